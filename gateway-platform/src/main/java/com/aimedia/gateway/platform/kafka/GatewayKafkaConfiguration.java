@@ -1,0 +1,133 @@
+package com.aimedia.gateway.platform.kafka;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.annotation.EnableKafka;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
+
+import com.aimedia.gateway.schemas.EventDeserializer;
+import com.aimedia.gateway.schemas.EventSerializer;
+import com.aimedia.gateway.schemas.UndecodableEventException;
+
+/**
+ * The one Kafka set-up every service imports ({@code @Import(GatewayKafkaConfiguration.class)}): producers are
+ * idempotent with acks=all; listeners commit a record's offset only after the listener returned (ack mode
+ * RECORD); a record that still fails after bounded retries, or cannot be decoded at all, goes to
+ * {@code <topic>.DLT} with the failure in headers.
+ */
+@EnableKafka
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayKafkaProperties.class)
+@Import(KafkaHealthConfiguration.class)
+public class GatewayKafkaConfiguration {
+
+    @Bean
+    KafkaAdmin kafkaAdmin(GatewayKafkaProperties properties) {
+        KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers()));
+        admin.setFatalIfBrokerNotAvailable(false);
+        return admin;
+    }
+
+    @Bean
+    KafkaTemplate<String, SpecificRecord> eventKafkaTemplate(GatewayKafkaProperties properties) {
+        KafkaTemplate<String, SpecificRecord> template = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(producerConfig(properties), new StringSerializer(), new EventSerializer()));
+        template.setObservationEnabled(true);
+        return template;
+    }
+
+    @Bean
+    EventPublisher eventPublisher(KafkaTemplate<String, SpecificRecord> eventKafkaTemplate,
+            GatewayKafkaProperties properties, @Value("${spring.application.name:gateway}") String applicationName) {
+        return new EventPublisher(eventKafkaTemplate, "/gateway/" + applicationName, properties.publishTimeout());
+    }
+
+    @Bean
+    ConsumerFactory<String, SpecificRecord> eventConsumerFactory(GatewayKafkaProperties properties) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // a new consumer group must see what was published before it first joined: nothing is skipped
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) properties.metadataMaxAge().toMillis());
+        return new DefaultKafkaConsumerFactory<>(config, new ErrorHandlingDeserializer<>(new StringDeserializer()),
+                new ErrorHandlingDeserializer<>(new EventDeserializer()));
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, SpecificRecord> eventKafkaTemplate,
+            GatewayKafkaProperties properties) {
+        KafkaTemplate<String, byte[]> rawTemplate = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                producerConfig(properties), new StringSerializer(), new ByteArraySerializer()));
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(byte[].class, rawTemplate);
+        templates.put(SpecificRecord.class, eventKafkaTemplate);
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates);
+
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
+        backOff.setMaxAttempts(properties.retryAttempts());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(DeserializationException.class, UndecodableEventException.class);
+        // PermanentFailure is an interface, which the class-based classifier cannot match: decide per exception
+        handler.setBackOffFunction((record, exception) -> isPermanent(exception) ? new FixedBackOff(0, 0) : null);
+        return handler;
+    }
+
+    static boolean isPermanent(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PermanentFailure) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> kafkaListenerContainerFactory(
+            ConsumerFactory<String, SpecificRecord> eventConsumerFactory, DefaultErrorHandler kafkaErrorHandler) {
+        ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(eventConsumerFactory);
+        factory.setCommonErrorHandler(kafkaErrorHandler);
+        factory.getContainerProperties().setAckMode(AckMode.RECORD);
+        factory.getContainerProperties().setObservationEnabled(true);
+        return factory;
+    }
+
+    private static Map<String, Object> producerConfig(GatewayKafkaProperties properties) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.publishTimeout().toMillis());
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(properties.publishTimeout().toMillis(), 30_000));
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return config;
+    }
+}

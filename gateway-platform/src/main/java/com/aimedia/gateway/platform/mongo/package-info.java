@@ -1,0 +1,4 @@
+@NullMarked
+package com.aimedia.gateway.platform.mongo;
+
+import org.jspecify.annotations.NullMarked;
