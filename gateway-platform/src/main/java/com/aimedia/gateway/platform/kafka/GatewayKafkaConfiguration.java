@@ -5,12 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,6 +28,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -34,6 +40,7 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import com.aimedia.gateway.schemas.EventDeserializer;
 import com.aimedia.gateway.schemas.EventSerializer;
+import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.UndecodableEventException;
 
 /**
@@ -56,9 +63,12 @@ public class GatewayKafkaConfiguration {
     }
 
     @Bean
-    KafkaTemplate<String, SpecificRecord> eventKafkaTemplate(GatewayKafkaProperties properties) {
-        KafkaTemplate<String, SpecificRecord> template = new KafkaTemplate<>(
-                new DefaultKafkaProducerFactory<>(producerConfig(properties), new StringSerializer(), new EventSerializer()));
+    KafkaTemplate<String, SpecificRecord> eventKafkaTemplate(GatewayKafkaProperties properties,
+            ObjectProvider<MeterRegistry> meterRegistry) {
+        DefaultKafkaProducerFactory<String, SpecificRecord> producerFactory = new DefaultKafkaProducerFactory<>(
+                producerConfig(properties), new StringSerializer(), new EventSerializer());
+        meterRegistry.ifAvailable(registry -> producerFactory.addListener(new MicrometerProducerListener<>(registry)));
+        KafkaTemplate<String, SpecificRecord> template = new KafkaTemplate<>(producerFactory);
         template.setObservationEnabled(true);
         return template;
     }
@@ -70,15 +80,20 @@ public class GatewayKafkaConfiguration {
     }
 
     @Bean
-    ConsumerFactory<String, SpecificRecord> eventConsumerFactory(GatewayKafkaProperties properties) {
+    ConsumerFactory<String, SpecificRecord> eventConsumerFactory(GatewayKafkaProperties properties,
+            ObjectProvider<MeterRegistry> meterRegistry) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // a new consumer group must see what was published before it first joined: nothing is skipped
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) properties.metadataMaxAge().toMillis());
-        return new DefaultKafkaConsumerFactory<>(config, new ErrorHandlingDeserializer<>(new StringDeserializer()),
+        DefaultKafkaConsumerFactory<String, SpecificRecord> factory = new DefaultKafkaConsumerFactory<>(config,
+                new ErrorHandlingDeserializer<>(new StringDeserializer()),
                 new ErrorHandlingDeserializer<>(new EventDeserializer()));
+        // consumer lag and fetch metrics per client, for the consumer-lag alert
+        meterRegistry.ifAvailable(registry -> factory.addListener(new MicrometerConsumerListener<>(registry)));
+        return factory;
     }
 
     @Bean
@@ -89,7 +104,9 @@ public class GatewayKafkaConfiguration {
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, rawTemplate);
         templates.put(SpecificRecord.class, eventKafkaTemplate);
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates);
+        // DESIGN.md names dead-letter topics <topic>.DLT (spring-kafka's own default suffix is "-dlt")
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
+                (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, record.partition()));
 
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxAttempts(properties.retryAttempts());
@@ -128,6 +145,8 @@ public class GatewayKafkaConfiguration {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.publishTimeout().toMillis());
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(properties.publishTimeout().toMillis(), 30_000));
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // metadata waits count against the publish timeout too: with Kafka down a submit fails fast, not after 60 s
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.publishTimeout().toMillis());
         return config;
     }
 }
