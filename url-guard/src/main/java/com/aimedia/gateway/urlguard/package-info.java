@@ -1,0 +1,9 @@
+/**
+ * SSRF guard for user-supplied callback URLs (reference/webhooks.md section 5): only http(s), no odd host
+ * encodings, resolve once, check every address, and hand the checked addresses back so the caller connects only
+ * to them.
+ */
+@NullMarked
+package com.aimedia.gateway.urlguard;
+
+import org.jspecify.annotations.NullMarked;
