@@ -1,8 +1,11 @@
 package com.aimedia.gateway.api;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import com.aimedia.gateway.platform.kafka.GatewayKafkaConfiguration;
@@ -17,5 +20,10 @@ public class ApiServiceApplication {
 
     public static void main(String[] args) {
         new SpringApplicationBuilder(ApiServiceApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -1,0 +1,41 @@
+package com.aimedia.gateway.api.auth;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+@Configuration(proxyBeanMethods = false)
+class AuthConfiguration implements WebMvcConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthConfiguration.class);
+
+    private final ApiKeyAuthenticator authenticator;
+
+    AuthConfiguration(ApiKeyAuthenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new TenantArgumentResolver(authenticator));
+    }
+
+    /** Registers {@code gateway.api.dev-api-key} before the API takes requests, if it is set. */
+    @Bean
+    InitializingBean devApiKeyRegistration(AuthProperties properties, ApiKeyRepository repository, Clock clock) {
+        return () -> {
+            String key = properties.devApiKey();
+            if (key != null && !key.isBlank()) {
+                repository.upsert(key, properties.devTenantId(), "development key", clock.instant());
+                log.info("development API key registered tenantId={}", properties.devTenantId());
+            }
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package com.aimedia.gateway.api.catalog;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import tools.jackson.databind.JsonNode;
+
+import com.aimedia.gateway.api.auth.Tenant;
+
+/** {@code GET /v1/models}: every model with its provider, kind and the JSON Schema of its input. */
+@RestController
+class ModelsController {
+
+    private final ModelCatalog catalog;
+
+    ModelsController(ModelCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/v1/models")
+    ModelList models(Tenant tenant) {
+        return new ModelList(catalog.models().stream()
+            .map(model -> new ModelView(model.id(), model.provider(), model.kind().wireName(), catalog.inputSchema(model)))
+            .toList());
+    }
+
+    record ModelList(List<ModelView> data) {
+    }
+
+    record ModelView(String id, String provider, String kind, @JsonProperty("input_schema") JsonNode inputSchema) {
+    }
+}

@@ -1,0 +1,32 @@
+package com.aimedia.gateway.api.task;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import com.aimedia.gateway.api.catalog.ModelCatalog;
+import com.aimedia.gateway.platform.kafka.GatewayKafkaProperties;
+import com.aimedia.gateway.schemas.Topics;
+import com.aimedia.gateway.urlguard.CallbackUrlGuard;
+import com.aimedia.gateway.urlguard.HostResolver;
+
+@Configuration(proxyBeanMethods = false)
+class TaskConfiguration {
+
+    @Bean
+    CallbackUrlGuard callbackUrlGuard(CallbackUrlProperties properties) {
+        return new CallbackUrlGuard(properties.allowedNetworks(), HostResolver.system());
+    }
+
+    /** tasks.submitted.&lt;provider&gt; for every provider of the catalog. */
+    @Bean
+    KafkaAdmin.NewTopics submittedTopics(ModelCatalog catalog, GatewayKafkaProperties kafka) {
+        return new KafkaAdmin.NewTopics(catalog.providers().stream()
+            .map(provider -> TopicBuilder.name(Topics.submitted(provider))
+                .partitions(kafka.partitions())
+                .replicas(kafka.replicationFactor())
+                .build())
+            .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
+    }
+}

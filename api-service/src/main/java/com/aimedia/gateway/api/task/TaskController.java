@@ -1,0 +1,74 @@
+package com.aimedia.gateway.api.task;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.aimedia.gateway.api.auth.Tenant;
+import com.aimedia.gateway.api.submission.Submission;
+import com.aimedia.gateway.api.taskid.TaskId;
+import com.aimedia.gateway.api.taskid.TaskIdCodec;
+import com.aimedia.gateway.api.web.ApiProblemException;
+import com.aimedia.gateway.api.web.ProblemCode;
+
+/** {@code POST /v1/task/submit} and {@code GET /v1/task/{task_id}} (DESIGN.md section 1). */
+@RestController
+class TaskController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+    private final SubmitRequestReader reader;
+    private final TaskSubmissionService submissions;
+    private final TaskIdCodec taskIds;
+    private final TaskViewRepository views;
+    private final TaskJson json;
+
+    TaskController(SubmitRequestReader reader, TaskSubmissionService submissions, TaskIdCodec taskIds,
+            TaskViewRepository views, TaskJson json) {
+        this.reader = reader;
+        this.submissions = submissions;
+        this.taskIds = taskIds;
+        this.views = views;
+        this.json = json;
+    }
+
+    @PostMapping("/v1/task/submit")
+    ResponseEntity<byte[]> submit(Tenant tenant, HttpServletRequest request) {
+        String idempotencyKey = idempotencyKey(request.getHeader(IDEMPOTENCY_KEY));
+        Submission submission = submissions.submit(tenant, idempotencyKey, reader.read(request));
+        return jsonBody(json.queuedBody(new TaskId(submission.taskId(), submission.createdAt())));
+    }
+
+    /** The stored view verbatim; a verified id not stored yet is queued; anything else is 404, never 403. */
+    @GetMapping("/v1/task/{taskId}")
+    ResponseEntity<byte[]> task(Tenant tenant, @PathVariable String taskId) {
+        TaskId id = taskIds.verify(taskId, tenant.id())
+            .orElseThrow(() -> new ApiProblemException(ProblemCode.TASK_NOT_FOUND, "No such task."));
+        return jsonBody(views.findView(id.value(), tenant.id()).orElseGet(() -> json.queuedBody(id)));
+    }
+
+    private static @Nullable String idempotencyKey(@Nullable String key) {
+        if (key == null) {
+            return null;
+        }
+        boolean printable = key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
+        if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH || !printable) {
+            throw ApiProblemException.field(ProblemCode.INVALID_REQUEST, IDEMPOTENCY_KEY,
+                    "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " printable ASCII characters");
+        }
+        return key;
+    }
+
+    private static ResponseEntity<byte[]> jsonBody(String body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,30 @@
+package com.aimedia.gateway.api.task;
+
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.stereotype.Repository;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+
+/** Reads {@code tasks} (owned and written by the orchestrator): only the rendered public body, {@code view}. */
+@Repository
+class TaskViewRepository {
+
+    private final MongoCollection<Document> tasks;
+
+    TaskViewRepository(MongoDatabase database) {
+        this.tasks = database.getCollection("tasks");
+    }
+
+    /** The stored public body of the tenant's task; empty if there is no such task for this tenant (yet). */
+    Optional<String> findView(String taskId, String tenantId) {
+        Document task = tasks.find(Filters.and(Filters.eq("_id", taskId), Filters.eq("tenant_id", tenantId)))
+            .projection(Projections.include("view"))
+            .first();
+        return Optional.ofNullable(task).map(document -> document.getString("view"));
+    }
+}

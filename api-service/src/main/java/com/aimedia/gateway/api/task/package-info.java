@@ -1,0 +1,5 @@
+/** Submitting and reading tasks over HTTP. */
+@NullMarked
+package com.aimedia.gateway.api.task;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,39 @@
+package com.aimedia.gateway.api.web;
+
+import org.springframework.http.HttpStatus;
+
+/** The stable, machine-readable {@code code} of every error answer, with its HTTP status. */
+public enum ProblemCode {
+
+    MALFORMED_JSON(HttpStatus.BAD_REQUEST),
+    INVALID_REQUEST(HttpStatus.BAD_REQUEST),
+    UNKNOWN_FIELD(HttpStatus.BAD_REQUEST),
+    UNKNOWN_MODEL(HttpStatus.BAD_REQUEST),
+    INVALID_INPUT(HttpStatus.BAD_REQUEST),
+    INVALID_CALLBACK_URL(HttpStatus.BAD_REQUEST),
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED),
+    TASK_NOT_FOUND(HttpStatus.NOT_FOUND),
+    NOT_FOUND(HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
+    BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    IDEMPOTENCY_CONFLICT(HttpStatus.UNPROCESSABLE_CONTENT),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
+    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
+
+    private final HttpStatus status;
+
+    ProblemCode(HttpStatus status) {
+        this.status = status;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** The wire form, e.g. {@code malformed_json}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,53 @@
+package com.aimedia.gateway.api.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
+
+class ModelCatalogTest {
+
+    private final ModelCatalog catalog = ModelCatalog.fromClasspath(JsonMapper.builder().build(),
+            ModelCatalog.DEFAULT_RESOURCE);
+
+    @Test
+    void should_resolve_seed_alias_when_model_is_kling_v2() {
+        assertThat(catalog.find("kling-v2"))
+            .contains(new CatalogModel("kling-v2", "kling", "kling-v2-master", ModelKind.VIDEO, "kling-video"));
+        assertThat(catalog.find("kling-v1-6").orElseThrow().providerModel()).isEqualTo("kling-v1-6");
+    }
+
+    @Test
+    void should_list_seed_and_current_kling_video_models_each_mapping_to_itself() {
+        assertThat(catalog.models()).extracting(CatalogModel::id)
+            .containsExactly("kling-v2", "kling-v1-6", "kling-v1", "kling-v2-master", "kling-v2-1-master",
+                    "kling-v2-5-turbo", "kling-v2-6", "kling-v3");
+        assertThat(catalog.models()).filteredOn(model -> !model.id().equals("kling-v2"))
+            .allSatisfy(model -> assertThat(model.providerModel()).isEqualTo(model.id()));
+        assertThat(catalog.providers()).containsExactly("kling");
+    }
+
+    @Test
+    void should_not_find_when_id_is_unknown_or_differs_in_case() {
+        assertThat(catalog.find("kling-v9")).isEmpty();
+        assertThat(catalog.find("KLING-V2")).isEmpty();
+    }
+
+    @Test
+    void should_expose_a_draft_2020_12_schema_when_asked_for_input_schema() {
+        var schema = catalog.inputSchema(catalog.find("kling-v3").orElseThrow());
+
+        assertThat(schema.get("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(schema.get("additionalProperties").asBoolean()).isFalse();
+        assertThat(schema.get("properties").propertyNames()).contains("prompt", "image", "duration", "sound");
+    }
+
+    @Test
+    void should_fail_start_up_when_resource_is_missing() {
+        assertThatIllegalStateException()
+            .isThrownBy(() -> ModelCatalog.fromClasspath(JsonMapper.builder().build(), "catalog/missing.json"))
+            .withMessageContaining("catalog/missing.json");
+    }
+}
