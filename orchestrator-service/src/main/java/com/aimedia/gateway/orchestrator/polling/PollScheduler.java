@@ -1,0 +1,138 @@
+package com.aimedia.gateway.orchestrator.polling;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+import com.aimedia.gateway.orchestrator.OrchestratorMetrics;
+import com.aimedia.gateway.orchestrator.polling.PollClaims.ClaimedPoll;
+import com.aimedia.gateway.orchestrator.polling.PollClaims.DuePoll;
+import com.aimedia.gateway.orchestrator.task.TaskEvent;
+import com.aimedia.gateway.orchestrator.task.TaskService;
+import com.aimedia.gateway.platform.kafka.EventPublisher;
+import com.aimedia.gateway.schemas.Topics;
+import com.aimedia.gateway.schemas.v1.PollRequested;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Every tick, claims the due polls one at a time and asks the provider's workers to poll
+ * ({@code tasks.poll.<provider>}), or fails a task that passed its deadline with {@code provider_timeout}.
+ */
+@Component
+public class PollScheduler implements SchedulingConfigurer {
+
+    static final String TIMEOUT_CODE = "provider_timeout";
+    private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
+
+    private final PollClaims claims;
+    private final PollSchedule schedule;
+    private final TaskService tasks;
+    private final EventPublisher publisher;
+    private final PollingProperties properties;
+    private final Clock clock;
+    private final MeterRegistry registry;
+    private final AtomicLong backlog = new AtomicLong();
+
+    PollScheduler(PollClaims claims, PollSchedule schedule, TaskService tasks, EventPublisher publisher,
+            PollingProperties properties, Clock clock, MeterRegistry registry) {
+        this.claims = claims;
+        this.schedule = schedule;
+        this.tasks = tasks;
+        this.publisher = publisher;
+        this.properties = properties;
+        this.clock = clock;
+        this.registry = registry;
+        Gauge.builder(OrchestratorMetrics.POLL_BACKLOG, backlog, AtomicLong::get)
+            .description("Polls that are due and not yet claimed")
+            .register(registry);
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(() -> {
+            try {
+                tick();
+            }
+            catch (RuntimeException e) {
+                // MongoDB or Kafka unreachable: readiness reports it; the next tick tries again
+                log.warn("poll tick failed error={}", e.toString());
+            }
+        }, properties.tick());
+    }
+
+    /** @return how many polls this replica claimed */
+    public int tick() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        int claimed = 0;
+        for (DuePoll due : claims.findDue(now, properties.batchSize())) {
+            Instant next = schedule.nextPollAt(due.provider(), now, due.pollAttempts() + 1, due.deadlineAt());
+            Optional<ClaimedPoll> claim = claims.claim(due, next);
+            if (claim.isPresent()) {
+                claimed++;
+                handle(claim.get(), now);
+            }
+        }
+        backlog.set(claims.countDue(now));
+        return claimed;
+    }
+
+    private void handle(ClaimedPoll poll, Instant now) {
+        try (MDC.MDCCloseable task = MDC.putCloseable("taskId", poll.taskId());
+                MDC.MDCCloseable provider = MDC.putCloseable("provider", poll.provider())) {
+            Instant deadlineAt = poll.deadlineAt();
+            if (deadlineAt != null && !now.isBefore(deadlineAt)) {
+                timeOut(poll, now);
+            }
+            else if (poll.providerTaskId() != null) {
+                requestPoll(poll, now);
+            }
+            else {
+                log.debug("poll due but provider has not accepted yet taskId={}", poll.taskId());
+            }
+        }
+        catch (RuntimeException e) {
+            // the claim moved next_poll_at on: the task is looked at again after its backoff
+            log.error("poll handling failed taskId={} provider={} error={}", poll.taskId(), poll.provider(),
+                    e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private void timeOut(ClaimedPoll poll, Instant now) {
+        Duration deadline = schedule.deadline(poll.provider());
+        log.info("task passed its deadline taskId={} provider={} deadline={}", poll.taskId(), poll.provider(), deadline);
+        tasks.apply(new TaskEvent.Failed(poll.taskId(), poll.provider(), now, null, TIMEOUT_CODE,
+                "The provider did not finish the task within " + Durations.describe(deadline) + "."));
+    }
+
+    private void requestPoll(ClaimedPoll poll, Instant now) {
+        PollRequested request = PollRequested.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setTaskId(poll.taskId())
+            .setOccurredAt(now)
+            .setProvider(poll.provider())
+            .setProviderTaskId(poll.providerTaskId())
+            .setProviderRef(poll.providerRef())
+            .setAttempt(poll.attempt())
+            .build();
+        publisher.publish(Topics.poll(poll.provider()), request);
+        Counter.builder(OrchestratorMetrics.POLLS_REQUESTED)
+            .tag(OrchestratorMetrics.PROVIDER, poll.provider())
+            .register(registry)
+            .increment();
+        log.debug("poll requested taskId={} provider={} attempt={}", poll.taskId(), poll.provider(), poll.attempt());
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.aimedia.gateway.orchestrator.polling;
+
+import org.jspecify.annotations.NullMarked;

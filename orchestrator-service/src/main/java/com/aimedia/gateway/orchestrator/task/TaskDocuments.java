@@ -1,0 +1,129 @@
+package com.aimedia.gateway.orchestrator.task;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+
+/** Maps tasks and outbox entries to and from documents of the {@code tasks} collection (snake_case fields). */
+public final class TaskDocuments {
+
+    public static final String ID = "_id";
+    public static final String REVISION = "revision";
+    public static final String TENANT_ID = "tenant_id";
+    public static final String MODEL = "model";
+    public static final String PROVIDER = "provider";
+    public static final String PROVIDER_MODEL = "provider_model";
+    public static final String CALLBACK_URL = "callback_url";
+    public static final String STATUS = "status";
+    public static final String VERSION = "version";
+    public static final String CREATED_AT = "created_at";
+    public static final String UPDATED_AT = "updated_at";
+    public static final String COMPLETED_AT = "completed_at";
+    public static final String OUTPUTS = "outputs";
+    public static final String ERROR = "error";
+    public static final String ERROR_CODE = "error_code";
+    public static final String PROVIDER_TASK_ID = "provider_task_id";
+    public static final String PROVIDER_REF = "provider_ref";
+    public static final String POLLING_SINCE = "polling_since";
+    public static final String NEXT_POLL_AT = "next_poll_at";
+    public static final String POLL_ATTEMPTS = "poll_attempts";
+    public static final String DEADLINE_AT = "deadline_at";
+    public static final String VIEW = "view";
+    public static final String OUTBOX = "outbox";
+    public static final String OUTBOX_SINCE = "outbox_since";
+    static final String EVENT_ID = "event_id";
+    private static final String BODY = "body";
+
+    private TaskDocuments() {
+    }
+
+    /** The stored fields of a state; a null value means the field is absent. */
+    static Map<String, @Nullable Object> fields(TaskState state) {
+        Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+        Submission submission = state.submission();
+        fields.put(TENANT_ID, submission == null ? null : submission.tenantId());
+        fields.put(MODEL, submission == null ? null : submission.model());
+        fields.put(PROVIDER, state.provider());
+        fields.put(PROVIDER_MODEL, submission == null ? null : submission.providerModel());
+        fields.put(CALLBACK_URL, submission == null ? null : submission.callbackUrl());
+        fields.put(STATUS, state.status().wireName());
+        fields.put(VERSION, state.version());
+        fields.put(CREATED_AT, date(submission == null ? null : submission.createdAt()));
+        fields.put(UPDATED_AT, date(state.updatedAt()));
+        fields.put(COMPLETED_AT, date(state.completedAt()));
+        fields.put(OUTPUTS, state.status() == TaskStatus.COMPLETED ? state.outputs() : null);
+        fields.put(ERROR, state.error());
+        fields.put(ERROR_CODE, state.errorCode());
+        fields.put(PROVIDER_TASK_ID, state.providerTaskId());
+        fields.put(PROVIDER_REF, state.providerRef());
+        fields.put(POLLING_SINCE, date(state.pollingSince()));
+        fields.put(NEXT_POLL_AT, date(state.nextPollAt()));
+        fields.put(DEADLINE_AT, date(state.deadlineAt()));
+        fields.put(VIEW, state.isPublishable() ? TaskBody.render(state) : null);
+        return fields;
+    }
+
+    static StoredTask toStoredTask(Document document) {
+        List<StatusChange> outbox = new ArrayList<>();
+        for (Document entry : document.getList(OUTBOX, Document.class, List.of())) {
+            outbox.add(toStatusChange(entry));
+        }
+        return new StoredTask(toState(document), document.get(REVISION, Number.class).longValue(), outbox);
+    }
+
+    static TaskState toState(Document document) {
+        String taskId = document.getString(ID);
+        TaskStatus status = TaskStatus.fromWireName(document.getString(STATUS));
+        String tenantId = document.getString(TENANT_ID);
+        Submission submission = tenantId == null ? null
+                : new Submission(tenantId, document.getString(MODEL), document.getString(PROVIDER),
+                        document.getString(PROVIDER_MODEL), document.getString(CALLBACK_URL),
+                        document.getDate(CREATED_AT).toInstant());
+        return new TaskState(taskId, document.getString(PROVIDER), submission, status,
+                status == TaskStatus.QUEUED ? null : instant(document.getDate(UPDATED_AT)),
+                document.getList(OUTPUTS, String.class, List.of()), document.getString(ERROR),
+                document.getString(ERROR_CODE), document.getString(PROVIDER_TASK_ID),
+                document.getString(PROVIDER_REF), instant(document.getDate(POLLING_SINCE)),
+                instant(document.getDate(NEXT_POLL_AT)), instant(document.getDate(DEADLINE_AT)));
+    }
+
+    static Document toDocument(StatusChange change) {
+        return new Document(EVENT_ID, change.eventId()).append(ID, change.taskId())
+            .append(VERSION, change.version())
+            .append(STATUS, change.status().wireName())
+            .append(TENANT_ID, change.tenantId())
+            .append(MODEL, change.model())
+            .append(PROVIDER, change.provider())
+            .append(CALLBACK_URL, change.callbackUrl())
+            .append(CREATED_AT, date(change.createdAt()))
+            .append(UPDATED_AT, date(change.updatedAt()))
+            .append(COMPLETED_AT, date(change.completedAt()))
+            .append(OUTPUTS, change.outputs())
+            .append(ERROR, change.error())
+            .append(ERROR_CODE, change.errorCode())
+            .append(BODY, change.body());
+    }
+
+    static StatusChange toStatusChange(Document entry) {
+        return new StatusChange(entry.getString(EVENT_ID), entry.getString(ID), entry.get(VERSION, Number.class).longValue(),
+                TaskStatus.fromWireName(entry.getString(STATUS)), entry.getString(TENANT_ID), entry.getString(MODEL),
+                entry.getString(PROVIDER), entry.getString(CALLBACK_URL), entry.getDate(CREATED_AT).toInstant(),
+                entry.getDate(UPDATED_AT).toInstant(), instant(entry.getDate(COMPLETED_AT)),
+                entry.getList(OUTPUTS, String.class, List.of()), entry.getString(ERROR), entry.getString(ERROR_CODE),
+                entry.getString(BODY));
+    }
+
+    public static @Nullable Date date(@Nullable Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    public static @Nullable Instant instant(@Nullable Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

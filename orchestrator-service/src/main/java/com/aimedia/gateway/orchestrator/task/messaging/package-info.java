@@ -1,0 +1,4 @@
+@NullMarked
+package com.aimedia.gateway.orchestrator.task.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.aimedia.gateway.orchestrator.task;
+
+import org.jspecify.annotations.NullMarked;
