@@ -1,0 +1,113 @@
+package com.aimedia.gateway.workers.provider.kling;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
+import com.aimedia.gateway.workers.provider.spi.NotFound;
+import com.aimedia.gateway.workers.provider.spi.PollResult;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderId;
+import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
+import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
+import com.aimedia.gateway.workers.provider.spi.Submission;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Kling AI (providers.md section 1). Text to video and image to video; the gateway task id travels as
+ * {@code external_task_id}, so a submit with an unknown outcome can be looked up. The {@code providerRef} is the
+ * endpoint family ({@code text2video} or {@code image2video}) a poll must use.
+ */
+@Component
+public class KlingAdapter implements ProviderAdapter {
+
+    public static final ProviderId ID = ProviderId.of("kling");
+    private static final Logger log = LoggerFactory.getLogger(KlingAdapter.class);
+
+    private final KlingProperties properties;
+    private final KlingClient client;
+
+    public KlingAdapter(KlingProperties properties, JsonMapper json, Clock clock) {
+        this.properties = properties;
+        this.client = new KlingClient(properties, json, clock);
+        if (!properties.hasCredentials()) {
+            log.warn("kling has no credentials (gateway.providers.kling.access-key / secret-key): its tasks will fail "
+                    + "with provider_unavailable");
+        }
+    }
+
+    @Override
+    public ProviderId id() {
+        return ID;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO, Capability.CALLBACKS,
+                Capability.LOOKUP_BY_CALLER_ID);
+    }
+
+    @Override
+    public Submission submit(GenerationRequest request) {
+        requireCredentials();
+        String family = KlingMapper.family(request);
+        KlingApi.TaskData data = client.create(family, KlingMapper.toCreateRequest(request));
+        return Submission.accepted(requireTaskId(data), family);
+    }
+
+    @Override
+    public PollResult poll(ProviderTaskRef ref) {
+        requireCredentials();
+        String family = KlingApi.IMAGE2VIDEO.equals(ref.providerRef()) ? KlingApi.IMAGE2VIDEO : KlingApi.TEXT2VIDEO;
+        KlingApi.TaskData data = client.query(family, ref.providerTaskId());
+        Optional<KlingStatus> status = KlingStatus.fromWire(data.taskStatus());
+        if (status.isEmpty()) {
+            // never a success: stay pending; the orchestrator's deadline bounds how long
+            log.warn("kling reported an undocumented task status, treating it as pending taskId={} status={}",
+                    ref.taskId(), data.taskStatus());
+            return PollResult.Pending.inQueue();
+        }
+        return status.get().toPollResult(KlingMapper.videoUrls(data), data.taskStatusMsg());
+    }
+
+    /** Looks the task up by {@code external_task_id} = gateway task id; a 404 proves Kling never created it. */
+    @Override
+    public Optional<Submission> recover(GenerationRequest request) {
+        requireCredentials();
+        String family = KlingMapper.family(request);
+        try {
+            KlingApi.TaskData data = client.query(family, request.taskId());
+            return Optional.of(Submission.accepted(requireTaskId(data), family));
+        }
+        catch (NotFound notCreated) {
+            return Optional.empty();
+        }
+    }
+
+    private void requireCredentials() {
+        if (!properties.hasCredentials()) {
+            throw new ProviderNotConfigured("The provider kling is not configured on this gateway (no credentials).");
+        }
+    }
+
+    private static String requireTaskId(KlingApi.TaskData data) {
+        if (data.taskId() == null || data.taskId().isBlank()) {
+            throw new ProviderUnavailable("The provider answered without a task id.");
+        }
+        return data.taskId();
+    }
+
+    @Override
+    public String toString() {
+        return "KlingAdapter[" + properties + "]";
+    }
+}

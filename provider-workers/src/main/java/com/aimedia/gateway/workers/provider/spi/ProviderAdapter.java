@@ -1,0 +1,36 @@
+package com.aimedia.gateway.workers.provider.spi;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One provider behind one small interface. Implementations speak the provider's real HTTP API and throw only
+ * {@link RetryableException} or {@link PermanentException} for provider trouble; their messages are for users and
+ * never carry a credential.
+ */
+public interface ProviderAdapter {
+
+    ProviderId id();
+
+    Set<Capability> capabilities();
+
+    /** Asks the provider to run the task; the provider sees the gateway task id where it accepts a caller id. */
+    Submission submit(GenerationRequest request);
+
+    PollResult poll(ProviderTaskRef ref);
+
+    /**
+     * Looks up a task whose submit outcome is unknown (a crash or a timeout after sending it). Returns the provider's
+     * task when it exists, or empty when the provider provably has no such task (so submitting again is safe).
+     * Adapters whose provider cannot look a task up by the gateway's id keep this default, which fails the task with
+     * {@code submission_uncertain} rather than risk running it twice.
+     */
+    default Optional<Submission> recover(GenerationRequest request) {
+        throw new SubmissionUncertain("The provider cannot tell whether it received the task; it was not sent again "
+                + "to avoid running it twice.");
+    }
+
+    default Optional<PollResult> parseCallback(ProviderCallback callback) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,77 @@
+package com.aimedia.gateway.workers.submission;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import com.aimedia.gateway.platform.kafka.EventPublisher;
+import com.aimedia.gateway.platform.kafka.GatewayKafkaProperties;
+import com.aimedia.gateway.schemas.Topics;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
+import com.mongodb.client.MongoDatabase;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires submission and polling for every registered provider adapter. */
+@Configuration(proxyBeanMethods = false)
+class SubmissionConfiguration {
+
+    @Bean
+    ProviderRegistry providerRegistry(List<ProviderAdapter> adapters) {
+        return new ProviderRegistry(adapters);
+    }
+
+    @Bean
+    SubmissionStore submissionStore(MongoDatabase mongoDatabase) {
+        return new SubmissionStore(mongoDatabase);
+    }
+
+    @Bean
+    WorkerEventHandler workerEventHandler(ProviderRegistry registry, SubmissionStore store, EventPublisher publisher,
+            MeterRegistry meters, JsonMapper json, Clock clock, SubmissionProperties properties,
+            GatewayKafkaProperties kafka) {
+        if (properties.maxAttempts() > kafka.retryAttempts() + 1) {
+            throw new IllegalStateException("gateway.workers.submission.max-attempts (" + properties.maxAttempts()
+                    + ") must not exceed gateway.kafka.retry-attempts + 1 (" + (kafka.retryAttempts() + 1)
+                    + "), or a rate-limited task would reach the dead-letter topic without being reported FAILED");
+        }
+        ProviderAdapterLookup adapters = new ProviderAdapterLookup(registry);
+        StatusReporter reporter = new KafkaStatusReporter(publisher);
+        ProviderCalls calls = new ProviderCalls(meters);
+        SubmissionService submissions = new SubmissionService(adapters, store, reporter, calls, json, clock, properties,
+                new RetryDelay(properties.rateLimitBackoff(), () -> ThreadLocalRandom.current().nextDouble()),
+                Sleeper.threadSleep());
+        return new WorkerEventHandler(submissions, new PollService(adapters, reporter, calls, clock));
+    }
+
+    @Bean
+    ProviderListeners providerListeners(ProviderRegistry registry,
+            ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> kafkaListenerContainerFactory,
+            WorkerEventHandler handler) {
+        return new ProviderListeners(registry, kafkaListenerContainerFactory, handler);
+    }
+
+    /** The topics this service consumes (with their dead-letter topics) and {@code tasks.status}, which it produces. */
+    @Bean
+    KafkaAdmin.NewTopics workerTopics(ProviderRegistry registry, GatewayKafkaProperties kafka) {
+        List<NewTopic> topics = new ArrayList<>();
+        topics.add(new NewTopic(Topics.STATUS, kafka.partitions(), kafka.replicationFactor()));
+        for (ProviderAdapter adapter : registry.all()) {
+            for (String topic : List.of(Topics.submitted(adapter.id().value()), Topics.poll(adapter.id().value()))) {
+                topics.add(new NewTopic(topic, kafka.partitions(), kafka.replicationFactor()));
+                topics.add(new NewTopic(topic + Topics.DEAD_LETTER_SUFFIX, kafka.partitions(), kafka.replicationFactor()));
+            }
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

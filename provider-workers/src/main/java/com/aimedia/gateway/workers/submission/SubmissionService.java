@@ -1,0 +1,184 @@
+package com.aimedia.gateway.workers.submission;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.aimedia.gateway.schemas.v1.TaskSubmitted;
+import com.aimedia.gateway.workers.provider.spi.ErrorCode;
+import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
+import com.aimedia.gateway.workers.provider.spi.PermanentException;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.RateLimited;
+import com.aimedia.gateway.workers.provider.spi.RetryableException;
+import com.aimedia.gateway.workers.provider.spi.Submission;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Submits a task to its provider at most once (DESIGN.md section 5): the attempt is recorded in {@code submissions}
+ * before the call; a redelivery re-reports a settled attempt, looks up an attempt with an unknown outcome
+ * ({@link ProviderAdapter#recover}) and only submits again when the provider provably has no such task.
+ * Retryable provider errors are rethrown so the Kafka error handler retries, until {@code maxAttempts}, where the task
+ * is reported FAILED so it never hangs in a dead-letter topic.
+ */
+final class SubmissionService {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
+
+    private final ProviderAdapterLookup adapters;
+    private final SubmissionStore store;
+    private final StatusReporter reporter;
+    private final StatusReports reports;
+    private final ProviderCalls calls;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final SubmissionProperties properties;
+    private final RetryDelay retryDelay;
+    private final Sleeper sleeper;
+
+    SubmissionService(ProviderAdapterLookup adapters, SubmissionStore store, StatusReporter reporter, ProviderCalls calls,
+            JsonMapper json, Clock clock, SubmissionProperties properties, RetryDelay retryDelay, Sleeper sleeper) {
+        this.adapters = adapters;
+        this.store = store;
+        this.reporter = reporter;
+        this.reports = new StatusReports(clock);
+        this.calls = calls;
+        this.json = json;
+        this.clock = clock;
+        this.properties = properties;
+        this.retryDelay = retryDelay;
+        this.sleeper = sleeper;
+    }
+
+    void on(TaskSubmitted event) {
+        ProviderAdapter adapter = adapters.require(event.getProvider());
+        Optional<GenerationRequest> request = toRequest(event);
+        SubmissionStore.Claim claim = store.claim(event.getTaskId(), event.getProvider(), clock.instant());
+        switch (claim) {
+            case SubmissionStore.Claim.Settled settled -> reportSettled(event, settled.record());
+            case SubmissionStore.Claim.Fresh fresh -> request.ifPresentOrElse(r -> submit(adapter, r, fresh.attempt()),
+                    () -> fail(event.getTaskId(), adapter, ErrorCode.INVALID_PARAMETER,
+                            "Invalid parameter: input must be a JSON object"));
+            case SubmissionStore.Claim.Uncertain uncertain -> request.ifPresentOrElse(
+                    r -> recoverThenSubmit(adapter, r, uncertain.attempt()),
+                    () -> fail(event.getTaskId(), adapter, ErrorCode.INVALID_PARAMETER,
+                            "Invalid parameter: input must be a JSON object"));
+        }
+    }
+
+    private void submit(ProviderAdapter adapter, GenerationRequest request, int attempt) {
+        try {
+            Submission submission = calls.submit(adapter.id(), () -> adapter.submit(request));
+            accept(adapter, request.taskId(), submission);
+        }
+        catch (PermanentException e) {
+            fail(request.taskId(), adapter, e.errorCode(), e.getMessage());
+        }
+        catch (RateLimited e) {
+            store.markNotSubmitted(request.taskId(), clock.instant());
+            retryOrGiveUp(adapter, request.taskId(), e, attempt);
+        }
+        catch (RetryableException e) {
+            // the outcome is unknown: the submission stays 'submitting' and the retry goes through recover()
+            retryOrGiveUp(adapter, request.taskId(), e, attempt);
+        }
+    }
+
+    private void recoverThenSubmit(ProviderAdapter adapter, GenerationRequest request, int attempt) {
+        Optional<Submission> found;
+        try {
+            found = calls.submit(adapter.id(), () -> adapter.recover(request));
+        }
+        catch (PermanentException e) {
+            fail(request.taskId(), adapter, e.errorCode(), e.getMessage());
+            return;
+        }
+        catch (RetryableException e) {
+            retryOrGiveUp(adapter, request.taskId(), e, attempt);
+            return;
+        }
+        if (found.isPresent()) {
+            log.info("provider task found after an unknown submit outcome taskId={} provider={}", request.taskId(),
+                    adapter.id());
+            accept(adapter, request.taskId(), found.get());
+        }
+        else {
+            log.info("provider has no task after an unknown submit outcome, submitting again taskId={} provider={}",
+                    request.taskId(), adapter.id());
+            submit(adapter, request, attempt);
+        }
+    }
+
+    private void accept(ProviderAdapter adapter, String taskId, Submission submission) {
+        store.markAccepted(taskId, submission, clock.instant());
+        String provider = adapter.id().value();
+        log.info("provider task submitted taskId={} provider={} providerTaskId={}", taskId, provider,
+                submission.providerTaskId());
+        reporter.report(submission.isCompleted()
+                ? reports.completed(taskId, provider, submission.providerTaskId(), submission.providerRef(),
+                        StatusReports.strings(submission.outputs()))
+                : reports.accepted(taskId, provider, submission.providerTaskId(), submission.providerRef()));
+    }
+
+    private void fail(String taskId, ProviderAdapter adapter, ErrorCode code, String message) {
+        store.markFailed(taskId, code, message, clock.instant());
+        log.warn("provider submit failed permanently taskId={} provider={} errorCode={}", taskId, adapter.id(),
+                code.wireValue());
+        reporter.report(reports.failed(taskId, adapter.id().value(), null, code, message));
+    }
+
+    private void retryOrGiveUp(ProviderAdapter adapter, String taskId, RetryableException e, int attempt) {
+        if (attempt >= properties.maxAttempts()) {
+            String message = e instanceof RateLimited
+                    ? "The provider stayed over its rate or concurrency limit; gave up after " + attempt + " attempts."
+                    : e.getMessage() + " Gave up after " + attempt + " attempts.";
+            fail(taskId, adapter, e.errorCode(), message);
+            return;
+        }
+        log.warn("provider submit failed, will retry taskId={} provider={} attempt={} error={}", taskId, adapter.id(),
+                attempt, e.getClass().getSimpleName());
+        if (e instanceof RateLimited rateLimited) {
+            sleeper.sleep(retryDelay.after(rateLimited.retryAfter()));
+        }
+        throw e;
+    }
+
+    private void reportSettled(TaskSubmitted event, SubmissionStore.SubmissionRecord record) {
+        String taskId = event.getTaskId();
+        String provider = event.getProvider();
+        log.info("duplicate TaskSubmitted, re-reporting the settled submission taskId={} provider={} state={}", taskId,
+                provider, record.state().wireValue());
+        reporter.report(switch (record.state()) {
+            case ACCEPTED -> reports.accepted(taskId, provider, require(record.providerTaskId()), record.providerRef());
+            case COMPLETED -> reports.completed(taskId, provider, record.providerTaskId(), record.providerRef(),
+                    record.outputs());
+            case FAILED, SUBMITTING, NOT_SUBMITTED -> reports.failed(taskId, provider, record.providerTaskId(),
+                    require(record.errorCode()), require(record.errorMessage()));
+        });
+    }
+
+    private Optional<GenerationRequest> toRequest(TaskSubmitted event) {
+        try {
+            JsonNode input = json.readTree(event.getInput());
+            if (input == null || !input.isObject()) {
+                return Optional.empty();
+            }
+            return Optional.of(new GenerationRequest(event.getTaskId(), event.getModel(), event.getProviderModel(), input));
+        }
+        catch (JacksonException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String require(String value) {
+        if (value == null) {
+            throw new IllegalStateException("a settled submission lacks a field");
+        }
+        return value;
+    }
+}

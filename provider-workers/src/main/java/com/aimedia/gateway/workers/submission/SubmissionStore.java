@@ -1,0 +1,167 @@
+package com.aimedia.gateway.workers.submission;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.set;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.aimedia.gateway.workers.provider.spi.ErrorCode;
+import com.aimedia.gateway.workers.provider.spi.Submission;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+
+/**
+ * The {@code submissions} collection: one document per task ({@code _id} = task id, unique), written BEFORE a provider
+ * is asked to run the task, so a redelivery or a crash never submits twice without knowing it (DESIGN.md section 5).
+ * Every change is a single-document conditional update on the expected {@code state}. Every query is by {@code _id}
+ * (unique by itself), so the collection needs no other index.
+ */
+final class SubmissionStore {
+
+    static final String COLLECTION = "submissions";
+    private static final Logger log = LoggerFactory.getLogger(SubmissionStore.class);
+    private static final int MAX_CLAIM_RACES = 3;
+
+    private final MongoCollection<Document> submissions;
+
+    SubmissionStore(MongoDatabase database) {
+        this.submissions = database.getCollection(COLLECTION);
+    }
+
+    /** Records an attempt to submit, or says what an earlier delivery already did. */
+    Claim claim(String taskId, String provider, Instant now) {
+        try {
+            submissions.insertOne(new Document("_id", taskId).append("provider", provider)
+                .append("state", SubmissionState.SUBMITTING.wireValue()).append("attempts", 1)
+                .append("attempted_at", Date.from(now)).append("updated_at", Date.from(now)));
+            return new Claim.Fresh(1);
+        }
+        catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        for (int race = 0; race < MAX_CLAIM_RACES; race++) {
+            Document existing = Objects.requireNonNull(submissions.find(eq("_id", taskId)).first(),
+                    "a submission vanished: " + taskId);
+            SubmissionState state = SubmissionState.fromWire(existing.getString("state"));
+            Claim claim = switch (state) {
+                case ACCEPTED, COMPLETED, FAILED -> new Claim.Settled(toRecord(existing));
+                case NOT_SUBMITTED -> reclaim(taskId, state, now, true);
+                case SUBMITTING -> reclaim(taskId, state, now, false);
+            };
+            if (claim != null) {
+                return claim;
+            }
+        }
+        throw new IllegalStateException("the submission of task " + taskId + " kept changing concurrently");
+    }
+
+    private @Nullable Claim reclaim(String taskId, SubmissionState expected, Instant now, boolean provablyNotCreated) {
+        Document updated = submissions.findOneAndUpdate(and(eq("_id", taskId), eq("state", expected.wireValue())),
+                combine(set("state", SubmissionState.SUBMITTING.wireValue()), inc("attempts", 1),
+                        set("attempted_at", Date.from(now)), set("updated_at", Date.from(now))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (updated == null) {
+            return null;
+        }
+        int attempts = updated.getInteger("attempts", 1);
+        return provablyNotCreated ? new Claim.Fresh(attempts) : new Claim.Uncertain(attempts);
+    }
+
+    void markAccepted(String taskId, Submission submission, Instant now) {
+        SubmissionState state = submission.isCompleted() ? SubmissionState.COMPLETED : SubmissionState.ACCEPTED;
+        update(taskId, combine(set("state", state.wireValue()), set("provider_task_id", submission.providerTaskId()),
+                set("provider_ref", submission.providerRef()),
+                set("outputs", StatusReports.strings(submission.outputs())), set("updated_at", Date.from(now))));
+    }
+
+    void markFailed(String taskId, ErrorCode code, String message, Instant now) {
+        update(taskId, combine(set("state", SubmissionState.FAILED.wireValue()), set("error_code", code.wireValue()),
+                set("error_message", message), set("updated_at", Date.from(now))));
+    }
+
+    /** The provider provably did not create the task (e.g. it answered 429 1303): a retry may submit again. */
+    void markNotSubmitted(String taskId, Instant now) {
+        update(taskId, combine(set("state", SubmissionState.NOT_SUBMITTED.wireValue()), set("updated_at", Date.from(now))));
+    }
+
+    private void update(String taskId, Bson update) {
+        Bson open = and(eq("_id", taskId),
+                in("state", SubmissionState.SUBMITTING.wireValue(), SubmissionState.NOT_SUBMITTED.wireValue()));
+        if (submissions.updateOne(open, update).getModifiedCount() != 1) {
+            log.warn("submission was already settled by another delivery, left unchanged taskId={}", taskId);
+        }
+    }
+
+    private static SubmissionRecord toRecord(Document document) {
+        List<String> outputs = document.getList("outputs", String.class, List.of());
+        return new SubmissionRecord(document.getString("_id"), SubmissionState.fromWire(document.getString("state")),
+                document.getString("provider_task_id"), document.getString("provider_ref"), outputs,
+                document.getString("error_code"), document.getString("error_message"));
+    }
+
+    /** What {@link #claim} found. */
+    sealed interface Claim {
+
+        /** This delivery owns a new attempt, and the provider provably has no task yet. */
+        record Fresh(int attempt) implements Claim {
+        }
+
+        /** An earlier attempt may or may not have reached the provider: look it up before submitting. */
+        record Uncertain(int attempt) implements Claim {
+        }
+
+        /** An earlier delivery already settled the submission: report it again. */
+        record Settled(SubmissionRecord record) implements Claim {
+        }
+    }
+
+    record SubmissionRecord(String taskId, SubmissionState state, @Nullable String providerTaskId,
+            @Nullable String providerRef, List<String> outputs, @Nullable String errorCode, @Nullable String errorMessage) {
+    }
+
+    enum SubmissionState {
+        SUBMITTING("submitting"),
+        ACCEPTED("accepted"),
+        COMPLETED("completed"),
+        FAILED("failed"),
+        NOT_SUBMITTED("not_submitted");
+
+        private final String wireValue;
+
+        SubmissionState(String wireValue) {
+            this.wireValue = wireValue;
+        }
+
+        String wireValue() {
+            return wireValue;
+        }
+
+        static SubmissionState fromWire(@Nullable String value) {
+            for (SubmissionState state : values()) {
+                if (state.wireValue.equals(value)) {
+                    return state;
+                }
+            }
+            throw new IllegalStateException("unknown submission state: " + value);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package com.aimedia.gateway.workers.submission;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.MDC;
+
+import com.aimedia.gateway.platform.kafka.PermanentFailure;
+import com.aimedia.gateway.schemas.v1.PollRequested;
+import com.aimedia.gateway.schemas.v1.TaskSubmitted;
+
+/** Dispatches one record of a provider's topics to submission or polling, with taskId and provider in the MDC. */
+final class WorkerEventHandler {
+
+    private final SubmissionService submissions;
+    private final PollService polls;
+
+    WorkerEventHandler(SubmissionService submissions, PollService polls) {
+        this.submissions = submissions;
+        this.polls = polls;
+    }
+
+    void handle(SpecificRecord event) {
+        switch (event) {
+            case TaskSubmitted submitted -> withMdc(submitted.getTaskId(), submitted.getProvider(),
+                    () -> submissions.on(submitted));
+            case PollRequested poll -> withMdc(poll.getTaskId(), poll.getProvider(), () -> polls.on(poll));
+            default -> throw new UnexpectedEvent("provider topics carry TaskSubmitted and PollRequested only, got "
+                    + event.getClass().getSimpleName());
+        }
+    }
+
+    private static void withMdc(String taskId, String provider, Runnable work) {
+        try (MDC.MDCCloseable task = MDC.putCloseable("taskId", taskId);
+                MDC.MDCCloseable prov = MDC.putCloseable("provider", provider)) {
+            work.run();
+        }
+    }
+
+    static final class UnexpectedEvent extends RuntimeException implements PermanentFailure {
+
+        UnexpectedEvent(String message) {
+            super(message);
+        }
+    }
+}

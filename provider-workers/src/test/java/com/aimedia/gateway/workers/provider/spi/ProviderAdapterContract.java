@@ -1,0 +1,227 @@
+package com.aimedia.gateway.workers.provider.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+
+/**
+ * The contract every provider adapter passes against its simulator (STYLE.md "Provider adapter SPI"). A provider
+ * adds {@code <Provider>AdapterContractTest extends ProviderAdapterContract}, starts its simulator and implements the
+ * hooks; capability hooks skip cases that do not apply to a provider.
+ */
+public abstract class ProviderAdapterContract {
+
+    /** A request the simulator runs to success. */
+    protected abstract GenerationRequest successfulRequest(String taskId);
+
+    /** An adapter pointed at the simulator with valid credentials and short timeouts. */
+    protected abstract ProviderAdapter adapter();
+
+    /** An adapter pointed at the simulator with credentials the simulator refuses (401). */
+    protected abstract ProviderAdapter adapterWithWrongCredentials();
+
+    /** Each documented way a task can end in failure at the provider, with the gateway code it must map to. */
+    protected abstract List<FailureCase> documentedFailures();
+
+    /** The next submit answers the provider's 429 rate/concurrency error with this Retry-After. */
+    protected abstract void rateLimitNextSubmit(Duration retryAfter);
+
+    /** The next submit answers a 5xx. */
+    protected abstract void serverErrorOnNextSubmit();
+
+    /** The next poll answers a 5xx. */
+    protected abstract void serverErrorOnNextPoll();
+
+    /** The next submit answers 403. */
+    protected abstract void forbiddenOnNextSubmit();
+
+    /** Every answer comes later than the adapter's read timeout ({@code false} to stop). */
+    protected abstract void respondSlowly(boolean slow);
+
+    /** The next poll answers HTTP 200 with an error inside the body. */
+    protected abstract void errorInsideOkOnNextPoll();
+
+    /** The provider reports this task with a status its docs do not list. */
+    protected abstract void reportUndocumentedStatus(ProviderTaskRef ref);
+
+    /** Every credential the adapters use; none may appear in any message or log line. */
+    protected abstract List<String> secrets();
+
+    /** Whether the provider can report an error inside an HTTP 200 (else case 6 is skipped). */
+    protected boolean reportsErrorsInsideOk() {
+        return true;
+    }
+
+    protected Duration completionTimeout() {
+        return Duration.ofSeconds(10);
+    }
+
+    /** A request that ends in a documented failure status, and the gateway error code it must become. */
+    public record FailureCase(String name, GenerationRequest request, ErrorCode expected) {
+    }
+
+    private static String taskId() {
+        return "task_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private ProviderTaskRef submitted(GenerationRequest request) {
+        Submission submission = adapter().submit(request);
+        return new ProviderTaskRef(request.taskId(), submission.providerTaskId(), submission.providerRef());
+    }
+
+    private PollResult pollUntilFinished(ProviderTaskRef ref) {
+        AtomicReference<PollResult> last = new AtomicReference<>();
+        await().atMost(completionTimeout()).pollInterval(Duration.ofMillis(50)).until(() -> {
+            last.set(adapter().poll(ref));
+            return !(last.get() instanceof PollResult.Pending);
+        });
+        return last.get();
+    }
+
+    @Test
+    void should_return_provider_task_id_when_submit_accepted() {
+        Submission submission = adapter().submit(successfulRequest(taskId()));
+
+        assertThat(submission.providerTaskId()).isNotBlank();
+        assertThat(submission.isCompleted()).isFalse();
+    }
+
+    @Test
+    void should_go_from_pending_to_succeeded_with_result_url_when_polled() {
+        ProviderTaskRef ref = submitted(successfulRequest(taskId()));
+
+        PollResult first = adapter().poll(ref);
+        PollResult last = pollUntilFinished(ref);
+
+        assertThat(first).isInstanceOf(PollResult.Pending.class);
+        assertThat(last).isInstanceOfSatisfying(PollResult.Succeeded.class, succeeded -> assertThat(succeeded.outputs())
+            .isNotEmpty().allSatisfy(url -> assertThat(url.getScheme()).isIn("http", "https")));
+    }
+
+    @Test
+    void should_fail_with_reason_when_provider_reports_documented_failure() {
+        assertThat(documentedFailures()).isNotEmpty();
+        for (FailureCase failure : documentedFailures()) {
+            PollResult last = pollUntilFinished(submitted(failure.request()));
+
+            assertThat(last).as(failure.name()).isInstanceOfSatisfying(PollResult.Failed.class, failed -> {
+                assertThat(failed.code()).isEqualTo(failure.expected());
+                assertThat(failed.message()).isNotBlank();
+            });
+        }
+    }
+
+    @Test
+    void should_throw_rate_limited_with_retry_after_when_provider_answers_429() {
+        rateLimitNextSubmit(Duration.ofSeconds(3));
+
+        assertThatThrownBy(() -> adapter().submit(successfulRequest(taskId())))
+            .isInstanceOfSatisfying(RateLimited.class, e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(3)));
+    }
+
+    @Test
+    void should_throw_retryable_when_provider_answers_5xx() {
+        ProviderTaskRef ref = submitted(successfulRequest(taskId()));
+        serverErrorOnNextSubmit();
+        serverErrorOnNextPoll();
+
+        assertThatThrownBy(() -> adapter().submit(successfulRequest(taskId()))).isInstanceOf(RetryableException.class);
+        assertThatThrownBy(() -> adapter().poll(ref)).isInstanceOf(RetryableException.class);
+    }
+
+    @Test
+    void should_throw_retryable_when_provider_times_out() {
+        respondSlowly(true);
+        try {
+            assertThatThrownBy(() -> adapter().submit(successfulRequest(taskId()))).isInstanceOf(ProviderTimeout.class);
+        }
+        finally {
+            respondSlowly(false);
+        }
+    }
+
+    @Test
+    void should_throw_permanent_when_provider_answers_401_or_403() {
+        assertThatThrownBy(() -> adapterWithWrongCredentials().submit(successfulRequest(taskId())))
+            .isInstanceOf(AuthenticationFailed.class);
+        forbiddenOnNextSubmit();
+        assertThatThrownBy(() -> adapter().submit(successfulRequest(taskId()))).isInstanceOf(PermanentException.class);
+    }
+
+    @Test
+    void should_treat_error_inside_200_as_error_when_provider_reports_errors_that_way() {
+        assumeTrue(reportsErrorsInsideOk(), "the provider never reports an error inside an HTTP 200");
+        ProviderTaskRef ref = submitted(successfulRequest(taskId()));
+        errorInsideOkOnNextPoll();
+
+        Throwable thrown = catchThrowable(() -> assertThat(adapter().poll(ref)).isInstanceOf(PollResult.Failed.class));
+
+        if (thrown != null) {
+            assertThat(thrown).isInstanceOf(ProviderException.class);
+        }
+    }
+
+    @Test
+    void should_never_report_success_when_status_is_undocumented() {
+        ProviderTaskRef ref = submitted(successfulRequest(taskId()));
+        reportUndocumentedStatus(ref);
+
+        Throwable thrown = catchThrowable(() -> assertThat(adapter().poll(ref)).isNotInstanceOf(PollResult.Succeeded.class));
+
+        assertThat(thrown).isNull();
+    }
+
+    @Test
+    void should_never_reveal_credentials_when_calls_fail() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        List<String> texts = new ArrayList<>();
+        try {
+            texts.add(String.valueOf(adapter()));
+            texts.add(String.valueOf(adapterWithWrongCredentials()));
+            texts.add(describe(catchThrowable(() -> adapterWithWrongCredentials().submit(successfulRequest(taskId())))));
+            rateLimitNextSubmit(Duration.ofSeconds(1));
+            texts.add(describe(catchThrowable(() -> adapter().submit(successfulRequest(taskId())))));
+            serverErrorOnNextSubmit();
+            texts.add(describe(catchThrowable(() -> adapter().submit(successfulRequest(taskId())))));
+            for (FailureCase failure : documentedFailures()) {
+                texts.add(String.valueOf(pollUntilFinished(submitted(failure.request()))));
+            }
+        }
+        finally {
+            root.detachAppender(logs);
+        }
+        logs.list.forEach(event -> texts.add(event.getFormattedMessage() + " " + describe(
+                event.getThrowableProxy() == null ? null : new RuntimeException(event.getThrowableProxy().getMessage()))));
+
+        assertThat(secrets()).isNotEmpty();
+        for (String secret : secrets()) {
+            assertThat(texts).noneMatch(text -> text.contains(secret));
+        }
+    }
+
+    private static String describe(Throwable thrown) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            text.append(t).append(' ');
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,197 @@
+package com.aimedia.gateway.workers.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.aimedia.gateway.platform.kafka.EventPublisher;
+import com.aimedia.gateway.schemas.Topics;
+import com.aimedia.gateway.schemas.v1.PollRequested;
+import com.aimedia.gateway.schemas.v1.ReportedOutcome;
+import com.aimedia.gateway.schemas.v1.TaskStatusReported;
+import com.aimedia.gateway.schemas.v1.TaskSubmitted;
+import com.aimedia.gateway.simulators.kling.KlingSimulator;
+import com.aimedia.gateway.workers.ProviderWorkersApplication;
+import com.mongodb.client.MongoDatabase;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+@SpringBootTest(classes = ProviderWorkersApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = { "spring.config.name=" + ProviderWorkersApplication.CONFIG_NAME,
+            "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1" })
+@EmbeddedKafka(partitions = 1)
+class KlingWorkerFlowIntegrationTest {
+
+    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    private static final KlingSimulator SIMULATOR = KlingSimulator.start(KlingSimulator.Config.defaults()
+        .withCredentials("it-access-key", "it-secret-key").withTimings(Duration.ofMillis(200), Duration.ofMillis(300)));
+
+    @Autowired
+    private EventPublisher publisher;
+    @Autowired
+    private MongoDatabase database;
+    @Autowired
+    private ConsumerFactory<String, SpecificRecord> consumerFactory;
+
+    private Consumer<String, SpecificRecord> statusConsumer;
+    private final List<TaskStatusReported> reports = new CopyOnWriteArrayList<>();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        var address = MONGO.getLocalAddress() != null ? MONGO.getLocalAddress() : MONGO.bind();
+        registry.add("gateway.mongo.uri", () -> "mongodb://" + address.getHostString() + ":" + address.getPort());
+        registry.add("gateway.providers.kling.base-url", SIMULATOR::baseUrl);
+        registry.add("gateway.providers.kling.access-key", () -> "it-access-key");
+        registry.add("gateway.providers.kling.secret-key", () -> "it-secret-key");
+    }
+
+    @AfterAll
+    static void stopInfrastructure() {
+        SIMULATOR.close();
+        MONGO.shutdownNow();
+    }
+
+    @BeforeEach
+    void subscribe() {
+        statusConsumer = consumerFactory.createConsumer("it-" + UUID.randomUUID(), "-status");
+        statusConsumer.subscribe(List.of(Topics.STATUS));
+    }
+
+    @AfterEach
+    void unsubscribe() {
+        statusConsumer.close();
+    }
+
+    @Test
+    void should_report_accepted_then_completed_with_downloadable_url_when_task_runs() throws Exception {
+        String taskId = newTaskId();
+        publisher.publish(Topics.submitted("kling"), submitted(taskId, "{\"prompt\":\"a lighthouse\",\"duration\":5}"));
+
+        TaskStatusReported accepted = awaitReport(taskId, ReportedOutcome.ACCEPTED);
+        assertThat(accepted.getProviderTaskId()).isNotBlank();
+        assertThat(accepted.getProviderRef()).isEqualTo("text2video");
+        Document submission = database.getCollection("submissions").find(new Document("_id", taskId)).first();
+        assertThat(submission).isNotNull();
+        assertThat(submission.getString("state")).isEqualTo("accepted");
+        assertThat(submission.getString("provider_task_id")).isEqualTo(accepted.getProviderTaskId());
+
+        TaskStatusReported completed = pollUntil(accepted, ReportedOutcome.COMPLETED);
+        assertThat(completed.getOutputs()).hasSize(1);
+        HttpResponse<byte[]> video = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(completed.getOutputs().getFirst())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(video.statusCode()).isEqualTo(200);
+        assertThat(video.headers().firstValue("Content-Type")).hasValue("video/mp4");
+    }
+
+    @Test
+    void should_submit_once_and_report_accepted_again_when_task_submitted_twice() {
+        String taskId = newTaskId();
+        TaskSubmitted event = submitted(taskId, "{\"prompt\":\"twice\"}");
+        publisher.publish(Topics.submitted("kling"), event);
+        String providerTaskId = awaitReport(taskId, ReportedOutcome.ACCEPTED).getProviderTaskId();
+
+        event.setEventId(UUID.randomUUID().toString());
+        publisher.publish(Topics.submitted("kling"), event);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            drain();
+            assertThat(reports).filteredOn(r -> r.getTaskId().equals(taskId) && r.getOutcome() == ReportedOutcome.ACCEPTED)
+                .hasSize(2).allMatch(r -> r.getProviderTaskId().equals(providerTaskId));
+        });
+        assertThat(SIMULATOR.createRequests()).filteredOn(r -> r.body().contains(taskId)).hasSize(1);
+    }
+
+    @Test
+    void should_report_failed_content_policy_when_kling_fails_the_task_under_risk_control() {
+        String taskId = newTaskId();
+        publisher.publish(Topics.submitted("kling"), submitted(taskId, "{\"prompt\":\"x [sim:content-policy]\"}"));
+
+        TaskStatusReported failed = pollUntil(awaitReport(taskId, ReportedOutcome.ACCEPTED), ReportedOutcome.FAILED);
+
+        assertThat(failed.getErrorCode()).isEqualTo("content_policy");
+        assertThat(failed.getErrorMessage()).isEqualTo("The provider rejected the prompt under its content policy.");
+    }
+
+    @Test
+    void should_report_failed_insufficient_credits_at_once_when_kling_answers_429_1102() {
+        String taskId = newTaskId();
+        publisher.publish(Topics.submitted("kling"), submitted(taskId, "{\"prompt\":\"x [sim:no-credits]\"}"));
+
+        TaskStatusReported failed = awaitReport(taskId, ReportedOutcome.FAILED);
+
+        assertThat(failed.getErrorCode()).isEqualTo("insufficient_credits");
+        assertThat(failed.getErrorMessage()).isEqualTo("The provider account has insufficient credits.");
+        Document submission = database.getCollection("submissions").find(new Document("_id", taskId)).first();
+        assertThat(submission).isNotNull();
+        assertThat(submission.getString("state")).isEqualTo("failed");
+    }
+
+    private TaskStatusReported pollUntil(TaskStatusReported accepted, ReportedOutcome outcome) {
+        int[] attempt = { 0 };
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            if (find(accepted.getTaskId(), outcome).isPresent()) {
+                return true;
+            }
+            publisher.publish(Topics.poll("kling"), PollRequested.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setTaskId(accepted.getTaskId()).setOccurredAt(Instant.now()).setProvider("kling")
+                .setProviderTaskId(accepted.getProviderTaskId()).setProviderRef(accepted.getProviderRef())
+                .setAttempt(++attempt[0]).build());
+            return false;
+        });
+        return find(accepted.getTaskId(), outcome).orElseThrow();
+    }
+
+    private TaskStatusReported awaitReport(String taskId, ReportedOutcome outcome) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> find(taskId, outcome).isPresent());
+        return find(taskId, outcome).orElseThrow();
+    }
+
+    private Optional<TaskStatusReported> find(String taskId, ReportedOutcome outcome) {
+        drain();
+        return reports.stream().filter(r -> r.getTaskId().equals(taskId) && r.getOutcome() == outcome).findFirst();
+    }
+
+    private void drain() {
+        for (ConsumerRecord<String, SpecificRecord> record : statusConsumer.poll(Duration.ofMillis(200))) {
+            reports.add((TaskStatusReported) record.value());
+        }
+    }
+
+    private static String newTaskId() {
+        return "task_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static TaskSubmitted submitted(String taskId, String input) {
+        Instant now = Instant.now();
+        return TaskSubmitted.newBuilder().setEventId(UUID.randomUUID().toString()).setTaskId(taskId).setOccurredAt(now)
+            .setTenantId("tenant-1").setModel("kling-v2").setProvider("kling").setProviderModel("kling-v2-master")
+            .setInput(input).setCallbackUrl(null).setCreatedAt(now).build();
+    }
+}

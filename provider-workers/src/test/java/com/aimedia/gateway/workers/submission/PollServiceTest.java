@@ -1,0 +1,111 @@
+package com.aimedia.gateway.workers.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import com.aimedia.gateway.schemas.v1.PollRequested;
+import com.aimedia.gateway.schemas.v1.ReportedOutcome;
+import com.aimedia.gateway.schemas.v1.TaskStatusReported;
+import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
+import com.aimedia.gateway.workers.provider.spi.NotFound;
+import com.aimedia.gateway.workers.provider.spi.PollResult;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderId;
+import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
+import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.RateLimited;
+import com.aimedia.gateway.workers.provider.spi.Submission;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+class PollServiceTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC);
+
+    private final List<TaskStatusReported> reports = new ArrayList<>();
+
+    private void poll(Supplier<PollResult> answer) {
+        ProviderAdapter adapter = new ProviderAdapter() {
+            @Override
+            public ProviderId id() {
+                return ProviderId.of("fake");
+            }
+
+            @Override
+            public Set<Capability> capabilities() {
+                return EnumSet.noneOf(Capability.class);
+            }
+
+            @Override
+            public Submission submit(GenerationRequest request) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public PollResult poll(ProviderTaskRef ref) {
+                return answer.get();
+            }
+        };
+        new PollService(new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter))), reports::add,
+                new ProviderCalls(new SimpleMeterRegistry()), CLOCK)
+            .on(PollRequested.newBuilder().setEventId("e").setTaskId("task_1").setOccurredAt(CLOCK.instant())
+                .setProvider("fake").setProviderTaskId("p-1").setProviderRef("text2video").setAttempt(1).build());
+    }
+
+    @Test
+    void should_report_nothing_when_task_still_queued() {
+        poll(PollResult.Pending::inQueue);
+
+        assertThat(reports).isEmpty();
+    }
+
+    @Test
+    void should_report_progress_when_provider_runs_the_task() {
+        poll(() -> new PollResult.Pending(true, 40));
+
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.PROGRESS);
+            assertThat(r.getProgress()).isEqualTo(40);
+        });
+    }
+
+    @Test
+    void should_report_completed_with_outputs_when_provider_succeeded() {
+        poll(() -> new PollResult.Succeeded(List.of(URI.create("https://cdn/x.mp4"))));
+
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.COMPLETED);
+            assertThat(r.getOutputs()).containsExactly("https://cdn/x.mp4");
+            assertThat(r.getProviderTaskId()).isEqualTo("p-1");
+        });
+    }
+
+    @Test
+    void should_report_nothing_when_poll_fails_retryably() {
+        poll(() -> { throw new RateLimited("busy", null); });
+
+        assertThat(reports).isEmpty();
+    }
+
+    @Test
+    void should_report_failed_when_poll_fails_permanently() {
+        poll(() -> { throw new NotFound("The provider could not find the requested resource: task"); });
+
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.FAILED);
+            assertThat(r.getErrorCode()).isEqualTo("not_found");
+        });
+    }
+}
