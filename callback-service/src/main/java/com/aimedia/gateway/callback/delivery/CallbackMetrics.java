@@ -1,0 +1,44 @@
+package com.aimedia.gateway.callback.delivery;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/** The callback-service's metric names and tags, in one place. Tags take bounded values only. */
+public final class CallbackMetrics {
+
+    /** Timer of webhook attempts; tags {@link #OUTCOME} and {@link #STATUS_CLASS}. */
+    public static final String DELIVERIES = "gateway.callback.deliveries";
+    /** Gauge of deliveries waiting for an attempt (state pending). */
+    public static final String BACKLOG = "gateway.callback.backlog";
+    /** delivered | retrying | failed | gone | refused */
+    public static final String OUTCOME = "outcome";
+    /** 2xx | 3xx | 4xx | 5xx | timeout | error */
+    public static final String STATUS_CLASS = "status.class";
+
+    private final MeterRegistry registry;
+    private final AtomicLong backlog = new AtomicLong();
+
+    CallbackMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder(BACKLOG, backlog, AtomicLong::get)
+            .description("Webhook deliveries waiting for an attempt")
+            .register(registry);
+    }
+
+    void attempted(Outcome outcome, AttemptResult result, Duration latency) {
+        Timer.builder(DELIVERIES)
+            .description("Webhook delivery attempts")
+            .tag(OUTCOME, outcome.tag())
+            .tag(STATUS_CLASS, result.statusClass())
+            .register(registry)
+            .record(latency);
+    }
+
+    void backlog(long pending) {
+        backlog.set(pending);
+    }
+}

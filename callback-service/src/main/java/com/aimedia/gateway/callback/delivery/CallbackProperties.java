@@ -1,0 +1,72 @@
+package com.aimedia.gateway.callback.delivery;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the callback-service delivers webhooks.
+ * @param retrySchedule delay before each retry, counted from the failed attempt before it; one attempt more than
+ * there are entries, then the delivery is {@code failed} (after Svix: 5s,5m,30m,2h,5h,10h,10h)
+ * @param retryJitter a scheduled delay is drawn uniformly from {@code delay * (1 +- jitter)}
+ * @param minThrottleBackoff the least delay after a 429 or a timeout
+ * @param allowedNetworks CIDR blocks that callback URLs may reach although they are private, loopback or reserved
+ * (empty: only public addresses)
+ * @param dispatch the dispatcher loop
+ * @param http the HTTP client
+ */
+@Validated
+@ConfigurationProperties("gateway.callback")
+public record CallbackProperties(
+        @DefaultValue("5s,5m,30m,2h,5h,10h,10h") @NotEmpty List<@NotNull Duration> retrySchedule,
+        @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("0.9") double retryJitter,
+        @DefaultValue("30s") @NotNull Duration minThrottleBackoff,
+        @DefaultValue List<@NotBlank String> allowedNetworks,
+        @DefaultValue @Valid Dispatch dispatch,
+        @DefaultValue @Valid Http http) {
+
+    /**
+     * @param tick how often the dispatcher looks for due deliveries
+     * @param lease how long a claimed delivery stays {@code sending} before another dispatcher may take it back
+     * (must exceed the longest HTTP attempt)
+     * @param maxConcurrent attempts in flight at once in this process
+     * @param maxPerHost attempts in flight at once to one destination host
+     * @param backlogRefresh how often the backlog gauge is recounted
+     */
+    public record Dispatch(
+            @DefaultValue("200ms") @NotNull Duration tick,
+            @DefaultValue("60s") @NotNull Duration lease,
+            @DefaultValue("64") @Min(1) int maxConcurrent,
+            @DefaultValue("4") @Min(1) int maxPerHost,
+            @DefaultValue("5s") @NotNull Duration backlogRefresh) {
+    }
+
+    /**
+     * @param connectTimeout TCP (and TLS) connect timeout
+     * @param requestTimeout the whole attempt, from sending to the last byte of the response headers
+     * @param userAgent the {@code User-Agent} header of every webhook
+     */
+    public record Http(
+            @DefaultValue("5s") @NotNull Duration connectTimeout,
+            @DefaultValue("15s") @NotNull Duration requestTimeout,
+            @DefaultValue("aimedia-gateway-webhooks/1.0") @NotBlank String userAgent) {
+    }
+
+    public CallbackProperties {
+        if (dispatch.lease().compareTo(http.connectTimeout().plus(http.requestTimeout())) <= 0) {
+            throw new IllegalArgumentException("gateway.callback.dispatch.lease must exceed "
+                    + "gateway.callback.http.connect-timeout + gateway.callback.http.request-timeout");
+        }
+    }
+}

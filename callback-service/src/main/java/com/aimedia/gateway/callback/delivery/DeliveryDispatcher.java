@@ -1,0 +1,164 @@
+package com.aimedia.gateway.callback.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The delivery loop. Every tick it returns expired leases to pending, then claims due deliveries one by one (an
+ * atomic findOneAndUpdate) while a global slot is free, skipping hosts that already have {@code maxPerHost}
+ * attempts in flight, and runs each attempt on its own virtual thread. The Kafka listener never waits for it.
+ */
+final class DeliveryDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+    private final DeliveryRepository repository;
+    private final DeliveryWorker worker;
+    private final CallbackMetrics metrics;
+    private final Clock clock;
+    private final CallbackProperties.Dispatch settings;
+    private final Duration shutdownGrace;
+    private final Semaphore slots;
+    private final HostLimiter hosts;
+    private volatile boolean running;
+    private Instant nextBacklogCount = Instant.MIN;
+    private ScheduledExecutorService loop = newLoop();
+    private ExecutorService attempts = newAttempts();
+
+    DeliveryDispatcher(DeliveryRepository repository, DeliveryWorker worker, CallbackMetrics metrics, Clock clock,
+            CallbackProperties.Dispatch settings, Duration shutdownGrace) {
+        this.repository = repository;
+        this.worker = worker;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.settings = settings;
+        this.shutdownGrace = shutdownGrace;
+        this.slots = new Semaphore(settings.maxConcurrent());
+        this.hosts = new HostLimiter(settings.maxPerHost());
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        if (loop.isShutdown()) {
+            loop = newLoop();
+            attempts = newAttempts();
+        }
+        running = true;
+        loop.scheduleWithFixedDelay(this::tick, 0, settings.tick().toMillis(), TimeUnit.MILLISECONDS);
+        log.info("webhook dispatcher started tick={} maxConcurrent={} maxPerHost={}", settings.tick(),
+                settings.maxConcurrent(), settings.maxPerHost());
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        loop.shutdownNow();
+        attempts.shutdown();
+        try {
+            if (!attempts.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
+                attempts.shutdownNow();
+            }
+        }
+        catch (InterruptedException e) {
+            attempts.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** One pass of the loop; never throws, so that a MongoDB hiccup does not end the schedule. */
+    void tick() {
+        try {
+            Instant now = clock.instant();
+            long expired = repository.releaseExpiredLeases(now);
+            if (expired > 0) {
+                log.warn("webhook leases expired, deliveries back to pending count={}", expired);
+            }
+            countBacklog(now);
+            dispatchDue();
+        }
+        catch (RuntimeException e) {
+            log.error("webhook dispatch tick failed error={}", e.toString());
+        }
+    }
+
+    /** Claims and starts due deliveries while slots are free; returns how many attempts were started. */
+    int dispatchDue() {
+        int started = 0;
+        while (running && slots.tryAcquire()) {
+            Optional<Delivery> claimed;
+            try {
+                Instant now = clock.instant();
+                claimed = repository.claimNext(now, now.plus(settings.lease()), hosts.saturated());
+            }
+            catch (RuntimeException e) {
+                slots.release();
+                throw e;
+            }
+            if (claimed.isEmpty()) {
+                slots.release();
+                break;
+            }
+            launch(claimed.get());
+            started++;
+        }
+        return started;
+    }
+
+    private void launch(Delivery delivery) {
+        if (!hosts.tryAcquire(delivery.host())) {
+            // only the dispatcher thread acquires, so a host seen as free before the claim is still free
+            slots.release();
+            Instant now = clock.instant();
+            repository.release(delivery, now, now);
+            return;
+        }
+        attempts.execute(() -> {
+            try {
+                worker.run(delivery);
+            }
+            catch (RuntimeException e) {
+                // the lease brings the delivery back once it expires
+                log.error("webhook attempt failed deliveryId={} error={}", delivery.id(), e.toString());
+            }
+            finally {
+                hosts.release(delivery.host());
+                slots.release();
+            }
+        });
+    }
+
+    private static ScheduledExecutorService newLoop() {
+        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("callback-dispatcher").daemon().factory());
+    }
+
+    private static ExecutorService newAttempts() {
+        return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("callback-attempt-", 0).factory());
+    }
+
+    private void countBacklog(Instant now) {
+        if (now.isBefore(nextBacklogCount)) {
+            return;
+        }
+        metrics.backlog(repository.countPending());
+        nextBacklogCount = now.plus(settings.backlogRefresh());
+    }
+}

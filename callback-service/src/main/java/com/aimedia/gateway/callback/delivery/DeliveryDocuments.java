@@ -1,0 +1,70 @@
+package com.aimedia.gateway.callback.delivery;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import org.bson.Document;
+
+/** Maps deliveries to and from their {@code deliveries} documents (snake_case fields). */
+final class DeliveryDocuments {
+
+    static final String ID = "_id";
+    static final String TENANT_ID = "tenant_id";
+    static final String TASK_ID = "task_id";
+    static final String VERSION = "version";
+    static final String URL = "url";
+    static final String HOST = "host";
+    static final String BODY = "body";
+    static final String WEBHOOK_ID = "webhook_id";
+    static final String STATE = "state";
+    static final String ATTEMPTS = "attempts";
+    static final String ATTEMPT_COUNT = "attempt_count";
+    static final String NEXT_ATTEMPT_AT = "next_attempt_at";
+    static final String LEASE_UNTIL = "lease_until";
+    static final String LEASE_TOKEN = "lease_token";
+    static final String CREATED_AT = "created_at";
+    static final String UPDATED_AT = "updated_at";
+
+    private DeliveryDocuments() {
+    }
+
+    static String idOf(String taskId, long version) {
+        return taskId + ":" + version;
+    }
+
+    static Document newDelivery(NewDelivery delivery, String webhookId, String host, DeliveryState state,
+            Instant now) {
+        Date at = Date.from(now);
+        return new Document(ID, idOf(delivery.taskId(), delivery.version()))
+            .append(TENANT_ID, delivery.tenantId())
+            .append(TASK_ID, delivery.taskId())
+            .append(VERSION, delivery.version())
+            .append(URL, delivery.url())
+            .append(HOST, host)
+            .append(BODY, delivery.body())
+            .append(WEBHOOK_ID, webhookId)
+            .append(STATE, state.value())
+            .append(ATTEMPTS, List.of())
+            .append(ATTEMPT_COUNT, 0)
+            .append(NEXT_ATTEMPT_AT, at)
+            .append(CREATED_AT, at)
+            .append(UPDATED_AT, at);
+    }
+
+    static Delivery claimed(Document document) {
+        return new Delivery(document.getString(ID), document.getString(TENANT_ID), document.getString(TASK_ID),
+                ((Number) document.get(VERSION)).longValue(), document.getString(URL), document.getString(HOST),
+                document.getString(BODY), document.getString(WEBHOOK_ID),
+                ((Number) document.get(ATTEMPT_COUNT)).intValue(), document.getString(LEASE_TOKEN));
+    }
+
+    static Document attempt(AttemptRecord attempt) {
+        return new Document("at", Date.from(attempt.at()))
+            .append("status", attempt.status())
+            .append("latency_ms", attempt.latencyMs())
+            .append("error_class", attempt.errorClass())
+            .append("error", attempt.error())
+            .append("response_body", attempt.responseBody());
+    }
+}

@@ -1,0 +1,159 @@
+package com.aimedia.gateway.callback.delivery;
+
+import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.ATTEMPTS;
+import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.ATTEMPT_COUNT;
+import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.HOST;
+import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.ID;
+import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.LEASE_TOKEN;
+import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.LEASE_UNTIL;
+import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.NEXT_ATTEMPT_AT;
+import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.STATE;
+import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.TASK_ID;
+import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.UPDATED_AT;
+import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.VERSION;
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.nin;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+
+/**
+ * The {@code deliveries} collection: one document per (task, version), {@code _id = taskId:version}. Every state
+ * change is one conditional single-document update (mongo-java-server has no transactions): a claimed delivery is
+ * only changed by the holder of its lease token.
+ */
+final class DeliveryRepository {
+
+    static final String COLLECTION = "deliveries";
+
+    private final MongoCollection<Document> collection;
+
+    DeliveryRepository(MongoDatabase database) {
+        this.collection = database.getCollection(COLLECTION);
+    }
+
+    void createIndexes() {
+        collection.createIndex(Indexes.ascending(STATE, NEXT_ATTEMPT_AT), new IndexOptions().name("due"));
+        collection.createIndex(Indexes.ascending(STATE, LEASE_UNTIL), new IndexOptions().name("leases"));
+        collection.createIndex(Indexes.ascending(TASK_ID, VERSION), new IndexOptions().name("task_versions"));
+        collection.createIndex(Indexes.ascending(DeliveryDocuments.TENANT_ID, DeliveryDocuments.CREATED_AT),
+                new IndexOptions().name("tenant_created"));
+    }
+
+    /** Inserts a new delivery; false if this (task, version) is already recorded. */
+    boolean insert(Document delivery) {
+        try {
+            collection.insertOne(delivery);
+            return true;
+        }
+        catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    boolean newerVersionExists(String taskId, long version) {
+        return collection.find(and(eq(TASK_ID, taskId), gt(VERSION, version))).limit(1).first() != null;
+    }
+
+    boolean olderVersionSending(String taskId, long version) {
+        return collection.find(and(eq(TASK_ID, taskId), lt(VERSION, version), state(DeliveryState.SENDING)))
+            .limit(1)
+            .first() != null;
+    }
+
+    /** Older versions of the task that are still waiting become superseded; returns how many. */
+    long supersedeOlderPending(String taskId, long version, Instant now) {
+        return collection.updateMany(and(eq(TASK_ID, taskId), lt(VERSION, version), state(DeliveryState.PENDING)),
+                Updates.combine(Updates.set(STATE, DeliveryState.SUPERSEDED.value()), updatedAt(now)))
+            .getModifiedCount();
+    }
+
+    /**
+     * Atomically takes the most overdue pending delivery whose host is not in {@code busyHosts}: it becomes
+     * {@code sending} until {@code leaseUntil}, under a fresh lease token.
+     */
+    Optional<Delivery> claimNext(Instant now, Instant leaseUntil, Collection<String> busyHosts) {
+        Bson due = and(state(DeliveryState.PENDING), lte(NEXT_ATTEMPT_AT, Date.from(now)));
+        Bson filter = busyHosts.isEmpty() ? due : and(due, nin(HOST, busyHosts));
+        Document claimed = collection.findOneAndUpdate(filter,
+                Updates.combine(Updates.set(STATE, DeliveryState.SENDING.value()),
+                        Updates.set(LEASE_UNTIL, Date.from(leaseUntil)),
+                        Updates.set(LEASE_TOKEN, UUID.randomUUID().toString()), updatedAt(now)),
+                new FindOneAndUpdateOptions().sort(Sorts.ascending(NEXT_ATTEMPT_AT)).returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(claimed).map(DeliveryDocuments::claimed);
+    }
+
+    /** Gives a claimed delivery back without an attempt: it is due again at {@code nextAttemptAt}. */
+    boolean release(Delivery delivery, Instant nextAttemptAt, Instant now) {
+        return updateClaimed(delivery, Updates.combine(Updates.set(STATE, DeliveryState.PENDING.value()),
+                Updates.set(NEXT_ATTEMPT_AT, Date.from(nextAttemptAt)), Updates.unset(LEASE_UNTIL),
+                Updates.unset(LEASE_TOKEN), updatedAt(now)));
+    }
+
+    boolean supersede(Delivery delivery, Instant now) {
+        return updateClaimed(delivery, Updates.combine(Updates.set(STATE, DeliveryState.SUPERSEDED.value()),
+                Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_TOKEN), updatedAt(now)));
+    }
+
+    /** Records an attempt and moves the claimed delivery to {@code next} (due at {@code nextAttemptAt} if pending). */
+    boolean finish(Delivery delivery, AttemptRecord attempt, DeliveryState next, @Nullable Instant nextAttemptAt,
+            Instant now) {
+        Bson update = Updates.combine(Updates.push(ATTEMPTS, DeliveryDocuments.attempt(attempt)),
+                Updates.inc(ATTEMPT_COUNT, 1), Updates.set(STATE, next.value()), Updates.unset(LEASE_UNTIL),
+                Updates.unset(LEASE_TOKEN), updatedAt(now),
+                nextAttemptAt == null ? Updates.unset(NEXT_ATTEMPT_AT)
+                        : Updates.set(NEXT_ATTEMPT_AT, Date.from(nextAttemptAt)));
+        return updateClaimed(delivery, update);
+    }
+
+    /** Deliveries whose dispatcher died mid-attempt go back to pending, due at once; returns how many. */
+    long releaseExpiredLeases(Instant now) {
+        return collection.updateMany(and(state(DeliveryState.SENDING), lt(LEASE_UNTIL, Date.from(now))),
+                Updates.combine(Updates.set(STATE, DeliveryState.PENDING.value()),
+                        Updates.set(NEXT_ATTEMPT_AT, Date.from(now)), Updates.unset(LEASE_UNTIL),
+                        Updates.unset(LEASE_TOKEN), updatedAt(now)))
+            .getModifiedCount();
+    }
+
+    long countPending() {
+        return collection.countDocuments(state(DeliveryState.PENDING));
+    }
+
+    private boolean updateClaimed(Delivery delivery, Bson update) {
+        return collection.updateOne(and(eq(ID, delivery.id()), state(DeliveryState.SENDING),
+                eq(LEASE_TOKEN, delivery.leaseToken())), update).getModifiedCount() == 1;
+    }
+
+    private static Bson state(DeliveryState state) {
+        return eq(STATE, state.value());
+    }
+
+    private static Bson updatedAt(Instant now) {
+        return Updates.set(UPDATED_AT, Date.from(now));
+    }
+}

@@ -1,0 +1,8 @@
+package com.aimedia.gateway.callback.delivery;
+
+/**
+ * A task version that has to be delivered to its callback URL.
+ * @param body the public task body of this version, sent byte for byte
+ */
+public record NewDelivery(String tenantId, String taskId, long version, String url, String body) {
+}

@@ -1,0 +1,22 @@
+package com.aimedia.gateway.callback.delivery.messaging;
+
+import java.util.Optional;
+
+import com.aimedia.gateway.callback.delivery.NewDelivery;
+import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
+
+/** The Avro edge: a TaskStatusChanged with a callback URL is a delivery to make. */
+final class TaskStatusChangedMapper {
+
+    private TaskStatusChangedMapper() {
+    }
+
+    static Optional<NewDelivery> toDelivery(TaskStatusChanged event) {
+        String url = event.getCallbackUrl();
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new NewDelivery(event.getTenantId(), event.getTaskId(), event.getVersion(), url.strip(),
+                event.getBody()));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.aimedia.gateway.callback.delivery.messaging;
+
+import org.jspecify.annotations.NullMarked;

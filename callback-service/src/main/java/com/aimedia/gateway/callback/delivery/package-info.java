@@ -1,0 +1,4 @@
+@NullMarked
+package com.aimedia.gateway.callback.delivery;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.aimedia.gateway.callback;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,44 @@
+package com.aimedia.gateway.callback;
+
+import java.net.InetSocketAddress;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/** An in-memory MongoDB (mongo-java-server) on a random local port, for tests. */
+public final class MongoFixture implements AutoCloseable {
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoClient client;
+
+    public MongoFixture() {
+        InetSocketAddress address = server.bind();
+        client = MongoClients.create(uri(address));
+    }
+
+    public static MongoFixture start() {
+        return new MongoFixture();
+    }
+
+    public String uri() {
+        return uri(server.getLocalAddress());
+    }
+
+    public MongoDatabase database() {
+        return client.getDatabase("gateway");
+    }
+
+    private static String uri(InetSocketAddress address) {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.shutdownNow();
+    }
+}

@@ -1,0 +1,89 @@
+package com.aimedia.gateway.callback.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.aimedia.gateway.callback.MongoFixture;
+import com.aimedia.gateway.callback.MutableClock;
+import com.aimedia.gateway.callback.WebhookReceiver;
+import com.aimedia.gateway.callback.signing.SigningSecrets;
+import com.aimedia.gateway.urlguard.CallbackUrlGuard;
+import com.aimedia.gateway.urlguard.HostResolver;
+import com.aimedia.gateway.urlguard.CheckedUrl;
+import com.mongodb.client.model.Filters;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** One slow receiver holds at most max-per-host attempts and never delays another host. */
+class DeliveryDispatcherTest {
+
+    private final MongoFixture mongo = MongoFixture.start();
+    private final WebhookReceiver receiver = new WebhookReceiver("127.0.0.1");
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final DeliveryRepository repository = new DeliveryRepository(mongo.database());
+    private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock);
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final CountDownLatch slowReceiver = new CountDownLatch(1);
+    private final DeliveryDispatcher dispatcher;
+
+    DeliveryDispatcherTest() throws java.io.IOException {
+        // "localhost" is the slow host, "127.0.0.1" the fast one: two destination hosts on one receiver
+        CallbackUrlGuard guard = new CallbackUrlGuard(List.of("127.0.0.1/32", "::1/128"), HostResolver.system());
+        DeliveryWorker worker = new DeliveryWorker(repository, guard,
+                new WebhookSender(client, Duration.ofSeconds(10), "test"), new SigningSecrets(mongo.database(), clock),
+                new RetryPolicy(List.of(Duration.ofSeconds(5)), 0.2, Duration.ofSeconds(30), clock, new Random(1)),
+                new CallbackMetrics(new SimpleMeterRegistry()), clock, Duration.ofMillis(100));
+        dispatcher = new DeliveryDispatcher(repository, worker, new CallbackMetrics(new SimpleMeterRegistry()), clock,
+                new CallbackProperties.Dispatch(Duration.ofMillis(20), Duration.ofSeconds(60), 8, 2, Duration.ofSeconds(5)),
+                Duration.ofSeconds(1));
+    }
+
+    @AfterEach
+    void tearDown() {
+        slowReceiver.countDown();
+        dispatcher.stop();
+        client.close();
+        receiver.close();
+        mongo.close();
+    }
+
+    @Test
+    void should_deliver_to_a_fast_host_when_a_slow_host_has_many_deliveries_in_flight() {
+        // given
+        receiver.hold("/slow", slowReceiver);
+        String slowUrl = receiver.url("/slow").replace("127.0.0.1", "localhost");
+        CheckedUrl checked = new CallbackUrlGuard(List.of("127.0.0.1/32", "::1/128"), HostResolver.system()).check(slowUrl);
+        assertThat(checked.host()).isEqualTo("localhost");
+        for (int task = 0; task < 5; task++) {
+            recorder.record(new NewDelivery("tenant-d", "task_slow_" + task, 1, slowUrl, "{\"n\":" + task + "}"));
+        }
+        recorder.record(new NewDelivery("tenant-d", "task_fast", 1, receiver.url("/fast"), "{\"fast\":true}"));
+
+        // when
+        dispatcher.start();
+
+        // then: the fast host is served while the slow host holds exactly its two slots
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> receiver.received("/fast").size() == 1 && receiver.received("/slow").size() == 2);
+        var deliveries = mongo.database().getCollection(DeliveryRepository.COLLECTION);
+        assertThat(deliveries.countDocuments(Filters.and(Filters.eq("host", "localhost"), Filters.eq("state", "sending"))))
+            .isEqualTo(2);
+        assertThat(deliveries.countDocuments(Filters.and(Filters.eq("host", "localhost"), Filters.eq("state", "pending"))))
+            .isEqualTo(3);
+        assertThat(receiver.received("/slow")).hasSize(2);
+
+        // and once the slow host answers, the rest of its deliveries follow
+        slowReceiver.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received("/slow").size() == 5);
+    }
+}

@@ -1,0 +1,136 @@
+package com.aimedia.gateway.callback.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.aimedia.gateway.callback.MongoFixture;
+import com.aimedia.gateway.callback.MutableClock;
+import com.aimedia.gateway.callback.WebhookReceiver;
+import com.aimedia.gateway.callback.signing.SigningSecrets;
+import com.aimedia.gateway.urlguard.CallbackUrlGuard;
+import com.aimedia.gateway.urlguard.HostResolver;
+import com.mongodb.client.model.Filters;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** Per-task version order of single attempts, against mongo-java-server and a real loopback receiver. */
+class DeliveryWorkerTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Duration RECHECK = Duration.ofMillis(200);
+
+    private final MongoFixture mongo = MongoFixture.start();
+    private final WebhookReceiver receiver = new WebhookReceiver("127.0.0.1");
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final DeliveryRepository repository = new DeliveryRepository(mongo.database());
+    private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock);
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final DeliveryWorker worker = new DeliveryWorker(repository,
+            new CallbackUrlGuard(List.of("127.0.0.1/32"), HostResolver.system()),
+            new WebhookSender(client, Duration.ofSeconds(5), "test"), new SigningSecrets(mongo.database(), clock),
+            new RetryPolicy(List.of(Duration.ofSeconds(5)), 0.2, Duration.ofSeconds(30), clock, new Random(1)),
+            new CallbackMetrics(new SimpleMeterRegistry()), clock, RECHECK);
+
+    DeliveryWorkerTest() throws java.io.IOException {
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        receiver.close();
+        mongo.close();
+    }
+
+    @Test
+    void should_hold_back_a_version_when_an_older_version_of_the_task_is_being_sent() {
+        // given: v1 is being sent (claimed) when v2 is claimed by another dispatcher
+        recorder.record(delivery(1, "/order"));
+        Delivery v1 = claim().orElseThrow();
+        recorder.record(delivery(2, "/order"));
+        Delivery v2 = claim().orElseThrow();
+
+        // when
+        worker.run(v2);
+
+        // then: nothing sent, v2 waits and is due again shortly
+        assertThat(receiver.received("/order")).isEmpty();
+        Document stored = stored(2);
+        assertThat(stored.getString("state")).isEqualTo("pending");
+        assertThat(stored.getDate("next_attempt_at").toInstant()).isEqualTo(clock.instant().plus(RECHECK));
+        assertThat(stored.getInteger("attempt_count")).isZero();
+
+        // and when v1's attempt has ended, v2 goes out
+        repository.finish(v1, new AttemptRecord(clock.instant(), 200, 5, null, null, ""), DeliveryState.DELIVERED, null,
+                clock.instant());
+        clock.advance(RECHECK);
+        worker.run(claim().orElseThrow());
+        assertThat(receiver.received("/order")).extracting(WebhookReceiver.Received::bodyText).containsExactly(body(2));
+        assertThat(stored(2).getString("state")).isEqualTo("delivered");
+    }
+
+    @Test
+    void should_supersede_instead_of_sending_when_a_newer_version_exists() {
+        // given: v1 was claimed, then its dispatcher died; v2 was recorded meanwhile; the lease expired
+        recorder.record(delivery(1, "/stale"));
+        claim().orElseThrow();
+        recorder.record(delivery(2, "/stale"));
+        clock.advance(LEASE.plusSeconds(1));
+        repository.releaseExpiredLeases(clock.instant());
+        Delivery first = claim().orElseThrow();
+        Delivery second = claim().orElseThrow();
+        Delivery v1 = first.version() == 1 ? first : second;
+        assertThat(v1.version()).isEqualTo(1);
+
+        // when
+        worker.run(v1);
+
+        // then
+        assertThat(receiver.received("/stale")).isEmpty();
+        assertThat(stored(1).getString("state")).isEqualTo("superseded");
+    }
+
+    @Test
+    void should_record_the_attempt_and_schedule_a_retry_when_the_receiver_fails() {
+        recorder.record(delivery(1, "/fail"));
+        receiver.script("/fail", new WebhookReceiver.Answer(503, java.util.Map.of()));
+
+        worker.run(claim().orElseThrow());
+
+        Document stored = stored(1);
+        assertThat(stored.getString("state")).isEqualTo("pending");
+        assertThat(stored.getDate("next_attempt_at").toInstant())
+            .isBetween(clock.instant().plusSeconds(4), clock.instant().plusSeconds(6));
+        Document attempt = stored.getList("attempts", Document.class).getFirst();
+        assertThat(attempt.getInteger("status")).isEqualTo(503);
+        assertThat(attempt.getString("response_body")).isEqualTo("answer 503");
+        assertThat(attempt.getDate("at").toInstant()).isEqualTo(clock.instant());
+    }
+
+    private java.util.Optional<Delivery> claim() {
+        return repository.claimNext(clock.instant(), clock.instant().plus(LEASE), Set.of());
+    }
+
+    private Document stored(long version) {
+        return mongo.database().getCollection(DeliveryRepository.COLLECTION)
+            .find(Filters.eq("_id", "task_w:" + version))
+            .first();
+    }
+
+    private NewDelivery delivery(long version, String path) {
+        return new NewDelivery("tenant-w", "task_w", version, receiver.url(path), body(version));
+    }
+
+    private static String body(long version) {
+        return "{\"id\":\"task_w\",\"version\":" + version + "}";
+    }
+}
