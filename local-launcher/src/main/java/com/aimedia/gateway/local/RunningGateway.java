@@ -1,0 +1,73 @@
+package com.aimedia.gateway.local;
+
+import java.util.List;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.aimedia.gateway.api.ApiServiceApplication;
+import com.aimedia.gateway.callback.CallbackServiceApplication;
+
+/** A started embedded default: where its API listens, its development credentials, and how to stop it. */
+public final class RunningGateway implements AutoCloseable {
+
+    private final List<ConfigurableApplicationContext> services;
+    private final String devApiKey;
+    private final List<AutoCloseable> components;
+    private boolean closed;
+
+    RunningGateway(List<ConfigurableApplicationContext> services, String devApiKey, List<AutoCloseable> components) {
+        this.services = services;
+        this.devApiKey = devApiKey;
+        this.components = components;
+    }
+
+    public String apiBaseUrl() {
+        return "http://127.0.0.1:" + service(ApiServiceApplication.class).getEnvironment().getProperty("local.server.port");
+    }
+
+    public String devApiKey() {
+        return devApiKey;
+    }
+
+    public String devTenantId() {
+        return LocalGatewayOptions.DEV_TENANT;
+    }
+
+    /** The development tenant's webhook signing secret ({@code whsec_...}). */
+    public String webhookSigningSecret() {
+        return Services.signingSecret(service(CallbackServiceApplication.class), devTenantId());
+    }
+
+    public ConfigurableApplicationContext service(Class<?> applicationClass) {
+        return services.stream()
+            .filter(context -> context.getBeanNamesForType(applicationClass).length > 0)
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no such service: " + applicationClass.getSimpleName()));
+    }
+
+    String banner() {
+        String base = apiBaseUrl();
+        return """
+
+                ==================================================================
+                 Media task gateway is ready (embedded default)
+                   API base URL ........... %s
+                   Development API key .... %s
+                   Webhook signing secret . %s
+                 Try:
+                   curl -s %s/v1/task/submit -H 'Authorization: Bearer %s' \\
+                     -H 'Content-Type: application/json' \\
+                     -d '{"model":"kling-v2","input":{"prompt":"a red fox in snow"}}'
+                 Press Ctrl-C to stop.
+                ==================================================================
+                """.formatted(base, devApiKey, webhookSigningSecret(), base, devApiKey);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            LocalGateway.closeAll(components);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package com.aimedia.gateway.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.bson.Document;
+
+import com.aimedia.gateway.api.ApiServiceApplication;
+import com.mongodb.client.MongoDatabase;
+import com.standardwebhooks.Webhook;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole task path, through the real services, Kafka and MongoDB: submit over HTTP, watch GET move through the
+ * statuses, download the outputs, and check the signed webhooks against what GET returned. Subclasses say where
+ * Kafka and MongoDB come from.
+ */
+abstract class EndToEndScenario {
+
+    private static final Duration TASK_TIMEOUT = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    protected abstract RunningGateway gateway();
+
+    private WebhookReceiver receiver;
+    private GatewayClient client;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        receiver = new WebhookReceiver();
+        client = new GatewayClient(gateway().apiBaseUrl(), gateway().devApiKey());
+    }
+
+    @AfterEach
+    void tearDown() {
+        receiver.close();
+    }
+
+    @Test
+    void should_complete_a_task_with_downloadable_outputs_and_signed_webhooks_when_submitted() throws Exception {
+        // given
+        String callbackUrl = receiver.url("/hook");
+
+        // when
+        HttpResponse<String> submitted = client.submit("""
+                {"model":"kling-v2","input":{"prompt":"a red fox in snow"},"callback_url":"%s"}""".formatted(callbackUrl));
+
+        // then: answered at once, queued
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        JsonNode queued = JSON.readTree(submitted.body());
+        String taskId = queued.get("id").asString();
+        assertThat(queued.get("status").asString()).isEqualTo("queued");
+        assertThat(queued.get("created_at").asLong()).isPositive();
+
+        // then: GET moves queued -> in_progress -> completed
+        Map<String, String> bodiesByStatus = followUntilFinished(taskId);
+        assertThat(bodiesByStatus.keySet()).containsExactly("queued", "in_progress", "completed");
+        JsonNode completed = JSON.readTree(bodiesByStatus.get("completed"));
+        assertThat(completed.get("id").asString()).isEqualTo(taskId);
+        assertThat(completed.get("completed_at").asLong()).isGreaterThanOrEqualTo(queued.get("created_at").asLong());
+        assertThat(completed.has("error")).isFalse();
+        List<String> outputs = new ArrayList<>();
+        completed.get("outputs").forEach(url -> outputs.add(url.asString()));
+        assertThat(outputs).isNotEmpty();
+        for (String output : outputs) {
+            HttpResponse<byte[]> download = client.download(output);
+            assertThat(download.statusCode()).as("download %s", output).isEqualTo(200);
+            assertThat(download.body()).isNotEmpty();
+        }
+
+        // then: one signed POST per status change, each body byte for byte what GET returned for that state
+        await().atMost(TASK_TIMEOUT).until(() -> receiver.received().size() >= 3);
+        List<WebhookReceiver.Received> webhooks = receiver.received();
+        assertThat(webhooks).hasSize(3);
+        Webhook verifier = new Webhook(gateway().webhookSigningSecret());
+        List<String> statuses = new ArrayList<>();
+        for (WebhookReceiver.Received webhook : webhooks) {
+            verifier.verify(webhook.body(), webhook.headers());
+            String status = JSON.readTree(webhook.body()).get("status").asString();
+            statuses.add(status);
+            assertThat(webhook.body()).as("webhook body for %s", status).isEqualTo(bodiesByStatus.get(status));
+        }
+        assertThat(statuses).containsExactly("queued", "in_progress", "completed");
+        assertThat(webhooks.stream().map(webhook -> webhook.header("webhook-id")).distinct()).hasSize(3);
+    }
+
+    @Test
+    void should_fail_the_task_with_an_actionable_error_when_the_provider_refuses_the_content() throws Exception {
+        HttpResponse<String> submitted = client.submit("""
+                {"model":"kling-v2","input":{"prompt":"[sim:content-policy] a red fox in snow"}}""");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        String taskId = JSON.readTree(submitted.body()).get("id").asString();
+
+        Map<String, String> bodiesByStatus = followUntilFinished(taskId);
+
+        JsonNode failed = JSON.readTree(bodiesByStatus.get("failed"));
+        assertThat(failed.get("error").asString()).containsIgnoringCase("content");
+        assertThat(failed.has("outputs")).isFalse();
+        assertThat(failed.get("completed_at").asLong()).isPositive();
+    }
+
+    @Test
+    void should_answer_404_when_another_tenant_asks_for_a_task() throws Exception {
+        // given: a task of the dev tenant, and an API key of another tenant
+        HttpResponse<String> submitted = client.submit("""
+                {"model":"kling-v2","input":{"prompt":"a red fox in snow"}}""");
+        String taskId = JSON.readTree(submitted.body()).get("id").asString();
+        String otherKey = "sk_other_" + LocalGateway.randomToken(16);
+        MongoDatabase database = gateway().service(ApiServiceApplication.class).getBean(MongoDatabase.class);
+        database.getCollection("api_keys").insertOne(new Document("_id", sha256Hex(otherKey))
+            .append("tenant_id", "other-tenant").append("name", "e2e").append("created_at", new java.util.Date()));
+        GatewayClient otherTenant = new GatewayClient(gateway().apiBaseUrl(), otherKey);
+
+        // when / then: before and after the orchestrator stored it, the other tenant never sees it
+        assertThat(otherTenant.get(taskId).statusCode()).isEqualTo(404);
+        followUntilFinished(taskId);
+        assertThat(otherTenant.get(taskId).statusCode()).isEqualTo(404);
+        assertThat(new GatewayClient(gateway().apiBaseUrl(), "sk_unknown").get(taskId).statusCode()).isEqualTo(401);
+    }
+
+    private static String sha256Hex(String value) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+            .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** GETs the task every 50 ms until it is finished; returns the body seen for each status, in order. */
+    private Map<String, String> followUntilFinished(String taskId) {
+        Map<String, String> bodiesByStatus = new LinkedHashMap<>();
+        await().atMost(TASK_TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
+            HttpResponse<String> response = client.get(taskId);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            String status = JSON.readTree(response.body()).get("status").asString();
+            // the body of a state can gain nothing later: keep the newest seen for that state
+            bodiesByStatus.put(status, response.body());
+            return status.equals("completed") || status.equals("failed");
+        });
+        return bodiesByStatus;
+    }
+}
