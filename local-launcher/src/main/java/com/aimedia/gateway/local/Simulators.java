@@ -1,55 +1,55 @@
 package com.aimedia.gateway.local;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.aimedia.gateway.simulators.kling.KlingSimulator;
+import com.aimedia.gateway.simulators.ProviderSimulator;
+import com.aimedia.gateway.simulators.SimulatorOptions;
 
 /**
- * The local provider simulators of the embedded default, and the worker configuration that points each provider
- * at its simulator. A provider whose real credentials are in the environment keeps its real API instead.
+ * The provider simulators of the embedded default, and the worker configuration that points each provider at its
+ * simulator. A provider whose real credentials are all in the environment keeps its real API instead.
  */
 final class Simulators implements AutoCloseable {
 
-    private final KlingSimulator kling;
-    private final boolean realKling;
+    private final List<ProviderSimulator> simulators;
+    private final Map<String, String> environment;
 
-    private Simulators(KlingSimulator kling, boolean realKling) {
-        this.kling = kling;
-        this.realKling = realKling;
+    private Simulators(List<ProviderSimulator> simulators, Map<String, String> environment) {
+        this.simulators = simulators;
+        this.environment = environment;
     }
 
     static Simulators start(LocalGatewayOptions options, Map<String, String> environment) {
-        String accessKey = LocalGateway.randomToken(12);
-        String secretKey = LocalGateway.randomToken(24);
-        KlingSimulator kling = KlingSimulator.start(KlingSimulator.Config.defaults()
-            .withCredentials(accessKey, secretKey)
-            .withTimings(options.simulatorQueuedFor(), options.simulatorRunningFor()));
-        boolean realKling = present(environment, "KLING_ACCESS_KEY") && present(environment, "KLING_SECRET_KEY");
-        return new Simulators(kling, realKling);
+        return new Simulators(com.aimedia.gateway.simulators.Simulators.startAll(
+                new SimulatorOptions(options.simulatorQueuedFor(), options.simulatorRunningFor())), environment);
     }
 
     /** Command-line arguments for provider-workers. */
     List<String> workerArguments() {
-        if (realKling) {
-            return List.of(); // provider-workers.yml reads KLING_* from the environment
+        List<String> arguments = new ArrayList<>();
+        for (ProviderSimulator simulator : simulators) {
+            if (!usesRealApi(simulator)) {
+                simulator.workerProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+            }
         }
-        return List.of("--gateway.providers.kling.base-url=" + kling.baseUrl(),
-                "--gateway.providers.kling.access-key=" + kling.config().accessKey(),
-                "--gateway.providers.kling.secret-key=" + kling.config().secretKey());
+        return arguments;
     }
 
-    KlingSimulator kling() {
-        return kling;
+    private boolean usesRealApi(ProviderSimulator simulator) {
+        return simulator.realCredentialVariables().stream().allMatch(name -> {
+            String value = environment.get(name);
+            return value != null && !value.isBlank();
+        });
     }
 
-    private static boolean present(Map<String, String> environment, String name) {
-        String value = environment.get(name);
-        return value != null && !value.isBlank();
+    List<ProviderSimulator> all() {
+        return List.copyOf(simulators);
     }
 
     @Override
     public void close() {
-        kling.close();
+        simulators.forEach(ProviderSimulator::close);
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.bson.Document;
 
@@ -134,6 +136,41 @@ abstract class EndToEndScenario {
     private static String sha256Hex(String value) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
             .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    static List<ProviderCase> providerCases() {
+        return ProviderCase.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providerCases")
+    void should_end_each_provider_case_as_expected_when_run_through_the_whole_path(ProviderCase providerCase)
+            throws Exception {
+        // given
+        String body = JSON.writeValueAsString(JSON.createObjectNode().put("model", providerCase.model())
+            .set("input", providerCase.input()));
+
+        // when
+        HttpResponse<String> submitted = client.submit(body);
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        String taskId = JSON.readTree(submitted.body()).get("id").asString();
+        Map<String, String> bodiesByStatus = followUntilFinished(taskId);
+
+        // then
+        assertThat(bodiesByStatus).containsKey(providerCase.expect());
+        JsonNode finished = JSON.readTree(bodiesByStatus.get(providerCase.expect()));
+        if (providerCase.expect().equals("completed")) {
+            assertThat(finished.get("outputs").isEmpty()).isFalse();
+            for (JsonNode output : finished.get("outputs")) {
+                HttpResponse<byte[]> download = client.download(output.asString());
+                assertThat(download.statusCode()).as("download %s", output).isEqualTo(200);
+                assertThat(download.body()).isNotEmpty();
+            }
+        }
+        else {
+            assertThat(finished.get("error").asString()).containsIgnoringCase(providerCase.errorContains());
+            assertThat(finished.get("error").asString()).doesNotContainIgnoringCase("secret");
+        }
     }
 
     /** GETs the task every 50 ms until it is finished; returns the body seen for each status, in order. */

@@ -10,7 +10,7 @@ class CatalogConfiguration {
 
     @Bean
     ModelCatalog modelCatalog(JsonMapper jsonMapper) {
-        return ModelCatalog.fromClasspath(jsonMapper, ModelCatalog.DEFAULT_RESOURCE);
+        return ModelCatalog.fromClasspath(jsonMapper, ModelCatalog.DEFAULT_RESOURCES);
     }
 
     @Bean

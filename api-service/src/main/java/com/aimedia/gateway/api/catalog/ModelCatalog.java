@@ -3,7 +3,9 @@ package com.aimedia.gateway.api.catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -14,19 +16,23 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The models the gateway accepts, loaded from a classpath JSON resource ({@code catalog/models.json}), each with the
- * JSON Schema of its input ({@code catalog/schemas/<name>.json}). Adding a provider means adding entries there. Public
+ * The models the gateway accepts, loaded from one classpath JSON resource per provider
+ * ({@code catalog/providers/<provider>.json}), each with the JSON Schema of its input
+ * ({@code catalog/schemas/<name>.json}). Adding a provider means adding its file. Public
  * model ids and their aliases resolve to a provider model here and nowhere else. Any mistake in the resources fails
  * the start-up.
  */
 public final class ModelCatalog {
 
-    public static final String DEFAULT_RESOURCE = "catalog/models.json";
+    /** Every provider's catalog file. */
+    public static final String DEFAULT_RESOURCES = "classpath*:catalog/providers/*.json";
     private static final String SCHEMA_DIRECTORY = "catalog/schemas/";
     private static final Pattern PROVIDER = Pattern.compile("[a-z0-9-]+");
 
@@ -38,19 +44,35 @@ public final class ModelCatalog {
         this.schemas = schemas;
     }
 
-    public static ModelCatalog fromClasspath(JsonMapper mapper, String resource) {
-        JsonNode root = read(mapper, resource);
+    /** Loads every catalog file matching the pattern, e.g. {@link #DEFAULT_RESOURCES}, in file name order. */
+    public static ModelCatalog fromClasspath(JsonMapper mapper, String pattern) {
+        Resource[] resources;
+        try {
+            resources = new PathMatchingResourcePatternResolver().getResources(pattern);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot list catalog resources " + pattern, e);
+        }
+        if (resources.length == 0) {
+            throw new IllegalStateException("catalog resource not found on the classpath: " + pattern);
+        }
+        Arrays.sort(resources, Comparator.comparing(resource -> String.valueOf(resource.getFilename())));
         Map<String, CatalogModel> models = new LinkedHashMap<>();
         Map<String, JsonNode> schemas = new LinkedHashMap<>();
-        for (JsonNode entry : root.path("models")) {
-            CatalogModel model = toModel(entry, resource);
-            if (models.putIfAbsent(model.id(), model) != null) {
-                throw new IllegalStateException(resource + ": duplicate model id " + model.id());
+        for (Resource resource : resources) {
+            String name = String.valueOf(resource.getFilename());
+            for (JsonNode entry : read(mapper, resource, name).path("models")) {
+                CatalogModel model = toModel(entry, name);
+                if (models.putIfAbsent(model.id(), model) != null) {
+                    throw new IllegalStateException(name + ": duplicate model id " + model.id());
+                }
+                String schema = SCHEMA_DIRECTORY + model.inputSchema() + ".json";
+                schemas.computeIfAbsent(model.inputSchema(),
+                        ignored -> read(mapper, new ClassPathResource(schema), schema));
             }
-            schemas.computeIfAbsent(model.inputSchema(), name -> read(mapper, SCHEMA_DIRECTORY + name + ".json"));
         }
         if (models.isEmpty()) {
-            throw new IllegalStateException(resource + ": no models");
+            throw new IllegalStateException(pattern + ": no models");
         }
         return new ModelCatalog(Collections.unmodifiableMap(models), schemas);
     }
@@ -88,8 +110,9 @@ public final class ModelCatalog {
         catch (IllegalArgumentException e) {
             throw new IllegalStateException(resource + ": kind of " + id + " must be video, image or audio", e);
         }
+        JsonNode note = entry.get("note");
         return new CatalogModel(id, provider, text(entry, "provider_model", resource), kind,
-                text(entry, "input_schema", resource));
+                text(entry, "input_schema", resource), note == null || note.isNull() ? null : note.asString());
     }
 
     private static String text(JsonNode entry, String field, String resource) {
@@ -100,16 +123,15 @@ public final class ModelCatalog {
         return value.asString();
     }
 
-    private static JsonNode read(JsonMapper mapper, String resource) {
-        ClassPathResource file = new ClassPathResource(resource);
+    private static JsonNode read(JsonMapper mapper, Resource file, String name) {
         if (!file.exists()) {
-            throw new IllegalStateException("catalog resource not found on the classpath: " + resource);
+            throw new IllegalStateException("catalog resource not found on the classpath: " + name);
         }
         try (InputStream in = file.getInputStream()) {
             return mapper.readTree(in);
         }
         catch (IOException e) {
-            throw new UncheckedIOException("cannot read catalog resource " + resource, e);
+            throw new UncheckedIOException("cannot read catalog resource " + name, e);
         }
     }
 }

@@ -1,17 +1,23 @@
 package com.aimedia.gateway.api.catalog;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.databind.JsonNode;
 
 import com.aimedia.gateway.api.auth.Tenant;
 
-/** {@code GET /v1/models}: every model with its provider, kind and the JSON Schema of its input. */
+/**
+ * {@code GET /v1/models}: every model with its provider, kind and the JSON Schema of its input, plus the provider
+ * model it runs and, where an id maps somewhere unexpected, why.
+ */
 @RestController
 class ModelsController {
 
@@ -24,13 +30,16 @@ class ModelsController {
     @GetMapping("/v1/models")
     ModelList models(Tenant tenant) {
         return new ModelList(catalog.models().stream()
-            .map(model -> new ModelView(model.id(), model.provider(), model.kind().wireName(), catalog.inputSchema(model)))
+            .map(model -> new ModelView(model.id(), model.provider(), model.kind().wireName(), model.providerModel(),
+                    model.note(), catalog.inputSchema(model)))
             .toList());
     }
 
     record ModelList(List<ModelView> data) {
     }
 
-    record ModelView(String id, String provider, String kind, @JsonProperty("input_schema") JsonNode inputSchema) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ModelView(String id, String provider, String kind, @JsonProperty("provider_model") String providerModel,
+            @Nullable String note, @JsonProperty("input_schema") JsonNode inputSchema) {
     }
 }

@@ -15,7 +15,7 @@ import com.aimedia.gateway.api.web.FieldProblem;
 class InputValidatorTest {
 
     private final JsonMapper mapper = JsonMapper.builder().build();
-    private final ModelCatalog catalog = ModelCatalog.fromClasspath(mapper, ModelCatalog.DEFAULT_RESOURCE);
+    private final ModelCatalog catalog = ModelCatalog.fromClasspath(mapper, ModelCatalog.DEFAULT_RESOURCES);
     private final InputValidator validator = new InputValidator(catalog);
     private final CatalogModel klingV2 = catalog.find("kling-v2").orElseThrow();
 

@@ -10,12 +10,14 @@ import tools.jackson.databind.json.JsonMapper;
 class ModelCatalogTest {
 
     private final ModelCatalog catalog = ModelCatalog.fromClasspath(JsonMapper.builder().build(),
-            ModelCatalog.DEFAULT_RESOURCE);
+            ModelCatalog.DEFAULT_RESOURCES);
 
     @Test
     void should_resolve_seed_alias_when_model_is_kling_v2() {
-        assertThat(catalog.find("kling-v2"))
-            .contains(new CatalogModel("kling-v2", "kling", "kling-v2-master", ModelKind.VIDEO, "kling-video"));
+        CatalogModel seed = catalog.find("kling-v2").orElseThrow();
+        assertThat(seed).extracting(CatalogModel::provider, CatalogModel::providerModel, CatalogModel::kind,
+                CatalogModel::inputSchema).containsExactly("kling", "kling-v2-master", ModelKind.VIDEO, "kling-video");
+        assertThat(seed.note()).contains("kling-v2-master");
         assertThat(catalog.find("kling-v1-6").orElseThrow().providerModel()).isEqualTo("kling-v1-6");
     }
 
@@ -47,7 +49,7 @@ class ModelCatalogTest {
     @Test
     void should_fail_start_up_when_resource_is_missing() {
         assertThatIllegalStateException()
-            .isThrownBy(() -> ModelCatalog.fromClasspath(JsonMapper.builder().build(), "catalog/missing.json"))
-            .withMessageContaining("catalog/missing.json");
+            .isThrownBy(() -> ModelCatalog.fromClasspath(JsonMapper.builder().build(), "classpath*:catalog/missing/*.json"))
+            .withMessageContaining("classpath*:catalog/missing/*.json");
     }
 }

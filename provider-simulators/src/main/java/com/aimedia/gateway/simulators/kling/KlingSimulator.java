@@ -1,5 +1,9 @@
 package com.aimedia.gateway.simulators.kling;
 
+import com.aimedia.gateway.simulators.ProviderSimulator;
+import com.aimedia.gateway.simulators.SimulatorOptions;
+import com.aimedia.gateway.simulators.Simulators;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -63,7 +68,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Programmatic knobs for tests: {@link #failNextCreate}, {@link #failNextQuery}, {@link #forceStatus},
  * {@link #delayResponses}, {@link #createdTaskCount()}, {@link #createRequests()}, {@link #reset()}.
  */
-public final class KlingSimulator implements AutoCloseable {
+public final class KlingSimulator implements ProviderSimulator {
 
     private static final Logger log = LoggerFactory.getLogger(KlingSimulator.class);
     private static final String VIDEOS = "/v1/videos/";
@@ -99,6 +104,31 @@ public final class KlingSimulator implements AutoCloseable {
         }
     }
 
+    /** The simulator as the embedded default runs it: free port, random credentials, the given timings. */
+    public static ProviderSimulator startForGateway(SimulatorOptions options) {
+        return start(Config.defaults()
+            .withCredentials(Simulators.randomCredential(), Simulators.randomCredential())
+            .withTimings(options.queuedFor(), options.runningFor()));
+    }
+
+    @Override
+    public String provider() {
+        return "kling";
+    }
+
+    @Override
+    public Map<String, String> workerProperties() {
+        return Map.of("gateway.providers.kling.base-url", baseUrl(),
+                "gateway.providers.kling.access-key", config.accessKey(),
+                "gateway.providers.kling.secret-key", config.secretKey());
+    }
+
+    @Override
+    public List<String> realCredentialVariables() {
+        return List.of("KLING_ACCESS_KEY", "KLING_SECRET_KEY");
+    }
+
+    @Override
     public String baseUrl() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }

@@ -1,6 +1,10 @@
 package com.aimedia.gateway.workers.submission;
 
+import com.aimedia.gateway.workers.outputs.OutputPublisher;
+import com.aimedia.gateway.workers.outputs.OutputUnavailableException;
+
 import java.time.Clock;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +29,15 @@ final class PollService {
     private final StatusReporter reporter;
     private final StatusReports reports;
     private final ProviderCalls calls;
+    private final OutputPublisher outputs;
 
-    PollService(ProviderAdapterLookup adapters, StatusReporter reporter, ProviderCalls calls, Clock clock) {
+    PollService(ProviderAdapterLookup adapters, StatusReporter reporter, ProviderCalls calls, Clock clock,
+            OutputPublisher outputs) {
         this.adapters = adapters;
         this.reporter = reporter;
         this.reports = new StatusReports(clock);
         this.calls = calls;
+        this.outputs = outputs;
     }
 
     void on(PollRequested event) {
@@ -61,10 +68,20 @@ final class PollService {
                 log.debug("provider task still queued taskId={} provider={}", ref.taskId(), provider);
             case PollResult.Pending pending ->
                 report(reports.progress(ref.taskId(), provider, ref.providerTaskId(), pending.progress()));
-            case PollResult.Succeeded succeeded -> report(reports.completed(ref.taskId(), provider, ref.providerTaskId(),
-                    ref.providerRef(), StatusReports.strings(succeeded.outputs())));
+            case PollResult.Succeeded succeeded -> completed(ref, provider, succeeded);
             case PollResult.Failed failed ->
                 report(reports.failed(ref.taskId(), provider, ref.providerTaskId(), failed.code(), failed.message()));
+        }
+    }
+
+    private void completed(ProviderTaskRef ref, String provider, PollResult.Succeeded succeeded) {
+        try {
+            List<String> published = outputs.publish(ref.taskId(), succeeded.outputs());
+            report(reports.completed(ref.taskId(), provider, ref.providerTaskId(), ref.providerRef(), published));
+        }
+        catch (OutputUnavailableException e) {
+            log.warn("provider outputs not fetched yet, the next scheduled poll retries taskId={} provider={} error={}",
+                    ref.taskId(), provider, e.getMessage());
         }
     }
 

@@ -1,6 +1,5 @@
 package com.aimedia.gateway.workers.submission;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -45,10 +44,6 @@ final class StatusReports {
             String message) {
         return base(taskId, provider, ReportedOutcome.FAILED).setProviderTaskId(providerTaskId).setErrorCode(code)
             .setErrorMessage(message).build();
-    }
-
-    static List<String> strings(List<URI> outputs) {
-        return outputs.stream().map(URI::toString).toList();
     }
 
     private TaskStatusReported.Builder base(String taskId, String provider, ReportedOutcome outcome) {

@@ -1,5 +1,8 @@
 package com.aimedia.gateway.workers.submission;
 
+import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
+import com.aimedia.gateway.workers.outputs.OutputPublisher;
+
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +42,7 @@ class SubmissionConfiguration {
     @Bean
     WorkerEventHandler workerEventHandler(ProviderRegistry registry, SubmissionStore store, EventPublisher publisher,
             MeterRegistry meters, JsonMapper json, Clock clock, SubmissionProperties properties,
-            GatewayKafkaProperties kafka) {
+            GatewayKafkaProperties kafka, OutputPublisher outputs, ProviderCallbackUrls callbackUrls) {
         if (properties.maxAttempts() > kafka.retryAttempts() + 1) {
             throw new IllegalStateException("gateway.workers.submission.max-attempts (" + properties.maxAttempts()
                     + ") must not exceed gateway.kafka.retry-attempts + 1 (" + (kafka.retryAttempts() + 1)
@@ -50,8 +53,8 @@ class SubmissionConfiguration {
         ProviderCalls calls = new ProviderCalls(meters);
         SubmissionService submissions = new SubmissionService(adapters, store, reporter, calls, json, clock, properties,
                 new RetryDelay(properties.rateLimitBackoff(), () -> ThreadLocalRandom.current().nextDouble()),
-                Sleeper.threadSleep());
-        return new WorkerEventHandler(submissions, new PollService(adapters, reporter, calls, clock));
+                Sleeper.threadSleep(), outputs, callbackUrls);
+        return new WorkerEventHandler(submissions, new PollService(adapters, reporter, calls, clock, outputs));
     }
 
     @Bean

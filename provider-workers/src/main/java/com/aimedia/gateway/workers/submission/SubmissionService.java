@@ -1,6 +1,11 @@
 package com.aimedia.gateway.workers.submission;
 
+import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
+import com.aimedia.gateway.workers.outputs.OutputPublisher;
+import com.aimedia.gateway.workers.outputs.OutputUnavailableException;
+
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -40,9 +45,12 @@ final class SubmissionService {
     private final SubmissionProperties properties;
     private final RetryDelay retryDelay;
     private final Sleeper sleeper;
+    private final OutputPublisher outputs;
+    private final ProviderCallbackUrls callbackUrls;
 
     SubmissionService(ProviderAdapterLookup adapters, SubmissionStore store, StatusReporter reporter, ProviderCalls calls,
-            JsonMapper json, Clock clock, SubmissionProperties properties, RetryDelay retryDelay, Sleeper sleeper) {
+            JsonMapper json, Clock clock, SubmissionProperties properties, RetryDelay retryDelay, Sleeper sleeper,
+            OutputPublisher outputs, ProviderCallbackUrls callbackUrls) {
         this.adapters = adapters;
         this.store = store;
         this.reporter = reporter;
@@ -53,6 +61,8 @@ final class SubmissionService {
         this.properties = properties;
         this.retryDelay = retryDelay;
         this.sleeper = sleeper;
+        this.outputs = outputs;
+        this.callbackUrls = callbackUrls;
     }
 
     void on(TaskSubmitted event) {
@@ -115,13 +125,21 @@ final class SubmissionService {
     }
 
     private void accept(ProviderAdapter adapter, String taskId, Submission submission) {
-        store.markAccepted(taskId, submission, clock.instant());
+        List<String> published;
+        try {
+            published = submission.isCompleted() ? outputs.publish(taskId, submission.outputs()) : List.of();
+        }
+        catch (OutputUnavailableException e) {
+            // a synchronous result that cannot be fetched cannot be fetched later either: there is nothing to poll
+            fail(taskId, adapter, ErrorCode.PROVIDER_ERROR, e.getMessage());
+            return;
+        }
+        store.markAccepted(taskId, submission, published, clock.instant());
         String provider = adapter.id().value();
         log.info("provider task submitted taskId={} provider={} providerTaskId={}", taskId, provider,
                 submission.providerTaskId());
         reporter.report(submission.isCompleted()
-                ? reports.completed(taskId, provider, submission.providerTaskId(), submission.providerRef(),
-                        StatusReports.strings(submission.outputs()))
+                ? reports.completed(taskId, provider, submission.providerTaskId(), submission.providerRef(), published)
                 : reports.accepted(taskId, provider, submission.providerTaskId(), submission.providerRef()));
     }
 
@@ -168,7 +186,8 @@ final class SubmissionService {
             if (input == null || !input.isObject()) {
                 return Optional.empty();
             }
-            return Optional.of(new GenerationRequest(event.getTaskId(), event.getModel(), event.getProviderModel(), input));
+            return Optional.of(new GenerationRequest(event.getTaskId(), event.getModel(), event.getProviderModel(), input,
+                    callbackUrls.forTask(event.getProvider(), event.getTaskId()).orElse(null)));
         }
         catch (JacksonException e) {
             return Optional.empty();

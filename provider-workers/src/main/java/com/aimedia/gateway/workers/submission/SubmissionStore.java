@@ -86,11 +86,11 @@ final class SubmissionStore {
         return provablyNotCreated ? new Claim.Fresh(attempts) : new Claim.Uncertain(attempts);
     }
 
-    void markAccepted(String taskId, Submission submission, Instant now) {
+    void markAccepted(String taskId, Submission submission, List<String> publishedOutputs, Instant now) {
         SubmissionState state = submission.isCompleted() ? SubmissionState.COMPLETED : SubmissionState.ACCEPTED;
         update(taskId, combine(set("state", state.wireValue()), set("provider_task_id", submission.providerTaskId()),
                 set("provider_ref", submission.providerRef()),
-                set("outputs", StatusReports.strings(submission.outputs())), set("updated_at", Date.from(now))));
+                set("outputs", publishedOutputs), set("updated_at", Date.from(now))));
     }
 
     void markFailed(String taskId, ErrorCode code, String message, Instant now) {

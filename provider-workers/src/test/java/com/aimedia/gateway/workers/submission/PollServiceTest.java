@@ -1,5 +1,7 @@
 package com.aimedia.gateway.workers.submission;
 
+import com.aimedia.gateway.workers.outputs.PassThroughOutputs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -59,7 +61,7 @@ class PollServiceTest {
             }
         };
         new PollService(new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter))), reports::add,
-                new ProviderCalls(new SimpleMeterRegistry()), CLOCK)
+                new ProviderCalls(new SimpleMeterRegistry()), CLOCK, new PassThroughOutputs())
             .on(PollRequested.newBuilder().setEventId("e").setTaskId("task_1").setOccurredAt(CLOCK.instant())
                 .setProvider("fake").setProviderTaskId("p-1").setProviderRef("text2video").setAttempt(1).build());
     }
@@ -83,7 +85,7 @@ class PollServiceTest {
 
     @Test
     void should_report_completed_with_outputs_when_provider_succeeded() {
-        poll(() -> new PollResult.Succeeded(List.of(URI.create("https://cdn/x.mp4"))));
+        poll(() -> PollResult.Succeeded.urls(List.of(URI.create("https://cdn/x.mp4"))));
 
         assertThat(reports).singleElement().satisfies(r -> {
             assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.COMPLETED);

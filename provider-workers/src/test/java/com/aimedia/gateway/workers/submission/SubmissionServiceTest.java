@@ -1,5 +1,8 @@
 package com.aimedia.gateway.workers.submission;
 
+import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
+import com.aimedia.gateway.workers.outputs.PassThroughOutputs;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,7 +71,8 @@ class SubmissionServiceTest {
         service = new SubmissionService(new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter))),
                 new SubmissionStore(client.getDatabase("test")), reports::add, new ProviderCalls(meters),
                 JsonMapper.builder().build(), CLOCK, new SubmissionProperties(3, Duration.ofSeconds(1)),
-                new RetryDelay(Duration.ofSeconds(1), () -> 0.5), sleeps::add);
+                new RetryDelay(Duration.ofSeconds(1), () -> 0.5), sleeps::add, new PassThroughOutputs(),
+                ProviderCallbackUrls.disabled());
     }
 
     @AfterEach

@@ -39,7 +39,7 @@ enum KlingStatus {
             case PROCESSING -> PollResult.Pending.inProgress();
             case SUCCEED -> videoUrls.isEmpty()
                     ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider reported success without a result video.")
-                    : new PollResult.Succeeded(videoUrls);
+                    : PollResult.Succeeded.urls(videoUrls);
             case FAILED -> failure(statusMessage);
         };
     }

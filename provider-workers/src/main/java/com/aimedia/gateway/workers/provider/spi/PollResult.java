@@ -26,14 +26,19 @@ public sealed interface PollResult permits PollResult.Pending, PollResult.Succee
         }
     }
 
-    /** Finished with at least one result URL. */
-    record Succeeded(List<URI> outputs) implements PollResult {
+    /** Finished with at least one result. */
+    record Succeeded(List<ProviderOutput> outputs) implements PollResult {
 
         public Succeeded {
             outputs = List.copyOf(outputs);
             if (outputs.isEmpty()) {
                 throw new IllegalArgumentException("a succeeded task has at least one output");
             }
+        }
+
+        /** Results at plain URLs that need no credential. */
+        public static Succeeded urls(List<URI> urls) {
+            return new Succeeded(urls.stream().map(ProviderOutput::url).toList());
         }
     }
 

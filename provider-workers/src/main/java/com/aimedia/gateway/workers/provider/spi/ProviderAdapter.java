@@ -30,7 +30,12 @@ public interface ProviderAdapter {
                 + "to avoid running it twice.");
     }
 
-    default Optional<PollResult> parseCallback(ProviderCallback callback) {
-        return Optional.empty();
+    /**
+     * Checks a provider callback before it triggers an immediate poll (the poll result is the truth, never the
+     * callback body). Adapters whose provider signs callbacks verify that signature here and throw
+     * {@link AuthenticationFailed} when it does not verify; the default accepts, since the gateway URL the provider
+     * called is already signed by the gateway.
+     */
+    default void verifyCallback(ProviderCallback callback) {
     }
 }

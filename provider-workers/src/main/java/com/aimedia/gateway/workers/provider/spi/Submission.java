@@ -1,6 +1,5 @@
 package com.aimedia.gateway.workers.provider.spi;
 
-import java.net.URI;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -11,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param providerTaskId the provider's opaque task id
  * @param providerRef adapter-owned context for polling (e.g. which endpoint family), or null
- * @param outputs result URLs when the provider finished at submit time, else empty
+ * @param outputs the results when the provider finished at submit time, else empty
  */
-public record Submission(String providerTaskId, @Nullable String providerRef, List<URI> outputs) {
+public record Submission(String providerTaskId, @Nullable String providerRef, List<ProviderOutput> outputs) {
 
     public Submission {
         outputs = List.copyOf(outputs);
@@ -23,7 +22,8 @@ public record Submission(String providerTaskId, @Nullable String providerRef, Li
         return new Submission(providerTaskId, providerRef, List.of());
     }
 
-    public static Submission completed(String providerTaskId, @Nullable String providerRef, List<URI> outputs) {
+    public static Submission completed(String providerTaskId, @Nullable String providerRef,
+            List<ProviderOutput> outputs) {
         if (outputs.isEmpty()) {
             throw new IllegalArgumentException("a completed submission needs at least one output");
         }

@@ -1,5 +1,7 @@
 package com.aimedia.gateway.workers.provider.kling;
 
+import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -80,7 +82,7 @@ class KlingAdapterTest {
 
         assertThat(simulator.createRequests().getFirst().path()).isEqualTo("/v1/videos/image2video");
         assertThat(submission.providerRef()).isEqualTo("image2video");
-        URI url = ((PollResult.Succeeded) adapter.poll(ref)).outputs().getFirst();
+        URI url = ((ProviderOutput.Remote) ((PollResult.Succeeded) adapter.poll(ref)).outputs().getFirst()).uri();
         HttpResponse<byte[]> video = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(video.statusCode()).isEqualTo(200);

@@ -70,7 +70,7 @@ class KlingMapperTest {
 
         assertThat(KlingStatus.SUBMITTED.toPollResult(List.of(), "")).isEqualTo(new PollResult.Pending(false, null));
         assertThat(KlingStatus.PROCESSING.toPollResult(List.of(), "")).isEqualTo(new PollResult.Pending(true, null));
-        assertThat(KlingStatus.SUCCEED.toPollResult(urls, "")).isEqualTo(new PollResult.Succeeded(urls));
+        assertThat(KlingStatus.SUCCEED.toPollResult(urls, "")).isEqualTo(PollResult.Succeeded.urls(urls));
         assertThat(KlingStatus.SUCCEED.toPollResult(List.of(), "")).isInstanceOf(PollResult.Failed.class);
         assertThat(KlingStatus.FAILED.toPollResult(List.of(), "Failure to pass the risk control system"))
             .isEqualTo(new PollResult.Failed(ErrorCode.CONTENT_POLICY, "The provider rejected the prompt under its content policy."));

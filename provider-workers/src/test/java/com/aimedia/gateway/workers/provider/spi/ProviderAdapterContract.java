@@ -110,7 +110,7 @@ public abstract class ProviderAdapterContract {
 
         assertThat(first).isInstanceOf(PollResult.Pending.class);
         assertThat(last).isInstanceOfSatisfying(PollResult.Succeeded.class, succeeded -> assertThat(succeeded.outputs())
-            .isNotEmpty().allSatisfy(url -> assertThat(url.getScheme()).isIn("http", "https")));
+            .isNotEmpty().allSatisfy(ProviderAdapterContract::assertDownloadable));
     }
 
     @Test
@@ -223,5 +223,30 @@ public abstract class ProviderAdapterContract {
             text.append(t).append(' ');
         }
         return text.toString();
+    }
+
+    /** A result must be fetchable with what the adapter handed over (its URL plus any headers), or be inline. */
+    static void assertDownloadable(ProviderOutput output) {
+        switch (output) {
+            case ProviderOutput.Inline inline -> assertThat(inline.content()).isNotEmpty();
+            case ProviderOutput.Remote remote -> {
+                assertThat(remote.uri().getScheme()).isIn("http", "https");
+                java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(remote.uri()).GET();
+                remote.headers().forEach(request::header);
+                try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+                    java.net.http.HttpResponse<byte[]> response = client.send(request.build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                    assertThat(response.statusCode()).as("download of a result").isEqualTo(200);
+                    assertThat(response.body()).isNotEmpty();
+                }
+                catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 }

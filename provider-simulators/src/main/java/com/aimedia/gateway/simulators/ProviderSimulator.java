@@ -1,0 +1,32 @@
+package com.aimedia.gateway.simulators;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running local simulator of one provider's real HTTP API. The embedded default starts every simulator and points
+ * provider-workers at it with {@link #workerProperties()}.
+ */
+public interface ProviderSimulator extends AutoCloseable {
+
+    /** The provider id, as in {@code tasks.submitted.<provider>}. */
+    String provider();
+
+    /** The simulator's base URL, including the provider's path prefix where the real API has one. */
+    String baseUrl();
+
+    /**
+     * The provider-workers properties that point the provider at this simulator: its base URL and the credentials
+     * the simulator accepts (e.g. {@code gateway.providers.kling.base-url}).
+     */
+    Map<String, String> workerProperties();
+
+    /**
+     * Environment variables that hold the provider's real credentials; when all are set, the embedded default uses
+     * the real API for this provider instead of the simulator.
+     */
+    List<String> realCredentialVariables();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,39 @@
+package com.aimedia.gateway.simulators;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import com.aimedia.gateway.simulators.kling.KlingSimulator;
+
+/** Starts one simulator per provider, each on a free port with random credentials. */
+public final class Simulators {
+
+    /** Every provider's simulator, in one explicit list: adding a provider adds one line here. */
+    private static final List<Function<SimulatorOptions, ProviderSimulator>> ALL = List.of(
+            KlingSimulator::startForGateway);
+
+    private Simulators() {
+    }
+
+    public static List<ProviderSimulator> startAll(SimulatorOptions options) {
+        List<ProviderSimulator> started = new ArrayList<>();
+        try {
+            for (Function<SimulatorOptions, ProviderSimulator> starter : ALL) {
+                started.add(starter.apply(options));
+            }
+            return started;
+        }
+        catch (RuntimeException e) {
+            started.forEach(ProviderSimulator::close);
+            throw e;
+        }
+    }
+
+    /** Random credentials for a simulator, so nothing real-looking is ever hard-coded. */
+    public static String randomCredential() {
+        byte[] random = new byte[18];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+}

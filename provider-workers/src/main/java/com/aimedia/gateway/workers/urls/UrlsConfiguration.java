@@ -1,0 +1,17 @@
+package com.aimedia.gateway.workers.urls;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Callback URLs for providers, signed with the public URL key; off without a public base URL. */
+@Configuration(proxyBeanMethods = false)
+class UrlsConfiguration {
+
+    @Bean
+    ProviderCallbackUrls providerCallbackUrls(PublicUrlProperties properties) {
+        if (!properties.enabled()) {
+            return ProviderCallbackUrls.disabled();
+        }
+        return new ProviderCallbackUrls(properties.baseUrl(), new UrlSigner(properties.signingSecret()));
+    }
+}
