@@ -50,6 +50,15 @@ class PollServiceTest {
                 return EnumSet.noneOf(Capability.class);
             }
 
+
+            @Override
+
+            public boolean isConfigured() {
+
+                return true;
+
+            }
+
             @Override
             public Submission submit(GenerationRequest request) {
                 throw new UnsupportedOperationException();

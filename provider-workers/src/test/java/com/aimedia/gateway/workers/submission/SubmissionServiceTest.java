@@ -228,6 +228,15 @@ class SubmissionServiceTest {
             return EnumSet.of(Capability.TEXT_TO_VIDEO);
         }
 
+
+        @Override
+
+        public boolean isConfigured() {
+
+            return true;
+
+        }
+
         @Override
         public Submission submit(GenerationRequest request) {
             submitCalls++;

@@ -93,6 +93,11 @@ public class KlingAdapter implements ProviderAdapter {
         }
     }
 
+    @Override
+    public boolean isConfigured() {
+        return properties.hasCredentials();
+    }
+
     private void requireCredentials() {
         if (!properties.hasCredentials()) {
             throw new ProviderNotConfigured("The provider kling is not configured on this gateway (no credentials).");

@@ -14,6 +14,12 @@ public interface ProviderAdapter {
 
     Set<Capability> capabilities();
 
+    /**
+     * Whether this gateway has the provider's credentials. An unconfigured provider is reported as unavailable, so
+     * the API refuses its models at submit with a clear error instead of accepting tasks that cannot run.
+     */
+    boolean isConfigured();
+
     /** Asks the provider to run the task; the provider sees the gateway task id where it accepts a caller id. */
     Submission submit(GenerationRequest request);
 

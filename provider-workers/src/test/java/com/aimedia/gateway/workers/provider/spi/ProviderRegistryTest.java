@@ -23,6 +23,15 @@ class ProviderRegistryTest {
                 return EnumSet.noneOf(Capability.class);
             }
 
+
+            @Override
+
+            public boolean isConfigured() {
+
+                return true;
+
+            }
+
             @Override
             public Submission submit(GenerationRequest request) {
                 throw new UnsupportedOperationException();
