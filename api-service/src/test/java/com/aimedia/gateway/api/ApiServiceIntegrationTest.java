@@ -330,6 +330,23 @@ class ApiServiceIntegrationTest {
     }
 
     @Test
+    @Order(99)
+    void should_refuse_with_422_naming_the_model_when_its_provider_is_reported_unconfigured() throws Exception {
+        // given: provider-workers reported that kling has no credentials on this gateway
+        database.getCollection("provider_status").replaceOne(new org.bson.Document("_id", "kling"),
+                new org.bson.Document("_id", "kling").append("configured", false),
+                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+
+        // when / then (the availability cache lives a few seconds)
+        await().atMost(10, TimeUnit.SECONDS).until(() -> post(KEY_A, VALID, Map.of()).statusCode() == 422);
+        assertFields(post(KEY_A, VALID, Map.of()), 422, "provider_unavailable", "model");
+
+        // and once reported configured again, submits pass
+        database.getCollection("provider_status").deleteOne(new org.bson.Document("_id", "kling"));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> post(KEY_A, VALID, Map.of()).statusCode() == 200);
+    }
+
+    @Test
     @Order(100)
     void should_answer_503_with_retry_after_when_kafka_does_not_acknowledge() throws Exception {
         // given: the broker refuses every record on the topic (a real refusal from Kafka, nothing mocked)

@@ -35,9 +35,14 @@ final class Services {
                     "--gateway.orchestrator.polling.tick=100ms"));
             started.add(run(CallbackServiceApplication.class, CallbackServiceApplication.CONFIG_NAME, infrastructure, 0,
                     "--gateway.callback.allowed-networks=" + LOOPBACK_NETWORKS, "--gateway.callback.dispatch.tick=100ms"));
+            // provider-workers is reachable from outside (provider callbacks, output downloads): a known port
+            int workersPort = FreePorts.find();
             List<String> workerArguments = new ArrayList<>(simulators.workerArguments());
-            started.add(run(ProviderWorkersApplication.class, ProviderWorkersApplication.CONFIG_NAME, infrastructure, 0,
-                    workerArguments.toArray(String[]::new)));
+            workerArguments.add("--gateway.workers.public.base-url=http://127.0.0.1:" + workersPort);
+            workerArguments.add("--gateway.workers.public.signing-secret=" + infrastructure.urlSigningSecret());
+            workerArguments.add("--gateway.workers.outputs.directory=" + infrastructure.outputsDirectory());
+            started.add(run(ProviderWorkersApplication.class, ProviderWorkersApplication.CONFIG_NAME, infrastructure,
+                    workersPort, workerArguments.toArray(String[]::new)));
             started.add(run(ApiServiceApplication.class, ApiServiceApplication.CONFIG_NAME, infrastructure,
                     options.apiPort(), "--gateway.api.task-id-secret=" + infrastructure.taskIdSecret(),
                     "--gateway.api.dev-api-key=" + devApiKey,

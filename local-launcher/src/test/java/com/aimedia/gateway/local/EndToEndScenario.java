@@ -78,6 +78,8 @@ abstract class EndToEndScenario {
         completed.get("outputs").forEach(url -> outputs.add(url.asString()));
         assertThat(outputs).isNotEmpty();
         for (String output : outputs) {
+            assertThat(output).as("served by the gateway with a signed, expiring URL").contains("/files/" + taskId + "/")
+                .contains("signature=");
             HttpResponse<byte[]> download = client.download(output);
             assertThat(download.statusCode()).as("download %s", output).isEqualTo(200);
             assertThat(download.body()).isNotEmpty();
