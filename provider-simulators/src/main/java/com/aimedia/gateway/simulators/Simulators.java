@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import com.aimedia.gateway.simulators.doubao.DoubaoSimulator;
 import com.aimedia.gateway.simulators.jimeng.JimengSimulator;
 import com.aimedia.gateway.simulators.kling.KlingSimulator;
 
@@ -13,7 +14,8 @@ public final class Simulators {
     /** Every provider's simulator, in one explicit list: adding a provider adds one line here. */
     private static final List<Function<SimulatorOptions, ProviderSimulator>> ALL = List.of(
             KlingSimulator::startForGateway,
-            JimengSimulator::startForGateway);
+            JimengSimulator::startForGateway,
+            DoubaoSimulator::startForGateway);
 
     private Simulators() {
     }
