@@ -7,6 +7,7 @@ import java.util.function.Function;
 import com.aimedia.gateway.simulators.doubao.DoubaoSimulator;
 import com.aimedia.gateway.simulators.jimeng.JimengSimulator;
 import com.aimedia.gateway.simulators.kling.KlingSimulator;
+import com.aimedia.gateway.simulators.wan.WanSimulator;
 
 /** Starts one simulator per provider, each on a free port with random credentials. */
 public final class Simulators {
@@ -15,7 +16,8 @@ public final class Simulators {
     private static final List<Function<SimulatorOptions, ProviderSimulator>> ALL = List.of(
             KlingSimulator::startForGateway,
             JimengSimulator::startForGateway,
-            DoubaoSimulator::startForGateway);
+            DoubaoSimulator::startForGateway,
+            WanSimulator::startForGateway);
 
     private Simulators() {
     }
