@@ -4,7 +4,6 @@ import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.ATTEMPTS;
 import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.ATTEMPT_COUNT;
 import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.DEAD_LETTER;
 import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.DEAD_LETTER_LEASE;
-import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.EVENT;
 import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.MANUAL;
 import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.REASON;
 import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.TENANT_ID;
@@ -167,7 +166,7 @@ final class DeliveryRepository {
 
     void deadLetterPublished(String id, Instant now) {
         collection.updateOne(and(eq(ID, id), eq(DEAD_LETTER, "pending")), Updates.combine(
-                Updates.set(DEAD_LETTER, "published"), Updates.unset(DEAD_LETTER_LEASE), Updates.unset(EVENT),
+                Updates.set(DEAD_LETTER, "published"), Updates.unset(DEAD_LETTER_LEASE),
                 updatedAt(now)));
     }
 
