@@ -21,7 +21,11 @@ import com.sun.net.httpserver.HttpServer;
 /** A real HTTP receiver that records every request and answers with scripted statuses per path (then 200). */
 public final class WebhookReceiver implements AutoCloseable {
 
-    public record Received(String path, HttpHeaders headers, byte[] body) {
+    /**
+     * @param nanoTime when it arrived ({@link System#nanoTime()})
+     * @param refused whether it was answered 503 because the receiver was down
+     */
+    public record Received(String path, HttpHeaders headers, byte[] body, long nanoTime, boolean refused) {
 
         public String header(String name) {
             return headers.firstValue(name).orElseThrow(() -> new AssertionError("missing header " + name));
@@ -39,6 +43,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+    private volatile boolean down;
 
     public WebhookReceiver(String address) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 0);
@@ -50,6 +55,11 @@ public final class WebhookReceiver implements AutoCloseable {
     /** The next requests to {@code path} get these answers, in order; later ones get 200. */
     public void script(String path, Answer... answers) {
         scripts.computeIfAbsent(path, key -> new ArrayDeque<>()).addAll(List.of(answers));
+    }
+
+    /** While down, every request is recorded and answered 503 (the receiver is out). */
+    public void down(boolean down) {
+        this.down = down;
     }
 
     /** Requests to {@code path} are recorded, then wait for the latch before they are answered. */
@@ -67,9 +77,10 @@ public final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        boolean isDown = down;
         try (InputStream in = exchange.getRequestBody()) {
             received.add(new Received(path, HttpHeaders.of(exchange.getRequestHeaders(), (name, value) -> true),
-                    in.readAllBytes()));
+                    in.readAllBytes(), System.nanoTime(), isDown));
         }
         CountDownLatch hold = holds.get(path);
         if (hold != null) {
@@ -81,7 +92,7 @@ public final class WebhookReceiver implements AutoCloseable {
             }
         }
         Deque<Answer> script = scripts.get(path);
-        Answer answer = script == null ? null : script.pollFirst();
+        Answer answer = isDown ? new Answer(503, Map.of()) : script == null ? null : script.pollFirst();
         if (answer == null) {
             answer = new Answer(200, Map.of());
         }

@@ -37,8 +37,10 @@ final class Services {
             started.add(run(OrchestratorApplication.class, OrchestratorApplication.CONFIG_NAME, infrastructure, 0,
                     "--gateway.orchestrator.polling.default-interval=" + options.pollInterval().toMillis() + "ms",
                     "--gateway.orchestrator.polling.tick=100ms"));
-            started.add(run(CallbackServiceApplication.class, CallbackServiceApplication.CONFIG_NAME, infrastructure, 0,
-                    "--gateway.callback.allowed-networks=" + LOOPBACK_NETWORKS, "--gateway.callback.dispatch.tick=100ms"));
+            ConfigurableApplicationContext callbackService = run(CallbackServiceApplication.class,
+                    CallbackServiceApplication.CONFIG_NAME, infrastructure, 0,
+                    "--gateway.callback.allowed-networks=" + LOOPBACK_NETWORKS, "--gateway.callback.dispatch.tick=100ms");
+            started.add(callbackService);
             // provider-workers is reachable from outside (provider callbacks, output downloads): a known port
             int workersPort = options.filesPort() != 0 ? options.filesPort() : FreePorts.find();
             List<String> workerArguments = new ArrayList<>(simulators.workerArguments());
@@ -51,7 +53,9 @@ final class Services {
                     options.apiPort(), "--gateway.api.task-id-secret=" + infrastructure.taskIdSecret(),
                     "--gateway.api.dev-api-key=" + devApiKey,
                     "--gateway.api.dev-tenant-id=" + LocalGatewayOptions.DEV_TENANT,
-                    "--gateway.api.callback-url.allowed-networks=" + LOOPBACK_NETWORKS));
+                    "--gateway.api.callback-url.allowed-networks=" + LOOPBACK_NETWORKS,
+                    // the delivery log and secret paths are forwarded to the callback-service started above
+                    "--gateway.api.callback-service-url=http://127.0.0.1:" + port(callbackService)));
             return started;
         }
         catch (RuntimeException e) {
@@ -77,6 +81,14 @@ final class Services {
         log.info("service started name={} port={}", configName,
                 context.getEnvironment().getProperty("local.server.port"));
         return context;
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        if (port == null) {
+            throw new IllegalStateException("callback-service started without a web server");
+        }
+        return Integer.parseInt(port);
     }
 
     static String signingSecret(ConfigurableApplicationContext callbackService, String tenantId) {

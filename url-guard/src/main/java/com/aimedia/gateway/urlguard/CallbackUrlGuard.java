@@ -33,7 +33,8 @@ public final class CallbackUrlGuard {
     }
 
     /**
-     * @throws RejectedUrlException with a reason the API user understands
+     * @throws UnresolvedHostException if the host name does not resolve (possibly temporary)
+     * @throws RejectedUrlException with a reason the API user understands, for every other refusal (permanent)
      */
     public CheckedUrl check(String url) {
         URI uri = parse(url);
@@ -114,10 +115,10 @@ public final class CallbackUrlGuard {
             addresses = resolver.resolve(host);
         }
         catch (UnknownHostException e) {
-            throw new RejectedUrlException("callback_url host does not resolve");
+            throw new UnresolvedHostException();
         }
         if (addresses.isEmpty()) {
-            throw new RejectedUrlException("callback_url host does not resolve");
+            throw new UnresolvedHostException();
         }
         return addresses;
     }

@@ -193,9 +193,17 @@ class CallbackUrlGuardTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "https://unknown.example.com/", "https://empty.example.com/" })
-    void should_refuse_when_host_does_not_resolve(String url) {
-        assertThatThrownBy(() -> guard.check(url)).isInstanceOf(RejectedUrlException.class)
+    void should_refuse_as_unresolved_when_host_does_not_resolve(String url) {
+        assertThatThrownBy(() -> guard.check(url)).isInstanceOf(UnresolvedHostException.class)
             .hasMessage("callback_url host does not resolve");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "http://2130706433/", "http://0x7f000001/", "http://0177.0.0.1/", "http://10.0.0.1/",
+            "ftp://hooks.example.com/", "http://user@hooks.example.com/" })
+    void should_refuse_structurally_not_as_unresolved_when_url_is_never_deliverable(String url) {
+        assertThatThrownBy(() -> guard.check(url)).isInstanceOf(RejectedUrlException.class)
+            .isNotInstanceOf(UnresolvedHostException.class);
     }
 
     @ParameterizedTest

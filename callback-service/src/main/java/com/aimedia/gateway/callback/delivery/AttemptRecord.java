@@ -11,6 +11,6 @@ import org.jspecify.annotations.Nullable;
  * @param error a short reason (refused URLs), never a secret
  * @param responseBody the first 1 KB of the response body
  */
-record AttemptRecord(Instant at, @Nullable Integer status, long latencyMs, @Nullable String errorClass,
+public record AttemptRecord(Instant at, @Nullable Integer status, long latencyMs, @Nullable String errorClass,
         @Nullable String error, @Nullable String responseBody) {
 }

@@ -14,6 +14,12 @@ public final class CallbackMetrics {
     public static final String DELIVERIES = "gateway.callback.deliveries";
     /** Gauge of deliveries waiting for an attempt (state pending). */
     public static final String BACKLOG = "gateway.callback.backlog";
+    /** Counter of endpoints (URLs) disabled; tag {@link #REASON} = gone | failing. */
+    public static final String ENDPOINTS_DISABLED = "gateway.callback.endpoints.disabled";
+    /** Counter of deliveries abandoned for good and published to the dead-letter topic; tag {@link #REASON}. */
+    public static final String DEAD_LETTERS = "gateway.callback.dead.letters";
+    /** A bounded reason: gone | failing, or an {@link AbandonReason} value. */
+    public static final String REASON = "reason";
     /** delivered | retrying | failed | gone | refused */
     public static final String OUTCOME = "outcome";
     /** 2xx | 3xx | 4xx | 5xx | timeout | error */
@@ -36,6 +42,14 @@ public final class CallbackMetrics {
             .tag(STATUS_CLASS, result.statusClass())
             .register(registry)
             .record(latency);
+    }
+
+    void endpointDisabled(String reason) {
+        registry.counter(ENDPOINTS_DISABLED, REASON, reason).increment();
+    }
+
+    void deadLettered(AbandonReason reason) {
+        registry.counter(DEAD_LETTERS, REASON, reason.value()).increment();
     }
 
     void backlog(long pending) {

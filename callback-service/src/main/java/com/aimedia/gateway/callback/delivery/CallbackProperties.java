@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -21,6 +22,10 @@ import org.springframework.validation.annotation.Validated;
  * there are entries, then the delivery is {@code failed} (after Svix: 5s,5m,30m,2h,5h,10h,10h)
  * @param retryJitter a scheduled delay is drawn uniformly from {@code delay * (1 +- jitter)}
  * @param minThrottleBackoff the least delay after a 429 or a timeout
+ * @param maxBodySize a task body larger than this is never sent: the delivery fails with reason
+ * {@code body_too_large}
+ * @param endpointDisableAfter a URL to which every attempt has failed for this long is disabled (Svix: 5 days); a 410
+ * disables it at once
  * @param allowedNetworks CIDR blocks that callback URLs may reach although they are private, loopback or reserved
  * (empty: only public addresses)
  * @param dispatch the dispatcher loop
@@ -32,6 +37,8 @@ public record CallbackProperties(
         @DefaultValue("5s,5m,30m,2h,5h,10h,10h") @NotEmpty List<@NotNull Duration> retrySchedule,
         @DefaultValue("0.2") @DecimalMin("0.0") @DecimalMax("0.9") double retryJitter,
         @DefaultValue("30s") @NotNull Duration minThrottleBackoff,
+        @DefaultValue("256KB") @NotNull DataSize maxBodySize,
+        @DefaultValue("5d") @NotNull Duration endpointDisableAfter,
         @DefaultValue List<@NotBlank String> allowedNetworks,
         @DefaultValue @Valid Dispatch dispatch,
         @DefaultValue @Valid Http http) {
@@ -56,11 +63,13 @@ public record CallbackProperties(
      * @param connectTimeout TCP (and TLS) connect timeout
      * @param requestTimeout the whole attempt, from sending to the last byte of the response headers
      * @param userAgent the {@code User-Agent} header of every webhook
+     * @param responseBodyLimit how many bytes of each answer are read and kept in the delivery log (Svix: 20,000)
      */
     public record Http(
             @DefaultValue("5s") @NotNull Duration connectTimeout,
             @DefaultValue("15s") @NotNull Duration requestTimeout,
-            @DefaultValue("aimedia-gateway-webhooks/1.0") @NotBlank String userAgent) {
+            @DefaultValue("aimedia-gateway-webhooks/1.0") @NotBlank String userAgent,
+            @DefaultValue("20000") @Min(0) int responseBodyLimit) {
     }
 
     public CallbackProperties {

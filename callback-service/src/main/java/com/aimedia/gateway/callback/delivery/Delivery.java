@@ -3,11 +3,13 @@ package com.aimedia.gateway.callback.delivery;
 /**
  * A delivery claimed by this dispatcher for one attempt.
  * @param id {@code taskId:version}
+ * @param endpointId the destination (tenant and URL), see {@link Endpoints}
  * @param attemptCount attempts made before this one
+ * @param manual a redelivery the tenant asked for: it goes out even to a disabled URL, and is not rescheduled
  * @param leaseToken proves the claim: every update after the attempt requires it
  */
-record Delivery(String id, String tenantId, String taskId, long version, String url, String host, String body,
-        String webhookId, int attemptCount, String leaseToken) {
+record Delivery(String id, String tenantId, String taskId, long version, String url, String host, String endpointId,
+        String body, String webhookId, int attemptCount, boolean manual, String leaseToken) {
 
     int attemptNumber() {
         return attemptCount + 1;

@@ -1,6 +1,5 @@
 package com.aimedia.gateway.callback.delivery;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Random;
 
@@ -14,7 +13,7 @@ import com.mongodb.client.MongoDatabase;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Wires webhook delivery: recording, the dispatcher loop, the HTTP client and the URL guard. */
+/** Wires webhook delivery: recording, the dispatcher loop, the HTTP sender, endpoint health and the URL guard. */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 
@@ -26,8 +25,21 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    DeliveryRecorder deliveryRecorder(DeliveryRepository deliveryRepository, Clock clock) {
-        return new DeliveryRecorder(deliveryRepository, clock);
+    Endpoints webhookEndpoints(MongoDatabase mongoDatabase, CallbackProperties properties, CallbackMetrics metrics) {
+        Endpoints endpoints = new Endpoints(mongoDatabase, properties.endpointDisableAfter(), metrics);
+        endpoints.createIndexes();
+        return endpoints;
+    }
+
+    @Bean
+    DeliveryRecorder deliveryRecorder(DeliveryRepository deliveryRepository, Clock clock, CallbackProperties properties) {
+        return new DeliveryRecorder(deliveryRepository, clock, properties.maxBodySize().toBytes());
+    }
+
+    @Bean
+    DeliveryLog deliveryLog(DeliveryRepository deliveryRepository, Endpoints webhookEndpoints,
+            MongoDatabase mongoDatabase, Clock clock) {
+        return new DeliveryLog(deliveryRepository, webhookEndpoints, mongoDatabase, clock);
     }
 
     @Bean
@@ -35,32 +47,30 @@ class DeliveryConfiguration {
         return new CallbackMetrics(meterRegistry);
     }
 
+    /** A bean so that tests can resolve names with a fake resolver. */
     @Bean
-    CallbackUrlGuard callbackUrlGuard(CallbackProperties properties) {
-        return new CallbackUrlGuard(properties.allowedNetworks(), HostResolver.system());
+    HostResolver callbackHostResolver() {
+        return HostResolver.system();
     }
 
-    /** Never follows redirects: a 3xx is a failed attempt, and following one would bypass the URL guard. */
     @Bean
-    HttpClient webhookHttpClient(CallbackProperties properties) {
-        return HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(properties.http().connectTimeout())
-            .version(HttpClient.Version.HTTP_1_1)
-            .build();
+    CallbackUrlGuard callbackUrlGuard(CallbackProperties properties, HostResolver callbackHostResolver) {
+        return new CallbackUrlGuard(properties.allowedNetworks(), callbackHostResolver);
     }
 
     @Bean
     DeliveryDispatcher deliveryDispatcher(DeliveryRepository deliveryRepository, CallbackUrlGuard callbackUrlGuard,
-            HttpClient webhookHttpClient, SigningSecrets signingSecrets, CallbackMetrics callbackMetrics, Clock clock,
-            CallbackProperties properties) {
+            SigningSecrets signingSecrets, Endpoints webhookEndpoints, DeadLetterSink deadLetterSink,
+            CallbackMetrics callbackMetrics, Clock clock, CallbackProperties properties) {
         RetryPolicy retryPolicy = new RetryPolicy(properties.retrySchedule(), properties.retryJitter(),
                 properties.minThrottleBackoff(), clock, new Random());
-        WebhookSender sender = new WebhookSender(webhookHttpClient, properties.http().requestTimeout(),
-                properties.http().userAgent());
+        CallbackProperties.Http http = properties.http();
+        WebhookSender sender = new WebhookSender(http.connectTimeout(), http.requestTimeout(), http.userAgent(),
+                http.responseBodyLimit());
         DeliveryWorker worker = new DeliveryWorker(deliveryRepository, callbackUrlGuard, sender, signingSecrets,
-                retryPolicy, callbackMetrics, clock, properties.dispatch().tick());
-        return new DeliveryDispatcher(deliveryRepository, worker, callbackMetrics, clock, properties.dispatch(),
-                properties.http().connectTimeout().plus(properties.http().requestTimeout()));
+                retryPolicy, webhookEndpoints, callbackMetrics, clock, properties.dispatch().tick());
+        DeadLetterRelay deadLetters = new DeadLetterRelay(deliveryRepository, deadLetterSink, callbackMetrics, clock);
+        return new DeliveryDispatcher(deliveryRepository, worker, deadLetters, callbackMetrics, clock,
+                properties.dispatch(), http.connectTimeout().plus(http.requestTimeout()));
     }
 }

@@ -25,6 +25,7 @@ final class DeliveryDispatcher implements SmartLifecycle {
 
     private final DeliveryRepository repository;
     private final DeliveryWorker worker;
+    private final DeadLetterRelay deadLetters;
     private final CallbackMetrics metrics;
     private final Clock clock;
     private final CallbackProperties.Dispatch settings;
@@ -36,10 +37,11 @@ final class DeliveryDispatcher implements SmartLifecycle {
     private ScheduledExecutorService loop = newLoop();
     private ExecutorService attempts = newAttempts();
 
-    DeliveryDispatcher(DeliveryRepository repository, DeliveryWorker worker, CallbackMetrics metrics, Clock clock,
-            CallbackProperties.Dispatch settings, Duration shutdownGrace) {
+    DeliveryDispatcher(DeliveryRepository repository, DeliveryWorker worker, DeadLetterRelay deadLetters,
+            CallbackMetrics metrics, Clock clock, CallbackProperties.Dispatch settings, Duration shutdownGrace) {
         this.repository = repository;
         this.worker = worker;
+        this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.clock = clock;
         this.settings = settings;
@@ -97,6 +99,13 @@ final class DeliveryDispatcher implements SmartLifecycle {
         }
         catch (RuntimeException e) {
             log.error("webhook dispatch tick failed error={}", e.toString());
+        }
+        try {
+            deadLetters.publishPending();
+        }
+        catch (RuntimeException e) {
+            // stays pending and is published on a later tick
+            log.error("webhook dead letters not published error={}", e.toString());
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.jspecify.annotations.Nullable;
 
 /** Maps deliveries to and from their {@code deliveries} documents (snake_case fields). */
 final class DeliveryDocuments {
@@ -23,6 +25,13 @@ final class DeliveryDocuments {
     static final String NEXT_ATTEMPT_AT = "next_attempt_at";
     static final String LEASE_UNTIL = "lease_until";
     static final String LEASE_TOKEN = "lease_token";
+    static final String ENDPOINT_ID = "endpoint_id";
+    static final String MANUAL = "manual";
+    static final String REASON = "reason";
+    static final String EVENT = "event";
+    /** pending (to publish on the dead-letter topic) | published */
+    static final String DEAD_LETTER = "dead_letter";
+    static final String DEAD_LETTER_LEASE = "dead_letter_lease";
     static final String CREATED_AT = "created_at";
     static final String UPDATED_AT = "updated_at";
 
@@ -34,29 +43,36 @@ final class DeliveryDocuments {
     }
 
     static Document newDelivery(NewDelivery delivery, String webhookId, String host, DeliveryState state,
-            Instant now) {
+            @Nullable AbandonReason abandoned, Instant now) {
         Date at = Date.from(now);
-        return new Document(ID, idOf(delivery.taskId(), delivery.version()))
+        Document document = new Document(ID, idOf(delivery.taskId(), delivery.version()))
             .append(TENANT_ID, delivery.tenantId())
             .append(TASK_ID, delivery.taskId())
             .append(VERSION, delivery.version())
             .append(URL, delivery.url())
             .append(HOST, host)
+            .append(ENDPOINT_ID, Endpoints.idOf(delivery.tenantId(), delivery.url()))
             .append(BODY, delivery.body())
             .append(WEBHOOK_ID, webhookId)
             .append(STATE, state.value())
             .append(ATTEMPTS, List.of())
             .append(ATTEMPT_COUNT, 0)
             .append(NEXT_ATTEMPT_AT, at)
+            .append(EVENT, new Binary(delivery.event()))
             .append(CREATED_AT, at)
             .append(UPDATED_AT, at);
+        if (abandoned != null) {
+            document.append(REASON, abandoned.value()).append(DEAD_LETTER, "pending").remove(NEXT_ATTEMPT_AT);
+        }
+        return document;
     }
 
     static Delivery claimed(Document document) {
         return new Delivery(document.getString(ID), document.getString(TENANT_ID), document.getString(TASK_ID),
                 ((Number) document.get(VERSION)).longValue(), document.getString(URL), document.getString(HOST),
-                document.getString(BODY), document.getString(WEBHOOK_ID),
-                ((Number) document.get(ATTEMPT_COUNT)).intValue(), document.getString(LEASE_TOKEN));
+                document.getString(ENDPOINT_ID), document.getString(BODY), document.getString(WEBHOOK_ID),
+                ((Number) document.get(ATTEMPT_COUNT)).intValue(), Boolean.TRUE.equals(document.getBoolean(MANUAL)),
+                document.getString(LEASE_TOKEN));
     }
 
     static Document attempt(AttemptRecord attempt) {
@@ -66,5 +82,12 @@ final class DeliveryDocuments {
             .append("error_class", attempt.errorClass())
             .append("error", attempt.error())
             .append("response_body", attempt.responseBody());
+    }
+
+    static AttemptRecord attemptOf(Document attempt) {
+        Object latency = attempt.get("latency_ms");
+        return new AttemptRecord(attempt.getDate("at").toInstant(), attempt.getInteger("status"),
+                latency instanceof Number number ? number.longValue() : 0L, attempt.getString("error_class"),
+                attempt.getString("error"), attempt.getString("response_body"));
     }
 }

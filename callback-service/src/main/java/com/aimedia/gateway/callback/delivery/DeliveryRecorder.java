@@ -2,6 +2,7 @@ package com.aimedia.gateway.callback.delivery;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -20,18 +21,26 @@ public class DeliveryRecorder {
 
     private final DeliveryRepository repository;
     private final Clock clock;
+    private final long maxBodyBytes;
 
-    DeliveryRecorder(DeliveryRepository repository, Clock clock) {
+    DeliveryRecorder(DeliveryRepository repository, Clock clock, long maxBodyBytes) {
         this.repository = repository;
         this.clock = clock;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
+    /**
+     * A body over the size limit is recorded as {@code failed} with reason {@code body_too_large} and never sent;
+     * it still supersedes older versions (the receiver must not get an older state as if it were the latest).
+     */
     public void record(NewDelivery delivery) {
         Instant now = clock.instant();
         boolean stale = repository.newerVersionExists(delivery.taskId(), delivery.version());
-        DeliveryState state = stale ? DeliveryState.SUPERSEDED : DeliveryState.PENDING;
+        boolean tooLarge = delivery.body().getBytes(StandardCharsets.UTF_8).length > maxBodyBytes;
+        DeliveryState state = stale ? DeliveryState.SUPERSEDED : tooLarge ? DeliveryState.FAILED : DeliveryState.PENDING;
+        AbandonReason abandoned = state == DeliveryState.FAILED ? AbandonReason.BODY_TOO_LARGE : null;
         boolean inserted = repository.insert(DeliveryDocuments.newDelivery(delivery,
-                WebhookIds.of(delivery.taskId(), delivery.version()), hostOf(delivery.url()), state, now));
+                WebhookIds.of(delivery.taskId(), delivery.version()), hostOf(delivery.url()), state, abandoned, now));
         // also after a duplicate: a crash may have come between the insert and this update
         long superseded = stale ? 0 : repository.supersedeOlderPending(delivery.taskId(), delivery.version(), now);
         log.info("webhook delivery recorded taskId={} version={} state={} new={} superseded={}", delivery.taskId(),

@@ -2,6 +2,11 @@ package com.aimedia.gateway.callback.delivery;
 
 import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.ATTEMPTS;
 import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.ATTEMPT_COUNT;
+import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.DEAD_LETTER;
+import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.DEAD_LETTER_LEASE;
+import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.MANUAL;
+import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.REASON;
+import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.TENANT_ID;
 import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.HOST;
 import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.ID;
 import static com.aimedia.gateway.callback.delivery.DeliveryDocuments.LEASE_TOKEN;
@@ -16,10 +21,16 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.nin;
+import static com.mongodb.client.model.Filters.or;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Date;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,8 +69,10 @@ final class DeliveryRepository {
         collection.createIndex(Indexes.ascending(STATE, NEXT_ATTEMPT_AT), new IndexOptions().name("due"));
         collection.createIndex(Indexes.ascending(STATE, LEASE_UNTIL), new IndexOptions().name("leases"));
         collection.createIndex(Indexes.ascending(TASK_ID, VERSION), new IndexOptions().name("task_versions"));
-        collection.createIndex(Indexes.ascending(DeliveryDocuments.TENANT_ID, DeliveryDocuments.CREATED_AT),
+        collection.createIndex(Indexes.ascending(TENANT_ID, DeliveryDocuments.CREATED_AT),
                 new IndexOptions().name("tenant_created"));
+        collection.createIndex(Indexes.ascending(TENANT_ID, STATE, UPDATED_AT), new IndexOptions().name("tenant_state"));
+        collection.createIndex(Indexes.ascending(DEAD_LETTER), new IndexOptions().name("dead_letters").sparse(true));
     }
 
     /** Inserts a new delivery; false if this (task, version) is already recorded. */
@@ -120,15 +133,68 @@ final class DeliveryRepository {
                 Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_TOKEN), updatedAt(now)));
     }
 
-    /** Records an attempt and moves the claimed delivery to {@code next} (due at {@code nextAttemptAt} if pending). */
+    /**
+     * Records an attempt and moves the claimed delivery to {@code next} (due at {@code nextAttemptAt} if pending). A
+     * delivery abandoned for good carries its {@code reason} and waits to be published as a dead letter.
+     */
     boolean finish(Delivery delivery, AttemptRecord attempt, DeliveryState next, @Nullable Instant nextAttemptAt,
-            Instant now) {
+            @Nullable AbandonReason abandoned, Instant now) {
         Bson update = Updates.combine(Updates.push(ATTEMPTS, DeliveryDocuments.attempt(attempt)),
                 Updates.inc(ATTEMPT_COUNT, 1), Updates.set(STATE, next.value()), Updates.unset(LEASE_UNTIL),
-                Updates.unset(LEASE_TOKEN), updatedAt(now),
+                Updates.unset(LEASE_TOKEN), Updates.unset(MANUAL), updatedAt(now),
                 nextAttemptAt == null ? Updates.unset(NEXT_ATTEMPT_AT)
-                        : Updates.set(NEXT_ATTEMPT_AT, Date.from(nextAttemptAt)));
+                        : Updates.set(NEXT_ATTEMPT_AT, Date.from(nextAttemptAt)),
+                abandoned == null ? Updates.unset(REASON) : Updates.set(REASON, abandoned.value()),
+                abandoned == null ? Updates.unset(DEAD_LETTER) : Updates.set(DEAD_LETTER, "pending"));
         return updateClaimed(delivery, update);
+    }
+
+    /** Gives up a claimed delivery without an attempt (its URL is disabled). */
+    boolean abandon(Delivery delivery, DeliveryState next, AbandonReason reason, Instant now) {
+        return updateClaimed(delivery, Updates.combine(Updates.set(STATE, next.value()), Updates.set(REASON, reason.value()),
+                Updates.set(DEAD_LETTER, "pending"), Updates.unset(LEASE_UNTIL), Updates.unset(LEASE_TOKEN),
+                Updates.unset(NEXT_ATTEMPT_AT), Updates.unset(MANUAL), updatedAt(now)));
+    }
+
+    /** Takes one abandoned delivery whose dead letter is not yet published, for {@code leaseUntil}. */
+    Optional<Document> claimDeadLetter(Instant now, Instant leaseUntil) {
+        Bson free = or(exists(DEAD_LETTER_LEASE, false), lt(DEAD_LETTER_LEASE, Date.from(now)));
+        return Optional.ofNullable(collection.findOneAndUpdate(and(eq(DEAD_LETTER, "pending"), free),
+                Updates.set(DEAD_LETTER_LEASE, Date.from(leaseUntil)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    }
+
+    void deadLetterPublished(String id, Instant now) {
+        collection.updateOne(and(eq(ID, id), eq(DEAD_LETTER, "pending")), Updates.combine(
+                Updates.set(DEAD_LETTER, "published"), Updates.unset(DEAD_LETTER_LEASE),
+                updatedAt(now)));
+    }
+
+    /** Every delivery of one task of one tenant, oldest version first. */
+    List<Document> forTask(String tenantId, String taskId) {
+        return collection.find(and(eq(TASK_ID, taskId), eq(TENANT_ID, tenantId)))
+            .sort(Sorts.ascending(VERSION))
+            .into(new ArrayList<>());
+    }
+
+    /** Final deliveries of a tenant that were not delivered, changed since {@code since} (at most {@code limit}). */
+    List<Document> undeliveredSince(String tenantId, Instant since, int limit) {
+        return collection.find(and(eq(TENANT_ID, tenantId), in(STATE, DeliveryState.FAILED.value(),
+                DeliveryState.GONE.value()), gte(UPDATED_AT, Date.from(since))))
+            .sort(Sorts.ascending(UPDATED_AT))
+            .limit(limit)
+            .into(new ArrayList<>());
+    }
+
+    /**
+     * A final delivery becomes due again at once as a manual redelivery, keeping its webhook-id; false if it was not
+     * in {@code expected} any more.
+     */
+    boolean redeliver(String id, DeliveryState expected, Instant now) {
+        return collection.updateOne(and(eq(ID, id), state(expected)), Updates.combine(
+                Updates.set(STATE, DeliveryState.PENDING.value()), Updates.set(NEXT_ATTEMPT_AT, Date.from(now)),
+                Updates.set(MANUAL, true), Updates.unset(REASON), updatedAt(now)))
+            .getModifiedCount() == 1;
     }
 
     /** Deliveries whose dispatcher died mid-attempt go back to pending, due at once; returns how many. */

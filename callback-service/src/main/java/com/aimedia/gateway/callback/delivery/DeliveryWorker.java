@@ -3,6 +3,7 @@ package com.aimedia.gateway.callback.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import com.aimedia.gateway.callback.signing.WebhookSigner;
 import com.aimedia.gateway.urlguard.CallbackUrlGuard;
 import com.aimedia.gateway.urlguard.CheckedUrl;
 import com.aimedia.gateway.urlguard.RejectedUrlException;
+import com.aimedia.gateway.urlguard.UnresolvedHostException;
 
 /**
  * Runs one attempt of a claimed delivery: keeps per-task version order, checks the URL, signs with a fresh
@@ -32,14 +34,16 @@ final class DeliveryWorker {
     private final WebhookSender sender;
     private final SigningSecrets secrets;
     private final RetryPolicy retryPolicy;
+    private final Endpoints endpoints;
     private final CallbackMetrics metrics;
     private final Clock clock;
     private final Duration orderRecheck;
 
     DeliveryWorker(DeliveryRepository repository, CallbackUrlGuard urlGuard, WebhookSender sender,
-            SigningSecrets secrets, RetryPolicy retryPolicy, CallbackMetrics metrics, Clock clock,
+            SigningSecrets secrets, RetryPolicy retryPolicy, Endpoints endpoints, CallbackMetrics metrics, Clock clock,
             Duration orderRecheck) {
         this.repository = repository;
+        this.endpoints = endpoints;
         this.urlGuard = urlGuard;
         this.sender = sender;
         this.secrets = secrets;
@@ -52,7 +56,7 @@ final class DeliveryWorker {
     void run(Delivery delivery) {
         MDC.put("taskId", delivery.taskId());
         try {
-            if (inOrder(delivery)) {
+            if (inOrder(delivery) && endpointEnabled(delivery)) {
                 attempt(delivery);
             }
         }
@@ -80,21 +84,65 @@ final class DeliveryWorker {
         return true;
     }
 
+    /** False (and the delivery abandoned as gone) if its URL was disabled; a manual redelivery goes out anyway. */
+    private boolean endpointEnabled(Delivery delivery) {
+        if (delivery.manual()) {
+            return true;
+        }
+        Optional<String> disabled = endpoints.disabledReason(delivery.endpointId());
+        if (disabled.isEmpty()) {
+            return true;
+        }
+        repository.abandon(delivery, DeliveryState.GONE, AbandonReason.ENDPOINT_DISABLED, clock.instant());
+        log.info("webhook not sent, endpoint disabled taskId={} version={} endpointReason={}", delivery.taskId(),
+                delivery.version(), disabled.get());
+        return false;
+    }
+
     private void attempt(Delivery delivery) {
         Instant at = clock.instant();
         long started = System.nanoTime();
         AttemptResult result = send(delivery, at);
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
         Outcome outcome = retryPolicy.decide(result, delivery.attemptNumber());
+        if (delivery.manual() && outcome instanceof Outcome.Retry) {
+            outcome = new Outcome.Exhausted();
+        }
         Instant now = clock.instant();
         DeliveryState next = nextState(delivery, outcome);
         Instant nextAttemptAt = next == DeliveryState.PENDING && outcome instanceof Outcome.Retry retry
                 ? retry.nextAttemptAt() : null;
-        boolean recorded = repository.finish(delivery, attemptRecord(at, latency, result), next, nextAttemptAt, now);
+        AbandonReason abandoned = abandonReason(delivery, outcome);
+        boolean recorded = repository.finish(delivery, attemptRecord(at, latency, result), next, nextAttemptAt,
+                abandoned, now);
+        updateEndpoint(delivery, outcome, now);
         metrics.attempted(outcome, result, latency);
         log.info("webhook attempt taskId={} version={} attempt={} statusClass={} outcome={} state={} recorded={}",
                 delivery.taskId(), delivery.version(), delivery.attemptNumber(), result.statusClass(), outcome.tag(),
                 next.value(), recorded);
+    }
+
+    private void updateEndpoint(Delivery delivery, Outcome outcome, Instant now) {
+        switch (outcome) {
+            case Outcome.Delivered delivered -> endpoints.succeeded(delivery.endpointId());
+            case Outcome.Gone gone -> endpoints.gone(delivery, now);
+            case Outcome.Retry retry -> endpoints.failed(delivery, now);
+            case Outcome.Exhausted exhausted -> endpoints.failed(delivery, now);
+            case Outcome.Refused refused -> {
+                // the URL itself is refused: nothing about the receiver's health
+            }
+        }
+    }
+
+    private static @Nullable AbandonReason abandonReason(Delivery delivery, Outcome outcome) {
+        return switch (outcome) {
+            case Outcome.Delivered delivered -> null;
+            case Outcome.Retry retry -> null;
+            case Outcome.Gone gone -> AbandonReason.ENDPOINT_GONE;
+            case Outcome.Refused refused -> AbandonReason.URL_REFUSED;
+            case Outcome.Exhausted exhausted -> delivery.manual() ? AbandonReason.REDELIVERY_FAILED
+                    : AbandonReason.RETRIES_EXHAUSTED;
+        };
     }
 
     private AttemptResult send(Delivery delivery, Instant at) {
@@ -102,13 +150,17 @@ final class DeliveryWorker {
         try {
             checked = urlGuard.check(delivery.url());
         }
+        catch (UnresolvedHostException e) {
+            // DNS may be down for a while: retried on the schedule like a connection failure
+            return new NoResponse(UnresolvedHostException.class.getSimpleName(), e.reason());
+        }
         catch (RejectedUrlException e) {
             return new Refused(e.reason());
         }
         long timestamp = at.getEpochSecond();
         String signature = WebhookSigner.signatureHeader(secrets.activeSecrets(delivery.tenantId()),
                 delivery.webhookId(), timestamp, delivery.body());
-        return sender.post(checked.uri(), delivery.webhookId(), timestamp, signature, delivery.body());
+        return sender.post(checked, delivery.webhookId(), timestamp, signature, delivery.body());
     }
 
     private DeliveryState nextState(Delivery delivery, Outcome outcome) {

@@ -1,90 +1,160 @@
 package com.aimedia.gateway.callback.delivery;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.URIScheme;
+import org.apache.hc.core5.http.config.Lookup;
+import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
 
 import com.aimedia.gateway.callback.delivery.AttemptResult.NoResponse;
 import com.aimedia.gateway.callback.delivery.AttemptResult.Responded;
 import com.aimedia.gateway.callback.delivery.AttemptResult.TimedOut;
+import com.aimedia.gateway.urlguard.CheckedUrl;
 
 /**
- * Sends one signed webhook POST and reports what happened. The client never follows redirects; the whole exchange,
- * response body included, is bounded by the request timeout; only the first 1 KB of the response body is kept.
+ * Sends one signed webhook POST to a checked URL and reports what happened. Each attempt gets its own connection
+ * whose resolver answers only the checked host with the checked addresses ({@link PinnedDnsResolver}), so the socket
+ * goes to a vetted address; https keeps SNI and hostname verification. Redirects are never followed, nothing is
+ * retried transparently, no proxy from system properties is used. The whole attempt (connect, send, response
+ * headers and the kept part of the body) is bounded by the request timeout; only the first
+ * {@code responseBodyLimit} bytes of the answer are read, then the connection is dropped.
  */
 final class WebhookSender {
 
-    static final int RESPONSE_BODY_LIMIT = 1024;
+    private static final ContentType JSON = ContentType.create("application/json");
 
-    private final HttpClient client;
+    private final Lookup<TlsSocketStrategy> tls;
+    private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final String userAgent;
+    private final int responseBodyLimit;
 
-    WebhookSender(HttpClient client, Duration requestTimeout, String userAgent) {
-        this.client = client;
+    WebhookSender(Duration connectTimeout, Duration requestTimeout, String userAgent, int responseBodyLimit) {
+        this.tls = RegistryBuilder.<TlsSocketStrategy>create()
+            .register(URIScheme.HTTPS.id, DefaultClientTlsStrategy.createDefault())
+            .build();
+        this.connectTimeout = connectTimeout;
         this.requestTimeout = requestTimeout;
         this.userAgent = userAgent;
+        this.responseBodyLimit = responseBodyLimit;
     }
 
     /** A request sent on its way but interrupted (shutdown): the attempt did not happen. */
     static final class AttemptInterruptedException extends RuntimeException {
-        AttemptInterruptedException(InterruptedException cause) {
+        AttemptInterruptedException(Throwable cause) {
             super("interrupted during a webhook attempt", cause);
         }
     }
 
-    /**
-     * GAP (issue "webhooks"): {@code uri} was checked by the URL guard, which resolved the host and vetted every
-     * address, but the JDK HttpClient resolves the host again when it connects. A DNS record that changes between
-     * the two lookups (DNS rebinding) could still reach an address that was never checked. Closing the gap needs a
-     * client that connects to the checked {@code CheckedUrl.addresses()} (a resolver hook, or a socket pinned to the
-     * address with the original Host/SNI), or an egress proxy.
-     */
-    AttemptResult post(URI uri, String webhookId, long timestampSeconds, String signature, String body) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-            .timeout(requestTimeout)
-            .header("Content-Type", "application/json")
-            .header("User-Agent", userAgent)
-            .header("webhook-id", webhookId)
-            .header("webhook-timestamp", Long.toString(timestampSeconds))
-            .header("webhook-signature", signature)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.UTF_8)))
-            .build();
-        CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(request,
-                info -> new TruncatingBodySubscriber(RESPONSE_BODY_LIMIT));
-        try {
-            HttpResponse<String> response = exchange.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new Responded(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null),
-                    response.body());
+    AttemptResult post(CheckedUrl url, String webhookId, long timestampSeconds, String signature, String body) {
+        HttpPost request = new HttpPost(url.uri());
+        request.setHeader("User-Agent", userAgent);
+        request.setHeader("webhook-id", webhookId);
+        request.setHeader("webhook-timestamp", Long.toString(timestampSeconds));
+        request.setHeader("webhook-signature", signature);
+        request.setEntity(new ByteArrayEntity(body.getBytes(StandardCharsets.UTF_8), JSON));
+        AtomicBoolean timedOut = new AtomicBoolean();
+        CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> {
+            timedOut.set(true);
+            request.cancel();
+        }, CompletableFuture.delayedExecutor(requestTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        try (CloseableHttpClient client = client(url)) {
+            return exchange(client, new HttpHost(url.uri().getScheme().toLowerCase(java.util.Locale.ROOT), url.host(),
+                    url.port()), request);
         }
-        catch (TimeoutException e) {
-            exchange.cancel(true);
-            return new TimedOut(HttpTimeoutException.class.getSimpleName());
+        catch (IOException | RuntimeException e) {
+            if (timedOut.get() || e instanceof SocketTimeoutException || e instanceof ConnectTimeoutException) {
+                return new TimedOut(e instanceof ConnectTimeoutException ? "ConnectTimeoutException"
+                        : "HttpTimeoutException");
+            }
+            if (Thread.currentThread().isInterrupted() || e instanceof InterruptedIOException) {
+                throw new AttemptInterruptedException(e);
+            }
+            String message = e instanceof IOException && e.getMessage() != null ? e.getMessage() : "";
+            return new NoResponse(e.getClass().getSimpleName(), message);
         }
-        catch (InterruptedException e) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new AttemptInterruptedException(e);
-        }
-        catch (ExecutionException e) {
-            return noAnswer(e.getCause() == null ? e : e.getCause());
+        finally {
+            deadline.cancel(false);
         }
     }
 
-    private static AttemptResult noAnswer(Throwable cause) {
-        if (cause instanceof HttpTimeoutException) {
-            return new TimedOut(cause.getClass().getSimpleName());
+    private AttemptResult exchange(CloseableHttpClient client, HttpHost target, HttpPost request) throws IOException {
+        CloseableHttpResponse response = client.execute(target, request);
+        try {
+            Header retryAfter = response.getFirstHeader("Retry-After");
+            return new Responded(response.getCode(), retryAfter == null ? null : retryAfter.getValue(),
+                    truncatedBody(response.getEntity()));
         }
-        String message = cause instanceof IOException && cause.getMessage() != null ? cause.getMessage() : "";
-        return new NoResponse(cause.getClass().getSimpleName(), message);
+        finally {
+            // aborting drops the connection instead of draining the rest of a possibly huge answer
+            request.cancel();
+            closeQuietly(response);
+        }
+    }
+
+    private String truncatedBody(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return "";
+        }
+        InputStream in = entity.getContent();
+        return new String(in.readNBytes(responseBodyLimit), StandardCharsets.UTF_8);
+    }
+
+    private static void closeQuietly(CloseableHttpResponse response) {
+        try {
+            response.close();
+        }
+        catch (IOException | RuntimeException e) {
+            // the attempt's outcome is known; a failing close of an aborted exchange changes nothing
+        }
+    }
+
+    private CloseableHttpClient client(CheckedUrl url) {
+        BasicHttpClientConnectionManager connections = BasicHttpClientConnectionManager.create(
+                DefaultSchemePortResolver.INSTANCE, new PinnedDnsResolver(url), tls,
+                ManagedHttpClientConnectionFactory.INSTANCE);
+        connections.setConnectionConfig(ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.of(connectTimeout))
+            .setSocketTimeout(Timeout.of(requestTimeout))
+            .build());
+        return HttpClients.custom()
+            .setConnectionManager(connections)
+            .setDefaultRequestConfig(RequestConfig.custom()
+                .setRedirectsEnabled(false)
+                .setResponseTimeout(Timeout.of(requestTimeout))
+                .build())
+            .disableRedirectHandling()
+            .disableAutomaticRetries()
+            .disableCookieManagement()
+            .disableAuthCaching()
+            .disableContentCompression()
+            .disableConnectionState()
+            .build();
     }
 }

@@ -63,6 +63,19 @@ public class SigningSecrets {
         return active;
     }
 
+    /** Every secret that still signs, newest first, with when it stops signing (absent: the current one). */
+    public List<ActiveSecret> activeSecretDetails(String tenantId) {
+        Instant now = clock.instant();
+        return secretsOf(findOrCreate(tenantId)).stream()
+            .filter(secret -> secret.activeAt(now))
+            .map(secret -> new ActiveSecret(secret.secret(), secret.createdAt(), secret.expiresAt()))
+            .toList();
+    }
+
+    /** A signing secret as its tenant sees it. */
+    public record ActiveSecret(String secret, Instant createdAt, @Nullable Instant expiresAt) {
+    }
+
     /**
      * Creates a new secret that signs from now on; the older secrets keep signing for {@code overlap} (or until
      * they expire earlier), then stop. Returns the new secret.

@@ -3,7 +3,6 @@ package com.aimedia.gateway.callback.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,8 +30,7 @@ class DeliveryDispatcherTest {
     private final WebhookReceiver receiver = new WebhookReceiver("127.0.0.1");
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final DeliveryRepository repository = new DeliveryRepository(mongo.database());
-    private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock);
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock, 256 * 1024);
     private final CountDownLatch slowReceiver = new CountDownLatch(1);
     private final DeliveryDispatcher dispatcher;
 
@@ -40,10 +38,14 @@ class DeliveryDispatcherTest {
         // "localhost" is the slow host, "127.0.0.1" the fast one: two destination hosts on one receiver
         CallbackUrlGuard guard = new CallbackUrlGuard(List.of("127.0.0.1/32", "::1/128"), HostResolver.system());
         DeliveryWorker worker = new DeliveryWorker(repository, guard,
-                new WebhookSender(client, Duration.ofSeconds(10), "test"), new SigningSecrets(mongo.database(), clock),
+                new WebhookSender(Duration.ofSeconds(1), Duration.ofSeconds(10), "test", 1024),
+                new SigningSecrets(mongo.database(), clock),
                 new RetryPolicy(List.of(Duration.ofSeconds(5)), 0.2, Duration.ofSeconds(30), clock, new Random(1)),
+                new Endpoints(mongo.database(), Duration.ofDays(5), new CallbackMetrics(new SimpleMeterRegistry())),
                 new CallbackMetrics(new SimpleMeterRegistry()), clock, Duration.ofMillis(100));
-        dispatcher = new DeliveryDispatcher(repository, worker, new CallbackMetrics(new SimpleMeterRegistry()), clock,
+        DeadLetterRelay deadLetters = new DeadLetterRelay(repository, abandoned -> { },
+                new CallbackMetrics(new SimpleMeterRegistry()), clock);
+        dispatcher = new DeliveryDispatcher(repository, worker, deadLetters, new CallbackMetrics(new SimpleMeterRegistry()), clock,
                 new CallbackProperties.Dispatch(Duration.ofMillis(20), Duration.ofSeconds(60), 8, 2, Duration.ofSeconds(5)),
                 Duration.ofSeconds(1));
     }
@@ -52,7 +54,6 @@ class DeliveryDispatcherTest {
     void tearDown() {
         slowReceiver.countDown();
         dispatcher.stop();
-        client.close();
         receiver.close();
         mongo.close();
     }
@@ -65,9 +66,9 @@ class DeliveryDispatcherTest {
         CheckedUrl checked = new CallbackUrlGuard(List.of("127.0.0.1/32", "::1/128"), HostResolver.system()).check(slowUrl);
         assertThat(checked.host()).isEqualTo("localhost");
         for (int task = 0; task < 5; task++) {
-            recorder.record(new NewDelivery("tenant-d", "task_slow_" + task, 1, slowUrl, "{\"n\":" + task + "}"));
+            recorder.record(new NewDelivery("tenant-d", "task_slow_" + task, 1, slowUrl, "{\"n\":" + task + "}", new byte[0]));
         }
-        recorder.record(new NewDelivery("tenant-d", "task_fast", 1, receiver.url("/fast"), "{\"fast\":true}"));
+        recorder.record(new NewDelivery("tenant-d", "task_fast", 1, receiver.url("/fast"), "{\"fast\":true}", new byte[0]));
 
         // when
         dispatcher.start();

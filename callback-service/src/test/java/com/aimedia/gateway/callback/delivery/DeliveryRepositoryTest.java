@@ -25,7 +25,7 @@ class DeliveryRepositoryTest {
     private final MongoFixture mongo = MongoFixture.start();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final DeliveryRepository repository = new DeliveryRepository(mongo.database());
-    private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock);
+    private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock, 256 * 1024);
     private final MongoCollection<Document> deliveries = mongo.database().getCollection(DeliveryRepository.COLLECTION);
 
     DeliveryRepositoryTest() {
@@ -119,8 +119,8 @@ class DeliveryRepositoryTest {
         assertThat(state("task_1:1")).isEqualTo("pending");
         Instant later = now.plus(LEASE).plusSeconds(1);
         Delivery reclaimed = repository.claimNext(later, later.plus(LEASE), Set.of()).orElseThrow();
-        assertThat(repository.finish(lost, attempt(later, 200), DeliveryState.DELIVERED, null, later)).isFalse();
-        assertThat(repository.finish(reclaimed, attempt(later, 200), DeliveryState.DELIVERED, null, later)).isTrue();
+        assertThat(repository.finish(lost, attempt(later, 200), DeliveryState.DELIVERED, null, null, later)).isFalse();
+        assertThat(repository.finish(reclaimed, attempt(later, 200), DeliveryState.DELIVERED, null, null, later)).isTrue();
         Document stored = deliveries.find(Filters.eq("_id", "task_1:1")).first();
         assertThat(stored.getString("state")).isEqualTo("delivered");
         assertThat(stored.getInteger("attempt_count")).isEqualTo(1);
@@ -149,7 +149,7 @@ class DeliveryRepositoryTest {
     }
 
     private static NewDelivery delivery(String taskId, long version, String url) {
-        return new NewDelivery("tenant-a", taskId, version, url, body(taskId, version));
+        return new NewDelivery("tenant-a", taskId, version, url, body(taskId, version), new byte[0]);
     }
 
     private static String body(String taskId, long version) {

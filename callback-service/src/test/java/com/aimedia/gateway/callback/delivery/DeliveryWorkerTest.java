@@ -2,7 +2,6 @@ package com.aimedia.gateway.callback.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,12 +32,13 @@ class DeliveryWorkerTest {
     private final WebhookReceiver receiver = new WebhookReceiver("127.0.0.1");
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final DeliveryRepository repository = new DeliveryRepository(mongo.database());
-    private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock);
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock, 256 * 1024);
     private final DeliveryWorker worker = new DeliveryWorker(repository,
             new CallbackUrlGuard(List.of("127.0.0.1/32"), HostResolver.system()),
-            new WebhookSender(client, Duration.ofSeconds(5), "test"), new SigningSecrets(mongo.database(), clock),
+            new WebhookSender(Duration.ofSeconds(1), Duration.ofSeconds(5), "test", 1024),
+            new SigningSecrets(mongo.database(), clock),
             new RetryPolicy(List.of(Duration.ofSeconds(5)), 0.2, Duration.ofSeconds(30), clock, new Random(1)),
+            new Endpoints(mongo.database(), Duration.ofDays(5), new CallbackMetrics(new SimpleMeterRegistry())),
             new CallbackMetrics(new SimpleMeterRegistry()), clock, RECHECK);
 
     DeliveryWorkerTest() throws java.io.IOException {
@@ -46,7 +46,6 @@ class DeliveryWorkerTest {
 
     @AfterEach
     void tearDown() {
-        client.close();
         receiver.close();
         mongo.close();
     }
@@ -70,7 +69,7 @@ class DeliveryWorkerTest {
         assertThat(stored.getInteger("attempt_count")).isZero();
 
         // and when v1's attempt has ended, v2 goes out
-        repository.finish(v1, new AttemptRecord(clock.instant(), 200, 5, null, null, ""), DeliveryState.DELIVERED, null,
+        repository.finish(v1, new AttemptRecord(clock.instant(), 200, 5, null, null, ""), DeliveryState.DELIVERED, null, null,
                 clock.instant());
         clock.advance(RECHECK);
         worker.run(claim().orElseThrow());
@@ -127,7 +126,7 @@ class DeliveryWorkerTest {
     }
 
     private NewDelivery delivery(long version, String path) {
-        return new NewDelivery("tenant-w", "task_w", version, receiver.url(path), body(version));
+        return new NewDelivery("tenant-w", "task_w", version, receiver.url(path), body(version), new byte[0]);
     }
 
     private static String body(long version) {

@@ -2,7 +2,10 @@ package com.aimedia.gateway.callback.delivery.messaging;
 
 import java.util.Optional;
 
+import org.apache.avro.specific.SpecificRecord;
+
 import com.aimedia.gateway.callback.delivery.NewDelivery;
+import com.aimedia.gateway.schemas.EventCodec;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 
 /** The Avro edge: a TaskStatusChanged with a callback URL is a delivery to make. */
@@ -17,6 +20,17 @@ final class TaskStatusChangedMapper {
             return Optional.empty();
         }
         return Optional.of(new NewDelivery(event.getTenantId(), event.getTaskId(), event.getVersion(), url.strip(),
-                event.getBody()));
+                event.getBody(), encode(event)));
+    }
+
+    /** The schema-history-aware codec of the platform: a stored event decodes even after a schema change. */
+    private static final EventCodec CODEC = new EventCodec();
+
+    static byte[] encode(TaskStatusChanged event) {
+        return CODEC.encode(event);
+    }
+
+    static SpecificRecord decode(byte[] bytes) {
+        return CODEC.decode(bytes);
     }
 }

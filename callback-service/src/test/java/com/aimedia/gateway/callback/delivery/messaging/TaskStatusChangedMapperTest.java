@@ -16,8 +16,14 @@ class TaskStatusChangedMapperTest {
     void should_map_tenant_task_version_url_and_exact_body_when_a_callback_url_is_set() {
         TaskStatusChanged event = event("https://hooks.example/a");
 
-        assertThat(TaskStatusChangedMapper.toDelivery(event)).contains(new NewDelivery("tenant-a", "task_1", 3,
-                "https://hooks.example/a", event.getBody()));
+        NewDelivery delivery = TaskStatusChangedMapper.toDelivery(event).orElseThrow();
+
+        assertThat(delivery.tenantId()).isEqualTo("tenant-a");
+        assertThat(delivery.taskId()).isEqualTo("task_1");
+        assertThat(delivery.version()).isEqualTo(3);
+        assertThat(delivery.url()).isEqualTo("https://hooks.example/a");
+        assertThat(delivery.body()).isEqualTo(event.getBody());
+        assertThat(TaskStatusChangedMapper.decode(delivery.event())).isEqualTo(event);
     }
 
     @Test

@@ -1,0 +1,41 @@
+package com.aimedia.gateway.callback.auth;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.mongodb.client.MongoDatabase;
+
+/** Supplies the {@link Tenant} parameter of a controller method by authenticating the request. */
+@Configuration(proxyBeanMethods = false)
+class AuthConfiguration implements WebMvcConfigurer {
+
+    private final ApiKeyAuthenticator authenticator;
+
+    AuthConfiguration(MongoDatabase mongoDatabase) {
+        this.authenticator = new ApiKeyAuthenticator(mongoDatabase);
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new HandlerMethodArgumentResolver() {
+            @Override
+            public boolean supportsParameter(MethodParameter parameter) {
+                return parameter.getParameterType() == Tenant.class;
+            }
+
+            @Override
+            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+                    NativeWebRequest request, WebDataBinderFactory binderFactory) {
+                return authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+            }
+        });
+    }
+}

@@ -1,0 +1,5 @@
+/** The tenant-facing delivery log API: list, redeliver, recover. */
+@NullMarked
+package com.aimedia.gateway.callback.delivery.web;
+
+import org.jspecify.annotations.NullMarked;
