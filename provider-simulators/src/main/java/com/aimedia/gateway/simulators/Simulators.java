@@ -5,13 +5,15 @@ import java.util.List;
 import java.util.function.Function;
 
 import com.aimedia.gateway.simulators.kling.KlingSimulator;
+import com.aimedia.gateway.simulators.luma.LumaSimulator;
 
 /** Starts one simulator per provider, each on a free port with random credentials. */
 public final class Simulators {
 
     /** Every provider's simulator, in one explicit list: adding a provider adds one line here. */
     private static final List<Function<SimulatorOptions, ProviderSimulator>> ALL = List.of(
-            KlingSimulator::startForGateway);
+            KlingSimulator::startForGateway,
+            LumaSimulator::startForGateway);
 
     private Simulators() {
     }
