@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import com.aimedia.gateway.simulators.kling.KlingSimulator;
 import com.aimedia.gateway.simulators.luma.LumaSimulator;
+import com.aimedia.gateway.simulators.runway.RunwaySimulator;
 
 /** Starts one simulator per provider, each on a free port with random credentials. */
 public final class Simulators {
@@ -13,7 +14,8 @@ public final class Simulators {
     /** Every provider's simulator, in one explicit list: adding a provider adds one line here. */
     private static final List<Function<SimulatorOptions, ProviderSimulator>> ALL = List.of(
             KlingSimulator::startForGateway,
-            LumaSimulator::startForGateway);
+            LumaSimulator::startForGateway,
+            RunwaySimulator::startForGateway);
 
     private Simulators() {
     }

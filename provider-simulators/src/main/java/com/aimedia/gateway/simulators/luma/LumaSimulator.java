@@ -116,7 +116,8 @@ public final class LumaSimulator implements ProviderSimulator {
 
     @Override
     public List<String> realCredentialVariables() {
-        return List.of("LUMA_API_KEY");
+        // the variable Spring binds to gateway.providers.luma.api-key (provider-workers.yml maps no other name)
+        return List.of("GATEWAY_PROVIDERS_LUMA_API_KEY");
     }
 
     @Override
