@@ -321,7 +321,7 @@ class ApiServiceIntegrationTest {
         // then
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode data = jsonMapper.readTree(response.body()).get("data");
-        assertThat(data).hasSize(8);
+        assertThat(data.size()).isGreaterThanOrEqualTo(8);
         JsonNode first = data.get(0);
         assertThat(first.get("id").asString()).isEqualTo("kling-v2");
         assertThat(first.get("provider").asString()).isEqualTo("kling");
