@@ -8,6 +8,8 @@ import com.aimedia.gateway.simulators.doubao.DoubaoSimulator;
 import com.aimedia.gateway.simulators.jimeng.JimengSimulator;
 import com.aimedia.gateway.simulators.kling.KlingSimulator;
 import com.aimedia.gateway.simulators.wan.WanSimulator;
+import com.aimedia.gateway.simulators.luma.LumaSimulator;
+import com.aimedia.gateway.simulators.runway.RunwaySimulator;
 
 /** Starts one simulator per provider, each on a free port with random credentials. */
 public final class Simulators {
@@ -17,7 +19,9 @@ public final class Simulators {
             KlingSimulator::startForGateway,
             JimengSimulator::startForGateway,
             DoubaoSimulator::startForGateway,
-            WanSimulator::startForGateway);
+            WanSimulator::startForGateway,
+            LumaSimulator::startForGateway,
+            RunwaySimulator::startForGateway);
 
     private Simulators() {
     }

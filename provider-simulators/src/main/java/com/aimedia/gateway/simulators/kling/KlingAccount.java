@@ -24,14 +24,15 @@ import tools.jackson.databind.node.ObjectNode;
 /** The simulated Kling account: its tasks, its concurrency limit, the prompt markers and the test knobs. */
 final class KlingAccount {
 
-    static final Set<String> FAMILIES = Set.of("text2video", "image2video");
+    static final String IMAGES = "images";
+    static final Set<String> FAMILIES = Set.of("text2video", "image2video", IMAGES);
     static final String RISK_CONTROL_MESSAGE = "Failure to pass the risk control system";
 
     private final KlingSimulator.Config config;
     private final Supplier<String> baseUrl;
     private final Map<String, SimulatedTask> tasks = new LinkedHashMap<>();
     private final Map<String, String> taskIdByExternalId = new LinkedHashMap<>();
-    private final Map<String, SimulatedTask> tasksByVideoId = new LinkedHashMap<>();
+    private final Map<String, SimulatedTask> tasksByFileId = new LinkedHashMap<>();
     private final Set<String> busyAnswered = new HashSet<>();
     private final List<KlingSimulator.RecordedCreate> createRequests = new ArrayList<>();
     private final ConcurrentLinkedQueue<KlingError> createFailures = new ConcurrentLinkedQueue<>();
@@ -102,8 +103,12 @@ final class KlingAccount {
             throw KlingError.concurrencyLimit().answer();
         }
         Instant now = config.clock().instant();
-        long inFlight = tasks.values().stream().filter(t -> t.inFlight(now)).count();
-        if (inFlight >= config.concurrencyLimit()) {
+        // concurrency is per resource pack (video vs image); an image task holds n slots
+        boolean image = IMAGES.equals(family);
+        int slots = image ? imageCount(body) : 1;
+        long inFlight = tasks.values().stream().filter(t -> t.isImageTask() == image && t.inFlight(now))
+            .mapToLong(SimulatedTask::slots).sum();
+        if (inFlight + slots > config.concurrencyLimit()) {
             throw KlingError.concurrencyLimit().answer();
         }
         int factor = prompt.contains("[sim:slow]") ? config.slowFactor() : 1;
@@ -111,9 +116,9 @@ final class KlingAccount {
         String duration = Optional.ofNullable(KlingRequestValidator.optionalString(body, "duration")).orElse("5");
         SimulatedTask task = new SimulatedTask(Long.toString(nextTaskId.addAndGet(1 + ThreadLocalRandom.current().nextInt(997))),
                 family, externalTaskId, now, config.queuedFor().multipliedBy(factor),
-                config.processingFor().multipliedBy(factor), failure, duration, UUID.randomUUID().toString());
+                config.processingFor().multipliedBy(factor), failure, duration, UUID.randomUUID().toString(), image ? slots : 0);
         tasks.put(task.taskId(), task);
-        tasksByVideoId.put(task.videoId(), task);
+        tasksByFileId.put(task.fileId(), task);
         if (externalTaskId != null) {
             taskIdByExternalId.put(externalTaskId, task.taskId());
         }
@@ -140,8 +145,14 @@ final class KlingAccount {
         return data;
     }
 
-    synchronized boolean hasVideo(String videoId) {
-        SimulatedTask task = tasksByVideoId.get(videoId);
+    private static int imageCount(JsonNode body) {
+        JsonNode n = body.get("n");
+        return n == null || n.isNull() ? 1 : n.asInt();
+    }
+
+    /** Whether the file id belongs to a task that succeeded (its video or images may be downloaded). */
+    synchronized boolean hasFile(String fileId) {
+        SimulatedTask task = tasksByFileId.get(fileId);
         return task != null && task.succeeded(config.clock().instant());
     }
 
@@ -193,7 +204,7 @@ final class KlingAccount {
     synchronized void reset() {
         tasks.clear();
         taskIdByExternalId.clear();
-        tasksByVideoId.clear();
+        tasksByFileId.clear();
         busyAnswered.clear();
         createRequests.clear();
         createFailures.clear();

@@ -14,6 +14,10 @@ final class KlingRequestValidator {
 
     static final Set<String> VIDEO_MODELS = Set.of("kling-v1", "kling-v1-5", "kling-v1-6", "kling-v2-master",
             "kling-v2-1", "kling-v2-1-master", "kling-v2-5-turbo", "kling-v2-6", "kling-v3");
+    static final Set<String> IMAGE_MODELS = Set.of("kling-v1", "kling-v1-5", "kling-v2", "kling-v2-new", "kling-v2-1");
+    private static final Set<String> IMAGE_ASPECT_RATIOS = Set.of("16:9", "9:16", "1:1", "4:3", "3:4", "3:2", "2:3", "21:9");
+    private static final Set<String> IMAGE_REFERENCES = Set.of("subject", "face");
+    private static final Set<String> RESOLUTIONS = Set.of("1k", "2k");
     private static final Set<String> DURATIONS = Set.of("5", "10");
     private static final Set<String> MODES = Set.of("std", "pro");
     private static final Set<String> ASPECT_RATIOS = Set.of("16:9", "9:16", "1:1");
@@ -26,6 +30,10 @@ final class KlingRequestValidator {
     static void validate(String family, JsonNode body) {
         if (!body.isObject()) {
             throw invalidParameter("request body must be a JSON object");
+        }
+        if (KlingAccount.IMAGES.equals(family)) {
+            validateImage(body);
+            return;
         }
         String model = optionalString(body, "model_name");
         if (model != null && !VIDEO_MODELS.contains(model)) {
@@ -45,6 +53,28 @@ final class KlingRequestValidator {
         if ("image2video".equals(family)) {
             checkImage(body, "image", true);
             checkImage(body, "image_tail", false);
+        }
+    }
+
+    /** {@code POST /v1/images/generations}: the image models, {@code n} 1-9, eight aspect ratios, 1k/2k. */
+    private static void validateImage(JsonNode body) {
+        String model = optionalString(body, "model_name");
+        if (model != null && !IMAGE_MODELS.contains(model)) {
+            throw new KlingError(404, 1203, "model_name not found: " + model).answer();
+        }
+        String prompt = optionalString(body, "prompt");
+        if (prompt == null || prompt.isBlank()) {
+            throw invalidParameter("prompt is required");
+        }
+        checkLength(prompt, "prompt");
+        checkLength(optionalString(body, "negative_prompt"), "negative_prompt");
+        checkEnum(body, "aspect_ratio", IMAGE_ASPECT_RATIOS);
+        checkEnum(body, "resolution", RESOLUTIONS);
+        checkEnum(body, "image_reference", IMAGE_REFERENCES);
+        checkImage(body, "image", false);
+        JsonNode n = body.get("n");
+        if (n != null && (!n.isIntegralNumber() || n.asInt() < 1 || n.asInt() > 9)) {
+            throw invalidValue("n must be an integer from 1 to 9");
         }
     }
 

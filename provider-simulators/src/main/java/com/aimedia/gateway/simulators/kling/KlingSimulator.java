@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local HTTP server that speaks the Kling AI video API as providers.md section 1 documents it, for tests and the
+ * A local HTTP server that speaks the Kling AI video and image API as providers.md section 1 documents it, for tests and the
  * embedded default.
  *
  * <h2>API</h2>
@@ -45,6 +45,10 @@ import tools.jackson.databind.node.ObjectNode;
  * caller's {@code external_task_id}: the Kling docs list both as request <em>path</em> parameters ("choose either
  * task_id or external_task_id to query"), so the path segment is looked up as a task id first, then as an external
  * task id. A task of the other family, or none, answers 404 1203.</li>
+ * <li>{@code POST /v1/images/generations}, {@code GET /v1/images/generations/{id}}: image generation, same envelope
+ * and statuses; a finished task has {@code task_result.images[{index,url}]}, {@code n} of them (default 1). An image
+ * task holds {@code n} slots of the image resource pack, separate from the video pack.</li>
+ * <li>{@code GET /files/<id>-<index>.png}: a result image ({@code image/png}, no auth).</li>
  * <li>{@code GET /files/<id>.mp4}: the result video (a small MP4 body, {@code video/mp4}, no auth, like Kling's CDN).</li>
  * </ul>
  * Every {@code /v1} call needs {@code Authorization: Bearer <HS256 JWT>} signed with the configured secret key,
@@ -72,6 +76,7 @@ public final class KlingSimulator implements ProviderSimulator {
 
     private static final Logger log = LoggerFactory.getLogger(KlingSimulator.class);
     private static final String VIDEOS = "/v1/videos/";
+    private static final String IMAGES = "/v1/images/generations";
     private static final String FILES = "/files/";
 
     private final Config config;
@@ -215,39 +220,52 @@ public final class KlingSimulator implements ProviderSimulator {
     }
 
     private JsonNode route(HttpExchange exchange, String path) throws IOException {
-        if (!path.startsWith(VIDEOS)) {
+        String rest;
+        String family;
+        if (path.equals(IMAGES) || path.startsWith(IMAGES + "/")) {
+            family = KlingAccount.IMAGES;
+            rest = path.substring(IMAGES.length());
+        }
+        else if (path.startsWith(VIDEOS)) {
+            String[] parts = path.substring(VIDEOS.length()).split("/", 2);
+            family = parts[0];
+            rest = parts.length > 1 ? "/" + parts[1] : "";
+        }
+        else {
             throw new KlingError(404, 1202, "Invalid request method or path").answer();
         }
         jwt.verify(exchange.getRequestHeaders().getFirst("Authorization"));
-        String[] segments = path.substring(VIDEOS.length()).split("/", -1);
-        String family = segments[0];
         if (!KlingAccount.FAMILIES.contains(family)) {
             throw new KlingError(404, 1202, "Invalid request method or path").answer();
         }
         String method = exchange.getRequestMethod();
-        if ("POST".equals(method) && segments.length == 1) {
+        if ("POST".equals(method) && rest.isEmpty()) {
             String body = readBody(exchange.getRequestBody());
             return account.create(family, path, body, json);
         }
-        if ("GET".equals(method) && segments.length == 2 && !segments[1].isEmpty()) {
-            return account.query(family, segments[1], json);
+        String id = rest.startsWith("/") ? rest.substring(1) : "";
+        if ("GET".equals(method) && !id.isEmpty() && !id.contains("/")) {
+            return account.query(family, id, json);
         }
         throw new KlingError(404, 1202, "Invalid request method or path").answer();
     }
 
+    /** {@code <fileId>.mp4} for a video, {@code <fileId>-<index>.png} for the images of an image task. */
     private void serveFile(HttpExchange exchange, String name) throws IOException {
-        String videoId = name.endsWith(".mp4") ? name.substring(0, name.length() - 4) : "";
-        if (!account.hasVideo(videoId)) {
+        boolean png = name.endsWith(".png");
+        String stem = name.endsWith(".mp4") || png ? name.substring(0, name.length() - 4) : "";
+        String fileId = png && stem.lastIndexOf('-') > 0 ? stem.substring(0, stem.lastIndexOf('-')) : stem;
+        if (!account.hasFile(fileId)) {
             byte[] body = "not found".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             exchange.sendResponseHeaders(404, body.length);
             exchange.getResponseBody().write(body);
             return;
         }
-        byte[] video = Mp4.tinyVideo();
-        exchange.getResponseHeaders().set("Content-Type", "video/mp4");
-        exchange.sendResponseHeaders(200, video.length);
-        exchange.getResponseBody().write(video);
+        byte[] content = png ? Png.tinyImage() : Mp4.tinyVideo();
+        exchange.getResponseHeaders().set("Content-Type", png ? "image/png" : "video/mp4");
+        exchange.sendResponseHeaders(200, content.length);
+        exchange.getResponseBody().write(content);
     }
 
     private void sendError(HttpExchange exchange, KlingError error) throws IOException {

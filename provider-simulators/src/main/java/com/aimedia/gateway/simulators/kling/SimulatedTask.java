@@ -26,11 +26,13 @@ final class SimulatedTask {
     private final Duration processingFor;
     private final @Nullable String failureMessage;
     private final String duration;
-    private final String videoId;
+    private final String fileId;
+    /** 0 for a video task; the number of images ({@code n}) for an image task. */
+    private final int imageCount;
     private volatile @Nullable String forcedStatus;
 
     SimulatedTask(String taskId, String family, @Nullable String externalTaskId, Instant createdAt, Duration queuedFor,
-            Duration processingFor, @Nullable String failureMessage, String duration, String videoId) {
+            Duration processingFor, @Nullable String failureMessage, String duration, String fileId, int imageCount) {
         this.taskId = taskId;
         this.family = family;
         this.externalTaskId = externalTaskId;
@@ -39,7 +41,8 @@ final class SimulatedTask {
         this.processingFor = processingFor;
         this.failureMessage = failureMessage;
         this.duration = duration;
-        this.videoId = videoId;
+        this.fileId = fileId;
+        this.imageCount = imageCount;
     }
 
     String taskId() {
@@ -54,8 +57,17 @@ final class SimulatedTask {
         return externalTaskId;
     }
 
-    String videoId() {
-        return videoId;
+    String fileId() {
+        return fileId;
+    }
+
+    /** Concurrency slots held while in flight: {@code n} for an image task, 1 for a video (providers.md section 1). */
+    int slots() {
+        return Math.max(1, imageCount);
+    }
+
+    boolean isImageTask() {
+        return imageCount > 0;
     }
 
     void forceStatus(String rawStatus) {
@@ -98,11 +110,20 @@ final class SimulatedTask {
         }
         data.put("created_at", createdAt.toEpochMilli());
         data.put("updated_at", updatedAt(now, status).toEpochMilli());
-        if (SUCCEED.equals(status)) {
+        if (SUCCEED.equals(status) && isImageTask()) {
+            data.put("final_unit_deduction", Integer.toString(imageCount));
+            var images = data.putObject("task_result").putArray("images");
+            for (int index = 0; index < imageCount; index++) {
+                ObjectNode image = images.addObject();
+                image.put("index", index);
+                image.put("url", baseUrl + "/files/" + fileId + "-" + index + ".png");
+            }
+        }
+        else if (SUCCEED.equals(status)) {
             data.put("final_unit_deduction", "10".equals(duration) ? "2" : "1");
             ObjectNode video = data.putObject("task_result").putArray("videos").addObject();
-            video.put("id", videoId);
-            video.put("url", baseUrl + "/files/" + videoId + ".mp4");
+            video.put("id", fileId);
+            video.put("url", baseUrl + "/files/" + fileId + ".mp4");
             video.put("duration", duration);
         }
     }

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,9 +24,10 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Kling AI (providers.md section 1). Text to video and image to video; the gateway task id travels as
+ * Kling AI (providers.md section 1). Text to video, image to video and image generation; the gateway task id travels as
  * {@code external_task_id}, so a submit with an unknown outcome can be looked up. The {@code providerRef} is the
- * endpoint family ({@code text2video} or {@code image2video}) a poll must use.
+ * endpoint family ({@code text2video}, {@code image2video} or {@code images}) a poll must use. The gateway's
+ * signed callback URL travels as {@code callback_url}.
  */
 @Component
 public class KlingAdapter implements ProviderAdapter {
@@ -67,7 +69,7 @@ public class KlingAdapter implements ProviderAdapter {
     @Override
     public PollResult poll(ProviderTaskRef ref) {
         requireCredentials();
-        String family = KlingApi.IMAGE2VIDEO.equals(ref.providerRef()) ? KlingApi.IMAGE2VIDEO : KlingApi.TEXT2VIDEO;
+        String family = pollFamily(ref.providerRef());
         KlingApi.TaskData data = client.query(family, ref.providerTaskId());
         Optional<KlingStatus> status = KlingStatus.fromWire(data.taskStatus());
         if (status.isEmpty()) {
@@ -76,7 +78,7 @@ public class KlingAdapter implements ProviderAdapter {
                     ref.taskId(), data.taskStatus());
             return PollResult.Pending.inQueue();
         }
-        return status.get().toPollResult(KlingMapper.videoUrls(data), data.taskStatusMsg());
+        return status.get().toPollResult(KlingMapper.resultUrls(data), data.taskStatusMsg());
     }
 
     /** Looks the task up by {@code external_task_id} = gateway task id; a 404 proves Kling never created it. */
@@ -91,6 +93,14 @@ public class KlingAdapter implements ProviderAdapter {
         catch (NotFound notCreated) {
             return Optional.empty();
         }
+    }
+
+    /** Refs written before image support carry only the two video families; anything else polls text2video. */
+    private static String pollFamily(@Nullable String providerRef) {
+        if (KlingApi.IMAGE2VIDEO.equals(providerRef) || KlingApi.IMAGES.equals(providerRef)) {
+            return providerRef;
+        }
+        return KlingApi.TEXT2VIDEO;
     }
 
     @Override

@@ -15,6 +15,13 @@ final class KlingApi {
 
     static final String TEXT2VIDEO = "text2video";
     static final String IMAGE2VIDEO = "image2video";
+    /** Image generation: {@code POST /v1/images/generations}, polled at {@code /v1/images/generations/{id}}. */
+    static final String IMAGES = "images";
+
+    /** The path of a task family's create endpoint (and, with {@code /<id>}, its query endpoint). */
+    static String path(String family) {
+        return IMAGES.equals(family) ? "/v1/images/generations" : "/v1/videos/" + family;
+    }
 
     private KlingApi() {
     }
@@ -33,6 +40,23 @@ final class KlingApi {
             @JsonProperty("camera_control") @Nullable JsonNode cameraControl,
             @JsonProperty("image") @Nullable String image,
             @JsonProperty("image_tail") @Nullable String imageTail,
+            @JsonProperty("callback_url") @Nullable String callbackUrl,
+            @JsonProperty("external_task_id") String externalTaskId) {
+    }
+
+    /** Body of {@code POST /v1/images/generations}; absent fields are omitted. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CreateImageRequest(
+            @JsonProperty("model_name") String modelName,
+            @JsonProperty("prompt") @Nullable String prompt,
+            @JsonProperty("negative_prompt") @Nullable String negativePrompt,
+            @JsonProperty("image") @Nullable String image,
+            @JsonProperty("image_reference") @Nullable String imageReference,
+            @JsonProperty("image_fidelity") @Nullable Double imageFidelity,
+            @JsonProperty("human_fidelity") @Nullable Double humanFidelity,
+            @JsonProperty("resolution") @Nullable String resolution,
+            @JsonProperty("n") @Nullable Integer n,
+            @JsonProperty("aspect_ratio") @Nullable String aspectRatio,
             @JsonProperty("callback_url") @Nullable String callbackUrl,
             @JsonProperty("external_task_id") String externalTaskId) {
     }
@@ -63,7 +87,16 @@ final class KlingApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record TaskResult(@JsonProperty("videos") @Nullable List<Video> videos) {
+    record TaskResult(
+            @JsonProperty("videos") @Nullable List<Video> videos,
+            @JsonProperty("images") @Nullable List<Image> images) {
+    }
+
+    /** One generated image of {@code task_result.images[]}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Image(
+            @JsonProperty("index") @Nullable Integer index,
+            @JsonProperty("url") @Nullable String url) {
     }
 
     /** {@code duration} is a string in seconds. */

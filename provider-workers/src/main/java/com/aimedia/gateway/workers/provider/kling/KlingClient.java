@@ -46,8 +46,9 @@ final class KlingClient {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    KlingApi.TaskData create(String family, KlingApi.CreateVideoRequest body) {
-        HttpRequest.Builder request = request("/v1/videos/" + family)
+    /** Creates a task; {@code body} is the family's create record ({@link KlingApi.CreateVideoRequest} or image). */
+    KlingApi.TaskData create(String family, Record body) {
+        HttpRequest.Builder request = request(KlingApi.path(family))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
         return exchange(request);
@@ -56,7 +57,7 @@ final class KlingClient {
     /** Queries one task by its Kling task id or by the {@code external_task_id} given at create time. */
     KlingApi.TaskData query(String family, String taskIdOrExternalId) {
         String segment = URLEncoder.encode(taskIdOrExternalId, StandardCharsets.UTF_8).replace("+", "%20");
-        return exchange(request("/v1/videos/" + family + "/" + segment).GET());
+        return exchange(request(KlingApi.path(family) + "/" + segment).GET());
     }
 
     private HttpRequest.Builder request(String path) {

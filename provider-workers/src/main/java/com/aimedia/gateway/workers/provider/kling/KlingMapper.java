@@ -2,6 +2,7 @@ package com.aimedia.gateway.workers.provider.kling;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -17,34 +18,73 @@ final class KlingMapper {
     private KlingMapper() {
     }
 
-    /** A request with an {@code image} goes to image2video, any other to text2video. */
+    /** Public ids of Kling's image models start with this; Kling's own image model names equal video ones. */
+    static final String IMAGE_MODEL_PREFIX = "kling-image";
+
+    /**
+     * The endpoint family: image models go to images/generations; a video request with an {@code image} goes to
+     * image2video, any other to text2video. Kling's image and video model names overlap ({@code kling-v1},
+     * {@code kling-v2-1}), so the public model id, not the provider model, tells the kind.
+     */
     static String family(GenerationRequest request) {
+        if (request.model().startsWith(IMAGE_MODEL_PREFIX)) {
+            return KlingApi.IMAGES;
+        }
         return hasText(request.input(), "image") ? KlingApi.IMAGE2VIDEO : KlingApi.TEXT2VIDEO;
     }
 
-    static KlingApi.CreateVideoRequest toCreateRequest(GenerationRequest request) {
+    /** The create body of the request's family. */
+    static Record toCreateRequest(GenerationRequest request) {
         JsonNode input = request.input();
         if (!input.isObject()) {
             throw new InvalidRequest("Invalid parameter: input must be a JSON object");
         }
+        String callbackUrl = request.callbackUrl() == null ? null : request.callbackUrl().toString();
+        if (KlingApi.IMAGES.equals(family(request))) {
+            return new KlingApi.CreateImageRequest(request.providerModel(), text(input, "prompt"),
+                    text(input, "negative_prompt"), text(input, "image"), text(input, "image_reference"),
+                    number(input, "image_fidelity"), number(input, "human_fidelity"), text(input, "resolution"),
+                    integer(input, "n"), text(input, "aspect_ratio"), callbackUrl, request.taskId());
+        }
         return new KlingApi.CreateVideoRequest(request.providerModel(), text(input, "prompt"),
                 text(input, "negative_prompt"), number(input, "cfg_scale"), text(input, "mode"),
                 text(input, "aspect_ratio"), duration(input), sound(input), object(input, "camera_control"),
-                text(input, "image"), text(input, "image_tail"),
-                request.callbackUrl() == null ? null : request.callbackUrl().toString(), request.taskId());
+                text(input, "image"), text(input, "image_tail"), callbackUrl, request.taskId());
     }
 
-    static List<URI> videoUrls(KlingApi.TaskData data) {
+    /** The result files of a task: {@code task_result.videos[].url}, or {@code images[].url} in {@code index} order. */
+    static List<URI> resultUrls(KlingApi.TaskData data) {
         List<URI> urls = new ArrayList<>();
-        if (data.taskResult() == null || data.taskResult().videos() == null) {
+        KlingApi.TaskResult result = data.taskResult();
+        if (result == null) {
             return urls;
         }
-        for (KlingApi.Video video : data.taskResult().videos()) {
-            if (video.url() != null && !video.url().isBlank()) {
-                urls.add(URI.create(video.url()));
-            }
+        if (result.videos() != null) {
+            result.videos().forEach(video -> addUrl(urls, video.url()));
+        }
+        if (result.images() != null) {
+            result.images().stream()
+                .sorted(Comparator.comparing(image -> image.index() == null ? Integer.MAX_VALUE : image.index()))
+                .forEach(image -> addUrl(urls, image.url()));
         }
         return urls;
+    }
+
+    private static void addUrl(List<URI> urls, @Nullable String url) {
+        if (url != null && !url.isBlank()) {
+            urls.add(URI.create(url));
+        }
+    }
+
+    private static @Nullable Integer integer(JsonNode input, String field) {
+        JsonNode node = input.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isIntegralNumber()) {
+            throw new InvalidRequest("Invalid parameter: input." + field + " must be an integer");
+        }
+        return node.asInt();
     }
 
     /** Kling wants {@code duration} as a string ("5" or "10"), even when the client sent a number. */

@@ -33,13 +33,13 @@ enum KlingStatus {
         return Optional.empty();
     }
 
-    PollResult toPollResult(List<URI> videoUrls, @Nullable String statusMessage) {
+    PollResult toPollResult(List<URI> resultUrls, @Nullable String statusMessage) {
         return switch (this) {
             case SUBMITTED -> PollResult.Pending.inQueue();
             case PROCESSING -> PollResult.Pending.inProgress();
-            case SUCCEED -> videoUrls.isEmpty()
-                    ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider reported success without a result video.")
-                    : PollResult.Succeeded.urls(videoUrls);
+            case SUCCEED -> resultUrls.isEmpty()
+                    ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider reported success without a result file.")
+                    : PollResult.Succeeded.urls(resultUrls);
             case FAILED -> failure(statusMessage);
         };
     }

@@ -1,0 +1,104 @@
+package com.aimedia.gateway.workers.provider.luma;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
+import com.aimedia.gateway.workers.provider.spi.PollResult;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderId;
+import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
+import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
+import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.Submission;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Luma Dream Machine (providers.md section 2): Ray video and Photon image generations. The {@code providerRef} is the
+ * generation type ({@code video} or {@code image}), so a poll knows which asset is the result. The gateway's signed
+ * callback URL travels as {@code callback_url} (Luma posts the Generation on every state change; the poll stays the
+ * truth). A Photon request with {@code sync: true} may finish in the create call itself. Luma takes no caller id, so
+ * {@link #recover} keeps the default ({@code submission_uncertain}).
+ */
+@Component
+public class LumaAdapter implements ProviderAdapter {
+
+    public static final ProviderId ID = ProviderId.of("luma");
+    private static final Logger log = LoggerFactory.getLogger(LumaAdapter.class);
+
+    private final LumaProperties properties;
+    private final LumaClient client;
+
+    public LumaAdapter(LumaProperties properties, JsonMapper json, Clock clock) {
+        this.properties = properties;
+        this.client = new LumaClient(properties, json, clock);
+        if (!properties.hasCredentials()) {
+            log.warn("luma has no credentials (gateway.providers.luma.api-key): its tasks will fail with "
+                    + "provider_unavailable");
+        }
+    }
+
+    @Override
+    public ProviderId id() {
+        return ID;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO, Capability.CALLBACKS,
+                Capability.SYNC_RESULT);
+    }
+
+    @Override
+    public boolean isConfigured() {
+        return properties.hasCredentials();
+    }
+
+    @Override
+    public Submission submit(GenerationRequest request) {
+        requireCredentials();
+        String type = LumaMapper.generationType(request.providerModel());
+        LumaApi.Generation generation = client.create(type, LumaMapper.toCreateRequest(request));
+        URI asset = LumaMapper.asset(generation, type);
+        // a sync image may come back completed; anything else (also a sync failure) is settled by the first poll
+        if (LumaState.fromWire(generation.state()).orElse(null) == LumaState.COMPLETED && asset != null) {
+            return Submission.completed(generation.id(), type, List.of(ProviderOutput.url(asset)));
+        }
+        return Submission.accepted(generation.id(), type);
+    }
+
+    @Override
+    public PollResult poll(ProviderTaskRef ref) {
+        requireCredentials();
+        LumaApi.Generation generation = client.get(ref.providerTaskId());
+        Optional<LumaState> state = LumaState.fromWire(generation.state());
+        if (state.isEmpty()) {
+            // never a success: stay pending; the orchestrator's deadline bounds how long
+            log.warn("luma reported an undocumented generation state, treating it as pending taskId={} state={}",
+                    ref.taskId(), generation.state());
+            return PollResult.Pending.inQueue();
+        }
+        return state.get().toPollResult(LumaMapper.asset(generation, ref.providerRef()), generation.failureReason());
+    }
+
+    private void requireCredentials() {
+        if (!properties.hasCredentials()) {
+            throw new ProviderNotConfigured("The provider luma is not configured on this gateway (no credentials).");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LumaAdapter[" + properties + "]";
+    }
+}

@@ -1,0 +1,99 @@
+package com.aimedia.gateway.workers.provider.runway;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
+import com.aimedia.gateway.workers.provider.spi.PollResult;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderId;
+import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
+import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.Submission;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runway developer API (providers.md sections 3 and 4): gen4_turbo (and the deprecated gen3a_turbo) on image_to_video,
+ * gen4_image / gen4_image_turbo on text_to_image; every task is polled at {@code GET /v1/tasks/{id}}. The
+ * {@code providerRef} is the endpoint the task was created on. Runway has no webhooks and takes no caller id, so the
+ * gateway polls only and {@link #recover} keeps the default ({@code submission_uncertain}). Over its concurrency an
+ * organization's tasks are accepted and wait in {@code THROTTLED}, which stays queued here.
+ */
+@Component
+public class RunwayAdapter implements ProviderAdapter {
+
+    public static final ProviderId ID = ProviderId.of("runway");
+    private static final Logger log = LoggerFactory.getLogger(RunwayAdapter.class);
+
+    private final RunwayProperties properties;
+    private final RunwayClient client;
+
+    public RunwayAdapter(RunwayProperties properties, JsonMapper json, Clock clock) {
+        this.properties = properties;
+        this.client = new RunwayClient(properties, json, clock);
+        if (!properties.hasCredentials()) {
+            log.warn("runway has no credentials (gateway.providers.runway.api-key): its tasks will fail with "
+                    + "provider_unavailable");
+        }
+    }
+
+    @Override
+    public ProviderId id() {
+        return ID;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.IMAGE_TO_VIDEO);
+    }
+
+    @Override
+    public boolean isConfigured() {
+        return properties.hasCredentials();
+    }
+
+    @Override
+    public Submission submit(GenerationRequest request) {
+        requireCredentials();
+        String model = request.providerModel();
+        String endpoint = RunwayModels.endpoint(model);
+        if (RunwayModels.GEN3A_TURBO.equals(model)) {
+            log.info("submitting the deprecated Runway model gen3a_turbo taskId={}", request.taskId());
+        }
+        String id = client.create(endpoint, model, RunwayMapper.toCreateRequest(request));
+        return Submission.accepted(id, endpoint);
+    }
+
+    @Override
+    public PollResult poll(ProviderTaskRef ref) {
+        requireCredentials();
+        RunwayApi.Task task = client.task(ref.providerTaskId());
+        Optional<RunwayStatus> status = RunwayStatus.fromWire(task.status());
+        if (status.isEmpty()) {
+            // never a success: stay pending; the orchestrator's deadline bounds how long
+            log.warn("runway reported an undocumented task status, treating it as pending taskId={} status={}",
+                    ref.taskId(), task.status());
+            return PollResult.Pending.inQueue();
+        }
+        return status.get().toPollResult(task, RunwayMapper.outputs(task));
+    }
+
+    private void requireCredentials() {
+        if (!properties.hasCredentials()) {
+            throw new ProviderNotConfigured("The provider runway is not configured on this gateway (no credentials).");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RunwayAdapter[" + properties + "]";
+    }
+}
