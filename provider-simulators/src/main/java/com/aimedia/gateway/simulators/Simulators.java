@@ -4,14 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import com.aimedia.gateway.simulators.bfl.BflSimulator;
 import com.aimedia.gateway.simulators.kling.KlingSimulator;
+import com.aimedia.gateway.simulators.replicate.ReplicateSimulator;
+import com.aimedia.gateway.simulators.xai.XaiSimulator;
 
 /** Starts one simulator per provider, each on a free port with random credentials. */
 public final class Simulators {
 
     /** Every provider's simulator, in one explicit list: adding a provider adds one line here. */
     private static final List<Function<SimulatorOptions, ProviderSimulator>> ALL = List.of(
-            KlingSimulator::startForGateway);
+            KlingSimulator::startForGateway,
+            BflSimulator::startForGateway,
+            ReplicateSimulator::startForGateway,
+            XaiSimulator::startForGateway);
 
     private Simulators() {
     }
