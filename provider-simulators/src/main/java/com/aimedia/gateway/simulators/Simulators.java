@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import com.aimedia.gateway.simulators.bfl.BflSimulator;
 import com.aimedia.gateway.simulators.doubao.DoubaoSimulator;
 import com.aimedia.gateway.simulators.jimeng.JimengSimulator;
 import com.aimedia.gateway.simulators.kling.KlingSimulator;
-import com.aimedia.gateway.simulators.wan.WanSimulator;
 import com.aimedia.gateway.simulators.luma.LumaSimulator;
+import com.aimedia.gateway.simulators.replicate.ReplicateSimulator;
 import com.aimedia.gateway.simulators.runway.RunwaySimulator;
+import com.aimedia.gateway.simulators.wan.WanSimulator;
+import com.aimedia.gateway.simulators.xai.XaiSimulator;
 
 /** Starts one simulator per provider, each on a free port with random credentials. */
 public final class Simulators {
@@ -21,7 +24,10 @@ public final class Simulators {
             DoubaoSimulator::startForGateway,
             WanSimulator::startForGateway,
             LumaSimulator::startForGateway,
-            RunwaySimulator::startForGateway);
+            RunwaySimulator::startForGateway,
+            BflSimulator::startForGateway,
+            ReplicateSimulator::startForGateway,
+            XaiSimulator::startForGateway);
 
     private Simulators() {
     }

@@ -3,11 +3,13 @@ package com.aimedia.gateway.api.catalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code catalog/schemas/<name>.json}). Adding a provider means adding its file. Public
  * model ids and their aliases resolve to a provider model here and nowhere else. Any mistake in the resources fails
  * the start-up.
+ *
+ * <p>Besides fixed ids, a catalog file may declare {@code patterns}: a family of ids sharing a prefix (Replicate's
+ * {@code replicate/<owner>/<name>[:<version>]}). An id that starts with {@code prefix} and fully matches
+ * {@code id_regex} resolves to the pattern's provider, kind and schema, with the rest of the id after the prefix as
+ * its provider model. {@link #models()} lists a pattern once, under its display {@code id}.
  */
 public final class ModelCatalog {
 
@@ -37,11 +44,25 @@ public final class ModelCatalog {
     private static final Pattern PROVIDER = Pattern.compile("[a-z0-9-]+");
 
     private final Map<String, CatalogModel> models;
+    private final List<ModelPattern> patterns;
     private final Map<String, JsonNode> schemas;
 
-    private ModelCatalog(Map<String, CatalogModel> models, Map<String, JsonNode> schemas) {
+    private ModelCatalog(Map<String, CatalogModel> models, List<ModelPattern> patterns, Map<String, JsonNode> schemas) {
         this.models = models;
+        this.patterns = patterns;
         this.schemas = schemas;
+    }
+
+    /** A family of ids: {@code listed} is how it appears in {@link #models()} (its display id and template fields). */
+    private record ModelPattern(String prefix, Pattern regex, CatalogModel listed) {
+
+        Optional<CatalogModel> resolve(String id) {
+            if (!id.startsWith(prefix) || !regex.matcher(id).matches()) {
+                return Optional.empty();
+            }
+            return Optional.of(new CatalogModel(id, listed.provider(), id.substring(prefix.length()), listed.kind(),
+                    listed.inputSchema(), listed.note()));
+        }
     }
 
     /** Loads every catalog file matching the pattern, e.g. {@link #DEFAULT_RESOURCES}, in file name order. */
@@ -58,37 +79,60 @@ public final class ModelCatalog {
         }
         Arrays.sort(resources, Comparator.comparing(resource -> String.valueOf(resource.getFilename())));
         Map<String, CatalogModel> models = new LinkedHashMap<>();
+        List<ModelPattern> patterns = new ArrayList<>();
         Map<String, JsonNode> schemas = new LinkedHashMap<>();
         for (Resource resource : resources) {
             String name = String.valueOf(resource.getFilename());
-            for (JsonNode entry : read(mapper, resource, name).path("models")) {
+            JsonNode file = read(mapper, resource, name);
+            for (JsonNode entry : file.path("models")) {
                 CatalogModel model = toModel(entry, name);
                 if (models.putIfAbsent(model.id(), model) != null) {
                     throw new IllegalStateException(name + ": duplicate model id " + model.id());
                 }
-                String schema = SCHEMA_DIRECTORY + model.inputSchema() + ".json";
-                schemas.computeIfAbsent(model.inputSchema(),
-                        ignored -> read(mapper, new ClassPathResource(schema), schema));
+                loadSchema(mapper, schemas, model);
+            }
+            for (JsonNode entry : file.path("patterns")) {
+                ModelPattern modelPattern = toPattern(entry, name);
+                patterns.add(modelPattern);
+                loadSchema(mapper, schemas, modelPattern.listed());
             }
         }
-        if (models.isEmpty()) {
+        if (models.isEmpty() && patterns.isEmpty()) {
             throw new IllegalStateException(pattern + ": no models");
         }
-        return new ModelCatalog(Collections.unmodifiableMap(models), schemas);
+        return new ModelCatalog(Collections.unmodifiableMap(models), List.copyOf(patterns), schemas);
     }
 
+    private static void loadSchema(JsonMapper mapper, Map<String, JsonNode> schemas, CatalogModel model) {
+        String schema = SCHEMA_DIRECTORY + model.inputSchema() + ".json";
+        schemas.computeIfAbsent(model.inputSchema(), ignored -> read(mapper, new ClassPathResource(schema), schema));
+    }
+
+    /** A fixed id first; otherwise the first pattern whose prefix and regex match the whole id. */
     public Optional<CatalogModel> find(String id) {
-        return Optional.ofNullable(models.get(id));
+        CatalogModel model = models.get(id);
+        if (model != null) {
+            return Optional.of(model);
+        }
+        for (ModelPattern modelPattern : patterns) {
+            Optional<CatalogModel> resolved = modelPattern.resolve(id);
+            if (resolved.isPresent()) {
+                return resolved;
+            }
+        }
+        return Optional.empty();
     }
 
-    /** Every model, in catalog order. */
+    /** Every model in catalog order, then each pattern once under its display id. */
     public Collection<CatalogModel> models() {
-        return models.values();
+        List<CatalogModel> all = new ArrayList<>(models.values());
+        patterns.forEach(modelPattern -> all.add(modelPattern.listed()));
+        return Collections.unmodifiableList(all);
     }
 
     public Set<String> providers() {
         Set<String> providers = new TreeSet<>();
-        models.values().forEach(model -> providers.add(model.provider()));
+        models().forEach(model -> providers.add(model.provider()));
         return providers;
     }
 
@@ -113,6 +157,23 @@ public final class ModelCatalog {
         JsonNode note = entry.get("note");
         return new CatalogModel(id, provider, text(entry, "provider_model", resource), kind,
                 text(entry, "input_schema", resource), note == null || note.isNull() ? null : note.asString());
+    }
+
+    private static ModelPattern toPattern(JsonNode entry, String resource) {
+        CatalogModel listed = toModel(entry, resource);
+        String prefix = text(entry, "prefix", resource);
+        Pattern regex;
+        try {
+            regex = Pattern.compile(text(entry, "id_regex", resource));
+        }
+        catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalStateException(resource + ": id_regex of " + listed.id() + " is not a valid regex", e);
+        }
+        if (!listed.id().startsWith(prefix) || regex.matcher(listed.id()).matches()) {
+            throw new IllegalStateException(resource + ": pattern " + listed.id()
+                    + " must start with its prefix and must not itself be a matching id");
+        }
+        return new ModelPattern(prefix, regex, listed);
     }
 
     private static String text(JsonNode entry, String field, String resource) {

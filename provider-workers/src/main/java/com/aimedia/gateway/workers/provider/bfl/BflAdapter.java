@@ -1,0 +1,187 @@
+package com.aimedia.gateway.workers.provider.bfl;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
+import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
+import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
+import com.aimedia.gateway.workers.provider.spi.PollResult;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
+import com.aimedia.gateway.workers.provider.spi.ProviderId;
+import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
+import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
+import com.aimedia.gateway.workers.provider.spi.Submission;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Black Forest Labs Flux (providers.md section 10). The model is the path ({@code POST /v1/flux-pro-1.1}); the input
+ * is BFL's own body. The {@code providerRef} is the returned {@code polling_url} when {@link BflPollingUrls} trusts
+ * it, else null (then the task is polled at the configured base). Results ({@code result.sample}) expire after 10
+ * minutes and need no key: the worker copies them at once.
+ */
+@Component
+public class BflAdapter implements ProviderAdapter {
+
+    public static final ProviderId ID = ProviderId.of("bfl");
+    private static final Logger log = LoggerFactory.getLogger(BflAdapter.class);
+    private static final Pattern MODEL_PATH = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+
+    private final BflProperties properties;
+    private final BflClient client;
+    private final BflPollingUrls pollingUrls;
+
+    public BflAdapter(BflProperties properties, JsonMapper json) {
+        this.properties = properties;
+        this.client = new BflClient(properties, json);
+        this.pollingUrls = new BflPollingUrls(properties.baseUrl(), properties.pollingHosts());
+        if (!properties.hasCredentials()) {
+            log.warn("bfl has no API key (gateway.providers.bfl.api-key): its tasks will fail with provider_unavailable");
+        }
+    }
+
+    @Override
+    public ProviderId id() {
+        return ID;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.CALLBACKS);
+    }
+
+    @Override
+    public boolean isConfigured() {
+        return properties.hasCredentials();
+    }
+
+    @Override
+    public Submission submit(GenerationRequest request) {
+        requireCredentials();
+        if (!MODEL_PATH.matcher(request.providerModel()).matches()) {
+            throw new InvalidRequest("Invalid parameter: unknown model " + request.providerModel());
+        }
+        BflApi.CreateResponse created = client.create(request.providerModel(), body(request));
+        if (created.id() == null || created.id().isBlank()) {
+            throw new ProviderUnavailable("The provider answered without a task id.");
+        }
+        URI pollingUrl = parse(created.pollingUrl());
+        if (pollingUrl != null && !pollingUrls.trusted(pollingUrl)) {
+            log.warn("bfl returned a polling_url on a host that is not configured as a BFL host; polling the base URL "
+                    + "instead taskId={} host={}", request.taskId(), pollingUrl.getHost());
+            pollingUrl = null;
+        }
+        return Submission.accepted(created.id(), pollingUrl == null ? null : pollingUrl.toString());
+    }
+
+    @Override
+    public PollResult poll(ProviderTaskRef ref) {
+        requireCredentials();
+        // re-checked on every poll: the reference comes back from storage, and the rule may have been tightened
+        URI stored = parse(ref.providerRef());
+        URI url = stored != null && pollingUrls.trusted(stored) ? stored : pollingUrls.fallback(ref.providerTaskId());
+        BflApi.ResultResponse result = client.result(url);
+        Optional<BflStatus> status = BflStatus.fromWire(result.status());
+        if (status.isEmpty()) {
+            log.warn("bfl reported an undocumented status, treating it as pending taskId={} status={}", ref.taskId(),
+                    result.status());
+            return PollResult.Pending.inProgress();
+        }
+        return status.get().toPollResult(sample(result.result()), result.progress());
+    }
+
+    /**
+     * With {@code webhook-secret} configured, checks {@code X-BFL-Signature: sha256=<hex HMAC-SHA256(secret, body)>}
+     * (BFL's skills repo; not in the OpenAPI, so unverified). Without it the gateway-signed URL is the only check.
+     */
+    @Override
+    public void verifyCallback(ProviderCallback callback) {
+        if (!properties.hasWebhookSecret()) {
+            return;
+        }
+        String expected = "sha256=" + hmacHex(String.valueOf(properties.webhookSecret()), callback.body());
+        byte[] given = callback.header("X-BFL-Signature").trim().getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given)) {
+            throw new AuthenticationFailed("The provider callback's X-BFL-Signature does not verify.");
+        }
+    }
+
+    private ObjectNode body(GenerationRequest request) {
+        JsonNode input = request.input();
+        if (!input.isObject()) {
+            throw new InvalidRequest("Invalid parameter: input must be a JSON object");
+        }
+        ObjectNode body = ((ObjectNode) input).deepCopy();
+        // the gateway owns the webhook fields: a client must never redirect BFL's webhook elsewhere
+        body.remove("webhook_url");
+        body.remove("webhook_secret");
+        if (request.callbackUrl() != null) {
+            body.put("webhook_url", request.callbackUrl().toString());
+            if (properties.hasWebhookSecret()) {
+                body.put("webhook_secret", properties.webhookSecret());
+            }
+        }
+        return body;
+    }
+
+    private static @Nullable URI sample(@Nullable JsonNode result) {
+        JsonNode sample = result == null ? null : result.get("sample");
+        return sample != null && sample.isString() ? parse(sample.stringValue()) : null;
+    }
+
+    private static @Nullable URI parse(@Nullable String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(url.trim());
+            return uri.isAbsolute() && uri.getHost() != null ? uri : null;
+        }
+        catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String hmacHex(String secret, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not compute HmacSHA256");
+        }
+    }
+
+    private void requireCredentials() {
+        if (!properties.hasCredentials()) {
+            throw new ProviderNotConfigured("The provider bfl is not configured on this gateway (no API key).");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BflAdapter[" + properties + "]";
+    }
+}

@@ -1,0 +1,129 @@
+package com.aimedia.gateway.workers.provider.replicate;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
+import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
+import com.aimedia.gateway.workers.provider.spi.PollResult;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
+import com.aimedia.gateway.workers.provider.spi.ProviderId;
+import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
+import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
+import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
+import com.aimedia.gateway.workers.provider.spi.Submission;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Replicate (providers.md section 11). The provider model is {@code owner/name} (official model endpoint) or
+ * {@code owner/name:version} ({@code POST /predictions}); the gateway's {@code input} is Replicate's {@code input}
+ * verbatim. With {@code sync-wait} set, a prediction that succeeds within the wait completes the task at submit.
+ * Webhooks go to the gateway's callback URL and are checked with Standard Webhooks when the secret is configured.
+ */
+@Component
+public class ReplicateAdapter implements ProviderAdapter {
+
+    public static final ProviderId ID = ProviderId.of("replicate");
+    private static final Logger log = LoggerFactory.getLogger(ReplicateAdapter.class);
+
+    private final ReplicateProperties properties;
+    private final ReplicateClient client;
+    private final @Nullable ReplicateWebhookVerifier webhooks;
+
+    public ReplicateAdapter(ReplicateProperties properties, JsonMapper json, Clock clock) {
+        this.properties = properties;
+        this.client = new ReplicateClient(properties, json);
+        this.webhooks = properties.hasWebhookSecret()
+                ? new ReplicateWebhookVerifier(String.valueOf(properties.webhookSecret()), clock) : null;
+        if (!properties.hasCredentials()) {
+            log.warn("replicate has no API token (gateway.providers.replicate.api-token): its tasks will fail with "
+                    + "provider_unavailable");
+        }
+        else if (webhooks == null) {
+            log.warn("replicate has no webhook secret (gateway.providers.replicate.webhook-secret): webhooks are checked "
+                    + "only by the gateway's signed callback URL");
+        }
+    }
+
+    @Override
+    public ProviderId id() {
+        return ID;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.CALLBACKS, Capability.SYNC_RESULT);
+    }
+
+    @Override
+    public boolean isConfigured() {
+        return properties.hasCredentials();
+    }
+
+    @Override
+    public Submission submit(GenerationRequest request) {
+        requireCredentials();
+        ReplicateModelRef model = ReplicateModelRef.parse(request.providerModel());
+        if (!request.input().isObject()) {
+            throw new InvalidRequest("Invalid parameter: input must be a JSON object");
+        }
+        String webhook = request.callbackUrl() == null ? null : request.callbackUrl().toString();
+        ReplicateApi.Prediction created = client.create(model, new ReplicateApi.CreatePrediction(model.version(),
+                request.input(), webhook, webhook == null ? null : ReplicateApi.WEBHOOK_EVENTS));
+        if (created.id() == null || created.id().isBlank()) {
+            throw new ProviderUnavailable("The provider answered without a prediction id.");
+        }
+        // Prefer: wait may already have the result; any other final state is reported by the first poll
+        if (ReplicateStatus.fromWire(created.status()).orElse(null) == ReplicateStatus.SUCCEEDED
+                && !Boolean.TRUE.equals(created.dataRemoved())) {
+            List<ProviderOutput> files = ReplicateOutputs.files(created.output());
+            if (!files.isEmpty()) {
+                return Submission.completed(created.id(), null, files);
+            }
+        }
+        return Submission.accepted(created.id(), null);
+    }
+
+    @Override
+    public PollResult poll(ProviderTaskRef ref) {
+        requireCredentials();
+        ReplicateApi.Prediction prediction = client.get(ref.providerTaskId());
+        Optional<ReplicateStatus> status = ReplicateStatus.fromWire(prediction.status());
+        if (status.isEmpty()) {
+            log.warn("replicate reported an undocumented status, treating it as pending taskId={} status={}",
+                    ref.taskId(), prediction.status());
+            return PollResult.Pending.inQueue();
+        }
+        return status.get().toPollResult(prediction);
+    }
+
+    @Override
+    public void verifyCallback(ProviderCallback callback) {
+        if (webhooks != null) {
+            webhooks.verify(callback);
+        }
+    }
+
+    private void requireCredentials() {
+        if (!properties.hasCredentials()) {
+            throw new ProviderNotConfigured("The provider replicate is not configured on this gateway (no API token).");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ReplicateAdapter[" + properties + "]";
+    }
+}

@@ -1,0 +1,5 @@
+/** The Replicate adapter (providers.md section 11). */
+@NullMarked
+package com.aimedia.gateway.workers.provider.replicate;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,119 @@
+package com.aimedia.gateway.workers.provider.bfl;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import com.aimedia.gateway.simulators.bfl.BflError;
+import com.aimedia.gateway.simulators.bfl.BflSimulator;
+import com.aimedia.gateway.workers.provider.spi.ErrorCode;
+import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapterContract;
+import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+
+import tools.jackson.databind.json.JsonMapper;
+
+class BflAdapterContractTest extends ProviderAdapterContract {
+
+    static final String API_KEY = "contract-bfl-key-7a1f";
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private BflSimulator simulator;
+    private BflAdapter adapter;
+
+    @BeforeEach
+    void startSimulator() {
+        simulator = BflSimulator.start(BflSimulator.Config.defaults().withApiKey(API_KEY)
+            .withTimings(Duration.ofMillis(100), Duration.ofMillis(200)));
+        adapter = adapter(API_KEY);
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    private BflAdapter adapter(String key) {
+        String regional = URI.create(simulator.regionalOrigin()).getAuthority();
+        return new BflAdapter(new BflProperties(URI.create(simulator.baseUrl()), key, List.of("*.bfl.ai", regional), null,
+                Duration.ofSeconds(1), Duration.ofMillis(300)), json);
+    }
+
+    private GenerationRequest request(String taskId, String model, String prompt) {
+        return new GenerationRequest(taskId, model, model, json.readTree("{\"prompt\":\"" + prompt + "\"}"));
+    }
+
+    @Override
+    protected GenerationRequest successfulRequest(String taskId) {
+        return request(taskId, "flux-pro", "flux-pro-1.1", "a lighthouse at dawn");
+    }
+
+    private GenerationRequest request(String taskId, String model, String providerModel, String prompt) {
+        return new GenerationRequest(taskId, model, providerModel, json.readTree("{\"prompt\":\"" + prompt + "\"}"));
+    }
+
+    @Override
+    protected ProviderAdapter adapter() {
+        return adapter;
+    }
+
+    @Override
+    protected ProviderAdapter adapterWithWrongCredentials() {
+        return adapter("not-the-" + API_KEY);
+    }
+
+    @Override
+    protected List<FailureCase> documentedFailures() {
+        return List.of(
+                new FailureCase("Content Moderated", request("task_cm", "flux-kontext-pro", "x [sim:content-policy]"),
+                        ErrorCode.CONTENT_POLICY),
+                new FailureCase("Request Moderated", request("task_rm", "flux-dev", "x [sim:request-moderated]"),
+                        ErrorCode.CONTENT_POLICY),
+                new FailureCase("Error", request("task_er", "flux-pro-1.1", "x [sim:task-error]"), ErrorCode.PROVIDER_ERROR));
+    }
+
+    @Override
+    protected void rateLimitNextSubmit(Duration retryAfter) {
+        simulator.failNextSubmit(BflError.tooManyActiveTasks(retryAfter));
+    }
+
+    @Override
+    protected void serverErrorOnNextSubmit() {
+        simulator.failNextSubmit(BflError.serverError());
+    }
+
+    @Override
+    protected void serverErrorOnNextPoll() {
+        simulator.failNextPoll(BflError.unavailable());
+    }
+
+    @Override
+    protected void forbiddenOnNextSubmit() {
+        simulator.failNextSubmit(BflError.forbidden());
+    }
+
+    @Override
+    protected void respondSlowly(boolean slow) {
+        simulator.delayResponses(slow ? Duration.ofSeconds(1) : Duration.ZERO);
+    }
+
+    /** BFL reports a failed generation as HTTP 200 with {@code status: Error}. */
+    @Override
+    protected void errorInsideOkOnNextPoll() {
+        simulator.answerNextPoll("{\"id\":\"x\",\"status\":\"Error\",\"result\":null,\"details\":{\"error\":\"boom\"}}");
+    }
+
+    @Override
+    protected void reportUndocumentedStatus(ProviderTaskRef ref) {
+        simulator.forceStatus(ref.providerTaskId(), "Archived");
+    }
+
+    @Override
+    protected List<String> secrets() {
+        return List.of(API_KEY, "not-the-" + API_KEY);
+    }
+}
