@@ -5,13 +5,19 @@ import java.util.List;
 import java.util.function.Function;
 
 import com.aimedia.gateway.simulators.kling.KlingSimulator;
+import com.aimedia.gateway.simulators.minimax.MiniMaxSimulator;
+import com.aimedia.gateway.simulators.veo.VeoSimulator;
+import com.aimedia.gateway.simulators.vidu.ViduSimulator;
 
 /** Starts one simulator per provider, each on a free port with random credentials. */
 public final class Simulators {
 
     /** Every provider's simulator, in one explicit list: adding a provider adds one line here. */
     private static final List<Function<SimulatorOptions, ProviderSimulator>> ALL = List.of(
-            KlingSimulator::startForGateway);
+            KlingSimulator::startForGateway,
+            VeoSimulator::startForGateway,
+            MiniMaxSimulator::startForGateway,
+            ViduSimulator::startForGateway);
 
     private Simulators() {
     }
