@@ -64,7 +64,12 @@ public final class LocalGateway {
             started.add(simulators);
 
             String devApiKey = options.devApiKey() != null ? options.devApiKey() : "sk_dev_" + randomToken(24);
-            Infrastructure infrastructure = new Infrastructure(kafkaBootstrapServers, mongoUri, taskIdSecret(data));
+            Path outputs = data != null ? data.resolve("outputs") : Files.createTempDirectory("gateway-outputs");
+            if (data == null) {
+                started.add(() -> deleteRecursively(outputs));
+            }
+            Infrastructure infrastructure = new Infrastructure(kafkaBootstrapServers, mongoUri,
+                    persistentSecret(data, "task-id-secret"), persistentSecret(data, "url-signing-secret"), outputs);
             List<ConfigurableApplicationContext> services = Services.start(options, infrastructure, simulators,
                     devApiKey);
             services.forEach(service -> started.add(service::close));
@@ -76,12 +81,12 @@ public final class LocalGateway {
         }
     }
 
-    /** Kept with the data so that task ids stay valid across restarts of the embedded default. */
-    private static String taskIdSecret(@Nullable Path data) throws IOException {
+    /** Kept with the data so that task ids and output URLs stay valid across restarts of the embedded default. */
+    private static String persistentSecret(@Nullable Path data, String name) throws IOException {
         if (data == null) {
             return randomToken(48);
         }
-        Path file = data.resolve("task-id-secret");
+        Path file = data.resolve(name);
         if (Files.exists(file)) {
             return Files.readString(file).trim();
         }
@@ -117,7 +122,11 @@ public final class LocalGateway {
         }
     }
 
-    /** Where the services find Kafka and MongoDB, and the secret that makes task ids self-authenticating. */
-    record Infrastructure(String kafkaBootstrapServers, String mongoUri, String taskIdSecret) {
+    /**
+     * Where the services find Kafka, MongoDB and the output store, the secret that makes task ids self-authenticating
+     * and the one that signs the URLs provider-workers hands out.
+     */
+    record Infrastructure(String kafkaBootstrapServers, String mongoUri, String taskIdSecret,
+            String urlSigningSecret, Path outputsDirectory) {
     }
 }

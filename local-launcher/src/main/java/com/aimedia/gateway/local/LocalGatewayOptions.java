@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the embedded default is started with.
  * @param apiPort the public API's port (0 = any free port)
+ * @param filesPort the port of provider-workers, which serves output files and takes provider callbacks; kept
+ *     stable so that URLs handed out survive a restart (0 = any free port)
  * @param devApiKey the development API key to accept; null makes up a random one
  * @param dataDirectory where Kafka and MongoDB keep their data; null keeps everything in memory and temp files
  * @param pollInterval how often the orchestrator polls a provider task
@@ -17,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param externalKafka bootstrap servers of a Kafka to use instead of the embedded broker, or null
  * @param externalMongo connection string of a MongoDB to use instead of the embedded server, or null
  */
-public record LocalGatewayOptions(int apiPort, @Nullable String devApiKey, @Nullable Path dataDirectory,
+public record LocalGatewayOptions(int apiPort, int filesPort, @Nullable String devApiKey, @Nullable Path dataDirectory,
         Duration pollInterval, Duration simulatorQueuedFor, Duration simulatorRunningFor,
         @Nullable String externalKafka, @Nullable String externalMongo) {
 
@@ -28,27 +30,29 @@ public record LocalGatewayOptions(int apiPort, @Nullable String devApiKey, @Null
      * and GATEWAY_MONGO_URI from the environment.
      */
     public static LocalGatewayOptions fromEnvironment(Map<String, String> environment) {
-        int port = parsePort(environment.getOrDefault("GATEWAY_PORT", "8080"));
+        int port = parsePort("GATEWAY_PORT", environment.getOrDefault("GATEWAY_PORT", "8080"));
+        int filesPort = parsePort("GATEWAY_FILES_PORT",
+                environment.getOrDefault("GATEWAY_FILES_PORT", port == 0 ? "0" : String.valueOf(port + 1)));
         String key = blankToNull(environment.get("GATEWAY_DEV_API_KEY"));
         Path data = Path.of(environment.getOrDefault("GATEWAY_DATA_DIR", ".gateway-data")).toAbsolutePath();
-        return new LocalGatewayOptions(port, key, data, Duration.ofSeconds(1), Duration.ofSeconds(2),
+        return new LocalGatewayOptions(port, filesPort, key, data, Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(4), blankToNull(environment.get("GATEWAY_KAFKA_BOOTSTRAP_SERVERS")),
                 blankToNull(environment.get("GATEWAY_MONGO_URI")));
     }
 
     /** Everything in memory on free ports, with fast simulated providers: for tests. */
     public static LocalGatewayOptions forTests() {
-        return new LocalGatewayOptions(0, null, null, Duration.ofMillis(300), Duration.ofMillis(800),
+        return new LocalGatewayOptions(0, 0, null, null, Duration.ofMillis(300), Duration.ofMillis(800),
                 Duration.ofMillis(1500), null, null);
     }
 
     /** The same, against a Kafka and a MongoDB that run elsewhere (Testcontainers). */
     public LocalGatewayOptions withExternal(String kafkaBootstrapServers, String mongoUri) {
-        return new LocalGatewayOptions(apiPort, devApiKey, dataDirectory, pollInterval, simulatorQueuedFor,
+        return new LocalGatewayOptions(apiPort, filesPort, devApiKey, dataDirectory, pollInterval, simulatorQueuedFor,
                 simulatorRunningFor, kafkaBootstrapServers, mongoUri);
     }
 
-    private static int parsePort(String value) {
+    private static int parsePort(String name, String value) {
         try {
             int port = Integer.parseInt(value.trim());
             if (port < 0 || port > 65535) {
@@ -57,7 +61,7 @@ public record LocalGatewayOptions(int apiPort, @Nullable String devApiKey, @Null
             return port;
         }
         catch (NumberFormatException e) {
-            throw new IllegalArgumentException("GATEWAY_PORT must be a TCP port number (0-65535), was '" + value + "'");
+            throw new IllegalArgumentException(name + " must be a TCP port number (0-65535), was '" + value + "'");
         }
     }
 

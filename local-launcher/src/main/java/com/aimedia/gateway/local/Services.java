@@ -3,6 +3,8 @@ package com.aimedia.gateway.local;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -18,6 +20,8 @@ import com.aimedia.gateway.workers.ProviderWorkersApplication;
  * alone, and points them at the embedded infrastructure with command-line arguments (which win over the files).
  */
 final class Services {
+
+    private static final Logger log = LoggerFactory.getLogger("gateway");
 
     /** Callback URLs on this machine are fine on the embedded default; production admits none by default. */
     private static final String LOOPBACK_NETWORKS = "127.0.0.0/8,::1/128";
@@ -35,9 +39,14 @@ final class Services {
                     "--gateway.orchestrator.polling.tick=100ms"));
             started.add(run(CallbackServiceApplication.class, CallbackServiceApplication.CONFIG_NAME, infrastructure, 0,
                     "--gateway.callback.allowed-networks=" + LOOPBACK_NETWORKS, "--gateway.callback.dispatch.tick=100ms"));
+            // provider-workers is reachable from outside (provider callbacks, output downloads): a known port
+            int workersPort = options.filesPort() != 0 ? options.filesPort() : FreePorts.find();
             List<String> workerArguments = new ArrayList<>(simulators.workerArguments());
-            started.add(run(ProviderWorkersApplication.class, ProviderWorkersApplication.CONFIG_NAME, infrastructure, 0,
-                    workerArguments.toArray(String[]::new)));
+            workerArguments.add("--gateway.workers.public.base-url=http://127.0.0.1:" + workersPort);
+            workerArguments.add("--gateway.workers.public.signing-secret=" + infrastructure.urlSigningSecret());
+            workerArguments.add("--gateway.workers.outputs.directory=" + infrastructure.outputsDirectory());
+            started.add(run(ProviderWorkersApplication.class, ProviderWorkersApplication.CONFIG_NAME, infrastructure,
+                    workersPort, workerArguments.toArray(String[]::new)));
             started.add(run(ApiServiceApplication.class, ApiServiceApplication.CONFIG_NAME, infrastructure,
                     options.apiPort(), "--gateway.api.task-id-secret=" + infrastructure.taskIdSecret(),
                     "--gateway.api.dev-api-key=" + devApiKey,
@@ -56,13 +65,18 @@ final class Services {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.config.name=" + configName,
                 "--spring.main.banner-mode=off",
+                "--spring.main.log-startup-info=false",
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--gateway.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--gateway.kafka.partitions=3",
                 "--gateway.mongo.uri=" + infrastructure.mongoUri()));
         arguments.addAll(List.of(specific));
-        return new SpringApplicationBuilder(application).run(arguments.toArray(String[]::new));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+            .run(arguments.toArray(String[]::new));
+        log.info("service started name={} port={}", configName,
+                context.getEnvironment().getProperty("local.server.port"));
+        return context;
     }
 
     static String signingSecret(ConfigurableApplicationContext callbackService, String tenantId) {

@@ -1,7 +1,5 @@
 package com.aimedia.gateway.local;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -20,23 +18,8 @@ class ContainersEndToEndTest extends EndToEndScenario {
     @Container
     static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
 
-    private static RunningGateway gateway;
-
-    @BeforeAll
-    static void startGateway() throws Exception {
-        gateway = LocalGateway.start(LocalGatewayOptions.forTests()
-            .withExternal(KAFKA.getBootstrapServers(), MONGO.getReplicaSetUrl("gateway")));
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        if (gateway != null) {
-            gateway.close();
-        }
-    }
-
     @Override
-    protected RunningGateway gateway() {
-        return gateway;
+    protected LocalGatewayOptions options() {
+        return LocalGatewayOptions.forTests().withExternal(KAFKA.getBootstrapServers(), MONGO.getReplicaSetUrl("gateway"));
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,28 @@ abstract class EndToEndScenario {
     private static final Duration TASK_TIMEOUT = Duration.ofSeconds(60);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    protected abstract RunningGateway gateway();
+    /** The one gateway all tests of a concrete class share (JUnit makes one instance per test method). */
+    private static final Map<Class<?>, RunningGateway> GATEWAYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How the gateway under test is started: where Kafka and MongoDB come from. */
+    protected abstract LocalGatewayOptions options();
+
+    protected RunningGateway gateway() {
+        return GATEWAYS.computeIfAbsent(getClass(), type -> {
+            try {
+                return LocalGateway.start(options());
+            }
+            catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @AfterAll
+    static void stopGateways() {
+        GATEWAYS.values().forEach(RunningGateway::close);
+        GATEWAYS.clear();
+    }
 
     private WebhookReceiver receiver;
     private GatewayClient client;
@@ -78,6 +100,8 @@ abstract class EndToEndScenario {
         completed.get("outputs").forEach(url -> outputs.add(url.asString()));
         assertThat(outputs).isNotEmpty();
         for (String output : outputs) {
+            assertThat(output).as("served by the gateway with a signed, expiring URL").contains("/files/" + taskId + "/")
+                .contains("signature=");
             HttpResponse<byte[]> download = client.download(output);
             assertThat(download.statusCode()).as("download %s", output).isEqualTo(200);
             assertThat(download.body()).isNotEmpty();

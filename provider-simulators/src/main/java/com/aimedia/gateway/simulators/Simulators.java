@@ -4,10 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import com.aimedia.gateway.simulators.doubao.DoubaoSimulator;
+import com.aimedia.gateway.simulators.jimeng.JimengSimulator;
 import com.aimedia.gateway.simulators.kling.KlingSimulator;
 import com.aimedia.gateway.simulators.minimax.MiniMaxSimulator;
 import com.aimedia.gateway.simulators.veo.VeoSimulator;
 import com.aimedia.gateway.simulators.vidu.ViduSimulator;
+import com.aimedia.gateway.simulators.wan.WanSimulator;
 
 /** Starts one simulator per provider, each on a free port with random credentials. */
 public final class Simulators {
@@ -15,6 +18,9 @@ public final class Simulators {
     /** Every provider's simulator, in one explicit list: adding a provider adds one line here. */
     private static final List<Function<SimulatorOptions, ProviderSimulator>> ALL = List.of(
             KlingSimulator::startForGateway,
+            JimengSimulator::startForGateway,
+            DoubaoSimulator::startForGateway,
+            WanSimulator::startForGateway,
             VeoSimulator::startForGateway,
             MiniMaxSimulator::startForGateway,
             ViduSimulator::startForGateway);

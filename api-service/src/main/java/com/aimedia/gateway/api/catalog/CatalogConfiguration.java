@@ -1,7 +1,11 @@
 package com.aimedia.gateway.api.catalog;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import com.mongodb.client.MongoDatabase;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,6 +15,11 @@ class CatalogConfiguration {
     @Bean
     ModelCatalog modelCatalog(JsonMapper jsonMapper) {
         return ModelCatalog.fromClasspath(jsonMapper, ModelCatalog.DEFAULT_RESOURCES);
+    }
+
+    @Bean
+    ProviderAvailability providerAvailability(MongoDatabase mongoDatabase, Clock clock) {
+        return new ProviderAvailability(mongoDatabase, clock);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 import com.aimedia.gateway.api.catalog.CatalogModel;
 import com.aimedia.gateway.api.catalog.InputValidator;
 import com.aimedia.gateway.api.catalog.ModelCatalog;
+import com.aimedia.gateway.api.catalog.ProviderAvailability;
 import com.aimedia.gateway.api.web.ApiProblemException;
 import com.aimedia.gateway.api.web.FieldProblem;
 import com.aimedia.gateway.api.web.ProblemCode;
@@ -36,11 +37,14 @@ class SubmitRequestValidator {
     private static final int MAX_ECHOED_NAME = 100;
 
     private final ModelCatalog catalog;
+    private final ProviderAvailability availability;
     private final InputValidator inputValidator;
     private final CallbackUrlGuard callbackUrlGuard;
 
-    SubmitRequestValidator(ModelCatalog catalog, InputValidator inputValidator, CallbackUrlGuard callbackUrlGuard) {
+    SubmitRequestValidator(ModelCatalog catalog, InputValidator inputValidator, CallbackUrlGuard callbackUrlGuard,
+            ProviderAvailability availability) {
         this.catalog = catalog;
+        this.availability = availability;
         this.inputValidator = inputValidator;
         this.callbackUrlGuard = callbackUrlGuard;
     }
@@ -55,9 +59,14 @@ class SubmitRequestValidator {
         if (!model.isString()) {
             throw ApiProblemException.field(ProblemCode.INVALID_REQUEST, MODEL, "must be a string");
         }
-        return catalog.find(model.asString())
+        CatalogModel found = catalog.find(model.asString())
             .orElseThrow(() -> ApiProblemException.field(ProblemCode.UNKNOWN_MODEL, MODEL,
                     "is not a known model; GET /v1/models lists the available models"));
+        if (availability.isReportedUnconfigured(found.provider())) {
+            throw ApiProblemException.field(ProblemCode.PROVIDER_UNAVAILABLE, MODEL, "runs on provider "
+                    + found.provider() + ", which is not configured on this gateway (no credentials)");
+        }
+        return found;
     }
 
     SubmitRequest validate(CatalogModel model, ObjectNode body) {

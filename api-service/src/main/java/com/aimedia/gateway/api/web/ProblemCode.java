@@ -19,6 +19,8 @@ public enum ProblemCode {
     BODY_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     IDEMPOTENCY_CONFLICT(HttpStatus.UNPROCESSABLE_CONTENT),
+    /** The model's provider has no credentials on this gateway: resubmitting will not help until an operator acts. */
+    PROVIDER_UNAVAILABLE(HttpStatus.UNPROCESSABLE_CONTENT),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
 

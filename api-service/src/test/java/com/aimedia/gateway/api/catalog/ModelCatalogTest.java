@@ -23,12 +23,13 @@ class ModelCatalogTest {
 
     @Test
     void should_list_seed_and_current_kling_video_models_each_mapping_to_itself() {
-        assertThat(catalog.models()).extracting(CatalogModel::id)
+        // other providers have their own catalog files; this test is about Kling's
+        assertThat(catalog.models()).filteredOn(model -> model.provider().equals("kling")).extracting(CatalogModel::id)
             .containsExactly("kling-v2", "kling-v1-6", "kling-v1", "kling-v2-master", "kling-v2-1-master",
                     "kling-v2-5-turbo", "kling-v2-6", "kling-v3");
-        assertThat(catalog.models()).filteredOn(model -> !model.id().equals("kling-v2"))
+        assertThat(catalog.models()).filteredOn(model -> model.provider().equals("kling") && !model.id().equals("kling-v2"))
             .allSatisfy(model -> assertThat(model.providerModel()).isEqualTo(model.id()));
-        assertThat(catalog.providers()).containsExactly("kling");
+        assertThat(catalog.providers()).contains("kling");
     }
 
     @Test

@@ -1,14 +1,51 @@
 package com.aimedia.gateway.workers.outputs;
 
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** How finished tasks' outputs reach clients. */
+import com.aimedia.gateway.workers.urls.PublicUrlProperties;
+import com.aimedia.gateway.workers.urls.UrlSigner;
+
+/**
+ * How finished tasks' outputs reach clients: copied into the gateway's store and served by signed URLs when this
+ * service has a public base URL; otherwise the providers' own URLs are passed through.
+ */
 @Configuration(proxyBeanMethods = false)
 class OutputsConfiguration {
 
     @Bean
-    OutputPublisher outputPublisher() {
-        return new PassThroughOutputs();
+    @ConditionalOnProperty("gateway.workers.public.base-url")
+    OutputStore outputStore(OutputProperties properties) {
+        return new OutputStore(properties.directory());
+    }
+
+    @Bean
+    @ConditionalOnProperty("gateway.workers.public.base-url")
+    OutputUrls outputUrls(PublicUrlProperties publicUrls, OutputProperties properties, Clock clock) {
+        return new OutputUrls(publicUrls.baseUrl(), new UrlSigner(publicUrls.signingSecret()), properties.urlTtl(),
+                clock);
+    }
+
+    /** Stored outputs with a public base URL; the providers' own URLs (where they need no credential) without. */
+    @Bean
+    OutputPublisher outputPublisher(ObjectProvider<OutputStore> store, ObjectProvider<OutputUrls> urls,
+            OutputProperties properties) {
+        OutputStore outputStore = store.getIfAvailable();
+        OutputUrls outputUrls = urls.getIfAvailable();
+        if (outputStore == null || outputUrls == null) {
+            return new PassThroughOutputs();
+        }
+        HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+        return new StoredOutputs(outputStore, outputUrls, http, properties.downloadTimeout(),
+                properties.maxSize().toBytes());
     }
 }

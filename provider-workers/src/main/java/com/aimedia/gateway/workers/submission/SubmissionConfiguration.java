@@ -40,21 +40,33 @@ class SubmissionConfiguration {
     }
 
     @Bean
+    PollService pollService(ProviderRegistry registry, EventPublisher publisher, MeterRegistry meters, Clock clock,
+            OutputPublisher outputs) {
+        return new PollService(new ProviderAdapterLookup(registry), new KafkaStatusReporter(publisher),
+                new ProviderCalls(meters), clock, outputs);
+    }
+
+    @Bean
     WorkerEventHandler workerEventHandler(ProviderRegistry registry, SubmissionStore store, EventPublisher publisher,
             MeterRegistry meters, JsonMapper json, Clock clock, SubmissionProperties properties,
-            GatewayKafkaProperties kafka, OutputPublisher outputs, ProviderCallbackUrls callbackUrls) {
+            GatewayKafkaProperties kafka, OutputPublisher outputs, ProviderCallbackUrls callbackUrls,
+            PollService pollService) {
         if (properties.maxAttempts() > kafka.retryAttempts() + 1) {
             throw new IllegalStateException("gateway.workers.submission.max-attempts (" + properties.maxAttempts()
                     + ") must not exceed gateway.kafka.retry-attempts + 1 (" + (kafka.retryAttempts() + 1)
                     + "), or a rate-limited task would reach the dead-letter topic without being reported FAILED");
         }
-        ProviderAdapterLookup adapters = new ProviderAdapterLookup(registry);
-        StatusReporter reporter = new KafkaStatusReporter(publisher);
-        ProviderCalls calls = new ProviderCalls(meters);
-        SubmissionService submissions = new SubmissionService(adapters, store, reporter, calls, json, clock, properties,
+        SubmissionService submissions = new SubmissionService(new ProviderAdapterLookup(registry), store,
+                new KafkaStatusReporter(publisher), new ProviderCalls(meters), json, clock, properties,
                 new RetryDelay(properties.rateLimitBackoff(), () -> ThreadLocalRandom.current().nextDouble()),
                 Sleeper.threadSleep(), outputs, callbackUrls);
-        return new WorkerEventHandler(submissions, new PollService(adapters, reporter, calls, clock, outputs));
+        return new WorkerEventHandler(submissions, pollService);
+    }
+
+    @Bean
+    ProviderCallbacks providerCallbacks(ProviderRegistry registry, SubmissionStore store, PollService pollService,
+            Clock clock) {
+        return new ProviderCallbacks(registry, store, pollService, clock);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -43,6 +44,15 @@ final class SubmissionStore {
 
     SubmissionStore(MongoDatabase database) {
         this.submissions = database.getCollection(COLLECTION);
+    }
+
+    /** The provider's task for a gateway task of that provider, once a submit was accepted. */
+    Optional<SubmissionRecord> findAccepted(String taskId, String provider) {
+        Document document = submissions.find(and(eq("_id", taskId), eq("provider", provider))).first();
+        if (document == null || document.getString("provider_task_id") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(toRecord(document));
     }
 
     /** Records an attempt to submit, or says what an earlier delivery already did. */

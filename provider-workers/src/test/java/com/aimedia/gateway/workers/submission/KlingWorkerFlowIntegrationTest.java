@@ -37,18 +37,22 @@ import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 import com.aimedia.gateway.simulators.kling.KlingSimulator;
 import com.aimedia.gateway.workers.ProviderWorkersApplication;
+import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
 import com.mongodb.client.MongoDatabase;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
-@SpringBootTest(classes = ProviderWorkersApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+@SpringBootTest(classes = ProviderWorkersApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = { "spring.config.name=" + ProviderWorkersApplication.CONFIG_NAME,
-            "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1" })
+            "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
+            "gateway.workers.public.signing-secret=integration-test-url-signing-secret-0123456789" })
 @EmbeddedKafka(partitions = 1)
 class KlingWorkerFlowIntegrationTest {
 
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    private static final int PORT = freePort();
+    private static final String PUBLIC_BASE = "http://127.0.0.1:" + PORT;
     private static final KlingSimulator SIMULATOR = KlingSimulator.start(KlingSimulator.Config.defaults()
         .withCredentials("it-access-key", "it-secret-key").withTimings(Duration.ofMillis(200), Duration.ofMillis(300)));
 
@@ -69,7 +73,15 @@ class KlingWorkerFlowIntegrationTest {
         registry.add("gateway.providers.kling.base-url", SIMULATOR::baseUrl);
         registry.add("gateway.providers.kling.access-key", () -> "it-access-key");
         registry.add("gateway.providers.kling.secret-key", () -> "it-secret-key");
+        registry.add("server.port", () -> PORT);
+        registry.add("gateway.workers.public.base-url", () -> PUBLIC_BASE);
+        registry.add("gateway.workers.outputs.directory", () -> OUTPUTS.toString());
     }
+
+    private static final java.nio.file.Path OUTPUTS = temporaryDirectory();
+
+    @Autowired
+    private ProviderCallbackUrls callbackUrls;
 
     @AfterAll
     static void stopInfrastructure() {
@@ -103,11 +115,71 @@ class KlingWorkerFlowIntegrationTest {
 
         TaskStatusReported completed = pollUntil(accepted, ReportedOutcome.COMPLETED);
         assertThat(completed.getOutputs()).hasSize(1);
-        HttpResponse<byte[]> video = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(completed.getOutputs().getFirst())).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        String output = completed.getOutputs().getFirst();
+        assertThat(output).as("copied into the gateway's store, served by a signed URL").startsWith(PUBLIC_BASE + "/files/" + taskId + "/");
+        HttpResponse<byte[]> video = get(output);
         assertThat(video.statusCode()).isEqualTo(200);
         assertThat(video.headers().firstValue("Content-Type")).hasValue("video/mp4");
+        assertThat(video.body()).isNotEmpty();
+        assertThat(get(output.replaceAll("signature=.", "signature=x")).statusCode()).isEqualTo(404);
+        assertThat(get(output.replaceAll("expires=\\d+", "expires=1")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void should_report_the_provider_configured_for_the_api_when_started() {
+        Document status = database.getCollection("provider_status").find(new Document("_id", "kling")).first();
+
+        assertThat(status).isNotNull();
+        assertThat(status.getBoolean("configured")).isTrue();
+    }
+
+    @Test
+    void should_poll_at_once_when_the_provider_calls_the_signed_callback_url() throws Exception {
+        // given: an accepted task that has finished at the provider, and no poll requested by anyone
+        String taskId = newTaskId();
+        publisher.publish(Topics.submitted("kling"), submitted(taskId, "{\"prompt\":\"a callback\"}"));
+        awaitReport(taskId, ReportedOutcome.ACCEPTED);
+        URI callback = callbackUrls.forTask("kling", taskId).orElseThrow();
+        assertThat(SIMULATOR.createRequests()).filteredOn(r -> r.body().contains(taskId))
+            .singleElement().satisfies(r -> assertThat(r.body()).contains(callback.toString()));
+
+        // when: a forged callback, then the provider's callback
+        HttpResponse<byte[]> forged = post(URI.create(callback.toString().replaceAll("signature=.", "signature=x")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> post(callback).statusCode() == 204
+                && find(taskId, ReportedOutcome.COMPLETED).isPresent());
+
+        // then
+        assertThat(forged.statusCode()).isEqualTo(404);
+        assertThat(find(taskId, ReportedOutcome.COMPLETED).orElseThrow().getOutputs()).hasSize(1);
+    }
+
+    private static HttpResponse<byte[]> get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpResponse<byte[]> post(URI url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url)
+            .POST(HttpRequest.BodyPublishers.ofString("{\"task_status\":\"succeed\"}")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static java.nio.file.Path temporaryDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("worker-outputs");
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.aimedia.gateway.workers.submission;
 
+import com.aimedia.gateway.workers.provider.spi.FakeAdapter;
+
 import com.aimedia.gateway.workers.outputs.PassThroughOutputs;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,9 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -19,16 +19,11 @@ import org.junit.jupiter.api.Test;
 import com.aimedia.gateway.schemas.v1.PollRequested;
 import com.aimedia.gateway.schemas.v1.ReportedOutcome;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
-import com.aimedia.gateway.workers.provider.spi.Capability;
-import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
-import com.aimedia.gateway.workers.provider.spi.ProviderId;
 import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
-import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.RateLimited;
-import com.aimedia.gateway.workers.provider.spi.Submission;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -39,36 +34,7 @@ class PollServiceTest {
     private final List<TaskStatusReported> reports = new ArrayList<>();
 
     private void poll(Supplier<PollResult> answer) {
-        ProviderAdapter adapter = new ProviderAdapter() {
-            @Override
-            public ProviderId id() {
-                return ProviderId.of("fake");
-            }
-
-            @Override
-            public Set<Capability> capabilities() {
-                return EnumSet.noneOf(Capability.class);
-            }
-
-
-            @Override
-
-            public boolean isConfigured() {
-
-                return true;
-
-            }
-
-            @Override
-            public Submission submit(GenerationRequest request) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public PollResult poll(ProviderTaskRef ref) {
-                return answer.get();
-            }
-        };
+        ProviderAdapter adapter = new FakeAdapter("fake", answer);
         new PollService(new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter))), reports::add,
                 new ProviderCalls(new SimpleMeterRegistry()), CLOCK, new PassThroughOutputs())
             .on(PollRequested.newBuilder().setEventId("e").setTaskId("task_1").setOccurredAt(CLOCK.instant())

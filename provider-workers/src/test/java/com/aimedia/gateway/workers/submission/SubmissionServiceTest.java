@@ -1,5 +1,7 @@
 package com.aimedia.gateway.workers.submission;
 
+import com.aimedia.gateway.workers.provider.spi.FakeAdapter;
+
 import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
 import com.aimedia.gateway.workers.outputs.PassThroughOutputs;
 
@@ -31,11 +33,7 @@ import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 import com.aimedia.gateway.workers.provider.spi.Capability;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
-import com.aimedia.gateway.workers.provider.spi.PollResult;
-import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
-import com.aimedia.gateway.workers.provider.spi.ProviderId;
 import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
-import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.RateLimited;
 import com.aimedia.gateway.workers.provider.spi.Submission;
@@ -210,7 +208,7 @@ class SubmissionServiceTest {
     }
 
     /** A provider whose answers the test scripts, one per call. */
-    private static final class ScriptedAdapter implements ProviderAdapter {
+    private static final class ScriptedAdapter extends FakeAdapter {
 
         final Deque<Supplier<Submission>> submits = new ArrayDeque<>();
         final Deque<Supplier<Optional<Submission>>> recovers = new ArrayDeque<>();
@@ -218,23 +216,13 @@ class SubmissionServiceTest {
         int submitCalls;
         int recoverCalls;
 
-        @Override
-        public ProviderId id() {
-            return ProviderId.of("fake");
+        ScriptedAdapter() {
+            super("fake");
         }
 
         @Override
         public Set<Capability> capabilities() {
             return EnumSet.of(Capability.TEXT_TO_VIDEO);
-        }
-
-
-        @Override
-
-        public boolean isConfigured() {
-
-            return true;
-
         }
 
         @Override
@@ -244,14 +232,9 @@ class SubmissionServiceTest {
         }
 
         @Override
-        public PollResult poll(ProviderTaskRef ref) {
-            throw new UnsupportedOperationException("not polled here");
-        }
-
-        @Override
         public Optional<Submission> recover(GenerationRequest request) {
             if (!lookupSupported) {
-                return ProviderAdapter.super.recover(request);
+                return super.recover(request);
             }
             recoverCalls++;
             return recovers.removeFirst().get();

@@ -33,6 +33,7 @@ final class KlingApi {
             @JsonProperty("camera_control") @Nullable JsonNode cameraControl,
             @JsonProperty("image") @Nullable String image,
             @JsonProperty("image_tail") @Nullable String imageTail,
+            @JsonProperty("callback_url") @Nullable String callbackUrl,
             @JsonProperty("external_task_id") String externalTaskId) {
     }
 

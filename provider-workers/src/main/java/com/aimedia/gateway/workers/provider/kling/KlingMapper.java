@@ -30,7 +30,8 @@ final class KlingMapper {
         return new KlingApi.CreateVideoRequest(request.providerModel(), text(input, "prompt"),
                 text(input, "negative_prompt"), number(input, "cfg_scale"), text(input, "mode"),
                 text(input, "aspect_ratio"), duration(input), sound(input), object(input, "camera_control"),
-                text(input, "image"), text(input, "image_tail"), request.taskId());
+                text(input, "image"), text(input, "image_tail"),
+                request.callbackUrl() == null ? null : request.callbackUrl().toString(), request.taskId());
     }
 
     static List<URI> videoUrls(KlingApi.TaskData data) {

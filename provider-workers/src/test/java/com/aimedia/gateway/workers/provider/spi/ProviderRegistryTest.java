@@ -3,45 +3,14 @@ package com.aimedia.gateway.workers.provider.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 class ProviderRegistryTest {
 
     private static ProviderAdapter adapter(String id) {
-        return new ProviderAdapter() {
-            @Override
-            public ProviderId id() {
-                return ProviderId.of(id);
-            }
-
-            @Override
-            public Set<Capability> capabilities() {
-                return EnumSet.noneOf(Capability.class);
-            }
-
-
-            @Override
-
-            public boolean isConfigured() {
-
-                return true;
-
-            }
-
-            @Override
-            public Submission submit(GenerationRequest request) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public PollResult poll(ProviderTaskRef ref) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return new FakeAdapter(id);
     }
 
     @Test

@@ -1,0 +1,41 @@
+package com.aimedia.gateway.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class LocalGatewayOptionsTest {
+
+    @Test
+    void should_default_to_port_8080_and_files_on_the_next_port_when_nothing_is_set() {
+        LocalGatewayOptions options = LocalGatewayOptions.fromEnvironment(Map.of());
+
+        assertThat(options.apiPort()).isEqualTo(8080);
+        assertThat(options.filesPort()).isEqualTo(8081);
+        assertThat(options.devApiKey()).isNull();
+        assertThat(String.valueOf(options.dataDirectory().getFileName())).isEqualTo(".gateway-data");
+    }
+
+    @Test
+    void should_take_port_and_key_from_the_environment_when_set() {
+        LocalGatewayOptions options = LocalGatewayOptions.fromEnvironment(
+                Map.of("GATEWAY_PORT", "9000", "GATEWAY_DEV_API_KEY", " sk_dev_fixed "));
+
+        assertThat(options.apiPort()).isEqualTo(9000);
+        assertThat(options.filesPort()).isEqualTo(9001);
+        assertThat(options.devApiKey()).isEqualTo("sk_dev_fixed");
+    }
+
+    @Test
+    void should_name_the_variable_when_a_port_is_not_a_number() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> LocalGatewayOptions.fromEnvironment(Map.of("GATEWAY_PORT", "eighty")))
+            .withMessageContaining("GATEWAY_PORT").withMessageContaining("eighty");
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> LocalGatewayOptions.fromEnvironment(Map.of("GATEWAY_FILES_PORT", "70000")))
+            .withMessageContaining("GATEWAY_FILES_PORT");
+    }
+}

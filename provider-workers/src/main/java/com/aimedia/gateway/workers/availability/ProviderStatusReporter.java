@@ -1,0 +1,51 @@
+package com.aimedia.gateway.workers.availability;
+
+import java.time.Clock;
+import java.util.Date;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+
+/**
+ * Tells the rest of the gateway which providers this worker can run, in {@code provider_status}: the API refuses the
+ * models of an unconfigured provider at submit instead of accepting tasks that could only fail.
+ */
+@Component
+class ProviderStatusReporter {
+
+    private static final Logger log = LoggerFactory.getLogger(ProviderStatusReporter.class);
+
+    private final ProviderRegistry registry;
+    private final MongoCollection<Document> statuses;
+    private final Clock clock;
+
+    ProviderStatusReporter(ProviderRegistry registry, MongoDatabase database, Clock clock) {
+        this.registry = registry;
+        this.statuses = database.getCollection("provider_status");
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void report() {
+        for (ProviderAdapter adapter : registry.all()) {
+            String provider = adapter.id().value();
+            boolean configured = adapter.isConfigured();
+            statuses.replaceOne(new Document("_id", provider), new Document("_id", provider)
+                .append("configured", configured).append("updated_at", Date.from(clock.instant())),
+                    new ReplaceOptions().upsert(true));
+            if (!configured) {
+                log.warn("provider has no credentials, its models are refused at submit provider={}", provider);
+            }
+        }
+    }
+}

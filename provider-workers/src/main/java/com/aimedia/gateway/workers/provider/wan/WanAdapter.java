@@ -1,0 +1,97 @@
+package com.aimedia.gateway.workers.provider.wan;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
+import com.aimedia.gateway.workers.provider.spi.PollResult;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderId;
+import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
+import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
+import com.aimedia.gateway.workers.provider.spi.Submission;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Alibaba Wan through DashScope's asynchronous HTTP API (providers.md section 13): submit to video-synthesis or
+ * image-synthesis with {@code X-DashScope-Async: enable}, then {@code GET /tasks/{id}}. The {@code providerRef} is the
+ * endpoint kind ({@code video} / {@code image}). DashScope has no HTTP callbacks and no lookup by a caller id, so
+ * {@link #recover} keeps the default ({@code submission_uncertain}).
+ */
+@Component
+public class WanAdapter implements ProviderAdapter {
+
+    public static final ProviderId ID = ProviderId.of("wan");
+    private static final Logger log = LoggerFactory.getLogger(WanAdapter.class);
+
+    private final WanProperties properties;
+    private final WanClient client;
+
+    public WanAdapter(WanProperties properties, JsonMapper json) {
+        this.properties = properties;
+        this.client = new WanClient(properties, json);
+        if (!properties.hasCredentials()) {
+            log.warn("wan has no credentials (gateway.providers.wan.api-key): its tasks will fail with "
+                    + "provider_unavailable");
+        }
+    }
+
+    @Override
+    public ProviderId id() {
+        return ID;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO);
+    }
+
+    @Override
+    public boolean isConfigured() {
+        return properties.hasCredentials();
+    }
+
+    @Override
+    public Submission submit(GenerationRequest request) {
+        requireCredentials();
+        String kind = WanMapper.kind(request.providerModel());
+        WanApi.Output output = client.submit(kind, WanMapper.toSubmitRequest(request));
+        if (output.taskId() == null || output.taskId().isBlank()) {
+            throw new ProviderUnavailable("The provider answered without a task id.");
+        }
+        return Submission.accepted(output.taskId(), kind);
+    }
+
+    @Override
+    public PollResult poll(ProviderTaskRef ref) {
+        requireCredentials();
+        WanApi.Output output = client.task(ref.providerTaskId());
+        Optional<WanStatus> status = WanStatus.fromWire(output.taskStatus());
+        if (status.isEmpty()) {
+            // never a success: stay pending; the orchestrator's deadline bounds how long
+            log.warn("wan reported an undocumented task status, treating it as pending taskId={} status={}",
+                    ref.taskId(), output.taskStatus());
+            return PollResult.Pending.inQueue();
+        }
+        return status.get().toPollResult(output);
+    }
+
+    private void requireCredentials() {
+        if (!properties.hasCredentials()) {
+            throw new ProviderNotConfigured("The provider wan is not configured on this gateway (no API key).");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "WanAdapter[" + properties + "]";
+    }
+}
