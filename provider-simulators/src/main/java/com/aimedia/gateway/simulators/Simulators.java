@@ -9,8 +9,11 @@ import com.aimedia.gateway.simulators.doubao.DoubaoSimulator;
 import com.aimedia.gateway.simulators.jimeng.JimengSimulator;
 import com.aimedia.gateway.simulators.kling.KlingSimulator;
 import com.aimedia.gateway.simulators.luma.LumaSimulator;
+import com.aimedia.gateway.simulators.minimax.MiniMaxSimulator;
 import com.aimedia.gateway.simulators.replicate.ReplicateSimulator;
 import com.aimedia.gateway.simulators.runway.RunwaySimulator;
+import com.aimedia.gateway.simulators.veo.VeoSimulator;
+import com.aimedia.gateway.simulators.vidu.ViduSimulator;
 import com.aimedia.gateway.simulators.wan.WanSimulator;
 import com.aimedia.gateway.simulators.xai.XaiSimulator;
 
@@ -27,7 +30,10 @@ public final class Simulators {
             RunwaySimulator::startForGateway,
             BflSimulator::startForGateway,
             ReplicateSimulator::startForGateway,
-            XaiSimulator::startForGateway);
+            XaiSimulator::startForGateway,
+            VeoSimulator::startForGateway,
+            MiniMaxSimulator::startForGateway,
+            ViduSimulator::startForGateway);
 
     private Simulators() {
     }

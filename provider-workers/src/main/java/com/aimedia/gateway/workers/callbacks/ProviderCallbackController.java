@@ -41,7 +41,13 @@ class ProviderCallbackController {
         if (!urls.verify(provider, taskId, signature)) {
             return ResponseEntity.notFound().build();
         }
-        ProviderCallback callback = new ProviderCallback(taskId, lowerCase(headers), body == null ? new byte[0] : body);
+        Map<String, List<String>> received = lowerCase(headers);
+        // the request target as the provider called it (the URL we gave it), for providers that sign it (Vidu)
+        urls.forTask(provider, taskId).ifPresent(url -> {
+            received.put(":method", List.of("POST"));
+            received.put(":path", List.of(url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery())));
+        });
+        ProviderCallback callback = new ProviderCallback(taskId, received, body == null ? new byte[0] : body);
         return switch (callbacks.receive(provider, callback)) {
             case POLLED, NOT_SUBMITTED_YET -> ResponseEntity.noContent().build();
             case UNKNOWN_PROVIDER -> ResponseEntity.notFound().build();

@@ -1,0 +1,120 @@
+package com.aimedia.gateway.workers.provider.minimax;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
+import com.aimedia.gateway.workers.provider.spi.PollResult;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderId;
+import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
+import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
+import com.aimedia.gateway.workers.provider.spi.Submission;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * MiniMax Hailuo video (providers.md section 6, API v1). Errors arrive as HTTP 200 with a non-zero
+ * {@code base_resp.status_code}; a finished task needs a second call ({@code files/retrieve}) for its download URL,
+ * made inside the poll. Callbacks are unsigned and start with a challenge the ingress must echo; the default
+ * {@link #verifyCallback} applies (the gateway URL is signed). MiniMax has no caller id, so {@link #recover} keeps the
+ * default ({@code submission_uncertain}).
+ */
+@Component
+public class MiniMaxAdapter implements ProviderAdapter {
+
+    public static final ProviderId ID = ProviderId.of("minimax");
+    private static final Logger log = LoggerFactory.getLogger(MiniMaxAdapter.class);
+
+    private final MiniMaxProperties properties;
+    private final MiniMaxClient client;
+
+    public MiniMaxAdapter(MiniMaxProperties properties, JsonMapper json) {
+        this.properties = properties;
+        this.client = new MiniMaxClient(properties, json);
+        if (!properties.hasCredentials()) {
+            log.warn("minimax has no credentials (gateway.providers.minimax.api-key): its tasks will fail with "
+                    + "provider_unavailable");
+        }
+    }
+
+    @Override
+    public ProviderId id() {
+        return ID;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO, Capability.CALLBACKS);
+    }
+
+    @Override
+    public boolean isConfigured() {
+        return properties.hasCredentials();
+    }
+
+    @Override
+    public Submission submit(GenerationRequest request) {
+        requireCredentials();
+        MiniMaxApi.CreateResponse created = client.create(MiniMaxMapper.toCreateRequest(request));
+        if (created.taskId() == null || created.taskId().isBlank()) {
+            throw new ProviderUnavailable("The provider answered without a task id.");
+        }
+        return Submission.accepted(created.taskId(), null);
+    }
+
+    @Override
+    public PollResult poll(ProviderTaskRef ref) {
+        requireCredentials();
+        MiniMaxApi.QueryResponse task = client.query(ref.providerTaskId());
+        Optional<MiniMaxStatus> status = MiniMaxStatus.fromWire(task.status());
+        if (status.isPresent() && status.get() == MiniMaxStatus.FAIL) {
+            return MiniMaxErrorClassifier.taskFailure(task.baseResp());
+        }
+        client.throwIfError(task.baseResp(), null);
+        if (status.isEmpty()) {
+            log.warn("minimax reported an undocumented task status, treating it as pending taskId={} status={}",
+                    ref.taskId(), task.status());
+            return PollResult.Pending.inQueue();
+        }
+        return switch (status.get()) {
+            case PREPARING, QUEUEING -> PollResult.Pending.inQueue();
+            case PROCESSING -> PollResult.Pending.inProgress();
+            case SUCCESS -> download(task);
+            case FAIL -> MiniMaxErrorClassifier.taskFailure(task.baseResp());
+        };
+    }
+
+    /** The second step: {@code files/retrieve} turns the task's {@code file_id} into a (short-lived) URL. */
+    private PollResult download(MiniMaxApi.QueryResponse task) {
+        if (task.fileId() == null || task.fileId().isBlank()) {
+            return new PollResult.Failed(com.aimedia.gateway.workers.provider.spi.ErrorCode.PROVIDER_ERROR,
+                    "The provider reported success without a result file.");
+        }
+        MiniMaxApi.RetrieveResponse retrieved = client.retrieve(task.fileId());
+        MiniMaxApi.File file = retrieved.file();
+        if (file == null || file.downloadUrl() == null || file.downloadUrl().isBlank()) {
+            throw new ProviderUnavailable("The provider returned the result file without a download URL.");
+        }
+        return PollResult.Succeeded.urls(java.util.List.of(URI.create(file.downloadUrl())));
+    }
+
+    private void requireCredentials() {
+        if (!properties.hasCredentials()) {
+            throw new ProviderNotConfigured("The provider minimax is not configured on this gateway (no API key).");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MiniMaxAdapter[" + properties + "]";
+    }
+}

@@ -1,0 +1,118 @@
+package com.aimedia.gateway.workers.provider.veo;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
+import com.aimedia.gateway.workers.provider.spi.PollResult;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderId;
+import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
+import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
+import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
+import com.aimedia.gateway.workers.provider.spi.Submission;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Google Veo (providers.md section 5) as long-running operations on the Gemini API or Vertex AI. The provider task id
+ * is the whole operation name (it is the poll path); the {@code providerRef} is the endpoint the task began on
+ * ({@code gemini} or {@code vertex}). {@code done} is true on success and on failure; zero samples means the safety
+ * filter removed them. Gemini file URIs need the API key, so outputs carry it as a download header. No callbacks:
+ * the Gemini webhooks are Beta with an unverified payload and Vertex's Pub/Sub was not researched. No caller id, so
+ * {@link #recover} keeps the default.
+ */
+@Component
+public class VeoAdapter implements ProviderAdapter {
+
+    public static final ProviderId ID = ProviderId.of("veo");
+    static final String GEMINI = "gemini";
+    static final String VERTEX = "vertex";
+    private static final Logger log = LoggerFactory.getLogger(VeoAdapter.class);
+
+    private final VeoProperties properties;
+    private final VeoClient client;
+    private final JsonMapper json;
+
+    public VeoAdapter(VeoProperties properties, JsonMapper json) {
+        this.properties = properties;
+        this.json = json;
+        this.client = new VeoClient(properties, json);
+        if (!properties.hasCredentials()) {
+            log.warn("veo has no credentials (gateway.providers.veo.api-key, or vertex-project and vertex-access-token "
+                    + "for endpoint=vertex): its tasks will fail with provider_unavailable");
+        }
+    }
+
+    @Override
+    public ProviderId id() {
+        return ID;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO);
+    }
+
+    @Override
+    public boolean isConfigured() {
+        return properties.hasCredentials();
+    }
+
+    @Override
+    public Submission submit(GenerationRequest request) {
+        requireCredentials();
+        boolean vertex = properties.endpoint() == VeoProperties.Endpoint.VERTEX;
+        VeoApi.Operation operation = client.submit(vertex, request.providerModel(),
+                VeoMapper.toPredictRequest(request, vertex, json));
+        if (operation.name() == null || operation.name().isBlank()) {
+            throw new ProviderUnavailable("The provider answered without an operation name.");
+        }
+        return Submission.accepted(operation.name(), vertex ? VERTEX : GEMINI);
+    }
+
+    @Override
+    public PollResult poll(ProviderTaskRef ref) {
+        requireCredentials();
+        boolean vertex = VERTEX.equals(ref.providerRef());
+        VeoApi.Operation operation = client.get(vertex, ref.providerTaskId());
+        JsonNode done = operation.done();
+        if (done != null && !done.isNull() && !done.isBoolean()) {
+            log.warn("veo reported an operation with an undocumented done value, treating it as pending taskId={}",
+                    ref.taskId());
+            return PollResult.Pending.inProgress();
+        }
+        List<ProviderOutput> outputs = VeoMapper.outputs(operation, client.downloadHeaders(vertex),
+                properties.gcsDownloadBaseUrl());
+        return state(operation, outputs).toPollResult(operation, outputs, VeoMapper.filterReasons(operation));
+    }
+
+    private static VeoOperationState state(VeoApi.Operation operation, List<ProviderOutput> outputs) {
+        if (operation.done() == null || !operation.done().asBoolean()) {
+            return VeoOperationState.RUNNING;
+        }
+        if (operation.error() != null) {
+            return VeoOperationState.FAILED;
+        }
+        return outputs.isEmpty() ? VeoOperationState.FILTERED : VeoOperationState.SUCCEEDED;
+    }
+
+    private void requireCredentials() {
+        if (!properties.hasCredentials()) {
+            throw new ProviderNotConfigured("The provider veo is not configured on this gateway (no credentials).");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "VeoAdapter[" + properties + "]";
+    }
+}

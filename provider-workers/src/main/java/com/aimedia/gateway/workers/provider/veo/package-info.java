@@ -1,0 +1,5 @@
+/** The Google Veo adapter: Gemini API long-running operations, Vertex AI as a second endpoint (providers.md section 5). */
+@NullMarked
+package com.aimedia.gateway.workers.provider.veo;
+
+import org.jspecify.annotations.NullMarked;

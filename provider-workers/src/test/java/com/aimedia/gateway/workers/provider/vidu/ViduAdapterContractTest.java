@@ -1,0 +1,115 @@
+package com.aimedia.gateway.workers.provider.vidu;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import com.aimedia.gateway.simulators.vidu.ViduError;
+import com.aimedia.gateway.simulators.vidu.ViduSimulator;
+import com.aimedia.gateway.workers.provider.spi.ErrorCode;
+import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapterContract;
+import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+
+import tools.jackson.databind.json.JsonMapper;
+
+class ViduAdapterContractTest extends ProviderAdapterContract {
+
+    static final String API_KEY = "contract-vidu-key-7a3b";
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private ViduSimulator simulator;
+    private ViduAdapter adapter;
+
+    @BeforeEach
+    void startSimulator() {
+        simulator = ViduSimulator.start(ViduSimulator.Config.defaults().withApiKey(API_KEY)
+            .withTimings(Duration.ofMillis(100), Duration.ofMillis(200)));
+        adapter = adapter(API_KEY);
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    private ViduAdapter adapter(String apiKey) {
+        return new ViduAdapter(new ViduProperties(URI.create(simulator.baseUrl()), apiKey, Duration.ofSeconds(1),
+                Duration.ofMillis(300), Duration.ofMinutes(5)), json, Clock.systemUTC());
+    }
+
+    private GenerationRequest request(String taskId, String model, String input) {
+        return new GenerationRequest(taskId, model, model, json.readTree(input));
+    }
+
+    @Override
+    protected GenerationRequest successfulRequest(String taskId) {
+        return request(taskId, "viduq2", "{\"prompt\":\"a lighthouse at dawn\",\"duration\":5}");
+    }
+
+    @Override
+    protected ProviderAdapter adapter() {
+        return adapter;
+    }
+
+    @Override
+    protected ProviderAdapter adapterWithWrongCredentials() {
+        return adapter("not-the-" + API_KEY);
+    }
+
+    @Override
+    protected List<FailureCase> documentedFailures() {
+        return List.of(
+                new FailureCase("failed: CreationPolicyViolation",
+                        request("task_cp", "viduq2", "{\"prompt\":\"x [sim:content-policy]\"}"), ErrorCode.CONTENT_POLICY),
+                new FailureCase("failed: InternalServiceFailure",
+                        request("task_tf", "vidu2.0", "{\"prompt\":\"x [sim:task-fail]\",\"images\":[\"https://example.com/a.png\"]}"),
+                        ErrorCode.PROVIDER_ERROR));
+    }
+
+    @Override
+    protected void rateLimitNextSubmit(Duration retryAfter) {
+        simulator.failNextCreate(ViduError.throttled(retryAfter));
+    }
+
+    @Override
+    protected void serverErrorOnNextSubmit() {
+        simulator.failNextCreate(ViduError.internal());
+    }
+
+    @Override
+    protected void serverErrorOnNextPoll() {
+        simulator.failNextQuery(ViduError.internal());
+    }
+
+    @Override
+    protected void forbiddenOnNextSubmit() {
+        simulator.failNextCreate(ViduError.forbidden());
+    }
+
+    @Override
+    protected void respondSlowly(boolean slow) {
+        simulator.delayResponses(slow ? Duration.ofSeconds(1) : Duration.ZERO);
+    }
+
+    /** Vidu reports a finished failure as HTTP 200 with {@code state: failed} and an {@code err_code}. */
+    @Override
+    protected void errorInsideOkOnNextPoll() {
+        simulator.failNextQueryInsideOk("InternalServiceFailure");
+    }
+
+    @Override
+    protected void reportUndocumentedStatus(ProviderTaskRef ref) {
+        simulator.forceState(ref.providerTaskId(), "archived");
+    }
+
+    @Override
+    protected List<String> secrets() {
+        return List.of(API_KEY, "not-the-" + API_KEY);
+    }
+}
