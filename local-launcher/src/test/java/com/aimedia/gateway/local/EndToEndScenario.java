@@ -9,13 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import org.bson.Document;
 
@@ -162,30 +163,33 @@ abstract class EndToEndScenario {
             .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    static List<ProviderCase> providerCases() {
-        return ProviderCase.all();
+    /**
+     * Every provider's cases: all tasks are submitted first, so they run at the same time through the gateway (as
+     * real traffic does, and in a fraction of the time); then each case follows its task to the end.
+     */
+    @TestFactory
+    Stream<DynamicTest> should_end_each_provider_case_as_expected_when_run_through_the_whole_path() throws Exception {
+        Map<ProviderCase, String> taskIds = new LinkedHashMap<>();
+        for (ProviderCase providerCase : ProviderCase.all()) {
+            String body = JSON.writeValueAsString(JSON.createObjectNode().put("model", providerCase.model())
+                .set("input", providerCase.input()));
+            HttpResponse<String> submitted = client.submit(body);
+            assertThat(submitted.statusCode()).as("%s: %s", providerCase, submitted.body()).isEqualTo(200);
+            taskIds.put(providerCase, JSON.readTree(submitted.body()).get("id").asString());
+        }
+        return taskIds.entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey().toString(),
+                () -> assertFinishedAsExpected(entry.getKey(), entry.getValue())));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("providerCases")
-    void should_end_each_provider_case_as_expected_when_run_through_the_whole_path(ProviderCase providerCase)
-            throws Exception {
-        // given
-        String body = JSON.writeValueAsString(JSON.createObjectNode().put("model", providerCase.model())
-            .set("input", providerCase.input()));
-
-        // when
-        HttpResponse<String> submitted = client.submit(body);
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
-        String taskId = JSON.readTree(submitted.body()).get("id").asString();
+    private void assertFinishedAsExpected(ProviderCase providerCase, String taskId) throws Exception {
         Map<String, String> bodiesByStatus = followUntilFinished(taskId);
 
-        // then
-        assertThat(bodiesByStatus).containsKey(providerCase.expect());
+        assertThat(bodiesByStatus).as("statuses seen").containsKey(providerCase.expect());
         JsonNode finished = JSON.readTree(bodiesByStatus.get(providerCase.expect()));
         if (providerCase.expect().equals("completed")) {
             assertThat(finished.get("outputs").isEmpty()).isFalse();
             for (JsonNode output : finished.get("outputs")) {
+                assertThat(output.asString()).as("served by the gateway").contains("/files/" + taskId + "/");
                 HttpResponse<byte[]> download = client.download(output.asString());
                 assertThat(download.statusCode()).as("download %s", output).isEqualTo(200);
                 assertThat(download.body()).isNotEmpty();

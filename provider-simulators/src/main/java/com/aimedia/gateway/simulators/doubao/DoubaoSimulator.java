@@ -114,7 +114,7 @@ public final class DoubaoSimulator implements ProviderSimulator {
     /** provider-workers.yml maps no shorter name for Doubao, so the relaxed-binding name is the real one. */
     @Override
     public List<String> realCredentialVariables() {
-        return List.of("GATEWAY_PROVIDERS_DOUBAO_API_KEY");
+        return List.of("ARK_API_KEY");
     }
 
     @Override

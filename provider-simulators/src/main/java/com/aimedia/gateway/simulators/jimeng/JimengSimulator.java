@@ -117,7 +117,7 @@ public final class JimengSimulator implements ProviderSimulator {
     /** provider-workers.yml maps no shorter names for Jimeng, so the relaxed-binding names are the real ones. */
     @Override
     public List<String> realCredentialVariables() {
-        return List.of("GATEWAY_PROVIDERS_JIMENG_ACCESS_KEY", "GATEWAY_PROVIDERS_JIMENG_SECRET_KEY");
+        return List.of("VOLC_ACCESSKEY", "VOLC_SECRETKEY");
     }
 
     @Override

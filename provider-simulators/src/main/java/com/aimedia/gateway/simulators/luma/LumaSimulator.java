@@ -117,7 +117,7 @@ public final class LumaSimulator implements ProviderSimulator {
     @Override
     public List<String> realCredentialVariables() {
         // the variable Spring binds to gateway.providers.luma.api-key (provider-workers.yml maps no other name)
-        return List.of("GATEWAY_PROVIDERS_LUMA_API_KEY");
+        return List.of("LUMAAI_API_KEY");
     }
 
     @Override

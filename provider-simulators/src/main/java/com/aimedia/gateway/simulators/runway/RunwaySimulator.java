@@ -111,7 +111,7 @@ public final class RunwaySimulator implements ProviderSimulator {
     @Override
     public List<String> realCredentialVariables() {
         // the variable Spring binds to gateway.providers.runway.api-key (provider-workers.yml maps no other name)
-        return List.of("GATEWAY_PROVIDERS_RUNWAY_API_KEY");
+        return List.of("RUNWAYML_API_SECRET");
     }
 
     @Override

@@ -118,7 +118,7 @@ public final class WanSimulator implements ProviderSimulator {
     /** provider-workers.yml maps no shorter name for Wan, so the relaxed-binding name is the real one. */
     @Override
     public List<String> realCredentialVariables() {
-        return List.of("GATEWAY_PROVIDERS_WAN_API_KEY");
+        return List.of("DASHSCOPE_API_KEY");
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,23 +36,27 @@ class ProviderCallbackController {
     }
 
     @PostMapping("/provider-callbacks/{provider}/{taskId}")
-    ResponseEntity<Void> receive(@PathVariable String provider, @PathVariable String taskId,
+    ResponseEntity<String> receive(@PathVariable String provider, @PathVariable String taskId,
             @RequestParam(defaultValue = "") String signature, @RequestHeader HttpHeaders headers,
             @RequestBody(required = false) byte[] body) {
         if (!urls.verify(provider, taskId, signature)) {
             return ResponseEntity.notFound().build();
         }
-        Map<String, List<String>> received = lowerCase(headers);
-        // the request target as the provider called it (the URL we gave it), for providers that sign it (Vidu)
-        urls.forTask(provider, taskId).ifPresent(url -> {
-            received.put(":method", List.of("POST"));
-            received.put(":path", List.of(url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery())));
-        });
-        ProviderCallback callback = new ProviderCallback(taskId, received, body == null ? new byte[0] : body);
+        // the target of the URL the gateway handed out, which is what a provider that signs its target (Vidu)
+        // signed, even where a proxy in front of this service rewrites the path
+        String target = urls.forTask(provider, taskId)
+            .map(url -> url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()))
+            .orElse("");
+        ProviderCallback callback = new ProviderCallback(taskId, "POST", target, lowerCase(headers),
+                body == null ? new byte[0] : body);
         return switch (callbacks.receive(provider, callback)) {
-            case POLLED, NOT_SUBMITTED_YET -> ResponseEntity.noContent().build();
-            case UNKNOWN_PROVIDER -> ResponseEntity.notFound().build();
-            case SIGNATURE_REJECTED -> ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+            case ProviderCallbacks.Outcome.Polled polled -> ResponseEntity.noContent().build();
+            case ProviderCallbacks.Outcome.NotSubmittedYet notYet -> ResponseEntity.noContent().build();
+            case ProviderCallbacks.Outcome.Handshake handshake ->
+                ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(handshake.answer());
+            case ProviderCallbacks.Outcome.UnknownProvider unknown -> ResponseEntity.notFound().build();
+            case ProviderCallbacks.Outcome.SignatureRejected rejected ->
+                ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         };
     }
 

@@ -22,9 +22,23 @@ public final class ProviderCallbacks {
 
     private static final Logger log = LoggerFactory.getLogger(ProviderCallbacks.class);
 
-    /** What a callback led to. */
-    public enum Outcome {
-        POLLED, NOT_SUBMITTED_YET, UNKNOWN_PROVIDER, SIGNATURE_REJECTED
+    /** What a callback led to; a handshake carries the answer the provider expects. */
+    public sealed interface Outcome {
+
+        record Polled() implements Outcome {
+        }
+
+        record NotSubmittedYet() implements Outcome {
+        }
+
+        record Handshake(String answer) implements Outcome {
+        }
+
+        record UnknownProvider() implements Outcome {
+        }
+
+        record SignatureRejected() implements Outcome {
+        }
     }
 
     private final ProviderRegistry registry;
@@ -42,7 +56,7 @@ public final class ProviderCallbacks {
     public Outcome receive(String provider, ProviderCallback callback) {
         Optional<ProviderAdapter> adapter = registry.find(ProviderId.of(provider));
         if (adapter.isEmpty()) {
-            return Outcome.UNKNOWN_PROVIDER;
+            return new Outcome.UnknownProvider();
         }
         try {
             adapter.get().verifyCallback(callback);
@@ -50,11 +64,15 @@ public final class ProviderCallbacks {
         catch (AuthenticationFailed e) {
             log.warn("provider callback refused: its signature does not verify taskId={} provider={}",
                     callback.taskId(), provider);
-            return Outcome.SIGNATURE_REJECTED;
+            return new Outcome.SignatureRejected();
+        }
+        Optional<String> handshake = adapter.get().callbackHandshake(callback);
+        if (handshake.isPresent()) {
+            return new Outcome.Handshake(handshake.get());
         }
         Optional<SubmissionStore.SubmissionRecord> submission = store.findAccepted(callback.taskId(), provider);
         if (submission.isEmpty()) {
-            return Outcome.NOT_SUBMITTED_YET;
+            return new Outcome.NotSubmittedYet();
         }
         SubmissionStore.SubmissionRecord record = submission.get();
         log.info("provider callback received, polling now taskId={} provider={}", callback.taskId(), provider);
@@ -67,6 +85,6 @@ public final class ProviderCallbacks {
             .setProviderRef(record.providerRef())
             .setAttempt(0)
             .build());
-        return Outcome.POLLED;
+        return new Outcome.Polled();
     }
 }

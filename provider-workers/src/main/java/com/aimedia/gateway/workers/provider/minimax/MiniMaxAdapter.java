@@ -13,12 +13,15 @@ import com.aimedia.gateway.workers.provider.spi.Capability;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
 import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.Submission;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,8 +39,10 @@ public class MiniMaxAdapter implements ProviderAdapter {
 
     private final MiniMaxProperties properties;
     private final MiniMaxClient client;
+    private final JsonMapper json;
 
     public MiniMaxAdapter(MiniMaxProperties properties, JsonMapper json) {
+        this.json = json;
         this.properties = properties;
         this.client = new MiniMaxClient(properties, json);
         if (!properties.hasCredentials()) {
@@ -116,5 +121,21 @@ public class MiniMaxAdapter implements ProviderAdapter {
     @Override
     public String toString() {
         return "MiniMaxAdapter[" + properties + "]";
+    }
+
+    /** MiniMax's first callback is {@code {"challenge":"..."}}, which must be echoed within 3 seconds. */
+    @Override
+    public Optional<String> callbackHandshake(ProviderCallback callback) {
+        try {
+            JsonNode body = json.readTree(callback.body());
+            JsonNode challenge = body == null ? null : body.get("challenge");
+            if (challenge == null || !challenge.isString()) {
+                return Optional.empty();
+            }
+            return Optional.of(json.writeValueAsString(json.createObjectNode().put("challenge", challenge.asString())));
+        }
+        catch (JacksonException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -44,4 +44,12 @@ public interface ProviderAdapter {
      */
     default void verifyCallback(ProviderCallback callback) {
     }
+
+    /**
+     * The answer a provider expects to a handshake callback that carries no news about the task (MiniMax first
+     * POSTs a challenge it wants echoed); such a callback triggers no poll. Empty for an ordinary callback.
+     */
+    default Optional<String> callbackHandshake(ProviderCallback callback) {
+        return Optional.empty();
+    }
 }

@@ -25,9 +25,8 @@ import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
  * in {@code X-HMAC-SIGNED-HEADERS} (semicolon separated, in order). The path and query are those of the callback URL
  * as called.
  *
- * <p>{@link ProviderCallback} carries headers and body but not the request target, so the ingress must pass it as the
- * HTTP/2-style pseudo-headers {@code :method} and {@code :path} (path plus {@code ?query}). Without {@code :path} the
- * signature cannot be checked and the callback is refused (fail closed: polling still finishes the task). The
+ * <p>The method and target come from {@link ProviderCallback#method()} and {@link ProviderCallback#target()}. Without a
+ * target the signature cannot be checked and the callback is refused (fail closed: polling still finishes the task). The
  * {@code Date} must lie within {@code maxAge} of the gateway clock, which bounds replays; nonces are not remembered
  * (a replayed callback only triggers a poll, whose answer is the truth).
  */
@@ -51,13 +50,13 @@ final class ViduCallbackVerifier {
                 || !ACCESS_KEY.equals(callback.header("X-HMAC-ACCESS-KEY"))) {
             throw new AuthenticationFailed(REFUSED);
         }
-        String target = callback.header(":path");
+        String target = callback.target();
         String date = callback.header("Date");
         String signedHeaders = callback.header("X-HMAC-SIGNED-HEADERS");
         if (target.isEmpty() || !target.startsWith("/") || date.isEmpty() || signedHeaders.isEmpty() || !fresh(date)) {
             throw new AuthenticationFailed(REFUSED);
         }
-        String method = callback.header(":method").isEmpty() ? "POST" : callback.header(":method").toUpperCase(Locale.ROOT);
+        String method = callback.method().toUpperCase(Locale.ROOT);
         int question = target.indexOf('?');
         String path = question < 0 ? target : target.substring(0, question);
         String query = question < 0 ? "" : target.substring(question + 1);

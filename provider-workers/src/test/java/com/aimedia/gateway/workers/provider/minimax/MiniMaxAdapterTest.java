@@ -25,6 +25,7 @@ import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.InsufficientCredits;
 import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
+import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
@@ -123,5 +124,17 @@ class MiniMaxAdapterTest {
         finally {
             receiver.stop(0);
         }
+    }
+
+    @Test
+    void should_echo_the_challenge_without_polling_when_minimax_opens_its_callbacks() {
+        ProviderCallback challenge = new ProviderCallback("task_1", java.util.Map.of(),
+                "{\"challenge\":\"c-123\"}".getBytes(StandardCharsets.UTF_8));
+        ProviderCallback statusPush = new ProviderCallback("task_1", java.util.Map.of(),
+                "{\"task_id\":\"1\",\"status\":\"success\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(adapter.callbackHandshake(challenge)).contains("{\"challenge\":\"c-123\"}");
+        assertThat(adapter.callbackHandshake(statusPush)).isEmpty();
+        assertThat(adapter.callbackHandshake(new ProviderCallback("task_1", java.util.Map.of(), new byte[0]))).isEmpty();
     }
 }

@@ -131,10 +131,9 @@ class ViduAdapterTest {
             try (exchange) {
                 Map<String, List<String>> headers = new java.util.HashMap<>();
                 exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
-                headers.put(":method", List.of(exchange.getRequestMethod()));
-                headers.put(":path", List.of(exchange.getRequestURI().getRawPath() + "?"
-                        + exchange.getRequestURI().getRawQuery()));
-                received.add(new ProviderCallback("task_cb", headers, exchange.getRequestBody().readAllBytes()));
+                String target = exchange.getRequestURI().getRawPath() + "?" + exchange.getRequestURI().getRawQuery();
+                received.add(new ProviderCallback("task_cb", exchange.getRequestMethod(), target, headers,
+                        exchange.getRequestBody().readAllBytes()));
                 exchange.sendResponseHeaders(200, -1);
             }
         });
@@ -151,13 +150,11 @@ class ViduAdapterTest {
             }
             ProviderCallback genuine = received.getFirst();
             assertThatThrownBy(() -> adapter("another-key").verifyCallback(genuine)).isInstanceOf(AuthenticationFailed.class);
-            Map<String, List<String>> moved = new java.util.HashMap<>(genuine.headers());
-            moved.put(":path", List.of("/provider-callbacks/vidu/other_task?signature=abc"));
-            assertThatThrownBy(() -> adapter.verifyCallback(new ProviderCallback("other_task", moved, genuine.body())))
+            assertThatThrownBy(() -> adapter.verifyCallback(new ProviderCallback("other_task", "POST",
+                    "/provider-callbacks/vidu/other_task?signature=abc", genuine.headers(), genuine.body())))
                 .isInstanceOf(AuthenticationFailed.class);
-            Map<String, List<String>> noTarget = new java.util.HashMap<>(genuine.headers());
-            noTarget.remove(":path");
-            assertThatThrownBy(() -> adapter.verifyCallback(new ProviderCallback("task_cb", noTarget, genuine.body())))
+            assertThatThrownBy(() -> adapter.verifyCallback(new ProviderCallback("task_cb", "POST", "",
+                    genuine.headers(), genuine.body())))
                 .isInstanceOf(AuthenticationFailed.class);
         }
         finally {

@@ -38,7 +38,7 @@ class ViduCallbackVerifierTest {
     }
 
     private static ProviderCallback callback(String signature, String path) {
-        return new ProviderCallback("t", Map.of(":method", List.of("POST"), ":path", List.of(path), "date", List.of(DATE),
+        return new ProviderCallback("t", "POST", path, Map.of("date", List.of(DATE),
                 "x-request-nonce", List.of(NONCE), "x-hmac-signed-headers", List.of("Date;x-request-nonce"),
                 "x-hmac-algorithm", List.of("hmac-sha256"), "x-hmac-access-key", List.of("vidu"), "x-hmac-signature",
                 List.of(signature)), "{}".getBytes(StandardCharsets.UTF_8));
