@@ -73,7 +73,7 @@ public final class LocalGateway {
             List<ConfigurableApplicationContext> services = Services.start(options, infrastructure, simulators,
                     devApiKey);
             services.forEach(service -> started.add(service::close));
-            return new RunningGateway(services, devApiKey, started);
+            return new RunningGateway(services, devApiKey, started, infrastructure);
         }
         catch (IOException | RuntimeException e) {
             closeAll(started);

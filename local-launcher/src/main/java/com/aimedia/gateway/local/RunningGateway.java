@@ -13,12 +13,15 @@ public final class RunningGateway implements AutoCloseable {
     private final List<ConfigurableApplicationContext> services;
     private final String devApiKey;
     private final List<AutoCloseable> components;
+    private final LocalGateway.Infrastructure infrastructure;
     private boolean closed;
 
-    RunningGateway(List<ConfigurableApplicationContext> services, String devApiKey, List<AutoCloseable> components) {
+    RunningGateway(List<ConfigurableApplicationContext> services, String devApiKey, List<AutoCloseable> components,
+            LocalGateway.Infrastructure infrastructure) {
         this.services = services;
         this.devApiKey = devApiKey;
         this.components = components;
+        this.infrastructure = infrastructure;
     }
 
     public String apiBaseUrl() {
@@ -54,13 +57,16 @@ public final class RunningGateway implements AutoCloseable {
                    API base URL ........... %s
                    Development API key .... %s
                    Webhook signing secret . %s
+                   Kafka .................. %s
+                   MongoDB ................ %s
                  Try:
                    curl -s %s/v1/task/submit -H 'Authorization: Bearer %s' \\
                      -H 'Content-Type: application/json' \\
                      -d '{"model":"kling-v2","input":{"prompt":"a red fox in snow"}}'
                  Press Ctrl-C to stop.
                 ==================================================================
-                """.formatted(base, devApiKey, webhookSigningSecret(), base, devApiKey);
+                """.formatted(base, devApiKey, webhookSigningSecret(), infrastructure.kafkaBootstrapServers(),
+                infrastructure.mongoUri(), base, devApiKey);
     }
 
     @Override
