@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
-import com.aimedia.gateway.api.web.ApiProblemException;
 import com.aimedia.gateway.api.web.ProblemCode;
+import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /** Resolves {@code Authorization: Bearer <key>} to a tenant, or refuses with 401. Never logs a key. */
 @Component

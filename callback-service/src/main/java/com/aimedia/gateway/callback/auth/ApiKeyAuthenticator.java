@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
-import com.aimedia.gateway.callback.web.ApiProblemException;
 import com.aimedia.gateway.callback.web.ProblemCode;
+import com.aimedia.gateway.web.problems.ApiProblemException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
