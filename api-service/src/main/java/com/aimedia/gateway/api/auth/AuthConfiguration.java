@@ -11,15 +11,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import com.aimedia.gateway.api.web.ProblemCode;
+import com.aimedia.gateway.auth.apikey.BearerAuthenticator;
+import com.mongodb.client.MongoDatabase;
+
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration implements WebMvcConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(AuthConfiguration.class);
 
-    private final ApiKeyAuthenticator authenticator;
+    private final BearerAuthenticator authenticator;
 
-    AuthConfiguration(ApiKeyAuthenticator authenticator) {
-        this.authenticator = authenticator;
+    AuthConfiguration(MongoDatabase mongoDatabase) {
+        this.authenticator = new BearerAuthenticator(mongoDatabase, ProblemCode.UNAUTHORIZED);
     }
 
     @Override

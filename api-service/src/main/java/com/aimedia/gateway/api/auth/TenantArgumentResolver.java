@@ -7,12 +7,14 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
+import com.aimedia.gateway.auth.apikey.BearerAuthenticator;
+
 /** Supplies the {@link Tenant} parameter of a controller method by authenticating the request. */
 class TenantArgumentResolver implements HandlerMethodArgumentResolver {
 
-    private final ApiKeyAuthenticator authenticator;
+    private final BearerAuthenticator authenticator;
 
-    TenantArgumentResolver(ApiKeyAuthenticator authenticator) {
+    TenantArgumentResolver(BearerAuthenticator authenticator) {
         this.authenticator = authenticator;
     }
 
@@ -24,6 +26,6 @@ class TenantArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        return authenticator.authenticate(webRequest.getHeader(HttpHeaders.AUTHORIZATION));
+        return new Tenant(authenticator.authenticate(webRequest.getHeader(HttpHeaders.AUTHORIZATION)));
     }
 }

@@ -14,7 +14,7 @@ import com.networknt.schema.path.NodePath;
 
 import tools.jackson.databind.JsonNode;
 
-import com.aimedia.gateway.api.web.FieldProblem;
+import com.aimedia.gateway.web.problems.FieldProblem;
 
 /**
  * Validates a model's {@code input} against the model's JSON Schema (draft 2020-12, networknt json-schema-validator)

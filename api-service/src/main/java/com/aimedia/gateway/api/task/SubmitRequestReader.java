@@ -15,8 +15,8 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import com.aimedia.gateway.api.web.ApiProblemException;
 import com.aimedia.gateway.api.web.ProblemCode;
+import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
  * Reads the submit body: JSON content type (415), at most {@code gateway.api.max-body-size} bytes by a bounded read

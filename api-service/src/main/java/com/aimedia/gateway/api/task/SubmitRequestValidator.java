@@ -16,12 +16,12 @@ import com.aimedia.gateway.api.catalog.CatalogModel;
 import com.aimedia.gateway.api.catalog.InputValidator;
 import com.aimedia.gateway.api.catalog.ModelCatalog;
 import com.aimedia.gateway.api.catalog.ProviderAvailability;
-import com.aimedia.gateway.api.web.ApiProblemException;
-import com.aimedia.gateway.api.web.FieldProblem;
 import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.urlguard.CallbackUrlGuard;
 import com.aimedia.gateway.urlguard.CheckedUrl;
 import com.aimedia.gateway.urlguard.RejectedUrlException;
+import com.aimedia.gateway.web.problems.ApiProblemException;
+import com.aimedia.gateway.web.problems.FieldProblem;
 
 /**
  * Checks a submit body in a fixed order, each step with its own code: unknown top-level fields, model, input (its

@@ -16,8 +16,8 @@ import com.aimedia.gateway.api.auth.Tenant;
 import com.aimedia.gateway.api.submission.Submission;
 import com.aimedia.gateway.api.taskid.TaskId;
 import com.aimedia.gateway.api.taskid.TaskIdCodec;
-import com.aimedia.gateway.api.web.ApiProblemException;
 import com.aimedia.gateway.api.web.ProblemCode;
+import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /** {@code POST /v1/task/submit} and {@code GET /v1/task/{task_id}} (DESIGN.md section 1). */
 @RestController

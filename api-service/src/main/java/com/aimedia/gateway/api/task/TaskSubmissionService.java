@@ -19,12 +19,12 @@ import com.aimedia.gateway.api.submission.Submission;
 import com.aimedia.gateway.api.task.SubmissionMetrics.Outcome;
 import com.aimedia.gateway.api.taskid.TaskId;
 import com.aimedia.gateway.api.taskid.TaskIdCodec;
-import com.aimedia.gateway.api.web.ApiProblemException;
 import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.platform.kafka.EventPublisher;
 import com.aimedia.gateway.platform.kafka.PublishFailedException;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.urlguard.CheckedUrl;
+import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
  * Validates a submission, applies its Idempotency-Key, and publishes TaskSubmitted on tasks.submitted.&lt;provider&gt;,

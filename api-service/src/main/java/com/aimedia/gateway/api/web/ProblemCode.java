@@ -2,8 +2,10 @@ package com.aimedia.gateway.api.web;
 
 import org.springframework.http.HttpStatus;
 
+import com.aimedia.gateway.web.problems.ErrorCode;
+
 /** The stable, machine-readable {@code code} of every error answer, with its HTTP status. */
-public enum ProblemCode {
+public enum ProblemCode implements ErrorCode {
 
     MALFORMED_JSON(HttpStatus.BAD_REQUEST),
     INVALID_REQUEST(HttpStatus.BAD_REQUEST),
@@ -30,12 +32,8 @@ public enum ProblemCode {
         this.status = status;
     }
 
+    @Override
     public HttpStatus status() {
         return status;
-    }
-
-    /** The wire form, e.g. {@code malformed_json}. */
-    public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

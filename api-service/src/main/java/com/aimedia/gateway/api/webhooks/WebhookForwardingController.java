@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
 import com.aimedia.gateway.api.auth.Tenant;
-import com.aimedia.gateway.api.web.ApiProblemException;
 import com.aimedia.gateway.api.web.ProblemCode;
+import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
  * Forwards exactly the delivery log and signing secret paths to the callback-service, which owns that data, so

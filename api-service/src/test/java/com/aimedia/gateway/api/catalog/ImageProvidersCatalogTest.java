@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import com.aimedia.gateway.api.web.FieldProblem;
+import com.aimedia.gateway.web.problems.FieldProblem;
 
 /** The BFL, Replicate and xAI catalog entries, including Replicate's id pattern. */
 class ImageProvidersCatalogTest {

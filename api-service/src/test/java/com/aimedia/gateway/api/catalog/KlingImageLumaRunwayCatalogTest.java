@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import com.aimedia.gateway.api.web.FieldProblem;
+import com.aimedia.gateway.web.problems.FieldProblem;
 
 /** The catalog entries and input schemas of Kling image, Luma and Runway. */
 class KlingImageLumaRunwayCatalogTest {

@@ -11,16 +11,19 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import com.aimedia.gateway.auth.apikey.BearerAuthenticator;
+import com.aimedia.gateway.callback.web.ProblemCode;
 import com.mongodb.client.MongoDatabase;
 
 /** Supplies the {@link Tenant} parameter of a controller method by authenticating the request. */
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration implements WebMvcConfigurer {
 
-    private final ApiKeyAuthenticator authenticator;
+    /** Reads {@code api_keys}, which the api-service owns: this service never writes it. */
+    private final BearerAuthenticator authenticator;
 
     AuthConfiguration(MongoDatabase mongoDatabase) {
-        this.authenticator = new ApiKeyAuthenticator(mongoDatabase);
+        this.authenticator = new BearerAuthenticator(mongoDatabase, ProblemCode.UNAUTHORIZED);
     }
 
     @Override
@@ -34,7 +37,7 @@ class AuthConfiguration implements WebMvcConfigurer {
             @Override
             public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                     NativeWebRequest request, WebDataBinderFactory binderFactory) {
-                return authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION));
+                return new Tenant(authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION)));
             }
         });
     }

@@ -1,11 +1,11 @@
 package com.aimedia.gateway.callback.web;
 
-import java.util.Locale;
-
 import org.springframework.http.HttpStatus;
 
+import com.aimedia.gateway.web.problems.ErrorCode;
+
 /** The stable, machine-readable {@code code} of every error answer (the same codes as the api-service's). */
-public enum ProblemCode {
+public enum ProblemCode implements ErrorCode {
 
     INVALID_REQUEST(HttpStatus.BAD_REQUEST),
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED),
@@ -24,12 +24,8 @@ public enum ProblemCode {
         this.status = status;
     }
 
+    @Override
     public HttpStatus status() {
         return status;
-    }
-
-    /** The wire form, e.g. {@code task_not_found}. */
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }

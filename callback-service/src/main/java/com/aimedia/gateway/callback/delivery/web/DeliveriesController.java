@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.aimedia.gateway.callback.auth.Tenant;
-import com.aimedia.gateway.callback.delivery.DeliveryLog;
 import com.aimedia.gateway.callback.delivery.DeliveryLog.Redelivery;
-import com.aimedia.gateway.callback.web.ApiProblemException;
+import com.aimedia.gateway.callback.delivery.DeliveryLog;
 import com.aimedia.gateway.callback.web.ProblemCode;
+import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
  * The delivery log of a task, for its tenant: every attempt, a redelivery of the latest state, and a recovery of

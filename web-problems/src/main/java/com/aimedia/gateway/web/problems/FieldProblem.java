@@ -1,4 +1,4 @@
-package com.aimedia.gateway.callback.web;
+package com.aimedia.gateway.web.problems;
 
 /**
  * One offending field of a request.

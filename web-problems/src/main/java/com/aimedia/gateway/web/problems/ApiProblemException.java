@@ -1,4 +1,4 @@
-package com.aimedia.gateway.callback.web;
+package com.aimedia.gateway.web.problems;
 
 import java.io.Serial;
 import java.util.List;
@@ -13,12 +13,13 @@ public class ApiProblemException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final ProblemCode code;
+    private final transient ErrorCode code;
     private final String detail;
     private final transient List<FieldProblem> errors;
     private final transient Map<String, String> headers;
 
-    public ApiProblemException(ProblemCode code, String detail, List<FieldProblem> errors, Map<String, String> headers) {
+    /** No stack trace: this is an answer to the client, not a failure to diagnose. */
+    public ApiProblemException(ErrorCode code, String detail, List<FieldProblem> errors, Map<String, String> headers) {
         super(code.code() + ": " + detail, null, false, false);
         this.code = code;
         this.detail = detail;
@@ -26,16 +27,16 @@ public class ApiProblemException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
-    public ApiProblemException(ProblemCode code, String detail) {
+    public ApiProblemException(ErrorCode code, String detail) {
         this(code, detail, List.of(), Map.of());
     }
 
     /** A validation error about one field. */
-    public static ApiProblemException field(ProblemCode code, String field, String message) {
+    public static ApiProblemException field(ErrorCode code, String field, String message) {
         return new ApiProblemException(code, field + " " + message, List.of(new FieldProblem(field, message)), Map.of());
     }
 
-    public ProblemCode code() {
+    public ErrorCode code() {
         return code;
     }
 

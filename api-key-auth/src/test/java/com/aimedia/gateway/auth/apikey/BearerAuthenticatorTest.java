@@ -1,0 +1,70 @@
+package com.aimedia.gateway.auth.apikey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+import com.aimedia.gateway.web.problems.ApiProblemException;
+import com.aimedia.gateway.web.problems.ErrorCode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+class BearerAuthenticatorTest {
+
+    enum Code implements ErrorCode {
+        UNAUTHORIZED;
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.UNAUTHORIZED;
+        }
+    }
+
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
+    private final MongoDatabase database = client.getDatabase("gateway");
+    private final BearerAuthenticator authenticator = new BearerAuthenticator(database, Code.UNAUTHORIZED);
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void the_hash_is_hex_sha256() {
+        assertThat(ApiKeyHash.of("abc"))
+            .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void a_known_key_resolves_to_its_tenant_whatever_the_scheme_case() {
+        database.getCollection(BearerAuthenticator.COLLECTION)
+            .insertOne(new Document("_id", ApiKeyHash.of("sk_test")).append("tenant_id", "tenant-a"));
+
+        assertThat(authenticator.authenticate("bearer  sk_test ")).isEqualTo("tenant-a");
+    }
+
+    @Test
+    void missing_malformed_and_unknown_keys_are_refused_with_the_service_code() {
+        assertRefused(null, "Missing API key: send Authorization: Bearer <api key>.");
+        assertRefused("Basic dXNlcg==", "Malformed Authorization header: expected Bearer <api key>.");
+        assertRefused("Bearer sk_unknown", "Invalid API key.");
+    }
+
+    private void assertRefused(String authorization, String detail) {
+        assertThatThrownBy(() -> authenticator.authenticate(authorization)).isInstanceOf(ApiProblemException.class)
+            .satisfies(e -> {
+                assertThat(((ApiProblemException) e).code()).isEqualTo(Code.UNAUTHORIZED);
+                assertThat(((ApiProblemException) e).detail()).isEqualTo(detail);
+            });
+    }
+}
