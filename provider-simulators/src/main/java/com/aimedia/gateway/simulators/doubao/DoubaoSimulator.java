@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -218,7 +219,7 @@ public final class DoubaoSimulator implements ProviderSimulator {
         boolean video = name.endsWith(".mp4");
         String id = name.replaceFirst("\\.(mp4|png)$", "");
         boolean available = (video || name.endsWith(".png")) && account.hasResult(id);
-        byte[] body = !available ? "NoSuchKey".getBytes(StandardCharsets.UTF_8) : video ? Media.mp4Video() : Media.png();
+        byte[] body = !available ? "NoSuchKey".getBytes(StandardCharsets.UTF_8) : video ? SampleMedia.mp4("isomiso2avc1mp41", true, "doubao-simulator") : SampleMedia.greenPng();
         exchange.getResponseHeaders().set("Content-Type", !available ? "text/plain" : video ? "video/mp4" : "image/png");
         exchange.sendResponseHeaders(available ? 200 : 404, body.length);
         exchange.getResponseBody().write(body);

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -223,7 +224,7 @@ public final class JimengSimulator implements ProviderSimulator {
     private void serveFile(HttpExchange exchange, String name) throws IOException {
         String taskId = name.endsWith(".mp4") ? name.substring(0, name.length() - 4) : "";
         boolean available = account.hasVideo(taskId);
-        byte[] body = available ? Media.mp4Video() : "<Error><Code>AccessDenied</Code></Error>".getBytes(StandardCharsets.UTF_8);
+        byte[] body = available ? SampleMedia.mp4("isomiso2avc1mp41", true, "jimeng-simulator") : "<Error><Code>AccessDenied</Code></Error>".getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", available ? "video/mp4" : "application/xml");
         exchange.sendResponseHeaders(available ? 200 : 403, body.length);
         exchange.getResponseBody().write(body);

@@ -3,6 +3,7 @@ package com.aimedia.gateway.simulators.kling;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.SampleMedia;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -262,7 +263,7 @@ public final class KlingSimulator implements ProviderSimulator {
             exchange.getResponseBody().write(body);
             return;
         }
-        byte[] content = png ? Png.tinyImage() : Mp4.tinyVideo();
+        byte[] content = png ? SampleMedia.redPng() : SampleMedia.mp4("isomiso2avc1mp41", true, "kling-simulator");
         exchange.getResponseHeaders().set("Content-Type", png ? "image/png" : "video/mp4");
         exchange.sendResponseHeaders(200, content.length);
         exchange.getResponseBody().write(content);

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -60,6 +61,8 @@ public final class LumaSimulator implements ProviderSimulator {
     private static final String GENERATIONS = PREFIX + "/generations";
     private static final String FILES = "/files/";
 
+    /** The result video: an MP4-shaped body whose {@code mdat} names the simulator. */
+    private static final byte[] VIDEO = SampleMedia.mp4("isomiso2", true, "luma-sim");
     private final Config config;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -218,7 +221,7 @@ public final class LumaSimulator implements ProviderSimulator {
         int dot = name.lastIndexOf('.');
         LumaGeneration generation = dot > 0 ? account.completedFile(name.substring(0, dot)) : null;
         byte[] content = generation != null && generation.extension().equals(name.substring(dot + 1))
-                ? Media.bytes(generation.extension()) : null;
+                ? SampleMedia.byExtension(generation.extension(), VIDEO) : null;
         if (content == null) {
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             byte[] body = "not found".getBytes(StandardCharsets.UTF_8);
@@ -226,7 +229,7 @@ public final class LumaSimulator implements ProviderSimulator {
             exchange.getResponseBody().write(body);
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", Media.contentType(generation.extension()));
+        exchange.getResponseHeaders().set("Content-Type", SampleMedia.contentType(generation.extension()));
         exchange.sendResponseHeaders(200, content.length);
         exchange.getResponseBody().write(content);
     }

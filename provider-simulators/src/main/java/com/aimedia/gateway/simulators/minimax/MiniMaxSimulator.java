@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -227,13 +228,7 @@ public final class MiniMaxSimulator implements ProviderSimulator {
     }
 
     static byte[] tinyMp4() {
-        byte[] ftyp = { 0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p',
-                '4', '1' };
-        byte[] mdat = { 0, 0, 0, 16, 'm', 'd', 'a', 't', 'h', 'a', 'i', 'l', 'u', 'o', '!', '!' };
-        byte[] all = new byte[ftyp.length + mdat.length];
-        System.arraycopy(ftyp, 0, all, 0, ftyp.length);
-        System.arraycopy(mdat, 0, all, ftyp.length, mdat.length);
-        return all;
+        return SampleMedia.mp4("isommp41", false, "hailuo!!");
     }
 
     private static Map<String, String> query(@Nullable String raw) {

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -261,7 +262,7 @@ public final class ReplicateSimulator implements ProviderSimulator {
             send(exchange, 404, "{\"detail\":\"Not found.\"}", null);
             return;
         }
-        byte[] png = Base64.getDecoder().decode(TINY_PNG);
+        byte[] png = SampleMedia.redPng();
         exchange.getResponseHeaders().set("Content-Type", "image/png");
         exchange.sendResponseHeaders(200, png.length);
         exchange.getResponseBody().write(png);
@@ -284,8 +285,6 @@ public final class ReplicateSimulator implements ProviderSimulator {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
-    /** A 1x1 PNG. */
-    static final String TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
     /** A request as received ({@code prefer} is the {@code Prefer} header or null). */
     public record RecordedRequest(String method, String path, @Nullable String prefer, String body) {

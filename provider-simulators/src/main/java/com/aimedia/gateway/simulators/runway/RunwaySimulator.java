@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -59,6 +60,8 @@ public final class RunwaySimulator implements ProviderSimulator {
     private static final String TASKS = "/v1/tasks/";
     private static final String FILES = "/files/";
 
+    /** The result video: an MP4-shaped body whose {@code mdat} names the simulator. */
+    private static final byte[] VIDEO = SampleMedia.mp4("isomiso2", true, "runway-s");
     private final Config config;
     private final HttpServer server;
     private final ExecutorService executor;
@@ -215,7 +218,7 @@ public final class RunwaySimulator implements ProviderSimulator {
         }
         String extension = dot > 0 ? name.substring(dot + 1) : "";
         int status = dot > 0 ? account.fileStatus(name.substring(0, dot), extension, expires) : 404;
-        byte[] content = status == 200 ? Media.bytes(extension) : null;
+        byte[] content = status == 200 ? SampleMedia.byExtension(extension, VIDEO) : null;
         if (content == null) {
             byte[] body = (status == 403 ? "Request has expired" : "Not found").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
@@ -223,7 +226,7 @@ public final class RunwaySimulator implements ProviderSimulator {
             exchange.getResponseBody().write(body);
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", Media.contentType(extension));
+        exchange.getResponseHeaders().set("Content-Type", SampleMedia.contentType(extension));
         exchange.sendResponseHeaders(200, content.length);
         exchange.getResponseBody().write(content);
     }

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -225,7 +226,7 @@ public final class WanSimulator implements ProviderSimulator {
         boolean available = (video || name.endsWith(".png")) && account.hasResult(taskId)
                 && account.isImage(taskId) != video;
         byte[] body = !available ? "<Error><Code>AccessDenied</Code><Message>Request has expired.</Message></Error>"
-            .getBytes(StandardCharsets.UTF_8) : video ? Media.mp4Video() : Media.png();
+            .getBytes(StandardCharsets.UTF_8) : video ? SampleMedia.mp4("isomiso2avc1mp41", true, "wan-simulator") : SampleMedia.greenPng();
         exchange.getResponseHeaders().set("Content-Type", !available ? "application/xml" : video ? "video/mp4" : "image/png");
         exchange.sendResponseHeaders(available ? 200 : 403, body.length);
         exchange.getResponseBody().write(body);

@@ -10,7 +10,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -192,7 +192,7 @@ public final class XaiSimulator implements ProviderSimulator {
             send(exchange, 200, "image/jpeg", jpeg(), null);
         }
         else if (path.startsWith("/files/videos/") && account.hasVideo(id)) {
-            send(exchange, 200, "video/mp4", Base64.getDecoder().decode(TINY_MP4), null);
+            send(exchange, 200, "video/mp4", SampleMedia.mp4("isommp41", false, ""), null);
         }
         else {
             send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8), null);
@@ -224,8 +224,6 @@ public final class XaiSimulator implements ProviderSimulator {
         return out.toByteArray();
     }
 
-    /** The boxes of a minimal MP4 header ({@code ftyp} + empty {@code mdat}). */
-    private static final String TINY_MP4 = "AAAAGGZ0eXBpc29tAAACAGlzb21tcDQxAAAACG1kYXQ=";
 
     private String origin() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
