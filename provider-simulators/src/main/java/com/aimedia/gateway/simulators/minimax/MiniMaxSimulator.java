@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Pause;
 import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -246,15 +247,7 @@ public final class MiniMaxSimulator implements ProviderSimulator {
     }
 
     private void delay() {
-        Duration wait = responseDelay;
-        if (!wait.isZero()) {
-            try {
-                Thread.sleep(wait);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Pause.sleep(responseDelay);
     }
 
     private void sendError(HttpExchange exchange, MiniMaxError error) throws IOException {

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Pause;
 import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -245,15 +246,7 @@ public final class RunwaySimulator implements ProviderSimulator {
     }
 
     private void delay() {
-        if (responseDelay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(responseDelay);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Pause.sleep(responseDelay);
     }
 
     private void send(HttpExchange exchange, int status, @Nullable ObjectNode body, @Nullable Duration retryAfter)
