@@ -2,9 +2,6 @@ package com.aimedia.gateway.simulators.jimeng;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +20,8 @@ import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
 import com.aimedia.gateway.simulators.support.Pause;
 import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -65,32 +60,23 @@ public final class JimengSimulator implements ProviderSimulator {
     private static final String VERSION = "2022-08-31";
 
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final SimulatorServer server;
     private final JsonMapper json = JsonMapper.builder().build();
     private final VolcSignatureVerifier verifier;
     private final JimengAccount account;
 
-    private JimengSimulator(Config config) throws IOException {
+    private JimengSimulator(Config config) {
         this.config = config;
         this.verifier = new VolcSignatureVerifier(config.accessKey(), config.secretKey(), REGION, SERVICE);
         this.account = new JimengAccount(config);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
-        this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = SimulatorServer.bind("Jimeng", config.port(), this::handle);
     }
 
     public static JimengSimulator start(Config config) {
-        try {
-            JimengSimulator simulator = new JimengSimulator(config);
-            simulator.server.start();
-            log.info("jimeng simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the Jimeng simulator on port " + config.port(), e);
-        }
+        JimengSimulator simulator = new JimengSimulator(config);
+        simulator.server.start();
+        log.info("jimeng simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     /** The simulator as the embedded default runs it: free port, random credentials, the given timings. */
@@ -106,7 +92,7 @@ public final class JimengSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin();
     }
 
     @Override
@@ -124,8 +110,7 @@ public final class JimengSimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     /** The next submit (after the signature check) answers this error and creates nothing. */

@@ -4,13 +4,11 @@ import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
 import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,15 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -81,33 +76,24 @@ public final class KlingSimulator implements ProviderSimulator {
     private static final String FILES = "/files/";
 
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final SimulatorServer server;
     private final JsonMapper json = JsonMapper.builder().build();
     private final KlingJwtVerifier jwt;
     private final KlingAccount account;
 
-    private KlingSimulator(Config config) throws IOException {
+    private KlingSimulator(Config config) {
         this.config = config;
         this.jwt = new KlingJwtVerifier(config.accessKey(), config.secretKey(), config.clock(), json);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
+        this.server = SimulatorServer.bind("Kling", config.port(), this::handle);
         this.account = new KlingAccount(config, () -> baseUrl());
-        this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
     }
 
     /** Starts a simulator on {@code config.port()} (0 = a free port) of the loopback interface. */
     public static KlingSimulator start(Config config) {
-        try {
-            KlingSimulator simulator = new KlingSimulator(config);
-            simulator.server.start();
-            log.info("kling simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the Kling simulator on port " + config.port(), e);
-        }
+        KlingSimulator simulator = new KlingSimulator(config);
+        simulator.server.start();
+        log.info("kling simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     /** The simulator as the embedded default runs it: free port, random credentials, the given timings. */
@@ -136,7 +122,7 @@ public final class KlingSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin();
     }
 
     public Config config() {
@@ -145,8 +131,7 @@ public final class KlingSimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     /** The next create request (after auth) answers this error and creates nothing. Queued, one per request. */

@@ -1,17 +1,12 @@
 package com.aimedia.gateway.simulators.luma;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,8 +17,8 @@ import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
 import com.aimedia.gateway.simulators.support.Pause;
 import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -65,32 +60,23 @@ public final class LumaSimulator implements ProviderSimulator {
     /** The result video: an MP4-shaped body whose {@code mdat} names the simulator. */
     private static final byte[] VIDEO = SampleMedia.mp4("isomiso2", true, "luma-sim");
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final SimulatorServer server;
     private final LumaCallbacks callbacks = new LumaCallbacks();
     private final JsonMapper json = JsonMapper.builder().build();
     private final LumaAccount account;
     private volatile Duration responseDelay = Duration.ZERO;
 
-    private LumaSimulator(Config config) throws IOException {
+    private LumaSimulator(Config config) {
         this.config = config;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
+        this.server = SimulatorServer.bind("Luma", config.port(), this::handle);
         this.account = new LumaAccount(config, this::host, callbacks, json);
-        this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
     }
 
     public static LumaSimulator start(Config config) {
-        try {
-            LumaSimulator simulator = new LumaSimulator(config);
-            simulator.server.start();
-            log.info("luma simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the Luma simulator on port " + config.port(), e);
-        }
+        LumaSimulator simulator = new LumaSimulator(config);
+        simulator.server.start();
+        log.info("luma simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     /** The simulator as the embedded default runs it: free port, a random key, the given timings. */
@@ -110,7 +96,7 @@ public final class LumaSimulator implements ProviderSimulator {
     }
 
     private String host() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin();
     }
 
     @Override
@@ -126,8 +112,7 @@ public final class LumaSimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
         callbacks.close();
     }
 

@@ -2,9 +2,6 @@ package com.aimedia.gateway.simulators.minimax;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +23,8 @@ import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
 import com.aimedia.gateway.simulators.support.Pause;
 import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -62,8 +58,7 @@ public final class MiniMaxSimulator implements ProviderSimulator {
     private static final String DOWNLOADS = "/download/video/";
 
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final SimulatorServer server;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
         .daemon().name("minimax-simulator-callbacks").factory());
     private final JsonMapper json = JsonMapper.builder().build();
@@ -71,25 +66,18 @@ public final class MiniMaxSimulator implements ProviderSimulator {
     private final MiniMaxCallbacks callbacks = new MiniMaxCallbacks(json);
     private volatile Duration responseDelay = Duration.ZERO;
 
-    private MiniMaxSimulator(Config config) throws IOException {
+    private MiniMaxSimulator(Config config) {
         this.config = config;
         this.account = new MiniMaxAccount(config);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = SimulatorServer.bind("MiniMax", config.port(), this::handle);
     }
 
     public static MiniMaxSimulator start(Config config) {
-        try {
-            MiniMaxSimulator simulator = new MiniMaxSimulator(config);
-            simulator.server.start();
-            simulator.ticker.scheduleWithFixedDelay(simulator::pushCallbacks, 50, 50, TimeUnit.MILLISECONDS);
-            log.info("minimax simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the MiniMax simulator on port " + config.port(), e);
-        }
+        MiniMaxSimulator simulator = new MiniMaxSimulator(config);
+        simulator.server.start();
+        simulator.ticker.scheduleWithFixedDelay(simulator::pushCallbacks, 50, 50, TimeUnit.MILLISECONDS);
+        log.info("minimax simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
@@ -104,7 +92,7 @@ public final class MiniMaxSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin();
     }
 
     @Override
@@ -121,8 +109,7 @@ public final class MiniMaxSimulator implements ProviderSimulator {
     @Override
     public void close() {
         ticker.shutdownNow();
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     public void failNextCreate(MiniMaxError error) {

@@ -2,9 +2,6 @@ package com.aimedia.gateway.simulators.replicate;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -13,8 +10,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,8 +21,8 @@ import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
 import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -55,31 +50,23 @@ public final class ReplicateSimulator implements ProviderSimulator {
     private static final Pattern WAIT = Pattern.compile("wait(?:=(\\d+))?");
 
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final SimulatorServer server;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ReplicateAccount account;
     private final ReplicateWebhooks webhooks;
 
-    private ReplicateSimulator(Config config) throws IOException {
+    private ReplicateSimulator(Config config) {
         this.config = config;
         this.account = new ReplicateAccount(config);
         this.webhooks = new ReplicateWebhooks(config.webhookSecret(), config.clock());
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = SimulatorServer.bindFreePort("Replicate", this::handle);
     }
 
     public static ReplicateSimulator start(Config config) {
-        try {
-            ReplicateSimulator simulator = new ReplicateSimulator(config);
-            simulator.server.start();
-            log.info("replicate simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the Replicate simulator", e);
-        }
+        ReplicateSimulator simulator = new ReplicateSimulator(config);
+        simulator.server.start();
+        log.info("replicate simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
@@ -144,9 +131,8 @@ public final class ReplicateSimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
         webhooks.close();
-        executor.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -282,7 +268,7 @@ public final class ReplicateSimulator implements ProviderSimulator {
     }
 
     private String origin() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin();
     }
 
 

@@ -2,17 +2,12 @@ package com.aimedia.gateway.simulators.veo;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,8 +18,8 @@ import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
 import com.aimedia.gateway.simulators.support.Pause;
 import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -62,30 +57,22 @@ public final class VeoSimulator implements ProviderSimulator {
     private static final Logger log = LoggerFactory.getLogger(VeoSimulator.class);
 
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final SimulatorServer server;
     private final JsonMapper json = JsonMapper.builder().build();
     private final VeoAccount account;
     private volatile Duration responseDelay = Duration.ZERO;
 
-    private VeoSimulator(Config config) throws IOException {
+    private VeoSimulator(Config config) {
         this.config = config;
         this.account = new VeoAccount(config);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = SimulatorServer.bind("Veo", config.port(), this::handle);
     }
 
     public static VeoSimulator start(Config config) {
-        try {
-            VeoSimulator simulator = new VeoSimulator(config);
-            simulator.server.start();
-            log.info("veo simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the Veo simulator on port " + config.port(), e);
-        }
+        VeoSimulator simulator = new VeoSimulator(config);
+        simulator.server.start();
+        log.info("veo simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
@@ -110,7 +97,7 @@ public final class VeoSimulator implements ProviderSimulator {
     }
 
     private String hostUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin();
     }
 
     @Override
@@ -125,8 +112,7 @@ public final class VeoSimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     public Config config() {

@@ -2,9 +2,6 @@ package com.aimedia.gateway.simulators.vidu;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +22,8 @@ import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
 import com.aimedia.gateway.simulators.support.Pause;
 import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -68,8 +64,7 @@ public final class ViduSimulator implements ProviderSimulator {
     private static final String FILES = "/files/";
 
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final SimulatorServer server;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
         .daemon().name("vidu-simulator-callbacks").factory());
     private final JsonMapper json = JsonMapper.builder().build();
@@ -77,26 +72,19 @@ public final class ViduSimulator implements ProviderSimulator {
     private final ViduCallbacks callbacks;
     private volatile Duration responseDelay = Duration.ZERO;
 
-    private ViduSimulator(Config config) throws IOException {
+    private ViduSimulator(Config config) {
         this.config = config;
         this.account = new ViduAccount(config);
         this.callbacks = new ViduCallbacks(config.apiKey(), config.clock());
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = SimulatorServer.bind("Vidu", config.port(), this::handle);
     }
 
     public static ViduSimulator start(Config config) {
-        try {
-            ViduSimulator simulator = new ViduSimulator(config);
-            simulator.server.start();
-            simulator.ticker.scheduleWithFixedDelay(simulator::sendDueCallbacks, 50, 50, TimeUnit.MILLISECONDS);
-            log.info("vidu simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the Vidu simulator on port " + config.port(), e);
-        }
+        ViduSimulator simulator = new ViduSimulator(config);
+        simulator.server.start();
+        simulator.ticker.scheduleWithFixedDelay(simulator::sendDueCallbacks, 50, 50, TimeUnit.MILLISECONDS);
+        log.info("vidu simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
@@ -115,7 +103,7 @@ public final class ViduSimulator implements ProviderSimulator {
     }
 
     private String hostUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin();
     }
 
     @Override
@@ -131,8 +119,7 @@ public final class ViduSimulator implements ProviderSimulator {
     @Override
     public void close() {
         ticker.shutdownNow();
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     public Config config() {

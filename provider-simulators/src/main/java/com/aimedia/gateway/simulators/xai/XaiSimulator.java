@@ -5,15 +5,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import javax.imageio.ImageIO;
 
@@ -25,8 +21,8 @@ import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
 import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,29 +45,21 @@ public final class XaiSimulator implements ProviderSimulator {
     private static final Logger log = LoggerFactory.getLogger(XaiSimulator.class);
 
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final SimulatorServer server;
     private final JsonMapper json = JsonMapper.builder().build();
     private final XaiAccount account;
 
-    private XaiSimulator(Config config) throws IOException {
+    private XaiSimulator(Config config) {
         this.config = config;
         this.account = new XaiAccount(config);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = SimulatorServer.bindFreePort("xAI", this::handle);
     }
 
     public static XaiSimulator start(Config config) {
-        try {
-            XaiSimulator simulator = new XaiSimulator(config);
-            simulator.server.start();
-            log.info("xai simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the xAI simulator", e);
-        }
+        XaiSimulator simulator = new XaiSimulator(config);
+        simulator.server.start();
+        log.info("xai simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
@@ -125,8 +113,7 @@ public final class XaiSimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -226,7 +213,7 @@ public final class XaiSimulator implements ProviderSimulator {
 
 
     private String origin() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin();
     }
 
     public record RecordedRequest(String method, String path, String body) {
