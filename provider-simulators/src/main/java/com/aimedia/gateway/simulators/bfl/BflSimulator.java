@@ -1,7 +1,6 @@
 package com.aimedia.gateway.simulators.bfl;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
 import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
 
@@ -261,9 +261,7 @@ public final class BflSimulator implements ProviderSimulator {
         }
         String format = path.substring(path.lastIndexOf('.') + 1);
         byte[] image = BflSamples.image(format);
-        exchange.getResponseHeaders().set("Content-Type", BflSamples.contentType(format));
-        exchange.sendResponseHeaders(200, image.length);
-        exchange.getResponseBody().write(image);
+        Exchanges.send(exchange, 200, BflSamples.contentType(format), image);
     }
 
     private void sendError(HttpExchange exchange, BflError error) throws IOException {
@@ -290,15 +288,7 @@ public final class BflSimulator implements ProviderSimulator {
 
     private static void send(HttpExchange exchange, int status, String body, @Nullable Duration retryAfter,
             String contentType) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8), retryAfter);
     }
 
     private static Map<String, String> query(HttpExchange exchange) {

@@ -1,7 +1,6 @@
 package com.aimedia.gateway.simulators.doubao;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
 import com.aimedia.gateway.simulators.support.Pause;
 import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.aimedia.gateway.simulators.support.SimulatorServer;
@@ -174,7 +174,7 @@ public final class DoubaoSimulator implements ProviderSimulator {
 
     private JsonNode route(String method, String path, HttpExchange exchange) throws IOException {
         if ("POST".equals(method) && TASKS.equals(path)) {
-            return account.create(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            return account.create(Exchanges.bodyText(exchange));
         }
         if (path.startsWith(TASKS + "/") && path.length() > TASKS.length() + 1) {
             String id = path.substring(TASKS.length() + 1);
@@ -198,9 +198,8 @@ public final class DoubaoSimulator implements ProviderSimulator {
         String id = name.replaceFirst("\\.(mp4|png)$", "");
         boolean available = (video || name.endsWith(".png")) && account.hasResult(id);
         byte[] body = !available ? "NoSuchKey".getBytes(StandardCharsets.UTF_8) : video ? SampleMedia.mp4("isomiso2avc1mp41", true, "doubao-simulator") : SampleMedia.greenPng();
-        exchange.getResponseHeaders().set("Content-Type", !available ? "text/plain" : video ? "video/mp4" : "image/png");
-        exchange.sendResponseHeaders(available ? 200 : 404, body.length);
-        exchange.getResponseBody().write(body);
+        Exchanges.send(exchange, available ? 200 : 404,
+                !available ? "text/plain" : video ? "video/mp4" : "image/png", body);
     }
 
     private void sendError(HttpExchange exchange, DoubaoError error) throws IOException {
@@ -215,15 +214,7 @@ public final class DoubaoSimulator implements ProviderSimulator {
 
     private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter)
             throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, "application/json; charset=utf-8", json.writeValueAsBytes(body), retryAfter);
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.aimedia.gateway.simulators.jimeng;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
 import com.aimedia.gateway.simulators.support.Pause;
 import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.aimedia.gateway.simulators.support.SimulatorServer;
@@ -203,9 +203,7 @@ public final class JimengSimulator implements ProviderSimulator {
         String taskId = name.endsWith(".mp4") ? name.substring(0, name.length() - 4) : "";
         boolean available = account.hasVideo(taskId);
         byte[] body = available ? SampleMedia.mp4("isomiso2avc1mp41", true, "jimeng-simulator") : "<Error><Code>AccessDenied</Code></Error>".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", available ? "video/mp4" : "application/xml");
-        exchange.sendResponseHeaders(available ? 200 : 403, body.length);
-        exchange.getResponseBody().write(body);
+        Exchanges.send(exchange, available ? 200 : 403, available ? "video/mp4" : "application/xml", body);
     }
 
     private void sendError(HttpExchange exchange, JimengError error, String action) throws IOException {
@@ -234,15 +232,7 @@ public final class JimengSimulator implements ProviderSimulator {
     }
 
     private void send(HttpExchange exchange, int status, JsonNode body, Duration retryAfter) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, "application/json; charset=utf-8", json.writeValueAsBytes(body), retryAfter);
     }
 
     private static Map<String, String> lowerCaseHeaders(HttpExchange exchange) {

@@ -3,12 +3,12 @@ package com.aimedia.gateway.simulators.kling;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
 import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.aimedia.gateway.simulators.support.SimulatorServer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -243,15 +243,11 @@ public final class KlingSimulator implements ProviderSimulator {
         String fileId = png && stem.lastIndexOf('-') > 0 ? stem.substring(0, stem.lastIndexOf('-')) : stem;
         if (!account.hasFile(fileId)) {
             byte[] body = "not found".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain");
-            exchange.sendResponseHeaders(404, body.length);
-            exchange.getResponseBody().write(body);
+            Exchanges.send(exchange, 404, "text/plain", body);
             return;
         }
         byte[] content = png ? SampleMedia.redPng() : SampleMedia.mp4("isomiso2avc1mp41", true, "kling-simulator");
-        exchange.getResponseHeaders().set("Content-Type", png ? "image/png" : "video/mp4");
-        exchange.sendResponseHeaders(200, content.length);
-        exchange.getResponseBody().write(content);
+        Exchanges.send(exchange, 200, png ? "image/png" : "video/mp4", content);
     }
 
     private void sendError(HttpExchange exchange, KlingError error) throws IOException {
@@ -263,15 +259,7 @@ public final class KlingSimulator implements ProviderSimulator {
     }
 
     private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, "application/json; charset=utf-8", json.writeValueAsBytes(body), retryAfter);
     }
 
     private static String readBody(InputStream in) throws IOException {

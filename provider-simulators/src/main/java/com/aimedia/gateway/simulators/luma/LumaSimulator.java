@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
 import com.aimedia.gateway.simulators.support.Pause;
 import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.aimedia.gateway.simulators.support.SimulatorServer;
@@ -193,7 +194,7 @@ public final class LumaSimulator implements ProviderSimulator {
                 case GENERATIONS + "/image" -> "image";
                 default -> throw new LumaError(404, "Not Found").answer();
             };
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body = Exchanges.bodyText(exchange);
             return new Routed(201, account.create(type, path, body));
         }
         String rest = path.startsWith(GENERATIONS + "/") ? path.substring(GENERATIONS.length() + 1) : "";
@@ -215,9 +216,7 @@ public final class LumaSimulator implements ProviderSimulator {
             exchange.getResponseBody().write(body);
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", SampleMedia.contentType(generation.extension()));
-        exchange.sendResponseHeaders(200, content.length);
-        exchange.getResponseBody().write(content);
+        Exchanges.send(exchange, 200, SampleMedia.contentType(generation.extension()), content);
     }
 
     private void delay() {
@@ -226,12 +225,7 @@ public final class LumaSimulator implements ProviderSimulator {
 
     private static void send(HttpExchange exchange, int status, byte[] body, @Nullable Duration retryAfter)
             throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
+        Exchanges.send(exchange, status, "application/json", body, retryAfter);
     }
 
     /** An authenticated create request as received. */

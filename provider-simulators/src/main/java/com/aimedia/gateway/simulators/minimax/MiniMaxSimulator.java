@@ -1,7 +1,6 @@
 package com.aimedia.gateway.simulators.minimax;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
 import com.aimedia.gateway.simulators.support.Pause;
 import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.aimedia.gateway.simulators.support.SimulatorServer;
@@ -183,7 +183,7 @@ public final class MiniMaxSimulator implements ProviderSimulator {
         }
         String method = exchange.getRequestMethod();
         if ("POST".equals(method) && "/v1/video_generation".equals(path)) {
-            MiniMaxTask task = account.create(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+            MiniMaxTask task = account.create(Exchanges.bodyText(exchange),
                     json);
             callbacks.challenge(task);
             ObjectNode body = json.createObjectNode().put("task_id", task.taskId);
@@ -210,9 +210,7 @@ public final class MiniMaxSimulator implements ProviderSimulator {
         boolean ok = name.endsWith(".mp4") && account.fileAvailable(name.substring(0, name.length() - 4), expires);
         byte[] body = ok ? tinyMp4() : "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"
             .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", ok ? "video/mp4" : "application/xml");
-        exchange.sendResponseHeaders(ok ? 200 : 403, body.length);
-        exchange.getResponseBody().write(body);
+        Exchanges.send(exchange, ok ? 200 : 403, ok ? "video/mp4" : "application/xml", body);
     }
 
     static byte[] tinyMp4() {
@@ -240,9 +238,7 @@ public final class MiniMaxSimulator implements ProviderSimulator {
     private void sendError(HttpExchange exchange, MiniMaxError error) throws IOException {
         if (error.httpStatus() != 200) {
             byte[] body = ("<html><body>" + error.httpStatus() + " error</body></html>").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html");
-            exchange.sendResponseHeaders(error.httpStatus(), body.length);
-            exchange.getResponseBody().write(body);
+            Exchanges.send(exchange, error.httpStatus(), "text/html", body);
             return;
         }
         ObjectNode body = json.createObjectNode();
@@ -251,15 +247,7 @@ public final class MiniMaxSimulator implements ProviderSimulator {
     }
 
     private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(body), retryAfter);
     }
 
     /**

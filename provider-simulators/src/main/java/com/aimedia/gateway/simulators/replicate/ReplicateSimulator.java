@@ -1,7 +1,6 @@
 package com.aimedia.gateway.simulators.replicate;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -20,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
 import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
@@ -138,7 +138,7 @@ public final class ReplicateSimulator implements ProviderSimulator {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body = Exchanges.bodyText(exchange);
             account.record(new RecordedRequest(exchange.getRequestMethod(), path,
                     exchange.getRequestHeaders().getFirst("Prefer"), body));
             if (path.startsWith("/files/")) {
@@ -249,22 +249,12 @@ public final class ReplicateSimulator implements ProviderSimulator {
             return;
         }
         byte[] png = SampleMedia.redPng();
-        exchange.getResponseHeaders().set("Content-Type", "image/png");
-        exchange.sendResponseHeaders(200, png.length);
-        exchange.getResponseBody().write(png);
+        Exchanges.send(exchange, 200, "image/png", png);
     }
 
     private static void send(HttpExchange exchange, int status, String body, @Nullable Duration retryAfter)
             throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, "application/json", body.getBytes(StandardCharsets.UTF_8), retryAfter);
     }
 
     private String origin() {

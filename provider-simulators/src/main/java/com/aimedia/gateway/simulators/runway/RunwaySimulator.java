@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
 import com.aimedia.gateway.simulators.support.Pause;
 import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.aimedia.gateway.simulators.support.SimulatorServer;
@@ -177,7 +178,7 @@ public final class RunwaySimulator implements ProviderSimulator {
         }
         String method = exchange.getRequestMethod();
         if ("POST".equals(method) && (path.equals("/v1/image_to_video") || path.equals("/v1/text_to_image"))) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body = Exchanges.bodyText(exchange);
             return account.create(path.substring(4), path, body);
         }
         String id = path.startsWith(TASKS) ? path.substring(TASKS.length()) : "";
@@ -207,14 +208,10 @@ public final class RunwaySimulator implements ProviderSimulator {
         byte[] content = status == 200 ? SampleMedia.byExtension(extension, VIDEO) : null;
         if (content == null) {
             byte[] body = (status == 403 ? "Request has expired" : "Not found").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain");
-            exchange.sendResponseHeaders(status == 200 ? 404 : status, body.length);
-            exchange.getResponseBody().write(body);
+            Exchanges.send(exchange, status == 200 ? 404 : status, "text/plain", body);
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", SampleMedia.contentType(extension));
-        exchange.sendResponseHeaders(200, content.length);
-        exchange.getResponseBody().write(content);
+        Exchanges.send(exchange, 200, SampleMedia.contentType(extension), content);
     }
 
     private void sendError(HttpExchange exchange, RunwayError error) throws IOException {
@@ -244,9 +241,7 @@ public final class RunwaySimulator implements ProviderSimulator {
             return;
         }
         byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        Exchanges.send(exchange, status, "application/json", bytes);
     }
 
     /** An authenticated create request as received. */

@@ -1,7 +1,6 @@
 package com.aimedia.gateway.simulators.veo;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
 import com.aimedia.gateway.simulators.support.Pause;
 import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.aimedia.gateway.simulators.support.SimulatorServer;
@@ -226,9 +226,7 @@ public final class VeoSimulator implements ProviderSimulator {
             throw VeoError.notFound("File " + fileId + " not found.").answer();
         }
         byte[] video = tinyMp4();
-        exchange.getResponseHeaders().set("Content-Type", "video/mp4");
-        exchange.sendResponseHeaders(200, video.length);
-        exchange.getResponseBody().write(video);
+        Exchanges.send(exchange, 200, "video/mp4", video);
     }
 
     private JsonNode body(HttpExchange exchange) throws IOException {
@@ -263,12 +261,7 @@ public final class VeoSimulator implements ProviderSimulator {
     }
 
     private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, "application/json; charset=UTF-8", json.writeValueAsBytes(body));
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.aimedia.gateway.simulators.vidu;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
 import com.aimedia.gateway.simulators.support.Pause;
 import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.aimedia.gateway.simulators.support.SimulatorServer;
@@ -205,7 +205,7 @@ public final class ViduSimulator implements ProviderSimulator {
         String[] segments = path.substring(PREFIX.length() + 1).split("/", -1);
         String method = exchange.getRequestMethod();
         if ("POST".equals(method) && segments.length == 1 && ViduAccount.ENDPOINTS.contains(segments[0])) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body = Exchanges.bodyText(exchange);
             return account.create(segments[0], body, json);
         }
         if (segments.length == 3 && "tasks".equals(segments[0])) {
@@ -267,15 +267,7 @@ public final class ViduSimulator implements ProviderSimulator {
     }
 
     private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(body), retryAfter);
     }
 
     /** One authenticated create request as received. */

@@ -1,7 +1,6 @@
 package com.aimedia.gateway.simulators.wan;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
 import com.aimedia.gateway.simulators.support.Pause;
 import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.aimedia.gateway.simulators.support.SimulatorServer;
@@ -180,7 +180,7 @@ public final class WanSimulator implements ProviderSimulator {
                 throw WanError.synchronousCall().answer();
             }
             return account.submit(IMAGE.equals(path),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    Exchanges.bodyText(exchange));
         }
         if (path.startsWith(TASKS) && path.length() > TASKS.length()) {
             String rest = path.substring(TASKS.length());
@@ -205,9 +205,8 @@ public final class WanSimulator implements ProviderSimulator {
                 && account.isImage(taskId) != video;
         byte[] body = !available ? "<Error><Code>AccessDenied</Code><Message>Request has expired.</Message></Error>"
             .getBytes(StandardCharsets.UTF_8) : video ? SampleMedia.mp4("isomiso2avc1mp41", true, "wan-simulator") : SampleMedia.greenPng();
-        exchange.getResponseHeaders().set("Content-Type", !available ? "application/xml" : video ? "video/mp4" : "image/png");
-        exchange.sendResponseHeaders(available ? 200 : 403, body.length);
-        exchange.getResponseBody().write(body);
+        Exchanges.send(exchange, available ? 200 : 403,
+                !available ? "application/xml" : video ? "video/mp4" : "image/png", body);
     }
 
     private void sendPlain(HttpExchange exchange, WanError error) throws IOException {
@@ -220,15 +219,7 @@ public final class WanSimulator implements ProviderSimulator {
 
     private void send(HttpExchange exchange, int status, ObjectNode body, @Nullable Duration retryAfter)
             throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, "application/json; charset=utf-8", json.writeValueAsBytes(body), retryAfter);
     }
 
     /**

@@ -3,7 +3,6 @@ package com.aimedia.gateway.simulators.xai;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
 import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
@@ -119,7 +119,7 @@ public final class XaiSimulator implements ProviderSimulator {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body = Exchanges.bodyText(exchange);
             account.record(new RecordedRequest(exchange.getRequestMethod(), path, body));
             if (path.startsWith("/files/")) {
                 serveFile(exchange, path);
@@ -188,14 +188,7 @@ public final class XaiSimulator implements ProviderSimulator {
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] bytes,
             @Nullable Duration retryAfter) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, contentType, bytes, retryAfter);
     }
 
     /** A tiny real JPG (xAI's image output format). */
