@@ -64,7 +64,7 @@ public final class DoubaoSimulator implements ProviderSimulator {
     private DoubaoSimulator(Config config) {
         this.config = config;
         this.server = SimulatorServer.bind("Doubao", config.port(), this::handle);
-        this.account = new DoubaoAccount(config, json, () -> root() + FILES);
+        this.account = new DoubaoAccount(config, json, () -> server.origin() + FILES);
     }
 
     public static DoubaoSimulator start(Config config) {
@@ -86,11 +86,7 @@ public final class DoubaoSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return root() + PREFIX;
-    }
-
-    private String root() {
-        return server.origin();
+        return server.origin() + PREFIX;
     }
 
     @Override

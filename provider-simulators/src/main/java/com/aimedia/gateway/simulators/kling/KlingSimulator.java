@@ -8,7 +8,6 @@ import com.aimedia.gateway.simulators.support.SampleMedia;
 import com.aimedia.gateway.simulators.support.SimulatorServer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -226,7 +225,7 @@ public final class KlingSimulator implements ProviderSimulator {
         }
         String method = exchange.getRequestMethod();
         if ("POST".equals(method) && rest.isEmpty()) {
-            String body = readBody(exchange.getRequestBody());
+            String body = Exchanges.bodyText(exchange);
             return account.create(family, path, body, json);
         }
         String id = rest.startsWith("/") ? rest.substring(1) : "";
@@ -260,10 +259,6 @@ public final class KlingSimulator implements ProviderSimulator {
 
     private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter) throws IOException {
         Exchanges.send(exchange, status, "application/json; charset=utf-8", json.writeValueAsBytes(body), retryAfter);
-    }
-
-    private static String readBody(InputStream in) throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
     /** A create request as received: its path and raw JSON body. */

@@ -70,7 +70,7 @@ public final class LumaSimulator implements ProviderSimulator {
     private LumaSimulator(Config config) {
         this.config = config;
         this.server = SimulatorServer.bind("Luma", config.port(), this::handle);
-        this.account = new LumaAccount(config, this::host, callbacks, json);
+        this.account = new LumaAccount(config, () -> server.origin(), callbacks, json);
     }
 
     public static LumaSimulator start(Config config) {
@@ -93,11 +93,7 @@ public final class LumaSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return host() + PREFIX;
-    }
-
-    private String host() {
-        return server.origin();
+        return server.origin() + PREFIX;
     }
 
     @Override

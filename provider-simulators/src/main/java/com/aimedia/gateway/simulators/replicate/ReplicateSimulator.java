@@ -81,7 +81,7 @@ public final class ReplicateSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return origin() + "/v1";
+        return server.origin() + "/v1";
     }
 
     @Override
@@ -234,7 +234,7 @@ public final class ReplicateSimulator implements ProviderSimulator {
 
     private String render(Prediction prediction) {
         ObjectNode node = json.createObjectNode();
-        prediction.render(node, account.now(), baseUrl(), origin() + "/files", config.retention());
+        prediction.render(node, account.now(), baseUrl(), server.origin() + "/files", config.retention());
         return json.writeValueAsString(node);
     }
 
@@ -255,10 +255,6 @@ public final class ReplicateSimulator implements ProviderSimulator {
     private static void send(HttpExchange exchange, int status, String body, @Nullable Duration retryAfter)
             throws IOException {
         Exchanges.send(exchange, status, "application/json", body.getBytes(StandardCharsets.UTF_8), retryAfter);
-    }
-
-    private String origin() {
-        return server.origin();
     }
 
 

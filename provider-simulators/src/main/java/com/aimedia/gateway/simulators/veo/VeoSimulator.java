@@ -88,16 +88,12 @@ public final class VeoSimulator implements ProviderSimulator {
     /** The Gemini API base. */
     @Override
     public String baseUrl() {
-        return hostUrl() + "/v1beta";
+        return server.origin() + "/v1beta";
     }
 
     /** The Vertex AI base (before {@code /projects/...}). */
     public String vertexBaseUrl() {
-        return hostUrl() + "/v1";
-    }
-
-    private String hostUrl() {
-        return server.origin();
+        return server.origin() + "/v1";
     }
 
     @Override

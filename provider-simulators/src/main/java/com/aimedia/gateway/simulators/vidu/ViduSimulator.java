@@ -99,11 +99,7 @@ public final class ViduSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return hostUrl() + PREFIX;
-    }
-
-    private String hostUrl() {
-        return server.origin();
+        return server.origin() + PREFIX;
     }
 
     @Override
@@ -162,7 +158,7 @@ public final class ViduSimulator implements ProviderSimulator {
 
     private void sendDueCallbacks() {
         try {
-            account.dueCallbacks(json, hostUrl() + FILES).forEach(callbacks::send);
+            account.dueCallbacks(json, server.origin() + FILES).forEach(callbacks::send);
         }
         catch (RuntimeException e) {
             log.warn("vidu simulator could not prepare callbacks", e);
@@ -210,7 +206,7 @@ public final class ViduSimulator implements ProviderSimulator {
         }
         if (segments.length == 3 && "tasks".equals(segments[0])) {
             if ("GET".equals(method) && "creations".equals(segments[2])) {
-                return account.query(segments[1], json, hostUrl() + FILES);
+                return account.query(segments[1], json, server.origin() + FILES);
             }
             if ("POST".equals(method) && "cancel".equals(segments[2])) {
                 account.cancel(segments[1]);

@@ -69,7 +69,7 @@ public final class WanSimulator implements ProviderSimulator {
     private WanSimulator(Config config) {
         this.config = config;
         this.server = SimulatorServer.bind("Wan", config.port(), this::handle);
-        this.account = new WanAccount(config, json, () -> root() + FILES);
+        this.account = new WanAccount(config, json, () -> server.origin() + FILES);
     }
 
     public static WanSimulator start(Config config) {
@@ -91,11 +91,7 @@ public final class WanSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return root() + PREFIX;
-    }
-
-    private String root() {
-        return server.origin();
+        return server.origin() + PREFIX;
     }
 
     @Override

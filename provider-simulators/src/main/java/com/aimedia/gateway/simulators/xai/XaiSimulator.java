@@ -73,7 +73,7 @@ public final class XaiSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return origin() + "/v1";
+        return server.origin() + "/v1";
     }
 
     @Override
@@ -153,7 +153,7 @@ public final class XaiSimulator implements ProviderSimulator {
 
     private String route(String method, String path, String body) {
         if ("POST".equals(method) && "/v1/images/generations".equals(path)) {
-            return json.writeValueAsString(account.generateImages(json.readTree(body), json, origin() + "/files"));
+            return json.writeValueAsString(account.generateImages(json.readTree(body), json, server.origin() + "/files"));
         }
         if ("POST".equals(method) && "/v1/videos/generations".equals(path)) {
             return json.writeValueAsString(json.createObjectNode().put("request_id", account.createVideo(json.readTree(body)).requestId));
@@ -166,7 +166,7 @@ public final class XaiSimulator implements ProviderSimulator {
             XaiVideo video = account.video(path.substring("/v1/videos/".length())).orElseThrow(() -> new XaiError(404,
                     "Some requested entity was not found", "No video generation request with this id").answer());
             ObjectNode node = json.createObjectNode();
-            video.render(node, account.now(), origin() + "/files");
+            video.render(node, account.now(), server.origin() + "/files");
             return json.writeValueAsString(node);
         }
         throw new XaiError(404, "Not found", "No handler for " + method + " " + path).answer();
@@ -204,10 +204,6 @@ public final class XaiSimulator implements ProviderSimulator {
         return out.toByteArray();
     }
 
-
-    private String origin() {
-        return server.origin();
-    }
 
     public record RecordedRequest(String method, String path, String body) {
     }
