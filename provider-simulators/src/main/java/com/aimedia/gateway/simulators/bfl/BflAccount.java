@@ -15,6 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.simulators.support.Pause;
+
 import tools.jackson.databind.JsonNode;
 
 /** The simulated BFL account: request validation, prompt markers, its tasks, the concurrency limit and test knobs. */
@@ -170,15 +172,7 @@ final class BflAccount {
     }
 
     void sleepConfiguredDelay() {
-        Duration delay = responseDelay;
-        if (!delay.isZero()) {
-            try {
-                Thread.sleep(delay);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Pause.sleep(responseDelay);
     }
 
     synchronized List<BflSimulator.RecordedRequest> requests() {

@@ -1,10 +1,6 @@
 package com.aimedia.gateway.simulators.bfl;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,8 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -23,8 +17,9 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -50,39 +45,29 @@ public final class BflSimulator implements ProviderSimulator {
     private static final Logger log = LoggerFactory.getLogger(BflSimulator.class);
 
     private final Config config;
-    private final HttpServer global;
-    private final HttpServer regional;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final SimulatorServer global;
+    private final SimulatorServer regional;
     private final JsonMapper json = JsonMapper.builder().build();
     private final BflAccount account;
     private final BflSamples samples;
     private final BflWebhooks webhooks;
     private volatile @Nullable String pollingBaseOverride;
 
-    private BflSimulator(Config config) throws IOException {
+    private BflSimulator(Config config) {
         this.config = config;
         this.account = new BflAccount(config);
         this.samples = new BflSamples(config.clock(), config.sampleLifetime());
         this.webhooks = new BflWebhooks(json, config.clock());
-        this.global = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        this.regional = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        global.setExecutor(executor);
-        regional.setExecutor(executor);
-        global.createContext("/", exchange -> handle(exchange, false));
-        regional.createContext("/", exchange -> handle(exchange, true));
+        this.global = SimulatorServer.bindFreePort("BFL", exchange -> handle(exchange, false));
+        this.regional = SimulatorServer.bindFreePort("BFL", exchange -> handle(exchange, true));
     }
 
     public static BflSimulator start(Config config) {
-        try {
-            BflSimulator simulator = new BflSimulator(config);
-            simulator.global.start();
-            simulator.regional.start();
-            log.info("bfl simulator started baseUrl={} regionalHost={}", simulator.baseUrl(), simulator.regionalOrigin());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the BFL simulator", e);
-        }
+        BflSimulator simulator = new BflSimulator(config);
+        simulator.global.start();
+        simulator.regional.start();
+        log.info("bfl simulator started baseUrl={} regionalHost={}", simulator.baseUrl(), simulator.regionalOrigin());
+        return simulator;
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
@@ -98,20 +83,19 @@ public final class BflSimulator implements ProviderSimulator {
     /** The global host's API base, with BFL's {@code /v1} prefix. */
     @Override
     public String baseUrl() {
-        return origin(global) + "/v1";
+        return global.origin() + "/v1";
     }
 
     /** The regional host ({@code scheme://host:port}) named by polling URLs; the adapter must trust it explicitly. */
     public String regionalOrigin() {
-        return origin(regional);
+        return regional.origin();
     }
 
     @Override
     public Map<String, String> workerProperties() {
         return Map.of("gateway.providers.bfl.base-url", baseUrl(),
                 "gateway.providers.bfl.api-key", config.apiKey(),
-                "gateway.providers.bfl.polling-hosts", regional.getAddress().getHostString() + ":"
-                        + regional.getAddress().getPort());
+                "gateway.providers.bfl.polling-hosts", regional.hostAndPort());
     }
 
     @Override
@@ -157,10 +141,9 @@ public final class BflSimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        global.stop(0);
-        regional.stop(0);
+        global.close();
+        regional.close();
         webhooks.close();
-        executor.shutdownNow();
     }
 
     private void handle(HttpExchange exchange, boolean regionalHost) throws IOException {
@@ -278,9 +261,7 @@ public final class BflSimulator implements ProviderSimulator {
         }
         String format = path.substring(path.lastIndexOf('.') + 1);
         byte[] image = BflSamples.image(format);
-        exchange.getResponseHeaders().set("Content-Type", BflSamples.contentType(format));
-        exchange.sendResponseHeaders(200, image.length);
-        exchange.getResponseBody().write(image);
+        Exchanges.send(exchange, 200, BflSamples.contentType(format), image);
     }
 
     private void sendError(HttpExchange exchange, BflError error) throws IOException {
@@ -307,15 +288,7 @@ public final class BflSimulator implements ProviderSimulator {
 
     private static void send(HttpExchange exchange, int status, String body, @Nullable Duration retryAfter,
             String contentType) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8), retryAfter);
     }
 
     private static Map<String, String> query(HttpExchange exchange) {
@@ -331,10 +304,6 @@ public final class BflSimulator implements ProviderSimulator {
             }
         }
         return values;
-    }
-
-    private static String origin(HttpServer server) {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
     }
 
     /** A request as one of the hosts received it ({@code host} is {@code global} or {@code regional}). */

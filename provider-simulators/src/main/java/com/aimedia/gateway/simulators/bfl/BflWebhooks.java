@@ -1,9 +1,5 @@
 package com.aimedia.gateway.simulators.bfl;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -20,6 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.aimedia.gateway.simulators.support.CallbackPoster;
+
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,7 +31,7 @@ final class BflWebhooks implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BflWebhooks.class);
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final CallbackPoster poster = new CallbackPoster();
     private final JsonMapper json;
     private final Clock clock;
 
@@ -67,15 +65,10 @@ final class BflWebhooks implements AutoCloseable {
         }
         body.put("timestamp", clock.instant().getEpochSecond());
         byte[] raw = json.writeValueAsBytes(body);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(task.webhookUrl()))
-            .timeout(Duration.ofSeconds(5))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(raw));
-        if (task.webhookSecret() != null) {
-            request.header("X-BFL-Signature", "sha256=" + hmacHex(task.webhookSecret(), raw));
-        }
+        String[] signature = task.webhookSecret() == null ? new String[0]
+                : new String[] { "X-BFL-Signature", "sha256=" + hmacHex(task.webhookSecret(), raw) };
         try {
-            http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            poster.post(task.webhookUrl(), raw, Duration.ofSeconds(5), signature);
         }
         catch (java.io.IOException | RuntimeException e) {
             // best effort, like the real thing: the gateway polls anyway

@@ -1,8 +1,5 @@
 package com.aimedia.gateway.simulators.doubao;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +20,8 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.aimedia.gateway.simulators.support.CallbackPoster;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +45,7 @@ final class DoubaoAccount implements AutoCloseable {
     private final ConcurrentLinkedQueue<DoubaoError> getFailures = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService callbacks = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("doubao-sim-callback").factory());
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final CallbackPoster poster = new CallbackPoster();
     private final List<String> deliveredCallbacks = new ArrayList<>();
     private final Supplier<String> filesBase;
     private volatile Duration responseDelay = Duration.ZERO;
@@ -128,10 +127,8 @@ final class DoubaoAccount implements AutoCloseable {
             try {
                 ObjectNode node = json.createObjectNode();
                 task.render(node, config.clock().instant(), filesBase.get());
-                HttpRequest request = HttpRequest.newBuilder(URI.create(task.callbackUrl()))
-                    .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(node))).build();
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                HttpResponse<byte[]> response = poster.post(task.callbackUrl(), json.writeValueAsBytes(node),
+                        Duration.ofSeconds(5));
                 synchronized (this) {
                     deliveredCallbacks.add(task.id() + ":" + node.get("status").asString() + ":" + response.statusCode());
                 }
@@ -213,6 +210,6 @@ final class DoubaoAccount implements AutoCloseable {
     @Override
     public void close() {
         callbacks.shutdownNow();
-        http.close();
+        poster.close();
     }
 }

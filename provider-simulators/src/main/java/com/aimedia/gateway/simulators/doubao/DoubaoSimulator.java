@@ -1,18 +1,12 @@
 package com.aimedia.gateway.simulators.doubao;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,8 +15,11 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
+import com.aimedia.gateway.simulators.support.Pause;
+import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -60,30 +57,21 @@ public final class DoubaoSimulator implements ProviderSimulator {
     private static final String FILES = "/files/";
 
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final SimulatorServer server;
     private final JsonMapper json = JsonMapper.builder().build();
     private final DoubaoAccount account;
 
-    private DoubaoSimulator(Config config) throws IOException {
+    private DoubaoSimulator(Config config) {
         this.config = config;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
-        this.account = new DoubaoAccount(config, json, () -> root() + FILES);
-        this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = SimulatorServer.bind("Doubao", config.port(), this::handle);
+        this.account = new DoubaoAccount(config, json, () -> server.origin() + FILES);
     }
 
     public static DoubaoSimulator start(Config config) {
-        try {
-            DoubaoSimulator simulator = new DoubaoSimulator(config);
-            simulator.server.start();
-            log.info("doubao simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the Doubao simulator on port " + config.port(), e);
-        }
+        DoubaoSimulator simulator = new DoubaoSimulator(config);
+        simulator.server.start();
+        log.info("doubao simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
@@ -98,11 +86,7 @@ public final class DoubaoSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return root() + PREFIX;
-    }
-
-    private String root() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin() + PREFIX;
     }
 
     @Override
@@ -119,8 +103,7 @@ public final class DoubaoSimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
         account.close();
     }
 
@@ -187,7 +170,7 @@ public final class DoubaoSimulator implements ProviderSimulator {
 
     private JsonNode route(String method, String path, HttpExchange exchange) throws IOException {
         if ("POST".equals(method) && TASKS.equals(path)) {
-            return account.create(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            return account.create(Exchanges.bodyText(exchange));
         }
         if (path.startsWith(TASKS + "/") && path.length() > TASKS.length() + 1) {
             String id = path.substring(TASKS.length() + 1);
@@ -203,25 +186,16 @@ public final class DoubaoSimulator implements ProviderSimulator {
     }
 
     private void pause() {
-        Duration delay = account.responseDelay();
-        if (!delay.isZero()) {
-            try {
-                Thread.sleep(delay);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Pause.sleep(account.responseDelay());
     }
 
     private void serveFile(HttpExchange exchange, String name) throws IOException {
         boolean video = name.endsWith(".mp4");
         String id = name.replaceFirst("\\.(mp4|png)$", "");
         boolean available = (video || name.endsWith(".png")) && account.hasResult(id);
-        byte[] body = !available ? "NoSuchKey".getBytes(StandardCharsets.UTF_8) : video ? Media.mp4Video() : Media.png();
-        exchange.getResponseHeaders().set("Content-Type", !available ? "text/plain" : video ? "video/mp4" : "image/png");
-        exchange.sendResponseHeaders(available ? 200 : 404, body.length);
-        exchange.getResponseBody().write(body);
+        byte[] body = !available ? "NoSuchKey".getBytes(StandardCharsets.UTF_8) : video ? SampleMedia.mp4("isomiso2avc1mp41", true, "doubao-simulator") : SampleMedia.greenPng();
+        Exchanges.send(exchange, available ? 200 : 404,
+                !available ? "text/plain" : video ? "video/mp4" : "image/png", body);
     }
 
     private void sendError(HttpExchange exchange, DoubaoError error) throws IOException {
@@ -236,15 +210,7 @@ public final class DoubaoSimulator implements ProviderSimulator {
 
     private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter)
             throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, "application/json; charset=utf-8", json.writeValueAsBytes(body), retryAfter);
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import com.aimedia.gateway.simulators.support.SampleMedia;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -127,7 +129,7 @@ final class JimengAccount {
         if (JimengTask.DONE.equals(status)) {
             if (task.image()) {
                 // base64 by default, as the image req_keys answer unless asked for URLs
-                data.putArray("binary_data_base64").add(Base64.getEncoder().encodeToString(Media.png()));
+                data.putArray("binary_data_base64").add(Base64.getEncoder().encodeToString(SampleMedia.greenPng()));
                 data.putNull("image_urls");
             }
             else {

@@ -1,10 +1,6 @@
 package com.aimedia.gateway.simulators.jimeng;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +17,11 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
+import com.aimedia.gateway.simulators.support.Pause;
+import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -63,32 +60,23 @@ public final class JimengSimulator implements ProviderSimulator {
     private static final String VERSION = "2022-08-31";
 
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final SimulatorServer server;
     private final JsonMapper json = JsonMapper.builder().build();
     private final VolcSignatureVerifier verifier;
     private final JimengAccount account;
 
-    private JimengSimulator(Config config) throws IOException {
+    private JimengSimulator(Config config) {
         this.config = config;
         this.verifier = new VolcSignatureVerifier(config.accessKey(), config.secretKey(), REGION, SERVICE);
         this.account = new JimengAccount(config);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
-        this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = SimulatorServer.bind("Jimeng", config.port(), this::handle);
     }
 
     public static JimengSimulator start(Config config) {
-        try {
-            JimengSimulator simulator = new JimengSimulator(config);
-            simulator.server.start();
-            log.info("jimeng simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the Jimeng simulator on port " + config.port(), e);
-        }
+        JimengSimulator simulator = new JimengSimulator(config);
+        simulator.server.start();
+        log.info("jimeng simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     /** The simulator as the embedded default runs it: free port, random credentials, the given timings. */
@@ -104,7 +92,7 @@ public final class JimengSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin();
     }
 
     @Override
@@ -122,8 +110,7 @@ public final class JimengSimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     /** The next submit (after the signature check) answers this error and creates nothing. */
@@ -209,24 +196,14 @@ public final class JimengSimulator implements ProviderSimulator {
     }
 
     private void pause() {
-        Duration delay = account.responseDelay();
-        if (!delay.isZero()) {
-            try {
-                Thread.sleep(delay);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Pause.sleep(account.responseDelay());
     }
 
     private void serveFile(HttpExchange exchange, String name) throws IOException {
         String taskId = name.endsWith(".mp4") ? name.substring(0, name.length() - 4) : "";
         boolean available = account.hasVideo(taskId);
-        byte[] body = available ? Media.mp4Video() : "<Error><Code>AccessDenied</Code></Error>".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", available ? "video/mp4" : "application/xml");
-        exchange.sendResponseHeaders(available ? 200 : 403, body.length);
-        exchange.getResponseBody().write(body);
+        byte[] body = available ? SampleMedia.mp4("isomiso2avc1mp41", true, "jimeng-simulator") : "<Error><Code>AccessDenied</Code></Error>".getBytes(StandardCharsets.UTF_8);
+        Exchanges.send(exchange, available ? 200 : 403, available ? "video/mp4" : "application/xml", body);
     }
 
     private void sendError(HttpExchange exchange, JimengError error, String action) throws IOException {
@@ -255,15 +232,7 @@ public final class JimengSimulator implements ProviderSimulator {
     }
 
     private void send(HttpExchange exchange, int status, JsonNode body, Duration retryAfter) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, "application/json; charset=utf-8", json.writeValueAsBytes(body), retryAfter);
     }
 
     private static Map<String, String> lowerCaseHeaders(HttpExchange exchange) {

@@ -17,6 +17,8 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.simulators.support.Pause;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -177,16 +179,7 @@ final class KlingAccount {
     }
 
     void sleepConfiguredDelay() {
-        Duration delay = responseDelay;
-        if (delay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Pause.sleep(responseDelay);
     }
 
     synchronized int createdTaskCount() {

@@ -3,13 +3,11 @@ package com.aimedia.gateway.simulators.kling;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
+import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,15 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -80,33 +75,24 @@ public final class KlingSimulator implements ProviderSimulator {
     private static final String FILES = "/files/";
 
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final SimulatorServer server;
     private final JsonMapper json = JsonMapper.builder().build();
     private final KlingJwtVerifier jwt;
     private final KlingAccount account;
 
-    private KlingSimulator(Config config) throws IOException {
+    private KlingSimulator(Config config) {
         this.config = config;
         this.jwt = new KlingJwtVerifier(config.accessKey(), config.secretKey(), config.clock(), json);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
+        this.server = SimulatorServer.bind("Kling", config.port(), this::handle);
         this.account = new KlingAccount(config, () -> baseUrl());
-        this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
     }
 
     /** Starts a simulator on {@code config.port()} (0 = a free port) of the loopback interface. */
     public static KlingSimulator start(Config config) {
-        try {
-            KlingSimulator simulator = new KlingSimulator(config);
-            simulator.server.start();
-            log.info("kling simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the Kling simulator on port " + config.port(), e);
-        }
+        KlingSimulator simulator = new KlingSimulator(config);
+        simulator.server.start();
+        log.info("kling simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     /** The simulator as the embedded default runs it: free port, random credentials, the given timings. */
@@ -135,7 +121,7 @@ public final class KlingSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin();
     }
 
     public Config config() {
@@ -144,8 +130,7 @@ public final class KlingSimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     /** The next create request (after auth) answers this error and creates nothing. Queued, one per request. */
@@ -240,7 +225,7 @@ public final class KlingSimulator implements ProviderSimulator {
         }
         String method = exchange.getRequestMethod();
         if ("POST".equals(method) && rest.isEmpty()) {
-            String body = readBody(exchange.getRequestBody());
+            String body = Exchanges.bodyText(exchange);
             return account.create(family, path, body, json);
         }
         String id = rest.startsWith("/") ? rest.substring(1) : "";
@@ -257,15 +242,11 @@ public final class KlingSimulator implements ProviderSimulator {
         String fileId = png && stem.lastIndexOf('-') > 0 ? stem.substring(0, stem.lastIndexOf('-')) : stem;
         if (!account.hasFile(fileId)) {
             byte[] body = "not found".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain");
-            exchange.sendResponseHeaders(404, body.length);
-            exchange.getResponseBody().write(body);
+            Exchanges.send(exchange, 404, "text/plain", body);
             return;
         }
-        byte[] content = png ? Png.tinyImage() : Mp4.tinyVideo();
-        exchange.getResponseHeaders().set("Content-Type", png ? "image/png" : "video/mp4");
-        exchange.sendResponseHeaders(200, content.length);
-        exchange.getResponseBody().write(content);
+        byte[] content = png ? SampleMedia.redPng() : SampleMedia.mp4("isomiso2avc1mp41", true, "kling-simulator");
+        Exchanges.send(exchange, 200, png ? "image/png" : "video/mp4", content);
     }
 
     private void sendError(HttpExchange exchange, KlingError error) throws IOException {
@@ -277,19 +258,7 @@ public final class KlingSimulator implements ProviderSimulator {
     }
 
     private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private static String readBody(InputStream in) throws IOException {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        Exchanges.send(exchange, status, "application/json; charset=utf-8", json.writeValueAsBytes(body), retryAfter);
     }
 
     /** A create request as received: its path and raw JSON body. */

@@ -1,9 +1,5 @@
 package com.aimedia.gateway.simulators.luma;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,6 +8,8 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.aimedia.gateway.simulators.support.CallbackPoster;
 
 /**
  * Luma's callbacks as documented (providers.md section 2): the Generation JSON is POSTed to {@code callback_url} on
@@ -30,7 +28,7 @@ final class LumaCallbacks implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final CallbackPoster poster = new CallbackPoster(TIMEOUT);
 
     /** Sends {@code body} (rendered when due) to {@code url} after {@code delay}. */
     void schedule(String url, Duration delay, Supplier<byte[]> body) {
@@ -40,9 +38,7 @@ final class LumaCallbacks implements AutoCloseable {
     private void deliver(String url, byte[] body, int attempt) {
         int status;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            status = poster.post(url, body, TIMEOUT).statusCode();
         }
         catch (java.io.IOException | IllegalArgumentException e) {
             status = -1;

@@ -1,17 +1,12 @@
 package com.aimedia.gateway.simulators.luma;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,8 +15,11 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
+import com.aimedia.gateway.simulators.support.Pause;
+import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -60,33 +58,26 @@ public final class LumaSimulator implements ProviderSimulator {
     private static final String GENERATIONS = PREFIX + "/generations";
     private static final String FILES = "/files/";
 
+    /** The result video: an MP4-shaped body whose {@code mdat} names the simulator. */
+    private static final byte[] VIDEO = SampleMedia.mp4("isomiso2", true, "luma-sim");
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final SimulatorServer server;
     private final LumaCallbacks callbacks = new LumaCallbacks();
     private final JsonMapper json = JsonMapper.builder().build();
     private final LumaAccount account;
     private volatile Duration responseDelay = Duration.ZERO;
 
-    private LumaSimulator(Config config) throws IOException {
+    private LumaSimulator(Config config) {
         this.config = config;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
-        this.account = new LumaAccount(config, this::host, callbacks, json);
-        this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = SimulatorServer.bind("Luma", config.port(), this::handle);
+        this.account = new LumaAccount(config, () -> server.origin(), callbacks, json);
     }
 
     public static LumaSimulator start(Config config) {
-        try {
-            LumaSimulator simulator = new LumaSimulator(config);
-            simulator.server.start();
-            log.info("luma simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the Luma simulator on port " + config.port(), e);
-        }
+        LumaSimulator simulator = new LumaSimulator(config);
+        simulator.server.start();
+        log.info("luma simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     /** The simulator as the embedded default runs it: free port, a random key, the given timings. */
@@ -102,11 +93,7 @@ public final class LumaSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return host() + PREFIX;
-    }
-
-    private String host() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin() + PREFIX;
     }
 
     @Override
@@ -122,8 +109,7 @@ public final class LumaSimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
         callbacks.close();
     }
 
@@ -204,7 +190,7 @@ public final class LumaSimulator implements ProviderSimulator {
                 case GENERATIONS + "/image" -> "image";
                 default -> throw new LumaError(404, "Not Found").answer();
             };
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body = Exchanges.bodyText(exchange);
             return new Routed(201, account.create(type, path, body));
         }
         String rest = path.startsWith(GENERATIONS + "/") ? path.substring(GENERATIONS.length() + 1) : "";
@@ -218,7 +204,7 @@ public final class LumaSimulator implements ProviderSimulator {
         int dot = name.lastIndexOf('.');
         LumaGeneration generation = dot > 0 ? account.completedFile(name.substring(0, dot)) : null;
         byte[] content = generation != null && generation.extension().equals(name.substring(dot + 1))
-                ? Media.bytes(generation.extension()) : null;
+                ? SampleMedia.byExtension(generation.extension(), VIDEO) : null;
         if (content == null) {
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             byte[] body = "not found".getBytes(StandardCharsets.UTF_8);
@@ -226,31 +212,16 @@ public final class LumaSimulator implements ProviderSimulator {
             exchange.getResponseBody().write(body);
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", Media.contentType(generation.extension()));
-        exchange.sendResponseHeaders(200, content.length);
-        exchange.getResponseBody().write(content);
+        Exchanges.send(exchange, 200, SampleMedia.contentType(generation.extension()), content);
     }
 
     private void delay() {
-        if (responseDelay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(responseDelay);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Pause.sleep(responseDelay);
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body, @Nullable Duration retryAfter)
             throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
+        Exchanges.send(exchange, status, "application/json", body, retryAfter);
     }
 
     /** An authenticated create request as received. */

@@ -1,8 +1,5 @@
 package com.aimedia.gateway.simulators.minimax;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +7,8 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.aimedia.gateway.simulators.support.CallbackPoster;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class MiniMaxCallbacks {
 
     private static final Logger log = LoggerFactory.getLogger(MiniMaxCallbacks.class);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final CallbackPoster poster = new CallbackPoster();
     private final JsonMapper json;
 
     MiniMaxCallbacks(JsonMapper json) {
@@ -69,9 +68,7 @@ final class MiniMaxCallbacks {
 
     private HttpResponse<byte[]> post(String url, byte[] body, Duration timeout) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return poster.post(url, body, timeout);
         }
         catch (Exception e) {
             if (e instanceof InterruptedException) {

@@ -1,10 +1,6 @@
 package com.aimedia.gateway.simulators.minimax;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -13,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -25,8 +20,11 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
+import com.aimedia.gateway.simulators.support.Pause;
+import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -60,8 +58,7 @@ public final class MiniMaxSimulator implements ProviderSimulator {
     private static final String DOWNLOADS = "/download/video/";
 
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final SimulatorServer server;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
         .daemon().name("minimax-simulator-callbacks").factory());
     private final JsonMapper json = JsonMapper.builder().build();
@@ -69,25 +66,18 @@ public final class MiniMaxSimulator implements ProviderSimulator {
     private final MiniMaxCallbacks callbacks = new MiniMaxCallbacks(json);
     private volatile Duration responseDelay = Duration.ZERO;
 
-    private MiniMaxSimulator(Config config) throws IOException {
+    private MiniMaxSimulator(Config config) {
         this.config = config;
         this.account = new MiniMaxAccount(config);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = SimulatorServer.bind("MiniMax", config.port(), this::handle);
     }
 
     public static MiniMaxSimulator start(Config config) {
-        try {
-            MiniMaxSimulator simulator = new MiniMaxSimulator(config);
-            simulator.server.start();
-            simulator.ticker.scheduleWithFixedDelay(simulator::pushCallbacks, 50, 50, TimeUnit.MILLISECONDS);
-            log.info("minimax simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the MiniMax simulator on port " + config.port(), e);
-        }
+        MiniMaxSimulator simulator = new MiniMaxSimulator(config);
+        simulator.server.start();
+        simulator.ticker.scheduleWithFixedDelay(simulator::pushCallbacks, 50, 50, TimeUnit.MILLISECONDS);
+        log.info("minimax simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
@@ -102,7 +92,7 @@ public final class MiniMaxSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin();
     }
 
     @Override
@@ -119,8 +109,7 @@ public final class MiniMaxSimulator implements ProviderSimulator {
     @Override
     public void close() {
         ticker.shutdownNow();
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     public void failNextCreate(MiniMaxError error) {
@@ -194,7 +183,7 @@ public final class MiniMaxSimulator implements ProviderSimulator {
         }
         String method = exchange.getRequestMethod();
         if ("POST".equals(method) && "/v1/video_generation".equals(path)) {
-            MiniMaxTask task = account.create(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+            MiniMaxTask task = account.create(Exchanges.bodyText(exchange),
                     json);
             callbacks.challenge(task);
             ObjectNode body = json.createObjectNode().put("task_id", task.taskId);
@@ -221,19 +210,11 @@ public final class MiniMaxSimulator implements ProviderSimulator {
         boolean ok = name.endsWith(".mp4") && account.fileAvailable(name.substring(0, name.length() - 4), expires);
         byte[] body = ok ? tinyMp4() : "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>"
             .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", ok ? "video/mp4" : "application/xml");
-        exchange.sendResponseHeaders(ok ? 200 : 403, body.length);
-        exchange.getResponseBody().write(body);
+        Exchanges.send(exchange, ok ? 200 : 403, ok ? "video/mp4" : "application/xml", body);
     }
 
     static byte[] tinyMp4() {
-        byte[] ftyp = { 0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p',
-                '4', '1' };
-        byte[] mdat = { 0, 0, 0, 16, 'm', 'd', 'a', 't', 'h', 'a', 'i', 'l', 'u', 'o', '!', '!' };
-        byte[] all = new byte[ftyp.length + mdat.length];
-        System.arraycopy(ftyp, 0, all, 0, ftyp.length);
-        System.arraycopy(mdat, 0, all, ftyp.length, mdat.length);
-        return all;
+        return SampleMedia.mp4("isommp41", false, "hailuo!!");
     }
 
     private static Map<String, String> query(@Nullable String raw) {
@@ -251,23 +232,13 @@ public final class MiniMaxSimulator implements ProviderSimulator {
     }
 
     private void delay() {
-        Duration wait = responseDelay;
-        if (!wait.isZero()) {
-            try {
-                Thread.sleep(wait);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Pause.sleep(responseDelay);
     }
 
     private void sendError(HttpExchange exchange, MiniMaxError error) throws IOException {
         if (error.httpStatus() != 200) {
             byte[] body = ("<html><body>" + error.httpStatus() + " error</body></html>").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/html");
-            exchange.sendResponseHeaders(error.httpStatus(), body.length);
-            exchange.getResponseBody().write(body);
+            Exchanges.send(exchange, error.httpStatus(), "text/html", body);
             return;
         }
         ObjectNode body = json.createObjectNode();
@@ -276,15 +247,7 @@ public final class MiniMaxSimulator implements ProviderSimulator {
     }
 
     private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(body), retryAfter);
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.simulators.support.Pause;
+
 import tools.jackson.databind.JsonNode;
 
 /** The simulated Replicate account: request checks, prompt markers, predictions and test knobs. */
@@ -125,15 +127,7 @@ final class ReplicateAccount {
     }
 
     void sleepConfiguredDelay() {
-        Duration delay = responseDelay;
-        if (!delay.isZero()) {
-            try {
-                Thread.sleep(delay);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Pause.sleep(responseDelay);
     }
 
     synchronized List<ReplicateSimulator.RecordedRequest> requests() {

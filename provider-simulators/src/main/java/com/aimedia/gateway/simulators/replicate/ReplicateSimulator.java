@@ -1,10 +1,6 @@
 package com.aimedia.gateway.simulators.replicate;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -13,8 +9,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,8 +19,10 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
+import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -54,31 +50,23 @@ public final class ReplicateSimulator implements ProviderSimulator {
     private static final Pattern WAIT = Pattern.compile("wait(?:=(\\d+))?");
 
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final SimulatorServer server;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ReplicateAccount account;
     private final ReplicateWebhooks webhooks;
 
-    private ReplicateSimulator(Config config) throws IOException {
+    private ReplicateSimulator(Config config) {
         this.config = config;
         this.account = new ReplicateAccount(config);
         this.webhooks = new ReplicateWebhooks(config.webhookSecret(), config.clock());
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = SimulatorServer.bindFreePort("Replicate", this::handle);
     }
 
     public static ReplicateSimulator start(Config config) {
-        try {
-            ReplicateSimulator simulator = new ReplicateSimulator(config);
-            simulator.server.start();
-            log.info("replicate simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the Replicate simulator", e);
-        }
+        ReplicateSimulator simulator = new ReplicateSimulator(config);
+        simulator.server.start();
+        log.info("replicate simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
@@ -93,7 +81,7 @@ public final class ReplicateSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return origin() + "/v1";
+        return server.origin() + "/v1";
     }
 
     @Override
@@ -143,15 +131,14 @@ public final class ReplicateSimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
         webhooks.close();
-        executor.shutdownNow();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body = Exchanges.bodyText(exchange);
             account.record(new RecordedRequest(exchange.getRequestMethod(), path,
                     exchange.getRequestHeaders().getFirst("Prefer"), body));
             if (path.startsWith("/files/")) {
@@ -247,7 +234,7 @@ public final class ReplicateSimulator implements ProviderSimulator {
 
     private String render(Prediction prediction) {
         ObjectNode node = json.createObjectNode();
-        prediction.render(node, account.now(), baseUrl(), origin() + "/files", config.retention());
+        prediction.render(node, account.now(), baseUrl(), server.origin() + "/files", config.retention());
         return json.writeValueAsString(node);
     }
 
@@ -261,31 +248,15 @@ public final class ReplicateSimulator implements ProviderSimulator {
             send(exchange, 404, "{\"detail\":\"Not found.\"}", null);
             return;
         }
-        byte[] png = Base64.getDecoder().decode(TINY_PNG);
-        exchange.getResponseHeaders().set("Content-Type", "image/png");
-        exchange.sendResponseHeaders(200, png.length);
-        exchange.getResponseBody().write(png);
+        byte[] png = SampleMedia.redPng();
+        Exchanges.send(exchange, 200, "image/png", png);
     }
 
     private static void send(HttpExchange exchange, int status, String body, @Nullable Duration retryAfter)
             throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, "application/json", body.getBytes(StandardCharsets.UTF_8), retryAfter);
     }
 
-    private String origin() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
-    }
-
-    /** A 1x1 PNG. */
-    static final String TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
     /** A request as received ({@code prefer} is the {@code Prefer} header or null). */
     public record RecordedRequest(String method, String path, @Nullable String prefer, String body) {

@@ -1,10 +1,6 @@
 package com.aimedia.gateway.simulators.replicate;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -22,6 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.aimedia.gateway.simulators.support.CallbackPoster;
+
 /**
  * Sends Replicate's webhooks ({@code start} and {@code completed}; the body is the current Prediction JSON), signed
  * with Standard Webhooks: {@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature: v1,<base64
@@ -33,7 +31,7 @@ final class ReplicateWebhooks implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReplicateWebhooks.class);
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final CallbackPoster poster = new CallbackPoster();
     private final String secret;
     private final Clock clock;
 
@@ -55,16 +53,10 @@ final class ReplicateWebhooks implements AutoCloseable {
     private void send(String url, String body) {
         String id = "msg_" + UUID.randomUUID().toString().replace("-", "");
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(5))
-            .header("Content-Type", "application/json")
-            .header("webhook-id", id)
-            .header("webhook-timestamp", Long.toString(timestamp))
-            .header("webhook-signature", sign(secret, id, timestamp, body))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+        String signature = sign(secret, id, timestamp, body);
         try {
-            http.send(request, HttpResponse.BodyHandlers.discarding());
+            poster.post(url, body.getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(5), "webhook-id", id,
+                    "webhook-timestamp", Long.toString(timestamp), "webhook-signature", signature);
         }
         catch (IOException | RuntimeException e) {
             log.debug("replicate simulator webhook not delivered reason={}", e.toString());

@@ -1,17 +1,12 @@
 package com.aimedia.gateway.simulators.runway;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,8 +15,11 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
+import com.aimedia.gateway.simulators.support.Pause;
+import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,32 +57,25 @@ public final class RunwaySimulator implements ProviderSimulator {
     private static final String TASKS = "/v1/tasks/";
     private static final String FILES = "/files/";
 
+    /** The result video: an MP4-shaped body whose {@code mdat} names the simulator. */
+    private static final byte[] VIDEO = SampleMedia.mp4("isomiso2", true, "runway-s");
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final SimulatorServer server;
     private final JsonMapper json = JsonMapper.builder().build();
     private final RunwayAccount account;
     private volatile Duration responseDelay = Duration.ZERO;
 
-    private RunwaySimulator(Config config) throws IOException {
+    private RunwaySimulator(Config config) {
         this.config = config;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
+        this.server = SimulatorServer.bind("Runway", config.port(), this::handle);
         this.account = new RunwayAccount(config, this::baseUrl, json);
-        this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
     }
 
     public static RunwaySimulator start(Config config) {
-        try {
-            RunwaySimulator simulator = new RunwaySimulator(config);
-            simulator.server.start();
-            log.info("runway simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the Runway simulator on port " + config.port(), e);
-        }
+        RunwaySimulator simulator = new RunwaySimulator(config);
+        simulator.server.start();
+        log.info("runway simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     /** The simulator as the embedded default runs it: free port, a random key, the given timings. */
@@ -100,7 +91,7 @@ public final class RunwaySimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin();
     }
 
     @Override
@@ -116,8 +107,7 @@ public final class RunwaySimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     public void failNextCreate(RunwayError error) {
@@ -188,7 +178,7 @@ public final class RunwaySimulator implements ProviderSimulator {
         }
         String method = exchange.getRequestMethod();
         if ("POST".equals(method) && (path.equals("/v1/image_to_video") || path.equals("/v1/text_to_image"))) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body = Exchanges.bodyText(exchange);
             return account.create(path.substring(4), path, body);
         }
         String id = path.startsWith(TASKS) ? path.substring(TASKS.length()) : "";
@@ -215,17 +205,13 @@ public final class RunwaySimulator implements ProviderSimulator {
         }
         String extension = dot > 0 ? name.substring(dot + 1) : "";
         int status = dot > 0 ? account.fileStatus(name.substring(0, dot), extension, expires) : 404;
-        byte[] content = status == 200 ? Media.bytes(extension) : null;
+        byte[] content = status == 200 ? SampleMedia.byExtension(extension, VIDEO) : null;
         if (content == null) {
             byte[] body = (status == 403 ? "Request has expired" : "Not found").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "text/plain");
-            exchange.sendResponseHeaders(status == 200 ? 404 : status, body.length);
-            exchange.getResponseBody().write(body);
+            Exchanges.send(exchange, status == 200 ? 404 : status, "text/plain", body);
             return;
         }
-        exchange.getResponseHeaders().set("Content-Type", Media.contentType(extension));
-        exchange.sendResponseHeaders(200, content.length);
-        exchange.getResponseBody().write(content);
+        Exchanges.send(exchange, 200, SampleMedia.contentType(extension), content);
     }
 
     private void sendError(HttpExchange exchange, RunwayError error) throws IOException {
@@ -242,15 +228,7 @@ public final class RunwaySimulator implements ProviderSimulator {
     }
 
     private void delay() {
-        if (responseDelay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(responseDelay);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Pause.sleep(responseDelay);
     }
 
     private void send(HttpExchange exchange, int status, @Nullable ObjectNode body, @Nullable Duration retryAfter)
@@ -263,9 +241,7 @@ public final class RunwaySimulator implements ProviderSimulator {
             return;
         }
         byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        Exchanges.send(exchange, status, "application/json", bytes);
     }
 
     /** An authenticated create request as received. */

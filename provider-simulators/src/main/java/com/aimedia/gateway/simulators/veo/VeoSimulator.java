@@ -1,18 +1,12 @@
 package com.aimedia.gateway.simulators.veo;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,8 +15,11 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
+import com.aimedia.gateway.simulators.support.Pause;
+import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -60,30 +57,22 @@ public final class VeoSimulator implements ProviderSimulator {
     private static final Logger log = LoggerFactory.getLogger(VeoSimulator.class);
 
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final SimulatorServer server;
     private final JsonMapper json = JsonMapper.builder().build();
     private final VeoAccount account;
     private volatile Duration responseDelay = Duration.ZERO;
 
-    private VeoSimulator(Config config) throws IOException {
+    private VeoSimulator(Config config) {
         this.config = config;
         this.account = new VeoAccount(config);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = SimulatorServer.bind("Veo", config.port(), this::handle);
     }
 
     public static VeoSimulator start(Config config) {
-        try {
-            VeoSimulator simulator = new VeoSimulator(config);
-            simulator.server.start();
-            log.info("veo simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the Veo simulator on port " + config.port(), e);
-        }
+        VeoSimulator simulator = new VeoSimulator(config);
+        simulator.server.start();
+        log.info("veo simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
@@ -99,16 +88,12 @@ public final class VeoSimulator implements ProviderSimulator {
     /** The Gemini API base. */
     @Override
     public String baseUrl() {
-        return hostUrl() + "/v1beta";
+        return server.origin() + "/v1beta";
     }
 
     /** The Vertex AI base (before {@code /projects/...}). */
     public String vertexBaseUrl() {
-        return hostUrl() + "/v1";
-    }
-
-    private String hostUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin() + "/v1";
     }
 
     @Override
@@ -123,8 +108,7 @@ public final class VeoSimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     public Config config() {
@@ -238,9 +222,7 @@ public final class VeoSimulator implements ProviderSimulator {
             throw VeoError.notFound("File " + fileId + " not found.").answer();
         }
         byte[] video = tinyMp4();
-        exchange.getResponseHeaders().set("Content-Type", "video/mp4");
-        exchange.sendResponseHeaders(200, video.length);
-        exchange.getResponseBody().write(video);
+        Exchanges.send(exchange, 200, "video/mp4", video);
     }
 
     private JsonNode body(HttpExchange exchange) throws IOException {
@@ -252,25 +234,11 @@ public final class VeoSimulator implements ProviderSimulator {
     }
 
     static byte[] tinyMp4() {
-        byte[] ftyp = { 0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p',
-                '4', '1' };
-        byte[] mdat = { 0, 0, 0, 11, 'm', 'd', 'a', 't', 'v', 'e', 'o' };
-        byte[] all = new byte[ftyp.length + mdat.length];
-        System.arraycopy(ftyp, 0, all, 0, ftyp.length);
-        System.arraycopy(mdat, 0, all, ftyp.length, mdat.length);
-        return all;
+        return SampleMedia.mp4("isommp41", false, "veo");
     }
 
     private void delay() {
-        Duration wait = responseDelay;
-        if (!wait.isZero()) {
-            try {
-                Thread.sleep(wait);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Pause.sleep(responseDelay);
     }
 
     private void sendError(HttpExchange exchange, VeoError error) throws IOException {
@@ -289,12 +257,7 @@ public final class VeoSimulator implements ProviderSimulator {
     }
 
     private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, "application/json; charset=UTF-8", json.writeValueAsBytes(body));
     }
 
     /**

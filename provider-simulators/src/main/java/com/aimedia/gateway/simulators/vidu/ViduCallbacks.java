@@ -1,9 +1,6 @@
 package com.aimedia.gateway.simulators.vidu;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -18,6 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.aimedia.gateway.simulators.support.CallbackPoster;
 
 /**
  * Sends Vidu's signed callbacks (providers.md section 7, platform.vidu.com/docs/callback-signature): a POST of the
@@ -39,7 +38,7 @@ final class ViduCallbacks {
 
     private final String apiKey;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final CallbackPoster poster = new CallbackPoster();
 
     ViduCallbacks(String apiKey, Clock clock) {
         this.apiKey = apiKey;
@@ -69,17 +68,13 @@ final class ViduCallbacks {
             String date = HTTP_DATE.format(clock.instant());
             String nonce = UUID.randomUUID().toString();
             String signature = sign(apiKey, "POST", uri, date, nonce);
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3))
-                .header("Content-Type", "application/json")
-                .header("Date", date)
-                .header("x-request-nonce", nonce)
-                .header("X-HMAC-SIGNED-HEADERS", "Date;x-request-nonce")
-                .header("X-HMAC-ALGORITHM", "hmac-sha256")
-                .header("X-HMAC-ACCESS-KEY", ACCESS_KEY)
-                .header("X-HMAC-SIGNATURE", signature)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(due.body()))
-                .build();
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status = poster.post(due.url(), due.body(), Duration.ofSeconds(3),
+                    "Date", date,
+                    "x-request-nonce", nonce,
+                    "X-HMAC-SIGNED-HEADERS", "Date;x-request-nonce",
+                    "X-HMAC-ALGORITHM", "hmac-sha256",
+                    "X-HMAC-ACCESS-KEY", ACCESS_KEY,
+                    "X-HMAC-SIGNATURE", signature).statusCode();
             return status >= 200 && status < 300;
         }
         catch (Exception e) {

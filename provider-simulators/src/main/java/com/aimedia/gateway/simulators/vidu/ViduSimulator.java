@@ -1,10 +1,6 @@
 package com.aimedia.gateway.simulators.vidu;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +19,11 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
+import com.aimedia.gateway.simulators.support.Pause;
+import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -66,8 +64,7 @@ public final class ViduSimulator implements ProviderSimulator {
     private static final String FILES = "/files/";
 
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final SimulatorServer server;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
         .daemon().name("vidu-simulator-callbacks").factory());
     private final JsonMapper json = JsonMapper.builder().build();
@@ -75,26 +72,19 @@ public final class ViduSimulator implements ProviderSimulator {
     private final ViduCallbacks callbacks;
     private volatile Duration responseDelay = Duration.ZERO;
 
-    private ViduSimulator(Config config) throws IOException {
+    private ViduSimulator(Config config) {
         this.config = config;
         this.account = new ViduAccount(config);
         this.callbacks = new ViduCallbacks(config.apiKey(), config.clock());
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = SimulatorServer.bind("Vidu", config.port(), this::handle);
     }
 
     public static ViduSimulator start(Config config) {
-        try {
-            ViduSimulator simulator = new ViduSimulator(config);
-            simulator.server.start();
-            simulator.ticker.scheduleWithFixedDelay(simulator::sendDueCallbacks, 50, 50, TimeUnit.MILLISECONDS);
-            log.info("vidu simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the Vidu simulator on port " + config.port(), e);
-        }
+        ViduSimulator simulator = new ViduSimulator(config);
+        simulator.server.start();
+        simulator.ticker.scheduleWithFixedDelay(simulator::sendDueCallbacks, 50, 50, TimeUnit.MILLISECONDS);
+        log.info("vidu simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
@@ -109,11 +99,7 @@ public final class ViduSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return hostUrl() + PREFIX;
-    }
-
-    private String hostUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin() + PREFIX;
     }
 
     @Override
@@ -129,8 +115,7 @@ public final class ViduSimulator implements ProviderSimulator {
     @Override
     public void close() {
         ticker.shutdownNow();
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     public Config config() {
@@ -173,7 +158,7 @@ public final class ViduSimulator implements ProviderSimulator {
 
     private void sendDueCallbacks() {
         try {
-            account.dueCallbacks(json, hostUrl() + FILES).forEach(callbacks::send);
+            account.dueCallbacks(json, server.origin() + FILES).forEach(callbacks::send);
         }
         catch (RuntimeException e) {
             log.warn("vidu simulator could not prepare callbacks", e);
@@ -216,12 +201,12 @@ public final class ViduSimulator implements ProviderSimulator {
         String[] segments = path.substring(PREFIX.length() + 1).split("/", -1);
         String method = exchange.getRequestMethod();
         if ("POST".equals(method) && segments.length == 1 && ViduAccount.ENDPOINTS.contains(segments[0])) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body = Exchanges.bodyText(exchange);
             return account.create(segments[0], body, json);
         }
         if (segments.length == 3 && "tasks".equals(segments[0])) {
             if ("GET".equals(method) && "creations".equals(segments[2])) {
-                return account.query(segments[1], json, hostUrl() + FILES);
+                return account.query(segments[1], json, server.origin() + FILES);
             }
             if ("POST".equals(method) && "cancel".equals(segments[2])) {
                 account.cancel(segments[1]);
@@ -261,25 +246,11 @@ public final class ViduSimulator implements ProviderSimulator {
 
     /** An ISO BMFF {@code ftyp} box followed by a small {@code mdat}: enough to look like an MP4. */
     static byte[] tinyMp4() {
-        byte[] ftyp = { 0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p',
-                '4', '1' };
-        byte[] mdat = { 0, 0, 0, 13, 'm', 'd', 'a', 't', 'v', 'i', 'd', 'u', '!' };
-        byte[] all = new byte[ftyp.length + mdat.length];
-        System.arraycopy(ftyp, 0, all, 0, ftyp.length);
-        System.arraycopy(mdat, 0, all, ftyp.length, mdat.length);
-        return all;
+        return SampleMedia.mp4("isommp41", false, "vidu!");
     }
 
     private void delay() {
-        Duration wait = responseDelay;
-        if (!wait.isZero()) {
-            try {
-                Thread.sleep(wait);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Pause.sleep(responseDelay);
     }
 
     private void sendError(HttpExchange exchange, ViduError error) throws IOException {
@@ -292,15 +263,7 @@ public final class ViduSimulator implements ProviderSimulator {
     }
 
     private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(body), retryAfter);
     }
 
     /** One authenticated create request as received. */

@@ -1,10 +1,6 @@
 package com.aimedia.gateway.simulators.wan;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,8 +16,11 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
+import com.aimedia.gateway.simulators.support.Pause;
+import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,30 +62,21 @@ public final class WanSimulator implements ProviderSimulator {
     private static final String FILES = "/files/";
 
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final SimulatorServer server;
     private final JsonMapper json = JsonMapper.builder().build();
     private final WanAccount account;
 
-    private WanSimulator(Config config) throws IOException {
+    private WanSimulator(Config config) {
         this.config = config;
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
-        this.account = new WanAccount(config, json, () -> root() + FILES);
-        this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = SimulatorServer.bind("Wan", config.port(), this::handle);
+        this.account = new WanAccount(config, json, () -> server.origin() + FILES);
     }
 
     public static WanSimulator start(Config config) {
-        try {
-            WanSimulator simulator = new WanSimulator(config);
-            simulator.server.start();
-            log.info("wan simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the Wan simulator on port " + config.port(), e);
-        }
+        WanSimulator simulator = new WanSimulator(config);
+        simulator.server.start();
+        log.info("wan simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
@@ -103,11 +91,7 @@ public final class WanSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return root() + PREFIX;
-    }
-
-    private String root() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return server.origin() + PREFIX;
     }
 
     @Override
@@ -123,8 +107,7 @@ public final class WanSimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     public void failNextSubmit(WanError error) {
@@ -193,7 +176,7 @@ public final class WanSimulator implements ProviderSimulator {
                 throw WanError.synchronousCall().answer();
             }
             return account.submit(IMAGE.equals(path),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    Exchanges.bodyText(exchange));
         }
         if (path.startsWith(TASKS) && path.length() > TASKS.length()) {
             String rest = path.substring(TASKS.length());
@@ -208,15 +191,7 @@ public final class WanSimulator implements ProviderSimulator {
     }
 
     private void pause() {
-        Duration delay = account.responseDelay();
-        if (!delay.isZero()) {
-            try {
-                Thread.sleep(delay);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Pause.sleep(account.responseDelay());
     }
 
     private void serveFile(HttpExchange exchange, String name) throws IOException {
@@ -225,10 +200,9 @@ public final class WanSimulator implements ProviderSimulator {
         boolean available = (video || name.endsWith(".png")) && account.hasResult(taskId)
                 && account.isImage(taskId) != video;
         byte[] body = !available ? "<Error><Code>AccessDenied</Code><Message>Request has expired.</Message></Error>"
-            .getBytes(StandardCharsets.UTF_8) : video ? Media.mp4Video() : Media.png();
-        exchange.getResponseHeaders().set("Content-Type", !available ? "application/xml" : video ? "video/mp4" : "image/png");
-        exchange.sendResponseHeaders(available ? 200 : 403, body.length);
-        exchange.getResponseBody().write(body);
+            .getBytes(StandardCharsets.UTF_8) : video ? SampleMedia.mp4("isomiso2avc1mp41", true, "wan-simulator") : SampleMedia.greenPng();
+        Exchanges.send(exchange, available ? 200 : 403,
+                !available ? "application/xml" : video ? "video/mp4" : "image/png", body);
     }
 
     private void sendPlain(HttpExchange exchange, WanError error) throws IOException {
@@ -241,15 +215,7 @@ public final class WanSimulator implements ProviderSimulator {
 
     private void send(HttpExchange exchange, int status, ObjectNode body, @Nullable Duration retryAfter)
             throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, "application/json; charset=utf-8", json.writeValueAsBytes(body), retryAfter);
     }
 
     /**

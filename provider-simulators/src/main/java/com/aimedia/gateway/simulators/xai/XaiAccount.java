@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.simulators.support.Pause;
+
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -176,15 +178,7 @@ final class XaiAccount {
     }
 
     void sleepConfiguredDelay() {
-        Duration delay = responseDelay;
-        if (!delay.isZero()) {
-            try {
-                Thread.sleep(delay);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Pause.sleep(responseDelay);
     }
 
     synchronized List<XaiSimulator.RecordedRequest> requests() {

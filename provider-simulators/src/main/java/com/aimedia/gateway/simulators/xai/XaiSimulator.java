@@ -3,18 +3,12 @@ package com.aimedia.gateway.simulators.xai;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import javax.imageio.ImageIO;
 
@@ -25,8 +19,10 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.aimedia.gateway.simulators.Simulators;
+import com.aimedia.gateway.simulators.support.Exchanges;
+import com.aimedia.gateway.simulators.support.SampleMedia;
+import com.aimedia.gateway.simulators.support.SimulatorServer;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,29 +45,21 @@ public final class XaiSimulator implements ProviderSimulator {
     private static final Logger log = LoggerFactory.getLogger(XaiSimulator.class);
 
     private final Config config;
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final SimulatorServer server;
     private final JsonMapper json = JsonMapper.builder().build();
     private final XaiAccount account;
 
-    private XaiSimulator(Config config) throws IOException {
+    private XaiSimulator(Config config) {
         this.config = config;
         this.account = new XaiAccount(config);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = SimulatorServer.bindFreePort("xAI", this::handle);
     }
 
     public static XaiSimulator start(Config config) {
-        try {
-            XaiSimulator simulator = new XaiSimulator(config);
-            simulator.server.start();
-            log.info("xai simulator started baseUrl={}", simulator.baseUrl());
-            return simulator;
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException("could not start the xAI simulator", e);
-        }
+        XaiSimulator simulator = new XaiSimulator(config);
+        simulator.server.start();
+        log.info("xai simulator started baseUrl={}", simulator.baseUrl());
+        return simulator;
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
@@ -85,7 +73,7 @@ public final class XaiSimulator implements ProviderSimulator {
 
     @Override
     public String baseUrl() {
-        return origin() + "/v1";
+        return server.origin() + "/v1";
     }
 
     @Override
@@ -125,14 +113,13 @@ public final class XaiSimulator implements ProviderSimulator {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String body = Exchanges.bodyText(exchange);
             account.record(new RecordedRequest(exchange.getRequestMethod(), path, body));
             if (path.startsWith("/files/")) {
                 serveFile(exchange, path);
@@ -166,7 +153,7 @@ public final class XaiSimulator implements ProviderSimulator {
 
     private String route(String method, String path, String body) {
         if ("POST".equals(method) && "/v1/images/generations".equals(path)) {
-            return json.writeValueAsString(account.generateImages(json.readTree(body), json, origin() + "/files"));
+            return json.writeValueAsString(account.generateImages(json.readTree(body), json, server.origin() + "/files"));
         }
         if ("POST".equals(method) && "/v1/videos/generations".equals(path)) {
             return json.writeValueAsString(json.createObjectNode().put("request_id", account.createVideo(json.readTree(body)).requestId));
@@ -179,7 +166,7 @@ public final class XaiSimulator implements ProviderSimulator {
             XaiVideo video = account.video(path.substring("/v1/videos/".length())).orElseThrow(() -> new XaiError(404,
                     "Some requested entity was not found", "No video generation request with this id").answer());
             ObjectNode node = json.createObjectNode();
-            video.render(node, account.now(), origin() + "/files");
+            video.render(node, account.now(), server.origin() + "/files");
             return json.writeValueAsString(node);
         }
         throw new XaiError(404, "Not found", "No handler for " + method + " " + path).answer();
@@ -192,7 +179,7 @@ public final class XaiSimulator implements ProviderSimulator {
             send(exchange, 200, "image/jpeg", jpeg(), null);
         }
         else if (path.startsWith("/files/videos/") && account.hasVideo(id)) {
-            send(exchange, 200, "video/mp4", Base64.getDecoder().decode(TINY_MP4), null);
+            send(exchange, 200, "video/mp4", SampleMedia.mp4("isommp41", false, ""), null);
         }
         else {
             send(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8), null);
@@ -201,14 +188,7 @@ public final class XaiSimulator implements ProviderSimulator {
 
     private static void send(HttpExchange exchange, int status, String contentType, byte[] bytes,
             @Nullable Duration retryAfter) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        if (retryAfter != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(retryAfter.toSeconds()));
-        }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(exchange, status, contentType, bytes, retryAfter);
     }
 
     /** A tiny real JPG (xAI's image output format). */
@@ -224,12 +204,6 @@ public final class XaiSimulator implements ProviderSimulator {
         return out.toByteArray();
     }
 
-    /** The boxes of a minimal MP4 header ({@code ftyp} + empty {@code mdat}). */
-    private static final String TINY_MP4 = "AAAAGGZ0eXBpc29tAAACAGlzb21tcDQxAAAACG1kYXQ=";
-
-    private String origin() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
-    }
 
     public record RecordedRequest(String method, String path, String body) {
     }
