@@ -1,5 +1,6 @@
 package com.aimedia.gateway.simulators;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,9 @@ public interface ProviderSimulator extends AutoCloseable {
      * the real API for this provider instead of the simulator.
      */
     List<String> realCredentialVariables();
+
+    /** Delays every API answer, to exercise client read timeouts ({@link Duration#ZERO} to stop). */
+    void delayResponses(Duration delay);
 
     @Override
     void close();

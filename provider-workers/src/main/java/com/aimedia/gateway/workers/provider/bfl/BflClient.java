@@ -1,19 +1,14 @@
 package com.aimedia.gateway.workers.provider.bfl;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 
-import org.jspecify.annotations.Nullable;
-
-import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
+import com.aimedia.gateway.workers.provider.http.JsonBodies;
+import com.aimedia.gateway.workers.provider.http.ProviderHttp;
+import com.aimedia.gateway.workers.provider.http.RetryAfter;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,18 +22,17 @@ final class BflClient {
 
     private final BflProperties properties;
     private final JsonMapper json;
-    private final HttpClient http;
+    private final ProviderHttp http;
 
     BflClient(BflProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new ProviderHttp(properties.connectTimeout());
     }
 
     /** {@code POST <base>/<model>} with the body as given. */
     BflApi.CreateResponse create(String model, ObjectNode body) {
-        String root = properties.baseUrl().toString().replaceAll("/+$", "");
+        String root = ProviderHttp.base(properties.baseUrl());
         HttpRequest.Builder request = request(URI.create(root + "/" + model))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
@@ -58,8 +52,8 @@ final class BflClient {
     }
 
     private JsonNode exchange(HttpRequest.Builder builder) {
-        HttpResponse<byte[]> response = send(builder.build());
-        JsonNode body = parse(response.body());
+        HttpResponse<byte[]> response = http.send(builder.build());
+        JsonNode body = JsonBodies.treeOrNull(json, response.body());
         int status = response.statusCode();
         if (status >= 200 && status < 300 && body != null && body.isObject()) {
             return body;
@@ -67,45 +61,6 @@ final class BflClient {
         if (status >= 200 && status < 300) {
             throw new ProviderUnavailable("The provider answered success with an unreadable body.");
         }
-        throw BflErrorClassifier.classify(status, body, retryAfter(response));
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        }
-        catch (HttpTimeoutException e) {
-            throw new ProviderTimeout("The provider did not answer within the timeout.", e);
-        }
-        catch (IOException e) {
-            throw new ProviderUnavailable("The provider could not be reached.", e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailable("Interrupted while waiting for the provider.", e);
-        }
-    }
-
-    private @Nullable JsonNode parse(byte[] body) {
-        if (body.length == 0) {
-            return null;
-        }
-        try {
-            return json.readTree(body);
-        }
-        catch (JacksonException e) {
-            return null;
-        }
-    }
-
-    private static @Nullable Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(value -> {
-            try {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-            }
-            catch (NumberFormatException notSeconds) {
-                return null;
-            }
-        }).orElse(null);
+        throw BflErrorClassifier.classify(status, body, RetryAfter.seconds(response));
     }
 }

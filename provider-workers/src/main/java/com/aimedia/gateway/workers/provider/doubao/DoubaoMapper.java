@@ -1,5 +1,8 @@
 package com.aimedia.gateway.workers.provider.doubao;
 
+import static com.aimedia.gateway.workers.provider.spi.InputFields.bool;
+import static com.aimedia.gateway.workers.provider.spi.InputFields.text;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,33 +102,11 @@ final class DoubaoMapper {
         }
     }
 
-    private static @Nullable String text(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be a string");
-        }
-        return node.stringValue();
-    }
-
     private static Long integer(JsonNode input, String field) {
         JsonNode node = input.get(field);
         if (node == null || !node.isIntegralNumber()) {
             throw new InvalidRequest("Invalid parameter: input." + field + " must be an integer");
         }
         return node.asLong();
-    }
-
-    private static @Nullable Boolean bool(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isBoolean()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be true or false");
-        }
-        return node.asBoolean();
     }
 }

@@ -1,23 +1,20 @@
 package com.aimedia.gateway.workers.provider.jimeng;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
-import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
+import com.aimedia.gateway.workers.provider.http.JsonBodies;
+import com.aimedia.gateway.workers.provider.http.ProviderHttp;
+import com.aimedia.gateway.workers.provider.http.RetryAfter;
+import com.aimedia.gateway.workers.provider.http.Secrets;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,15 +30,14 @@ final class JimengClient {
     private final JsonMapper json;
     private final Clock clock;
     private final VolcSigner signer;
-    private final HttpClient http;
+    private final ProviderHttp http;
 
     JimengClient(JimengProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
         this.signer = new VolcSigner(properties.region(), properties.service());
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new ProviderHttp(properties.connectTimeout());
     }
 
     /** An answer that passed the gateway level: its HTTP status, the envelope, and any Retry-After. */
@@ -68,7 +64,7 @@ final class JimengClient {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("Action", action);
         query.put("Version", properties.version());
-        String base = properties.baseUrl().toString().replaceAll("/+$", "");
+        String base = ProviderHttp.base(properties.baseUrl());
         URI uri = URI.create(base + "/?" + VolcSigner.canonicalQuery(query));
         String host = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
         Map<String, String> headers = signer.sign(required(properties.accessKey()), required(properties.secretKey()),
@@ -77,9 +73,9 @@ final class JimengClient {
             .header("Accept", CONTENT_TYPE)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
-        HttpResponse<byte[]> response = send(request.build());
-        Duration retryAfter = retryAfter(response);
-        JimengApi.Envelope envelope = parse(response.body());
+        HttpResponse<byte[]> response = http.send(request.build());
+        Duration retryAfter = RetryAfter.seconds(response);
+        JimengApi.Envelope envelope = JsonBodies.readOrNull(json, response.body(), JimengApi.Envelope.class);
         int status = response.statusCode();
         if (envelope != null && envelope.responseMetadata() != null && envelope.responseMetadata().error() != null) {
             JimengApi.MetadataError error = envelope.responseMetadata().error();
@@ -95,52 +91,8 @@ final class JimengClient {
                 null), retryAfter);
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        }
-        catch (HttpTimeoutException e) {
-            throw new ProviderTimeout("The provider did not answer within the timeout.", e);
-        }
-        catch (IOException e) {
-            throw new ProviderUnavailable("The provider could not be reached.", e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailable("Interrupted while waiting for the provider.", e);
-        }
-    }
-
-    private JimengApi.@Nullable Envelope parse(byte[] body) {
-        if (body.length == 0) {
-            return null;
-        }
-        try {
-            return json.readValue(body, JimengApi.Envelope.class);
-        }
-        catch (JacksonException e) {
-            return null;
-        }
-    }
-
-    private static @Nullable Duration retryAfter(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("Retry-After");
-        try {
-            return header.map(value -> Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())))).orElse(null);
-        }
-        catch (NumberFormatException notSeconds) {
-            return null;
-        }
-    }
-
     private String scrub(String message) {
-        String result = message;
-        for (String secret : new String[] { properties.accessKey(), properties.secretKey() }) {
-            if (secret != null && !secret.isBlank()) {
-                result = result.replace(secret, "***");
-            }
-        }
-        return result;
+        return Secrets.scrub(message, properties.accessKey(), properties.secretKey());
     }
 
     private static String required(@Nullable String value) {

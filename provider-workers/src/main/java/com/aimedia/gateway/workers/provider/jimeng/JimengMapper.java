@@ -1,5 +1,8 @@
 package com.aimedia.gateway.workers.provider.jimeng;
 
+import static com.aimedia.gateway.workers.provider.spi.InputFields.longValue;
+import static com.aimedia.gateway.workers.provider.spi.InputFields.text;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,7 +29,7 @@ final class JimengMapper {
         if (!input.isObject()) {
             throw new InvalidRequest("Invalid parameter: input must be a JSON object");
         }
-        return new JimengApi.SubmitRequest(request.providerModel(), text(input, "prompt"), integer(input, "seed"),
+        return new JimengApi.SubmitRequest(request.providerModel(), text(input, "prompt"), longValue(input, "seed"),
                 text(input, "aspect_ratio"), intOrNull(input, "frames"), intOrNull(input, "width"),
                 intOrNull(input, "height"), strings(input, "image_urls"), strings(input, "binary_data_base64"));
     }
@@ -90,30 +93,8 @@ final class JimengMapper {
         }
     }
 
-    private static @Nullable String text(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be a string");
-        }
-        return node.stringValue();
-    }
-
-    private static @Nullable Long integer(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be an integer");
-        }
-        return node.asLong();
-    }
-
     private static @Nullable Integer intOrNull(JsonNode input, String field) {
-        Long value = integer(input, field);
+        Long value = longValue(input, field);
         return value == null ? null : Math.toIntExact(value);
     }
 

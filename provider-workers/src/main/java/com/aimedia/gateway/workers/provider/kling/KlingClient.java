@@ -1,27 +1,20 @@
 package com.aimedia.gateway.workers.provider.kling;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.workers.provider.http.JsonBodies;
+import com.aimedia.gateway.workers.provider.http.ProviderHttp;
+import com.aimedia.gateway.workers.provider.http.RetryAfter;
+import com.aimedia.gateway.workers.provider.http.Secrets;
 import com.aimedia.gateway.workers.provider.spi.ProviderException;
-import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -35,15 +28,14 @@ final class KlingClient {
     private final JsonMapper json;
     private final Clock clock;
     private final KlingJwt jwt;
-    private final HttpClient http;
+    private final ProviderHttp http;
 
     KlingClient(KlingProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
         this.jwt = new KlingJwt(json);
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new ProviderHttp(properties.connectTimeout());
     }
 
     /** Creates a task; {@code body} is the family's create record ({@link KlingApi.CreateVideoRequest} or image). */
@@ -56,12 +48,12 @@ final class KlingClient {
 
     /** Queries one task by its Kling task id or by the {@code external_task_id} given at create time. */
     KlingApi.TaskData query(String family, String taskIdOrExternalId) {
-        String segment = URLEncoder.encode(taskIdOrExternalId, StandardCharsets.UTF_8).replace("+", "%20");
+        String segment = ProviderHttp.segment(taskIdOrExternalId);
         return exchange(request(KlingApi.path(family) + "/" + segment).GET());
     }
 
     private HttpRequest.Builder request(String path) {
-        String base = properties.baseUrl().toString().replaceAll("/+$", "");
+        String base = ProviderHttp.base(properties.baseUrl());
         String token = jwt.mint(required(properties.accessKey()), required(properties.secretKey()), clock.instant());
         return HttpRequest.newBuilder(URI.create(base + path))
             .timeout(properties.readTimeout())
@@ -70,8 +62,8 @@ final class KlingClient {
     }
 
     private KlingApi.TaskData exchange(HttpRequest.Builder builder) {
-        HttpResponse<byte[]> response = send(builder.build());
-        KlingApi.Envelope envelope = parse(response.body());
+        HttpResponse<byte[]> response = http.send(builder.build());
+        KlingApi.Envelope envelope = JsonBodies.readOrNull(json, response.body(), KlingApi.Envelope.class);
         int status = response.statusCode();
         Integer code = envelope == null ? null : envelope.code();
         boolean success = status >= 200 && status < 300 && code != null && code == 0;
@@ -82,66 +74,11 @@ final class KlingClient {
             throw new ProviderUnavailable("The provider answered success without task data.");
         }
         String message = envelope == null || envelope.message() == null ? "" : scrub(envelope.message());
-        throw KlingErrorClassifier.classify(status, code, message, retryAfter(response));
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        }
-        catch (HttpTimeoutException e) {
-            throw new ProviderTimeout("The provider did not answer within the timeout.", e);
-        }
-        catch (IOException e) {
-            throw new ProviderUnavailable("The provider could not be reached.", e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailable("Interrupted while waiting for the provider.", e);
-        }
-    }
-
-    private KlingApi.@Nullable Envelope parse(byte[] body) {
-        if (body.length == 0) {
-            return null;
-        }
-        try {
-            return json.readValue(body, KlingApi.Envelope.class);
-        }
-        catch (JacksonException e) {
-            return null;
-        }
-    }
-
-    private @Nullable Duration retryAfter(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("Retry-After");
-        if (header.isEmpty()) {
-            return null;
-        }
-        String value = header.get().trim();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
-        }
-        catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(clock.instant(),
-                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return until.isNegative() ? Duration.ZERO : until;
-            }
-            catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
+        throw KlingErrorClassifier.classify(status, code, message, RetryAfter.secondsOrDate(response, clock));
     }
 
     private String scrub(String message) {
-        String result = message;
-        for (String secret : new String[] { properties.accessKey(), properties.secretKey() }) {
-            if (secret != null && !secret.isBlank()) {
-                result = result.replace(secret, "***");
-            }
-        }
-        return result;
+        return Secrets.scrub(message, properties.accessKey(), properties.secretKey());
     }
 
     private static String required(@Nullable String value) {

@@ -1,5 +1,9 @@
 package com.aimedia.gateway.workers.provider.kling;
 
+import static com.aimedia.gateway.workers.provider.spi.InputFields.integer;
+import static com.aimedia.gateway.workers.provider.spi.InputFields.number;
+import static com.aimedia.gateway.workers.provider.spi.InputFields.text;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,17 +80,6 @@ final class KlingMapper {
         }
     }
 
-    private static @Nullable Integer integer(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be an integer");
-        }
-        return node.asInt();
-    }
-
     /** Kling wants {@code duration} as a string ("5" or "10"), even when the client sent a number. */
     private static @Nullable String duration(JsonNode input) {
         JsonNode node = input.get("duration");
@@ -108,28 +101,6 @@ final class KlingMapper {
             return node.asBoolean() ? "on" : "off";
         }
         return text(input, "sound");
-    }
-
-    private static @Nullable String text(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be a string");
-        }
-        return node.stringValue();
-    }
-
-    private static @Nullable Double number(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isNumber()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be a number");
-        }
-        return node.asDouble();
     }
 
     private static @Nullable JsonNode object(JsonNode input, String field) {

@@ -1,26 +1,20 @@
 package com.aimedia.gateway.workers.provider.luma;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
+import com.aimedia.gateway.workers.provider.http.JsonBodies;
+import com.aimedia.gateway.workers.provider.http.ProviderHttp;
+import com.aimedia.gateway.workers.provider.http.RetryAfter;
+import com.aimedia.gateway.workers.provider.http.Secrets;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,14 +28,13 @@ final class LumaClient {
     private final LumaProperties properties;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http;
+    private final ProviderHttp http;
 
     LumaClient(LumaProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new ProviderHttp(properties.connectTimeout());
     }
 
     LumaApi.Generation create(String generationType, Record body) {
@@ -54,7 +47,7 @@ final class LumaClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        String base = properties.baseUrl().toString().replaceAll("/+$", "");
+        String base = ProviderHttp.base(properties.baseUrl());
         return HttpRequest.newBuilder(URI.create(base + path))
             .timeout(properties.readTimeout())
             .header("Accept", "application/json")
@@ -62,18 +55,18 @@ final class LumaClient {
     }
 
     private LumaApi.Generation exchange(HttpRequest.Builder builder) {
-        HttpResponse<byte[]> response = send(builder.build());
+        HttpResponse<byte[]> response = http.send(builder.build());
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            LumaApi.Generation generation = read(response.body(), LumaApi.Generation.class);
+            LumaApi.Generation generation = JsonBodies.readOrNull(json, response.body(), LumaApi.Generation.class);
             if (generation == null || generation.id() == null || generation.id().isBlank()) {
                 throw new ProviderUnavailable("The provider answered success without a generation.");
             }
             return generation;
         }
-        LumaApi.Error error = read(response.body(), LumaApi.Error.class);
+        LumaApi.Error error = JsonBodies.readOrNull(json, response.body(), LumaApi.Error.class);
         String detail = error == null ? "" : scrub(detailText(error.detail()));
-        throw LumaErrorClassifier.classify(status, detail, retryAfter(response));
+        throw LumaErrorClassifier.classify(status, detail, RetryAfter.secondsOrDate(response, clock));
     }
 
     /** FastAPI answers {@code detail} as a string, or as a list of {@code {loc, msg}} validation problems. */
@@ -96,57 +89,7 @@ final class LumaClient {
         return text.toString();
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        }
-        catch (HttpTimeoutException e) {
-            throw new ProviderTimeout("The provider did not answer within the timeout.", e);
-        }
-        catch (IOException e) {
-            throw new ProviderUnavailable("The provider could not be reached.", e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailable("Interrupted while waiting for the provider.", e);
-        }
-    }
-
-    private <T> @Nullable T read(byte[] body, Class<T> type) {
-        if (body.length == 0) {
-            return null;
-        }
-        try {
-            return json.readValue(body, type);
-        }
-        catch (JacksonException e) {
-            return null;
-        }
-    }
-
-    private @Nullable Duration retryAfter(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("Retry-After");
-        if (header.isEmpty()) {
-            return null;
-        }
-        String value = header.get().trim();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
-        }
-        catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(clock.instant(),
-                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return until.isNegative() ? Duration.ZERO : until;
-            }
-            catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
-    }
-
     private String scrub(String message) {
-        String key = properties.apiKey();
-        return key == null || key.isBlank() ? message : message.replace(key, "***");
+        return Secrets.scrub(message, properties.apiKey());
     }
 }

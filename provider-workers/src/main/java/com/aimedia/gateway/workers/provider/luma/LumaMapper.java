@@ -1,5 +1,9 @@
 package com.aimedia.gateway.workers.provider.luma;
 
+import static com.aimedia.gateway.workers.provider.spi.InputFields.bool;
+import static com.aimedia.gateway.workers.provider.spi.InputFields.number;
+import static com.aimedia.gateway.workers.provider.spi.InputFields.text;
+
 import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
@@ -61,39 +65,6 @@ final class LumaMapper {
             return node.stringValue();
         }
         throw new InvalidRequest("Invalid parameter: input.duration must be \"5s\" or \"9s\"");
-    }
-
-    private static @Nullable String text(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be a string");
-        }
-        return node.stringValue();
-    }
-
-    private static @Nullable Boolean bool(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isBoolean()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be true or false");
-        }
-        return node.asBoolean();
-    }
-
-    private static @Nullable Double number(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isNumber()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be a number");
-        }
-        return node.asDouble();
     }
 
     private static @Nullable JsonNode node(JsonNode input, String field) {

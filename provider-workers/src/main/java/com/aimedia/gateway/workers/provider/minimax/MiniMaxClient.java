@@ -1,22 +1,20 @@
 package com.aimedia.gateway.workers.provider.minimax;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
-import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
-import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
+import com.aimedia.gateway.workers.provider.http.JsonBodies;
+import com.aimedia.gateway.workers.provider.http.ProviderHttp;
+import com.aimedia.gateway.workers.provider.http.RetryAfter;
+import com.aimedia.gateway.workers.provider.http.Secrets;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,13 +26,12 @@ final class MiniMaxClient {
 
     private final MiniMaxProperties properties;
     private final JsonMapper json;
-    private final HttpClient http;
+    private final ProviderHttp http;
 
     MiniMaxClient(MiniMaxProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new ProviderHttp(properties.connectTimeout());
     }
 
     MiniMaxApi.CreateResponse create(MiniMaxApi.CreateRequest body) {
@@ -66,7 +63,7 @@ final class MiniMaxClient {
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
-        String base = properties.baseUrl().toString().replaceAll("/+$", "");
+        String base = ProviderHttp.base(properties.baseUrl());
         return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(properties.readTimeout())
             .header("Accept", "application/json")
             .header("Authorization", "Bearer " + properties.apiKey());
@@ -74,18 +71,12 @@ final class MiniMaxClient {
 
     private <T> T exchange(HttpRequest.Builder builder, Class<T> type,
             Function<T, MiniMaxApi.@Nullable BaseResp> baseResp) {
-        HttpResponse<byte[]> response = send(builder.build());
-        Duration retryAfter = retryAfter(response);
+        HttpResponse<byte[]> response = http.send(builder.build());
+        Duration retryAfter = RetryAfter.digits(response);
         if (response.statusCode() != 200) {
             throw MiniMaxErrorClassifier.byHttpStatus(response.statusCode(), retryAfter);
         }
-        T answer;
-        try {
-            answer = json.readValue(response.body(), type);
-        }
-        catch (JacksonException e) {
-            throw new ProviderUnavailable("The provider answered with a body the gateway cannot read.");
-        }
+        T answer = JsonBodies.readRequired(json, response.body(), type);
         MiniMaxApi.BaseResp base = baseResp.apply(answer);
         if (base != null && base.statusCode() != null && base.statusCode() == 1002) {
             // the only retryable refusal that carries timing; rethrown here so Retry-After is kept
@@ -94,33 +85,11 @@ final class MiniMaxClient {
         return answer;
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        }
-        catch (HttpTimeoutException e) {
-            throw new ProviderTimeout("The provider did not answer within the timeout.", e);
-        }
-        catch (IOException e) {
-            throw new ProviderUnavailable("The provider could not be reached.", e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailable("Interrupted while waiting for the provider.", e);
-        }
-    }
-
-    private static @Nullable Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(String::trim).filter(v -> v.matches("\\d{1,9}"))
-            .map(v -> Duration.ofSeconds(Long.parseLong(v))).orElse(null);
-    }
-
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private String scrub(String message) {
-        String key = properties.apiKey();
-        return key == null || key.isBlank() ? message : message.replace(key, "***");
+        return Secrets.scrub(message, properties.apiKey());
     }
 }

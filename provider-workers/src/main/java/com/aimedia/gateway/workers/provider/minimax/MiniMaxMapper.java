@@ -1,5 +1,9 @@
 package com.aimedia.gateway.workers.provider.minimax;
 
+import static com.aimedia.gateway.workers.provider.spi.InputFields.bool;
+import static com.aimedia.gateway.workers.provider.spi.InputFields.integer;
+import static com.aimedia.gateway.workers.provider.spi.InputFields.text;
+
 import org.jspecify.annotations.Nullable;
 
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
@@ -27,38 +31,5 @@ final class MiniMaxMapper {
                 text(input, "first_frame_image"), text(input, "last_frame_image"),
                 subject == null || subject.isNull() ? null : subject, bool(input, "aigc_watermark"),
                 request.callbackUrl() == null ? null : request.callbackUrl().toString());
-    }
-
-    private static @Nullable String text(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be a string");
-        }
-        return node.stringValue();
-    }
-
-    private static @Nullable Integer integer(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be an integer");
-        }
-        return node.asInt();
-    }
-
-    private static @Nullable Boolean bool(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isBoolean()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be true or false");
-        }
-        return node.asBoolean();
     }
 }

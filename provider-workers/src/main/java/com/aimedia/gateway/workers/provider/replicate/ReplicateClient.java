@@ -1,21 +1,15 @@
 package com.aimedia.gateway.workers.provider.replicate;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import org.jspecify.annotations.Nullable;
-
-import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
+import com.aimedia.gateway.workers.provider.http.JsonBodies;
+import com.aimedia.gateway.workers.provider.http.ProviderHttp;
+import com.aimedia.gateway.workers.provider.http.RetryAfter;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,13 +18,12 @@ final class ReplicateClient {
 
     private final ReplicateProperties properties;
     private final JsonMapper json;
-    private final HttpClient http;
+    private final ProviderHttp http;
 
     ReplicateClient(ReplicateProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new ProviderHttp(properties.connectTimeout());
     }
 
     /** Official models without a version use the model endpoint; a version uses {@code POST /predictions}. */
@@ -53,7 +46,7 @@ final class ReplicateClient {
     }
 
     private HttpRequest.Builder request(String path, Duration timeout) {
-        String root = properties.baseUrl().toString().replaceAll("/+$", "");
+        String root = ProviderHttp.base(properties.baseUrl());
         return HttpRequest.newBuilder(URI.create(root + path))
             .timeout(timeout)
             .header("Accept", "application/json")
@@ -61,8 +54,8 @@ final class ReplicateClient {
     }
 
     private ReplicateApi.Prediction exchange(HttpRequest.Builder builder) {
-        HttpResponse<byte[]> response = send(builder.build());
-        JsonNode body = parse(response.body());
+        HttpResponse<byte[]> response = http.send(builder.build());
+        JsonNode body = JsonBodies.treeOrNull(json, response.body());
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             if (body == null || !body.isObject()) {
@@ -71,49 +64,10 @@ final class ReplicateClient {
             return json.treeToValue(body, ReplicateApi.Prediction.class);
         }
         String detail = body != null && body.path("detail").isString() ? body.path("detail").stringValue() : "";
-        throw ReplicateErrorClassifier.classify(status, detail, retryAfter(response));
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        }
-        catch (HttpTimeoutException e) {
-            throw new ProviderTimeout("The provider did not answer within the timeout.", e);
-        }
-        catch (IOException e) {
-            throw new ProviderUnavailable("The provider could not be reached.", e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailable("Interrupted while waiting for the provider.", e);
-        }
-    }
-
-    private @Nullable JsonNode parse(byte[] body) {
-        if (body.length == 0) {
-            return null;
-        }
-        try {
-            return json.readTree(body);
-        }
-        catch (JacksonException e) {
-            return null;
-        }
-    }
-
-    private static @Nullable Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(value -> {
-            try {
-                return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
-            }
-            catch (NumberFormatException notSeconds) {
-                return null;
-            }
-        }).orElse(null);
+        throw ReplicateErrorClassifier.classify(status, detail, RetryAfter.seconds(response));
     }
 
     private static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return ProviderHttp.segment(value);
     }
 }

@@ -1,26 +1,20 @@
 package com.aimedia.gateway.workers.provider.runway;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
+import com.aimedia.gateway.workers.provider.http.JsonBodies;
+import com.aimedia.gateway.workers.provider.http.ProviderHttp;
+import com.aimedia.gateway.workers.provider.http.RetryAfter;
+import com.aimedia.gateway.workers.provider.http.Secrets;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,18 +27,17 @@ final class RunwayClient {
     private final RunwayProperties properties;
     private final JsonMapper json;
     private final Clock clock;
-    private final HttpClient http;
+    private final ProviderHttp http;
 
     RunwayClient(RunwayProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new ProviderHttp(properties.connectTimeout());
     }
 
     String create(String endpoint, String model, Record body) {
-        HttpResponse<byte[]> response = send(request("/v1/" + endpoint).header("Content-Type", "application/json")
+        HttpResponse<byte[]> response = http.send(request("/v1/" + endpoint).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build());
         RunwayApi.Created created = success(response, model, RunwayApi.Created.class);
         if (created == null || created.id() == null || created.id().isBlank()) {
@@ -54,7 +47,7 @@ final class RunwayClient {
     }
 
     RunwayApi.Task task(String id) {
-        HttpResponse<byte[]> response = send(request("/v1/tasks/" + URLEncoder.encode(id, StandardCharsets.UTF_8)).GET().build());
+        HttpResponse<byte[]> response = http.send(request("/v1/tasks/" + URLEncoder.encode(id, StandardCharsets.UTF_8)).GET().build());
         RunwayApi.Task task = success(response, null, RunwayApi.Task.class);
         if (task == null) {
             throw new ProviderUnavailable("The provider answered success without a task.");
@@ -63,7 +56,7 @@ final class RunwayClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        String base = properties.baseUrl().toString().replaceAll("/+$", "");
+        String base = ProviderHttp.base(properties.baseUrl());
         return HttpRequest.newBuilder(URI.create(base + path))
             .timeout(properties.readTimeout())
             .header("Accept", "application/json")
@@ -74,10 +67,10 @@ final class RunwayClient {
     private <T> @Nullable T success(HttpResponse<byte[]> response, @Nullable String model, Class<T> type) {
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            return read(response.body(), type);
+            return JsonBodies.readOrNull(json, response.body(), type);
         }
-        RunwayApi.Error error = read(response.body(), RunwayApi.Error.class);
-        throw RunwayErrorClassifier.classify(status, error == null ? "" : scrub(errorText(error)), model, retryAfter(response));
+        RunwayApi.Error error = JsonBodies.readOrNull(json, response.body(), RunwayApi.Error.class);
+        throw RunwayErrorClassifier.classify(status, error == null ? "" : scrub(errorText(error)), model, RetryAfter.secondsOrDate(response, clock));
     }
 
     /** The {@code error} text plus any validation issues ({@code model: Invalid enum value ...}). */
@@ -93,57 +86,7 @@ final class RunwayClient {
         return text.toString();
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        }
-        catch (HttpTimeoutException e) {
-            throw new ProviderTimeout("The provider did not answer within the timeout.", e);
-        }
-        catch (IOException e) {
-            throw new ProviderUnavailable("The provider could not be reached.", e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailable("Interrupted while waiting for the provider.", e);
-        }
-    }
-
-    private <T> @Nullable T read(byte[] body, Class<T> type) {
-        if (body.length == 0) {
-            return null;
-        }
-        try {
-            return json.readValue(body, type);
-        }
-        catch (JacksonException e) {
-            return null;
-        }
-    }
-
-    private @Nullable Duration retryAfter(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("Retry-After");
-        if (header.isEmpty()) {
-            return null;
-        }
-        String value = header.get().trim();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
-        }
-        catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(clock.instant(),
-                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return until.isNegative() ? Duration.ZERO : until;
-            }
-            catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
-    }
-
     private String scrub(String message) {
-        String key = properties.apiKey();
-        return key == null || key.isBlank() ? message : message.replace(key, "***");
+        return Secrets.scrub(message, properties.apiKey());
     }
 }

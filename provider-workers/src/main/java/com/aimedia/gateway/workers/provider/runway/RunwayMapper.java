@@ -1,5 +1,8 @@
 package com.aimedia.gateway.workers.provider.runway;
 
+import static com.aimedia.gateway.workers.provider.spi.InputFields.longValue;
+import static com.aimedia.gateway.workers.provider.spi.InputFields.text;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +28,11 @@ final class RunwayMapper {
         String model = request.providerModel();
         if (RunwayApi.TEXT_TO_IMAGE.equals(RunwayModels.endpoint(model))) {
             return new RunwayApi.TextToImageRequest(model, text(input, "promptText"), text(input, "ratio"),
-                    node(input, "referenceImages"), integer(input, "seed"), node(input, "contentModeration"));
+                    node(input, "referenceImages"), longValue(input, "seed"), node(input, "contentModeration"));
         }
-        Long duration = integer(input, "duration");
+        Long duration = longValue(input, "duration");
         return new RunwayApi.ImageToVideoRequest(model, node(input, "promptImage"), text(input, "promptText"),
-                text(input, "ratio"), duration == null ? null : Math.toIntExact(duration), integer(input, "seed"),
+                text(input, "ratio"), duration == null ? null : Math.toIntExact(duration), longValue(input, "seed"),
                 node(input, "contentModeration"));
     }
 
@@ -43,28 +46,6 @@ final class RunwayMapper {
             }
         }
         return urls;
-    }
-
-    private static @Nullable String text(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be a string");
-        }
-        return node.stringValue();
-    }
-
-    private static @Nullable Long integer(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be an integer");
-        }
-        return node.asLong();
     }
 
     private static @Nullable JsonNode node(JsonNode input, String field) {

@@ -1,19 +1,17 @@
 package com.aimedia.gateway.workers.provider.veo;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.workers.provider.http.JsonBodies;
+import com.aimedia.gateway.workers.provider.http.ProviderHttp;
+import com.aimedia.gateway.workers.provider.http.RetryAfter;
+import com.aimedia.gateway.workers.provider.http.Secrets;
 import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
-import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
-import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,13 +25,12 @@ final class VeoClient {
 
     private final VeoProperties properties;
     private final JsonMapper json;
-    private final HttpClient http;
+    private final ProviderHttp http;
 
     VeoClient(VeoProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new ProviderHttp(properties.connectTimeout());
     }
 
     VeoApi.Operation submit(boolean vertex, String model, VeoApi.PredictRequest body) {
@@ -65,7 +62,7 @@ final class VeoClient {
     }
 
     private String gemini() {
-        return properties.baseUrl().toString().replaceAll("/+$", "");
+        return ProviderHttp.base(properties.baseUrl());
     }
 
     private String vertexModel(String model) {
@@ -83,32 +80,11 @@ final class VeoClient {
         else {
             builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         }
-        HttpResponse<byte[]> response = send(builder.build());
+        HttpResponse<byte[]> response = http.send(builder.build());
         if (response.statusCode() >= 200 && response.statusCode() < 300) {
-            try {
-                return json.readValue(response.body(), VeoApi.Operation.class);
-            }
-            catch (JacksonException e) {
-                throw new ProviderUnavailable("The provider answered with a body the gateway cannot read.");
-            }
+            return JsonBodies.readRequired(json, response.body(), VeoApi.Operation.class);
         }
-        throw VeoErrorClassifier.classify(response.statusCode(), parseError(response.body()), retryAfter(response));
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        }
-        catch (HttpTimeoutException e) {
-            throw new ProviderTimeout("The provider did not answer within the timeout.", e);
-        }
-        catch (IOException e) {
-            throw new ProviderUnavailable("The provider could not be reached.", e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailable("Interrupted while waiting for the provider.", e);
-        }
+        throw VeoErrorClassifier.classify(response.statusCode(), parseError(response.body()), RetryAfter.digits(response));
     }
 
     private VeoApi.@Nullable Status parseError(byte[] body) {
@@ -125,18 +101,7 @@ final class VeoClient {
         }
     }
 
-    private static @Nullable Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").map(String::trim).filter(v -> v.matches("\\d{1,9}"))
-            .map(v -> Duration.ofSeconds(Long.parseLong(v))).orElse(null);
-    }
-
     private String scrub(String message) {
-        String result = message;
-        for (String secret : new String[] { properties.apiKey(), properties.vertexAccessToken() }) {
-            if (secret != null && !secret.isBlank()) {
-                result = result.replace(secret, "***");
-            }
-        }
-        return result;
+        return Secrets.scrub(message, properties.apiKey(), properties.vertexAccessToken());
     }
 }

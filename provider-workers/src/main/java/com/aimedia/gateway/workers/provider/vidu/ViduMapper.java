@@ -1,5 +1,10 @@
 package com.aimedia.gateway.workers.provider.vidu;
 
+import static com.aimedia.gateway.workers.provider.spi.InputFields.bool;
+import static com.aimedia.gateway.workers.provider.spi.InputFields.integer;
+import static com.aimedia.gateway.workers.provider.spi.InputFields.longValue;
+import static com.aimedia.gateway.workers.provider.spi.InputFields.text;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,49 +94,5 @@ final class ViduMapper {
             images.add(image.stringValue());
         }
         return images;
-    }
-
-    private static @Nullable String text(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be a string");
-        }
-        return node.stringValue();
-    }
-
-    private static @Nullable Integer integer(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be an integer");
-        }
-        return node.asInt();
-    }
-
-    private static @Nullable Long longValue(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be an integer");
-        }
-        return node.asLong();
-    }
-
-    private static @Nullable Boolean bool(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isBoolean()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be true or false");
-        }
-        return node.asBoolean();
     }
 }

@@ -1,22 +1,14 @@
 package com.aimedia.gateway.workers.provider.wan;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
+import com.aimedia.gateway.workers.provider.http.JsonBodies;
+import com.aimedia.gateway.workers.provider.http.ProviderHttp;
+import com.aimedia.gateway.workers.provider.http.RetryAfter;
+import com.aimedia.gateway.workers.provider.http.Secrets;
 
-import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
-import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
-
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -27,13 +19,12 @@ final class WanClient {
 
     private final WanProperties properties;
     private final JsonMapper json;
-    private final HttpClient http;
+    private final ProviderHttp http;
 
     WanClient(WanProperties properties, JsonMapper json) {
         this.properties = properties;
         this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new ProviderHttp(properties.connectTimeout());
     }
 
     WanApi.Output submit(String kind, WanApi.SubmitRequest body) {
@@ -43,12 +34,12 @@ final class WanClient {
     }
 
     WanApi.Output task(String taskId) {
-        String segment = URLEncoder.encode(taskId, StandardCharsets.UTF_8).replace("+", "%20");
+        String segment = ProviderHttp.segment(taskId);
         return exchange(request(WanApi.TASKS + segment).GET());
     }
 
     private HttpRequest.Builder request(String path) {
-        String base = properties.baseUrl().toString().replaceAll("/+$", "");
+        String base = ProviderHttp.base(properties.baseUrl());
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(properties.readTimeout())
             .header("Accept", "application/json")
             .header("Authorization", "Bearer " + properties.apiKey());
@@ -59,9 +50,9 @@ final class WanClient {
     }
 
     private WanApi.Output exchange(HttpRequest.Builder builder) {
-        HttpResponse<byte[]> response = send(builder.build());
+        HttpResponse<byte[]> response = http.send(builder.build());
         int status = response.statusCode();
-        WanApi.Envelope envelope = parse(response.body());
+        WanApi.Envelope envelope = JsonBodies.readOrNull(json, response.body(), WanApi.Envelope.class);
         boolean hasError = envelope == null || (envelope.code() != null && !envelope.code().isBlank());
         if (status >= 200 && status < 300 && !hasError && envelope.output() != null) {
             return envelope.output();
@@ -69,49 +60,10 @@ final class WanClient {
         String code = envelope == null ? null : envelope.code();
         String message = envelope == null || envelope.message() == null ? "" : scrub(envelope.message());
         int effective = status >= 200 && status < 300 && (code == null || code.isBlank()) ? 502 : status;
-        throw WanErrorClassifier.classify(effective, code, message, retryAfter(response));
-    }
-
-    private HttpResponse<byte[]> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        }
-        catch (HttpTimeoutException e) {
-            throw new ProviderTimeout("The provider did not answer within the timeout.", e);
-        }
-        catch (IOException e) {
-            throw new ProviderUnavailable("The provider could not be reached.", e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailable("Interrupted while waiting for the provider.", e);
-        }
-    }
-
-    private WanApi.@Nullable Envelope parse(byte[] body) {
-        if (body.length == 0) {
-            return null;
-        }
-        try {
-            return json.readValue(body, WanApi.Envelope.class);
-        }
-        catch (JacksonException e) {
-            return null;
-        }
-    }
-
-    private static @Nullable Duration retryAfter(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("Retry-After");
-        try {
-            return header.map(value -> Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())))).orElse(null);
-        }
-        catch (NumberFormatException notSeconds) {
-            return null;
-        }
+        throw WanErrorClassifier.classify(effective, code, message, RetryAfter.seconds(response));
     }
 
     private String scrub(String message) {
-        String key = properties.apiKey();
-        return key == null || key.isBlank() ? message : message.replace(key, "***");
+        return Secrets.scrub(message, properties.apiKey());
     }
 }

@@ -1,5 +1,9 @@
 package com.aimedia.gateway.workers.provider.wan;
 
+import static com.aimedia.gateway.workers.provider.spi.InputFields.bool;
+import static com.aimedia.gateway.workers.provider.spi.InputFields.longValue;
+import static com.aimedia.gateway.workers.provider.spi.InputFields.text;
+
 import org.jspecify.annotations.Nullable;
 
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
@@ -40,41 +44,8 @@ final class WanMapper {
         return new WanApi.SubmitRequest(request.providerModel(), body, parameters);
     }
 
-    private static @Nullable String text(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be a string");
-        }
-        return node.stringValue();
-    }
-
-    private static @Nullable Long longValue(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be an integer");
-        }
-        return node.asLong();
-    }
-
     private static @Nullable Integer integer(JsonNode input, String field) {
         Long value = longValue(input, field);
         return value == null ? null : Math.toIntExact(value);
-    }
-
-    private static @Nullable Boolean bool(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isBoolean()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be true or false");
-        }
-        return node.asBoolean();
     }
 }

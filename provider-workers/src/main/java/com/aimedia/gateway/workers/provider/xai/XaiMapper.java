@@ -1,5 +1,8 @@
 package com.aimedia.gateway.workers.provider.xai;
 
+import static com.aimedia.gateway.workers.provider.spi.InputFields.integer;
+import static com.aimedia.gateway.workers.provider.spi.InputFields.text;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -76,27 +79,5 @@ final class XaiMapper {
             throw new InvalidRequest("Invalid parameter: input." + field + " is required");
         }
         return value;
-    }
-
-    private static @Nullable String text(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isString()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be a string");
-        }
-        return node.stringValue();
-    }
-
-    private static @Nullable Integer integer(JsonNode input, String field) {
-        JsonNode node = input.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber()) {
-            throw new InvalidRequest("Invalid parameter: input." + field + " must be an integer");
-        }
-        return node.asInt();
     }
 }

@@ -4,43 +4,34 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import com.aimedia.gateway.simulators.bfl.BflError;
 import com.aimedia.gateway.simulators.bfl.BflSimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
-import com.aimedia.gateway.workers.provider.spi.ProviderAdapterContract;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.SimulatedAdapterContract;
 
-import tools.jackson.databind.json.JsonMapper;
-
-class BflAdapterContractTest extends ProviderAdapterContract {
+class BflAdapterContractTest extends SimulatedAdapterContract<BflSimulator> {
 
     static final String API_KEY = "contract-bfl-key-7a1f";
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private BflSimulator simulator;
-    private BflAdapter adapter;
-
-    @BeforeEach
-    void startSimulator() {
-        simulator = BflSimulator.start(BflSimulator.Config.defaults().withApiKey(API_KEY)
-            .withTimings(Duration.ofMillis(100), Duration.ofMillis(200)));
-        adapter = adapter(API_KEY);
+    @Override
+    protected BflSimulator startSimulator() {
+        return BflSimulator.start(BflSimulator.Config.defaults().withApiKey(API_KEY)
+            .withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
+    @Override
+    protected String credential() {
+        return API_KEY;
     }
 
-    private BflAdapter adapter(String key) {
+    @Override
+    protected ProviderAdapter adapterUsing(String key) {
         String regional = URI.create(simulator.regionalOrigin()).getAuthority();
         return new BflAdapter(new BflProperties(URI.create(simulator.baseUrl()), key, List.of("*.bfl.ai", regional), null,
-                Duration.ofSeconds(1), Duration.ofMillis(300)), json);
+                CONNECT_TIMEOUT, READ_TIMEOUT), json);
     }
 
     private GenerationRequest request(String taskId, String model, String prompt) {
@@ -54,16 +45,6 @@ class BflAdapterContractTest extends ProviderAdapterContract {
 
     private GenerationRequest request(String taskId, String model, String providerModel, String prompt) {
         return new GenerationRequest(taskId, model, providerModel, json.readTree("{\"prompt\":\"" + prompt + "\"}"));
-    }
-
-    @Override
-    protected ProviderAdapter adapter() {
-        return adapter;
-    }
-
-    @Override
-    protected ProviderAdapter adapterWithWrongCredentials() {
-        return adapter("not-the-" + API_KEY);
     }
 
     @Override
@@ -96,11 +77,6 @@ class BflAdapterContractTest extends ProviderAdapterContract {
         simulator.failNextSubmit(BflError.forbidden());
     }
 
-    @Override
-    protected void respondSlowly(boolean slow) {
-        simulator.delayResponses(slow ? Duration.ofSeconds(1) : Duration.ZERO);
-    }
-
     /** BFL reports a failed generation as HTTP 200 with {@code status: Error}. */
     @Override
     protected void errorInsideOkOnNextPoll() {
@@ -110,10 +86,5 @@ class BflAdapterContractTest extends ProviderAdapterContract {
     @Override
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceStatus(ref.providerTaskId(), "Archived");
-    }
-
-    @Override
-    protected List<String> secrets() {
-        return List.of(API_KEY, "not-the-" + API_KEY);
     }
 }

@@ -4,42 +4,33 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import com.aimedia.gateway.simulators.doubao.DoubaoError;
 import com.aimedia.gateway.simulators.doubao.DoubaoSimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
-import com.aimedia.gateway.workers.provider.spi.ProviderAdapterContract;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.SimulatedAdapterContract;
 
-import tools.jackson.databind.json.JsonMapper;
-
-class DoubaoAdapterContractTest extends ProviderAdapterContract {
+class DoubaoAdapterContractTest extends SimulatedAdapterContract<DoubaoSimulator> {
 
     static final String API_KEY = "contract-ark-key-5d1e";
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private DoubaoSimulator simulator;
-    private DoubaoAdapter adapter;
-
-    @BeforeEach
-    void startSimulator() {
-        simulator = DoubaoSimulator.start(DoubaoSimulator.Config.defaults().withApiKey(API_KEY)
-            .withTimings(Duration.ofMillis(100), Duration.ofMillis(200)));
-        adapter = adapter(API_KEY);
+    @Override
+    protected DoubaoSimulator startSimulator() {
+        return DoubaoSimulator.start(DoubaoSimulator.Config.defaults().withApiKey(API_KEY)
+            .withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
+    @Override
+    protected String credential() {
+        return API_KEY;
     }
 
-    private DoubaoAdapter adapter(String apiKey) {
-        return new DoubaoAdapter(new DoubaoProperties(URI.create(simulator.baseUrl()), apiKey, Duration.ofSeconds(1),
-                Duration.ofMillis(300)), json);
+    @Override
+    protected ProviderAdapter adapterUsing(String apiKey) {
+        return new DoubaoAdapter(new DoubaoProperties(URI.create(simulator.baseUrl()), apiKey, CONNECT_TIMEOUT,
+                READ_TIMEOUT), json);
     }
 
     private GenerationRequest request(String taskId, String prompt) {
@@ -50,16 +41,6 @@ class DoubaoAdapterContractTest extends ProviderAdapterContract {
     @Override
     protected GenerationRequest successfulRequest(String taskId) {
         return request(taskId, "a lighthouse at dawn");
-    }
-
-    @Override
-    protected ProviderAdapter adapter() {
-        return adapter;
-    }
-
-    @Override
-    protected ProviderAdapter adapterWithWrongCredentials() {
-        return adapter("not-the-" + API_KEY);
     }
 
     @Override
@@ -90,11 +71,6 @@ class DoubaoAdapterContractTest extends ProviderAdapterContract {
         simulator.failNextCreate(DoubaoError.accessDenied());
     }
 
-    @Override
-    protected void respondSlowly(boolean slow) {
-        simulator.delayResponses(slow ? Duration.ofSeconds(1) : Duration.ZERO);
-    }
-
     /** Ark reports task failures as a 200 task object with {@code status: failed}; an error body with 200 is covered too. */
     @Override
     protected void errorInsideOkOnNextPoll() {
@@ -104,10 +80,5 @@ class DoubaoAdapterContractTest extends ProviderAdapterContract {
     @Override
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceStatus(ref.providerTaskId(), "paused");
-    }
-
-    @Override
-    protected List<String> secrets() {
-        return List.of(API_KEY, "not-the-" + API_KEY);
     }
 }

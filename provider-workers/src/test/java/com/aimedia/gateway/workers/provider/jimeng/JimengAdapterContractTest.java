@@ -5,43 +5,34 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import com.aimedia.gateway.simulators.jimeng.JimengError;
 import com.aimedia.gateway.simulators.jimeng.JimengSimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
-import com.aimedia.gateway.workers.provider.spi.ProviderAdapterContract;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.SimulatedAdapterContract;
 
-import tools.jackson.databind.json.JsonMapper;
-
-class JimengAdapterContractTest extends ProviderAdapterContract {
+class JimengAdapterContractTest extends SimulatedAdapterContract<JimengSimulator> {
 
     static final String ACCESS_KEY = "contract-jimeng-ak-71c2";
     static final String SECRET_KEY = "contract-jimeng-sk-0be9";
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private JimengSimulator simulator;
-    private JimengAdapter adapter;
-
-    @BeforeEach
-    void startSimulator() {
-        simulator = JimengSimulator.start(JimengSimulator.Config.defaults().withCredentials(ACCESS_KEY, SECRET_KEY)
-            .withTimings(Duration.ofMillis(100), Duration.ofMillis(200)));
-        adapter = adapter(ACCESS_KEY, SECRET_KEY);
+    @Override
+    protected JimengSimulator startSimulator() {
+        return JimengSimulator.start(JimengSimulator.Config.defaults().withCredentials(ACCESS_KEY, SECRET_KEY)
+            .withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
+    @Override
+    protected String credential() {
+        return SECRET_KEY;
     }
 
-    private JimengAdapter adapter(String accessKey, String secretKey) {
-        return new JimengAdapter(new JimengProperties(URI.create(simulator.baseUrl()), accessKey, secretKey,
-                "cn-north-1", "cv", "2022-08-31", Duration.ofSeconds(1), Duration.ofMillis(300)), json,
+    @Override
+    protected ProviderAdapter adapterUsing(String secretKey) {
+        return new JimengAdapter(new JimengProperties(URI.create(simulator.baseUrl()), ACCESS_KEY, secretKey,
+                "cn-north-1", "cv", "2022-08-31", CONNECT_TIMEOUT, READ_TIMEOUT), json,
                 Clock.systemUTC());
     }
 
@@ -49,16 +40,6 @@ class JimengAdapterContractTest extends ProviderAdapterContract {
     protected GenerationRequest successfulRequest(String taskId) {
         return new GenerationRequest(taskId, "jimeng-v2", "jimeng_vgfm_t2v_l20",
                 json.readTree("{\"prompt\":\"a lighthouse at dawn\",\"aspect_ratio\":\"16:9\"}"));
-    }
-
-    @Override
-    protected ProviderAdapter adapter() {
-        return adapter;
-    }
-
-    @Override
-    protected ProviderAdapter adapterWithWrongCredentials() {
-        return adapter(ACCESS_KEY, "not-the-" + SECRET_KEY);
     }
 
     @Override
@@ -92,11 +73,6 @@ class JimengAdapterContractTest extends ProviderAdapterContract {
     }
 
     @Override
-    protected void respondSlowly(boolean slow) {
-        simulator.delayResponses(slow ? Duration.ofSeconds(1) : Duration.ZERO);
-    }
-
-    @Override
     protected void errorInsideOkOnNextPoll() {
         simulator.failNextResult(JimengError.outputRisk());
     }
@@ -108,6 +84,6 @@ class JimengAdapterContractTest extends ProviderAdapterContract {
 
     @Override
     protected List<String> secrets() {
-        return List.of(ACCESS_KEY, SECRET_KEY, "not-the-" + SECRET_KEY);
+        return List.of(ACCESS_KEY, SECRET_KEY, wrongCredential());
     }
 }

@@ -5,59 +5,40 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import com.aimedia.gateway.simulators.kling.KlingError;
 import com.aimedia.gateway.simulators.kling.KlingSimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
-import com.aimedia.gateway.workers.provider.spi.ProviderAdapterContract;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.SimulatedAdapterContract;
 
-import tools.jackson.databind.json.JsonMapper;
-
-class KlingAdapterContractTest extends ProviderAdapterContract {
+class KlingAdapterContractTest extends SimulatedAdapterContract<KlingSimulator> {
 
     static final String ACCESS_KEY = "contract-access-key-4f1c";
     static final String SECRET_KEY = "contract-secret-key-9d2e";
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private KlingSimulator simulator;
-    private KlingAdapter adapter;
-
-    @BeforeEach
-    void startSimulator() {
-        simulator = KlingSimulator.start(KlingSimulator.Config.defaults().withCredentials(ACCESS_KEY, SECRET_KEY)
-            .withTimings(Duration.ofMillis(100), Duration.ofMillis(200)));
-        adapter = adapter(ACCESS_KEY, SECRET_KEY);
+    @Override
+    protected KlingSimulator startSimulator() {
+        return KlingSimulator.start(KlingSimulator.Config.defaults().withCredentials(ACCESS_KEY, SECRET_KEY)
+            .withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
+    @Override
+    protected String credential() {
+        return SECRET_KEY;
     }
 
-    private KlingAdapter adapter(String accessKey, String secretKey) {
-        return new KlingAdapter(new KlingProperties(URI.create(simulator.baseUrl()), accessKey, secretKey,
-                Duration.ofSeconds(1), Duration.ofMillis(300)), json, Clock.systemUTC());
+    @Override
+    protected ProviderAdapter adapterUsing(String secretKey) {
+        return new KlingAdapter(new KlingProperties(URI.create(simulator.baseUrl()), ACCESS_KEY, secretKey,
+                CONNECT_TIMEOUT, READ_TIMEOUT), json, Clock.systemUTC());
     }
 
     @Override
     protected GenerationRequest successfulRequest(String taskId) {
         return new GenerationRequest(taskId, "kling-v2", "kling-v2-master",
                 json.readTree("{\"prompt\":\"a lighthouse at dawn\",\"duration\":5}"));
-    }
-
-    @Override
-    protected ProviderAdapter adapter() {
-        return adapter;
-    }
-
-    @Override
-    protected ProviderAdapter adapterWithWrongCredentials() {
-        return adapter(ACCESS_KEY, "not-the-" + SECRET_KEY);
     }
 
     @Override
@@ -86,11 +67,6 @@ class KlingAdapterContractTest extends ProviderAdapterContract {
         simulator.failNextCreate(KlingError.unauthorizedAccess());
     }
 
-    @Override
-    protected void respondSlowly(boolean slow) {
-        simulator.delayResponses(slow ? Duration.ofSeconds(1) : Duration.ZERO);
-    }
-
     /** Kling's docs do not say it does this, but the adapter branches on the body code, so it is covered anyway. */
     @Override
     protected void errorInsideOkOnNextPoll() {
@@ -104,6 +80,6 @@ class KlingAdapterContractTest extends ProviderAdapterContract {
 
     @Override
     protected List<String> secrets() {
-        return List.of(ACCESS_KEY, SECRET_KEY, "not-the-" + SECRET_KEY);
+        return List.of(ACCESS_KEY, SECRET_KEY, wrongCredential());
     }
 }

@@ -5,42 +5,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import com.aimedia.gateway.simulators.luma.LumaError;
 import com.aimedia.gateway.simulators.luma.LumaSimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
-import com.aimedia.gateway.workers.provider.spi.ProviderAdapterContract;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.SimulatedAdapterContract;
 
-import tools.jackson.databind.json.JsonMapper;
-
-class LumaAdapterContractTest extends ProviderAdapterContract {
+class LumaAdapterContractTest extends SimulatedAdapterContract<LumaSimulator> {
 
     static final String API_KEY = "luma-contract-key-7b3e";
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private LumaSimulator simulator;
-    private LumaAdapter adapter;
-
-    @BeforeEach
-    void startSimulator() {
-        simulator = LumaSimulator.start(LumaSimulator.Config.defaults().withApiKey(API_KEY)
-            .withTimings(Duration.ofMillis(100), Duration.ofMillis(200)));
-        adapter = adapter(API_KEY);
+    @Override
+    protected LumaSimulator startSimulator() {
+        return LumaSimulator.start(LumaSimulator.Config.defaults().withApiKey(API_KEY)
+            .withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
+    @Override
+    protected String credential() {
+        return API_KEY;
     }
 
-    private LumaAdapter adapter(String key) {
-        return new LumaAdapter(new LumaProperties(URI.create(simulator.baseUrl()), key, Duration.ofSeconds(1),
-                Duration.ofMillis(300)), json, Clock.systemUTC());
+    @Override
+    protected ProviderAdapter adapterUsing(String key) {
+        return new LumaAdapter(new LumaProperties(URI.create(simulator.baseUrl()), key, CONNECT_TIMEOUT,
+                READ_TIMEOUT), json, Clock.systemUTC());
     }
 
     private GenerationRequest video(String taskId, String prompt) {
@@ -54,13 +45,8 @@ class LumaAdapterContractTest extends ProviderAdapterContract {
     }
 
     @Override
-    protected ProviderAdapter adapter() {
-        return adapter;
-    }
-
-    @Override
-    protected ProviderAdapter adapterWithWrongCredentials() {
-        return adapter("luma-not-the-" + API_KEY);
+    protected String wrongCredential() {
+        return "luma-not-the-" + API_KEY;
     }
 
     @Override
@@ -93,11 +79,6 @@ class LumaAdapterContractTest extends ProviderAdapterContract {
     }
 
     @Override
-    protected void respondSlowly(boolean slow) {
-        simulator.delayResponses(slow ? Duration.ofSeconds(1) : Duration.ZERO);
-    }
-
-    @Override
     protected void errorInsideOkOnNextPoll() {
         simulator.answerNextGetFailed("Job failed");
     }
@@ -105,10 +86,5 @@ class LumaAdapterContractTest extends ProviderAdapterContract {
     @Override
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceState(ref.providerTaskId(), "archived");
-    }
-
-    @Override
-    protected List<String> secrets() {
-        return List.of(API_KEY, "luma-not-the-" + API_KEY);
     }
 }

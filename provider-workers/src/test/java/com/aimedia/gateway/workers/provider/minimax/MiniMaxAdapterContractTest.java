@@ -4,42 +4,33 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import com.aimedia.gateway.simulators.minimax.MiniMaxError;
 import com.aimedia.gateway.simulators.minimax.MiniMaxSimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
-import com.aimedia.gateway.workers.provider.spi.ProviderAdapterContract;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.SimulatedAdapterContract;
 
-import tools.jackson.databind.json.JsonMapper;
-
-class MiniMaxAdapterContractTest extends ProviderAdapterContract {
+class MiniMaxAdapterContractTest extends SimulatedAdapterContract<MiniMaxSimulator> {
 
     static final String API_KEY = "contract-minimax-key-51c0";
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private MiniMaxSimulator simulator;
-    private MiniMaxAdapter adapter;
-
-    @BeforeEach
-    void startSimulator() {
-        simulator = MiniMaxSimulator.start(MiniMaxSimulator.Config.defaults().withApiKey(API_KEY)
-            .withTimings(Duration.ofMillis(100), Duration.ofMillis(200)));
-        adapter = adapter(API_KEY);
+    @Override
+    protected MiniMaxSimulator startSimulator() {
+        return MiniMaxSimulator.start(MiniMaxSimulator.Config.defaults().withApiKey(API_KEY)
+            .withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
+    @Override
+    protected String credential() {
+        return API_KEY;
     }
 
-    private MiniMaxAdapter adapter(String apiKey) {
-        return new MiniMaxAdapter(new MiniMaxProperties(URI.create(simulator.baseUrl()), apiKey, Duration.ofSeconds(1),
-                Duration.ofMillis(300)), json);
+    @Override
+    protected ProviderAdapter adapterUsing(String apiKey) {
+        return new MiniMaxAdapter(new MiniMaxProperties(URI.create(simulator.baseUrl()), apiKey, CONNECT_TIMEOUT,
+                READ_TIMEOUT), json);
     }
 
     private GenerationRequest request(String taskId, String input) {
@@ -49,16 +40,6 @@ class MiniMaxAdapterContractTest extends ProviderAdapterContract {
     @Override
     protected GenerationRequest successfulRequest(String taskId) {
         return request(taskId, "{\"prompt\":\"a lighthouse at dawn\",\"duration\":6}");
-    }
-
-    @Override
-    protected ProviderAdapter adapter() {
-        return adapter;
-    }
-
-    @Override
-    protected ProviderAdapter adapterWithWrongCredentials() {
-        return adapter("not-the-" + API_KEY);
     }
 
     @Override
@@ -91,11 +72,6 @@ class MiniMaxAdapterContractTest extends ProviderAdapterContract {
     }
 
     @Override
-    protected void respondSlowly(boolean slow) {
-        simulator.delayResponses(slow ? Duration.ofSeconds(1) : Duration.ZERO);
-    }
-
-    @Override
     protected void errorInsideOkOnNextPoll() {
         simulator.failNextQuery(new MiniMaxError(1000, "unknown error"));
     }
@@ -103,10 +79,5 @@ class MiniMaxAdapterContractTest extends ProviderAdapterContract {
     @Override
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceStatus(ref.providerTaskId(), "Archived");
-    }
-
-    @Override
-    protected List<String> secrets() {
-        return List.of(API_KEY, "not-the-" + API_KEY);
     }
 }

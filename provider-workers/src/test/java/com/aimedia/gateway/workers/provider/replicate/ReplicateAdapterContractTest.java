@@ -5,42 +5,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import com.aimedia.gateway.simulators.replicate.ReplicateError;
 import com.aimedia.gateway.simulators.replicate.ReplicateSimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
-import com.aimedia.gateway.workers.provider.spi.ProviderAdapterContract;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.SimulatedAdapterContract;
 
-import tools.jackson.databind.json.JsonMapper;
-
-class ReplicateAdapterContractTest extends ProviderAdapterContract {
+class ReplicateAdapterContractTest extends SimulatedAdapterContract<ReplicateSimulator> {
 
     static final String TOKEN = "r8_contract-token-5b2c";
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private ReplicateSimulator simulator;
-    private ReplicateAdapter adapter;
-
-    @BeforeEach
-    void startSimulator() {
-        simulator = ReplicateSimulator.start(ReplicateSimulator.Config.defaults().withToken(TOKEN)
-            .withTimings(Duration.ofMillis(100), Duration.ofMillis(200)));
-        adapter = adapter(TOKEN);
+    @Override
+    protected ReplicateSimulator startSimulator() {
+        return ReplicateSimulator.start(ReplicateSimulator.Config.defaults().withToken(TOKEN)
+            .withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
+    @Override
+    protected String credential() {
+        return TOKEN;
     }
 
-    private ReplicateAdapter adapter(String token) {
+    @Override
+    protected ProviderAdapter adapterUsing(String token) {
         return new ReplicateAdapter(new ReplicateProperties(URI.create(simulator.baseUrl()), token,
-                simulator.config().webhookSecret(), Duration.ZERO, Duration.ofSeconds(1), Duration.ofMillis(300)), json,
+                simulator.config().webhookSecret(), Duration.ZERO, CONNECT_TIMEOUT, READ_TIMEOUT), json,
                 Clock.systemUTC());
     }
 
@@ -52,16 +43,6 @@ class ReplicateAdapterContractTest extends ProviderAdapterContract {
     @Override
     protected GenerationRequest successfulRequest(String taskId) {
         return request(taskId, "a lighthouse at dawn");
-    }
-
-    @Override
-    protected ProviderAdapter adapter() {
-        return adapter;
-    }
-
-    @Override
-    protected ProviderAdapter adapterWithWrongCredentials() {
-        return adapter("not-the-" + TOKEN);
     }
 
     @Override
@@ -91,11 +72,6 @@ class ReplicateAdapterContractTest extends ProviderAdapterContract {
         simulator.failNextCreate(ReplicateError.forbidden());
     }
 
-    @Override
-    protected void respondSlowly(boolean slow) {
-        simulator.delayResponses(slow ? Duration.ofSeconds(1) : Duration.ZERO);
-    }
-
     /** A failed prediction is an HTTP 200 answer with {@code status: failed}. */
     @Override
     protected void errorInsideOkOnNextPoll() {
@@ -109,6 +85,6 @@ class ReplicateAdapterContractTest extends ProviderAdapterContract {
 
     @Override
     protected List<String> secrets() {
-        return List.of(TOKEN, "not-the-" + TOKEN, simulator.config().webhookSecret());
+        return List.of(TOKEN, wrongCredential(), simulator.config().webhookSecret());
     }
 }

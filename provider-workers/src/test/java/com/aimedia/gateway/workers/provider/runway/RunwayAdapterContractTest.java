@@ -5,42 +5,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import com.aimedia.gateway.simulators.runway.RunwayError;
 import com.aimedia.gateway.simulators.runway.RunwaySimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
-import com.aimedia.gateway.workers.provider.spi.ProviderAdapterContract;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.SimulatedAdapterContract;
 
-import tools.jackson.databind.json.JsonMapper;
-
-class RunwayAdapterContractTest extends ProviderAdapterContract {
+class RunwayAdapterContractTest extends SimulatedAdapterContract<RunwaySimulator> {
 
     static final String API_KEY = "key_contract0123456789abcdef";
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private RunwaySimulator simulator;
-    private RunwayAdapter adapter;
-
-    @BeforeEach
-    void startSimulator() {
-        simulator = RunwaySimulator.start(RunwaySimulator.Config.defaults().withApiKey(API_KEY)
-            .withTimings(Duration.ofMillis(100), Duration.ofMillis(200)));
-        adapter = adapter(API_KEY);
+    @Override
+    protected RunwaySimulator startSimulator() {
+        return RunwaySimulator.start(RunwaySimulator.Config.defaults().withApiKey(API_KEY)
+            .withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
+    @Override
+    protected String credential() {
+        return API_KEY;
     }
 
-    private RunwayAdapter adapter(String key) {
+    @Override
+    protected ProviderAdapter adapterUsing(String key) {
         return new RunwayAdapter(new RunwayProperties(URI.create(simulator.baseUrl()), key, "2024-11-06",
-                Duration.ofSeconds(1), Duration.ofMillis(300)), json, Clock.systemUTC());
+                CONNECT_TIMEOUT, READ_TIMEOUT), json, Clock.systemUTC());
     }
 
     private GenerationRequest video(String taskId, String prompt) {
@@ -54,13 +45,8 @@ class RunwayAdapterContractTest extends ProviderAdapterContract {
     }
 
     @Override
-    protected ProviderAdapter adapter() {
-        return adapter;
-    }
-
-    @Override
-    protected ProviderAdapter adapterWithWrongCredentials() {
-        return adapter("key_not" + API_KEY);
+    protected String wrongCredential() {
+        return "key_not" + API_KEY;
     }
 
     @Override
@@ -92,11 +78,6 @@ class RunwayAdapterContractTest extends ProviderAdapterContract {
     }
 
     @Override
-    protected void respondSlowly(boolean slow) {
-        simulator.delayResponses(slow ? Duration.ofSeconds(1) : Duration.ZERO);
-    }
-
-    @Override
     protected void errorInsideOkOnNextPoll() {
         simulator.answerNextGetFailed("An unexpected error occurred.", "INTERNAL");
     }
@@ -104,10 +85,5 @@ class RunwayAdapterContractTest extends ProviderAdapterContract {
     @Override
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceStatus(ref.providerTaskId(), "ARCHIVED");
-    }
-
-    @Override
-    protected List<String> secrets() {
-        return List.of(API_KEY, "key_not" + API_KEY);
     }
 }

@@ -4,43 +4,34 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import com.aimedia.gateway.simulators.veo.VeoError;
 import com.aimedia.gateway.simulators.veo.VeoSimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
-import com.aimedia.gateway.workers.provider.spi.ProviderAdapterContract;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.SimulatedAdapterContract;
 
-import tools.jackson.databind.json.JsonMapper;
-
-class VeoAdapterContractTest extends ProviderAdapterContract {
+class VeoAdapterContractTest extends SimulatedAdapterContract<VeoSimulator> {
 
     static final String API_KEY = "contract-gemini-key-0d9f";
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private VeoSimulator simulator;
-    private VeoAdapter adapter;
-
-    @BeforeEach
-    void startSimulator() {
-        simulator = VeoSimulator.start(VeoSimulator.Config.defaults().withCredentials(API_KEY, "unused-token")
-            .withTimings(Duration.ofMillis(100), Duration.ofMillis(200)));
-        adapter = adapter(API_KEY);
+    @Override
+    protected VeoSimulator startSimulator() {
+        return VeoSimulator.start(VeoSimulator.Config.defaults().withCredentials(API_KEY, "unused-token")
+            .withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
+    @Override
+    protected String credential() {
+        return API_KEY;
     }
 
-    private VeoAdapter adapter(String apiKey) {
+    @Override
+    protected ProviderAdapter adapterUsing(String apiKey) {
         return new VeoAdapter(new VeoProperties(VeoProperties.Endpoint.GEMINI, URI.create(simulator.baseUrl()), apiKey,
-                null, null, "us-central1", null, URI.create("https://storage.googleapis.com"), Duration.ofSeconds(1),
-                Duration.ofMillis(300)), json);
+                null, null, "us-central1", null, URI.create("https://storage.googleapis.com"), CONNECT_TIMEOUT,
+                READ_TIMEOUT), json);
     }
 
     private GenerationRequest request(String taskId, String input) {
@@ -50,16 +41,6 @@ class VeoAdapterContractTest extends ProviderAdapterContract {
     @Override
     protected GenerationRequest successfulRequest(String taskId) {
         return request(taskId, "{\"prompt\":\"a lighthouse at dawn\",\"durationSeconds\":8,\"aspectRatio\":\"16:9\"}");
-    }
-
-    @Override
-    protected ProviderAdapter adapter() {
-        return adapter;
-    }
-
-    @Override
-    protected ProviderAdapter adapterWithWrongCredentials() {
-        return adapter("not-the-" + API_KEY);
     }
 
     @Override
@@ -91,11 +72,6 @@ class VeoAdapterContractTest extends ProviderAdapterContract {
         simulator.failNextSubmit(VeoError.permissionDenied());
     }
 
-    @Override
-    protected void respondSlowly(boolean slow) {
-        simulator.delayResponses(slow ? Duration.ofSeconds(1) : Duration.ZERO);
-    }
-
     /** A done operation with {@code error} arrives as HTTP 200: that is Google's error inside a 200. */
     @Override
     protected void errorInsideOkOnNextPoll() {
@@ -110,10 +86,5 @@ class VeoAdapterContractTest extends ProviderAdapterContract {
     @Override
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceDone(ref.providerTaskId(), "maybe");
-    }
-
-    @Override
-    protected List<String> secrets() {
-        return List.of(API_KEY, "not-the-" + API_KEY);
     }
 }

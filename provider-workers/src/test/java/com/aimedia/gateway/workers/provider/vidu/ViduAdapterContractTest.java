@@ -5,42 +5,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import com.aimedia.gateway.simulators.vidu.ViduError;
 import com.aimedia.gateway.simulators.vidu.ViduSimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
-import com.aimedia.gateway.workers.provider.spi.ProviderAdapterContract;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.SimulatedAdapterContract;
 
-import tools.jackson.databind.json.JsonMapper;
-
-class ViduAdapterContractTest extends ProviderAdapterContract {
+class ViduAdapterContractTest extends SimulatedAdapterContract<ViduSimulator> {
 
     static final String API_KEY = "contract-vidu-key-7a3b";
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private ViduSimulator simulator;
-    private ViduAdapter adapter;
-
-    @BeforeEach
-    void startSimulator() {
-        simulator = ViduSimulator.start(ViduSimulator.Config.defaults().withApiKey(API_KEY)
-            .withTimings(Duration.ofMillis(100), Duration.ofMillis(200)));
-        adapter = adapter(API_KEY);
+    @Override
+    protected ViduSimulator startSimulator() {
+        return ViduSimulator.start(ViduSimulator.Config.defaults().withApiKey(API_KEY)
+            .withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
+    @Override
+    protected String credential() {
+        return API_KEY;
     }
 
-    private ViduAdapter adapter(String apiKey) {
-        return new ViduAdapter(new ViduProperties(URI.create(simulator.baseUrl()), apiKey, Duration.ofSeconds(1),
-                Duration.ofMillis(300), Duration.ofMinutes(5)), json, Clock.systemUTC());
+    @Override
+    protected ProviderAdapter adapterUsing(String apiKey) {
+        return new ViduAdapter(new ViduProperties(URI.create(simulator.baseUrl()), apiKey, CONNECT_TIMEOUT,
+                READ_TIMEOUT, Duration.ofMinutes(5)), json, Clock.systemUTC());
     }
 
     private GenerationRequest request(String taskId, String model, String input) {
@@ -50,16 +41,6 @@ class ViduAdapterContractTest extends ProviderAdapterContract {
     @Override
     protected GenerationRequest successfulRequest(String taskId) {
         return request(taskId, "viduq2", "{\"prompt\":\"a lighthouse at dawn\",\"duration\":5}");
-    }
-
-    @Override
-    protected ProviderAdapter adapter() {
-        return adapter;
-    }
-
-    @Override
-    protected ProviderAdapter adapterWithWrongCredentials() {
-        return adapter("not-the-" + API_KEY);
     }
 
     @Override
@@ -92,11 +73,6 @@ class ViduAdapterContractTest extends ProviderAdapterContract {
         simulator.failNextCreate(ViduError.forbidden());
     }
 
-    @Override
-    protected void respondSlowly(boolean slow) {
-        simulator.delayResponses(slow ? Duration.ofSeconds(1) : Duration.ZERO);
-    }
-
     /** Vidu reports a finished failure as HTTP 200 with {@code state: failed} and an {@code err_code}. */
     @Override
     protected void errorInsideOkOnNextPoll() {
@@ -106,10 +82,5 @@ class ViduAdapterContractTest extends ProviderAdapterContract {
     @Override
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceState(ref.providerTaskId(), "archived");
-    }
-
-    @Override
-    protected List<String> secrets() {
-        return List.of(API_KEY, "not-the-" + API_KEY);
     }
 }

@@ -4,42 +4,33 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import com.aimedia.gateway.simulators.wan.WanError;
 import com.aimedia.gateway.simulators.wan.WanSimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
-import com.aimedia.gateway.workers.provider.spi.ProviderAdapterContract;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.SimulatedAdapterContract;
 
-import tools.jackson.databind.json.JsonMapper;
-
-class WanAdapterContractTest extends ProviderAdapterContract {
+class WanAdapterContractTest extends SimulatedAdapterContract<WanSimulator> {
 
     static final String API_KEY = "sk-contract-dashscope-8a3f";
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private WanSimulator simulator;
-    private WanAdapter adapter;
-
-    @BeforeEach
-    void startSimulator() {
-        simulator = WanSimulator.start(WanSimulator.Config.defaults().withApiKey(API_KEY)
-            .withTimings(Duration.ofMillis(100), Duration.ofMillis(200)));
-        adapter = adapter(API_KEY);
+    @Override
+    protected WanSimulator startSimulator() {
+        return WanSimulator.start(WanSimulator.Config.defaults().withApiKey(API_KEY)
+            .withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
+    @Override
+    protected String credential() {
+        return API_KEY;
     }
 
-    private WanAdapter adapter(String apiKey) {
-        return new WanAdapter(new WanProperties(URI.create(simulator.baseUrl()), apiKey, null, Duration.ofSeconds(1),
-                Duration.ofMillis(300)), json);
+    @Override
+    protected ProviderAdapter adapterUsing(String apiKey) {
+        return new WanAdapter(new WanProperties(URI.create(simulator.baseUrl()), apiKey, null, CONNECT_TIMEOUT,
+                READ_TIMEOUT), json);
     }
 
     private GenerationRequest video(String taskId, String prompt) {
@@ -53,13 +44,8 @@ class WanAdapterContractTest extends ProviderAdapterContract {
     }
 
     @Override
-    protected ProviderAdapter adapter() {
-        return adapter;
-    }
-
-    @Override
-    protected ProviderAdapter adapterWithWrongCredentials() {
-        return adapter("sk-not-the-" + API_KEY);
+    protected String wrongCredential() {
+        return "sk-not-the-" + API_KEY;
     }
 
     @Override
@@ -94,11 +80,6 @@ class WanAdapterContractTest extends ProviderAdapterContract {
         simulator.failNextSubmit(WanError.accessDenied());
     }
 
-    @Override
-    protected void respondSlowly(boolean slow) {
-        simulator.delayResponses(slow ? Duration.ofSeconds(1) : Duration.ZERO);
-    }
-
     /** DashScope reports a missing task as HTTP 200 with task_status UNKNOWN; an error code inside a 200 is covered too. */
     @Override
     protected void errorInsideOkOnNextPoll() {
@@ -108,10 +89,5 @@ class WanAdapterContractTest extends ProviderAdapterContract {
     @Override
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceStatus(ref.providerTaskId(), "ARCHIVED");
-    }
-
-    @Override
-    protected List<String> secrets() {
-        return List.of(API_KEY, "sk-not-the-" + API_KEY);
     }
 }

@@ -5,43 +5,34 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import com.aimedia.gateway.simulators.xai.XaiError;
 import com.aimedia.gateway.simulators.xai.XaiSimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
-import com.aimedia.gateway.workers.provider.spi.ProviderAdapterContract;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
-
-import tools.jackson.databind.json.JsonMapper;
+import com.aimedia.gateway.workers.provider.spi.SimulatedAdapterContract;
 
 /** The asynchronous half of xAI (Grok Imagine video); the synchronous image path is covered by XaiAdapterTest. */
-class XaiAdapterContractTest extends ProviderAdapterContract {
+class XaiAdapterContractTest extends SimulatedAdapterContract<XaiSimulator> {
 
     static final String KEY = "xai-contract-key-3e9d";
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private XaiSimulator simulator;
-    private XaiAdapter adapter;
-
-    @BeforeEach
-    void startSimulator() {
-        simulator = XaiSimulator.start(new XaiSimulator.Config(KEY, Duration.ofMillis(100), Duration.ofMillis(200),
+    @Override
+    protected XaiSimulator startSimulator() {
+        return XaiSimulator.start(new XaiSimulator.Config(KEY, QUEUED_FOR, RUNNING_FOR,
                 Clock.systemUTC()));
-        adapter = adapter(KEY);
     }
 
-    @AfterEach
-    void stopSimulator() {
-        simulator.close();
+    @Override
+    protected String credential() {
+        return KEY;
     }
 
-    private XaiAdapter adapter(String key) {
-        return new XaiAdapter(new XaiProperties(URI.create(simulator.baseUrl()), key, "url", Duration.ofSeconds(1),
-                Duration.ofMillis(300)), json);
+    @Override
+    protected ProviderAdapter adapterUsing(String key) {
+        return new XaiAdapter(new XaiProperties(URI.create(simulator.baseUrl()), key, "url", CONNECT_TIMEOUT,
+                READ_TIMEOUT), json);
     }
 
     private GenerationRequest video(String taskId, String prompt) {
@@ -52,16 +43,6 @@ class XaiAdapterContractTest extends ProviderAdapterContract {
     @Override
     protected GenerationRequest successfulRequest(String taskId) {
         return video(taskId, "a lighthouse at dawn");
-    }
-
-    @Override
-    protected ProviderAdapter adapter() {
-        return adapter;
-    }
-
-    @Override
-    protected ProviderAdapter adapterWithWrongCredentials() {
-        return adapter("not-the-" + KEY);
     }
 
     @Override
@@ -91,11 +72,6 @@ class XaiAdapterContractTest extends ProviderAdapterContract {
         simulator.failNextSubmit(XaiError.forbidden());
     }
 
-    @Override
-    protected void respondSlowly(boolean slow) {
-        simulator.delayResponses(slow ? Duration.ofSeconds(1) : Duration.ZERO);
-    }
-
     /** xAI answers a failed video with HTTP 200 and {@code status: failed}. */
     @Override
     protected void errorInsideOkOnNextPoll() {
@@ -106,10 +82,5 @@ class XaiAdapterContractTest extends ProviderAdapterContract {
     @Override
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceStatus(ref.providerTaskId(), "archived");
-    }
-
-    @Override
-    protected List<String> secrets() {
-        return List.of(KEY, "not-the-" + KEY);
     }
 }

@@ -1,0 +1,78 @@
+package com.aimedia.gateway.workers.provider.spi;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import com.aimedia.gateway.simulators.ProviderSimulator;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@link ProviderAdapterContract} run against a provider's simulator: a fresh simulator and adapter per test, and the
+ * hooks that are the same for every simulator (slow answers, wrong credentials, secrets). A provider implements how
+ * to start its simulator, how to build its adapter around one credential, and its documented behaviour.
+ */
+public abstract class SimulatedAdapterContract<S extends ProviderSimulator> extends ProviderAdapterContract {
+
+    /** Adapter timeouts; the read timeout is well below {@link #SLOW_ANSWER} so slow answers time out. */
+    protected static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    protected static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+
+    /** How long a simulated task stays queued, then running: short, so polling reaches an end quickly. */
+    protected static final Duration QUEUED_FOR = Duration.ofMillis(100);
+    protected static final Duration RUNNING_FOR = Duration.ofMillis(200);
+
+    private static final Duration SLOW_ANSWER = Duration.ofSeconds(1);
+
+    protected final JsonMapper json = JsonMapper.builder().build();
+    protected S simulator;
+    private ProviderAdapter adapter;
+
+    /** Starts the provider's simulator accepting {@link #credential()}. */
+    protected abstract S startSimulator();
+
+    /** The credential the simulator accepts (for providers with a key pair: the part the wrong-credential case varies). */
+    protected abstract String credential();
+
+    /** An adapter pointed at {@link #simulator} that authenticates with {@code credential}. */
+    protected abstract ProviderAdapter adapterUsing(String credential);
+
+    /** A credential the simulator refuses, shaped like the real one. */
+    protected String wrongCredential() {
+        return "not-the-" + credential();
+    }
+
+    @BeforeEach
+    void startSimulatorAndAdapter() {
+        simulator = startSimulator();
+        adapter = adapterUsing(credential());
+    }
+
+    @AfterEach
+    void stopSimulator() {
+        simulator.close();
+    }
+
+    @Override
+    protected final ProviderAdapter adapter() {
+        return adapter;
+    }
+
+    @Override
+    protected ProviderAdapter adapterWithWrongCredentials() {
+        return adapterUsing(wrongCredential());
+    }
+
+    @Override
+    protected void respondSlowly(boolean slow) {
+        simulator.delayResponses(slow ? SLOW_ANSWER : Duration.ZERO);
+    }
+
+    @Override
+    protected List<String> secrets() {
+        return List.of(credential(), wrongCredential());
+    }
+}
