@@ -47,11 +47,12 @@ public final class LocalGateway {
             String kafkaBootstrapServers = options.externalKafka();
             if (kafkaBootstrapServers == null) {
                 Path kafkaDirectory = data != null ? data.resolve("kafka") : Files.createTempDirectory("gateway-kafka");
-                EmbeddedKafka kafka = EmbeddedKafka.start(kafkaDirectory);
-                started.add(kafka);
                 if (data == null) {
+                    // registered first, so it runs after the broker has stopped (closing goes in reverse order)
                     started.add(() -> deleteRecursively(kafkaDirectory));
                 }
+                EmbeddedKafka kafka = EmbeddedKafka.start(kafkaDirectory);
+                started.add(kafka);
                 kafkaBootstrapServers = kafka.bootstrapServers();
             }
             String mongoUri = options.externalMongo();

@@ -103,7 +103,7 @@ public final class LumaSimulator implements ProviderSimulator {
 
     @Override
     public List<String> realCredentialVariables() {
-        // the variable Spring binds to gateway.providers.luma.api-key (provider-workers.yml maps no other name)
+        // provider-workers.yml maps it to gateway.providers.luma.api-key
         return List.of("LUMAAI_API_KEY");
     }
 

@@ -101,7 +101,7 @@ public final class RunwaySimulator implements ProviderSimulator {
 
     @Override
     public List<String> realCredentialVariables() {
-        // the variable Spring binds to gateway.providers.runway.api-key (provider-workers.yml maps no other name)
+        // provider-workers.yml maps it to gateway.providers.runway.api-key
         return List.of("RUNWAYML_API_SECRET");
     }
 
