@@ -126,6 +126,20 @@ class KlingWorkerFlowIntegrationTest {
     }
 
     @Test
+    void should_expose_readiness_and_latency_buckets_for_the_dashboards_when_running() throws Exception {
+        String taskId = newTaskId();
+        publisher.publish(Topics.submitted("kling"), submitted(taskId, "{\"prompt\":\"metrics\"}"));
+        awaitReport(taskId, ReportedOutcome.ACCEPTED);
+
+        HttpResponse<byte[]> readiness = get(PUBLIC_BASE + "/actuator/health/readiness");
+        String metrics = new String(get(PUBLIC_BASE + "/actuator/prometheus").body(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(metrics).contains("gateway_provider_requests_seconds_bucket{")
+            .contains("operation=\"submit\"").contains("provider=\"kling\"").doesNotContain(taskId);
+    }
+
+    @Test
     void should_report_the_provider_configured_for_the_api_when_started() {
         Document status = database.getCollection("provider_status").find(new Document("_id", "kling")).first();
 
