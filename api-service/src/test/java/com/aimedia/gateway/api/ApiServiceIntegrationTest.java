@@ -195,6 +195,8 @@ class ApiServiceIntegrationTest {
         assertProblem(get("/v1/task/" + tampered, KEY_A), 404, "task_not_found");
         assertProblem(get("/v1/task/task_nope", KEY_A), 404, "task_not_found");
         assertProblem(get("/v1/task/%20", KEY_A), 404, "task_not_found");
+        // refused by Tomcat before Spring sees it: still a problem document, not Tomcat's HTML page
+        assertProblem(get("/v1/task/..%2F..%2Fetc", KEY_A), 400, "invalid_request");
         assertThat(get("/v1/task/" + id, KEY_A).statusCode()).isEqualTo(200);
     }
 
