@@ -196,6 +196,20 @@ class SubmissionServiceTest {
         });
     }
 
+    @Test
+    void should_submit_again_without_lookup_when_the_provider_was_never_called() {
+        adapter.lookupSupported = false;
+        adapter.submits.add(() -> { throw ProviderUnavailable.notCalled("The provider is failing; calls are paused for 30 s."); });
+        adapter.submits.add(() -> Submission.accepted("p-5", "text2video"));
+
+        assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(ProviderUnavailable.class);
+        assertThat(state("task_1")).isEqualTo("not_submitted");
+        service.on(event("task_1"));
+
+        assertThat(adapter.submitCalls).isEqualTo(2);
+        assertThat(reports).singleElement().extracting(TaskStatusReported::getProviderTaskId).isEqualTo("p-5");
+    }
+
     private String state(String taskId) {
         return submissions.find(new Document("_id", taskId)).first().getString("state");
     }
