@@ -67,7 +67,7 @@ class SubmissionServiceTest {
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         submissions = client.getDatabase("test").getCollection("submissions");
         service = new SubmissionService(new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter))),
-                new SubmissionStore(client.getDatabase("test")), reports::add, new ProviderCalls(meters),
+                new SubmissionStore(client.getDatabase("test")), reports::add, new ProviderCalls(meters, TestGuards.defaults(CLOCK, meters)),
                 JsonMapper.builder().build(), CLOCK, new SubmissionProperties(3, Duration.ofSeconds(1)),
                 new RetryDelay(Duration.ofSeconds(1), () -> 0.5), sleeps::add, new PassThroughOutputs(),
                 ProviderCallbackUrls.disabled());
