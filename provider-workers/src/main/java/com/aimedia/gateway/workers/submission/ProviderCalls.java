@@ -8,21 +8,27 @@ import com.aimedia.gateway.workers.provider.spi.ProviderId;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** Times every provider call as {@value WorkerMetrics#PROVIDER_REQUESTS} with its provider, operation and outcome. */
+/**
+ * Every provider call: guarded by the provider's limits and circuit breaker ({@link ProviderGuard}), and timed as
+ * {@value WorkerMetrics#PROVIDER_REQUESTS} with its provider, operation and outcome. A call the guard refuses is not
+ * timed: it never reached the provider.
+ */
 final class ProviderCalls {
 
     private final MeterRegistry meters;
+    private final ProviderGuards guards;
 
-    ProviderCalls(MeterRegistry meters) {
+    ProviderCalls(MeterRegistry meters, ProviderGuards guards) {
         this.meters = meters;
+        this.guards = guards;
     }
 
     <T> T submit(ProviderId provider, Supplier<T> call) {
-        return timed(provider, WorkerMetrics.OPERATION_SUBMIT, call);
+        return guards.forProvider(provider).call(() -> timed(provider, WorkerMetrics.OPERATION_SUBMIT, call));
     }
 
     <T> T poll(ProviderId provider, Supplier<T> call) {
-        return timed(provider, WorkerMetrics.OPERATION_POLL, call);
+        return guards.forProvider(provider).call(() -> timed(provider, WorkerMetrics.OPERATION_POLL, call));
     }
 
     private <T> T timed(ProviderId provider, String operation, Supplier<T> call) {

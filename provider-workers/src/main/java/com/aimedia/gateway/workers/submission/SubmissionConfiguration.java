@@ -39,25 +39,34 @@ class SubmissionConfiguration {
         return new SubmissionStore(mongoDatabase);
     }
 
+    /** One guard per provider, shared by submits and polls; created up front so every provider has its gauge. */
+    @Bean
+    ProviderGuards providerGuards(ProviderRegistry registry, ProviderLimitsProperties limits, Clock clock,
+            MeterRegistry meters) {
+        ProviderGuards guards = new ProviderGuards(limits, clock, Sleeper.threadSleep(), meters);
+        registry.all().forEach(adapter -> guards.forProvider(adapter.id()));
+        return guards;
+    }
+
     @Bean
     PollService pollService(ProviderRegistry registry, EventPublisher publisher, MeterRegistry meters, Clock clock,
-            OutputPublisher outputs) {
+            OutputPublisher outputs, ProviderGuards guards) {
         return new PollService(new ProviderAdapterLookup(registry), new KafkaStatusReporter(publisher),
-                new ProviderCalls(meters), clock, outputs);
+                new ProviderCalls(meters, guards), clock, outputs);
     }
 
     @Bean
     WorkerEventHandler workerEventHandler(ProviderRegistry registry, SubmissionStore store, EventPublisher publisher,
             MeterRegistry meters, JsonMapper json, Clock clock, SubmissionProperties properties,
             GatewayKafkaProperties kafka, OutputPublisher outputs, ProviderCallbackUrls callbackUrls,
-            PollService pollService) {
+            PollService pollService, ProviderGuards guards) {
         if (properties.maxAttempts() > kafka.retryAttempts() + 1) {
             throw new IllegalStateException("gateway.workers.submission.max-attempts (" + properties.maxAttempts()
                     + ") must not exceed gateway.kafka.retry-attempts + 1 (" + (kafka.retryAttempts() + 1)
                     + "), or a rate-limited task would reach the dead-letter topic without being reported FAILED");
         }
         SubmissionService submissions = new SubmissionService(new ProviderAdapterLookup(registry), store,
-                new KafkaStatusReporter(publisher), new ProviderCalls(meters), json, clock, properties,
+                new KafkaStatusReporter(publisher), new ProviderCalls(meters, guards), json, clock, properties,
                 new RetryDelay(properties.rateLimitBackoff(), () -> ThreadLocalRandom.current().nextDouble()),
                 Sleeper.threadSleep(), outputs, callbackUrls);
         return new WorkerEventHandler(submissions, pollService);

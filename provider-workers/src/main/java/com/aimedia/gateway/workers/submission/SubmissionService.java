@@ -16,6 +16,8 @@ import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PermanentException;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
+import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.RateLimited;
 import com.aimedia.gateway.workers.provider.spi.RetryableException;
 import com.aimedia.gateway.workers.provider.spi.Submission;
@@ -89,14 +91,22 @@ final class SubmissionService {
         catch (PermanentException e) {
             fail(request.taskId(), adapter, e.errorCode(), e.getMessage());
         }
-        catch (RateLimited e) {
-            store.markNotSubmitted(request.taskId(), clock.instant());
-            retryOrGiveUp(adapter, request.taskId(), e, attempt);
-        }
         catch (RetryableException e) {
-            // the outcome is unknown: the submission stays 'submitting' and the retry goes through recover()
+            if (provablyNotReceived(e)) {
+                store.markNotSubmitted(request.taskId(), clock.instant());
+            }
+            // otherwise the outcome is unknown: the submission stays 'submitting' and the retry goes through recover()
             retryOrGiveUp(adapter, request.taskId(), e, attempt);
         }
+    }
+
+    /** A provider's 429 and a call the gateway refused itself (open circuit) provably created no task. */
+    private static boolean provablyNotReceived(RetryableException e) {
+        return switch (e) {
+            case RateLimited rateLimited -> true;
+            case ProviderUnavailable unavailable -> !unavailable.providerCalled();
+            case ProviderTimeout timeout -> false;
+        };
     }
 
     private void recoverThenSubmit(ProviderAdapter adapter, GenerationRequest request, int attempt) {

@@ -36,7 +36,7 @@ class PollServiceTest {
     private void poll(Supplier<PollResult> answer) {
         ProviderAdapter adapter = new FakeAdapter("fake", answer);
         new PollService(new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter))), reports::add,
-                new ProviderCalls(new SimpleMeterRegistry()), CLOCK, new PassThroughOutputs())
+                new ProviderCalls(new SimpleMeterRegistry(), TestGuards.defaults(CLOCK, new SimpleMeterRegistry())), CLOCK, new PassThroughOutputs())
             .on(PollRequested.newBuilder().setEventId("e").setTaskId("task_1").setOccurredAt(CLOCK.instant())
                 .setProvider("fake").setProviderTaskId("p-1").setProviderRef("text2video").setAttempt(1).build());
     }

@@ -67,7 +67,7 @@ class SubmissionServiceTest {
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         submissions = client.getDatabase("test").getCollection("submissions");
         service = new SubmissionService(new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter))),
-                new SubmissionStore(client.getDatabase("test")), reports::add, new ProviderCalls(meters),
+                new SubmissionStore(client.getDatabase("test")), reports::add, new ProviderCalls(meters, TestGuards.defaults(CLOCK, meters)),
                 JsonMapper.builder().build(), CLOCK, new SubmissionProperties(3, Duration.ofSeconds(1)),
                 new RetryDelay(Duration.ofSeconds(1), () -> 0.5), sleeps::add, new PassThroughOutputs(),
                 ProviderCallbackUrls.disabled());
@@ -194,6 +194,20 @@ class SubmissionServiceTest {
             assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.FAILED);
             assertThat(r.getErrorCode()).isEqualTo("submission_uncertain");
         });
+    }
+
+    @Test
+    void should_submit_again_without_lookup_when_the_provider_was_never_called() {
+        adapter.lookupSupported = false;
+        adapter.submits.add(() -> { throw ProviderUnavailable.notCalled("The provider is failing; calls are paused for 30 s."); });
+        adapter.submits.add(() -> Submission.accepted("p-5", "text2video"));
+
+        assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(ProviderUnavailable.class);
+        assertThat(state("task_1")).isEqualTo("not_submitted");
+        service.on(event("task_1"));
+
+        assertThat(adapter.submitCalls).isEqualTo(2);
+        assertThat(reports).singleElement().extracting(TaskStatusReported::getProviderTaskId).isEqualTo("p-5");
     }
 
     private String state(String taskId) {
