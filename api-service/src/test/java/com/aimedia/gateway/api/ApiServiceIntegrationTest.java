@@ -410,6 +410,10 @@ class ApiServiceIntegrationTest {
         for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
             TaskSubmitted event = (TaskSubmitted) record.value();
             assertThat(record.key()).isEqualTo(event.getTaskId());
+            // CloudEvents binding headers, and the trace context that ties the hops of one task together
+            assertThat(record.headers().lastHeader("ce_id")).isNotNull();
+            assertThat(record.headers().lastHeader("ce_subject").value()).asString().isEqualTo(event.getTaskId());
+            assertThat(record.headers().lastHeader("traceparent")).as("W3C trace context header").isNotNull();
             seen.add(event);
         }
     }
