@@ -44,7 +44,9 @@ class ProviderStatusReporter {
                 .append("configured", configured).append("updated_at", Date.from(clock.instant())),
                     new ReplaceOptions().upsert(true));
             if (!configured) {
-                log.warn("provider has no credentials, its models are refused at submit provider={}", provider);
+                // the one start-up warning for every adapter: set gateway.providers.<id>.* (see README) to enable it
+                log.warn("provider has no credentials (gateway.providers.{}.*), its models are refused at submit "
+                        + "provider={}", provider, provider);
             }
         }
     }

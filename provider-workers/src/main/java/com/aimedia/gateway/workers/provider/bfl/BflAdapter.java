@@ -56,9 +56,6 @@ public class BflAdapter implements ProviderAdapter {
         this.properties = properties;
         this.client = new BflClient(properties, json);
         this.pollingUrls = new BflPollingUrls(properties.baseUrl(), properties.pollingHosts());
-        if (!properties.hasCredentials()) {
-            log.warn("bfl has no API key (gateway.providers.bfl.api-key): its tasks will fail with provider_unavailable");
-        }
     }
 
     @Override

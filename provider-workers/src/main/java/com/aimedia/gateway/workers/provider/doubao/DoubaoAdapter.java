@@ -39,10 +39,6 @@ public class DoubaoAdapter implements ProviderAdapter {
     public DoubaoAdapter(DoubaoProperties properties, JsonMapper json) {
         this.properties = properties;
         this.client = new DoubaoClient(properties, json);
-        if (!properties.hasCredentials()) {
-            log.warn("doubao has no credentials (gateway.providers.doubao.api-key): its tasks will fail with "
-                    + "provider_unavailable");
-        }
     }
 
     @Override

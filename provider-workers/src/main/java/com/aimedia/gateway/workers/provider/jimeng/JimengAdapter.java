@@ -42,10 +42,6 @@ public class JimengAdapter implements ProviderAdapter {
     public JimengAdapter(JimengProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
         this.client = new JimengClient(properties, json, clock);
-        if (!properties.hasCredentials()) {
-            log.warn("jimeng has no credentials (gateway.providers.jimeng.access-key / secret-key): its tasks will "
-                    + "fail with provider_unavailable");
-        }
     }
 
     @Override

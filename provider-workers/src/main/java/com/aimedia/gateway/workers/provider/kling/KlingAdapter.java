@@ -41,10 +41,6 @@ public class KlingAdapter implements ProviderAdapter {
     public KlingAdapter(KlingProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
         this.client = new KlingClient(properties, json, clock);
-        if (!properties.hasCredentials()) {
-            log.warn("kling has no credentials (gateway.providers.kling.access-key / secret-key): its tasks will fail "
-                    + "with provider_unavailable");
-        }
     }
 
     @Override

@@ -42,10 +42,6 @@ public class LumaAdapter implements ProviderAdapter {
     public LumaAdapter(LumaProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
         this.client = new LumaClient(properties, json, clock);
-        if (!properties.hasCredentials()) {
-            log.warn("luma has no credentials (gateway.providers.luma.api-key): its tasks will fail with "
-                    + "provider_unavailable");
-        }
     }
 
     @Override

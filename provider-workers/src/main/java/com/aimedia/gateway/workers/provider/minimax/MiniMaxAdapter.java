@@ -45,10 +45,6 @@ public class MiniMaxAdapter implements ProviderAdapter {
         this.json = json;
         this.properties = properties;
         this.client = new MiniMaxClient(properties, json);
-        if (!properties.hasCredentials()) {
-            log.warn("minimax has no credentials (gateway.providers.minimax.api-key): its tasks will fail with "
-                    + "provider_unavailable");
-        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import static com.aimedia.gateway.workers.provider.spi.InputFields.bool;
 import static com.aimedia.gateway.workers.provider.spi.InputFields.integer;
 import static com.aimedia.gateway.workers.provider.spi.InputFields.text;
 
-import org.jspecify.annotations.Nullable;
 
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.InvalidRequest;

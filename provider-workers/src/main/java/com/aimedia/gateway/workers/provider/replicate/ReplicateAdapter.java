@@ -47,11 +47,7 @@ public class ReplicateAdapter implements ProviderAdapter {
         this.client = new ReplicateClient(properties, json);
         this.webhooks = properties.hasWebhookSecret()
                 ? new ReplicateWebhookVerifier(String.valueOf(properties.webhookSecret()), clock) : null;
-        if (!properties.hasCredentials()) {
-            log.warn("replicate has no API token (gateway.providers.replicate.api-token): its tasks will fail with "
-                    + "provider_unavailable");
-        }
-        else if (webhooks == null) {
+        if (properties.hasCredentials() && webhooks == null) {
             log.warn("replicate has no webhook secret (gateway.providers.replicate.webhook-secret): webhooks are checked "
                     + "only by the gateway's signed callback URL");
         }

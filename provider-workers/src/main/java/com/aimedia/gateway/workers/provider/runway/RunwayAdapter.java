@@ -39,10 +39,6 @@ public class RunwayAdapter implements ProviderAdapter {
     public RunwayAdapter(RunwayProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
         this.client = new RunwayClient(properties, json, clock);
-        if (!properties.hasCredentials()) {
-            log.warn("runway has no credentials (gateway.providers.runway.api-key): its tasks will fail with "
-                    + "provider_unavailable");
-        }
     }
 
     @Override

@@ -46,10 +46,6 @@ public class VeoAdapter implements ProviderAdapter {
         this.properties = properties;
         this.json = json;
         this.client = new VeoClient(properties, json);
-        if (!properties.hasCredentials()) {
-            log.warn("veo has no credentials (gateway.providers.veo.api-key, or vertex-project and vertex-access-token "
-                    + "for endpoint=vertex): its tasks will fail with provider_unavailable");
-        }
     }
 
     @Override

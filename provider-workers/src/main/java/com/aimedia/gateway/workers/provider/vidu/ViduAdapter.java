@@ -44,10 +44,6 @@ public class ViduAdapter implements ProviderAdapter {
         this.properties = properties;
         this.client = new ViduClient(properties, json);
         this.clock = clock;
-        if (!properties.hasCredentials()) {
-            log.warn("vidu has no credentials (gateway.providers.vidu.api-key): its tasks will fail with "
-                    + "provider_unavailable");
-        }
     }
 
     @Override

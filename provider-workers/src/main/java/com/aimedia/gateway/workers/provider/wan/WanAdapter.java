@@ -38,10 +38,6 @@ public class WanAdapter implements ProviderAdapter {
     public WanAdapter(WanProperties properties, JsonMapper json) {
         this.properties = properties;
         this.client = new WanClient(properties, json);
-        if (!properties.hasCredentials()) {
-            log.warn("wan has no credentials (gateway.providers.wan.api-key): its tasks will fail with "
-                    + "provider_unavailable");
-        }
     }
 
     @Override

@@ -39,9 +39,6 @@ public class XaiAdapter implements ProviderAdapter {
     public XaiAdapter(XaiProperties properties, JsonMapper json) {
         this.properties = properties;
         this.client = new XaiClient(properties, json);
-        if (!properties.hasCredentials()) {
-            log.warn("xai has no API key (gateway.providers.xai.api-key): its tasks will fail with provider_unavailable");
-        }
     }
 
     @Override
