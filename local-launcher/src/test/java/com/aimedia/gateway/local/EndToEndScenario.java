@@ -97,16 +97,7 @@ abstract class EndToEndScenario {
         assertThat(completed.get("id").asString()).isEqualTo(taskId);
         assertThat(completed.get("completed_at").asLong()).isGreaterThanOrEqualTo(queued.get("created_at").asLong());
         assertThat(completed.has("error")).isFalse();
-        List<String> outputs = new ArrayList<>();
-        completed.get("outputs").forEach(url -> outputs.add(url.asString()));
-        assertThat(outputs).isNotEmpty();
-        for (String output : outputs) {
-            assertThat(output).as("served by the gateway with a signed, expiring URL").contains("/files/" + taskId + "/")
-                .contains("signature=");
-            HttpResponse<byte[]> download = client.download(output);
-            assertThat(download.statusCode()).as("download %s", output).isEqualTo(200);
-            assertThat(download.body()).isNotEmpty();
-        }
+        assertOutputsDownloadFromTheGateway(taskId, completed);
 
         // then: one signed POST per status change, each body byte for byte what GET returned for that state
         await().atMost(TASK_TIMEOUT).until(() -> receiver.received().size() >= 3);
@@ -187,17 +178,23 @@ abstract class EndToEndScenario {
         assertThat(bodiesByStatus).as("statuses seen").containsKey(providerCase.expect());
         JsonNode finished = JSON.readTree(bodiesByStatus.get(providerCase.expect()));
         if (providerCase.expect().equals("completed")) {
-            assertThat(finished.get("outputs").isEmpty()).isFalse();
-            for (JsonNode output : finished.get("outputs")) {
-                assertThat(output.asString()).as("served by the gateway").contains("/files/" + taskId + "/");
-                HttpResponse<byte[]> download = client.download(output.asString());
-                assertThat(download.statusCode()).as("download %s", output).isEqualTo(200);
-                assertThat(download.body()).isNotEmpty();
-            }
+            assertOutputsDownloadFromTheGateway(taskId, finished);
         }
         else {
             assertThat(finished.get("error").asString()).containsIgnoringCase(providerCase.errorContains());
             assertThat(finished.get("error").asString()).doesNotContainIgnoringCase("secret");
+        }
+    }
+
+    /** A completed task has outputs, each a signed gateway URL that downloads without any provider credential. */
+    private void assertOutputsDownloadFromTheGateway(String taskId, JsonNode completed) {
+        assertThat(completed.get("outputs").isEmpty()).as("outputs").isFalse();
+        for (JsonNode output : completed.get("outputs")) {
+            assertThat(output.asString()).as("served by the gateway with a signed, expiring URL")
+                .contains("/files/" + taskId + "/").contains("signature=");
+            HttpResponse<byte[]> download = client.download(output.asString());
+            assertThat(download.statusCode()).as("download %s", output).isEqualTo(200);
+            assertThat(download.body()).isNotEmpty();
         }
     }
 
