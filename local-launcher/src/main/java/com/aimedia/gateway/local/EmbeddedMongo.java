@@ -7,12 +7,12 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * A MongoDB-wire-compatible server (mongo-java-server). With a directory it keeps its data on disk (H2), so a
- * restart of the embedded default loses nothing; without one it lives in memory (tests).
+ * A MongoDB-wire-compatible server (mongo-java-server). With a directory it keeps its data on disk (H2, committed
+ * before every acknowledgement: {@link DurableH2Backend}), so neither a restart nor a {@code kill -9} of the embedded
+ * default loses an acknowledged write; without one it lives in memory (tests).
  */
 final class EmbeddedMongo implements AutoCloseable {
 
@@ -31,7 +31,7 @@ final class EmbeddedMongo implements AutoCloseable {
         }
         else {
             Files.createDirectories(directory);
-            server = new MongoServer(new H2Backend(directory.resolve("mongo.mv").toString()));
+            server = new MongoServer(DurableH2Backend.open(directory.resolve("mongo.mv")));
         }
         int port = FreePorts.find();
         server.bind("127.0.0.1", port);
