@@ -88,6 +88,10 @@ public class GatewayKafkaConfiguration {
         // a new consumer group must see what was published before it first joined: nothing is skipped
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) properties.metadataMaxAge().toMillis());
+        // a consumer killed with kill -9 never leaves its group: its partitions wait for the session to time out
+        // (45 s by default), so keep that short; heartbeats go three times per session
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) properties.sessionTimeout().toMillis());
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) properties.sessionTimeout().toMillis() / 3);
         DefaultKafkaConsumerFactory<String, SpecificRecord> factory = new DefaultKafkaConsumerFactory<>(config,
                 new ErrorHandlingDeserializer<>(new StringDeserializer()),
                 new ErrorHandlingDeserializer<>(new EventDeserializer()));

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryInitialInterval first back-off of a listener that threw a retryable exception
  * @param retryAttempts retries of a failing record before it goes to the dead-letter topic
  * @param metadataMaxAge how soon a pattern subscription sees a new topic
+ * @param sessionTimeout how long the group waits for a silent consumer before its partitions move to another one:
+ *     the bound on how long a killed process holds its partitions (the broker accepts 6 s to 5 min by default)
  */
 @Validated
 @ConfigurationProperties("gateway.kafka")
@@ -29,5 +31,6 @@ public record GatewayKafkaProperties(
         @DefaultValue("10s") @NotNull Duration publishTimeout,
         @DefaultValue("500ms") @NotNull Duration retryInitialInterval,
         @DefaultValue("4") @Min(0) int retryAttempts,
-        @DefaultValue("5s") @NotNull Duration metadataMaxAge) {
+        @DefaultValue("5s") @NotNull Duration metadataMaxAge,
+        @DefaultValue("10s") @NotNull Duration sessionTimeout) {
 }
