@@ -11,7 +11,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.ClassSecurityValidator;
 
 import com.aimedia.gateway.schemas.v1.PollRequested;
+import com.aimedia.gateway.schemas.v1.ProviderCallbackReceived;
 import com.aimedia.gateway.schemas.v1.ReportedOutcome;
+import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatus;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
@@ -25,7 +27,8 @@ public final class EventTypes {
 
     /** Every event class, with its current schema. */
     public static final List<Class<? extends SpecificRecord>> ALL = List.of(TaskSubmitted.class, PollRequested.class,
-            TaskStatusReported.class, TaskStatusChanged.class);
+            TaskStatusReported.class, TaskStatusChanged.class, SubmissionCheckRequested.class,
+            ProviderCallbackReceived.class);
 
     static {
         // Avro 1.12.2 refuses to instantiate classes it has not been told to trust.
@@ -35,6 +38,8 @@ public final class EventTypes {
                     .add(PollRequested.class)
                     .add(TaskStatusReported.class)
                     .add(TaskStatusChanged.class)
+                    .add(SubmissionCheckRequested.class)
+                    .add(ProviderCallbackReceived.class)
                     .add(TaskStatus.class)
                     .add(ReportedOutcome.class)
                     .build()));

@@ -53,10 +53,13 @@ class PollClaims {
             .projection(Projections.include(PROVIDER, NEXT_POLL_AT, POLL_ATTEMPTS, DEADLINE_AT))
             .sort(Sorts.ascending(NEXT_POLL_AT))
             .limit(limit)
-            .map(document -> new DuePoll(document.getString(ID), document.getString(PROVIDER),
-                    document.getDate(NEXT_POLL_AT).toInstant(), attempts(document),
-                    instant(document.getDate(DEADLINE_AT))))
+            .map(PollClaims::toDuePoll)
             .into(new ArrayList<>());
+    }
+
+    private static DuePoll toDuePoll(Document document) {
+        return new DuePoll(document.getString(ID), document.getString(PROVIDER),
+                document.getDate(NEXT_POLL_AT).toInstant(), attempts(document), instant(document.getDate(DEADLINE_AT)));
     }
 
     /** Moves the poll to {@code nextPollAt} and counts it, unless another replica claimed it first (empty). */
@@ -70,6 +73,19 @@ class PollClaims {
             .map(document -> new ClaimedPoll(document.getString(ID), document.getString(PROVIDER),
                     document.getString(PROVIDER_TASK_ID), document.getString(PROVIDER_REF), attempts(document),
                     instant(document.getDate(DEADLINE_AT))));
+    }
+
+    /**
+     * Makes a task's poll due now, if the task is still polled (not terminal, not unknown): what a provider callback
+     * asks for. Returns the poll as read, for {@link #claim}.
+     */
+    Optional<DuePoll> makeDue(String taskId, Instant now) {
+        Document due = tasks.findOneAndUpdate(
+                Filters.and(Filters.eq(ID, taskId), Filters.exists(NEXT_POLL_AT), Filters.in(STATUS, POLLABLE)),
+                Updates.set(NEXT_POLL_AT, Date.from(now)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                    .projection(Projections.include(PROVIDER, NEXT_POLL_AT, POLL_ATTEMPTS, DEADLINE_AT)));
+        return Optional.ofNullable(due).map(PollClaims::toDuePoll);
     }
 
     long countDue(Instant now) {

@@ -29,6 +29,11 @@ class PollSchedule implements PollingPolicy {
     }
 
     @Override
+    public Duration acceptanceCheckDelay(String provider) {
+        return properties.acceptanceCheck();
+    }
+
+    @Override
     public Duration deadline(String provider) {
         PollingProperties.ProviderPolling override = properties.providers().get(provider);
         Duration deadline = override == null ? null : override.deadline();

@@ -18,11 +18,13 @@ import org.springframework.stereotype.Component;
 import com.aimedia.gateway.orchestrator.OrchestratorMetrics;
 import com.aimedia.gateway.orchestrator.polling.PollClaims.ClaimedPoll;
 import com.aimedia.gateway.orchestrator.polling.PollClaims.DuePoll;
+import com.aimedia.gateway.orchestrator.task.ImmediatePolls;
 import com.aimedia.gateway.orchestrator.task.TaskEvent;
 import com.aimedia.gateway.orchestrator.task.TaskService;
 import com.aimedia.gateway.platform.kafka.EventPublisher;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.PollRequested;
+import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -30,10 +32,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Every tick, claims the due polls one at a time and asks the provider's workers to poll
- * ({@code tasks.poll.<provider>}), or fails a task that passed its deadline with {@code provider_timeout}.
+ * ({@code tasks.poll.<provider>}), or, while the provider has not been seen to accept the task, to check what became
+ * of its submission; fails a task that passed its deadline with {@code provider_timeout}. A provider callback makes a
+ * task's poll due at once and claims it on the same path ({@link #pollNow}).
  */
 @Component
-public class PollScheduler implements SchedulingConfigurer {
+public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
 
     static final String TIMEOUT_CODE = "provider_timeout";
     private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
@@ -76,18 +80,37 @@ public class PollScheduler implements SchedulingConfigurer {
 
     /** @return how many polls this replica claimed */
     public int tick() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = now();
         int claimed = 0;
         for (DuePoll due : claims.findDue(now, properties.batchSize())) {
-            Instant next = schedule.nextPollAt(due.provider(), now, due.pollAttempts() + 1, due.deadlineAt());
-            Optional<ClaimedPoll> claim = claims.claim(due, next);
-            if (claim.isPresent()) {
+            if (claimAndHandle(due, now)) {
                 claimed++;
-                handle(claim.get(), now);
             }
         }
         backlog.set(claims.countDue(now));
         return claimed;
+    }
+
+    @Override
+    public void pollNow(String taskId) {
+        Instant now = now();
+        Optional<DuePoll> due = claims.makeDue(taskId, now);
+        if (due.isEmpty()) {
+            log.debug("poll not needed, the task is terminal or not known yet taskId={}", taskId);
+            return;
+        }
+        claimAndHandle(due.get(), now);
+    }
+
+    private boolean claimAndHandle(DuePoll due, Instant now) {
+        Instant next = schedule.nextPollAt(due.provider(), now, due.pollAttempts() + 1, due.deadlineAt());
+        Optional<ClaimedPoll> claim = claims.claim(due, next);
+        claim.ifPresent(poll -> handle(poll, now));
+        return claim.isPresent();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private void handle(ClaimedPoll poll, Instant now) {
@@ -101,7 +124,7 @@ public class PollScheduler implements SchedulingConfigurer {
                 requestPoll(poll, now);
             }
             else {
-                log.debug("poll due but provider has not accepted yet taskId={}", poll.taskId());
+                requestSubmissionCheck(poll, now);
             }
         }
         catch (RuntimeException e) {
@@ -116,6 +139,18 @@ public class PollScheduler implements SchedulingConfigurer {
         log.info("task passed its deadline taskId={} provider={} deadline={}", poll.taskId(), poll.provider(), deadline);
         tasks.apply(new TaskEvent.Failed(poll.taskId(), poll.provider(), now, null, TIMEOUT_CODE,
                 "The provider did not finish the task within " + Durations.describe(deadline) + "."));
+    }
+
+    /** The provider has not been seen to accept the task: the workers re-report or recover its submission. */
+    private void requestSubmissionCheck(ClaimedPoll poll, Instant now) {
+        publisher.publish(Topics.poll(poll.provider()), SubmissionCheckRequested.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setTaskId(poll.taskId())
+            .setOccurredAt(now)
+            .setProvider(poll.provider())
+            .build());
+        log.debug("submission check requested taskId={} provider={} attempt={}", poll.taskId(), poll.provider(),
+                poll.attempt());
     }
 
     private void requestPoll(ClaimedPoll poll, Instant now) {

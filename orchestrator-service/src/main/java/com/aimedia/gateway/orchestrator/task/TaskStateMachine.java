@@ -59,8 +59,11 @@ public class TaskStateMachine {
         }
         Submission submission = event.submission();
         Instant deadlineAt = submission.createdAt().plus(pollingPolicy.deadline(submission.provider()));
-        // until the provider accepts the task, the only reason to look at it again is its deadline
-        Instant nextPollAt = before.status().isTerminal() ? null : earliest(before.nextPollAt(), deadlineAt);
+        // until the provider is seen to accept the task, look at it again to ask the workers what became of the
+        // submission (the acceptance report may have been lost in a crash), and at the latest at its deadline
+        Instant acceptanceCheck = submission.createdAt().plus(pollingPolicy.acceptanceCheckDelay(submission.provider()));
+        Instant nextPollAt = before.status().isTerminal() ? null
+                : earliest(before.nextPollAt(), earliest(acceptanceCheck, deadlineAt));
         return before.withSubmission(submission, deadlineAt, nextPollAt);
     }
 

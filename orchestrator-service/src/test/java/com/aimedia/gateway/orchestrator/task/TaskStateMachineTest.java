@@ -16,7 +16,7 @@ class TaskStateMachineTest {
     private static final String TASK = "task_abc";
 
     private final TaskStateMachine machine = new TaskStateMachine(new FixedPolicy(Duration.ofSeconds(5),
-            Duration.ofMinutes(30)));
+            Duration.ofSeconds(20), Duration.ofMinutes(30)));
 
     private static final TaskEvent SUBMITTED = new TaskEvent.Submitted(TASK, CREATED.plusMillis(20),
             new Submission("tenant-1", "kling-v2", "kling", "kling-v2-master", "https://example.com/hook", CREATED));
@@ -159,14 +159,27 @@ class TaskStateMachineTest {
     }
 
     @Test
-    void should_watch_the_deadline_when_submitted_but_not_yet_accepted() {
+    void should_check_the_submission_soon_when_submitted_but_not_yet_accepted() {
         // when
         TaskState queued = replay(List.of(SUBMITTED)).state();
 
-        // then
+        // then: a lost acceptance report is asked for after 20 s, not discovered at the 30-minute deadline
         assertThat(queued.deadlineAt()).isEqualTo(CREATED.plus(Duration.ofMinutes(30)));
-        assertThat(queued.nextPollAt()).isEqualTo(queued.deadlineAt());
+        assertThat(queued.nextPollAt()).isEqualTo(CREATED.plusSeconds(20));
         assertThat(queued.updatedAt()).isEqualTo(CREATED);
+    }
+
+    @Test
+    void should_watch_the_deadline_when_it_comes_before_the_submission_check() {
+        // given
+        TaskStateMachine shortDeadline = new TaskStateMachine(new FixedPolicy(Duration.ofSeconds(5),
+                Duration.ofSeconds(20), Duration.ofSeconds(10)));
+
+        // when
+        TaskState queued = ((Transition.Changed) shortDeadline.next(null, SUBMITTED)).after();
+
+        // then
+        assertThat(queued.nextPollAt()).isEqualTo(CREATED.plusSeconds(10)).isEqualTo(queued.deadlineAt());
     }
 
     @Test
@@ -219,10 +232,15 @@ class TaskStateMachineTest {
         return order.stream().map(event -> event.getClass().getSimpleName()).toList();
     }
 
-    private record FixedPolicy(Duration interval, Duration deadline) implements PollingPolicy {
+    private record FixedPolicy(Duration interval, Duration acceptanceCheck, Duration deadline) implements PollingPolicy {
         @Override
         public Duration firstPollDelay(String provider) {
             return interval;
+        }
+
+        @Override
+        public Duration acceptanceCheckDelay(String provider) {
+            return acceptanceCheck;
         }
 
         @Override

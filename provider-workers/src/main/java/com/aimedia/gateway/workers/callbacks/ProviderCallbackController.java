@@ -22,7 +22,8 @@ import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
 
 /**
  * Where providers call back: {@code POST /provider-callbacks/<provider>/<taskId>?signature=...}. The URL's signature
- * must verify (else 404: nothing to learn for a prober); then the task is polled at once.
+ * must verify (else 404: nothing to learn for a prober); then the callback is handed on as an event that makes the
+ * orchestrator poll the task at once, and answered without waiting for that poll.
  */
 @RestController
 class ProviderCallbackController {
@@ -50,8 +51,7 @@ class ProviderCallbackController {
         ProviderCallback callback = new ProviderCallback(taskId, "POST", target, lowerCase(headers),
                 body == null ? new byte[0] : body);
         return switch (callbacks.receive(provider, callback)) {
-            case ProviderCallbacks.Outcome.Polled polled -> ResponseEntity.noContent().build();
-            case ProviderCallbacks.Outcome.NotSubmittedYet notYet -> ResponseEntity.noContent().build();
+            case ProviderCallbacks.Outcome.Triggered triggered -> ResponseEntity.noContent().build();
             case ProviderCallbacks.Outcome.Handshake handshake ->
                 ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(handshake.answer());
             case ProviderCallbacks.Outcome.UnknownProvider unknown -> ResponseEntity.notFound().build();

@@ -2,11 +2,14 @@ package com.aimedia.gateway.workers.submission;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.aimedia.gateway.schemas.v1.PollRequested;
+import com.aimedia.gateway.platform.kafka.EventPublisher;
+import com.aimedia.gateway.schemas.Topics;
+import com.aimedia.gateway.schemas.v1.ProviderCallbackReceived;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
@@ -14,9 +17,10 @@ import com.aimedia.gateway.workers.provider.spi.ProviderId;
 import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
 
 /**
- * A provider callback only triggers an immediate poll of the task it names: what the poll learns is reported, never
- * what the callback body claims. A callback for a task this worker has not submitted yet changes nothing (the
- * durable poll schedule covers it).
+ * A provider callback only triggers work: once the provider's own signature (where it has one) verifies, the callback
+ * is published as {@link ProviderCallbackReceived} and answered. The orchestrator then polls the task at once on the
+ * same claimed, guarded, retried path as its scheduled polls, unless the task is already terminal (so a replayed
+ * callback changes nothing); what the poll learns is reported, never what the callback body claims.
  */
 public final class ProviderCallbacks {
 
@@ -25,10 +29,7 @@ public final class ProviderCallbacks {
     /** What a callback led to; a handshake carries the answer the provider expects. */
     public sealed interface Outcome {
 
-        record Polled() implements Outcome {
-        }
-
-        record NotSubmittedYet() implements Outcome {
+        record Triggered() implements Outcome {
         }
 
         record Handshake(String answer) implements Outcome {
@@ -42,14 +43,12 @@ public final class ProviderCallbacks {
     }
 
     private final ProviderRegistry registry;
-    private final SubmissionStore store;
-    private final PollService polls;
+    private final EventPublisher publisher;
     private final Clock clock;
 
-    ProviderCallbacks(ProviderRegistry registry, SubmissionStore store, PollService polls, Clock clock) {
+    ProviderCallbacks(ProviderRegistry registry, EventPublisher publisher, Clock clock) {
         this.registry = registry;
-        this.store = store;
-        this.polls = polls;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -70,21 +69,13 @@ public final class ProviderCallbacks {
         if (handshake.isPresent()) {
             return new Outcome.Handshake(handshake.get());
         }
-        Optional<SubmissionStore.SubmissionRecord> submission = store.findAccepted(callback.taskId(), provider);
-        if (submission.isEmpty()) {
-            return new Outcome.NotSubmittedYet();
-        }
-        SubmissionStore.SubmissionRecord record = submission.get();
-        log.info("provider callback received, polling now taskId={} provider={}", callback.taskId(), provider);
-        polls.on(PollRequested.newBuilder()
-            .setEventId(java.util.UUID.randomUUID().toString())
-            .setTaskId(record.taskId())
+        log.info("provider callback received, asking for a poll now taskId={} provider={}", callback.taskId(), provider);
+        publisher.publish(Topics.STATUS, ProviderCallbackReceived.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setTaskId(callback.taskId())
             .setOccurredAt(clock.instant())
             .setProvider(provider)
-            .setProviderTaskId(record.providerTaskId())
-            .setProviderRef(record.providerRef())
-            .setAttempt(0)
             .build());
-        return new Outcome.Polled();
+        return new Outcome.Triggered();
     }
 }

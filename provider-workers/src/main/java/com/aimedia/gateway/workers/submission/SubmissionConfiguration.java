@@ -6,6 +6,7 @@ import com.aimedia.gateway.workers.outputs.OutputPublisher;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -35,8 +36,14 @@ class SubmissionConfiguration {
     }
 
     @Bean
-    SubmissionStore submissionStore(MongoDatabase mongoDatabase) {
-        return new SubmissionStore(mongoDatabase);
+    SubmissionStore submissionStore(MongoDatabase mongoDatabase, SubmissionProperties properties) {
+        // unique per process start: a restarted process does not hold the leases of the one that was killed
+        return new SubmissionStore(mongoDatabase, "workers-" + UUID.randomUUID(), properties.lease());
+    }
+
+    @Bean
+    SubmissionLeases submissionLeases(SubmissionStore store, Clock clock, SubmissionProperties properties) {
+        return new SubmissionLeases(store, clock, properties.lease());
     }
 
     /** One guard per provider, shared by submits and polls; created up front so every provider has its gauge. */
@@ -56,7 +63,8 @@ class SubmissionConfiguration {
     }
 
     @Bean
-    WorkerEventHandler workerEventHandler(ProviderRegistry registry, SubmissionStore store, EventPublisher publisher,
+    WorkerEventHandler workerEventHandler(ProviderRegistry registry, SubmissionStore store, SubmissionLeases leases,
+            EventPublisher publisher,
             MeterRegistry meters, JsonMapper json, Clock clock, SubmissionProperties properties,
             GatewayKafkaProperties kafka, OutputPublisher outputs, ProviderCallbackUrls callbackUrls,
             PollService pollService, ProviderGuards guards) {
@@ -65,7 +73,7 @@ class SubmissionConfiguration {
                     + ") must not exceed gateway.kafka.retry-attempts + 1 (" + (kafka.retryAttempts() + 1)
                     + "), or a rate-limited task would reach the dead-letter topic without being reported FAILED");
         }
-        SubmissionService submissions = new SubmissionService(new ProviderAdapterLookup(registry), store,
+        SubmissionService submissions = new SubmissionService(new ProviderAdapterLookup(registry), store, leases,
                 new KafkaStatusReporter(publisher), new ProviderCalls(meters, guards), json, clock, properties,
                 new RetryDelay(properties.rateLimitBackoff(), () -> ThreadLocalRandom.current().nextDouble()),
                 Sleeper.threadSleep(), outputs, callbackUrls);
@@ -73,9 +81,8 @@ class SubmissionConfiguration {
     }
 
     @Bean
-    ProviderCallbacks providerCallbacks(ProviderRegistry registry, SubmissionStore store, PollService pollService,
-            Clock clock) {
-        return new ProviderCallbacks(registry, store, pollService, clock);
+    ProviderCallbacks providerCallbacks(ProviderRegistry registry, EventPublisher publisher, Clock clock) {
+        return new ProviderCallbacks(registry, publisher, clock);
     }
 
     @Bean

@@ -17,10 +17,19 @@ import org.springframework.validation.annotation.Validated;
  *        handler's deliveries ({@code gateway.kafka.retry-attempts} + 1), or the record would reach the DLT first
  * @param rateLimitBackoff base wait before a rate-limited submit is retried; a provider's Retry-After is honoured
  *        but clamped to [base, 2 x base], plus or minus 20% jitter
+ * @param lease how long an attempt in flight stays leased to its worker process without a renewal (renewed every
+ *        third of it while the provider call runs): the longest a killed process blocks the takeover of its attempt
  */
 @Validated
 @ConfigurationProperties("gateway.workers.submission")
 public record SubmissionProperties(
         @DefaultValue("5") @Min(1) int maxAttempts,
-        @DefaultValue("1s") @NotNull Duration rateLimitBackoff) {
+        @DefaultValue("1s") @NotNull Duration rateLimitBackoff,
+        @DefaultValue("10s") @NotNull Duration lease) {
+
+    public SubmissionProperties {
+        if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("gateway.workers.submission.lease must be at least 1s, got " + lease);
+        }
+    }
 }

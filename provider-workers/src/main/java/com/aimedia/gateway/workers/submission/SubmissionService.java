@@ -5,12 +5,14 @@ import com.aimedia.gateway.workers.outputs.OutputPublisher;
 import com.aimedia.gateway.workers.outputs.OutputUnavailableException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
@@ -36,6 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class SubmissionService {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
+    private static final Duration IN_FLIGHT_RECHECK = Duration.ofSeconds(1);
 
     private final ProviderAdapterLookup adapters;
     private final SubmissionStore store;
@@ -49,12 +52,14 @@ final class SubmissionService {
     private final Sleeper sleeper;
     private final OutputPublisher outputs;
     private final ProviderCallbackUrls callbackUrls;
+    private final SubmissionLeases leases;
 
-    SubmissionService(ProviderAdapterLookup adapters, SubmissionStore store, StatusReporter reporter, ProviderCalls calls,
-            JsonMapper json, Clock clock, SubmissionProperties properties, RetryDelay retryDelay, Sleeper sleeper,
-            OutputPublisher outputs, ProviderCallbackUrls callbackUrls) {
+    SubmissionService(ProviderAdapterLookup adapters, SubmissionStore store, SubmissionLeases leases,
+            StatusReporter reporter, ProviderCalls calls, JsonMapper json, Clock clock, SubmissionProperties properties,
+            RetryDelay retryDelay, Sleeper sleeper, OutputPublisher outputs, ProviderCallbackUrls callbackUrls) {
         this.adapters = adapters;
         this.store = store;
+        this.leases = leases;
         this.reporter = reporter;
         this.reports = new StatusReports(clock);
         this.calls = calls;
@@ -70,16 +75,58 @@ final class SubmissionService {
     void on(TaskSubmitted event) {
         ProviderAdapter adapter = adapters.require(event.getProvider());
         Optional<GenerationRequest> request = toRequest(event);
-        SubmissionStore.Claim claim = store.claim(event.getTaskId(), event.getProvider(), clock.instant());
+        SubmissionStore.Claim claim = claimWhenFree(event);
         switch (claim) {
-            case SubmissionStore.Claim.Settled settled -> reportSettled(event, settled.record());
-            case SubmissionStore.Claim.Fresh fresh -> request.ifPresentOrElse(r -> submit(adapter, r, fresh.attempt()),
-                    () -> fail(event.getTaskId(), adapter, ErrorCode.INVALID_PARAMETER,
-                            "Invalid parameter: input must be a JSON object"));
-            case SubmissionStore.Claim.Uncertain uncertain -> request.ifPresentOrElse(
-                    r -> recoverThenSubmit(adapter, r, uncertain.attempt()),
-                    () -> fail(event.getTaskId(), adapter, ErrorCode.INVALID_PARAMETER,
-                            "Invalid parameter: input must be a JSON object"));
+            case SubmissionStore.Claim.Settled settled -> reportSettled(event.getTaskId(), event.getProvider(),
+                    settled.record());
+            case SubmissionStore.Claim.Fresh fresh -> leases.holding(event.getTaskId(),
+                    () -> request.ifPresentOrElse(r -> submit(adapter, r, fresh.attempt()),
+                            () -> fail(event.getTaskId(), adapter, ErrorCode.INVALID_PARAMETER,
+                                    "Invalid parameter: input must be a JSON object")));
+            case SubmissionStore.Claim.Uncertain uncertain -> leases.holding(event.getTaskId(),
+                    () -> request.ifPresentOrElse(r -> recoverThenSubmit(adapter, r, uncertain.attempt()),
+                            () -> fail(event.getTaskId(), adapter, ErrorCode.INVALID_PARAMETER,
+                                    "Invalid parameter: input must be a JSON object")));
+            case SubmissionStore.Claim.InFlight inFlight -> throw new IllegalStateException("claimWhenFree returned "
+                    + inFlight);
+        }
+    }
+
+    /**
+     * Claims the attempt, waiting while another live worker process makes it (a redelivery after a rebalance): its
+     * call may still create the provider task, so looking the task up now could submit it twice.
+     */
+    private SubmissionStore.Claim claimWhenFree(TaskSubmitted event) {
+        while (true) {
+            SubmissionStore.Claim claim = store.claim(event.getTaskId(), event.getProvider(), clock.instant());
+            if (!(claim instanceof SubmissionStore.Claim.InFlight inFlight)) {
+                return claim;
+            }
+            log.info("submission in flight on another worker, waiting for it taskId={} provider={} leaseUntil={}",
+                    event.getTaskId(), event.getProvider(), inFlight.leaseUntil());
+            Duration untilFree = Duration.between(clock.instant(), inFlight.leaseUntil());
+            sleeper.sleep(untilFree.compareTo(IN_FLIGHT_RECHECK) < 0 && !untilFree.isNegative() ? untilFree
+                    : IN_FLIGHT_RECHECK);
+        }
+    }
+
+    /**
+     * The orchestrator has not been told that the provider accepted the task: re-report a settled submission (its
+     * report may have been lost in a crash). An attempt still pending is being made or will be retried by the Kafka
+     * redelivery of its TaskSubmitted, which carries the input a recovery needs; a task with no attempt yet is
+     * still waiting in its topic.
+     */
+    void check(SubmissionCheckRequested event) {
+        Optional<SubmissionStore.SubmissionRecord> record = store.find(event.getTaskId());
+        if (record.isEmpty()) {
+            log.info("submission check: no attempt recorded yet taskId={} provider={}", event.getTaskId(),
+                    event.getProvider());
+            return;
+        }
+        switch (record.get().state()) {
+            case ACCEPTED, COMPLETED, FAILED -> reportSettled(event.getTaskId(), event.getProvider(), record.get());
+            case SUBMITTING, NOT_SUBMITTED -> log.info("submission check: attempt still pending taskId={} provider={}",
+                    event.getTaskId(), event.getProvider());
         }
     }
 
@@ -176,11 +223,9 @@ final class SubmissionService {
         throw e;
     }
 
-    private void reportSettled(TaskSubmitted event, SubmissionStore.SubmissionRecord record) {
-        String taskId = event.getTaskId();
-        String provider = event.getProvider();
-        log.info("duplicate TaskSubmitted, re-reporting the settled submission taskId={} provider={} state={}", taskId,
-                provider, record.state().wireValue());
+    private void reportSettled(String taskId, String provider, SubmissionStore.SubmissionRecord record) {
+        log.info("re-reporting the settled submission taskId={} provider={} state={}", taskId, provider,
+                record.state().wireValue());
         reporter.report(switch (record.state()) {
             case ACCEPTED -> reports.accepted(taskId, provider, require(record.providerTaskId()), record.providerRef());
             case COMPLETED -> reports.completed(taskId, provider, record.providerTaskId(), record.providerRef(),

@@ -2,12 +2,17 @@ package com.aimedia.gateway.workers.submission;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -33,6 +38,11 @@ import com.mongodb.client.model.ReturnDocument;
  * is asked to run the task, so a redelivery or a crash never submits twice without knowing it (DESIGN.md section 5).
  * Every change is a single-document conditional update on the expected {@code state}. Every query is by {@code _id}
  * (unique by itself), so the collection needs no other index.
+ *
+ * <p>An attempt in flight is leased to the worker process that makes it ({@code owner}, {@code lease_until}), and that
+ * process renews the lease while its provider call runs ({@link SubmissionLeases}). A redelivery that reaches another
+ * replica meanwhile (a consumer-group rebalance) waits instead of looking the task up while the first call may still
+ * create it; the lease of a killed process runs out within {@code lease}, and then the attempt is taken over.
  */
 final class SubmissionStore {
 
@@ -41,9 +51,31 @@ final class SubmissionStore {
     private static final int MAX_CLAIM_RACES = 3;
 
     private final MongoCollection<Document> submissions;
+    private final String owner;
+    private final Duration lease;
 
-    SubmissionStore(MongoDatabase database) {
+    /**
+     * @param owner this worker process (unique per start)
+     * @param lease how long an attempt stays leased to its owner without a renewal
+     */
+    SubmissionStore(MongoDatabase database, String owner, Duration lease) {
         this.submissions = database.getCollection(COLLECTION);
+        this.owner = owner;
+        this.lease = lease;
+    }
+
+    /** Any settled or pending submission of a task, as it is now. */
+    Optional<SubmissionRecord> find(String taskId) {
+        return Optional.ofNullable(submissions.find(eq("_id", taskId)).first()).map(SubmissionStore::toRecord);
+    }
+
+    /** Extends the leases this process holds on the given attempts. */
+    void renewLeases(Collection<String> taskIds, Instant now) {
+        if (!taskIds.isEmpty()) {
+            submissions.updateMany(and(in("_id", taskIds), eq("owner", owner),
+                    eq("state", SubmissionState.SUBMITTING.wireValue())),
+                    set("lease_until", Date.from(now.plus(lease))));
+        }
     }
 
     /** The provider's task for a gateway task of that provider, once a submit was accepted. */
@@ -60,6 +92,7 @@ final class SubmissionStore {
         try {
             submissions.insertOne(new Document("_id", taskId).append("provider", provider)
                 .append("state", SubmissionState.SUBMITTING.wireValue()).append("attempts", 1)
+                .append("owner", owner).append("lease_until", Date.from(now.plus(lease)))
                 .append("attempted_at", Date.from(now)).append("updated_at", Date.from(now)));
             return new Claim.Fresh(1);
         }
@@ -72,6 +105,9 @@ final class SubmissionStore {
             Document existing = Objects.requireNonNull(submissions.find(eq("_id", taskId)).first(),
                     "a submission vanished: " + taskId);
             SubmissionState state = SubmissionState.fromWire(existing.getString("state"));
+            if (state == SubmissionState.SUBMITTING && leasedElsewhere(existing, now)) {
+                return new Claim.InFlight(existing.getDate("lease_until").toInstant());
+            }
             Claim claim = switch (state) {
                 case ACCEPTED, COMPLETED, FAILED -> new Claim.Settled(toRecord(existing));
                 case NOT_SUBMITTED -> reclaim(taskId, state, now, true);
@@ -84,9 +120,20 @@ final class SubmissionStore {
         throw new IllegalStateException("the submission of task " + taskId + " kept changing concurrently");
     }
 
+    private boolean leasedElsewhere(Document submission, Instant now) {
+        Date leaseUntil = submission.getDate("lease_until");
+        return leaseUntil != null && leaseUntil.toInstant().isAfter(now) && !owner.equals(submission.getString("owner"));
+    }
+
     private @Nullable Claim reclaim(String taskId, SubmissionState expected, Instant now, boolean provablyNotCreated) {
-        Document updated = submissions.findOneAndUpdate(and(eq("_id", taskId), eq("state", expected.wireValue())),
+        Bson filter = and(eq("_id", taskId), eq("state", expected.wireValue()));
+        if (expected == SubmissionState.SUBMITTING) {
+            // an attempt still leased to a live process elsewhere is not taken (claim() saw it free; this re-checks)
+            filter = and(filter, or(exists("lease_until", false), lte("lease_until", Date.from(now)), eq("owner", owner)));
+        }
+        Document updated = submissions.findOneAndUpdate(filter,
                 combine(set("state", SubmissionState.SUBMITTING.wireValue()), inc("attempts", 1),
+                        set("owner", owner), set("lease_until", Date.from(now.plus(lease))),
                         set("attempted_at", Date.from(now)), set("updated_at", Date.from(now))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (updated == null) {
@@ -141,6 +188,10 @@ final class SubmissionStore {
 
         /** An earlier delivery already settled the submission: report it again. */
         record Settled(SubmissionRecord record) implements Claim {
+        }
+
+        /** Another live worker process is making this attempt right now: wait for it, at most until its lease ends. */
+        record InFlight(Instant leaseUntil) implements Claim {
         }
     }
 

@@ -5,9 +5,13 @@ import org.slf4j.MDC;
 
 import com.aimedia.gateway.platform.kafka.PermanentFailure;
 import com.aimedia.gateway.schemas.v1.PollRequested;
+import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 
-/** Dispatches one record of a provider's topics to submission or polling, with taskId and provider in the MDC. */
+/**
+ * Dispatches one record of a provider's topics to submission (a submit or a submission check) or polling, with taskId
+ * and provider in the MDC.
+ */
 final class WorkerEventHandler {
 
     private final SubmissionService submissions;
@@ -23,8 +27,10 @@ final class WorkerEventHandler {
             case TaskSubmitted submitted -> withMdc(submitted.getTaskId(), submitted.getProvider(),
                     () -> submissions.on(submitted));
             case PollRequested poll -> withMdc(poll.getTaskId(), poll.getProvider(), () -> polls.on(poll));
-            default -> throw new UnexpectedEvent("provider topics carry TaskSubmitted and PollRequested only, got "
-                    + event.getClass().getSimpleName());
+            case SubmissionCheckRequested check -> withMdc(check.getTaskId(), check.getProvider(),
+                    () -> submissions.check(check));
+            default -> throw new UnexpectedEvent("provider topics carry TaskSubmitted, PollRequested and "
+                    + "SubmissionCheckRequested only, got " + event.getClass().getSimpleName());
         }
     }
 

@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.aimedia.gateway.platform.kafka.EventPublisher;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.PollRequested;
+import com.aimedia.gateway.schemas.v1.ProviderCallbackReceived;
 import com.aimedia.gateway.schemas.v1.ReportedOutcome;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
@@ -65,6 +66,7 @@ class KlingWorkerFlowIntegrationTest {
 
     private Consumer<String, SpecificRecord> statusConsumer;
     private final List<TaskStatusReported> reports = new CopyOnWriteArrayList<>();
+    private final List<ProviderCallbackReceived> callbacks = new CopyOnWriteArrayList<>();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -148,8 +150,9 @@ class KlingWorkerFlowIntegrationTest {
     }
 
     @Test
-    void should_poll_at_once_when_the_provider_calls_the_signed_callback_url() throws Exception {
-        // given: an accepted task that has finished at the provider, and no poll requested by anyone
+    void should_hand_the_callback_on_as_an_event_and_answer_at_once_when_the_provider_calls_the_signed_url()
+            throws Exception {
+        // given: an accepted task, and the callback URL the provider was given
         String taskId = newTaskId();
         publisher.publish(Topics.submitted("kling"), submitted(taskId, "{\"prompt\":\"a callback\"}"));
         awaitReport(taskId, ReportedOutcome.ACCEPTED);
@@ -159,12 +162,18 @@ class KlingWorkerFlowIntegrationTest {
 
         // when: a forged callback, then the provider's callback
         HttpResponse<byte[]> forged = post(URI.create(forge(callback.toString())));
-        await().atMost(Duration.ofSeconds(10)).until(() -> post(callback).statusCode() == 204
-                && find(taskId, ReportedOutcome.COMPLETED).isPresent());
+        HttpResponse<byte[]> genuine = post(callback);
 
-        // then
+        // then: only the genuine one is handed on, and nothing was polled on the request thread (the orchestrator
+        // polls on its normal path when it reads the event)
         assertThat(forged.statusCode()).isEqualTo(404);
-        assertThat(find(taskId, ReportedOutcome.COMPLETED).orElseThrow().getOutputs()).hasSize(1);
+        assertThat(genuine.statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            drain();
+            assertThat(callbacks).filteredOn(c -> c.getTaskId().equals(taskId)).singleElement()
+                .satisfies(c -> assertThat(c.getProvider()).isEqualTo("kling"));
+        });
+        assertThat(find(taskId, ReportedOutcome.COMPLETED)).isEmpty();
     }
 
     /** The URL with the first character of its signature changed (to a different one, whatever it was). */
@@ -273,7 +282,11 @@ class KlingWorkerFlowIntegrationTest {
 
     private void drain() {
         for (ConsumerRecord<String, SpecificRecord> record : statusConsumer.poll(Duration.ofMillis(200))) {
-            reports.add((TaskStatusReported) record.value());
+            switch (record.value()) {
+                case TaskStatusReported report -> reports.add(report);
+                case ProviderCallbackReceived callback -> callbacks.add(callback);
+                default -> throw new AssertionError("unexpected event on tasks.status: " + record.value());
+            }
         }
     }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.aimedia.gateway.schemas.v1.ReportedOutcome;
+import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 import com.aimedia.gateway.workers.provider.spi.Capability;
@@ -50,6 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SubmissionServiceTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC);
+    private static final Duration LEASE = Duration.ofSeconds(10);
 
     private MongoServer mongo;
     private MongoClient client;
@@ -66,11 +68,20 @@ class SubmissionServiceTest {
         InetSocketAddress address = mongo.bind();
         client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
         submissions = client.getDatabase("test").getCollection("submissions");
-        service = new SubmissionService(new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter))),
-                new SubmissionStore(client.getDatabase("test")), reports::add, new ProviderCalls(meters, TestGuards.defaults(CLOCK, meters)),
-                JsonMapper.builder().build(), CLOCK, new SubmissionProperties(3, Duration.ofSeconds(1)),
-                new RetryDelay(Duration.ofSeconds(1), () -> 0.5), sleeps::add, new PassThroughOutputs(),
-                ProviderCallbackUrls.disabled());
+        service = service(CLOCK, sleeps::add);
+    }
+
+    private SubmissionService service(Clock clock, Sleeper sleeper) {
+        SubmissionStore store = store(clock);
+        return new SubmissionService(new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter))), store,
+                new SubmissionLeases(store, clock, LEASE), reports::add,
+                new ProviderCalls(meters, TestGuards.defaults(clock, meters)), JsonMapper.builder().build(), clock,
+                new SubmissionProperties(3, Duration.ofSeconds(1), LEASE), new RetryDelay(Duration.ofSeconds(1), () -> 0.5),
+                sleeper, new PassThroughOutputs(), ProviderCallbackUrls.disabled());
+    }
+
+    private SubmissionStore store(Clock clock) {
+        return new SubmissionStore(client.getDatabase("test"), "workers-this", LEASE);
     }
 
     @AfterEach
@@ -208,6 +219,92 @@ class SubmissionServiceTest {
 
         assertThat(adapter.submitCalls).isEqualTo(2);
         assertThat(reports).singleElement().extracting(TaskStatusReported::getProviderTaskId).isEqualTo("p-5");
+    }
+
+    @Test
+    void should_wait_for_the_lease_of_another_worker_then_look_up_when_it_runs_out() {
+        // given: a worker process that was killed in the middle of its submit call, its lease still running
+        MutableClock clock = new MutableClock(CLOCK.instant());
+        submissions.insertOne(new Document("_id", "task_1").append("provider", "fake").append("state", "submitting")
+            .append("attempts", 1).append("owner", "workers-killed")
+            .append("lease_until", java.util.Date.from(clock.instant().plus(LEASE))));
+        adapter.recovers.add(() -> Optional.of(Submission.accepted("p-6", "text2video")));
+        List<Duration> waited = new ArrayList<>();
+        SubmissionService redelivered = service(clock, duration -> {
+            waited.add(duration);
+            clock.advance(duration);
+        });
+
+        // when
+        redelivered.on(event("task_1"));
+
+        // then: no look-up while the first call might still create the task, then a look-up instead of a submit
+        assertThat(waited.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(LEASE);
+        assertThat(adapter.submitCalls).isZero();
+        assertThat(adapter.recoverCalls).isEqualTo(1);
+        assertThat(reports).singleElement().extracting(TaskStatusReported::getProviderTaskId).isEqualTo("p-6");
+        assertThat(submissions.find(new Document("_id", "task_1")).first().getString("owner")).isEqualTo("workers-this");
+    }
+
+    @Test
+    void should_renew_only_its_own_leases_while_calls_run() {
+        // given
+        MutableClock clock = new MutableClock(CLOCK.instant());
+        SubmissionStore store = store(clock);
+        store.claim("task_mine", "fake", clock.instant());
+        submissions.insertOne(new Document("_id", "task_theirs").append("provider", "fake").append("state", "submitting")
+            .append("owner", "workers-other").append("lease_until", java.util.Date.from(clock.instant().plus(LEASE))));
+        SubmissionLeases leases = new SubmissionLeases(store, clock, LEASE);
+        clock.advance(Duration.ofSeconds(7));
+
+        // when
+        leases.holding("task_mine", () -> leases.holding("task_theirs", leases::renew));
+
+        // then
+        assertThat(leaseUntil("task_mine")).isEqualTo(clock.instant().plus(LEASE));
+        assertThat(leaseUntil("task_theirs")).isEqualTo(CLOCK.instant().plus(LEASE));
+    }
+
+    @Test
+    void should_re_report_a_settled_submission_when_the_orchestrator_checks_it() {
+        // given: the acceptance report was lost on its way to the orchestrator
+        adapter.submits.add(() -> Submission.accepted("p-7", "text2video"));
+        service.on(event("task_1"));
+        reports.clear();
+
+        // when
+        service.check(check("task_1"));
+
+        // then
+        assertThat(adapter.submitCalls).isEqualTo(1);
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.ACCEPTED);
+            assertThat(r.getProviderTaskId()).isEqualTo("p-7");
+        });
+    }
+
+    @Test
+    void should_report_nothing_on_a_check_while_no_attempt_is_settled() {
+        // given
+        adapter.submits.add(() -> { throw new ProviderUnavailable("The provider failed with a server error."); });
+        assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(ProviderUnavailable.class);
+
+        // when
+        service.check(check("task_1"));
+        service.check(check("task_unknown"));
+
+        // then
+        assertThat(reports).isEmpty();
+        assertThat(adapter.recoverCalls).isZero();
+    }
+
+    private Instant leaseUntil(String taskId) {
+        return submissions.find(new Document("_id", taskId)).first().getDate("lease_until").toInstant();
+    }
+
+    private static SubmissionCheckRequested check(String taskId) {
+        return SubmissionCheckRequested.newBuilder().setEventId(java.util.UUID.randomUUID().toString())
+            .setTaskId(taskId).setOccurredAt(CLOCK.instant()).setProvider("fake").build();
     }
 
     private String state(String taskId) {

@@ -1,18 +1,22 @@
 package com.aimedia.gateway.orchestrator.task.messaging;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import com.aimedia.gateway.orchestrator.task.ImmediatePolls;
 import com.aimedia.gateway.orchestrator.task.TaskEvent;
 import com.aimedia.gateway.orchestrator.task.TaskService;
 import com.aimedia.gateway.schemas.Topics;
+import com.aimedia.gateway.schemas.v1.ProviderCallbackReceived;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 
 /**
- * Feeds submissions (every provider's topic) and provider reports into the task state machine. The offset is
- * committed after the handler returns, that is after the task document was written.
+ * Feeds submissions (every provider's topic) and provider reports into the task state machine, and turns a provider
+ * callback into an immediate poll. The offset is committed after the handler returns, that is after the task
+ * document was written (or the poll published).
  */
 @Component
 class TaskEventListener {
@@ -22,9 +26,11 @@ class TaskEventListener {
     static final String GROUP = "orchestrator";
 
     private final TaskService service;
+    private final ImmediatePolls polls;
 
-    TaskEventListener(TaskService service) {
+    TaskEventListener(TaskService service, ImmediatePolls polls) {
         this.service = service;
+        this.polls = polls;
     }
 
     @KafkaListener(id = "orchestrator-submitted", topicPattern = SUBMITTED_PATTERN, groupId = GROUP)
@@ -33,8 +39,17 @@ class TaskEventListener {
     }
 
     @KafkaListener(id = "orchestrator-status", topics = Topics.STATUS, groupId = GROUP)
-    void on(TaskStatusReported event) {
-        apply(TaskEventMapper.toEvent(event));
+    void onStatus(SpecificRecord event) {
+        switch (event) {
+            case TaskStatusReported report -> apply(TaskEventMapper.toEvent(report));
+            case ProviderCallbackReceived callback -> {
+                try (MDC.MDCCloseable task = MDC.putCloseable("taskId", callback.getTaskId());
+                        MDC.MDCCloseable provider = MDC.putCloseable("provider", callback.getProvider())) {
+                    polls.pollNow(TaskEventMapper.required("ProviderCallbackReceived", "taskId", callback.getTaskId()));
+                }
+            }
+            default -> throw InvalidEventException.unexpectedType(event.getClass().getSimpleName(), Topics.STATUS);
+        }
     }
 
     private void apply(TaskEvent event) {

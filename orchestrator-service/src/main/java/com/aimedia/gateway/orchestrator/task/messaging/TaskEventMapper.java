@@ -77,7 +77,7 @@ final class TaskEventMapper {
         };
     }
 
-    private static String required(String type, String field, @Nullable String value) {
+    static String required(String type, String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidEventException(type, field);
         }
