@@ -31,6 +31,15 @@ public interface ProviderSimulator extends AutoCloseable {
     /** Delays every API answer, to exercise client read timeouts ({@link Duration#ZERO} to stop). */
     void delayResponses(Duration delay);
 
+    /**
+     * How many jobs (tasks, predictions, generations, operations) the simulated provider has created since the
+     * simulator started, by its own records: what the real provider would run and bill. Counts every create it
+     * accepted, including synchronous generations and a job whose answer was lost on the way back to the caller;
+     * never a refused create (401, 403, 429, 5xx, a validation or content rejection at submit), a status query, a
+     * lookup or a download. Crash tests compare it with the gateway's tasks (at most one job per task).
+     */
+    long jobsCreated();
+
     @Override
     void close();
 }

@@ -36,6 +36,7 @@ final class BflAccount {
     private final ConcurrentLinkedQueue<String> pollBodies = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<BflError> pollFailures = new ConcurrentLinkedQueue<>();
     private volatile Duration responseDelay = Duration.ZERO;
+    private long jobsCreated;
 
     BflAccount(BflSimulator.Config config) {
         this.config = config;
@@ -72,6 +73,7 @@ final class BflAccount {
                 config.queuedFor().plus(config.runningFor()), finalStatus(prompt), regional && webhookUrl == null,
                 webhookUrl, text(body, "webhook_secret"));
         tasks.put(task.id(), task);
+        jobsCreated++;
         return task;
     }
 
@@ -177,6 +179,10 @@ final class BflAccount {
 
     synchronized List<BflSimulator.RecordedRequest> requests() {
         return List.copyOf(requests);
+    }
+
+    synchronized long jobsCreated() {
+        return jobsCreated;
     }
 
     synchronized int createdTaskCount() {

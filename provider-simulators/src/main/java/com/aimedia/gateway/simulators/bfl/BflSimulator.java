@@ -103,6 +103,11 @@ public final class BflSimulator implements ProviderSimulator {
         return List.of("BFL_API_KEY");
     }
 
+    @Override
+    public long jobsCreated() {
+        return account.jobsCreated();
+    }
+
     /** From now on polling URLs name this base ({@code scheme://host:port}) and tasks are served globally; null resets. */
     public void advertisePollingBase(@Nullable String base) {
         this.pollingBaseOverride = base;

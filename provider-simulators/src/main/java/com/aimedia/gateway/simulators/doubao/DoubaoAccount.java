@@ -49,6 +49,7 @@ final class DoubaoAccount implements AutoCloseable {
     private final List<String> deliveredCallbacks = new ArrayList<>();
     private final Supplier<String> filesBase;
     private volatile Duration responseDelay = Duration.ZERO;
+    private long jobsCreated;
 
     DoubaoAccount(DoubaoSimulator.Config config, JsonMapper json, Supplier<String> filesBase) {
         this.config = config;
@@ -114,6 +115,7 @@ final class DoubaoAccount implements AutoCloseable {
                 text.contains("[sim:content-policy]") ? "OutputVideoSensitiveContentDetected" : null,
                 text.contains("[sim:expired]"), body.path("return_last_frame").asBoolean(false), callbackUrl);
         tasks.put(id, task);
+        jobsCreated++;
         if (callbackUrl != null) {
             scheduleCallback(task, task.queuedFor().plusMillis(1));
             scheduleCallback(task, task.queuedFor().plus(task.runningFor()).plusMillis(1));
@@ -197,6 +199,10 @@ final class DoubaoAccount implements AutoCloseable {
 
     Duration responseDelay() {
         return responseDelay;
+    }
+
+    synchronized long jobsCreated() {
+        return jobsCreated;
     }
 
     synchronized List<String> createBodies() {

@@ -102,6 +102,11 @@ public final class DoubaoSimulator implements ProviderSimulator {
     }
 
     @Override
+    public long jobsCreated() {
+        return account.jobsCreated();
+    }
+
+    @Override
     public void close() {
         server.close();
         account.close();

@@ -33,6 +33,7 @@ final class JimengAccount {
     private final ConcurrentLinkedQueue<JimengError> submitFailures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<JimengError> resultFailures = new ConcurrentLinkedQueue<>();
     private volatile Duration responseDelay = Duration.ZERO;
+    private long jobsCreated;
 
     JimengAccount(JimengSimulator.Config config) {
         this.config = config;
@@ -102,6 +103,7 @@ final class JimengAccount {
                 IMAGE_KEYS.contains(reqKey), now, config.queuedFor(), config.runningFor(), failure,
                 prompt.contains("[sim:expired]"));
         tasks.put(task.taskId(), task);
+        jobsCreated++;
         return task;
     }
 
@@ -170,6 +172,10 @@ final class JimengAccount {
 
     synchronized List<String> submitBodies() {
         return List.copyOf(submitBodies);
+    }
+
+    synchronized long jobsCreated() {
+        return jobsCreated;
     }
 
     synchronized int createdTaskCount() {

@@ -109,6 +109,11 @@ public final class JimengSimulator implements ProviderSimulator {
     }
 
     @Override
+    public long jobsCreated() {
+        return account.jobsCreated();
+    }
+
+    @Override
     public void close() {
         server.close();
     }

@@ -42,6 +42,7 @@ final class KlingAccount {
     private final AtomicLong nextTaskId = new AtomicLong(
             860_000_000_000_000_000L + ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
     private volatile Duration responseDelay = Duration.ZERO;
+    private long jobsCreated;
 
     KlingAccount(KlingSimulator.Config config, Supplier<String> baseUrl) {
         this.config = config;
@@ -120,6 +121,7 @@ final class KlingAccount {
                 family, externalTaskId, now, config.queuedFor().multipliedBy(factor),
                 config.processingFor().multipliedBy(factor), failure, duration, UUID.randomUUID().toString(), image ? slots : 0);
         tasks.put(task.taskId(), task);
+        jobsCreated++;
         tasksByFileId.put(task.fileId(), task);
         if (externalTaskId != null) {
             taskIdByExternalId.put(externalTaskId, task.taskId());
@@ -182,6 +184,10 @@ final class KlingAccount {
         Pause.sleep(responseDelay);
     }
 
+    synchronized long jobsCreated() {
+        return jobsCreated;
+    }
+
     synchronized int createdTaskCount() {
         return tasks.size();
     }
@@ -196,6 +202,7 @@ final class KlingAccount {
 
     synchronized void reset() {
         tasks.clear();
+        jobsCreated = 0;
         taskIdByExternalId.clear();
         tasksByFileId.clear();
         busyAnswered.clear();

@@ -120,6 +120,11 @@ public final class KlingSimulator implements ProviderSimulator {
     }
 
     @Override
+    public long jobsCreated() {
+        return account.jobsCreated();
+    }
+
+    @Override
     public String baseUrl() {
         return server.origin();
     }
@@ -168,7 +173,7 @@ public final class KlingSimulator implements ProviderSimulator {
         return account.taskIdForExternalId(externalTaskId);
     }
 
-    /** Forgets every task, recorded request and armed failure. */
+    /** Forgets every task, recorded request and armed failure; {@link #jobsCreated()} starts again from zero. */
     public void reset() {
         account.reset();
     }

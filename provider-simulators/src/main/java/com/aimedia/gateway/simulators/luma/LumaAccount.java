@@ -36,6 +36,7 @@ final class LumaAccount {
     private final ConcurrentLinkedQueue<LumaError> createFailures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<LumaError> getFailures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> failedInsideOk = new ConcurrentLinkedQueue<>();
+    private long jobsCreated;
 
     LumaAccount(LumaSimulator.Config config, Supplier<String> filesBase, LumaCallbacks callbacks, JsonMapper json) {
         this.config = config;
@@ -90,6 +91,7 @@ final class LumaAccount {
                 body.path("model").asString(), now, queued, dreaming, failureFor(prompt), extension, body,
                 callback != null && callback.isString() ? callback.stringValue() : null);
         generations.put(generation.id(), generation);
+        jobsCreated++;
         return generation;
     }
 
@@ -158,6 +160,10 @@ final class LumaAccount {
             throw new IllegalArgumentException("no simulated generation " + id);
         }
         generation.forceState(raw);
+    }
+
+    synchronized long jobsCreated() {
+        return jobsCreated;
     }
 
     synchronized int generationCount() {

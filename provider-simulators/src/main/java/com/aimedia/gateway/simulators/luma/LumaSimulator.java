@@ -108,6 +108,11 @@ public final class LumaSimulator implements ProviderSimulator {
     }
 
     @Override
+    public long jobsCreated() {
+        return account.jobsCreated();
+    }
+
+    @Override
     public void close() {
         server.close();
         callbacks.close();

@@ -33,6 +33,7 @@ final class MiniMaxAccount {
     final ConcurrentLinkedQueue<MiniMaxError> retrieveFailures = new ConcurrentLinkedQueue<>();
     private final AtomicLong nextId = new AtomicLong(100_000_000_000_000L
             + ThreadLocalRandom.current().nextLong(900_000_000_000_000L));
+    private long jobsCreated;
 
     MiniMaxAccount(MiniMaxSimulator.Config config) {
         this.config = config;
@@ -75,6 +76,7 @@ final class MiniMaxAccount {
                 config.queuedFor().multipliedBy(factor), config.processingFor().multipliedBy(factor), failure,
                 callback.isBlank() ? null : callback, tall ? 1920 : 1366, tall ? 1080 : 768);
         tasks.put(task.taskId, task);
+        jobsCreated++;
         byFileId.put(task.fileId, task);
         return task;
     }
@@ -184,6 +186,10 @@ final class MiniMaxAccount {
 
     synchronized List<String> createRequests() {
         return List.copyOf(createRequests);
+    }
+
+    synchronized long jobsCreated() {
+        return jobsCreated;
     }
 
     synchronized int createdTaskCount() {

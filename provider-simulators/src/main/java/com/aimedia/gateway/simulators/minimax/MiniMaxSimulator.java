@@ -107,6 +107,11 @@ public final class MiniMaxSimulator implements ProviderSimulator {
     }
 
     @Override
+    public long jobsCreated() {
+        return account.jobsCreated();
+    }
+
+    @Override
     public void close() {
         ticker.shutdownNow();
         server.close();

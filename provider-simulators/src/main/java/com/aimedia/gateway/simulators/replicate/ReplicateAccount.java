@@ -30,6 +30,7 @@ final class ReplicateAccount {
     private final ConcurrentLinkedQueue<ReplicateError> getFailures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> getBodies = new ConcurrentLinkedQueue<>();
     private volatile Duration responseDelay = Duration.ZERO;
+    private long jobsCreated;
 
     ReplicateAccount(ReplicateSimulator.Config config) {
         this.config = config;
@@ -82,6 +83,7 @@ final class ReplicateAccount {
                 prompt.contains("[sim:output-string]"), webhook != null && webhook.isString() ? webhook.stringValue() : null);
         synchronized (this) {
             predictions.put(prediction.id, prediction);
+            jobsCreated++;
         }
         return prediction;
     }
@@ -132,6 +134,10 @@ final class ReplicateAccount {
 
     synchronized List<ReplicateSimulator.RecordedRequest> requests() {
         return List.copyOf(requests);
+    }
+
+    synchronized long jobsCreated() {
+        return jobsCreated;
     }
 
     synchronized int createdCount() {

@@ -96,6 +96,11 @@ public final class ReplicateSimulator implements ProviderSimulator {
         return List.of("REPLICATE_API_TOKEN");
     }
 
+    @Override
+    public long jobsCreated() {
+        return account.jobsCreated();
+    }
+
     public Config config() {
         return config;
     }

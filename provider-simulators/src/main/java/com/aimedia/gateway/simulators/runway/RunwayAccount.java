@@ -35,6 +35,7 @@ final class RunwayAccount {
     private final ConcurrentLinkedQueue<RunwayError> createFailures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<RunwayError> getFailures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<RunwayTask.Failure> failedInsideOk = new ConcurrentLinkedQueue<>();
+    private long jobsCreated;
 
     RunwayAccount(RunwaySimulator.Config config, Supplier<String> host, JsonMapper json) {
         this.config = config;
@@ -96,6 +97,7 @@ final class RunwayAccount {
                 config.queuedFor().multipliedBy(factor), config.runningFor().multipliedBy(factor), failureFor(prompt),
                 extension);
         tasks.put(task.id(), task);
+        jobsCreated++;
         return task;
     }
 
@@ -168,6 +170,10 @@ final class RunwayAccount {
 
     synchronized void forceStatus(String id, String raw) {
         find(id).forceStatus(raw);
+    }
+
+    synchronized long jobsCreated() {
+        return jobsCreated;
     }
 
     synchronized int taskCount() {

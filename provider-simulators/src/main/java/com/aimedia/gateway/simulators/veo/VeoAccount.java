@@ -27,6 +27,7 @@ final class VeoAccount {
     private final List<String> submitRequests = new ArrayList<>();
     final ConcurrentLinkedQueue<VeoError> submitFailures = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<VeoError> getFailures = new ConcurrentLinkedQueue<>();
+    private long jobsCreated;
 
     VeoAccount(VeoSimulator.Config config) {
         this.config = config;
@@ -76,6 +77,7 @@ final class VeoAccount {
                 Math.max(1, Math.min(4, samples)), VeoOperation.doneAt(now, config.queuedFor(), config.runningFor()),
                 outcome);
         operations.put(name, operation);
+        jobsCreated++;
         byFileId.put(operation.fileId, operation);
         ObjectNode answer = json.createObjectNode();
         answer.put("name", name);
@@ -108,6 +110,10 @@ final class VeoAccount {
             throw new IllegalArgumentException("no simulated operation " + name);
         }
         operation.forcedDone = raw;
+    }
+
+    synchronized long jobsCreated() {
+        return jobsCreated;
     }
 
     synchronized List<String> submitRequests() {

@@ -107,6 +107,11 @@ public final class VeoSimulator implements ProviderSimulator {
     }
 
     @Override
+    public long jobsCreated() {
+        return account.jobsCreated();
+    }
+
+    @Override
     public void close() {
         server.close();
     }

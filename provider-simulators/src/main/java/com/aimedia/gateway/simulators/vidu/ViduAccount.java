@@ -38,6 +38,7 @@ final class ViduAccount {
     private final ConcurrentLinkedQueue<String> failedInsideOk = new ConcurrentLinkedQueue<>();
     private final AtomicLong nextId = new AtomicLong(800_000_000_000_000_000L
             + ThreadLocalRandom.current().nextLong(100_000_000_000_000_000L));
+    private long jobsCreated;
 
     ViduAccount(ViduSimulator.Config config) {
         this.config = config;
@@ -102,6 +103,7 @@ final class ViduAccount {
                 config.queuedFor().multipliedBy(factor), config.processingFor().multipliedBy(factor), failure,
                 UUID.randomUUID().toString(), body.path("bgm").asBoolean(false), body.path("duration").asInt(4));
         tasks.put(task.taskId, task);
+        jobsCreated++;
         byCreationId.put(task.creationId, task);
         return task;
     }
@@ -198,6 +200,10 @@ final class ViduAccount {
             throw new IllegalArgumentException("no simulated task " + taskId);
         }
         task.force(rawState);
+    }
+
+    synchronized long jobsCreated() {
+        return jobsCreated;
     }
 
     synchronized int createdTaskCount() {

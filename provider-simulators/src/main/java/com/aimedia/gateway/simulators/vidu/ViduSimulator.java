@@ -113,6 +113,11 @@ public final class ViduSimulator implements ProviderSimulator {
     }
 
     @Override
+    public long jobsCreated() {
+        return account.jobsCreated();
+    }
+
+    @Override
     public void close() {
         ticker.shutdownNow();
         server.close();

@@ -35,6 +35,7 @@ final class WanAccount {
     private final ConcurrentLinkedQueue<WanError> submitFailures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<WanError> taskFailures = new ConcurrentLinkedQueue<>();
     private volatile Duration responseDelay = Duration.ZERO;
+    private long jobsCreated;
 
     WanAccount(WanSimulator.Config config, JsonMapper json, Supplier<String> filesBase) {
         this.config = config;
@@ -106,6 +107,7 @@ final class WanAccount {
         WanTask task = new WanTask(UUID.randomUUID().toString(), image, count, now, config.queuedFor(),
                 config.runningFor(), prompt.contains("[sim:content-policy]"), prompt.contains("[sim:unknown]"));
         tasks.put(task.taskId(), task);
+        jobsCreated++;
         return task;
     }
 
@@ -172,6 +174,10 @@ final class WanAccount {
 
     Duration responseDelay() {
         return responseDelay;
+    }
+
+    synchronized long jobsCreated() {
+        return jobsCreated;
     }
 
     synchronized List<String> submitBodies() {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +37,7 @@ final class XaiAccount {
     private final ConcurrentLinkedQueue<XaiError> submitFailures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<XaiError> pollFailures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> pollBodies = new ConcurrentLinkedQueue<>();
+    private final AtomicLong jobsCreated = new AtomicLong();
     private volatile Duration responseDelay = Duration.ZERO;
 
     XaiAccount(XaiSimulator.Config config) {
@@ -62,6 +64,8 @@ final class XaiAccount {
         if (!format.equals("url") && !format.equals("b64_json")) {
             throw XaiError.invalidArgument("response_format must be url or b64_json").answer();
         }
+        // one generation per accepted request, however many images: a moderated one was generated too
+        jobsCreated.incrementAndGet();
         ObjectNode answer = json.createObjectNode();
         if (prompt.contains("[sim:content-policy]")) {
             // failure inside an HTTP 200, as xAI reports it
@@ -107,6 +111,7 @@ final class XaiAccount {
                 config.runningFor(), finalStatus, !prompt.contains("[sim:content-policy]"),
                 duration == null ? 6 : duration.asInt());
         videos.put(video.requestId, video);
+        jobsCreated.incrementAndGet();
         return video;
     }
 
@@ -179,6 +184,10 @@ final class XaiAccount {
 
     void sleepConfiguredDelay() {
         Pause.sleep(responseDelay);
+    }
+
+    long jobsCreated() {
+        return jobsCreated.get();
     }
 
     synchronized List<XaiSimulator.RecordedRequest> requests() {

@@ -86,6 +86,11 @@ public final class XaiSimulator implements ProviderSimulator {
         return List.of("XAI_API_KEY");
     }
 
+    @Override
+    public long jobsCreated() {
+        return account.jobsCreated();
+    }
+
     public void failNextSubmit(XaiError error) {
         account.failNextSubmit(error);
     }

@@ -129,6 +129,18 @@ class KlingSimulatorTest {
 
         assertThat(simulator.taskIdForExternalId("t9")).isPresent();
         assertThat(status(get("/v1/videos/text2video/t9"))).isEqualTo("submitted");
+        assertThat(simulator.jobsCreated()).as("the job exists, only its answer was lost").isEqualTo(1);
+    }
+
+    @Test
+    void should_count_jobs_from_zero_again_when_reset() throws Exception {
+        post("/v1/videos/text2video", "{\"prompt\":\"x\"}");
+        long before = simulator.jobsCreated();
+
+        simulator.reset();
+
+        assertThat(before).isEqualTo(1);
+        assertThat(simulator.jobsCreated()).isZero();
     }
 
     @Test

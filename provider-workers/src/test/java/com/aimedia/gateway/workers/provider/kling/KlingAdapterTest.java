@@ -119,7 +119,7 @@ class KlingAdapterTest {
 
         assertThat(recovered.providerTaskId()).isEqualTo(simulator.taskIdForExternalId("task_lost").orElseThrow());
         assertThat(recovered.providerRef()).isEqualTo("text2video");
-        assertThat(simulator.createdTaskCount()).isEqualTo(1);
+        assertThat(simulator.jobsCreated()).as("the lost answer's job, and no second one").isEqualTo(1);
     }
 
     @Test

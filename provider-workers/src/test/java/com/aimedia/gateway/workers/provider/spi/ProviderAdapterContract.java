@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -62,6 +63,9 @@ public abstract class ProviderAdapterContract {
     /** Every credential the adapters use; none may appear in any message or log line. */
     protected abstract List<String> secrets();
 
+    /** How many jobs the provider has created so far, by its own records (what it would run and bill). */
+    protected abstract long providerJobsCreated();
+
     /** Whether the provider can report an error inside an HTTP 200 (else case 6 is skipped). */
     protected boolean reportsErrorsInsideOk() {
         return true;
@@ -99,6 +103,58 @@ public abstract class ProviderAdapterContract {
 
         assertThat(submission.providerTaskId()).isNotBlank();
         assertThat(submission.isCompleted()).isFalse();
+    }
+
+    @Test
+    void should_create_exactly_one_provider_job_when_submit_accepted() {
+        long before = providerJobsCreated();
+
+        ProviderTaskRef ref = submitted(successfulRequest(taskId()));
+        long afterSubmit = providerJobsCreated();
+        adapter().poll(ref);
+
+        assertThat(afterSubmit).isEqualTo(before + 1);
+        assertThat(providerJobsCreated()).as("after a poll").isEqualTo(before + 1);
+    }
+
+    /** A refused submit must create nothing, and the adapter must not quietly send it again (a second job). */
+    @Test
+    void should_create_no_provider_job_when_provider_refuses_submit() {
+        long before = providerJobsCreated();
+
+        assertThatThrownBy(() -> adapterWithWrongCredentials().submit(successfulRequest(taskId())))
+            .isInstanceOf(AuthenticationFailed.class);
+        rateLimitNextSubmit(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> adapter().submit(successfulRequest(taskId()))).isInstanceOf(RateLimited.class);
+        forbiddenOnNextSubmit();
+        assertThatThrownBy(() -> adapter().submit(successfulRequest(taskId()))).isInstanceOf(PermanentException.class);
+        serverErrorOnNextSubmit();
+        assertThatThrownBy(() -> adapter().submit(successfulRequest(taskId()))).isInstanceOf(RetryableException.class);
+
+        assertThat(providerJobsCreated()).isEqualTo(before);
+    }
+
+    /**
+     * A redelivered submit goes through {@link ProviderAdapter#recover}: it finds the task the first delivery created
+     * or, where the provider has no lookup, refuses to guess; either way it creates no second job.
+     */
+    @Test
+    void should_create_no_provider_job_when_recovering_a_submitted_task() {
+        GenerationRequest request = successfulRequest(taskId());
+        Submission submission = adapter().submit(request);
+        long afterSubmit = providerJobsCreated();
+
+        AtomicReference<Optional<Submission>> recovered = new AtomicReference<>();
+        Throwable thrown = catchThrowable(() -> recovered.set(adapter().recover(request)));
+
+        if (thrown == null) {
+            assertThat(recovered.get()).as("the task the first delivery created")
+                .hasValueSatisfying(found -> assertThat(found.providerTaskId()).isEqualTo(submission.providerTaskId()));
+        }
+        else {
+            assertThat(thrown).isInstanceOf(SubmissionUncertain.class);
+        }
+        assertThat(providerJobsCreated()).isEqualTo(afterSubmit);
     }
 
     @Test

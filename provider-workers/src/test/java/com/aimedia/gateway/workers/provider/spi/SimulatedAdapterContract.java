@@ -12,8 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link ProviderAdapterContract} run against a provider's simulator: a fresh simulator and adapter per test, and the
- * hooks that are the same for every simulator (slow answers, wrong credentials, secrets). A provider implements how
- * to start its simulator, how to build its adapter around one credential, and its documented behaviour.
+ * hooks that are the same for every simulator (slow answers, wrong credentials, secrets, the jobs it created). A
+ * provider implements how to start its simulator, how to build its adapter around one credential, and its documented
+ * behaviour.
  */
 public abstract class SimulatedAdapterContract<S extends ProviderSimulator> extends ProviderAdapterContract {
 
@@ -69,6 +70,11 @@ public abstract class SimulatedAdapterContract<S extends ProviderSimulator> exte
     @Override
     protected void respondSlowly(boolean slow) {
         simulator.delayResponses(slow ? SLOW_ANSWER : Duration.ZERO);
+    }
+
+    @Override
+    protected long providerJobsCreated() {
+        return simulator.jobsCreated();
     }
 
     @Override

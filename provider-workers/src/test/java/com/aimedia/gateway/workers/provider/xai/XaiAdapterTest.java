@@ -60,6 +60,7 @@ class XaiAdapterTest {
         assertThat(sent.path("response_format").stringValue()).isEqualTo("url");
         assertThat(submission.isCompleted()).isTrue();
         assertThat(submission.outputs()).hasSize(2);
+        assertThat(simulator.jobsCreated()).as("one synchronous generation, however many images").isEqualTo(1);
         URI url = ((ProviderOutput.Remote) submission.outputs().getFirst()).uri();
         HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -98,6 +99,7 @@ class XaiAdapterTest {
         assertThatThrownBy(() -> adapter.submit(image("{\"prompt\":\"[sim:busy]\"}"))).isInstanceOf(RateLimited.class);
         assertThatThrownBy(() -> adapter.submit(image("{\"prompt\":\"x\",\"n\":11}")))
             .isInstanceOf(InvalidRequest.class).hasMessageContaining("n must be between 1 and 10");
+        assertThat(simulator.jobsCreated()).isZero();
     }
 
     @Test
