@@ -44,6 +44,8 @@ import com.aimedia.gateway.platform.kafka.EventPublisher;
 import com.aimedia.gateway.schemas.EventDeserializer;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.PollRequested;
+import com.aimedia.gateway.schemas.v1.ProviderCallbackReceived;
+import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
 import com.aimedia.gateway.schemas.v1.ReportedOutcome;
 import com.aimedia.gateway.schemas.v1.TaskStatus;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
@@ -69,6 +71,7 @@ import io.micrometer.core.instrument.MeterRegistry;
         "gateway.orchestrator.polling.tick=100ms",
         "gateway.orchestrator.polling.default-interval=300ms",
         "gateway.orchestrator.polling.max-interval=600ms",
+        "gateway.orchestrator.polling.acceptance-check=500ms",
         "gateway.orchestrator.outbox.relay-interval=200ms",
         "gateway.orchestrator.outbox.relay-after=1s" })
 @EmbeddedKafka(partitions = 1, topics = { "tasks.submitted.kling", "tasks.poll.kling" })
@@ -245,6 +248,70 @@ class OrchestratorIntegrationTest {
     }
 
     @Test
+    void should_ask_the_workers_about_the_submission_when_no_acceptance_arrives() {
+        // when: the provider's acceptance report never arrives (lost in a crash)
+        String taskId = newTaskId();
+        publisher.publish(Topics.submitted("kling"), submitted(taskId, now()));
+
+        // then: the workers are asked long before the deadline, again after the backoff, and never to poll
+        await().atMost(WAIT).untilAsserted(() -> {
+            drain(pollConsumer(), polls);
+            assertThat(polls).filteredOn(SubmissionCheckRequested.class::isInstance)
+                .map(SubmissionCheckRequested.class::cast)
+                .filteredOn(check -> check.getTaskId().equals(taskId))
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(check -> assertThat(check.getProvider()).isEqualTo("kling"));
+        });
+        assertThat(polls).filteredOn(PollRequested.class::isInstance).map(PollRequested.class::cast)
+            .noneMatch(poll -> poll.getTaskId().equals(taskId));
+
+        // when: the re-reported acceptance arrives
+        publisher.publish(Topics.STATUS, accepted(taskId));
+
+        // then: polling starts
+        assertThat(awaitPolls(taskId, 1).getFirst().getProviderTaskId()).isEqualTo("pt-" + taskId);
+    }
+
+    @Test
+    void should_poll_at_once_when_a_provider_calls_back_and_do_nothing_when_the_task_has_ended() {
+        // given: an accepted task whose next scheduled poll is an hour away
+        String taskId = newTaskId();
+        publisher.publish(Topics.submitted("kling"), submitted(taskId, now()));
+        publisher.publish(Topics.STATUS, accepted(taskId));
+        awaitTask(taskId, doc -> assertThat(doc.getString("provider_task_id")).isNotNull());
+        tasks().updateOne(new Document("_id", taskId),
+                new Document("$set", new Document("next_poll_at", java.util.Date.from(now().plus(Duration.ofHours(1))))));
+        awaitOrchestratorCaughtUp();
+        drain(pollConsumer(), polls);
+        long before = polls.stream().filter(PollRequested.class::isInstance).map(PollRequested.class::cast)
+            .filter(poll -> poll.getTaskId().equals(taskId)).count();
+
+        // when
+        publisher.publish(Topics.STATUS, callback(taskId));
+
+        // then
+        assertThat(awaitPolls(taskId, (int) before + 1)).hasSize((int) before + 1);
+        assertThat(task(taskId).getDate("next_poll_at").toInstant()).isBefore(now().plus(Duration.ofMinutes(1)));
+
+        // when: the task ends, and the callback is replayed
+        publisher.publish(Topics.STATUS, completed(taskId));
+        awaitTask(taskId, doc -> assertThat(doc.getString("status")).isEqualTo("completed"));
+        publisher.publish(Topics.STATUS, callback(taskId));
+        awaitOrchestratorCaughtUp();
+
+        // then: no poll, no change
+        drain(pollConsumer(), polls);
+        assertThat(polls).filteredOn(PollRequested.class::isInstance).map(PollRequested.class::cast)
+            .filteredOn(poll -> poll.getTaskId().equals(taskId)).hasSize((int) before + 1);
+        assertThat(task(taskId).getString("status")).isEqualTo("completed");
+    }
+
+    private static ProviderCallbackReceived callback(String taskId) {
+        return ProviderCallbackReceived.newBuilder().setEventId(UUID.randomUUID().toString()).setTaskId(taskId)
+            .setOccurredAt(now()).setProvider("kling").build();
+    }
+
+    @Test
     void should_fail_the_task_with_provider_timeout_when_the_deadline_passes() {
         // given: created almost 30 minutes ago, so the default deadline is a second away
         String taskId = newTaskId();
@@ -392,6 +459,7 @@ class OrchestratorIntegrationTest {
             drain(pollConsumer(), polls);
             found.clear();
             polls.stream()
+                .filter(PollRequested.class::isInstance)
                 .map(PollRequested.class::cast)
                 .filter(event -> event.getTaskId().equals(taskId))
                 .forEach(found::add);
