@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.aimedia.gateway.platform.kafka.PublishFailedException;
+import com.aimedia.gateway.platform.mongo.MongoOutages;
+import com.mongodb.MongoException;
 import com.aimedia.gateway.web.problems.ProblemExceptionHandler;
 
 /**
@@ -28,6 +30,16 @@ public class ApiExceptionHandler extends ProblemExceptionHandler {
         super(ProblemCode.INVALID_REQUEST, ProblemCode.INTERNAL_ERROR, ProblemCode.NOT_FOUND,
                 ProblemCode.METHOD_NOT_ALLOWED, ProblemCode.NOT_ACCEPTABLE, ProblemCode.BODY_TOO_LARGE,
                 ProblemCode.UNSUPPORTED_MEDIA_TYPE, ProblemCode.UNAVAILABLE);
+    }
+
+    /** MongoDB is unreachable (keys, idempotency keys and tasks live there): nothing was accepted; retry. */
+    @ExceptionHandler(MongoException.class)
+    ResponseEntity<ProblemDetail> onMongoFailure(MongoException e, HttpServletRequest request) {
+        if (!MongoOutages.isOutage(e)) {
+            return onOther(e, request);
+        }
+        return problem(ProblemCode.UNAVAILABLE, "The gateway cannot reach its database right now; retry after a few "
+                + "seconds.", List.of(), Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS), request, e);
     }
 
     @ExceptionHandler(PublishFailedException.class)

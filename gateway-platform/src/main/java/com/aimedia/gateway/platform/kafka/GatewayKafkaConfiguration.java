@@ -1,10 +1,12 @@
 package com.aimedia.gateway.platform.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.jspecify.annotations.Nullable;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -35,9 +37,11 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
+import com.aimedia.gateway.platform.mongo.MongoOutages;
 import com.aimedia.gateway.schemas.EventDeserializer;
 import com.aimedia.gateway.schemas.EventSerializer;
 import com.aimedia.gateway.schemas.Topics;
@@ -54,6 +58,9 @@ import com.aimedia.gateway.schemas.UndecodableEventException;
 @EnableConfigurationProperties(GatewayKafkaProperties.class)
 @Import(KafkaHealthConfiguration.class)
 public class GatewayKafkaConfiguration {
+
+    /** The longest wait between two retries of a record while MongoDB or Kafka is down. */
+    static final Duration OUTAGE_MAX_INTERVAL = Duration.ofSeconds(5);
 
     @Bean
     KafkaAdmin kafkaAdmin(GatewayKafkaProperties properties) {
@@ -116,9 +123,35 @@ public class GatewayKafkaConfiguration {
         backOff.setMaxAttempts(properties.retryAttempts());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(DeserializationException.class, UndecodableEventException.class);
-        // PermanentFailure is an interface, which the class-based classifier cannot match: decide per exception
-        handler.setBackOffFunction((record, exception) -> isPermanent(exception) ? new FixedBackOff(0, 0) : null);
+        handler.setBackOffFunction((record, exception) -> backOffFor(exception, properties));
         return handler;
+    }
+
+    /**
+     * The back-off for a failed record when it differs from the bounded default (null): none for a permanent failure
+     * (PermanentFailure is an interface, which the class-based classifier cannot match), and retries without end for
+     * an outage of MongoDB or Kafka, which passes by itself: a record must not reach the dead-letter topic, and its
+     * task hang there, because a dependency was down for longer than the bounded retries.
+     */
+    static @Nullable BackOff backOffFor(Exception exception, GatewayKafkaProperties properties) {
+        if (isPermanent(exception)) {
+            return new FixedBackOff(0, 0);
+        }
+        if (isOutage(exception)) {
+            ExponentialBackOff untilBack = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
+            untilBack.setMaxInterval(OUTAGE_MAX_INTERVAL.toMillis());
+            return untilBack;
+        }
+        return null;
+    }
+
+    static boolean isOutage(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PublishFailedException) {
+                return true;
+            }
+        }
+        return MongoOutages.isOutage(exception);
     }
 
     static boolean isPermanent(Throwable exception) {
