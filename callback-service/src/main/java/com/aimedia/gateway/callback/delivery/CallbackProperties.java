@@ -45,15 +45,16 @@ public record CallbackProperties(
 
     /**
      * @param tick how often the dispatcher looks for due deliveries
-     * @param lease how long a claimed delivery stays {@code sending} before another dispatcher may take it back
-     * (must exceed the longest HTTP attempt)
+     * @param lease how long a claimed delivery stays {@code sending} without a renewal before another dispatcher may
+     * take it back: the bound on how long a killed process holds its deliveries (renewed every third of it while the
+     * attempt runs, so it may be shorter than an attempt; at least three ticks)
      * @param maxConcurrent attempts in flight at once in this process
      * @param maxPerHost attempts in flight at once to one destination host
      * @param backlogRefresh how often the backlog gauge is recounted
      */
     public record Dispatch(
             @DefaultValue("200ms") @NotNull Duration tick,
-            @DefaultValue("60s") @NotNull Duration lease,
+            @DefaultValue("10s") @NotNull Duration lease,
             @DefaultValue("64") @Min(1) int maxConcurrent,
             @DefaultValue("4") @Min(1) int maxPerHost,
             @DefaultValue("5s") @NotNull Duration backlogRefresh) {
@@ -73,9 +74,9 @@ public record CallbackProperties(
     }
 
     public CallbackProperties {
-        if (dispatch.lease().compareTo(http.connectTimeout().plus(http.requestTimeout())) <= 0) {
-            throw new IllegalArgumentException("gateway.callback.dispatch.lease must exceed "
-                    + "gateway.callback.http.connect-timeout + gateway.callback.http.request-timeout");
+        if (dispatch.lease().compareTo(dispatch.tick().multipliedBy(3)) < 0) {
+            throw new IllegalArgumentException("gateway.callback.dispatch.lease must be at least three "
+                    + "gateway.callback.dispatch.tick, or a lease could run out between two renewals");
         }
     }
 }

@@ -3,7 +3,10 @@ package com.aimedia.gateway.callback.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +21,8 @@ import org.springframework.context.SmartLifecycle;
  * The delivery loop. Every tick it returns expired leases to pending, then claims due deliveries one by one (an
  * atomic findOneAndUpdate) while a global slot is free, skipping hosts that already have {@code maxPerHost}
  * attempts in flight, and runs each attempt on its own virtual thread. The Kafka listener never waits for it.
+ * Every third of a lease it renews the leases of the attempts still in flight, so a lease is short (a killed
+ * process's deliveries are taken over within one lease) yet never runs out under a slow but live attempt.
  */
 final class DeliveryDispatcher implements SmartLifecycle {
 
@@ -34,6 +39,8 @@ final class DeliveryDispatcher implements SmartLifecycle {
     private final HostLimiter hosts;
     private volatile boolean running;
     private Instant nextBacklogCount = Instant.MIN;
+    private Instant nextLeaseRenewal = Instant.MIN;
+    private final Set<String> leasesInFlight = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService loop = newLoop();
     private ExecutorService attempts = newAttempts();
 
@@ -90,6 +97,7 @@ final class DeliveryDispatcher implements SmartLifecycle {
     void tick() {
         try {
             Instant now = clock.instant();
+            renewLeases(now);
             long expired = repository.releaseExpiredLeases(now);
             if (expired > 0) {
                 log.warn("webhook leases expired, deliveries back to pending count={}", expired);
@@ -140,6 +148,7 @@ final class DeliveryDispatcher implements SmartLifecycle {
             repository.release(delivery, now, now);
             return;
         }
+        leasesInFlight.add(delivery.leaseToken());
         attempts.execute(() -> {
             try {
                 worker.run(delivery);
@@ -149,6 +158,7 @@ final class DeliveryDispatcher implements SmartLifecycle {
                 log.error("webhook attempt failed deliveryId={} error={}", delivery.id(), e.toString());
             }
             finally {
+                leasesInFlight.remove(delivery.leaseToken());
                 hosts.release(delivery.host());
                 slots.release();
             }
@@ -161,6 +171,14 @@ final class DeliveryDispatcher implements SmartLifecycle {
 
     private static ExecutorService newAttempts() {
         return Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("callback-attempt-", 0).factory());
+    }
+
+    private void renewLeases(Instant now) {
+        if (now.isBefore(nextLeaseRenewal)) {
+            return;
+        }
+        repository.renewLeases(List.copyOf(leasesInFlight), now.plus(settings.lease()), now);
+        nextLeaseRenewal = now.plus(settings.lease().dividedBy(3));
     }
 
     private void countBacklog(Instant now) {

@@ -206,6 +206,16 @@ final class DeliveryRepository {
             .getModifiedCount();
     }
 
+    /** Extends the leases of attempts still in flight, so only a dead holder's lease runs out. */
+    long renewLeases(Collection<String> leaseTokens, Instant leaseUntil, Instant now) {
+        if (leaseTokens.isEmpty()) {
+            return 0;
+        }
+        return collection.updateMany(and(state(DeliveryState.SENDING), in(LEASE_TOKEN, leaseTokens)),
+                Updates.combine(Updates.set(LEASE_UNTIL, Date.from(leaseUntil)), updatedAt(now)))
+            .getModifiedCount();
+    }
+
     long countPending() {
         return collection.countDocuments(state(DeliveryState.PENDING));
     }

@@ -104,6 +104,29 @@ class DeliveryRepositoryTest {
     }
 
     @Test
+    void should_keep_a_renewed_lease_and_release_only_the_one_whose_holder_stopped_renewing() {
+        // given: two attempts in flight; the holder of the first is alive and renews, the second's died
+        recorder.record(delivery("task_1", 1, "https://a.example/hook"));
+        recorder.record(delivery("task_2", 1, "https://b.example/hook"));
+        Instant now = clock.instant();
+        Delivery live = repository.claimNext(now, now.plus(LEASE), Set.of()).orElseThrow();
+        repository.claimNext(now, now.plus(LEASE), Set.of()).orElseThrow();
+
+        // when
+        Instant renewedAt = now.plus(LEASE).minusSeconds(1);
+        long renewed = repository.renewLeases(List.of(live.leaseToken(), "token-of-nobody"), renewedAt.plus(LEASE),
+                renewedAt);
+        long released = repository.releaseExpiredLeases(now.plus(LEASE).plusSeconds(1));
+
+        // then
+        assertThat(renewed).isEqualTo(1);
+        assertThat(released).isEqualTo(1);
+        assertThat(state(live.id())).isEqualTo("sending");
+        assertThat(repository.finish(live, attempt(renewedAt, 200), DeliveryState.DELIVERED, null, null, renewedAt))
+            .isTrue();
+    }
+
+    @Test
     void should_return_a_delivery_to_pending_when_its_lease_expires_and_ignore_the_old_holder() {
         // given: claimed, then the dispatcher dies
         recorder.record(delivery("task_1", 1, "https://a.example/hook"));
