@@ -32,8 +32,11 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     static EmbeddedKafka start(Path directory) throws IOException {
-        int brokerPort = FreePorts.find();
-        int controllerPort = FreePorts.find();
+        return start(directory, FreePorts.find(), FreePorts.find());
+    }
+
+    /** On given ports, so that a restarted broker is found where its clients knew it. */
+    static EmbeddedKafka start(Path directory, int brokerPort, int controllerPort) throws IOException {
         Properties properties = new Properties();
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", "1");

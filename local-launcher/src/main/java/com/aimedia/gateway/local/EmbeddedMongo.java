@@ -25,6 +25,11 @@ final class EmbeddedMongo implements AutoCloseable {
     }
 
     static EmbeddedMongo start(@Nullable Path directory) throws IOException {
+        return start(directory, FreePorts.find());
+    }
+
+    /** On a given port, so that a restarted server is found where its clients knew it. */
+    static EmbeddedMongo start(@Nullable Path directory, int port) throws IOException {
         MongoServer server;
         if (directory == null) {
             server = new MongoServer(new MemoryBackend());
@@ -33,7 +38,6 @@ final class EmbeddedMongo implements AutoCloseable {
             Files.createDirectories(directory);
             server = new MongoServer(DurableH2Backend.open(directory.resolve("mongo.mv")));
         }
-        int port = FreePorts.find();
         server.bind("127.0.0.1", port);
         return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + port);
     }

@@ -61,8 +61,16 @@ public final class LocalGateway {
                 started.add(mongo);
                 mongoUri = mongo.uri();
             }
-            Simulators simulators = Simulators.start(options, System.getenv());
-            started.add(simulators);
+            List<String> simulatorArguments;
+            Path externalSimulators = options.externalSimulators();
+            if (externalSimulators == null) {
+                Simulators simulators = Simulators.start(options, System.getenv());
+                started.add(simulators);
+                simulatorArguments = simulators.workerArguments();
+            }
+            else {
+                simulatorArguments = Files.readAllLines(externalSimulators);
+            }
 
             String devApiKey = options.devApiKey() != null ? options.devApiKey() : "sk_dev_" + randomToken(24);
             Path outputs = data != null ? data.resolve("outputs") : Files.createTempDirectory("gateway-outputs");
@@ -71,7 +79,7 @@ public final class LocalGateway {
             }
             Infrastructure infrastructure = new Infrastructure(kafkaBootstrapServers, mongoUri,
                     persistentSecret(data, "task-id-secret"), persistentSecret(data, "url-signing-secret"), outputs);
-            List<ConfigurableApplicationContext> services = Services.start(options, infrastructure, simulators,
+            List<ConfigurableApplicationContext> services = Services.start(options, infrastructure, simulatorArguments,
                     devApiKey);
             services.forEach(service -> started.add(service::close));
             return new RunningGateway(services, devApiKey, started, infrastructure);
@@ -127,7 +135,7 @@ public final class LocalGateway {
      * Where the services find Kafka, MongoDB and the output store, the secret that makes task ids self-authenticating
      * and the one that signs the URLs provider-workers hands out.
      */
-    record Infrastructure(String kafkaBootstrapServers, String mongoUri, String taskIdSecret,
+    public record Infrastructure(String kafkaBootstrapServers, String mongoUri, String taskIdSecret,
             String urlSigningSecret, Path outputsDirectory) {
     }
 }

@@ -18,16 +18,18 @@ import org.jspecify.annotations.Nullable;
  * @param simulatorRunningFor how long the simulated providers keep a task running
  * @param externalKafka bootstrap servers of a Kafka to use instead of the embedded broker, or null
  * @param externalMongo connection string of a MongoDB to use instead of the embedded server, or null
+ * @param externalSimulators a file with the provider-workers arguments of simulators that run in another process
+ *     (written by {@code ComponentMain simulators}), so that they outlive this one; null starts them in-process
  */
 public record LocalGatewayOptions(int apiPort, int filesPort, @Nullable String devApiKey, @Nullable Path dataDirectory,
         Duration pollInterval, Duration simulatorQueuedFor, Duration simulatorRunningFor,
-        @Nullable String externalKafka, @Nullable String externalMongo) {
+        @Nullable String externalKafka, @Nullable String externalMongo, @Nullable Path externalSimulators) {
 
     public static final String DEV_TENANT = "dev";
 
     /**
      * The README's run command: GATEWAY_PORT, GATEWAY_DEV_API_KEY, GATEWAY_DATA_DIR, GATEWAY_KAFKA_BOOTSTRAP_SERVERS
-     * and GATEWAY_MONGO_URI from the environment.
+     * and GATEWAY_MONGO_URI from the environment (and GATEWAY_SIMULATORS_FILE, which the fault suite uses).
      */
     public static LocalGatewayOptions fromEnvironment(Map<String, String> environment) {
         int port = parsePort("GATEWAY_PORT", environment.getOrDefault("GATEWAY_PORT", "8080"));
@@ -35,21 +37,23 @@ public record LocalGatewayOptions(int apiPort, int filesPort, @Nullable String d
                 environment.getOrDefault("GATEWAY_FILES_PORT", port == 0 ? "0" : String.valueOf(port + 1)));
         String key = blankToNull(environment.get("GATEWAY_DEV_API_KEY"));
         Path data = Path.of(environment.getOrDefault("GATEWAY_DATA_DIR", ".gateway-data")).toAbsolutePath();
+        String simulators = blankToNull(environment.get("GATEWAY_SIMULATORS_FILE"));
+        Path simulatorsFile = simulators == null ? null : Path.of(simulators);
         return new LocalGatewayOptions(port, filesPort, key, data, Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(4), blankToNull(environment.get("GATEWAY_KAFKA_BOOTSTRAP_SERVERS")),
-                blankToNull(environment.get("GATEWAY_MONGO_URI")));
+                blankToNull(environment.get("GATEWAY_MONGO_URI")), simulatorsFile);
     }
 
     /** Everything in memory on free ports, with fast simulated providers: for tests. */
     public static LocalGatewayOptions forTests() {
         return new LocalGatewayOptions(0, 0, null, null, Duration.ofMillis(300), Duration.ofMillis(800),
-                Duration.ofMillis(1500), null, null);
+                Duration.ofMillis(1500), null, null, null);
     }
 
     /** The same, against a Kafka and a MongoDB that run elsewhere (Testcontainers). */
     public LocalGatewayOptions withExternal(String kafkaBootstrapServers, String mongoUri) {
         return new LocalGatewayOptions(apiPort, filesPort, devApiKey, dataDirectory, pollInterval, simulatorQueuedFor,
-                simulatorRunningFor, kafkaBootstrapServers, mongoUri);
+                simulatorRunningFor, kafkaBootstrapServers, mongoUri, externalSimulators);
     }
 
     private static int parsePort(String name, String value) {

@@ -17,45 +17,57 @@ import com.aimedia.gateway.workers.ProviderWorkersApplication;
 
 /**
  * Starts the four services, each in its own Spring context with its own configuration file, exactly as they run
- * alone, and points them at the embedded infrastructure with command-line arguments (which win over the files).
+ * alone, and points them at the embedded infrastructure with command-line arguments (which win over the files). The
+ * same arguments start them as separate processes ({@link #arguments}), as the fault suite does.
  */
-final class Services {
+public final class Services {
 
     private static final Logger log = LoggerFactory.getLogger("gateway");
 
     /** Callback URLs on this machine are fine on the embedded default; production admits none by default. */
     private static final String LOOPBACK_NETWORKS = "127.0.0.0/8,::1/128";
 
+    /** The four services, each with its application class, whose own main runs it alone. */
+    public enum Service {
+        ORCHESTRATOR(OrchestratorApplication.class, OrchestratorApplication.CONFIG_NAME),
+        CALLBACK(CallbackServiceApplication.class, CallbackServiceApplication.CONFIG_NAME),
+        WORKERS(ProviderWorkersApplication.class, ProviderWorkersApplication.CONFIG_NAME),
+        API(ApiServiceApplication.class, ApiServiceApplication.CONFIG_NAME);
+
+        private final Class<?> application;
+        private final String configName;
+
+        Service(Class<?> application, String configName) {
+            this.application = application;
+            this.configName = configName;
+        }
+
+        public Class<?> application() {
+            return application;
+        }
+    }
+
+    /**
+     * Where the services listen: provider-workers is reachable from outside (provider callbacks, output downloads),
+     * and api-service forwards the delivery-log and secret paths to callback-service.
+     */
+    public record Ports(int api, int workers, int callback, int orchestrator) {
+    }
+
     private Services() {
     }
 
     static List<ConfigurableApplicationContext> start(LocalGatewayOptions options, Infrastructure infrastructure,
-            Simulators simulators, String devApiKey) {
+            List<String> simulatorArguments, String devApiKey) {
+        Ports ports = new Ports(options.apiPort(),
+                options.filesPort() != 0 ? options.filesPort() : FreePorts.find(), FreePorts.find(), 0);
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try {
             // consumers first, the public API last: once it answers, everything behind it is running
-            started.add(run(OrchestratorApplication.class, OrchestratorApplication.CONFIG_NAME, infrastructure, 0,
-                    "--gateway.orchestrator.polling.default-interval=" + options.pollInterval().toMillis() + "ms",
-                    "--gateway.orchestrator.polling.tick=100ms"));
-            ConfigurableApplicationContext callbackService = run(CallbackServiceApplication.class,
-                    CallbackServiceApplication.CONFIG_NAME, infrastructure, 0,
-                    "--gateway.callback.allowed-networks=" + LOOPBACK_NETWORKS, "--gateway.callback.dispatch.tick=100ms");
-            started.add(callbackService);
-            // provider-workers is reachable from outside (provider callbacks, output downloads): a known port
-            int workersPort = options.filesPort() != 0 ? options.filesPort() : FreePorts.find();
-            List<String> workerArguments = new ArrayList<>(simulators.workerArguments());
-            workerArguments.add("--gateway.workers.public.base-url=http://127.0.0.1:" + workersPort);
-            workerArguments.add("--gateway.workers.public.signing-secret=" + infrastructure.urlSigningSecret());
-            workerArguments.add("--gateway.workers.outputs.directory=" + infrastructure.outputsDirectory());
-            started.add(run(ProviderWorkersApplication.class, ProviderWorkersApplication.CONFIG_NAME, infrastructure,
-                    workersPort, workerArguments.toArray(String[]::new)));
-            started.add(run(ApiServiceApplication.class, ApiServiceApplication.CONFIG_NAME, infrastructure,
-                    options.apiPort(), "--gateway.api.task-id-secret=" + infrastructure.taskIdSecret(),
-                    "--gateway.api.dev-api-key=" + devApiKey,
-                    "--gateway.api.dev-tenant-id=" + LocalGatewayOptions.DEV_TENANT,
-                    "--gateway.api.callback-url.allowed-networks=" + LOOPBACK_NETWORKS,
-                    // the delivery log and secret paths are forwarded to the callback-service started above
-                    "--gateway.api.callback-service-url=http://127.0.0.1:" + port(callbackService)));
+            for (Service service : Service.values()) {
+                started.add(run(service, arguments(service, options, infrastructure, simulatorArguments, devApiKey,
+                        ports)));
+            }
             return started;
         }
         catch (RuntimeException e) {
@@ -64,31 +76,46 @@ final class Services {
         }
     }
 
-    private static ConfigurableApplicationContext run(Class<?> application, String configName,
-            Infrastructure infrastructure, int port, String... specific) {
+    /** The command-line arguments that start one service against the given infrastructure. */
+    public static List<String> arguments(Service service, LocalGatewayOptions options, Infrastructure infrastructure,
+            List<String> simulatorArguments, String devApiKey, Ports ports) {
         List<String> arguments = new ArrayList<>(List.of(
-                "--spring.config.name=" + configName,
+                "--spring.config.name=" + service.configName,
                 "--spring.main.banner-mode=off",
                 "--spring.main.log-startup-info=false",
-                "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--gateway.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--gateway.kafka.partitions=3",
                 "--gateway.mongo.uri=" + infrastructure.mongoUri()));
-        arguments.addAll(List.of(specific));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-            .run(arguments.toArray(String[]::new));
-        log.info("service started name={} port={}", configName,
-                context.getEnvironment().getProperty("local.server.port"));
-        return context;
+        switch (service) {
+            case ORCHESTRATOR -> arguments.addAll(List.of("--server.port=" + ports.orchestrator(),
+                    "--gateway.orchestrator.polling.default-interval=" + options.pollInterval().toMillis() + "ms",
+                    "--gateway.orchestrator.polling.tick=100ms"));
+            case CALLBACK -> arguments.addAll(List.of("--server.port=" + ports.callback(),
+                    "--gateway.callback.allowed-networks=" + LOOPBACK_NETWORKS, "--gateway.callback.dispatch.tick=100ms"));
+            case WORKERS -> {
+                arguments.add("--server.port=" + ports.workers());
+                arguments.addAll(simulatorArguments);
+                arguments.add("--gateway.workers.public.base-url=http://127.0.0.1:" + ports.workers());
+                arguments.add("--gateway.workers.public.signing-secret=" + infrastructure.urlSigningSecret());
+                arguments.add("--gateway.workers.outputs.directory=" + infrastructure.outputsDirectory());
+            }
+            case API -> arguments.addAll(List.of("--server.port=" + ports.api(),
+                    "--gateway.api.task-id-secret=" + infrastructure.taskIdSecret(),
+                    "--gateway.api.dev-api-key=" + devApiKey,
+                    "--gateway.api.dev-tenant-id=" + LocalGatewayOptions.DEV_TENANT,
+                    "--gateway.api.callback-url.allowed-networks=" + LOOPBACK_NETWORKS,
+                    "--gateway.api.callback-service-url=http://127.0.0.1:" + ports.callback()));
+        }
+        return arguments;
     }
 
-    private static int port(ConfigurableApplicationContext context) {
-        String port = context.getEnvironment().getProperty("local.server.port");
-        if (port == null) {
-            throw new IllegalStateException("callback-service started without a web server");
-        }
-        return Integer.parseInt(port);
+    private static ConfigurableApplicationContext run(Service service, List<String> arguments) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(service.application)
+            .run(arguments.toArray(String[]::new));
+        log.info("service started name={} port={}", service.configName,
+                context.getEnvironment().getProperty("local.server.port"));
+        return context;
     }
 
     static String signingSecret(ConfigurableApplicationContext callbackService, String tenantId) {

@@ -32,6 +32,12 @@ final class GatewayClient {
             .GET());
     }
 
+    HttpResponse<String> webhookSecret() {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/webhooks/secret"))
+            .header("Authorization", "Bearer " + apiKey)
+            .GET());
+    }
+
     HttpResponse<byte[]> download(String url) {
         try {
             return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),

@@ -28,7 +28,7 @@ class RestartEndToEndTest {
     void should_keep_tasks_outputs_and_secrets_when_the_embedded_default_restarts() throws Exception {
         // given: a finished task on a gateway with a data directory
         LocalGatewayOptions options = new LocalGatewayOptions(0, FreePorts.find(), "sk_dev_restart", data,
-                Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(500), null, null);
+                Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(500), null, null, null);
         String taskId;
         String finished;
         String secret;

@@ -1,0 +1,73 @@
+package com.aimedia.gateway.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report behind the "nothing lost" work, as a test: the embedded default (one process: broker, MongoDB server,
+ * the four services) gets {@code kill -9} while tasks over every provider are in flight, and starts again on the same
+ * data directory. The simulators run in a process of their own here, standing for the providers, which outlive the
+ * gateway; they count the jobs they were given.
+ */
+class EmbeddedKillTest {
+
+    private static final Pattern MONGO_URI = Pattern.compile("MongoDB \\.+ (mongodb://\\S+)");
+
+    @TempDir
+    Path data;
+
+    @Test
+    void should_end_every_accepted_task_with_its_webhook_and_one_provider_job_when_the_whole_process_is_killed()
+            throws Exception {
+        // given
+        int adminPort = FreePorts.find();
+        int apiPort = FreePorts.find();
+        Path simulatorsFile = data.resolve("simulators.args");
+        Map<String, String> environment = new HashMap<>(Map.of("GATEWAY_PORT", String.valueOf(apiPort),
+                "GATEWAY_FILES_PORT", String.valueOf(FreePorts.find()),
+                "GATEWAY_DEV_API_KEY", FaultCluster.DEV_API_KEY,
+                "GATEWAY_DATA_DIR", data.resolve("gateway").toString(),
+                "GATEWAY_SIMULATORS_FILE", simulatorsFile.toString()));
+        try (ComponentProcess simulators = new ComponentProcess("simulators", ComponentMain.class.getName(),
+                List.of("simulators", simulatorsFile.toString(), String.valueOf(adminPort), "500", "1000"), "READY",
+                data.resolve("logs"), Map.of());
+                ComponentProcess gateway = new ComponentProcess("gateway", LocalGateway.class.getName(), List.of(),
+                        "Media task gateway is ready", data.resolve("logs"), environment);
+                WebhookReceiver receiver = new WebhookReceiver()) {
+            simulators.start();
+            gateway.start();
+            FaultWorkload workload = new FaultWorkload("http://127.0.0.1:" + apiPort, FaultCluster.DEV_API_KEY,
+                    receiver, () -> ProviderJobs.fetch(adminPort), () -> mongoUri(gateway));
+
+            // when
+            FaultWorkload.Result result = workload.run("kill -9 the whole embedded process", 24,
+                    Duration.ofMillis(100), Duration.ofMillis(1500), () -> {
+                        gateway.kill();
+                        FaultWorkload.sleep(FaultSuiteTest.DOWN_FOR);
+                        gateway.start();
+                    }, Duration.ofMinutes(3));
+
+            // then: the workload checked the guarantees
+            FaultSuiteTest.record(result);
+            assertThat(result.accepted()).isPositive();
+        }
+    }
+
+    private static String mongoUri(ComponentProcess gateway) {
+        Matcher matcher = MONGO_URI.matcher(gateway.output());
+        if (!matcher.find()) {
+            throw new IllegalStateException("the gateway did not print its MongoDB address");
+        }
+        return matcher.group(1);
+    }
+}
