@@ -48,10 +48,11 @@ class EmbeddedKillTest {
             gateway.start();
             FaultWorkload workload = new FaultWorkload("http://127.0.0.1:" + apiPort, FaultCluster.DEV_API_KEY,
                     receiver, () -> ProviderJobs.fetch(adminPort), () -> mongoUri(gateway));
+            workload.warmUp();
 
             // when
             FaultWorkload.Result result = workload.run("kill -9 the whole embedded process", 24,
-                    Duration.ofMillis(100), Duration.ofMillis(1500), () -> {
+                    Duration.ofMillis(100), 10, () -> {
                         gateway.kill();
                         FaultWorkload.sleep(FaultSuiteTest.DOWN_FOR);
                         gateway.start();

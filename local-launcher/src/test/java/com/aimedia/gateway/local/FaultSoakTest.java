@@ -34,9 +34,10 @@ class FaultSoakTest {
             .start(); WebhookReceiver receiver = new WebhookReceiver()) {
             FaultWorkload workload = new FaultWorkload(cluster.apiBaseUrl(), FaultCluster.DEV_API_KEY, receiver,
                     cluster::providerJobs, cluster::mongoUri);
+            workload.warmUp();
             Instant end = Instant.now().plus(length);
             FaultWorkload.Result result = workload.run("soak " + length.toMinutes() + " min",
-                    (int) (length.toMillis() / PACE.toMillis()), PACE, Duration.ZERO, () -> killAtRandom(cluster, end),
+                    (int) (length.toMillis() / PACE.toMillis()), PACE, 1, () -> killAtRandom(cluster, end),
                     Duration.ofMinutes(10));
             FaultSuiteTest.record(result);
             assertThat(result.accepted()).isPositive();

@@ -78,6 +78,7 @@ class FaultSuiteTest {
         receiver = new WebhookReceiver();
         workload = new FaultWorkload(cluster.apiBaseUrl(), FaultCluster.DEV_API_KEY, receiver, cluster::providerJobs,
                 cluster::mongoUri);
+        workload.warmUp();
     }
 
     @AfterAll
@@ -99,7 +100,7 @@ class FaultSuiteTest {
     void should_end_every_accepted_task_with_its_webhook_and_one_provider_job_when_a_component_is_killed(
             Component component) throws Exception {
         FaultWorkload.Result result = workload.run("kill -9 " + component.name().toLowerCase(), 24,
-                Duration.ofMillis(100), Duration.ofMillis(1200), () -> {
+                Duration.ofMillis(100), 10, () -> {
                     cluster.kill(component);
                     FaultWorkload.sleep(DOWN_FOR);
                     cluster.restart(component);

@@ -31,9 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Submits tasks over every provider while a fault happens, then checks the guarantees: the set of tasks that got a
  * 200 at submit equals the set that reached a terminal state equals the set whose final, signed webhook arrived;
- * every provider created exactly one job per task that reached it (an uncertain submission may have left one job
- * without a recorded id, never two); no task document lacks its owner. Other answers at submit must be a 503 with
- * Retry-After or a refused connection, never a 500.
+ * every task the gateway holds ends terminal (also one whose 200 a crash swallowed); every provider created exactly
+ * one job per task that reached it (an uncertain submission may have left one job without a recorded id, never two);
+ * no task document lacks its owner. Other answers at submit must be a 503 with Retry-After or a refused connection,
+ * never a 500.
  */
 final class FaultWorkload {
 
@@ -41,12 +42,14 @@ final class FaultWorkload {
     private static final Set<String> TERMINAL = Set.of("completed", "failed");
 
     /** What one run showed, for the assertions and docs/reliability.md. */
-    record Result(String scenario, int accepted, int refused, Duration recovery, Map<String, Long> jobs) {
+    record Result(String scenario, int accepted, int refused, Duration recovery, Map<String, Integer> outcomes,
+            Map<String, Long> jobs) {
 
         @Override
         public String toString() {
-            return "%s: accepted=%d refused=%d all terminal and delivered %.1f s after the fault ended, provider jobs=%s"
-                .formatted(scenario, accepted, refused, recovery.toMillis() / 1000.0, jobs);
+            return ("%s: accepted=%d refused=%d, all terminal and delivered %.1f s after the fault ended, outcomes=%s, "
+                    + "provider jobs so far=%s").formatted(scenario, accepted, refused, recovery.toMillis() / 1000.0,
+                            new java.util.TreeMap<>(outcomes), new java.util.TreeMap<>(jobs));
         }
     }
 
@@ -59,7 +62,7 @@ final class FaultWorkload {
     private final List<String> accepted = new CopyOnWriteArrayList<>();
     private final List<Integer> refusedStatuses = new CopyOnWriteArrayList<>();
     private String cachedSecret = "";
-    private Map<String, Long> jobsAtBegin = Map.of();
+    private String lastRefusal = "";
 
     FaultWorkload(String apiBaseUrl, String apiKey, WebhookReceiver receiver, Supplier<Map<String, Long>> providerJobs,
             Supplier<String> mongoUri) {
@@ -71,14 +74,18 @@ final class FaultWorkload {
     }
 
     /**
-     * Submits {@code count} tasks, one every {@code pace}, running {@code fault} on another thread {@code faultAfter}
-     * into the burst; then waits until every accepted task is terminal and delivered, and checks the guarantees.
+     * Submits {@code count} tasks, one every {@code pace}, running {@code fault} on another thread once
+     * {@code faultAtAccepted} of them were accepted (in the middle of the burst, however slow the machine); then waits
+     * until every accepted task is terminal and delivered, and checks the guarantees.
      */
-    Result run(String scenario, int count, Duration pace, Duration faultAfter, Runnable fault, Duration timeout)
+    Result run(String scenario, int count, Duration pace, int faultAtAccepted, Runnable fault, Duration timeout)
             throws Exception {
         begin();
         Thread faultThread = Thread.ofVirtual().start(() -> {
-            sleep(faultAfter);
+            Instant giveUp = Instant.now().plus(timeout);
+            while (accepted.size() < faultAtAccepted && Instant.now().isBefore(giveUp)) {
+                sleep(Duration.ofMillis(20));
+            }
             fault.run();
         });
         for (int i = 0; i < count; i++) {
@@ -89,20 +96,31 @@ final class FaultWorkload {
         Instant faultEnded = Instant.now();
         Map<String, Long> jobs = settle(timeout);
         Duration recovery = Duration.between(faultEnded, Instant.now());
-        return new Result(scenario, accepted.size(), refusedStatuses.size(), recovery, jobs);
+        assertThat(accepted).as("no submit was accepted; the last refusal: %s", lastRefusal).isNotEmpty();
+        return new Result(scenario, accepted.size(), refusedStatuses.size(), recovery, outcomes(), jobs);
     }
 
-    /** Starts a new round: forgets the tasks of the last one and notes the simulators' counts. */
+    /** One task to the end before any fault: every process has served once, and the signing secret exists. */
+    void warmUp() {
+        timeToTerminal(cases.getFirst(), Duration.ofMinutes(2));
+        signingSecret();
+        begin();
+    }
+
+    /** Starts a new round: forgets the tasks of the last one. */
     void begin() {
         accepted.clear();
         refusedStatuses.clear();
-        jobsAtBegin = providerJobs.get();
     }
 
-    /** Waits until every task of the round is terminal and delivered, checks the guarantees, returns the job counts. */
+    /**
+     * Waits until every task of the round is terminal and delivered, and every task the gateway holds is terminal
+     * (a crash can lose the 200 of a task that was queued all the same), checks the guarantees, and returns the jobs
+     * each provider's simulator has created since it started.
+     */
     Map<String, Long> settle(Duration timeout) {
         awaitTerminalAndDelivered(timeout);
-        Map<String, Long> jobs = delta(jobsAtBegin, providerJobs.get());
+        Map<String, Long> jobs = providerJobs.get();
         assertGuarantees(jobs);
         return jobs;
     }
@@ -144,8 +162,9 @@ final class FaultWorkload {
         try {
             response = client.submit(body);
         }
-        catch (UncheckedIOException | IllegalStateException e) {
+        catch (UncheckedIOException e) {
             refusedStatuses.add(0); // the API process is down: connection refused
+            lastRefusal = e.toString();
             return;
         }
         if (response.statusCode() == 200) {
@@ -158,20 +177,38 @@ final class FaultWorkload {
                 response.body()).isEqualTo(503);
         assertThat(response.headers().firstValue("retry-after")).as("503 without Retry-After").isPresent();
         refusedStatuses.add(response.statusCode());
+        lastRefusal = response.statusCode() + " " + response.body();
     }
 
     private void awaitTerminalAndDelivered(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         Set<String> open = new HashSet<>(accepted);
-        while (!open.isEmpty()) {
+        long unfinished = Long.MAX_VALUE;
+        while (!open.isEmpty() || unfinished > 0) {
             Set<String> delivered = deliveredFinalStates();
             open.removeIf(id -> delivered.contains(id) && isTerminal(id));
+            unfinished = open.isEmpty() ? countUnfinishedTasks() : unfinished;
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError(open.size() + " of " + accepted.size() + " accepted tasks not terminal with "
-                        + "their final webhook after " + timeout + ": " + describe(open));
+                        + "their final webhook, and " + unfinished + " tasks not terminal, after " + timeout + ": "
+                        + describe(open));
             }
             sleep(Duration.ofMillis(500));
         }
+    }
+
+    /** How the accepted tasks ended: "completed", or "failed:" and the error code. */
+    private Map<String, Integer> outcomes() {
+        Map<String, Integer> outcomes = new HashMap<>();
+        for (String id : accepted) {
+            JsonNode task = JSON.readTree(client.get(id).body());
+            String status = task.get("status").asString();
+            if (status.equals("failed")) {
+                status += ":" + task.path("error").asString("");
+            }
+            outcomes.merge(status, 1, Integer::sum);
+        }
+        return outcomes;
     }
 
     private boolean isTerminal(String taskId) {
@@ -213,14 +250,32 @@ final class FaultWorkload {
         return cachedSecret;
     }
 
+    /** Tasks the gateway holds that are not terminal yet (the database may be restarting: then unknown). */
+    private long countUnfinishedTasks() {
+        try (MongoClient mongo = MongoClients.create(mongoUri.get())) {
+            return tasks(mongo).countDocuments(Filters.nin("status", TERMINAL));
+        }
+        catch (RuntimeException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private static MongoCollection<Document> tasks(MongoClient mongo) {
+        return mongo.getDatabase("gateway").getCollection("tasks");
+    }
+
+    /**
+     * Over every task the gateway holds, all terminal: no document without its owner; each provider created as many
+     * jobs as there are distinct provider task ids recorded, plus at most one per task failed as submission_uncertain.
+     */
     private void assertGuarantees(Map<String, Long> jobs) {
         try (MongoClient mongo = MongoClients.create(mongoUri.get())) {
-            MongoCollection<Document> tasks = mongo.getDatabase("gateway").getCollection("tasks");
+            MongoCollection<Document> tasks = tasks(mongo);
             assertThat(tasks.countDocuments(Filters.exists("tenant_id", false)))
                 .as("task documents without their owner").isZero();
             Map<String, Set<String>> providerTaskIds = new HashMap<>();
             Map<String, Integer> uncertain = new HashMap<>();
-            for (Document task : tasks.find(Filters.in("_id", accepted))) {
+            for (Document task : tasks.find()) {
                 String provider = task.getString("provider");
                 String providerTaskId = task.getString("provider_task_id");
                 if (providerTaskId != null) {
@@ -250,12 +305,6 @@ final class FaultWorkload {
             }
         });
         return states.toString();
-    }
-
-    private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
-        Map<String, Long> delta = new HashMap<>();
-        after.forEach((provider, count) -> delta.put(provider, count - before.getOrDefault(provider, 0L)));
-        return delta;
     }
 
     /** The first case of each provider that completes without a failure marker. */
