@@ -14,13 +14,15 @@ import io.netty.channel.Channel;
  *
  * <p>Opened as H2Backend opens it, the MVStore commits in the background about once a second, so a kill dropped the
  * last second of acknowledged writes while Kafka kept the offsets behind them. Here auto-commit is off and each
- * command commits itself. Concurrent commands share a commit: MVStore serialises commits, and a command whose changes
- * a neighbour's commit already wrote finds nothing left to write. The commit reaches the operating system's page
- * cache, which outlives the process (not a power loss: that is what a real MongoDB replica set is for).
+ * command that changed data waits for a commit of the store version its changes are in. Concurrent commands share a
+ * commit (group commit): a command that finds its version already stored by a neighbour's commit does not write
+ * again. The commit reaches the operating system's page cache, which outlives the process (not a power loss: that is
+ * what a real MongoDB replica set is for).
  */
 final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
+    private final Object commitLock = new Object();
 
     private DurableH2Backend(MVStore store) {
         super(store);
@@ -38,7 +40,14 @@ final class DurableH2Backend extends H2Backend {
         }
         finally {
             // also after a failed command: an ordered bulk write may have applied a part before its error
-            if (store.hasUnsavedChanges()) {
+            commitVersion(store.getCurrentVersion());
+        }
+    }
+
+    /** Commits unless a commit that began after this command's changes has stored them already. */
+    private void commitVersion(long version) {
+        synchronized (commitLock) {
+            if (store.getCurrentVersion() == version && store.hasUnsavedChanges()) {
                 store.commit();
             }
         }
