@@ -43,7 +43,7 @@ class Outbox {
             }
         }
         if (!published.isEmpty() || task.outbox().isEmpty()) {
-            store.removeFromOutbox(task.state().taskId(), published);
+            store.removeFromOutboxes(List.of(removal(task, published)));
         }
         return published.size();
     }
@@ -55,7 +55,7 @@ class Outbox {
      * @return how many entries were published
      */
     int flushAll(List<StoredTask> tasks) {
-        Map<String, List<String>> published = new LinkedHashMap<>();
+        Map<StoredTask, List<String>> published = new LinkedHashMap<>();
         List<StoredTask> open = tasks.stream().filter(task -> !task.outbox().isEmpty()).toList();
         int count = 0;
         for (int round = 0; !open.isEmpty(); round++) {
@@ -70,14 +70,20 @@ class Outbox {
                     continue;
                 }
                 count++;
-                published.computeIfAbsent(change.taskId(), id -> new ArrayList<>()).add(change.eventId());
+                published.computeIfAbsent(open.get(i), task -> new ArrayList<>()).add(change.eventId());
                 if (open.get(i).outbox().size() > index + 1) {
                     next.add(open.get(i));
                 }
             }
             open = next;
         }
-        store.removeFromOutboxes(published);
+        store.removeFromOutboxes(published.entrySet().stream().map(entry -> removal(entry.getKey(), entry.getValue()))
+            .toList());
         return count;
+    }
+
+    private static TaskStore.OutboxRemoval removal(StoredTask task, List<String> published) {
+        return new TaskStore.OutboxRemoval(task.state().taskId(), task.revision(), published,
+                published.size() == task.outbox().size());
     }
 }

@@ -66,6 +66,9 @@ public class TaskStore implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        // every conditional write filters on _id and revision; mongo-java-server (the embedded default) uses an
+        // index only when a query names exactly its fields, and without this one it would scan the collection
+        tasks.createIndex(Indexes.ascending(ID, REVISION), new IndexOptions().unique(true));
         tasks.createIndex(Indexes.ascending(TENANT_ID, CREATED_AT));
         tasks.createIndex(Indexes.ascending(PROVIDER, PROVIDER_TASK_ID));
         tasks.createIndex(Indexes.ascending(OUTBOX_SINCE), new IndexOptions().sparse(true));
@@ -192,26 +195,38 @@ public class TaskStore implements InitializingBean {
         return Updates.combine(updates);
     }
 
-    /** Removes published entries; once the outbox is empty, the task leaves the relay's index. */
-    void removeFromOutbox(String taskId, List<String> eventIds) {
-        removeFromOutboxes(Map.of(taskId, eventIds));
+    /**
+     * What a flush published of one task's outbox.
+     * @param revision the revision of the document the flush read its outbox from
+     * @param eventIds the published entries
+     * @param emptied whether those were all of the entries the flush saw
+     */
+    record OutboxRemoval(String taskId, long revision, List<String> eventIds, boolean emptied) {
     }
 
-    /** The same for many tasks in one ordered bulk request (each pull before its task's check for emptiness). */
-    void removeFromOutboxes(Map<String, List<String>> eventIdsByTask) {
-        if (eventIdsByTask.isEmpty()) {
-            return;
-        }
+    /**
+     * Removes published entries, many tasks in one ordered bulk request, each operation found by {@code _id} alone
+     * or by {@code _id} and revision (both indexed, so no operation scans the collection). A task whose flush
+     * emptied the outbox it saw, and that no writer changed since, leaves the relay's index in the same operation;
+     * otherwise only the entries are pulled, and the relay takes the rest later.
+     */
+    void removeFromOutboxes(List<OutboxRemoval> removals) {
         List<WriteModel<Document>> models = new ArrayList<>();
-        eventIdsByTask.forEach((taskId, eventIds) -> {
-            if (!eventIds.isEmpty()) {
-                models.add(new UpdateOneModel<>(Filters.eq(ID, taskId),
-                        Updates.pull(OUTBOX, Filters.in(EVENT_ID, eventIds))));
+        for (OutboxRemoval removal : removals) {
+            Bson pull = Updates.pull(OUTBOX, Filters.in(EVENT_ID, removal.eventIds()));
+            if (removal.emptied()) {
+                Bson unchanged = Filters.and(Filters.eq(ID, removal.taskId()), Filters.eq(REVISION, removal.revision()));
+                models.add(new UpdateOneModel<>(unchanged, removal.eventIds().isEmpty() ? Updates.unset(OUTBOX_SINCE)
+                        : Updates.combine(pull, Updates.unset(OUTBOX_SINCE))));
             }
-            models.add(new UpdateOneModel<>(Filters.and(Filters.eq(ID, taskId), Filters.eq(OUTBOX, List.of())),
-                    Updates.unset(OUTBOX_SINCE)));
-        });
-        tasks.bulkWrite(models, new BulkWriteOptions().ordered(true));
+            if (!removal.eventIds().isEmpty()) {
+                // a no-op when the operation before applied; pulls the entries when a writer changed the task
+                models.add(new UpdateOneModel<>(Filters.eq(ID, removal.taskId()), pull));
+            }
+        }
+        if (!models.isEmpty()) {
+            tasks.bulkWrite(models, new BulkWriteOptions().ordered(true));
+        }
     }
 
     /** Tasks whose outbox has been pending since before the cut-off: their publisher probably crashed. */
