@@ -65,7 +65,7 @@ final class Kafka implements AutoCloseable {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         // one request in flight: on a saturated machine, retried requests otherwise hit out-of-order sequences
-        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION_CONFIG, 1);
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 60_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 180_000);
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config, new StringSerializer(),
