@@ -35,11 +35,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.aimedia.gateway.orchestrator.task.FailingWritesTaskStore;
 import com.aimedia.gateway.platform.kafka.EventPublisher;
 import com.aimedia.gateway.schemas.EventDeserializer;
 import com.aimedia.gateway.schemas.Topics;
@@ -92,6 +98,22 @@ class OrchestratorIntegrationTest {
 
     @Autowired
     private MeterRegistry meterRegistry;
+
+    @Autowired
+    private FailingWritesTaskStore store;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
+
+    @TestConfiguration
+    static class FaultInjection {
+
+        @Bean
+        @Primary
+        FailingWritesTaskStore failingWritesTaskStore(MongoDatabase database) {
+            return new FailingWritesTaskStore(database);
+        }
+    }
 
     private static KafkaConsumer<String, SpecificRecord> changedConsumer;
     private static KafkaConsumer<String, SpecificRecord> pollConsumer;
@@ -217,6 +239,51 @@ class OrchestratorIntegrationTest {
         Document task = task(taskId);
         assertThat(task.getLong("version")).isEqualTo(3L);
         assertThat(task.getDate("updated_at").toInstant()).isEqualTo(completed.getOccurredAt());
+    }
+
+    @Test
+    void should_store_one_task_and_publish_once_when_a_batch_holds_the_submission_twice() {
+        // given: the submissions wait in Kafka, so the listener gets them in one batch
+        String taskId = newTaskId();
+        TaskSubmitted submitted = submitted(taskId, now());
+        String other = newTaskId();
+        MessageListenerContainer container = pausedSubmittedListener();
+
+        // when
+        publisher.publish(Topics.submitted("kling"), submitted);
+        publisher.publish(Topics.submitted("kling"), submitted(other, now()));
+        publisher.publish(Topics.submitted("kling"), submitted);
+        container.resume();
+
+        // then
+        awaitTask(taskId, doc -> assertThat(doc.getString("status")).isEqualTo("queued"));
+        awaitTask(other, doc -> assertThat(doc.getString("status")).isEqualTo("queued"));
+        awaitOrchestratorCaughtUp();
+        assertThat(changedFor(taskId)).extracting(TaskStatusChanged::getVersion).containsExactly(1L);
+        assertThat(changedFor(other)).extracting(TaskStatusChanged::getVersion).containsExactly(1L);
+        assertThat(task(taskId).getList("outbox", Document.class)).isEmpty();
+    }
+
+    @Test
+    void should_apply_a_batch_when_it_is_consumed_again_after_its_bulk_write_failed() {
+        // given
+        String first = newTaskId();
+        String second = newTaskId();
+        MessageListenerContainer container = pausedSubmittedListener();
+        store.failNextBulkWrites(1);
+
+        // when
+        publisher.publish(Topics.submitted("kling"), submitted(first, now()));
+        publisher.publish(Topics.submitted("kling"), submitted(second, now()));
+        container.resume();
+
+        // then: the failed write committed no offset; the batch came again and was applied
+        awaitTask(first, doc -> assertThat(doc.getString("status")).isEqualTo("queued"));
+        awaitTask(second, doc -> assertThat(doc.getString("status")).isEqualTo("queued"));
+        assertThat(store.failedBulkWrites()).isEqualTo(1);
+        awaitOrchestratorCaughtUp();
+        assertThat(changedFor(first)).extracting(TaskStatusChanged::getVersion).containsExactly(1L);
+        assertThat(changedFor(second)).extracting(TaskStatusChanged::getVersion).containsExactly(1L);
     }
 
     @Test
@@ -390,6 +457,14 @@ class OrchestratorIntegrationTest {
         }
     }
 
+    private MessageListenerContainer pausedSubmittedListener() {
+        MessageListenerContainer container = listeners.getListenerContainer("orchestrator-submitted");
+        assertThat(container).isNotNull();
+        container.pause();
+        await().atMost(WAIT).until(container::isContainerPaused);
+        return container;
+    }
+
     private static String newTaskId() {
         return "task_" + UUID.randomUUID().toString().replace("-", "");
     }
@@ -480,8 +555,9 @@ class OrchestratorIntegrationTest {
                 partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
                 var ends = admin.listOffsets(latest).all().get();
                 for (TopicPartition partition : partitions) {
-                    assertThat(committed.get(partition)).as("committed %s", partition).isNotNull();
-                    assertThat(committed.get(partition).offset()).as("committed %s", partition)
+                    // a partition nothing was ever published to has no committed offset
+                    OffsetAndMetadata offset = committed.get(partition);
+                    assertThat(offset == null ? 0L : offset.offset()).as("committed %s", partition)
                         .isEqualTo(ends.get(partition).offset());
                 }
             });

@@ -1,19 +1,11 @@
 package com.aimedia.gateway.orchestrator.task;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-
-import com.aimedia.gateway.orchestrator.OrchestratorMetrics;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * Applies events to tasks: read, decide with {@link TaskStateMachine}, write once conditionally (retrying when
@@ -29,14 +21,15 @@ public class TaskService {
     private final TaskStateMachine stateMachine;
     private final Outbox outbox;
     private final Clock clock;
-    private final MeterRegistry registry;
+    private final TransitionRecorder recorder;
 
-    TaskService(TaskStore store, TaskStateMachine stateMachine, Outbox outbox, Clock clock, MeterRegistry registry) {
+    TaskService(TaskStore store, TaskStateMachine stateMachine, Outbox outbox, Clock clock,
+            TransitionRecorder recorder) {
         this.store = store;
         this.stateMachine = stateMachine;
         this.outbox = outbox;
         this.clock = clock;
-        this.registry = registry;
+        this.recorder = recorder;
     }
 
     /** Applies one event; a duplicate or stale event changes nothing. */
@@ -55,7 +48,7 @@ public class TaskService {
                             ? store.insert(changed.after(), changed.publication(), clock.instant())
                             : store.update(current.get(), changed.after(), changed.publication(), clock.instant());
                     if (written.isPresent()) {
-                        applied(event, changed);
+                        recorder.applied(event, changed);
                         outbox.flush(written.get());
                         return;
                     }
@@ -64,27 +57,5 @@ public class TaskService {
             }
         }
         throw new TaskWriteConflictException(event.taskId(), MAX_WRITE_ATTEMPTS);
-    }
-
-    private void applied(TaskEvent event, Transition.Changed changed) {
-        TaskState after = changed.after();
-        if (changed.statusChanged()) {
-            log.info("task status changed taskId={} provider={} status={} event={}", after.taskId(), after.provider(),
-                    after.status().wireName(), event.getClass().getSimpleName());
-            Counter.builder(OrchestratorMetrics.TASK_TRANSITIONS)
-                .tag(OrchestratorMetrics.PROVIDER, after.provider())
-                .tag(OrchestratorMetrics.TO, after.status().wireName())
-                .register(registry)
-                .increment();
-        }
-        StatusChange publication = changed.publication();
-        Instant completedAt = publication == null ? null : publication.completedAt();
-        if (publication != null && completedAt != null) {
-            Timer.builder(OrchestratorMetrics.TASK_DURATION)
-                .tag(OrchestratorMetrics.PROVIDER, publication.provider())
-                .tag(OrchestratorMetrics.STATUS, publication.status().wireName())
-                .register(registry)
-                .record(Duration.between(publication.createdAt(), completedAt));
-        }
     }
 }

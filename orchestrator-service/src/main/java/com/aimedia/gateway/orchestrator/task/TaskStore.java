@@ -4,11 +4,15 @@ import static com.aimedia.gateway.orchestrator.task.TaskDocuments.*;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -19,21 +23,29 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Repository;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 
 /**
- * The {@code tasks} collection. Every write is one conditional single-document operation: an insert (unique
- * {@code _id}) or an update filtered on the revision that was read, which also appends the versions to publish to
- * the in-document outbox.
+ * The {@code tasks} collection. Every write of a task is one conditional single-document operation: an insert
+ * (unique {@code _id}) or an update filtered on the revision that was read, which also appends the versions to
+ * publish to the in-document outbox. A batch sends many such operations in one bulk request: each still applies
+ * to its document atomically, so a crash in the middle leaves every task either written with its outbox or not.
  */
 @Repository
 public class TaskStore implements InitializingBean {
@@ -54,6 +66,9 @@ public class TaskStore implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        // every conditional write filters on _id and revision; mongo-java-server (the embedded default) uses an
+        // index only when a query names exactly its fields, and without this one it would scan the collection
+        tasks.createIndex(Indexes.ascending(ID, REVISION), new IndexOptions().unique(true));
         tasks.createIndex(Indexes.ascending(TENANT_ID, CREATED_AT));
         tasks.createIndex(Indexes.ascending(PROVIDER, PROVIDER_TASK_ID));
         tasks.createIndex(Indexes.ascending(OUTBOX_SINCE), new IndexOptions().sparse(true));
@@ -71,19 +86,19 @@ public class TaskStore implements InitializingBean {
         return Optional.ofNullable(tasks.find(Filters.eq(ID, taskId)).first()).map(TaskDocuments::toStoredTask);
     }
 
+    /** Reads the documents of these tasks in one query; a task without a document is absent from the map. */
+    Map<String, StoredTask> findAll(Collection<String> taskIds) {
+        Map<String, StoredTask> found = new HashMap<>();
+        for (Document document : tasks.find(Filters.in(ID, taskIds))) {
+            StoredTask task = toStoredTask(document);
+            found.put(task.state().taskId(), task);
+        }
+        return found;
+    }
+
     /** Creates the task document; empty when another writer created it first. */
     Optional<StoredTask> insert(TaskState state, @Nullable StatusChange publication, Instant now) {
-        Document document = new Document(ID, state.taskId()).append(REVISION, 1L);
-        fields(state).forEach((name, value) -> {
-            if (value != null) {
-                document.append(name, value);
-            }
-        });
-        document.append(POLL_ATTEMPTS, 0);
-        document.append(OUTBOX, publication == null ? List.of() : List.of(toDocument(publication)));
-        if (publication != null) {
-            document.append(OUTBOX_SINCE, Date.from(now));
-        }
+        Document document = newDocument(state, publication == null ? List.of() : List.of(publication), now);
         try {
             tasks.insertOne(document);
             return Optional.of(toStoredTask(document));
@@ -99,6 +114,72 @@ public class TaskStore implements InitializingBean {
     /** Writes the changed fields if the document still has the revision read; empty when another writer won. */
     Optional<StoredTask> update(StoredTask current, TaskState after, @Nullable StatusChange publication,
             Instant now) {
+        Document written = tasks.findOneAndUpdate(revisionFilter(current),
+                changes(current, after, publication == null ? List.of() : List.of(publication), now),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(written).map(TaskDocuments::toStoredTask);
+    }
+
+    /**
+     * Applies a batch of writes in one unordered bulk request, each as conditional as its single-document
+     * counterpart (an insert on the unique {@code _id}, an update filtered on the revision read).
+     * @return the tasks whose write may not have applied because another writer got there first: those with a
+     *         duplicate insert, and, when fewer updates matched than were sent, every updated task (a bulk result
+     *         does not say which update missed)
+     */
+    Set<String> writeAll(List<TaskWrite> writes, Instant now) {
+        if (writes.isEmpty()) {
+            return Set.of();
+        }
+        List<WriteModel<Document>> models = new ArrayList<>(writes.size());
+        for (TaskWrite write : writes) {
+            StoredTask current = write.current();
+            models.add(current == null ? new InsertOneModel<>(newDocument(write.after(), write.publications(), now))
+                    : new UpdateOneModel<>(revisionFilter(current),
+                            changes(current, write.after(), write.publications(), now)));
+        }
+        Set<String> uncertain = new HashSet<>();
+        BulkWriteResult result;
+        try {
+            result = tasks.bulkWrite(models, new BulkWriteOptions().ordered(false));
+        }
+        catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                uncertain.add(writes.get(error.getIndex()).taskId());
+            }
+            result = e.getWriteResult();
+        }
+        List<String> updated = writes.stream().filter(write -> write.current() != null).map(TaskWrite::taskId).toList();
+        if (result.getMatchedCount() < updated.size()) {
+            uncertain.addAll(updated);
+        }
+        return uncertain;
+    }
+
+    private static Document newDocument(TaskState state, List<StatusChange> publications, Instant now) {
+        Document document = new Document(ID, state.taskId()).append(REVISION, 1L);
+        fields(state).forEach((name, value) -> {
+            if (value != null) {
+                document.append(name, value);
+            }
+        });
+        document.append(POLL_ATTEMPTS, 0);
+        document.append(OUTBOX, publications.stream().map(TaskDocuments::toDocument).toList());
+        if (!publications.isEmpty()) {
+            document.append(OUTBOX_SINCE, Date.from(now));
+        }
+        return document;
+    }
+
+    private static Bson revisionFilter(StoredTask current) {
+        return Filters.and(Filters.eq(ID, current.state().taskId()), Filters.eq(REVISION, current.revision()));
+    }
+
+    /** The fields that differ, the revision increment, and the versions appended to the outbox. */
+    private static Bson changes(StoredTask current, TaskState after, List<StatusChange> publications, Instant now) {
         List<Bson> updates = new ArrayList<>();
         Map<String, @Nullable Object> old = fields(current.state());
         fields(after).forEach((name, value) -> {
@@ -107,22 +188,45 @@ public class TaskStore implements InitializingBean {
             }
         });
         updates.add(Updates.inc(REVISION, 1L));
-        if (publication != null) {
-            updates.add(Updates.push(OUTBOX, toDocument(publication)));
+        if (!publications.isEmpty()) {
+            updates.add(Updates.pushEach(OUTBOX, publications.stream().map(TaskDocuments::toDocument).toList()));
             updates.add(Updates.min(OUTBOX_SINCE, Date.from(now)));
         }
-        Document written = tasks.findOneAndUpdate(
-                Filters.and(Filters.eq(ID, current.state().taskId()), Filters.eq(REVISION, current.revision())),
-                Updates.combine(updates), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(written).map(TaskDocuments::toStoredTask);
+        return Updates.combine(updates);
     }
 
-    /** Removes published entries; once the outbox is empty, the task leaves the relay's index. */
-    void removeFromOutbox(String taskId, List<String> eventIds) {
-        if (!eventIds.isEmpty()) {
-            tasks.updateOne(Filters.eq(ID, taskId), Updates.pull(OUTBOX, Filters.in(EVENT_ID, eventIds)));
+    /**
+     * What a flush published of one task's outbox.
+     * @param revision the revision of the document the flush read its outbox from
+     * @param eventIds the published entries
+     * @param emptied whether those were all of the entries the flush saw
+     */
+    record OutboxRemoval(String taskId, long revision, List<String> eventIds, boolean emptied) {
+    }
+
+    /**
+     * Removes published entries, many tasks in one ordered bulk request, each operation found by {@code _id} alone
+     * or by {@code _id} and revision (both indexed, so no operation scans the collection). A task whose flush
+     * emptied the outbox it saw, and that no writer changed since, leaves the relay's index in the same operation;
+     * otherwise only the entries are pulled, and the relay takes the rest later.
+     */
+    void removeFromOutboxes(List<OutboxRemoval> removals) {
+        List<WriteModel<Document>> models = new ArrayList<>();
+        for (OutboxRemoval removal : removals) {
+            Bson pull = Updates.pull(OUTBOX, Filters.in(EVENT_ID, removal.eventIds()));
+            if (removal.emptied()) {
+                Bson unchanged = Filters.and(Filters.eq(ID, removal.taskId()), Filters.eq(REVISION, removal.revision()));
+                models.add(new UpdateOneModel<>(unchanged, removal.eventIds().isEmpty() ? Updates.unset(OUTBOX_SINCE)
+                        : Updates.combine(pull, Updates.unset(OUTBOX_SINCE))));
+            }
+            if (!removal.eventIds().isEmpty()) {
+                // a no-op when the operation before applied; pulls the entries when a writer changed the task
+                models.add(new UpdateOneModel<>(Filters.eq(ID, removal.taskId()), pull));
+            }
         }
-        tasks.updateOne(Filters.and(Filters.eq(ID, taskId), Filters.eq(OUTBOX, List.of())), Updates.unset(OUTBOX_SINCE));
+        if (!models.isEmpty()) {
+            tasks.bulkWrite(models, new BulkWriteOptions().ordered(true));
+        }
     }
 
     /** Tasks whose outbox has been pending since before the cut-off: their publisher probably crashed. */

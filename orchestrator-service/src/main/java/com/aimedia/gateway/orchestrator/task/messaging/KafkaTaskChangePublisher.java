@@ -1,5 +1,7 @@
 package com.aimedia.gateway.orchestrator.task.messaging;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import com.aimedia.gateway.orchestrator.task.StatusChange;
@@ -20,5 +22,10 @@ class KafkaTaskChangePublisher implements TaskChangePublisher {
     @Override
     public void publish(StatusChange change) {
         publisher.publish(Topics.CHANGED, TaskEventMapper.toAvro(change));
+    }
+
+    @Override
+    public List<Boolean> publishAll(List<StatusChange> changes) {
+        return publisher.publishAll(Topics.CHANGED, changes.stream().map(TaskEventMapper::toAvro).toList());
     }
 }

@@ -1,0 +1,128 @@
+package com.aimedia.gateway.benchmarks;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.aimedia.gateway.schemas.CloudEventHeaders;
+import com.aimedia.gateway.schemas.EventSerializer;
+import com.aimedia.gateway.schemas.v1.TaskSubmitted;
+
+/** The harness's own Kafka tools: topics, a fast producer of TaskSubmitted events, and consumer-group lag. */
+final class Kafka implements AutoCloseable {
+
+    private final String bootstrapServers;
+    private final Admin admin;
+
+    Kafka(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        this.admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers));
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    void createTopic(String topic, int partitions) {
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        }
+        catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create topic " + topic, e);
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Produces TaskSubmitted events like api-service's (acks=all, idempotent, same headers), as fast as it can. */
+    void produceSubmitted(String topic, String tenant, String provider, int count) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        // one request in flight: on a saturated machine, retried requests otherwise hit out-of-order sequences
+        config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 60_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 180_000);
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new EventSerializer())) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            for (int i = 0; i < count; i++) {
+                String taskId = "task_bench" + UUID.randomUUID().toString().replace("-", "");
+                TaskSubmitted event = TaskSubmitted.newBuilder().setEventId(UUID.randomUUID().toString())
+                    .setTaskId(taskId).setOccurredAt(now).setTenantId(tenant).setModel("bench-model")
+                    .setProvider(provider).setProviderModel("bench-model")
+                    .setInput("{\"prompt\":\"a red fox in the snow, benchmark task " + i + "\"}")
+                    .setCallbackUrl(null).setCreatedAt(now).build();
+                producer.send(CloudEventHeaders.record(topic, event, "/gateway/benchmarks"));
+            }
+            producer.flush();
+        }
+    }
+
+    /** How many records of the topic the group has not committed yet. */
+    long lag(String group, String topic) {
+        try {
+            Set<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
+                .partitions().stream().map(info -> new TopicPartition(topic, info.partition()))
+                .collect(Collectors.toSet());
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            long lag = 0;
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata offset = committed.get(partition);
+                lag += ends.get(partition).offset() - (offset == null ? 0 : offset.offset());
+            }
+            return lag;
+        }
+        catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the lag of " + group, e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}
