@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -51,11 +52,13 @@ public class TaskService {
                     return;
                 }
                 case Transition.Changed changed -> {
+                    Instant now = clock.instant();
                     Optional<StoredTask> written = current.isEmpty()
-                            ? store.insert(changed.after(), changed.publication(), clock.instant())
-                            : store.update(current.get(), changed.after(), changed.publication(), clock.instant());
+                            ? store.insert(changed.after(), changed.publication(), now)
+                            : store.update(current.get(), changed.after(), changed.publication(), now);
                     if (written.isPresent()) {
                         applied(event, changed);
+                        stagesEnded(current.map(StoredTask::state).orElse(null), changed.after(), now);
                         outbox.flush(written.get());
                         return;
                     }
@@ -64,6 +67,16 @@ public class TaskService {
             }
         }
         throw new TaskWriteConflictException(event.taskId(), MAX_WRITE_ATTEMPTS);
+    }
+
+    private void stagesEnded(@Nullable TaskState before, TaskState after, Instant storedAt) {
+        for (TaskStages.Measured stage : TaskStages.endedBy(before, after, storedAt)) {
+            Timer.builder(OrchestratorMetrics.TASK_STAGE)
+                .tag(OrchestratorMetrics.PROVIDER, after.provider())
+                .tag(OrchestratorMetrics.STAGE, stage.stage())
+                .register(registry)
+                .record(stage.duration());
+        }
     }
 
     private void applied(TaskEvent event, Transition.Changed changed) {
