@@ -89,7 +89,7 @@ class SubmissionConfiguration {
     ProviderListeners providerListeners(ProviderRegistry registry,
             ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> kafkaListenerContainerFactory,
             WorkerEventHandler handler) {
-        return new ProviderListeners(registry, kafkaListenerContainerFactory, handler);
+        return new ProviderListeners(registry, kafkaListenerContainerFactory, handler::handle);
     }
 
     /** The topics this service consumes (with their dead-letter topics) and {@code tasks.status}, which it produces. */
