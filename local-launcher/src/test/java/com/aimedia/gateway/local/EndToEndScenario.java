@@ -149,6 +149,37 @@ abstract class EndToEndScenario {
         assertThat(new GatewayClient(gateway().apiBaseUrl(), "sk_unknown").get(taskId).statusCode()).isEqualTo(401);
     }
 
+    /**
+     * Every metric an alert rule or a dashboard panel queries is published by some service, once a task has gone the
+     * whole way (timers and tagged counters appear on first use).
+     */
+    @Test
+    void should_publish_every_metric_the_alerts_and_the_dashboard_query_when_a_task_went_the_whole_way()
+            throws Exception {
+        // given
+        HttpResponse<String> submitted = client.submit("""
+                {"model":"kling-v2","input":{"prompt":"metrics"},"callback_url":"%s"}""".formatted(receiver.url("/m")));
+        followUntilFinished(JSON.readTree(submitted.body()).get("id").asString());
+        await().atMost(TASK_TIMEOUT).until(() -> receiver.received().size() >= 3);
+
+        // when
+        java.util.Set<String> published = new java.util.TreeSet<>(MonitoringQueries.SYNTHETIC);
+        for (Class<?> service : List.of(ApiServiceApplication.class,
+                com.aimedia.gateway.orchestrator.OrchestratorApplication.class,
+                com.aimedia.gateway.workers.ProviderWorkersApplication.class,
+                com.aimedia.gateway.callback.CallbackServiceApplication.class)) {
+            published.addAll(MonitoringQueries.publishedNames(gateway().service(service)));
+        }
+
+        // then
+        for (String expression : MonitoringQueries.alertExpressions()) {
+            assertThat(MonitoringQueries.metricNames(expression)).as("alert %s", expression).isSubsetOf(published);
+        }
+        for (String expression : MonitoringQueries.dashboardExpressions()) {
+            assertThat(MonitoringQueries.metricNames(expression)).as("panel %s", expression).isSubsetOf(published);
+        }
+    }
+
     private static String sha256Hex(String value) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
             .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));

@@ -7,6 +7,11 @@ public final class OrchestratorMetrics {
     public static final String TASK_TRANSITIONS = "gateway.task.transitions";
     /** Timer: from created_at to the terminal status. Tags {@link #PROVIDER}, {@link #STATUS}. */
     public static final String TASK_DURATION = "gateway.task.duration";
+    /**
+     * Timer: how long a task spent in one stage of its path, measured when the stage ends. Tags {@link #PROVIDER},
+     * {@link #STAGE} = queued | provider | stored (callback-service adds webhook, without a provider).
+     */
+    public static final String TASK_STAGE = "gateway.task.stage";
     /** Gauge: task documents with versions still to publish. */
     public static final String OUTBOX_PENDING = "gateway.outbox.pending";
     /** Gauge: polls that are due and not yet claimed. */
@@ -17,6 +22,7 @@ public final class OrchestratorMetrics {
     public static final String PROVIDER = "provider";
     public static final String TO = "to";
     public static final String STATUS = "status";
+    public static final String STAGE = "stage";
 
     private OrchestratorMetrics() {
     }

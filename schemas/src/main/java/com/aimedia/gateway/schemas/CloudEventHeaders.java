@@ -2,6 +2,7 @@ package com.aimedia.gateway.schemas;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
@@ -21,7 +22,20 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class CloudEventHeaders {
 
-    private static final String TYPE_PREFIX = "com.aimedia.gateway.";
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String ID = "ce_id";
+    public static final String TYPE = "ce_type";
+    public static final String SOURCE = "ce_source";
+    public static final String TIME = "ce_time";
+    public static final String SUBJECT = "ce_subject";
+    /** The content type of the value: {@value #AVRO}, single-object encoded. */
+    public static final String CONTENT_TYPE = "content-type";
+    public static final String AVRO = "application/avro";
+    /** {@code ce_type} is this prefix plus the event's record name, e.g. {@code com.aimedia.gateway.TaskStatusChanged}. */
+    public static final String TYPE_PREFIX = "com.aimedia.gateway.";
+    /** Every header the gateway's producers set, in the order they are added. */
+    public static final List<String> ALL = List.of(SPEC_VERSION, ID, TYPE, SOURCE, TIME, SUBJECT,
+            CONTENT_TYPE);
 
     private CloudEventHeaders() {
     }
@@ -30,14 +44,19 @@ public final class CloudEventHeaders {
         EventMeta meta = meta(event);
         ProducerRecord<String, SpecificRecord> record = new ProducerRecord<>(topic, meta.taskId(), event);
         Headers headers = record.headers();
-        add(headers, "ce_specversion", "1.0");
-        add(headers, "ce_id", meta.eventId());
-        add(headers, "ce_type", TYPE_PREFIX + event.getClass().getSimpleName());
-        add(headers, "ce_source", source);
-        add(headers, "ce_time", meta.occurredAt().toString());
-        add(headers, "ce_subject", meta.taskId());
-        add(headers, "content-type", "application/avro");
+        add(headers, SPEC_VERSION, "1.0");
+        add(headers, ID, meta.eventId());
+        add(headers, TYPE, type(event.getClass()));
+        add(headers, SOURCE, source);
+        add(headers, TIME, meta.occurredAt().toString());
+        add(headers, SUBJECT, meta.taskId());
+        add(headers, CONTENT_TYPE, AVRO);
         return record;
+    }
+
+    /** The {@code ce_type} of an event class. */
+    public static String type(Class<? extends SpecificRecord> eventType) {
+        return TYPE_PREFIX + eventType.getSimpleName();
     }
 
     private static void add(Headers headers, String name, String value) {

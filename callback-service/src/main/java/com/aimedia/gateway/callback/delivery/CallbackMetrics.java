@@ -12,6 +12,13 @@ public final class CallbackMetrics {
 
     /** Timer of webhook attempts; tags {@link #OUTCOME} and {@link #STATUS_CLASS}. */
     public static final String DELIVERIES = "gateway.callback.deliveries";
+    /**
+     * Timer of the last stage of a task's path, {@link #STAGE} = webhook: from recording a change for delivery to
+     * the receiver's 2xx. The orchestrator publishes the earlier stages under the same name.
+     */
+    public static final String TASK_STAGE = "gateway.task.stage";
+    public static final String STAGE = "stage";
+    static final String STAGE_WEBHOOK = "webhook";
     /** Gauge of deliveries waiting for an attempt (state pending). */
     public static final String BACKLOG = "gateway.callback.backlog";
     /** Counter of endpoints (URLs) disabled; tag {@link #REASON} = gone | failing. */
@@ -42,6 +49,14 @@ public final class CallbackMetrics {
             .tag(STATUS_CLASS, result.statusClass())
             .register(registry)
             .record(latency);
+    }
+
+    void delivered(Duration sinceRecorded) {
+        Timer.builder(TASK_STAGE)
+            .description("Time a task spent in one stage of its path")
+            .tag(STAGE, STAGE_WEBHOOK)
+            .register(registry)
+            .record(sinceRecorded);
     }
 
     void endpointDisabled(String reason) {

@@ -72,7 +72,7 @@ final class DeliveryDocuments {
                 ((Number) document.get(VERSION)).longValue(), document.getString(URL), document.getString(HOST),
                 document.getString(ENDPOINT_ID), document.getString(BODY), document.getString(WEBHOOK_ID),
                 ((Number) document.get(ATTEMPT_COUNT)).intValue(), Boolean.TRUE.equals(document.getBoolean(MANUAL)),
-                document.getString(LEASE_TOKEN));
+                document.getString(LEASE_TOKEN), document.getDate(CREATED_AT).toInstant());
     }
 
     static Document attempt(AttemptRecord attempt) {

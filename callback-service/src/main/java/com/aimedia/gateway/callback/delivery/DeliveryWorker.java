@@ -117,6 +117,9 @@ final class DeliveryWorker {
                 abandoned, now);
         updateEndpoint(delivery, outcome, now);
         metrics.attempted(outcome, result, latency);
+        if (outcome instanceof Outcome.Delivered && recorded) {
+            metrics.delivered(Duration.between(delivery.createdAt(), now));
+        }
         log.info("webhook attempt taskId={} version={} attempt={} statusClass={} outcome={} state={} recorded={}",
                 delivery.taskId(), delivery.version(), delivery.attemptNumber(), result.statusClass(), outcome.tag(),
                 next.value(), recorded);

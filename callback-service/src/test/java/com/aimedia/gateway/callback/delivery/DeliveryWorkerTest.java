@@ -33,13 +33,14 @@ class DeliveryWorkerTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final DeliveryRepository repository = new DeliveryRepository(mongo.database());
     private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock, 256 * 1024);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final DeliveryWorker worker = new DeliveryWorker(repository,
             new CallbackUrlGuard(List.of("127.0.0.1/32"), HostResolver.system()),
             new WebhookSender(Duration.ofSeconds(1), Duration.ofSeconds(5), "test", 1024),
             new SigningSecrets(mongo.database(), clock),
             new RetryPolicy(List.of(Duration.ofSeconds(5)), 0.2, Duration.ofSeconds(30), clock, new Random(1)),
             new Endpoints(mongo.database(), Duration.ofDays(5), new CallbackMetrics(new SimpleMeterRegistry())),
-            new CallbackMetrics(new SimpleMeterRegistry()), clock, RECHECK);
+            new CallbackMetrics(meters), clock, RECHECK);
 
     DeliveryWorkerTest() throws java.io.IOException {
     }
@@ -113,6 +114,31 @@ class DeliveryWorkerTest {
         assertThat(attempt.getInteger("status")).isEqualTo(503);
         assertThat(attempt.getString("response_body")).isEqualTo("answer 503");
         assertThat(attempt.getDate("at").toInstant()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void should_measure_the_webhook_stage_from_recording_to_the_receivers_2xx_when_delivered() {
+        recorder.record(delivery(1, "/ok"));
+        clock.advance(Duration.ofSeconds(3));
+
+        worker.run(claim().orElseThrow());
+
+        assertThat(stored(1).getString("state")).isEqualTo("delivered");
+        io.micrometer.core.instrument.Timer stage = meters.find(CallbackMetrics.TASK_STAGE)
+            .tags(CallbackMetrics.STAGE, "webhook").timer();
+        assertThat(stage).isNotNull();
+        assertThat(stage.count()).isEqualTo(1);
+        assertThat(stage.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(3000);
+    }
+
+    @Test
+    void should_not_measure_the_webhook_stage_when_the_receiver_fails() {
+        recorder.record(delivery(1, "/fail"));
+        receiver.script("/fail", new WebhookReceiver.Answer(503, java.util.Map.of()));
+
+        worker.run(claim().orElseThrow());
+
+        assertThat(meters.find(CallbackMetrics.TASK_STAGE).timer()).isNull();
     }
 
     private java.util.Optional<Delivery> claim() {

@@ -1,6 +1,7 @@
 package com.aimedia.gateway.orchestrator.task;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,10 +65,11 @@ public class TaskBatches {
                     toFlush.add(stored);
                 }
             }
-            Set<String> lost = store.writeAll(writes, clock.instant());
+            Instant now = clock.instant();
+            Set<String> lost = store.writeAll(writes, now);
             for (TaskWrite write : writes) {
                 if (!lost.contains(write.taskId())) {
-                    write.steps().forEach(step -> recorder.applied(step.event(), step.change()));
+                    write.steps().forEach(step -> recorder.applied(step.event(), step.change(), now));
                     toFlush.add(write.written());
                 }
             }

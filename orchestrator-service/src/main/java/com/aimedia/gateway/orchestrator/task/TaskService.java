@@ -1,6 +1,7 @@
 package com.aimedia.gateway.orchestrator.task;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -44,11 +45,12 @@ public class TaskService {
                     return;
                 }
                 case Transition.Changed changed -> {
+                    Instant now = clock.instant();
                     Optional<StoredTask> written = current.isEmpty()
-                            ? store.insert(changed.after(), changed.publication(), clock.instant())
-                            : store.update(current.get(), changed.after(), changed.publication(), clock.instant());
+                            ? store.insert(changed.after(), changed.publication(), now)
+                            : store.update(current.get(), changed.after(), changed.publication(), now);
                     if (written.isPresent()) {
-                        recorder.applied(event, changed);
+                        recorder.applied(event, changed, now);
                         outbox.flush(written.get());
                         return;
                     }

@@ -13,7 +13,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** Logs and counts a change once it is written: status transitions, and the duration of a task that ended. */
+/**
+ * Logs and counts a change once it is written: status transitions, the duration of a task that ended, and the
+ * stages of a task's life the write ended ({@link TaskStages}).
+ */
 @Component
 class TransitionRecorder {
 
@@ -25,7 +28,18 @@ class TransitionRecorder {
         this.registry = registry;
     }
 
-    void applied(TaskEvent event, Transition.Changed changed) {
+    void applied(TaskEvent event, Transition.Changed changed, Instant storedAt) {
+        counted(event, changed);
+        for (TaskStages.Measured stage : TaskStages.endedBy(changed.before(), changed.after(), storedAt)) {
+            Timer.builder(OrchestratorMetrics.TASK_STAGE)
+                .tag(OrchestratorMetrics.PROVIDER, changed.after().provider())
+                .tag(OrchestratorMetrics.STAGE, stage.stage())
+                .register(registry)
+                .record(stage.duration());
+        }
+    }
+
+    private void counted(TaskEvent event, Transition.Changed changed) {
         TaskState after = changed.after();
         if (changed.statusChanged()) {
             log.info("task status changed taskId={} provider={} status={} event={}", after.taskId(), after.provider(),

@@ -19,6 +19,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import com.aimedia.gateway.platform.kafka.EventPublisher;
 import com.aimedia.gateway.platform.kafka.GatewayKafkaProperties;
 import com.aimedia.gateway.schemas.Topics;
+import com.aimedia.gateway.workers.provider.ServedProvidersProperties;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
 import com.mongodb.client.MongoDatabase;
@@ -30,9 +31,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SubmissionConfiguration {
 
+    /** The adapters this process serves ({@code gateway.workers.providers}); everything below follows from it. */
     @Bean
-    ProviderRegistry providerRegistry(List<ProviderAdapter> adapters) {
-        return new ProviderRegistry(adapters);
+    ProviderRegistry providerRegistry(List<ProviderAdapter> adapters, ServedProvidersProperties served) {
+        try {
+            return new ProviderRegistry(adapters).servingOnly(served.ids());
+        }
+        catch (IllegalArgumentException e) {
+            throw new IllegalStateException("gateway.workers.providers: " + e.getMessage(), e);
+        }
     }
 
     @Bean
@@ -89,7 +96,7 @@ class SubmissionConfiguration {
     ProviderListeners providerListeners(ProviderRegistry registry,
             ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> kafkaListenerContainerFactory,
             WorkerEventHandler handler) {
-        return new ProviderListeners(registry, kafkaListenerContainerFactory, handler);
+        return new ProviderListeners(registry, kafkaListenerContainerFactory, handler::handle);
     }
 
     /** The topics this service consumes (with their dead-letter topics) and {@code tasks.status}, which it produces. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,33 @@ class ProviderRegistryTest {
     void should_fail_at_start_up_when_two_adapters_share_an_id() {
         assertThatThrownBy(() -> new ProviderRegistry(List.of(adapter("kling"), adapter("kling"))))
             .isInstanceOf(IllegalStateException.class).hasMessageContaining("'kling'");
+    }
+
+    @Test
+    void should_keep_only_the_selected_providers_when_a_selection_is_given() {
+        ProviderRegistry registry = new ProviderRegistry(List.of(adapter("kling"), adapter("luma"), adapter("veo")));
+
+        ProviderRegistry served = registry.servingOnly(Set.of(ProviderId.of("veo"), ProviderId.of("kling")));
+
+        assertThat(served.all()).extracting(ProviderAdapter::id)
+            .containsExactly(ProviderId.of("kling"), ProviderId.of("veo"));
+        assertThat(served.find(ProviderId.of("luma"))).isEmpty();
+    }
+
+    @Test
+    void should_keep_every_provider_when_the_selection_is_empty() {
+        ProviderRegistry registry = new ProviderRegistry(List.of(adapter("kling"), adapter("luma")));
+
+        assertThat(registry.servingOnly(Set.of()).all()).hasSize(2);
+    }
+
+    @Test
+    void should_name_the_unknown_and_the_known_providers_when_a_selection_names_no_adapter() {
+        ProviderRegistry registry = new ProviderRegistry(List.of(adapter("kling"), adapter("luma")));
+
+        assertThatThrownBy(() -> registry.servingOnly(Set.of(ProviderId.of("kling"), ProviderId.of("klingg"))))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("unknown provider(s) [klingg]; this build has adapters for [kling, luma]");
     }
 
     @Test
