@@ -55,9 +55,11 @@ public record StorageProperties(@DefaultValue("local") @NotNull StorageType type
      * @param directory where outputs are kept (a volume all provider-workers replicas share)
      * @param baseUrl public base URL of provider-workers, which serves {@code /files/<key>}; enables the store
      * @param signingSecret HMAC key of the download links, at least 32 characters; required with a base URL
+     * @param sweepInterval how often provider-workers deletes outputs whose retention ended
      */
     public record Local(@DefaultValue("${java.io.tmpdir}/gateway-outputs") @NotNull Path directory,
-            @Nullable URI baseUrl, @Nullable String signingSecret) {
+            @Nullable URI baseUrl, @Nullable String signingSecret,
+            @DefaultValue("1h") @NotNull Duration sweepInterval) {
 
         public Local {
             if (baseUrl != null) {
@@ -75,7 +77,7 @@ public record StorageProperties(@DefaultValue("local") @NotNull StorageType type
         @Override
         public String toString() {
             return "Local[directory=" + directory + ", baseUrl=" + baseUrl + ", signingSecret="
-                    + (signingSecret == null ? "unset" : "***") + "]";
+                    + (signingSecret == null ? "unset" : "***") + ", sweepInterval=" + sweepInterval + "]";
         }
     }
 
@@ -138,6 +140,14 @@ public record StorageProperties(@DefaultValue("local") @NotNull StorageType type
             wholeDays("gateway.storage.retention.default-period", defaultPeriod);
             tenants.forEach((tenant, period) -> wholeDays("gateway.storage.retention.tenants." + tenant, period));
             tenants = Map.copyOf(tenants);
+        }
+
+        /** Every period in use, in days: one S3 lifecycle rule each. */
+        public java.util.SortedSet<Integer> allDays() {
+            java.util.SortedSet<Integer> days = new java.util.TreeSet<>();
+            days.add((int) defaultPeriod.toDays());
+            tenants.values().forEach(period -> days.add((int) period.toDays()));
+            return days;
         }
 
         /** The days a tenant's new outputs are kept. */

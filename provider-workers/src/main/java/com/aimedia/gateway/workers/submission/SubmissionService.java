@@ -2,6 +2,7 @@ package com.aimedia.gateway.workers.submission;
 
 import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
 import com.aimedia.gateway.workers.outputs.OutputPublisher;
+import com.aimedia.gateway.workers.outputs.OutputRejectedException;
 import com.aimedia.gateway.workers.outputs.OutputUnavailableException;
 
 import java.time.Clock;
@@ -70,7 +71,8 @@ final class SubmissionService {
     void on(TaskSubmitted event) {
         ProviderAdapter adapter = adapters.require(event.getProvider());
         Optional<GenerationRequest> request = toRequest(event);
-        SubmissionStore.Claim claim = store.claim(event.getTaskId(), event.getProvider(), clock.instant());
+        SubmissionStore.Claim claim = store.claim(event.getTaskId(), event.getProvider(), event.getTenantId(),
+                clock.instant());
         switch (claim) {
             case SubmissionStore.Claim.Settled settled -> reportSettled(event, settled.record());
             case SubmissionStore.Claim.Fresh fresh -> request.ifPresentOrElse(r -> submit(adapter, r, fresh.attempt()),
@@ -137,7 +139,12 @@ final class SubmissionService {
     private void accept(ProviderAdapter adapter, String taskId, Submission submission) {
         List<String> published;
         try {
-            published = submission.isCompleted() ? outputs.publish(taskId, submission.outputs()) : List.of();
+            published = submission.isCompleted()
+                    ? outputs.publish(taskId, adapter.id().value(), submission.outputs()) : List.of();
+        }
+        catch (OutputRejectedException e) {
+            fail(taskId, adapter, e.code(), e.getMessage());
+            return;
         }
         catch (OutputUnavailableException e) {
             // a synchronous result that cannot be fetched cannot be fetched later either: there is nothing to poll
