@@ -37,25 +37,31 @@ final class Services {
             started.add(run(OrchestratorApplication.class, OrchestratorApplication.CONFIG_NAME, infrastructure, 0,
                     "--gateway.orchestrator.polling.default-interval=" + options.pollInterval().toMillis() + "ms",
                     "--gateway.orchestrator.polling.tick=100ms"));
-            ConfigurableApplicationContext callbackService = run(CallbackServiceApplication.class,
-                    CallbackServiceApplication.CONFIG_NAME, infrastructure, 0,
-                    "--gateway.callback.allowed-networks=" + LOOPBACK_NETWORKS, "--gateway.callback.dispatch.tick=100ms");
-            started.add(callbackService);
             // provider-workers is reachable from outside (provider callbacks, output downloads): a known port
             int workersPort = options.filesPort() != 0 ? options.filesPort() : FreePorts.find();
+            // the output store: provider-workers writes and serves it, api-service and callback-service sign its links
+            String[] storage = {
+                "--gateway.storage.local.base-url=http://127.0.0.1:" + workersPort,
+                "--gateway.storage.local.signing-secret=" + infrastructure.urlSigningSecret(),
+                "--gateway.storage.local.directory=" + infrastructure.outputsDirectory() };
+            ConfigurableApplicationContext callbackService = run(CallbackServiceApplication.class,
+                    CallbackServiceApplication.CONFIG_NAME, infrastructure, 0, concat(storage,
+                            "--gateway.callback.allowed-networks=" + LOOPBACK_NETWORKS,
+                            "--gateway.callback.dispatch.tick=100ms"));
+            started.add(callbackService);
             List<String> workerArguments = new ArrayList<>(simulators.workerArguments());
             workerArguments.add("--gateway.workers.public.base-url=http://127.0.0.1:" + workersPort);
             workerArguments.add("--gateway.workers.public.signing-secret=" + infrastructure.urlSigningSecret());
-            workerArguments.add("--gateway.workers.outputs.directory=" + infrastructure.outputsDirectory());
+            workerArguments.addAll(List.of(storage));
             started.add(run(ProviderWorkersApplication.class, ProviderWorkersApplication.CONFIG_NAME, infrastructure,
                     workersPort, workerArguments.toArray(String[]::new)));
             started.add(run(ApiServiceApplication.class, ApiServiceApplication.CONFIG_NAME, infrastructure,
-                    options.apiPort(), "--gateway.api.task-id-secret=" + infrastructure.taskIdSecret(),
+                    options.apiPort(), concat(storage, "--gateway.api.task-id-secret=" + infrastructure.taskIdSecret(),
                     "--gateway.api.dev-api-key=" + devApiKey,
                     "--gateway.api.dev-tenant-id=" + LocalGatewayOptions.DEV_TENANT,
                     "--gateway.api.callback-url.allowed-networks=" + LOOPBACK_NETWORKS,
                     // the delivery log and secret paths are forwarded to the callback-service started above
-                    "--gateway.api.callback-service-url=http://127.0.0.1:" + port(callbackService)));
+                    "--gateway.api.callback-service-url=http://127.0.0.1:" + port(callbackService))));
             return started;
         }
         catch (RuntimeException e) {
@@ -93,5 +99,11 @@ final class Services {
 
     static String signingSecret(ConfigurableApplicationContext callbackService, String tenantId) {
         return callbackService.getBean(SigningSecrets.class).currentSecret(tenantId);
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(rest));
+        return all.toArray(String[]::new);
     }
 }

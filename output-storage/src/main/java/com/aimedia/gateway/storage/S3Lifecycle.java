@@ -20,7 +20,7 @@ public final class S3Lifecycle {
     private S3Lifecycle() {
     }
 
-    public static BucketLifecycleConfiguration rules(SortedSet<Integer> retentionDays) {
+    public static BucketLifecycleConfiguration rules(SortedSet<Integer> retentionDays, boolean abortIncompleteUploads) {
         List<LifecycleRule> rules = new ArrayList<>();
         for (int days : retentionDays) {
             rules.add(LifecycleRule.builder()
@@ -29,6 +29,9 @@ public final class S3Lifecycle {
                 .expiration(expiration -> expiration.days(days))
                 .status(ExpirationStatus.ENABLED)
                 .build());
+        }
+        if (!abortIncompleteUploads) {
+            return BucketLifecycleConfiguration.builder().rules(rules).build();
         }
         rules.add(LifecycleRule.builder()
             .id(INCOMPLETE_UPLOADS_RULE)
@@ -40,7 +43,9 @@ public final class S3Lifecycle {
     }
 
     /** Replaces the bucket's lifecycle configuration with the gateway's rules. */
-    public static void install(S3Client s3, String bucket, SortedSet<Integer> retentionDays) {
-        s3.putBucketLifecycleConfiguration(put -> put.bucket(bucket).lifecycleConfiguration(rules(retentionDays)));
+    public static void install(S3Client s3, String bucket, SortedSet<Integer> retentionDays,
+            boolean abortIncompleteUploads) {
+        s3.putBucketLifecycleConfiguration(put -> put.bucket(bucket)
+            .lifecycleConfiguration(rules(retentionDays, abortIncompleteUploads)));
     }
 }

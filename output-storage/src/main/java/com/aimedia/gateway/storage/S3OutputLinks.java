@@ -39,8 +39,9 @@ public final class S3OutputLinks implements OutputLinks {
         S3Utilities.Builder utilities = S3Utilities.builder()
             .region(Region.of(settings.region()))
             .s3Configuration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyleAccess()).build());
-        if (settings.endpoint() != null) {
-            utilities.endpoint(settings.endpoint());
+        URI endpoint = settings.publicEndpoint() != null ? settings.publicEndpoint() : settings.endpoint();
+        if (endpoint != null) {
+            utilities.endpoint(endpoint);
         }
         this.utilities = utilities.build();
         this.credentials = credentials;

@@ -88,6 +88,8 @@ public record StorageProperties(@DefaultValue("local") @NotNull StorageType type
      * @param bucket the bucket outputs are written to
      * @param region the bucket's region (any value for most S3-compatible servers)
      * @param endpoint the server for S3-compatible stores (MinIO, R2, GCS); unset for AWS S3
+     * @param publicEndpoint the same server as clients reach it, when that differs from {@code endpoint} (e.g. MinIO
+     *        inside docker compose: {@code http://minio:9000} for uploads, {@code http://localhost:9000} in links)
      * @param pathStyleAccess {@code <endpoint>/<bucket>/<key>} instead of {@code <bucket>.<endpoint>/<key>} (MinIO)
      * @param cdnBaseUrl links point here instead of at the bucket; the CDN must forward the query string and reach
      *        the bucket under its own host name (as a CloudFront S3 origin does), because the signature covers it
@@ -95,11 +97,14 @@ public record StorageProperties(@DefaultValue("local") @NotNull StorageType type
      * @param maxAttempts attempts per S3 request, the first included (the SDK's standard retry with backoff)
      * @param manageLifecycle install the retention rules as the bucket's lifecycle configuration at start-up
      *        (replacing any other rules of the bucket); off when the bucket's lifecycle is managed elsewhere
+     * @param abortIncompleteUploads include the rule that removes multipart uploads a crash left incomplete; off for
+     *        MinIO, which refuses that rule and removes stale uploads itself (after 24 hours by default)
      */
     public record S3(@Nullable String bucket, @DefaultValue("us-east-1") @NotNull String region,
-            @Nullable URI endpoint, @DefaultValue("false") boolean pathStyleAccess, @Nullable URI cdnBaseUrl,
-            @DefaultValue("8MB") @NotNull DataSize partSize, @DefaultValue("4") int maxAttempts,
-            @DefaultValue("true") boolean manageLifecycle) {
+            @Nullable URI endpoint, @Nullable URI publicEndpoint, @DefaultValue("false") boolean pathStyleAccess,
+            @Nullable URI cdnBaseUrl, @DefaultValue("8MB") @NotNull DataSize partSize,
+            @DefaultValue("4") int maxAttempts, @DefaultValue("true") boolean manageLifecycle,
+            @DefaultValue("true") boolean abortIncompleteUploads) {
 
         static final Duration MAX_PRESIGN = Duration.ofDays(7);
         static final DataSize MIN_PART = DataSize.ofMegabytes(5);

@@ -61,7 +61,7 @@ class S3OutputStoreTest {
         proxy.start();
         org.awaitility.Awaitility.await().until(() -> "STARTED".equals(proxy.getState()));
         settings = new StorageProperties.S3(BUCKET, "us-east-1", URI.create("http://127.0.0.1:" + proxy.getPort()),
-                true, null, DataSize.ofBytes(PART), 3, false);
+                null, true, null, DataSize.ofBytes(PART), 3, false, false);
         s3 = S3Clients.create(settings, CREDENTIALS);
         s3.createBucket(create -> create.bucket(BUCKET));
     }
@@ -188,8 +188,8 @@ class S3OutputStoreTest {
     @Test
     void should_point_links_at_the_cdn_when_a_cdn_base_url_is_set() {
         OutputKey key = OutputKey.of(30, "cdn", 0, "image/png");
-        StorageProperties.S3 withCdn = new StorageProperties.S3(BUCKET, "us-east-1", settings.endpoint(), true,
-                URI.create("https://cdn.example.com/"), DataSize.ofBytes(PART), 3, false);
+        StorageProperties.S3 withCdn = new StorageProperties.S3(BUCKET, "us-east-1", settings.endpoint(), null,
+                true, URI.create("https://cdn.example.com/"), DataSize.ofBytes(PART), 3, false, false);
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
         String link = new S3OutputLinks(withCdn, CREDENTIALS).link(key, LinkWindow.of(now,
@@ -201,12 +201,27 @@ class S3OutputStoreTest {
 
     @Test
     void should_expire_each_retention_prefix_and_abort_stale_uploads_when_rules_are_built() {
-        var rules = S3Lifecycle.rules(new TreeSet<>(java.util.List.of(7, 30))).rules();
+        var rules = S3Lifecycle.rules(new TreeSet<>(java.util.List.of(7, 30)), true).rules();
 
         assertThat(rules).extracting(LifecycleRule::id)
             .containsExactly("gateway-retention-7d", "gateway-retention-30d", S3Lifecycle.INCOMPLETE_UPLOADS_RULE);
         assertThat(rules.get(1).filter().prefix()).isEqualTo("r30/");
         assertThat(rules.get(1).expiration().days()).isEqualTo(30);
         assertThat(rules.get(2).abortIncompleteMultipartUpload().daysAfterInitiation()).isEqualTo(1);
+        assertThat(S3Lifecycle.rules(new TreeSet<>(java.util.List.of(30)), false).rules())
+            .extracting(LifecycleRule::id).containsExactly("gateway-retention-30d");
+    }
+
+    @Test
+    void should_sign_links_for_the_public_endpoint_when_clients_reach_the_store_elsewhere() {
+        StorageProperties.S3 split = new StorageProperties.S3(BUCKET, "us-east-1", settings.endpoint(),
+                URI.create("http://localhost:9000"), true, null, DataSize.ofBytes(PART), 3, false, false);
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        String link = new S3OutputLinks(split, CREDENTIALS).link(OutputKey.of(30, "pub", 0, "image/png"),
+                LinkWindow.of(now, new StorageProperties.Links(Duration.ofDays(7), Duration.ofHours(1)),
+                        now.plus(Duration.ofDays(30))));
+
+        assertThat(link).startsWith("http://localhost:9000/" + BUCKET + "/r30/pub/0.png?");
     }
 }

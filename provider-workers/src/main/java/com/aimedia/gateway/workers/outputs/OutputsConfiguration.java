@@ -88,7 +88,7 @@ class OutputsConfiguration {
         S3Client client = S3Clients.create(settings, DefaultCredentialsProvider.builder().build());
         if (settings.manageLifecycle()) {
             try {
-                S3Lifecycle.install(client, bucket, properties.retention().allDays());
+                S3Lifecycle.install(client, bucket, properties.retention().allDays(), settings.abortIncompleteUploads());
             }
             catch (SdkException e) {
                 metrics.storeError("s3", "lifecycle");
