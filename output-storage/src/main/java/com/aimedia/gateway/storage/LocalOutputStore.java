@@ -37,6 +37,9 @@ public final class LocalOutputStore implements OutputStore {
                 try (OutputStream out = new LimitedOutputStream(Files.newOutputStream(partial), maxBytes)) {
                     copied = content.transferTo(out);
                 }
+                if (copied == 0) {
+                    throw new IOException("empty output");
+                }
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return copied;
             }

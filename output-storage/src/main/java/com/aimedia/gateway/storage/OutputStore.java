@@ -15,7 +15,7 @@ public sealed interface OutputStore permits LocalOutputStore, S3OutputStore {
      * @param maxBytes the most this object may hold
      * @return the number of bytes stored
      * @throws OutputTooLargeException when the content is longer than {@code maxBytes}; nothing is stored
-     * @throws IOException when reading the content or writing the store fails; nothing is stored
+     * @throws IOException when the content is empty, or reading it or writing the store fails; nothing is stored
      */
     long put(OutputKey key, InputStream content, long maxBytes) throws IOException;
 

@@ -45,6 +45,9 @@ public final class S3OutputStore implements OutputStore {
     @Override
     public long put(OutputKey key, InputStream content, long maxBytes) throws IOException {
         byte[] first = readPart(content, maxBytes, 0);
+        if (first.length == 0) {
+            throw new IOException("empty output");
+        }
         try {
             if (first.length < partSize) {
                 putWhole(key, first);
