@@ -37,6 +37,17 @@ public final class TaskBodyLinks {
         if (!reference.find()) {
             return body;
         }
+        try {
+            return render(body, reference);
+        }
+        catch (IllegalStateException e) {
+            // this service lacks the store settings provider-workers has: the body goes out as stored, never a 500
+            log.error("output links not signed error={}", e.getMessage());
+            return body;
+        }
+    }
+
+    private String render(String body, Matcher reference) {
         Instant now = clock.instant();
         Instant completedAt = completedAt(body).orElse(now);
         int retentionDays = Integer.MAX_VALUE;

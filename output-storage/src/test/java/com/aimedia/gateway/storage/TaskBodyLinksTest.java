@@ -77,4 +77,11 @@ class TaskBodyLinksTest {
 
         assertThat(at(COMPLETED).render(queued)).isSameAs(queued);
     }
+
+    @Test
+    void should_return_the_body_as_stored_when_this_service_has_no_store_settings() {
+        TaskBodyLinks unconfigured = new TaskBodyLinks(new OutputLinks.Unavailable(), LINKS, Clock.systemUTC());
+
+        assertThat(unconfigured.render(BODY)).isEqualTo(BODY);
+    }
 }
