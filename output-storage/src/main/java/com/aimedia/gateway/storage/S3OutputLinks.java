@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +35,7 @@ public final class S3OutputLinks implements OutputLinks {
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     public S3OutputLinks(StorageProperties.S3 settings, AwsCredentialsProvider credentials) {
-        this.bucket = java.util.Objects.requireNonNull(settings.bucket(), "bucket");
+        this.bucket = Objects.requireNonNull(settings.bucket(), "bucket");
         this.region = settings.region();
         S3Utilities.Builder utilities = S3Utilities.builder()
             .region(Region.of(settings.region()))

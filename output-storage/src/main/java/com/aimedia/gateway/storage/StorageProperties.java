@@ -4,6 +4,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import jakarta.validation.constraints.NotNull;
 
@@ -148,8 +151,8 @@ public record StorageProperties(@DefaultValue("local") @NotNull StorageType type
         }
 
         /** Every period in use, in days: one S3 lifecycle rule each. */
-        public java.util.SortedSet<Integer> allDays() {
-            java.util.SortedSet<Integer> days = new java.util.TreeSet<>();
+        public SortedSet<Integer> allDays() {
+            SortedSet<Integer> days = new TreeSet<>();
             days.add((int) defaultPeriod.toDays());
             tenants.values().forEach(period -> days.add((int) period.toDays()));
             return days;
@@ -179,9 +182,9 @@ public record StorageProperties(@DefaultValue("local") @NotNull StorageType type
         }
 
         /** The tenant's daily limit in bytes; empty for no limit. */
-        public java.util.OptionalLong dailyLimitFor(String tenantId) {
+        public OptionalLong dailyLimitFor(String tenantId) {
             DataSize limit = tenants.getOrDefault(tenantId, dailyBytes);
-            return limit == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(limit.toBytes());
+            return limit == null ? OptionalLong.empty() : OptionalLong.of(limit.toBytes());
         }
     }
 }

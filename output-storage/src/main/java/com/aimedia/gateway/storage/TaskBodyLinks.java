@@ -3,6 +3,7 @@ package com.aimedia.gateway.storage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,9 +80,9 @@ public final class TaskBodyLinks {
         return body.insert(end, fields).toString();
     }
 
-    private static java.util.Optional<Instant> completedAt(String body) {
+    private static Optional<Instant> completedAt(String body) {
         Matcher matcher = COMPLETED_AT.matcher(body);
-        return matcher.find() ? java.util.Optional.of(Instant.ofEpochSecond(Long.parseLong(matcher.group(1))))
-                : java.util.Optional.empty();
+        return matcher.find() ? Optional.of(Instant.ofEpochSecond(Long.parseLong(matcher.group(1))))
+                : Optional.empty();
     }
 }

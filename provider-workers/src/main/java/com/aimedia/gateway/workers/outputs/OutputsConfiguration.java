@@ -3,6 +3,7 @@ package com.aimedia.gateway.workers.outputs;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,7 +85,7 @@ class OutputsConfiguration {
 
     private ConfiguredStore s3(StorageProperties properties, StorageMetrics metrics) {
         StorageProperties.S3 settings = properties.s3();
-        String bucket = java.util.Objects.requireNonNull(settings.bucket());
+        String bucket = Objects.requireNonNull(settings.bucket());
         S3Client client = S3Clients.create(settings, DefaultCredentialsProvider.builder().build());
         if (settings.manageLifecycle()) {
             try {
