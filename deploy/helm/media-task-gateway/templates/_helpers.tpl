@@ -44,3 +44,34 @@ prometheus.io/scrape: "true"
 prometheus.io/path: /actuator/prometheus
 prometheus.io/port: "8080"
 {{- end }}
+
+{{/* The output store (README "Output storage"): provider-workers writes it, api-service and callback-service sign its links. */}}
+{{- define "gateway.storageEnv" -}}
+- { name: GATEWAY_STORAGE_TYPE, value: {{ .Values.storage.type | quote }} }
+- { name: GATEWAY_STORAGE_RETENTION_DEFAULT_PERIOD, value: {{ .Values.storage.retention | quote }} }
+- { name: GATEWAY_STORAGE_LINKS_TTL, value: {{ .Values.storage.linkTtl | quote }} }
+{{- if .Values.storage.dailyBytes }}
+- { name: GATEWAY_STORAGE_QUOTA_DAILY_BYTES, value: {{ .Values.storage.dailyBytes | quote }} }
+{{- end }}
+{{- if eq .Values.storage.type "s3" }}
+- { name: GATEWAY_STORAGE_S3_BUCKET, value: {{ .Values.storage.s3.bucket | quote }} }
+- { name: GATEWAY_STORAGE_S3_REGION, value: {{ .Values.storage.s3.region | quote }} }
+- { name: AWS_REGION, value: {{ .Values.storage.s3.region | quote }} }
+{{- with .Values.storage.s3.endpoint }}
+- { name: GATEWAY_STORAGE_S3_ENDPOINT, value: {{ . | quote }} }
+{{- end }}
+{{- with .Values.storage.s3.publicEndpoint }}
+- { name: GATEWAY_STORAGE_S3_PUBLIC_ENDPOINT, value: {{ . | quote }} }
+{{- end }}
+{{- with .Values.storage.s3.cdnBaseUrl }}
+- { name: GATEWAY_STORAGE_S3_CDN_BASE_URL, value: {{ . | quote }} }
+{{- end }}
+- { name: GATEWAY_STORAGE_S3_PATH_STYLE_ACCESS, value: {{ .Values.storage.s3.pathStyleAccess | quote }} }
+- { name: GATEWAY_STORAGE_S3_ABORT_INCOMPLETE_UPLOADS, value: {{ .Values.storage.s3.abortIncompleteUploads | quote }} }
+{{- else }}
+- { name: GATEWAY_STORAGE_LOCAL_BASE_URL, value: {{ .Values.providerWorkers.publicBaseUrl | quote }} }
+- name: GATEWAY_STORAGE_LOCAL_SIGNING_SECRET
+  valueFrom: { secretKeyRef: { name: {{ .Values.secrets.urlSigningSecret.name }}, key: {{ .Values.secrets.urlSigningSecret.key }} } }
+- { name: GATEWAY_STORAGE_LOCAL_DIRECTORY, value: /var/lib/gateway/outputs }
+{{- end }}
+{{- end }}

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
@@ -54,6 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import com.aimedia.gateway.schemas.EventDeserializer;
 import com.aimedia.gateway.schemas.Topics;
+import com.aimedia.gateway.storage.LocalOutputLinks;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 
 /** The whole api-service over real HTTP, with embedded Kafka and mongo-java-server (nothing mocked). */
@@ -65,12 +67,15 @@ import com.aimedia.gateway.schemas.v1.TaskSubmitted;
         "gateway.api.task-id-secret=integration-test-secret-0123456789abcdef",
         "gateway.api.dev-api-key=" + ApiServiceIntegrationTest.KEY_A,
         "gateway.api.dev-tenant-id=tenant-a",
-        "gateway.api.max-body-size=64KB" })
+        "gateway.api.max-body-size=64KB",
+        "gateway.storage.local.base-url=https://files.example.com",
+        "gateway.storage.local.signing-secret=" + ApiServiceIntegrationTest.FILES_SECRET })
 @EmbeddedKafka(partitions = 1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiServiceIntegrationTest {
 
     static final String KEY_A = "key-of-tenant-a-0123456789";
+    static final String FILES_SECRET = "integration-test-files-secret-0123456789";
     static final String KEY_B = "key-of-tenant-b-9876543210";
     static final String TOPIC = Topics.submitted("kling");
     static final String VALID = "{\"model\":\"kling-v2\",\"input\":{\"prompt\":\"a cat surfing\",\"duration\":\"5\"}}";
@@ -181,6 +186,34 @@ class ApiServiceIntegrationTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(response.body()).isEqualTo(view);
         assertProblem(get("/v1/task/" + id, KEY_B), 404, "task_not_found");
+    }
+
+    @Test
+    @Order(3)
+    void should_sign_stored_outputs_when_the_task_is_read() throws Exception {
+        // given: a completed task whose output is in the gateway's store, completed long ago
+        String id = jsonMapper.readTree(post(KEY_A, VALID, Map.of()).body()).get("id").asString();
+        long completedAt = Instant.now().minus(Duration.ofDays(20)).getEpochSecond();
+        String view = "{\"id\":\"" + id + "\",\"status\":\"completed\",\"created_at\":" + completedAt
+                + ",\"completed_at\":" + completedAt + ",\"outputs\":[\"gateway-output:r30/" + id + "/0.mp4\"],"
+                + "\"version\":3,\"updated_at\":" + completedAt + "}";
+        database.getCollection("tasks").insertOne(new Document("_id", id).append("tenant_id", "tenant-a").append("view", view));
+
+        // when
+        HttpResponse<String> response = get("/v1/task/" + id, KEY_A);
+
+        // then: a link signed now, valid now, and the retention end
+        assertThat(response.statusCode()).isEqualTo(200);
+        var body = jsonMapper.readTree(response.body());
+        String link = body.get("outputs").get(0).asString();
+        assertThat(link).startsWith("https://files.example.com/files/r30/" + id + "/0.mp4?expires=");
+        long expires = Long.parseLong(link.replaceAll(".*expires=(\\d+)&.*", "$1"));
+        String signature = link.replaceAll(".*signature=", "");
+        assertThat(new LocalOutputLinks(URI.create("https://files.example.com"), FILES_SECRET)
+            .check("r30/" + id + "/0.mp4", expires, signature, Instant.now())).isEqualTo(LocalOutputLinks.Access.GRANTED);
+        assertThat(body.get("outputs_expire_at").asLong()).isEqualTo(completedAt + Duration.ofDays(30).toSeconds());
+        assertThat(body.has("outputs_expired")).isFalse();
+        assertThat(response.body()).startsWith(view.substring(0, view.indexOf("\"outputs\"")));
     }
 
     @Test

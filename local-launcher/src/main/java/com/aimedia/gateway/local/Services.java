@@ -87,25 +87,36 @@ public final class Services {
                 "--gateway.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--gateway.kafka.partitions=3",
                 "--gateway.mongo.uri=" + infrastructure.mongoUri()));
+        // the output store: provider-workers writes and serves it, api-service and callback-service sign its links
+        List<String> storage = List.of("--gateway.storage.local.base-url=http://127.0.0.1:" + ports.workers(),
+                "--gateway.storage.local.signing-secret=" + infrastructure.urlSigningSecret(),
+                "--gateway.storage.local.directory=" + infrastructure.outputsDirectory());
         switch (service) {
             case ORCHESTRATOR -> arguments.addAll(List.of("--server.port=" + ports.orchestrator(),
                     "--gateway.orchestrator.polling.default-interval=" + options.pollInterval().toMillis() + "ms",
                     "--gateway.orchestrator.polling.tick=100ms"));
-            case CALLBACK -> arguments.addAll(List.of("--server.port=" + ports.callback(),
-                    "--gateway.callback.allowed-networks=" + LOOPBACK_NETWORKS, "--gateway.callback.dispatch.tick=100ms"));
+            case CALLBACK -> {
+                arguments.addAll(List.of("--server.port=" + ports.callback(),
+                        "--gateway.callback.allowed-networks=" + LOOPBACK_NETWORKS,
+                        "--gateway.callback.dispatch.tick=100ms"));
+                arguments.addAll(storage);
+            }
             case WORKERS -> {
                 arguments.add("--server.port=" + ports.workers());
                 arguments.addAll(simulatorArguments);
                 arguments.add("--gateway.workers.public.base-url=http://127.0.0.1:" + ports.workers());
                 arguments.add("--gateway.workers.public.signing-secret=" + infrastructure.urlSigningSecret());
-                arguments.add("--gateway.workers.outputs.directory=" + infrastructure.outputsDirectory());
+                arguments.addAll(storage);
             }
-            case API -> arguments.addAll(List.of("--server.port=" + ports.api(),
-                    "--gateway.api.task-id-secret=" + infrastructure.taskIdSecret(),
-                    "--gateway.api.dev-api-key=" + devApiKey,
-                    "--gateway.api.dev-tenant-id=" + LocalGatewayOptions.DEV_TENANT,
-                    "--gateway.api.callback-url.allowed-networks=" + LOOPBACK_NETWORKS,
-                    "--gateway.api.callback-service-url=http://127.0.0.1:" + ports.callback()));
+            case API -> {
+                arguments.addAll(List.of("--server.port=" + ports.api(),
+                        "--gateway.api.task-id-secret=" + infrastructure.taskIdSecret(),
+                        "--gateway.api.dev-api-key=" + devApiKey,
+                        "--gateway.api.dev-tenant-id=" + LocalGatewayOptions.DEV_TENANT,
+                        "--gateway.api.callback-url.allowed-networks=" + LOOPBACK_NETWORKS,
+                        "--gateway.api.callback-service-url=http://127.0.0.1:" + ports.callback()));
+                arguments.addAll(storage);
+            }
         }
         return arguments;
     }

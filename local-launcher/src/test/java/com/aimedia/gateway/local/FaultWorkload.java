@@ -132,7 +132,8 @@ final class FaultWorkload {
         tools.jackson.databind.node.ObjectNode input = (tools.jackson.databind.node.ObjectNode) providerCase.input()
             .deepCopy();
         input.put("prompt", promptPrefix + input.path("prompt").asString(""));
-        return new ProviderCase(provider, providerCase.name(), providerCase.model(), input, "completed", null);
+        return new ProviderCase(provider, providerCase.name(), providerCase.model(), input, "completed", null,
+                providerCase.contentType());
     }
 
     /** Submits one task; its id if accepted. */

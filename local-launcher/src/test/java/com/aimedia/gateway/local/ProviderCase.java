@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * end completed or failed (with words the error must contain).
  */
 record ProviderCase(String provider, String name, String model, JsonNode input, String expect,
-        @Nullable String errorContains) {
+        @Nullable String errorContains, @Nullable String contentType) {
 
     static List<ProviderCase> all() {
         JsonMapper json = JsonMapper.builder().build();
@@ -33,9 +33,11 @@ record ProviderCase(String provider, String name, String model, JsonNode input, 
                     JsonNode root = json.readTree(in);
                     for (JsonNode entry : root.path("cases")) {
                         JsonNode error = entry.get("error_contains");
+                        JsonNode contentType = entry.get("content_type");
                         cases.add(new ProviderCase(root.get("provider").asString(), entry.get("name").asString(),
                                 entry.get("model").asString(), entry.get("input"), entry.get("expect").asString(),
-                                error == null ? null : error.asString()));
+                                error == null ? null : error.asString(),
+                                contentType == null ? null : contentType.asString()));
                     }
                 }
             }

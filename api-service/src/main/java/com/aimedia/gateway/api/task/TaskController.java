@@ -17,6 +17,7 @@ import com.aimedia.gateway.api.submission.Submission;
 import com.aimedia.gateway.api.taskid.TaskId;
 import com.aimedia.gateway.api.taskid.TaskIdCodec;
 import com.aimedia.gateway.api.web.ProblemCode;
+import com.aimedia.gateway.storage.TaskBodyLinks;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /** {@code POST /v1/task/submit} and {@code GET /v1/task/{task_id}} (DESIGN.md section 1). */
@@ -31,14 +32,16 @@ class TaskController {
     private final TaskIdCodec taskIds;
     private final TaskViewRepository views;
     private final TaskJson json;
+    private final TaskBodyLinks links;
 
     TaskController(SubmitRequestReader reader, TaskSubmissionService submissions, TaskIdCodec taskIds,
-            TaskViewRepository views, TaskJson json) {
+            TaskViewRepository views, TaskJson json, TaskBodyLinks links) {
         this.reader = reader;
         this.submissions = submissions;
         this.taskIds = taskIds;
         this.views = views;
         this.json = json;
+        this.links = links;
     }
 
     @PostMapping("/v1/task/submit")
@@ -48,12 +51,15 @@ class TaskController {
         return jsonBody(json.queuedBody(new TaskId(submission.taskId(), submission.createdAt())));
     }
 
-    /** The stored view verbatim; a verified id not stored yet is queued; anything else is 404, never 403. */
+    /**
+     * The stored view with its output links signed now (so they work for the whole retention, and match the webhook
+     * of the same state byte for byte); a verified id not stored yet is queued; anything else is 404, never 403.
+     */
     @GetMapping("/v1/task/{taskId}")
     ResponseEntity<byte[]> task(Tenant tenant, @PathVariable String taskId) {
         TaskId id = taskIds.verify(taskId, tenant.id())
             .orElseThrow(() -> new ApiProblemException(ProblemCode.TASK_NOT_FOUND, "No such task."));
-        return jsonBody(views.findView(id.value(), tenant.id()).orElseGet(() -> json.queuedBody(id)));
+        return jsonBody(views.findView(id.value(), tenant.id()).map(links::render).orElseGet(() -> json.queuedBody(id)));
     }
 
     private static @Nullable String idempotencyKey(@Nullable String key) {

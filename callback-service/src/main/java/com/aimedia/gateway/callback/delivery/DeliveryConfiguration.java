@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.aimedia.gateway.callback.signing.SigningSecrets;
+import com.aimedia.gateway.storage.TaskBodyLinks;
 import com.aimedia.gateway.urlguard.CallbackUrlGuard;
 import com.aimedia.gateway.urlguard.HostResolver;
 import com.mongodb.client.MongoDatabase;
@@ -61,14 +62,14 @@ class DeliveryConfiguration {
     @Bean
     DeliveryDispatcher deliveryDispatcher(DeliveryRepository deliveryRepository, CallbackUrlGuard callbackUrlGuard,
             SigningSecrets signingSecrets, Endpoints webhookEndpoints, DeadLetterSink deadLetterSink,
-            CallbackMetrics callbackMetrics, Clock clock, CallbackProperties properties) {
+            CallbackMetrics callbackMetrics, Clock clock, CallbackProperties properties, TaskBodyLinks taskBodyLinks) {
         RetryPolicy retryPolicy = new RetryPolicy(properties.retrySchedule(), properties.retryJitter(),
                 properties.minThrottleBackoff(), clock, new Random());
         CallbackProperties.Http http = properties.http();
         WebhookSender sender = new WebhookSender(http.connectTimeout(), http.requestTimeout(), http.userAgent(),
                 http.responseBodyLimit());
         DeliveryWorker worker = new DeliveryWorker(deliveryRepository, callbackUrlGuard, sender, signingSecrets,
-                retryPolicy, webhookEndpoints, callbackMetrics, clock, properties.dispatch().tick());
+                retryPolicy, webhookEndpoints, callbackMetrics, clock, properties.dispatch().tick(), taskBodyLinks);
         DeadLetterRelay deadLetters = new DeadLetterRelay(deliveryRepository, deadLetterSink, callbackMetrics, clock);
         return new DeliveryDispatcher(deliveryRepository, worker, deadLetters, callbackMetrics, clock,
                 properties.dispatch(), http.connectTimeout().plus(http.requestTimeout()));

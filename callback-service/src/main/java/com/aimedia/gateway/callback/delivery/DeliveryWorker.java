@@ -16,14 +16,16 @@ import com.aimedia.gateway.callback.delivery.AttemptResult.Responded;
 import com.aimedia.gateway.callback.delivery.AttemptResult.TimedOut;
 import com.aimedia.gateway.callback.signing.SigningSecrets;
 import com.aimedia.gateway.callback.signing.WebhookSigner;
+import com.aimedia.gateway.storage.TaskBodyLinks;
 import com.aimedia.gateway.urlguard.CallbackUrlGuard;
 import com.aimedia.gateway.urlguard.CheckedUrl;
 import com.aimedia.gateway.urlguard.RejectedUrlException;
 import com.aimedia.gateway.urlguard.UnresolvedHostException;
 
 /**
- * Runs one attempt of a claimed delivery: keeps per-task version order, checks the URL, signs with a fresh
- * timestamp, posts, and records the attempt and the next state.
+ * Runs one attempt of a claimed delivery: keeps per-task version order, checks the URL, renders the body with output
+ * links signed for this attempt (a retry hours later still carries working links, the same a GET returns then), signs
+ * with a fresh timestamp, posts, and records the attempt and the next state.
  */
 final class DeliveryWorker {
 
@@ -38,10 +40,11 @@ final class DeliveryWorker {
     private final CallbackMetrics metrics;
     private final Clock clock;
     private final Duration orderRecheck;
+    private final TaskBodyLinks links;
 
     DeliveryWorker(DeliveryRepository repository, CallbackUrlGuard urlGuard, WebhookSender sender,
             SigningSecrets secrets, RetryPolicy retryPolicy, Endpoints endpoints, CallbackMetrics metrics, Clock clock,
-            Duration orderRecheck) {
+            Duration orderRecheck, TaskBodyLinks links) {
         this.repository = repository;
         this.endpoints = endpoints;
         this.urlGuard = urlGuard;
@@ -51,6 +54,7 @@ final class DeliveryWorker {
         this.metrics = metrics;
         this.clock = clock;
         this.orderRecheck = orderRecheck;
+        this.links = links;
     }
 
     void run(Delivery delivery) {
@@ -161,9 +165,10 @@ final class DeliveryWorker {
             return new Refused(e.reason());
         }
         long timestamp = at.getEpochSecond();
+        String body = links.render(delivery.body());
         String signature = WebhookSigner.signatureHeader(secrets.activeSecrets(delivery.tenantId()),
-                delivery.webhookId(), timestamp, delivery.body());
-        return sender.post(checked, delivery.webhookId(), timestamp, signature, delivery.body());
+                delivery.webhookId(), timestamp, body);
+        return sender.post(checked, delivery.webhookId(), timestamp, signature, body);
     }
 
     private DeliveryState nextState(Delivery delivery, Outcome outcome) {

@@ -16,9 +16,12 @@ import com.aimedia.gateway.callback.MongoFixture;
 import com.aimedia.gateway.callback.MutableClock;
 import com.aimedia.gateway.callback.WebhookReceiver;
 import com.aimedia.gateway.callback.signing.SigningSecrets;
+import com.aimedia.gateway.storage.OutputLinks;
+import com.aimedia.gateway.storage.StorageProperties;
+import com.aimedia.gateway.storage.TaskBodyLinks;
 import com.aimedia.gateway.urlguard.CallbackUrlGuard;
-import com.aimedia.gateway.urlguard.HostResolver;
 import com.aimedia.gateway.urlguard.CheckedUrl;
+import com.aimedia.gateway.urlguard.HostResolver;
 import com.mongodb.client.model.Filters;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -42,7 +45,9 @@ class DeliveryDispatcherTest {
                 new SigningSecrets(mongo.database(), clock),
                 new RetryPolicy(List.of(Duration.ofSeconds(5)), 0.2, Duration.ofSeconds(30), clock, new Random(1)),
                 new Endpoints(mongo.database(), Duration.ofDays(5), new CallbackMetrics(new SimpleMeterRegistry())),
-                new CallbackMetrics(new SimpleMeterRegistry()), clock, Duration.ofMillis(100));
+                new CallbackMetrics(new SimpleMeterRegistry()), clock, Duration.ofMillis(100),
+                new TaskBodyLinks(new OutputLinks.Unavailable(), new StorageProperties.Links(Duration.ofDays(7),
+                        Duration.ofHours(1)), clock));
         DeadLetterRelay deadLetters = new DeadLetterRelay(repository, abandoned -> { },
                 new CallbackMetrics(new SimpleMeterRegistry()), clock);
         dispatcher = new DeliveryDispatcher(repository, worker, deadLetters, new CallbackMetrics(new SimpleMeterRegistry()), clock,

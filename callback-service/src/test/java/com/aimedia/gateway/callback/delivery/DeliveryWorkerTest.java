@@ -16,6 +16,9 @@ import com.aimedia.gateway.callback.MongoFixture;
 import com.aimedia.gateway.callback.MutableClock;
 import com.aimedia.gateway.callback.WebhookReceiver;
 import com.aimedia.gateway.callback.signing.SigningSecrets;
+import com.aimedia.gateway.storage.LocalOutputLinks;
+import com.aimedia.gateway.storage.StorageProperties;
+import com.aimedia.gateway.storage.TaskBodyLinks;
 import com.aimedia.gateway.urlguard.CallbackUrlGuard;
 import com.aimedia.gateway.urlguard.HostResolver;
 import com.mongodb.client.model.Filters;
@@ -40,7 +43,14 @@ class DeliveryWorkerTest {
             new SigningSecrets(mongo.database(), clock),
             new RetryPolicy(List.of(Duration.ofSeconds(5)), 0.2, Duration.ofSeconds(30), clock, new Random(1)),
             new Endpoints(mongo.database(), Duration.ofDays(5), new CallbackMetrics(new SimpleMeterRegistry())),
-            new CallbackMetrics(meters), clock, RECHECK);
+            new CallbackMetrics(meters), clock, RECHECK, linksAt(clock));
+
+    private static final String FILES_SECRET = "files-signing-secret-0123456789abcdef";
+
+    private static TaskBodyLinks linksAt(java.time.Clock clock) {
+        return new TaskBodyLinks(new LocalOutputLinks(java.net.URI.create("https://files.example.com"), FILES_SECRET),
+                new StorageProperties.Links(Duration.ofDays(7), Duration.ofHours(1)), clock);
+    }
 
     DeliveryWorkerTest() throws java.io.IOException {
     }
@@ -76,6 +86,23 @@ class DeliveryWorkerTest {
         worker.run(claim().orElseThrow());
         assertThat(receiver.received("/order")).extracting(WebhookReceiver.Received::bodyText).containsExactly(body(2));
         assertThat(stored(2).getString("state")).isEqualTo("delivered");
+    }
+
+    @Test
+    void should_send_output_links_signed_at_the_attempt_when_the_task_has_stored_outputs() {
+        // given: a completed body with a stored output, first sent a day after completion
+        String stored = "{\"id\":\"task_w\",\"status\":\"completed\",\"created_at\":1767225000,\"completed_at\":"
+                + "1767225600,\"outputs\":[\"gateway-output:r30/task_w/0.mp4\"],\"version\":1,\"updated_at\":1767225600}";
+        recorder.record(new NewDelivery("tenant-w", "task_w", 1, receiver.url("/links"), stored, new byte[0]));
+        clock.advance(Duration.ofDays(1));
+
+        // when
+        worker.run(claim().orElseThrow());
+
+        // then: the receiver gets what a GET returns at this moment, signed over exactly those bytes
+        String expected = linksAt(clock).render(stored);
+        assertThat(expected).contains("https://files.example.com/files/r30/task_w/0.mp4?expires=");
+        assertThat(receiver.received("/links")).extracting(WebhookReceiver.Received::bodyText).containsExactly(expected);
     }
 
     @Test

@@ -33,6 +33,8 @@ final class Prediction {
     final @Nullable String error;
     final int outputs;
     final boolean outputAsString;
+    /** {@code png}, or for a music model (MusicGen) its {@code output_format}: {@code wav} (default) or {@code mp3} */
+    final String extension;
     final @Nullable String webhook;
     private volatile @Nullable Instant canceledAt;
     private volatile @Nullable String forcedStatus;
@@ -50,7 +52,10 @@ final class Prediction {
         this.finalStatus = finalStatus;
         this.error = error;
         this.outputs = outputs;
-        this.outputAsString = outputAsString;
+        boolean music = isMusicModel(model);
+        // MusicGen answers one audio file as a plain string, like replicate.com's meta/musicgen
+        this.outputAsString = outputAsString || music;
+        this.extension = music ? ("mp3".equals(input.path("output_format").asString("")) ? "mp3" : "wav") : "png";
         this.webhook = webhook;
     }
 
@@ -110,12 +115,12 @@ final class Prediction {
         }
         if (SUCCEEDED.equals(status) && !removed) {
             if (outputAsString) {
-                node.put("output", filesBase + "/" + id + "/out-0.png");
+                node.put("output", filesBase + "/" + id + "/out-0." + extension);
             }
             else {
                 var array = node.putArray("output");
                 for (int i = 0; i < outputs; i++) {
-                    array.add(filesBase + "/" + id + "/out-" + i + ".png");
+                    array.add(filesBase + "/" + id + "/out-" + i + "." + extension);
                 }
             }
         }
@@ -126,5 +131,10 @@ final class Prediction {
         urls.put("get", apiBase + "/predictions/" + id);
         urls.put("cancel", apiBase + "/predictions/" + id + "/cancel");
         urls.put("web", "https://replicate.com/p/" + id);
+    }
+
+    /** A music generation model, such as {@code meta/musicgen}: its output is audio. */
+    static boolean isMusicModel(@Nullable String model) {
+        return model != null && model.toLowerCase(java.util.Locale.ROOT).contains("musicgen");
     }
 }

@@ -253,8 +253,15 @@ public final class ReplicateSimulator implements ProviderSimulator {
             send(exchange, 404, "{\"detail\":\"Not found.\"}", null);
             return;
         }
-        byte[] png = SampleMedia.redPng();
-        Exchanges.send(exchange, 200, "image/png", png);
+        if (path.endsWith(".wav")) {
+            Exchanges.send(exchange, 200, "audio/wav", SampleMedia.silentWav());
+        }
+        else if (path.endsWith(".mp3")) {
+            Exchanges.send(exchange, 200, "audio/mpeg", SampleMedia.silentMp3());
+        }
+        else {
+            Exchanges.send(exchange, 200, "image/png", SampleMedia.redPng());
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String body, @Nullable Duration retryAfter)

@@ -35,6 +35,30 @@ public final class SampleMedia {
         return GREEN_PNG.clone();
     }
 
+    /** A quarter second of silence: a RIFF/WAVE file, 8 kHz mono 16-bit PCM, as MusicGen's {@code wav} output. */
+    public static byte[] silentWav() {
+        int samples = 2000;
+        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
+            .put("WAVE".getBytes(StandardCharsets.US_ASCII))
+            .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
+            .putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16)
+            .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+        return wav.array();
+    }
+
+    /** One silent MPEG-1 Layer III frame (128 kbit/s, 44.1 kHz, mono) behind an empty ID3v2 tag. */
+    public static byte[] silentMp3() {
+        byte[] mp3 = new byte[10 + 417];
+        byte[] id3 = { 'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0 };
+        System.arraycopy(id3, 0, mp3, 0, id3.length);
+        mp3[10] = (byte) 0xFF;
+        mp3[11] = (byte) 0xFB;
+        mp3[12] = (byte) 0x90;
+        mp3[13] = (byte) 0xC4;
+        return mp3;
+    }
+
     /** A 1x1 black JPEG, as the JDK writes it. */
     public static byte[] blackJpeg() {
         return Jpeg.BLACK.clone();

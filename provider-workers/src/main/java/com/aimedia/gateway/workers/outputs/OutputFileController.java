@@ -1,10 +1,12 @@
 package com.aimedia.gateway.workers.outputs;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,45 +16,70 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.aimedia.gateway.storage.LocalOutputLinks;
+import com.aimedia.gateway.storage.OutputKey;
+
 /**
- * Serves stored outputs to whoever holds a valid signed URL. A wrong signature or an unknown file is 404 (nothing
- * to learn); an expired URL is 410 (ask the task again for a fresh one).
+ * Serves outputs of the local store to whoever holds a valid signed link. Range requests are answered (206), so a
+ * browser can seek in a video; every file goes out with its media type, its length, {@code nosniff} and a download
+ * name. A wrong signature is 404 (nothing to learn); an output deleted after its retention is 410
+ * {@code output_expired}; an expired link to a kept output is 410 {@code url_expired} (GET the task for a fresh one).
  */
 @RestController
-@ConditionalOnProperty("gateway.workers.public.base-url")
 class OutputFileController {
 
-    private final OutputStore store;
-    private final OutputUrls urls;
+    private final ConfiguredStore configured;
+    private final Clock clock;
 
-    OutputFileController(OutputStore store, OutputUrls urls) {
-        this.store = store;
-        this.urls = urls;
+    OutputFileController(ConfiguredStore configured, Clock clock) {
+        this.configured = configured;
+        this.clock = clock;
     }
 
-    @GetMapping("/files/{taskId}/{file}")
-    ResponseEntity<?> file(@PathVariable String taskId, @PathVariable String file,
+    @GetMapping("/files/{retention}/{taskId}/{file}")
+    ResponseEntity<?> file(@PathVariable String retention, @PathVariable String taskId, @PathVariable String file,
             @RequestParam(defaultValue = "0") long expires, @RequestParam(defaultValue = "") String signature) {
-        return switch (urls.check(taskId + "/" + file, expires, signature)) {
-            case FORBIDDEN -> problem(HttpStatus.NOT_FOUND, "file_not_found", "No such file.");
-            case EXPIRED -> problem(HttpStatus.GONE, "url_expired",
+        if (!(configured instanceof ConfiguredStore.Local local)) {
+            return notFound();
+        }
+        String key = retention + "/" + taskId + "/" + file;
+        LocalOutputLinks.Access access = local.links().check(key, expires, signature, clock.instant());
+        if (access == LocalOutputLinks.Access.FORBIDDEN) {
+            return notFound();
+        }
+        // a valid signature means the output was stored: if it is gone, its retention ended
+        Optional<Path> path = local.store().find(key);
+        if (path.isEmpty()) {
+            return problem(HttpStatus.GONE, "output_expired",
+                    "This output was deleted at the end of its retention period.");
+        }
+        if (access == LocalOutputLinks.Access.EXPIRED) {
+            return problem(HttpStatus.GONE, "url_expired",
                     "This download URL has expired; GET the task again for a fresh one.");
-            case GRANTED -> store.find(taskId, file)
-                .<ResponseEntity<?>>map(OutputFileController::serve)
-                .orElseGet(() -> problem(HttpStatus.NOT_FOUND, "file_not_found", "No such file."));
-        };
+        }
+        return serve(path.get(), OutputKey.parse(key).orElseThrow());
     }
 
-    private static ResponseEntity<?> serve(Path path) {
+    private static ResponseEntity<?> serve(Path path, OutputKey key) {
         return ResponseEntity.ok()
-            .contentType(MediaType.parseMediaType(MediaTypes.contentTypeOf(path.getFileName().toString())))
+            .contentType(MediaType.parseMediaType(key.contentType()))
+            .header(HttpHeaders.CONTENT_DISPOSITION, key.contentDisposition())
+            .header("X-Content-Type-Options", "nosniff")
+            .header(HttpHeaders.ACCEPT_RANGES, "bytes")
             .cacheControl(CacheControl.noStore())
             .body(new FileSystemResource(path));
+    }
+
+    private static ResponseEntity<ProblemDetail> notFound() {
+        return problem(HttpStatus.NOT_FOUND, "file_not_found", "No such file.");
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setProperty("code", code);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .header("X-Content-Type-Options", "nosniff")
+            .body(problem);
     }
 }

@@ -4,12 +4,15 @@ import java.util.List;
 
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 
-/** Turns a finished task's provider outputs into the URLs the gateway reports to clients. */
+/** Turns a finished task's provider outputs into what the task reports to clients. */
 public interface OutputPublisher {
 
     /**
-     * @return one client-downloadable URL per output, in order
+     * @param provider the provider id, for metrics
+     * @return one entry per output, in order: a provider URL, or a {@code gateway-output:<key>} reference to a
+     *         stored output that readers sign when they render the task
      * @throws OutputUnavailableException when an output cannot be fetched now (the next poll tries again)
+     * @throws OutputRejectedException when an output may not be stored at all (the task fails)
      */
-    List<String> publish(String taskId, List<ProviderOutput> outputs);
+    List<String> publish(String taskId, String provider, List<ProviderOutput> outputs);
 }

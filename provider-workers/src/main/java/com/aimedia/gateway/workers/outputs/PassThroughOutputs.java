@@ -12,17 +12,17 @@ import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 public final class PassThroughOutputs implements OutputPublisher {
 
     @Override
-    public List<String> publish(String taskId, List<ProviderOutput> outputs) {
+    public List<String> publish(String taskId, String provider, List<ProviderOutput> outputs) {
         List<String> urls = new ArrayList<>(outputs.size());
         for (ProviderOutput output : outputs) {
             switch (output) {
                 case ProviderOutput.Remote remote when remote.headers().isEmpty() -> urls.add(remote.uri().toString());
                 case ProviderOutput.Remote remote -> throw new OutputUnavailableException(
                         "The result needs the provider's credentials to download and the gateway has no output store "
-                                + "configured (gateway.workers.public.base-url).");
+                                + "configured (gateway.storage).");
                 case ProviderOutput.Inline inline -> throw new OutputUnavailableException(
                         "The provider returned the result inline and the gateway has no output store configured "
-                                + "(gateway.workers.public.base-url).");
+                                + "(gateway.storage).");
             }
         }
         return urls;

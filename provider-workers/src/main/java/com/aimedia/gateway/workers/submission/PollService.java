@@ -1,6 +1,7 @@
 package com.aimedia.gateway.workers.submission;
 
 import com.aimedia.gateway.workers.outputs.OutputPublisher;
+import com.aimedia.gateway.workers.outputs.OutputRejectedException;
 import com.aimedia.gateway.workers.outputs.OutputUnavailableException;
 
 import java.time.Clock;
@@ -76,8 +77,11 @@ final class PollService {
 
     private void completed(ProviderTaskRef ref, String provider, PollResult.Succeeded succeeded) {
         try {
-            List<String> published = outputs.publish(ref.taskId(), succeeded.outputs());
+            List<String> published = outputs.publish(ref.taskId(), provider, succeeded.outputs());
             report(reports.completed(ref.taskId(), provider, ref.providerTaskId(), ref.providerRef(), published));
+        }
+        catch (OutputRejectedException e) {
+            report(reports.failed(ref.taskId(), provider, ref.providerTaskId(), e.code(), e.getMessage()));
         }
         catch (OutputUnavailableException e) {
             log.warn("provider outputs not fetched yet, the next scheduled poll retries taskId={} provider={} error={}",

@@ -2,6 +2,7 @@ package com.aimedia.gateway.workers.submission;
 
 import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
 import com.aimedia.gateway.workers.outputs.OutputPublisher;
+import com.aimedia.gateway.workers.outputs.OutputRejectedException;
 import com.aimedia.gateway.workers.outputs.OutputUnavailableException;
 
 import java.time.Clock;
@@ -98,7 +99,8 @@ final class SubmissionService {
      */
     private SubmissionStore.Claim claimWhenFree(TaskSubmitted event) {
         while (true) {
-            SubmissionStore.Claim claim = store.claim(event.getTaskId(), event.getProvider(), clock.instant());
+            SubmissionStore.Claim claim = store.claim(event.getTaskId(), event.getProvider(), event.getTenantId(),
+                    clock.instant());
             if (!(claim instanceof SubmissionStore.Claim.InFlight inFlight)) {
                 return claim;
             }
@@ -184,7 +186,12 @@ final class SubmissionService {
     private void accept(ProviderAdapter adapter, String taskId, Submission submission) {
         List<String> published;
         try {
-            published = submission.isCompleted() ? outputs.publish(taskId, submission.outputs()) : List.of();
+            published = submission.isCompleted()
+                    ? outputs.publish(taskId, adapter.id().value(), submission.outputs()) : List.of();
+        }
+        catch (OutputRejectedException e) {
+            fail(taskId, adapter, e.code(), e.getMessage());
+            return;
         }
         catch (OutputUnavailableException e) {
             // a synchronous result that cannot be fetched cannot be fetched later either: there is nothing to poll

@@ -88,9 +88,10 @@ final class SubmissionStore {
     }
 
     /** Records an attempt to submit, or says what an earlier delivery already did. */
-    Claim claim(String taskId, String provider, Instant now) {
+    Claim claim(String taskId, String provider, String tenantId, Instant now) {
         try {
-            submissions.insertOne(new Document("_id", taskId).append("provider", provider)
+            // the tenant decides where the outputs go (retention, daily byte limit: outputs.TaskTenants reads it)
+            submissions.insertOne(new Document("_id", taskId).append("provider", provider).append("tenant_id", tenantId)
                 .append("state", SubmissionState.SUBMITTING.wireValue()).append("attempts", 1)
                 .append("owner", owner).append("lease_until", Date.from(now.plus(lease)))
                 .append("attempted_at", Date.from(now)).append("updated_at", Date.from(now)));

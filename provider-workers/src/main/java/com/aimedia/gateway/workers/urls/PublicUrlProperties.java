@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where providers and clients reach this service from outside, and the key that signs the URLs it hands out
- * (provider callback URLs and output download URLs). Without a base URL the gateway takes no provider callbacks and
- * cannot serve outputs it had to fetch with a provider credential.
+ * Where providers reach this service from outside, and the key that signs the provider callback URLs it hands out.
+ * Without a base URL the gateway takes no provider callbacks (output downloads are configured by
+ * {@code gateway.storage}).
  *
  * @param baseUrl the public base URL of provider-workers, e.g. {@code https://files.gateway.example.com}
  * @param signingSecret HMAC key of those URLs, at least 32 characters; required with a base URL

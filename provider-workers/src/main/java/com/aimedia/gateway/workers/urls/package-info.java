@@ -1,4 +1,4 @@
-/** The signed URLs this service hands out: provider callback URLs and output download URLs. */
+/** The signed URLs this service hands out to providers: provider callback URLs. */
 @NullMarked
 package com.aimedia.gateway.workers.urls;
 

@@ -18,14 +18,26 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
+import com.aimedia.gateway.storage.LocalOutputStore;
+import com.aimedia.gateway.storage.StorageMetrics;
+import com.aimedia.gateway.storage.StorageProperties;
+import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
-import com.aimedia.gateway.workers.urls.UrlSigner;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import com.sun.net.httpserver.HttpServer;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class StoredOutputsTest {
 
@@ -36,9 +48,10 @@ class StoredOutputsTest {
     Path directory;
 
     private HttpServer provider;
-    private StoredOutputs outputs;
-    private OutputUrls urls;
-    private OutputStore store;
+    private MongoServer mongoServer;
+    private MongoClient mongo;
+    private MongoDatabase database;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeEach
     void start() throws IOException {
@@ -51,77 +64,113 @@ class StoredOutputsTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        provider.createContext("/music", exchange -> {
+            byte[] body = "RIFF-wave-bytes".getBytes(StandardCharsets.US_ASCII);
+            exchange.getResponseHeaders().add("Content-Type", "audio/x-wav");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         provider.start();
-        store = new OutputStore(directory);
-        urls = new OutputUrls(URI.create("https://files.example.com/"), new UrlSigner("a-signing-secret-of-at-least-32-chars"),
-                Duration.ofHours(1), CLOCK);
-        outputs = new StoredOutputs(store, urls, HttpClient.newHttpClient(), Duration.ofSeconds(5), 1024);
+        mongoServer = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = mongoServer.bind();
+        mongo = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        database = mongo.getDatabase("gateway");
     }
 
     @AfterEach
     void stop() {
         provider.stop(0);
+        mongo.close();
+        mongoServer.shutdownNow();
+    }
+
+    private StoredOutputs outputs(StorageProperties.Quota quota) {
+        StorageProperties.Retention retention = new StorageProperties.Retention(Duration.ofDays(30),
+                Map.of("short-lived", Duration.ofDays(7)));
+        StorageMetrics metrics = new StorageMetrics(registry);
+        return new StoredOutputs(new LocalOutputStore(directory, metrics), HttpClient.newHttpClient(),
+                Duration.ofSeconds(5), 1024, new TaskTenants(database), retention,
+                new DailyQuota(database, quota, CLOCK), metrics);
+    }
+
+    private StoredOutputs outputs() {
+        return outputs(new StorageProperties.Quota(null, Map.of()));
+    }
+
+    private void submitted(String taskId, String tenant) {
+        database.getCollection("submissions").insertOne(new Document("_id", taskId).append("tenant_id", tenant));
+    }
+
+    private URI source(String path) {
+        return URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + path);
     }
 
     @Test
-    void should_copy_a_remote_output_with_its_credential_header_and_hand_out_a_signed_url() throws IOException {
-        URI source = URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/video.mp4");
+    void should_copy_a_remote_output_with_its_credential_header_and_report_a_reference() throws IOException {
+        submitted("task_1", "acme");
 
-        List<String> published = outputs.publish("task_1",
-                List.of(new ProviderOutput.Remote(source, Map.of("x-goog-api-key", PROVIDER_KEY))));
+        List<String> published = outputs().publish("task_1", "veo",
+                List.of(new ProviderOutput.Remote(source("/video.mp4"), Map.of("x-goog-api-key", PROVIDER_KEY))));
 
-        assertThat(published).singleElement().asString()
-            .startsWith("https://files.example.com/files/task_1/0.mp4?expires=1795690800&signature=")
-            .doesNotContain(PROVIDER_KEY).doesNotContain("127.0.0.1");
-        assertThat(Files.readString(directory.resolve("task_1/0.mp4"))).isEqualTo("video-bytes");
+        assertThat(published).containsExactly("gateway-output:r30/task_1/0.mp4");
+        assertThat(Files.readString(directory.resolve("r30/task_1/0.mp4"))).isEqualTo("video-bytes");
+        assertThat(registry.counter(StorageMetrics.BYTES_STORED, "provider", "veo").count()).isEqualTo(11);
+        assertThat(registry.timer(StorageMetrics.COPIES, "provider", "veo", "outcome", "success").count()).isEqualTo(1);
     }
 
     @Test
-    void should_store_inline_outputs_under_their_media_type() throws IOException {
-        List<String> published = outputs.publish("task_2",
+    void should_store_an_audio_output_under_its_media_type_when_a_music_model_returns_one() {
+        submitted("task_music", "acme");
+
+        List<String> published = outputs().publish("task_music", "replicate",
+                List.of(ProviderOutput.url(source("/music"))));
+
+        assertThat(published).containsExactly("gateway-output:r30/task_music/0.wav");
+        assertThat(directory.resolve("r30/task_music/0.wav")).exists();
+    }
+
+    @Test
+    void should_keep_outputs_for_the_tenants_retention_when_it_has_its_own() {
+        submitted("task_2", "short-lived");
+
+        List<String> published = outputs().publish("task_2", "bfl",
                 List.of(new ProviderOutput.Inline(new byte[] { 1, 2, 3 }, "image/png")));
 
-        assertThat(published).singleElement().asString().contains("/files/task_2/0.png?");
-        assertThat(Files.readAllBytes(directory.resolve("task_2/0.png"))).containsExactly(1, 2, 3);
+        assertThat(published).containsExactly("gateway-output:r7/task_2/0.png");
     }
 
     @Test
     void should_fail_clearly_without_leaking_the_url_when_the_provider_refuses_the_download() {
-        URI source = URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/video.mp4");
-
-        assertThatThrownBy(() -> outputs.publish("task_3", List.of(ProviderOutput.url(source))))
+        assertThatThrownBy(() -> outputs().publish("task_3", "veo", List.of(ProviderOutput.url(source("/video.mp4")))))
             .isInstanceOf(OutputUnavailableException.class)
             .hasMessageContaining("HTTP 403")
             .hasMessageNotContaining("127.0.0.1");
+        assertThat(registry.timer(StorageMetrics.COPIES, "provider", "veo", "outcome", "failure").count()).isEqualTo(1);
     }
 
     @Test
     void should_refuse_an_output_larger_than_the_limit() {
-        assertThatThrownBy(() -> outputs.publish("task_4",
+        assertThatThrownBy(() -> outputs().publish("task_4", "bfl",
                 List.of(new ProviderOutput.Inline(new byte[2048], "image/png"))))
             .isInstanceOf(OutputUnavailableException.class);
-        assertThat(directory.resolve("task_4/0.png")).doesNotExist();
+        assertThat(directory.resolve("r30/task_4/0.png")).doesNotExist();
     }
 
     @Test
-    void should_grant_only_untampered_unexpired_urls() {
-        String url = urls.urlFor("task_1/0.mp4");
-        long expires = Long.parseLong(url.replaceAll(".*expires=(\\d+).*", "$1"));
-        String signature = url.replaceAll(".*signature=", "");
+    void should_fail_the_task_clearly_when_the_tenant_used_up_its_daily_bytes() {
+        submitted("task_5", "acme");
+        submitted("task_6", "acme");
+        StorageProperties.Quota quota = new StorageProperties.Quota(null, Map.of("acme", DataSize.ofBytes(5)));
+        outputs(quota).publish("task_5", "bfl", List.of(new ProviderOutput.Inline(new byte[3], "image/png")));
 
-        assertThat(urls.check("task_1/0.mp4", expires, signature)).isEqualTo(OutputUrls.Access.GRANTED);
-        assertThat(urls.check("task_1/1.mp4", expires, signature)).isEqualTo(OutputUrls.Access.FORBIDDEN);
-        assertThat(urls.check("task_1/0.mp4", expires + 3600, signature)).isEqualTo(OutputUrls.Access.FORBIDDEN);
-        OutputUrls later = new OutputUrls(URI.create("https://files.example.com"),
-                new UrlSigner("a-signing-secret-of-at-least-32-chars"), Duration.ofHours(1),
-                Clock.offset(CLOCK, Duration.ofHours(2)));
-        assertThat(later.check("task_1/0.mp4", expires, signature)).isEqualTo(OutputUrls.Access.EXPIRED);
-    }
-
-    @Test
-    void should_never_resolve_a_path_outside_the_store() {
-        assertThat(store.find("..", "0.mp4")).isEmpty();
-        assertThat(store.find("task_1", "../../etc/passwd")).isEmpty();
-        assertThat(store.find("task_1", "0.mp4")).isEmpty();
+        assertThatThrownBy(() -> outputs(quota).publish("task_6", "bfl",
+                List.of(new ProviderOutput.Inline(new byte[3], "image/png"))))
+            .isInstanceOfSatisfying(OutputRejectedException.class,
+                    e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_QUOTA_EXCEEDED))
+            .hasMessageContaining("daily output storage limit");
+        assertThat(directory.resolve("r30/task_6/0.png")).doesNotExist();
+        assertThat(registry.timer(StorageMetrics.COPIES, "provider", "bfl", "outcome", "rejected").count())
+            .isEqualTo(1);
     }
 }

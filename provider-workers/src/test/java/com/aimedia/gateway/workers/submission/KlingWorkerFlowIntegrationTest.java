@@ -38,6 +38,11 @@ import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 import com.aimedia.gateway.simulators.kling.KlingSimulator;
 import com.aimedia.gateway.workers.ProviderWorkersApplication;
+import com.aimedia.gateway.storage.LinkWindow;
+import com.aimedia.gateway.storage.LocalOutputLinks;
+import com.aimedia.gateway.storage.OutputKey;
+import com.aimedia.gateway.storage.OutputRefs;
+import com.aimedia.gateway.storage.StorageProperties;
 import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
 import com.mongodb.client.MongoDatabase;
 
@@ -47,13 +52,15 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 @SpringBootTest(classes = ProviderWorkersApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = { "spring.config.name=" + ProviderWorkersApplication.CONFIG_NAME,
             "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
-            "gateway.workers.public.signing-secret=integration-test-url-signing-secret-0123456789" })
+            "gateway.workers.public.signing-secret=integration-test-url-signing-secret-0123456789",
+            "gateway.storage.local.signing-secret=" + KlingWorkerFlowIntegrationTest.FILES_SECRET })
 @EmbeddedKafka(partitions = 1)
 class KlingWorkerFlowIntegrationTest {
 
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     private static final int PORT = freePort();
     private static final String PUBLIC_BASE = "http://127.0.0.1:" + PORT;
+    static final String FILES_SECRET = "integration-test-files-signing-secret-0123456789";
     private static final KlingSimulator SIMULATOR = KlingSimulator.start(KlingSimulator.Config.defaults()
         .withCredentials("it-access-key", "it-secret-key").withTimings(Duration.ofMillis(200), Duration.ofMillis(300)));
 
@@ -77,7 +84,8 @@ class KlingWorkerFlowIntegrationTest {
         registry.add("gateway.providers.kling.secret-key", () -> "it-secret-key");
         registry.add("server.port", () -> PORT);
         registry.add("gateway.workers.public.base-url", () -> PUBLIC_BASE);
-        registry.add("gateway.workers.outputs.directory", () -> OUTPUTS.toString());
+        registry.add("gateway.storage.local.base-url", () -> PUBLIC_BASE);
+        registry.add("gateway.storage.local.directory", () -> OUTPUTS.toString());
     }
 
     private static final java.nio.file.Path OUTPUTS = temporaryDirectory();
@@ -118,13 +126,32 @@ class KlingWorkerFlowIntegrationTest {
         TaskStatusReported completed = pollUntil(accepted, ReportedOutcome.COMPLETED);
         assertThat(completed.getOutputs()).hasSize(1);
         String output = completed.getOutputs().getFirst();
-        assertThat(output).as("copied into the gateway's store, served by a signed URL").startsWith(PUBLIC_BASE + "/files/" + taskId + "/");
-        HttpResponse<byte[]> video = get(output);
+        assertThat(output).as("copied into the gateway's store, reported as a reference readers sign")
+            .isEqualTo("gateway-output:r30/" + taskId + "/0.mp4");
+        OutputKey key = OutputKey.parse(output.substring(OutputRefs.PREFIX.length())).orElseThrow();
+        Instant now = Instant.now();
+        String link = new LocalOutputLinks(URI.create(PUBLIC_BASE), FILES_SECRET).link(key, LinkWindow.of(now,
+                new StorageProperties.Links(Duration.ofDays(7), Duration.ofHours(1)), now.plus(Duration.ofDays(30))));
+        HttpResponse<byte[]> video = get(link);
         assertThat(video.statusCode()).isEqualTo(200);
         assertThat(video.headers().firstValue("Content-Type")).hasValue("video/mp4");
+        assertThat(video.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(video.headers().firstValue("Content-Disposition"))
+            .hasValue("inline; filename=\"" + taskId + "-0.mp4\"");
+        assertThat(video.headers().firstValue("Content-Length")).hasValue(String.valueOf(video.body().length));
         assertThat(video.body()).isNotEmpty();
-        assertThat(get(forge(output)).statusCode()).isEqualTo(404);
-        assertThat(get(output.replaceAll("expires=\\d+", "expires=1")).statusCode()).isEqualTo(404);
+        HttpResponse<byte[]> range = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).header("Range", "bytes=2-5")
+            .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(range.statusCode()).isEqualTo(206);
+        assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 2-5/" + video.body().length);
+        assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(video.body(), 2, 6));
+        assertThat(get(forge(link)).statusCode()).isEqualTo(404);
+        assertThat(get(link.replaceAll("expires=\\d+", "expires=1")).statusCode()).isEqualTo(404);
+
+        java.nio.file.Files.delete(OUTPUTS.resolve(key.value()));
+        HttpResponse<byte[]> expired = get(link);
+        assertThat(expired.statusCode()).as("deleted at the end of its retention").isEqualTo(410);
+        assertThat(new String(expired.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("output_expired");
     }
 
     @Test

@@ -251,7 +251,7 @@ class SubmissionServiceTest {
         // given
         MutableClock clock = new MutableClock(CLOCK.instant());
         SubmissionStore store = store(clock);
-        store.claim("task_mine", "fake", clock.instant());
+        store.claim("task_mine", "fake", "t", clock.instant());
         submissions.insertOne(new Document("_id", "task_theirs").append("provider", "fake").append("state", "submitting")
             .append("owner", "workers-other").append("lease_until", java.util.Date.from(clock.instant().plus(LEASE))));
         SubmissionLeases leases = new SubmissionLeases(store, clock, LEASE);

@@ -11,7 +11,9 @@ public enum ErrorCode {
     RATE_LIMITED("rate_limited"),
     SUBMISSION_UNCERTAIN("submission_uncertain"),
     PROVIDER_UNAVAILABLE("provider_unavailable"),
-    NOT_FOUND("not_found");
+    NOT_FOUND("not_found"),
+    /** The tenant stored its daily allowance of output bytes (gateway.storage.quota). */
+    STORAGE_QUOTA_EXCEEDED("storage_quota_exceeded");
 
     private final String wireValue;
 

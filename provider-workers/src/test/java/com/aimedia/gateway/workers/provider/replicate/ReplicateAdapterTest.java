@@ -123,6 +123,27 @@ class ReplicateAdapterTest {
     }
 
     @Test
+    void should_return_one_audio_file_when_a_musicgen_model_finishes() throws Exception {
+        ReplicateAdapter adapter = adapter(Duration.ZERO);
+
+        PollResult wav = finish(adapter, adapter.submit(request("meta/musicgen", "{\"prompt\":\"lofi beat\"}")));
+        PollResult mp3 = finish(adapter, adapter.submit(request("meta/musicgen",
+                "{\"prompt\":\"lofi beat\",\"output_format\":\"mp3\"}")));
+
+        URI wavUrl = ((com.aimedia.gateway.workers.provider.spi.ProviderOutput.Remote)
+                ((PollResult.Succeeded) wav).outputs().getFirst()).uri();
+        URI mp3Url = ((com.aimedia.gateway.workers.provider.spi.ProviderOutput.Remote)
+                ((PollResult.Succeeded) mp3).outputs().getFirst()).uri();
+        assertThat(((PollResult.Succeeded) wav).outputs()).hasSize(1);
+        assertThat(wavUrl.getPath()).endsWith(".wav");
+        assertThat(mp3Url.getPath()).endsWith(".mp3");
+        var download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(mp3Url).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
+        assertThat(new String(download.body(), 0, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ID3");
+    }
+
+    @Test
     void should_fail_not_found_when_outputs_were_deleted_after_retention() {
         simulator.answerNextGet("{\"id\":\"p\",\"status\":\"succeeded\",\"output\":null,\"data_removed\":true}");
 
