@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -40,6 +41,10 @@ public class EventPublisher {
         }
         catch (ExecutionException | TimeoutException e) {
             throw new PublishFailedException("not acknowledged by Kafka: topic " + topic, e);
+        }
+        catch (KafkaException | org.apache.kafka.common.KafkaException e) {
+            // send() itself fails at once when the broker stays unreachable past max.block.ms (no metadata)
+            throw new PublishFailedException("not sent to Kafka: topic " + topic, e);
         }
     }
 
