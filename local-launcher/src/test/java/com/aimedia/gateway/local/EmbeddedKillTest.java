@@ -50,13 +50,18 @@ class EmbeddedKillTest {
                     receiver, () -> ProviderJobs.fetch(adminPort), () -> mongoUri(gateway));
             workload.warmUp();
 
-            // when
-            FaultWorkload.Result result = workload.run("kill -9 the whole embedded process", 24,
-                    Duration.ofMillis(100), 10, () -> {
+            // when: by default 24 tasks and the kill once 10 are accepted; the reported scenario is
+            // -Dfault.tasks=300 -Dfault.at=300 -Dfault.delay=3s (the kill three seconds after the last submit)
+            int tasks = Integer.getInteger("fault.tasks", 24);
+            int killAt = Integer.getInteger("fault.at", 10);
+            Duration delay = Duration.parse("PT" + System.getProperty("fault.delay", "0s"));
+            FaultWorkload.Result result = workload.run("kill -9 the whole embedded process (" + tasks + " tasks)",
+                    tasks, Duration.ofMillis(100), killAt, () -> {
+                        FaultWorkload.sleep(delay);
                         gateway.kill();
                         FaultWorkload.sleep(FaultSuiteTest.DOWN_FOR);
                         gateway.start();
-                    }, Duration.ofMinutes(3));
+                    }, Duration.ofSeconds(Math.max(180, tasks)));
 
             // then: the workload checked the guarantees
             FaultSuiteTest.record(result);
