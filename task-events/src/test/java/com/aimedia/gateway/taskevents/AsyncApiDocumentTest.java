@@ -25,6 +25,8 @@ import com.aimedia.gateway.schemas.CloudEventHeaders;
 import com.aimedia.gateway.schemas.EventTypes;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.PollRequested;
+import com.aimedia.gateway.schemas.v1.ProviderCallbackReceived;
+import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
@@ -44,11 +46,11 @@ class AsyncApiDocumentTest {
     static final List<Class<? extends SpecificRecord>> EVENT_TYPES = EventTypes.ALL;
 
     /** DESIGN.md section 3: which event each topic carries. */
-    private static final Map<String, Class<? extends SpecificRecord>> EVENT_BY_ADDRESS = Map.of(
-            Topics.SUBMITTED_PREFIX + "{provider}", TaskSubmitted.class,
-            Topics.POLL_PREFIX + "{provider}", PollRequested.class,
-            Topics.STATUS, TaskStatusReported.class,
-            Topics.CHANGED, TaskStatusChanged.class);
+    private static final Map<String, List<Class<? extends SpecificRecord>>> EVENTS_BY_ADDRESS = Map.of(
+            Topics.SUBMITTED_PREFIX + "{provider}", List.of(TaskSubmitted.class),
+            Topics.POLL_PREFIX + "{provider}", List.of(PollRequested.class, SubmissionCheckRequested.class),
+            Topics.STATUS, List.of(TaskStatusReported.class, ProviderCallbackReceived.class),
+            Topics.CHANGED, List.of(TaskStatusChanged.class));
 
     private static Map<String, Object> document;
 
@@ -104,18 +106,17 @@ class AsyncApiDocumentTest {
 
     @Test
     void should_have_a_channel_for_every_topic_carrying_its_event() {
-        Map<String, String> messageByAddress = new LinkedHashMap<>();
-        map(document.get("channels")).values().forEach(channel -> {
-            Map<String, Object> messages = map(map(channel).get("messages"));
-            assertThat(messages).hasSize(1);
-            messageByAddress.put(string(map(channel).get("address")), messages.keySet().iterator().next());
-        });
+        Map<String, java.util.Set<String>> messagesByAddress = new LinkedHashMap<>();
+        map(document.get("channels")).values().forEach(channel -> messagesByAddress
+            .put(string(map(channel).get("address")), map(map(channel).get("messages")).keySet()));
 
-        Map<String, String> expected = new LinkedHashMap<>();
-        EVENT_BY_ADDRESS.forEach((address, type) -> expected.put(address, type.getSimpleName()));
-        expected.put("{topic}" + Topics.DEAD_LETTER_SUFFIX, "DeadLetter");
-        assertThat(messageByAddress).containsExactlyInAnyOrderEntriesOf(expected);
-        assertThat(EVENT_BY_ADDRESS.values()).containsExactlyInAnyOrderElementsOf(EventTypes.ALL);
+        Map<String, java.util.Set<String>> expected = new LinkedHashMap<>();
+        EVENTS_BY_ADDRESS.forEach((address, types) -> expected.put(address,
+                types.stream().map(Class::getSimpleName).collect(java.util.stream.Collectors.toSet())));
+        expected.put("{topic}" + Topics.DEAD_LETTER_SUFFIX, java.util.Set.of("DeadLetter"));
+        assertThat(messagesByAddress).containsExactlyInAnyOrderEntriesOf(expected);
+        assertThat(EVENTS_BY_ADDRESS.values().stream().flatMap(List::stream).toList())
+            .containsExactlyInAnyOrderElementsOf(EventTypes.ALL);
         assertThat(Topics.ALL_SUBMITTED.pattern()).isEqualTo("tasks\\.submitted\\.[a-z0-9-]+");
     }
 
