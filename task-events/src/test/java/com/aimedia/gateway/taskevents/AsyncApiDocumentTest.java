@@ -43,7 +43,7 @@ class AsyncApiDocumentTest {
     static final Path DOCUMENT = Path.of("..", "docs", "asyncapi.yaml");
     static final List<Class<? extends SpecificRecord>> EVENT_TYPES = EventTypes.ALL;
 
-    /** DESIGN.md section 3: which event each topic carries. */
+    /** docs/design.md section 3: which event each topic carries. */
     private static final Map<String, Class<? extends SpecificRecord>> EVENT_BY_ADDRESS = Map.of(
             Topics.SUBMITTED_PREFIX + "{provider}", TaskSubmitted.class,
             Topics.POLL_PREFIX + "{provider}", PollRequested.class,
