@@ -2,7 +2,7 @@ package com.aimedia.gateway.schemas;
 
 import java.util.regex.Pattern;
 
-/** Topic names of DESIGN.md section 3, in one place. */
+/** Topic names of docs/design.md section 3, in one place. */
 public final class Topics {
 
     public static final String SUBMITTED_PREFIX = "tasks.submitted.";

@@ -45,7 +45,7 @@ class AsyncApiDocumentTest {
     static final Path DOCUMENT = Path.of("..", "docs", "asyncapi.yaml");
     static final List<Class<? extends SpecificRecord>> EVENT_TYPES = EventTypes.ALL;
 
-    /** DESIGN.md section 3: which event each topic carries. */
+    /** docs/design.md section 3: which events each topic carries. */
     private static final Map<String, List<Class<? extends SpecificRecord>>> EVENTS_BY_ADDRESS = Map.of(
             Topics.SUBMITTED_PREFIX + "{provider}", List.of(TaskSubmitted.class),
             Topics.POLL_PREFIX + "{provider}", List.of(PollRequested.class, SubmissionCheckRequested.class),

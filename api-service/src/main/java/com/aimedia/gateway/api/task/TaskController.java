@@ -20,7 +20,7 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.storage.TaskBodyLinks;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
-/** {@code POST /v1/task/submit} and {@code GET /v1/task/{task_id}} (DESIGN.md section 1). */
+/** {@code POST /v1/task/submit} and {@code GET /v1/task/{task_id}} (docs/design.md section 1). */
 @RestController
 class TaskController {
 

@@ -115,7 +115,7 @@ public class GatewayKafkaConfiguration {
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, rawTemplate);
         templates.put(SpecificRecord.class, eventKafkaTemplate);
-        // DESIGN.md names dead-letter topics <topic>.DLT (spring-kafka's own default suffix is "-dlt")
+        // docs/design.md names dead-letter topics <topic>.DLT (spring-kafka's own default suffix is "-dlt")
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
                 (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, record.partition()));
 

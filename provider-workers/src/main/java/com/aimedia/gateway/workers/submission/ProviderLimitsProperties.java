@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
 
 /**
- * Local limits on the calls to each provider account (DESIGN.md section 5), per worker replica: with N replicas a
+ * Local limits on the calls to each provider account (docs/design.md section 5), per worker replica: with N replicas a
  * provider sees up to N times these numbers.
  *
  * @param defaults {@code gateway.workers.limits.default.*}, the limits of every provider

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Submits a task to its provider at most once (DESIGN.md section 5): the attempt is recorded in {@code submissions}
+ * Submits a task to its provider at most once (docs/design.md section 5): the attempt is recorded in {@code submissions}
  * before the call; a redelivery re-reports a settled attempt, looks up an attempt with an unknown outcome
  * ({@link ProviderAdapter#recover}) and only submits again when the provider provably has no such task.
  * Retryable provider errors are rethrown so the Kafka error handler retries, until {@code maxAttempts}, where the task

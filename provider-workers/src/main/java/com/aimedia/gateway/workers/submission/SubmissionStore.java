@@ -35,7 +35,7 @@ import com.mongodb.client.model.ReturnDocument;
 
 /**
  * The {@code submissions} collection: one document per task ({@code _id} = task id, unique), written BEFORE a provider
- * is asked to run the task, so a redelivery or a crash never submits twice without knowing it (DESIGN.md section 5).
+ * is asked to run the task, so a redelivery or a crash never submits twice without knowing it (docs/design.md section 5).
  * Every change is a single-document conditional update on the expected {@code state}. Every query is by {@code _id}
  * (unique by itself), so the collection needs no other index.
  *

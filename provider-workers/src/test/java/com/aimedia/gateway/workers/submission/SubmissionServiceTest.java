@@ -47,7 +47,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The at-most-once rules of DESIGN.md section 5, with an in-memory MongoDB and a scripted provider. */
+/** The at-most-once rules of docs/design.md section 5, with an in-memory MongoDB and a scripted provider. */
 class SubmissionServiceTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC);
