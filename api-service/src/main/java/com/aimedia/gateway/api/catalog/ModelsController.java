@@ -12,24 +12,33 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.databind.JsonNode;
 
+import com.aimedia.gateway.api.auth.RequiresScope;
+import com.aimedia.gateway.api.auth.Scope;
 import com.aimedia.gateway.api.auth.Tenant;
+import com.aimedia.gateway.api.tenants.ModelAccess;
+import com.aimedia.gateway.api.tenants.TenantRepository;
 
 /**
- * {@code GET /v1/models}: every model with its provider, kind and the JSON Schema of its input, plus the provider
+ * {@code GET /v1/models}: every model the tenant may run (its model access; Replicate owners are checked at submit) with its provider, kind and the JSON Schema of its input, plus the provider
  * model it runs and, where an id maps somewhere unexpected, why.
  */
 @RestController
 class ModelsController {
 
     private final ModelCatalog catalog;
+    private final TenantRepository tenants;
 
-    ModelsController(ModelCatalog catalog) {
+    ModelsController(ModelCatalog catalog, TenantRepository tenants) {
         this.catalog = catalog;
+        this.tenants = tenants;
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/v1/models")
     ModelList models(Tenant tenant) {
+        ModelAccess access = tenants.settings(tenant.id()).modelAccess();
         return new ModelList(catalog.models().stream()
+            .filter(model -> access.allows(model.id(), model.provider(), null))
             .map(model -> new ModelView(model.id(), model.provider(), model.kind().wireName(), model.providerModel(),
                     model.note(), catalog.inputSchema(model)))
             .toList());

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.aimedia.gateway.api.auth.RequiresScope;
+import com.aimedia.gateway.api.auth.Scope;
 import com.aimedia.gateway.api.auth.Tenant;
 import com.aimedia.gateway.api.submission.Submission;
 import com.aimedia.gateway.api.taskid.TaskId;
@@ -41,6 +43,7 @@ class TaskController {
         this.json = json;
     }
 
+    @RequiresScope(Scope.SUBMIT)
     @PostMapping("/v1/task/submit")
     ResponseEntity<byte[]> submit(Tenant tenant, HttpServletRequest request) {
         String idempotencyKey = idempotencyKey(request.getHeader(IDEMPOTENCY_KEY));
@@ -49,6 +52,7 @@ class TaskController {
     }
 
     /** The stored view verbatim; a verified id not stored yet is queued; anything else is 404, never 403. */
+    @RequiresScope(Scope.READ)
     @GetMapping("/v1/task/{taskId}")
     ResponseEntity<byte[]> task(Tenant tenant, @PathVariable String taskId) {
         TaskId id = taskIds.verify(taskId, tenant.id())

@@ -15,6 +15,10 @@ import com.aimedia.gateway.api.auth.Tenant;
 import com.aimedia.gateway.api.catalog.CatalogModel;
 import com.aimedia.gateway.api.idempotency.IdempotencyOutcome;
 import com.aimedia.gateway.api.idempotency.IdempotencyStore;
+import com.aimedia.gateway.api.quotas.InFlightLimiter;
+import com.aimedia.gateway.api.quotas.InFlightLimiter.Reservation;
+import com.aimedia.gateway.api.tenants.TenantRecord;
+import com.aimedia.gateway.api.tenants.TenantRepository;
 import com.aimedia.gateway.api.submission.Submission;
 import com.aimedia.gateway.api.task.SubmissionMetrics.Outcome;
 import com.aimedia.gateway.api.taskid.TaskId;
@@ -34,6 +38,7 @@ import com.aimedia.gateway.web.problems.ApiProblemException;
 class TaskSubmissionService {
 
     private static final Logger log = LoggerFactory.getLogger(TaskSubmissionService.class);
+    private static final String REPLICATE_PREFIX = "replicate/";
 
     private final SubmitRequestValidator validator;
     private final TaskIdCodec taskIds;
@@ -41,16 +46,21 @@ class TaskSubmissionService {
     private final EventPublisher publisher;
     private final TaskJson json;
     private final SubmissionMetrics metrics;
+    private final TenantRepository tenants;
+    private final InFlightLimiter inFlight;
     private final Clock clock;
 
     TaskSubmissionService(SubmitRequestValidator validator, TaskIdCodec taskIds, IdempotencyStore idempotency,
-            EventPublisher publisher, TaskJson json, SubmissionMetrics metrics, Clock clock) {
+            EventPublisher publisher, TaskJson json, SubmissionMetrics metrics, TenantRepository tenants,
+            InFlightLimiter inFlight, Clock clock) {
         this.validator = validator;
         this.taskIds = taskIds;
         this.idempotency = idempotency;
         this.publisher = publisher;
         this.json = json;
         this.metrics = metrics;
+        this.tenants = tenants;
+        this.inFlight = inFlight;
         this.clock = clock;
     }
 
@@ -64,7 +74,9 @@ class TaskSubmissionService {
             metrics.rejectedWithoutModel();
             throw e;
         }
+        TenantRecord settings = tenants.settings(tenant.id());
         try {
+            requireAccess(settings, model);
             request = validator.validate(model, body);
         }
         catch (ApiProblemException e) {
@@ -72,6 +84,20 @@ class TaskSubmissionService {
             throw e;
         }
         Submission submission = newSubmission(tenant, request);
+        Reservation slot = inFlight.reserve(tenant, settings, submission.taskId());
+        try {
+            submission = claimAndPublish(tenant, idempotencyKey, body, model, submission, slot);
+        }
+        catch (RuntimeException e) {
+            slot.release();
+            throw e;
+        }
+        return submission;
+    }
+
+    private Submission claimAndPublish(Tenant tenant, @Nullable String idempotencyKey, ObjectNode body,
+            CatalogModel model, Submission fresh, Reservation slot) {
+        Submission submission = fresh;
         Outcome outcome = Outcome.ACCEPTED;
         if (idempotencyKey != null) {
             switch (idempotency.claim(tenant.id(), idempotencyKey, json.canonicalHash(body), submission, clock.instant())) {
@@ -79,6 +105,7 @@ class TaskSubmissionService {
                 case IdempotencyOutcome.Replay replay -> {
                     submission = replay.original();
                     outcome = Outcome.REPLAYED;
+                    slot.release();
                 }
                 case IdempotencyOutcome.Conflict conflict -> {
                     metrics.record(model, Outcome.CONFLICT);
@@ -92,6 +119,19 @@ class TaskSubmissionService {
         log.info("task submitted taskId={} provider={} model={} outcome={}", submission.taskId(), model.provider(),
                 model.id(), outcome);
         return submission;
+    }
+
+    /** The tenant's model access; a Replicate model also by its owner ({@code replicate/<owner>/<name>}). */
+    private static void requireAccess(TenantRecord settings, CatalogModel model) {
+        String owner = null;
+        if (model.id().startsWith(REPLICATE_PREFIX)) {
+            String rest = model.id().substring(REPLICATE_PREFIX.length());
+            owner = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+        }
+        if (!settings.modelAccess().allows(model.id(), model.provider(), owner)) {
+            throw ApiProblemException.field(ProblemCode.MODEL_NOT_ALLOWED, "model",
+                    "is not enabled for this tenant; ask the gateway's operator (see GET /v1/models for yours)");
+        }
     }
 
     private Submission newSubmission(Tenant tenant, SubmitRequest request) {

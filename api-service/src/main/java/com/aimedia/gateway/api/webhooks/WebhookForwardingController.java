@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
+import com.aimedia.gateway.api.auth.RequiresScope;
+import com.aimedia.gateway.api.auth.Scope;
 import com.aimedia.gateway.api.auth.Tenant;
 import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
@@ -47,26 +49,31 @@ class WebhookForwardingController {
             .build();
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/v1/task/{taskId}/deliveries")
     ResponseEntity<byte[]> deliveries(Tenant tenant, @PathVariable String taskId, HttpServletRequest request) {
         return forward("GET", "/v1/task/" + segment(taskId) + "/deliveries", request);
     }
 
+    @RequiresScope(Scope.WEBHOOKS_ADMIN)
     @PostMapping("/v1/task/{taskId}/deliveries/redeliver")
     ResponseEntity<byte[]> redeliver(Tenant tenant, @PathVariable String taskId, HttpServletRequest request) {
         return forward("POST", "/v1/task/" + segment(taskId) + "/deliveries/redeliver", request);
     }
 
+    @RequiresScope(Scope.WEBHOOKS_ADMIN)
     @PostMapping("/v1/webhooks/recover")
     ResponseEntity<byte[]> recover(Tenant tenant, HttpServletRequest request) {
         return forward("POST", "/v1/webhooks/recover", request);
     }
 
+    @RequiresScope(Scope.WEBHOOKS_ADMIN)
     @GetMapping("/v1/webhooks/secret")
     ResponseEntity<byte[]> secret(Tenant tenant, HttpServletRequest request) {
         return forward("GET", "/v1/webhooks/secret", request);
     }
 
+    @RequiresScope(Scope.WEBHOOKS_ADMIN)
     @PostMapping("/v1/webhooks/secret/rotate")
     ResponseEntity<byte[]> rotate(Tenant tenant, HttpServletRequest request) {
         return forward("POST", "/v1/webhooks/secret/rotate", request);

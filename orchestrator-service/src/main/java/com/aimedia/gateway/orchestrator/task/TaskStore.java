@@ -54,7 +54,8 @@ public class TaskStore implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        tasks.createIndex(Indexes.ascending(TENANT_ID, CREATED_AT));
+        // _id last: GET /v1/tasks pages newest first by (created_at, _id), ties included, from this index alone.
+        tasks.createIndex(Indexes.ascending(TENANT_ID, CREATED_AT, ID));
         tasks.createIndex(Indexes.ascending(PROVIDER, PROVIDER_TASK_ID));
         tasks.createIndex(Indexes.ascending(OUTBOX_SINCE), new IndexOptions().sparse(true));
         try {
