@@ -83,29 +83,22 @@ class TaskSubmissionService {
             metrics.record(model, Outcome.REJECTED);
             throw e;
         }
-        Submission submission = newSubmission(tenant, request);
-        Reservation slot = inFlight.reserve(tenant, settings, submission.taskId());
-        try {
-            submission = claimAndPublish(tenant, idempotencyKey, body, model, submission, slot);
-        }
-        catch (RuntimeException e) {
-            slot.release();
-            throw e;
-        }
-        return submission;
+        return claimReserveAndPublish(tenant, idempotencyKey, body, model, settings, newSubmission(tenant, request));
     }
 
-    private Submission claimAndPublish(Tenant tenant, @Nullable String idempotencyKey, ObjectNode body,
-            CatalogModel model, Submission fresh, Reservation slot) {
-        Submission submission = fresh;
-        Outcome outcome = Outcome.ACCEPTED;
+    /**
+     * The Idempotency-Key first, so a replay is answered whatever the quotas; a fresh task then takes an in-flight
+     * slot (giving the key back if refused) and is published (giving the slot back if Kafka refuses).
+     */
+    private Submission claimReserveAndPublish(Tenant tenant, @Nullable String idempotencyKey, ObjectNode body,
+            CatalogModel model, TenantRecord settings, Submission fresh) {
         if (idempotencyKey != null) {
-            switch (idempotency.claim(tenant.id(), idempotencyKey, json.canonicalHash(body), submission, clock.instant())) {
-                case IdempotencyOutcome.Claimed claimed -> outcome = Outcome.ACCEPTED;
+            switch (idempotency.claim(tenant.id(), idempotencyKey, json.canonicalHash(body), fresh, clock.instant())) {
+                case IdempotencyOutcome.Claimed claimed -> {
+                }
                 case IdempotencyOutcome.Replay replay -> {
-                    submission = replay.original();
-                    outcome = Outcome.REPLAYED;
-                    slot.release();
+                    publish(model, replay.original());
+                    return accepted(model, replay.original(), Outcome.REPLAYED);
                 }
                 case IdempotencyOutcome.Conflict conflict -> {
                     metrics.record(model, Outcome.CONFLICT);
@@ -114,7 +107,28 @@ class TaskSubmissionService {
                 }
             }
         }
-        publish(model, submission);
+        Reservation slot;
+        try {
+            slot = inFlight.reserve(tenant, settings, fresh.taskId());
+        }
+        catch (ApiProblemException e) {
+            if (idempotencyKey != null) {
+                idempotency.release(tenant.id(), idempotencyKey, fresh.taskId());
+            }
+            metrics.record(model, Outcome.REJECTED);
+            throw e;
+        }
+        try {
+            publish(model, fresh);
+        }
+        catch (RuntimeException e) {
+            slot.release();
+            throw e;
+        }
+        return accepted(model, fresh, Outcome.ACCEPTED);
+    }
+
+    private Submission accepted(CatalogModel model, Submission submission, Outcome outcome) {
         metrics.record(model, outcome);
         log.info("task submitted taskId={} provider={} model={} outcome={}", submission.taskId(), model.provider(),
                 model.id(), outcome);
