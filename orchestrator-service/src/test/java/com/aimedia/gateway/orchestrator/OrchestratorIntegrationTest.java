@@ -156,6 +156,12 @@ class OrchestratorIntegrationTest {
                 + created.getEpochSecond() + ",\"version\":1,\"updated_at\":"
                 + created.getEpochSecond() + "}");
         awaitTask(taskId, doc -> assertThat(doc.getList("outbox", Document.class)).isEmpty());
+        List<Document> history = task.getList("status_history", Document.class);
+        assertThat(history).extracting(entry -> entry.getString("status"))
+            .containsExactly("queued", "in_progress", "completed");
+        assertThat(history.getFirst().getDate("at").toInstant()).isEqualTo(created);
+        assertThat(history.getLast().getDate("at").toInstant()).isEqualTo(completed.getOccurredAt());
+        assertThat(history).extracting(entry -> entry.get("version", Number.class).longValue()).containsExactly(1L, 2L, 3L);
         assertThat(meterRegistry.find(OrchestratorMetrics.TASK_TRANSITIONS).tags("provider", "kling", "to", "completed")
             .counter()).isNotNull();
         assertThat(meterRegistry.find(OrchestratorMetrics.TASK_DURATION).tags("status", "completed").timer())

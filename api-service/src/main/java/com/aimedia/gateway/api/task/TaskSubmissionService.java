@@ -38,7 +38,6 @@ import com.aimedia.gateway.web.problems.ApiProblemException;
 class TaskSubmissionService {
 
     private static final Logger log = LoggerFactory.getLogger(TaskSubmissionService.class);
-    private static final String REPLICATE_PREFIX = "replicate/";
 
     private final SubmitRequestValidator validator;
     private final TaskIdCodec taskIds;
@@ -137,12 +136,7 @@ class TaskSubmissionService {
 
     /** The tenant's model access; a Replicate model also by its owner ({@code replicate/<owner>/<name>}). */
     private static void requireAccess(TenantRecord settings, CatalogModel model) {
-        String owner = null;
-        if (model.id().startsWith(REPLICATE_PREFIX)) {
-            String rest = model.id().substring(REPLICATE_PREFIX.length());
-            owner = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
-        }
-        if (!settings.modelAccess().allows(model.id(), model.provider(), owner)) {
+        if (!settings.modelAccess().allows(model.id(), model.provider())) {
             throw ApiProblemException.field(ProblemCode.MODEL_NOT_ALLOWED, "model",
                     "is not enabled for this tenant; ask the gateway's operator (see GET /v1/models for yours)");
         }

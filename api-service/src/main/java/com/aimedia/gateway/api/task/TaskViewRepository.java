@@ -20,6 +20,25 @@ class TaskViewRepository {
         this.tasks = database.getCollection("tasks");
     }
 
+    /** One entry of a task's status history. */
+    record StatusEntry(String status, java.time.Instant at, long version) {
+    }
+
+    /**
+     * The tenant's task's status history as the orchestrator recorded it ({@code status_history}), oldest first;
+     * empty if there is no such task for this tenant (yet).
+     */
+    Optional<java.util.List<StatusEntry>> findHistory(String taskId, String tenantId) {
+        Document task = tasks.find(Filters.and(Filters.eq("_id", taskId), Filters.eq("tenant_id", tenantId)))
+            .projection(Projections.include("status_history"))
+            .first();
+        return Optional.ofNullable(task).map(document -> document.getList("status_history", Document.class, java.util.List.of())
+            .stream()
+            .map(entry -> new StatusEntry(entry.getString("status"), entry.getDate("at").toInstant(),
+                    entry.get("version", Number.class).longValue()))
+            .toList());
+    }
+
     /** The stored public body of the tenant's task; empty if there is no such task for this tenant (yet). */
     Optional<String> findView(String taskId, String tenantId) {
         Document task = tasks.find(Filters.and(Filters.eq("_id", taskId), Filters.eq("tenant_id", tenantId)))

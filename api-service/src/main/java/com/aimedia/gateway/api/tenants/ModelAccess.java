@@ -23,6 +23,21 @@ public record ModelAccess(@Nullable List<String> providers, @Nullable List<Strin
         replicateOwners = replicateOwners == null ? null : List.copyOf(replicateOwners);
     }
 
+    /** Whether the model may run, its Replicate owner (if any) taken from its id. */
+    public boolean allows(String modelId, String provider) {
+        return allows(modelId, provider, replicateOwner(modelId));
+    }
+
+    /** The owner of a Replicate model id ({@code replicate/<owner>/<name>[:<version>]}), else null. */
+    public static @Nullable String replicateOwner(String modelId) {
+        String prefix = "replicate/";
+        if (!modelId.startsWith(prefix)) {
+            return null;
+        }
+        String rest = modelId.substring(prefix.length());
+        return rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
+    }
+
     /**
      * @param modelId the public id the client sent
      * @param provider the model's provider

@@ -19,6 +19,7 @@ public enum ProblemCode implements ErrorCode {
     /** The admin credential is missing or wrong (or the admin API is not enabled). */
     ADMIN_UNAUTHORIZED(HttpStatus.UNAUTHORIZED),
     TENANT_NOT_FOUND(HttpStatus.NOT_FOUND),
+    MODEL_NOT_FOUND(HttpStatus.NOT_FOUND),
     KEY_NOT_FOUND(HttpStatus.NOT_FOUND),
     TENANT_EXISTS(HttpStatus.CONFLICT),
     KEY_REVOKED(HttpStatus.CONFLICT),

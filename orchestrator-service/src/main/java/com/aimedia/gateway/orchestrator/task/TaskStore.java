@@ -84,6 +84,7 @@ public class TaskStore implements InitializingBean {
         document.append(OUTBOX, publication == null ? List.of() : List.of(toDocument(publication)));
         if (publication != null) {
             document.append(OUTBOX_SINCE, Date.from(now));
+            document.append(STATUS_HISTORY, List.of(toHistoryEntry(publication)));
         }
         try {
             tasks.insertOne(document);
@@ -111,6 +112,7 @@ public class TaskStore implements InitializingBean {
         if (publication != null) {
             updates.add(Updates.push(OUTBOX, toDocument(publication)));
             updates.add(Updates.min(OUTBOX_SINCE, Date.from(now)));
+            updates.add(Updates.push(STATUS_HISTORY, toHistoryEntry(publication)));
         }
         Document written = tasks.findOneAndUpdate(
                 Filters.and(Filters.eq(ID, current.state().taskId()), Filters.eq(REVISION, current.revision())),
