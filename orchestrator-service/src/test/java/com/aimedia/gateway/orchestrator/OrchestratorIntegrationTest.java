@@ -46,6 +46,7 @@ import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.PollRequested;
 import com.aimedia.gateway.schemas.v1.ReportedOutcome;
 import com.aimedia.gateway.schemas.v1.TaskStatus;
+import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
@@ -166,6 +167,34 @@ class OrchestratorIntegrationTest {
             .counter()).isNotNull();
         assertThat(meterRegistry.find(OrchestratorMetrics.TASK_DURATION).tags("status", "completed").timer())
             .isNotNull();
+    }
+
+    @Test
+    void should_end_the_task_failed_cancelled_and_ignore_a_later_result_when_its_owner_cancels() {
+        // given
+        String taskId = newTaskId();
+        publisher.publish(Topics.submitted("kling"), submitted(taskId, now()));
+        awaitTask(taskId, task -> assertThat(task.getString("status")).isEqualTo("queued"));
+        publisher.publish(Topics.STATUS, report(taskId, ReportedOutcome.PROGRESS));
+        awaitTask(taskId, task -> assertThat(task.getString("status")).isEqualTo("in_progress"));
+
+        // when
+        publisher.publish(Topics.CANCEL, TaskCancelRequested.newBuilder().setEventId(UUID.randomUUID().toString())
+            .setTaskId(taskId).setOccurredAt(now()).setTenantId("tenant-1").setProvider("kling").build());
+        Document cancelled = awaitTask(taskId, doc -> assertThat(doc.getString("status")).isEqualTo("failed"));
+        publisher.publish(Topics.STATUS, completed(taskId));
+        awaitOrchestratorCaughtUp();
+
+        // then
+        assertThat(cancelled.getString("error_code")).isEqualTo("cancelled");
+        assertThat(cancelled).doesNotContainKey("next_poll_at");
+        assertThat(cancelled.getString("view")).contains("\"status\":\"failed\"")
+            .contains("\"error\":\"The task was cancelled by its owner.\",\"error_code\":\"cancelled\",\"retryable\":false");
+        List<TaskStatusChanged> events = awaitChanged(taskId, 3);
+        assertThat(events.getLast().getErrorCode()).isEqualTo("cancelled");
+        assertThat(events.getLast().getBody()).isEqualTo(cancelled.getString("view"));
+        assertThat(task(taskId).getString("status")).isEqualTo("failed");
+        assertThat(changedFor(taskId)).hasSize(3);
     }
 
     @Test

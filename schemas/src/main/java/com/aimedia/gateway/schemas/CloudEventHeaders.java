@@ -8,6 +8,7 @@ import org.apache.kafka.common.header.Headers;
 
 import com.aimedia.gateway.schemas.v1.PollRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
+import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 
@@ -51,6 +52,7 @@ public final class CloudEventHeaders {
             case PollRequested e -> new EventMeta(e.getEventId(), e.getTaskId(), e.getOccurredAt());
             case TaskStatusReported e -> new EventMeta(e.getEventId(), e.getTaskId(), e.getOccurredAt());
             case TaskStatusChanged e -> new EventMeta(e.getEventId(), e.getTaskId(), e.getOccurredAt());
+            case TaskCancelRequested e -> new EventMeta(e.getEventId(), e.getTaskId(), e.getOccurredAt());
             default -> throw new IllegalArgumentException("not a gateway event type: " + event.getClass().getName());
         };
     }

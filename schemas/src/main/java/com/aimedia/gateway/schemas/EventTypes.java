@@ -14,6 +14,7 @@ import com.aimedia.gateway.schemas.v1.PollRequested;
 import com.aimedia.gateway.schemas.v1.ReportedOutcome;
 import com.aimedia.gateway.schemas.v1.TaskStatus;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
+import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 
@@ -25,7 +26,7 @@ public final class EventTypes {
 
     /** Every event class, with its current schema. */
     public static final List<Class<? extends SpecificRecord>> ALL = List.of(TaskSubmitted.class, PollRequested.class,
-            TaskStatusReported.class, TaskStatusChanged.class);
+            TaskStatusReported.class, TaskStatusChanged.class, TaskCancelRequested.class);
 
     static {
         // Avro 1.12.2 refuses to instantiate classes it has not been told to trust.
@@ -35,6 +36,7 @@ public final class EventTypes {
                     .add(PollRequested.class)
                     .add(TaskStatusReported.class)
                     .add(TaskStatusChanged.class)
+                    .add(TaskCancelRequested.class)
                     .add(TaskStatus.class)
                     .add(ReportedOutcome.class)
                     .build()));

@@ -20,6 +20,24 @@ class TaskViewRepository {
         this.tasks = database.getCollection("tasks");
     }
 
+    /** What a cancel needs to know of a stored task. */
+    record StoredStatus(String status, String provider, String view) {
+
+        boolean isTerminal() {
+            return status.equals("completed") || status.equals("failed");
+        }
+    }
+
+    /** The tenant's stored task's status, provider and body; empty if not stored (yet) for this tenant. */
+    Optional<StoredStatus> findStatus(String taskId, String tenantId) {
+        Document task = tasks.find(Filters.and(Filters.eq("_id", taskId), Filters.eq("tenant_id", tenantId)))
+            .projection(Projections.include("status", "provider", "view"))
+            .first();
+        return Optional.ofNullable(task).filter(document -> document.getString("view") != null)
+            .map(document -> new StoredStatus(document.getString("status"), document.getString("provider"),
+                    document.getString("view")));
+    }
+
     /** One entry of a task's status history. */
     record StatusEntry(String status, java.time.Instant at, long version) {
     }

@@ -23,6 +23,10 @@ public enum ProblemCode implements ErrorCode {
     KEY_NOT_FOUND(HttpStatus.NOT_FOUND),
     TENANT_EXISTS(HttpStatus.CONFLICT),
     KEY_REVOKED(HttpStatus.CONFLICT),
+    /** A cancel of a task that already ended (completed or failed). */
+    TASK_ALREADY_FINISHED(HttpStatus.CONFLICT),
+    /** A cancel of a task accepted a moment ago that the orchestrator has not stored yet; see Retry-After. */
+    TASK_NOT_CANCELLABLE_YET(HttpStatus.CONFLICT),
     /** Too many requests per second for the tenant or the key; see Retry-After and RateLimit-*. */
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
     /** Too many tasks queued or in progress for the tenant or the key; retry when some have finished. */

@@ -49,7 +49,8 @@ import com.aimedia.gateway.api.ApiServiceApplication;
         "gateway.api.task-id-secret=" + PlatformTestBase.TASK_ID_SECRET,
         "gateway.api.admin.token=" + PlatformTestBase.ADMIN_TOKEN,
         "gateway.api.quotas.requests-per-second=100000",
-        "gateway.api.quotas.tasks-in-flight=100000" })
+        "gateway.api.quotas.tasks-in-flight=100000",
+        "gateway.api.cancel-wait=60s" })
 @EmbeddedKafka(partitions = 1)
 @Import(TestClockConfiguration.class)
 abstract class PlatformTestBase {
@@ -93,13 +94,14 @@ abstract class PlatformTestBase {
     void startSecondReplica() {
         synchronized (PlatformTestBase.class) {
             if (second == null) {
+                // command-line arguments: they outrank api-service.yml (server.port: 8080), default properties do not
                 second = new SpringApplicationBuilder(ApiServiceApplication.class, TestClockConfiguration.class)
-                    .properties("spring.config.name=api-service", "server.port=0",
-                            "gateway.kafka.bootstrap-servers=" + broker.getBrokersAsString(), "gateway.kafka.partitions=1",
-                            "gateway.kafka.publish-timeout=5s", "gateway.api.task-id-secret=" + TASK_ID_SECRET,
-                            "gateway.api.admin.token=" + ADMIN_TOKEN, "gateway.mongo.uri=" + mongoUri(),
-                            "gateway.api.quotas.requests-per-second=100000", "gateway.api.quotas.tasks-in-flight=100000")
-                    .run();
+                    .run("--spring.config.name=api-service", "--server.port=0",
+                            "--gateway.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                            "--gateway.kafka.partitions=1", "--gateway.kafka.publish-timeout=5s",
+                            "--gateway.api.task-id-secret=" + TASK_ID_SECRET, "--gateway.api.admin.token=" + ADMIN_TOKEN,
+                            "--gateway.mongo.uri=" + mongoUri(), "--gateway.api.quotas.requests-per-second=100000",
+                            "--gateway.api.quotas.tasks-in-flight=100000", "--gateway.api.cancel-wait=60s");
             }
         }
         replica2 = Integer.parseInt(second.getEnvironment().getProperty("local.server.port", "0"));

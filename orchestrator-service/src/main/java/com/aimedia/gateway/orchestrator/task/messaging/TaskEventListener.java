@@ -7,11 +7,12 @@ import org.springframework.stereotype.Component;
 import com.aimedia.gateway.orchestrator.task.TaskEvent;
 import com.aimedia.gateway.orchestrator.task.TaskService;
 import com.aimedia.gateway.schemas.Topics;
+import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 
 /**
- * Feeds submissions (every provider's topic) and provider reports into the task state machine. The offset is
+ * Feeds submissions (every provider's topic), provider reports and owners' cancel requests into the task state machine. The offset is
  * committed after the handler returns, that is after the task document was written.
  */
 @Component
@@ -34,6 +35,11 @@ class TaskEventListener {
 
     @KafkaListener(id = "orchestrator-status", topics = Topics.STATUS, groupId = GROUP)
     void on(TaskStatusReported event) {
+        apply(TaskEventMapper.toEvent(event));
+    }
+
+    @KafkaListener(id = "orchestrator-cancel", topics = Topics.CANCEL, groupId = GROUP)
+    void on(TaskCancelRequested event) {
         apply(TaskEventMapper.toEvent(event));
     }
 
