@@ -35,7 +35,7 @@ import com.aimedia.gateway.web.problems.ApiProblemException;
  * returning only once Kafka acknowledged it (acks=all).
  */
 @Service
-class TaskSubmissionService {
+public class TaskSubmissionService {
 
     private static final Logger log = LoggerFactory.getLogger(TaskSubmissionService.class);
 
@@ -63,7 +63,7 @@ class TaskSubmissionService {
         this.clock = clock;
     }
 
-    Submission submit(Tenant tenant, @Nullable String idempotencyKey, ObjectNode body) {
+    public Submission submit(Tenant tenant, @Nullable String idempotencyKey, ObjectNode body) {
         CatalogModel model;
         SubmitRequest request;
         try {

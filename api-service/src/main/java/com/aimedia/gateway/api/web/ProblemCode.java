@@ -25,6 +25,8 @@ public enum ProblemCode implements ErrorCode {
     KEY_REVOKED(HttpStatus.CONFLICT),
     /** A cancel of a task that already ended (completed or failed). */
     TASK_ALREADY_FINISHED(HttpStatus.CONFLICT),
+    /** The content of a video that is not completed (OpenAI alias). */
+    VIDEO_NOT_READY(HttpStatus.CONFLICT),
     /** A cancel of a task accepted a moment ago that the orchestrator has not stored yet; see Retry-After. */
     TASK_NOT_CANCELLABLE_YET(HttpStatus.CONFLICT),
     /** Too many requests per second for the tenant or the key; see Retry-After and RateLimit-*. */
