@@ -44,17 +44,26 @@ class TaskViewRepository {
 
     /**
      * The tenant's task's status history as the orchestrator recorded it ({@code status_history}), oldest first;
-     * empty if there is no such task for this tenant (yet).
+     * empty if there is no such task for this tenant (yet). A task stored before the history was recorded gets
+     * one entry for its current status at its {@code updated_at}.
      */
     Optional<java.util.List<StatusEntry>> findHistory(String taskId, String tenantId) {
         Document task = tasks.find(Filters.and(Filters.eq("_id", taskId), Filters.eq("tenant_id", tenantId)))
-            .projection(Projections.include("status_history"))
+            .projection(Projections.include("status_history", "status", "updated_at", "version"))
             .first();
-        return Optional.ofNullable(task).map(document -> document.getList("status_history", Document.class, java.util.List.of())
-            .stream()
+        return Optional.ofNullable(task).map(TaskViewRepository::history);
+    }
+
+    private static java.util.List<StatusEntry> history(Document task) {
+        java.util.List<Document> recorded = task.getList("status_history", Document.class, java.util.List.of());
+        if (recorded.isEmpty() && task.getDate("updated_at") != null && task.get("version") != null) {
+            return java.util.List.of(new StatusEntry(task.getString("status"), task.getDate("updated_at").toInstant(),
+                    task.get("version", Number.class).longValue()));
+        }
+        return recorded.stream()
             .map(entry -> new StatusEntry(entry.getString("status"), entry.getDate("at").toInstant(),
                     entry.get("version", Number.class).longValue()))
-            .toList());
+            .toList();
     }
 
     /** The stored public body of the tenant's task; empty if there is no such task for this tenant (yet). */

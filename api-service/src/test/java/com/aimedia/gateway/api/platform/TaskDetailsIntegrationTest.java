@@ -52,6 +52,30 @@ class TaskDetailsIntegrationTest extends PlatformTestBase {
     }
 
     @Test
+    void should_answer_the_current_status_when_a_task_was_stored_before_history_was_recorded() throws Exception {
+        // given
+        String tenant = newTenantId("legacy");
+        createTenant(tenant, "");
+        String key = newKey(tenant);
+        JsonNode queued = json.readTree(submit(replica1, key, KLING).body());
+        String taskId = queued.get("id").asString();
+        long created = queued.get("created_at").asLong();
+        storeTask(taskId, tenant, "kling-v2", "completed", created * 1000);
+        database.getCollection("tasks").updateOne(new Document("_id", taskId), new Document("$set",
+                new Document("updated_at", new Date((created + 7) * 1000)).append("version", 3L)));
+
+        // when
+        JsonNode events = json.readTree(get(replica2, "/v1/task/" + taskId + "/events", key).body()).get("data");
+
+        // then
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).get("status").asString()).isEqualTo("queued");
+        assertThat(events.get(0).get("at").asLong()).isEqualTo(created);
+        assertThat(events.get(1).get("status").asString()).isEqualTo("completed");
+        assertThat(events.get(1).get("at").asLong()).isEqualTo(created + 7);
+    }
+
+    @Test
     void should_answer_one_model_by_id_within_the_tenants_model_access() throws Exception {
         // given
         String open = newTenantId("models-open");
