@@ -145,6 +145,8 @@ class OpenApiConfiguration {
                     Map.of("prompt", "a red fox in snow", "duration", "5"), "callback_url", "https://example.com/hook")));
             bodies.put("/v1/videos", json("An OpenAI-style video (also multipart/form-data)",
                     Map.of("model", "kling-v2", "prompt", "a red fox in snow")));
+            bodies.put("/v1/webhooks/test", json("Where to send one signed webhook.test event",
+                    Map.of("url", "https://example.com/hook")));
             bodies.put("/admin/v1/tenants", json("A tenant", Map.of("id", "team-a", "name", "Team A", "limits",
                     Map.of("requests_per_second", 20, "tasks_in_flight", 50), "model_access",
                     Map.of("providers", List.of("kling", "replicate"), "replicate_owners", List.of("black-forest-labs")))));
