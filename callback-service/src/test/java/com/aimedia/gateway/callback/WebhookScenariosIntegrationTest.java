@@ -323,6 +323,33 @@ class WebhookScenariosIntegrationTest {
         }
     }
 
+    @Test
+    void should_send_a_signed_test_event_and_report_the_answer_when_a_tenant_tests_its_receiver() throws Exception {
+        // given
+        RECEIVER.script("/test-failing", new WebhookReceiver.Answer(500, Map.of()));
+
+        // when
+        HttpResponse<String> ok = post("/v1/webhooks/test", KEY, "{\"url\":\"" + RECEIVER.url("/test-ok") + "\"}");
+        HttpResponse<String> failing = post("/v1/webhooks/test", KEY,
+                "{\"url\":\"" + RECEIVER.url("/test-failing") + "\"}");
+        HttpResponse<String> blocked = post("/v1/webhooks/test", KEY, "{\"url\":\"http://private.test/hook\"}");
+        HttpResponse<String> missing = post("/v1/webhooks/test", KEY, "{}");
+        HttpResponse<String> anonymous = post("/v1/webhooks/test", "sk_unknown", "{\"url\":\"" + RECEIVER.url("/x") + "\"}");
+
+        // then
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"delivered\":true").contains("\"status\":200");
+        Received test = RECEIVER.received("/test-ok").getFirst();
+        assertThat(test.bodyText()).startsWith("{\"type\":\"webhook.test\",\"timestamp\":");
+        assertThatCode(() -> new Webhook(secrets.currentSecret(TENANT)).verify(test.bodyText(), test.headers()))
+            .doesNotThrowAnyException();
+        assertThat(failing.body()).contains("\"delivered\":false").contains("\"status\":500");
+        assertThat(blocked.statusCode()).isEqualTo(400);
+        assertThat(blocked.body()).contains("\"field\":\"url\"");
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
     /** 410 stops the URL: later deliveries are not sent (gone, with the reason) and are dead-lettered. */
     @Test
     void should_stop_every_later_delivery_to_a_url_when_it_answered_410() throws Exception {
@@ -509,6 +536,14 @@ class WebhookScenariosIntegrationTest {
 
     @Autowired
     private EmbeddedKafkaBroker broker;
+
+    private HttpResponse<String> post(String path, String key, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + key)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
 
     private HttpResponse<String> api(String method, String path, String key) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

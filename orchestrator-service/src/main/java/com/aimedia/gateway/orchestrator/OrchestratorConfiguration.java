@@ -12,8 +12,8 @@ import com.aimedia.gateway.schemas.Topics;
 
 /**
  * The clock, scheduling (poll scheduler, outbox relay), and the topics the orchestrator consumes and produces
- * whose names it knows: {@code tasks.status} (with its dead-letter topic, same partitions so the dead-letter
- * publisher can keep the partition) and {@code tasks.changed}.
+ * whose names it knows: {@code tasks.status} and {@code tasks.cancel} (each with its dead-letter topic, same partitions so the
+ * dead-letter publisher can keep the partition) and {@code tasks.changed}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -32,6 +32,16 @@ class OrchestratorConfiguration {
     @Bean
     NewTopic statusDeadLetterTopic(GatewayKafkaProperties kafka) {
         return new NewTopic(Topics.STATUS + Topics.DEAD_LETTER_SUFFIX, kafka.partitions(), kafka.replicationFactor());
+    }
+
+    @Bean
+    NewTopic cancelTopic(GatewayKafkaProperties kafka) {
+        return new NewTopic(Topics.CANCEL, kafka.partitions(), kafka.replicationFactor());
+    }
+
+    @Bean
+    NewTopic cancelDeadLetterTopic(GatewayKafkaProperties kafka) {
+        return new NewTopic(Topics.CANCEL + Topics.DEAD_LETTER_SUFFIX, kafka.partitions(), kafka.replicationFactor());
     }
 
     @Bean

@@ -54,6 +54,7 @@ import com.aimedia.gateway.schemas.v1.ProviderCallbackReceived;
 import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
 import com.aimedia.gateway.schemas.v1.ReportedOutcome;
 import com.aimedia.gateway.schemas.v1.TaskStatus;
+import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
@@ -181,10 +182,44 @@ class OrchestratorIntegrationTest {
                 + created.getEpochSecond() + ",\"version\":1,\"updated_at\":"
                 + created.getEpochSecond() + "}");
         awaitTask(taskId, doc -> assertThat(doc.getList("outbox", Document.class)).isEmpty());
+        List<Document> history = task.getList("status_history", Document.class);
+        assertThat(history).extracting(entry -> entry.getString("status"))
+            .containsExactly("queued", "in_progress", "completed");
+        assertThat(history.getFirst().getDate("at").toInstant()).isEqualTo(created);
+        assertThat(history.getLast().getDate("at").toInstant()).isEqualTo(completed.getOccurredAt());
+        assertThat(history).extracting(entry -> entry.get("version", Number.class).longValue()).containsExactly(1L, 2L, 3L);
         assertThat(meterRegistry.find(OrchestratorMetrics.TASK_TRANSITIONS).tags("provider", "kling", "to", "completed")
             .counter()).isNotNull();
         assertThat(meterRegistry.find(OrchestratorMetrics.TASK_DURATION).tags("status", "completed").timer())
             .isNotNull();
+    }
+
+    @Test
+    void should_end_the_task_failed_cancelled_and_ignore_a_later_result_when_its_owner_cancels() {
+        // given
+        String taskId = newTaskId();
+        publisher.publish(Topics.submitted("kling"), submitted(taskId, now()));
+        awaitTask(taskId, task -> assertThat(task.getString("status")).isEqualTo("queued"));
+        publisher.publish(Topics.STATUS, report(taskId, ReportedOutcome.PROGRESS));
+        awaitTask(taskId, task -> assertThat(task.getString("status")).isEqualTo("in_progress"));
+
+        // when
+        publisher.publish(Topics.CANCEL, TaskCancelRequested.newBuilder().setEventId(UUID.randomUUID().toString())
+            .setTaskId(taskId).setOccurredAt(now()).setTenantId("tenant-1").setProvider("kling").build());
+        Document cancelled = awaitTask(taskId, doc -> assertThat(doc.getString("status")).isEqualTo("failed"));
+        publisher.publish(Topics.STATUS, completed(taskId));
+        awaitOrchestratorCaughtUp();
+
+        // then
+        assertThat(cancelled.getString("error_code")).isEqualTo("cancelled");
+        assertThat(cancelled).doesNotContainKey("next_poll_at");
+        assertThat(cancelled.getString("view")).contains("\"status\":\"failed\"")
+            .contains("\"error\":\"The task was cancelled by its owner.\",\"error_code\":\"cancelled\",\"retryable\":false");
+        List<TaskStatusChanged> events = awaitChanged(taskId, 3);
+        assertThat(events.getLast().getErrorCode()).isEqualTo("cancelled");
+        assertThat(events.getLast().getBody()).isEqualTo(cancelled.getString("view"));
+        assertThat(task(taskId).getString("status")).isEqualTo("failed");
+        assertThat(changedFor(taskId)).hasSize(3);
     }
 
     @Test

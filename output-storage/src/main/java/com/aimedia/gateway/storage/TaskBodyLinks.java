@@ -48,6 +48,19 @@ public final class TaskBodyLinks {
         }
     }
 
+    /** One output as a client may fetch it: a stored output's reference signed now, any other URL as it is. */
+    public String link(String output, Instant completedAt) {
+        if (!output.startsWith(OutputRefs.PREFIX)) {
+            return output;
+        }
+        Optional<OutputKey> key = OutputKey.parse(output.substring(OutputRefs.PREFIX.length()));
+        if (key.isEmpty()) {
+            return output;
+        }
+        Instant retentionEnd = completedAt.plus(Duration.ofDays(key.get().retentionDays()));
+        return links.link(key.get(), LinkWindow.of(clock.instant(), settings, retentionEnd));
+    }
+
     private String render(String body, Matcher reference) {
         Instant now = clock.instant();
         Instant completedAt = completedAt(body).orElse(now);

@@ -11,6 +11,7 @@ import com.aimedia.gateway.schemas.v1.PollRequested;
 import com.aimedia.gateway.schemas.v1.ProviderCallbackReceived;
 import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
+import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 
@@ -74,6 +75,7 @@ public final class CloudEventHeaders {
             case TaskStatusChanged e -> new EventMeta(e.getEventId(), e.getTaskId(), e.getOccurredAt());
             case SubmissionCheckRequested e -> new EventMeta(e.getEventId(), e.getTaskId(), e.getOccurredAt());
             case ProviderCallbackReceived e -> new EventMeta(e.getEventId(), e.getTaskId(), e.getOccurredAt());
+            case TaskCancelRequested e -> new EventMeta(e.getEventId(), e.getTaskId(), e.getOccurredAt());
             default -> throw new IllegalArgumentException("not a gateway event type: " + event.getClass().getName());
         };
     }

@@ -16,6 +16,7 @@ import com.aimedia.gateway.schemas.v1.ReportedOutcome;
 import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatus;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
+import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 
@@ -28,7 +29,7 @@ public final class EventTypes {
     /** Every event class, with its current schema. */
     public static final List<Class<? extends SpecificRecord>> ALL = List.of(TaskSubmitted.class, PollRequested.class,
             TaskStatusReported.class, TaskStatusChanged.class, SubmissionCheckRequested.class,
-            ProviderCallbackReceived.class);
+            ProviderCallbackReceived.class, TaskCancelRequested.class);
 
     static {
         // Avro 1.12.2 refuses to instantiate classes it has not been told to trust.
@@ -40,6 +41,7 @@ public final class EventTypes {
                     .add(TaskStatusChanged.class)
                     .add(SubmissionCheckRequested.class)
                     .add(ProviderCallbackReceived.class)
+                    .add(TaskCancelRequested.class)
                     .add(TaskStatus.class)
                     .add(ReportedOutcome.class)
                     .build()));

@@ -9,6 +9,8 @@ public final class Topics {
     public static final String POLL_PREFIX = "tasks.poll.";
     public static final String STATUS = "tasks.status";
     public static final String CHANGED = "tasks.changed";
+    /** TaskCancelRequested, from api-service to the orchestrator. */
+    public static final String CANCEL = "tasks.cancel";
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
     /** Every provider's submitted topic, but not their dead-letter topics. */
     public static final Pattern ALL_SUBMITTED = Pattern.compile("tasks\\.submitted\\.[a-z0-9-]+");

@@ -27,6 +27,7 @@ import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.PollRequested;
 import com.aimedia.gateway.schemas.v1.ProviderCallbackReceived;
 import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
+import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
@@ -50,7 +51,8 @@ class AsyncApiDocumentTest {
             Topics.SUBMITTED_PREFIX + "{provider}", List.of(TaskSubmitted.class),
             Topics.POLL_PREFIX + "{provider}", List.of(PollRequested.class, SubmissionCheckRequested.class),
             Topics.STATUS, List.of(TaskStatusReported.class, ProviderCallbackReceived.class),
-            Topics.CHANGED, List.of(TaskStatusChanged.class));
+            Topics.CHANGED, List.of(TaskStatusChanged.class),
+            Topics.CANCEL, List.of(TaskCancelRequested.class));
 
     private static Map<String, Object> document;
 

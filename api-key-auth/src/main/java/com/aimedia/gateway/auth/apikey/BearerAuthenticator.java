@@ -1,6 +1,8 @@
 package com.aimedia.gateway.auth.apikey;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,10 +19,17 @@ import com.mongodb.client.model.Projections;
 /**
  * Resolves {@code Authorization: Bearer <key>} to a tenant id through {@code api_keys}, or refuses with the
  * service's 401 code. Only reads the collection: api-service owns and writes it. Never logs a key.
+ * <p>
+ * Every request reads MongoDB (one lookup by {@code _id}), with no cache in the JVM: a key revoked through any replica
+ * ({@code revoked_at} set) is refused by every replica of every service from the next request on.
  */
 public final class BearerAuthenticator {
 
     public static final String COLLECTION = "api_keys";
+    public static final String TENANT_ID = "tenant_id";
+    public static final String KEY_ID = "key_id";
+    public static final String SCOPES = "scopes";
+    public static final String REVOKED_AT = "revoked_at";
 
     private static final Pattern BEARER = Pattern.compile("(?i)bearer +([\\x21-\\x7e]{1,512})");
 
@@ -35,6 +44,11 @@ public final class BearerAuthenticator {
 
     /** @return the tenant id of the key */
     public String authenticate(@Nullable String authorization) {
+        return identify(authorization).tenantId();
+    }
+
+    /** @return the key's id, tenant and scopes */
+    public ApiKeyIdentity identify(@Nullable String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw unauthorized("Missing API key: send Authorization: Bearer <api key>.");
         }
@@ -42,14 +56,23 @@ public final class BearerAuthenticator {
         if (!matcher.matches()) {
             throw unauthorized("Malformed Authorization header: expected Bearer <api key>.");
         }
-        return findTenantId(matcher.group(1)).orElseThrow(() -> unauthorized("Invalid API key."));
+        return find(matcher.group(1)).orElseThrow(() -> unauthorized("Invalid API key."));
     }
 
-    private Optional<String> findTenantId(String apiKey) {
-        Document found = keys.find(Filters.eq("_id", ApiKeyHash.of(apiKey)))
-            .projection(Projections.include("tenant_id"))
+    private Optional<ApiKeyIdentity> find(String apiKey) {
+        String hash = ApiKeyHash.of(apiKey);
+        Document found = keys.find(Filters.and(Filters.eq("_id", hash), Filters.exists(REVOKED_AT, false)))
+            .projection(Projections.include(TENANT_ID, KEY_ID, SCOPES))
             .first();
-        return Optional.ofNullable(found).map(document -> document.getString("tenant_id"));
+        return Optional.ofNullable(found).map(document -> toIdentity(hash, document));
+    }
+
+    private static ApiKeyIdentity toIdentity(String hash, Document document) {
+        String keyId = document.getString(KEY_ID);
+        List<String> scopes = document.getList(SCOPES, String.class);
+        // A key written by hand before keys had ids is named by its hash's prefix, which reveals nothing usable.
+        return new ApiKeyIdentity(keyId == null ? "key_legacy_" + hash.substring(0, 16) : keyId,
+                document.getString(TENANT_ID), scopes == null ? null : Set.copyOf(scopes));
     }
 
     private ApiProblemException unauthorized(String detail) {

@@ -60,6 +60,41 @@ class BearerAuthenticatorTest {
         assertRefused("Bearer sk_unknown", "Invalid API key.");
     }
 
+    @Test
+    void should_refuse_a_key_when_it_is_revoked() {
+        // given
+        var keys = database.getCollection(BearerAuthenticator.COLLECTION);
+        keys.insertOne(new Document("_id", ApiKeyHash.of("sk_gone")).append("tenant_id", "tenant-a").append("key_id", "key_1"));
+        assertThat(authenticator.authenticate("Bearer sk_gone")).isEqualTo("tenant-a");
+
+        // when
+        keys.updateOne(new Document("_id", ApiKeyHash.of("sk_gone")),
+                new Document("$set", new Document("revoked_at", new java.util.Date())));
+
+        // then
+        assertRefused("Bearer sk_gone", "Invalid API key.");
+    }
+
+    @Test
+    void should_carry_key_id_and_scopes_when_the_key_has_them() {
+        // given
+        var keys = database.getCollection(BearerAuthenticator.COLLECTION);
+        keys.insertOne(new Document("_id", ApiKeyHash.of("sk_scoped")).append("tenant_id", "tenant-a")
+            .append("key_id", "key_1").append("scopes", java.util.List.of("read")));
+        keys.insertOne(new Document("_id", ApiKeyHash.of("sk_old")).append("tenant_id", "tenant-b"));
+
+        // when
+        ApiKeyIdentity scoped = authenticator.identify("Bearer sk_scoped");
+        ApiKeyIdentity old = authenticator.identify("Bearer sk_old");
+
+        // then
+        assertThat(scoped.keyId()).isEqualTo("key_1");
+        assertThat(scoped.allows("read")).isTrue();
+        assertThat(scoped.allows("submit")).isFalse();
+        assertThat(old.keyId()).startsWith("key_legacy_").doesNotContain("sk_old");
+        assertThat(old.allows("submit")).isTrue();
+    }
+
     private void assertRefused(String authorization, String detail) {
         assertThatThrownBy(() -> authenticator.authenticate(authorization)).isInstanceOf(ApiProblemException.class)
             .satisfies(e -> {

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import com.aimedia.gateway.api.tenants.TenantRepository;
 import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.auth.apikey.BearerAuthenticator;
 import com.mongodb.client.MongoDatabase;
@@ -21,22 +22,26 @@ class AuthConfiguration implements WebMvcConfigurer {
     private static final Logger log = LoggerFactory.getLogger(AuthConfiguration.class);
 
     private final BearerAuthenticator authenticator;
+    private final RequestGate gate;
 
-    AuthConfiguration(MongoDatabase mongoDatabase) {
+    AuthConfiguration(MongoDatabase mongoDatabase, RequestGate gate) {
         this.authenticator = new BearerAuthenticator(mongoDatabase, ProblemCode.UNAUTHORIZED);
+        this.gate = gate;
     }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-        resolvers.add(new TenantArgumentResolver(authenticator));
+        resolvers.add(new TenantArgumentResolver(authenticator, gate));
     }
 
-    /** Registers {@code gateway.api.dev-api-key} before the API takes requests, if it is set. */
+    /** Registers {@code gateway.api.dev-api-key} and its tenant before the API takes requests, if it is set. */
     @Bean
-    InitializingBean devApiKeyRegistration(AuthProperties properties, ApiKeyRepository repository, Clock clock) {
+    InitializingBean devApiKeyRegistration(AuthProperties properties, ApiKeyRepository repository,
+            TenantRepository tenants, Clock clock) {
         return () -> {
             String key = properties.devApiKey();
             if (key != null && !key.isBlank()) {
+                tenants.ensure(properties.devTenantId(), "development tenant", clock.instant());
                 repository.upsert(key, properties.devTenantId(), "development key", clock.instant());
                 log.info("development API key registered tenantId={}", properties.devTenantId());
             }

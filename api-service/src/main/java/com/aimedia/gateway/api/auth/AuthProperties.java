@@ -1,6 +1,6 @@
 package com.aimedia.gateway.api.auth;
 
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("gateway.api")
-public record AuthProperties(@Nullable String devApiKey, @DefaultValue("dev") @NotBlank String devTenantId) {
+public record AuthProperties(@Nullable String devApiKey, @DefaultValue("dev") @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,62}", message = "must be 1 to 63 characters of a-z, 0-9, - and _") String devTenantId) {
 
     /** Never print the key. */
     @Override

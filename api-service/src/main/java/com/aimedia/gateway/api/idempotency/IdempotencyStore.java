@@ -67,6 +67,14 @@ public class IdempotencyStore {
         throw new IllegalStateException("idempotency key could not be claimed after " + ATTEMPTS + " attempts");
     }
 
+    /**
+     * Gives a claim back when its task was refused before it was published (over a quota), so a retry with the same
+     * key is a fresh submission rather than a replay of a task that never existed. Only the claimant's own task.
+     */
+    public void release(String tenantId, String key, String taskId) {
+        keys.deleteOne(Filters.and(Filters.eq("_id", tenantId + ":" + key), Filters.eq("task_id", taskId)));
+    }
+
     private static IdempotencyOutcome outcomeFor(Document existing, String tenantId, String requestHash) {
         boolean sameRequest = tenantId.equals(existing.getString("tenant_id"))
                 && requestHash.equals(existing.getString("request_hash"));

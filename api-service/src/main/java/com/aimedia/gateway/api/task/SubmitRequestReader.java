@@ -19,11 +19,11 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * Reads the submit body: JSON content type (415), at most {@code gateway.api.max-body-size} bytes by a bounded read
+ * Reads a JSON request body (submit, admin): JSON content type (415), at most {@code gateway.api.max-body-size} bytes by a bounded read
  * (413, with or without Content-Length), well-formed JSON (400 malformed_json), a JSON object (400 invalid_request).
  */
 @Component
-class SubmitRequestReader {
+public class SubmitRequestReader {
 
     private final TaskJson json;
     private final long maxBodySize;
@@ -33,7 +33,7 @@ class SubmitRequestReader {
         this.maxBodySize = properties.maxBodySize().toBytes();
     }
 
-    ObjectNode read(HttpServletRequest request) {
+    public ObjectNode read(HttpServletRequest request) {
         requireJson(request.getContentType());
         JsonNode root = parse(readBounded(request));
         if (!root.isObject()) {

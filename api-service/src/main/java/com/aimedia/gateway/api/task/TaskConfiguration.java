@@ -29,4 +29,10 @@ class TaskConfiguration {
                 .build())
             .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
+
+    /** tasks.cancel: this service publishes TaskCancelRequested there, the orchestrator consumes it. */
+    @Bean
+    org.apache.kafka.clients.admin.NewTopic cancelTopic(GatewayKafkaProperties kafka) {
+        return TopicBuilder.name(Topics.CANCEL).partitions(kafka.partitions()).replicas(kafka.replicationFactor()).build();
+    }
 }

@@ -1,6 +1,8 @@
 package com.aimedia.gateway.api.task;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -12,6 +14,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.aimedia.gateway.api.auth.RequiresScope;
+import com.aimedia.gateway.api.auth.Scope;
 import com.aimedia.gateway.api.auth.Tenant;
 import com.aimedia.gateway.api.submission.Submission;
 import com.aimedia.gateway.api.taskid.TaskId;
@@ -25,6 +29,7 @@ import com.aimedia.gateway.web.problems.ApiProblemException;
 class TaskController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String PREFER = "Prefer";
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
     private final SubmitRequestReader reader;
@@ -33,28 +38,41 @@ class TaskController {
     private final TaskViewRepository views;
     private final TaskJson json;
     private final TaskBodyLinks links;
+    private final TaskWaiter waiter;
 
     TaskController(SubmitRequestReader reader, TaskSubmissionService submissions, TaskIdCodec taskIds,
-            TaskViewRepository views, TaskJson json, TaskBodyLinks links) {
+            TaskViewRepository views, TaskJson json, TaskBodyLinks links, TaskWaiter waiter) {
         this.reader = reader;
         this.submissions = submissions;
         this.taskIds = taskIds;
         this.views = views;
         this.json = json;
         this.links = links;
+        this.waiter = waiter;
     }
 
+    @RequiresScope(Scope.SUBMIT)
     @PostMapping("/v1/task/submit")
     ResponseEntity<byte[]> submit(Tenant tenant, HttpServletRequest request) {
         String idempotencyKey = idempotencyKey(request.getHeader(IDEMPOTENCY_KEY));
+        Optional<Duration> wait = PreferWait.parse(request.getHeader(PREFER));
         Submission submission = submissions.submit(tenant, idempotencyKey, reader.read(request));
-        return jsonBody(json.queuedBody(new TaskId(submission.taskId(), submission.createdAt())));
+        String queued = json.queuedBody(new TaskId(submission.taskId(), submission.createdAt()));
+        if (wait.isEmpty()) {
+            return jsonBody(queued);
+        }
+        // Prefer: wait=N: the finished task if it finishes in time, otherwise the usual queued answer
+        String body = waiter.awaitTerminal(submission.taskId(), tenant.id(), wait.get()).map(links::render).orElse(queued);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+            .header("Preference-Applied", "wait=" + wait.get().toSeconds())
+            .body(body.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * The stored view with its output links signed now (so they work for the whole retention, and match the webhook
      * of the same state byte for byte); a verified id not stored yet is queued; anything else is 404, never 403.
      */
+    @RequiresScope(Scope.READ)
     @GetMapping("/v1/task/{taskId}")
     ResponseEntity<byte[]> task(Tenant tenant, @PathVariable String taskId) {
         TaskId id = taskIds.verify(taskId, tenant.id())

@@ -15,6 +15,10 @@ import com.aimedia.gateway.api.auth.Tenant;
 import com.aimedia.gateway.api.catalog.CatalogModel;
 import com.aimedia.gateway.api.idempotency.IdempotencyOutcome;
 import com.aimedia.gateway.api.idempotency.IdempotencyStore;
+import com.aimedia.gateway.api.quotas.InFlightLimiter;
+import com.aimedia.gateway.api.quotas.InFlightLimiter.Reservation;
+import com.aimedia.gateway.api.tenants.TenantRecord;
+import com.aimedia.gateway.api.tenants.TenantRepository;
 import com.aimedia.gateway.api.submission.Submission;
 import com.aimedia.gateway.api.task.SubmissionMetrics.Outcome;
 import com.aimedia.gateway.api.taskid.TaskId;
@@ -31,7 +35,7 @@ import com.aimedia.gateway.web.problems.ApiProblemException;
  * returning only once Kafka acknowledged it (acks=all).
  */
 @Service
-class TaskSubmissionService {
+public class TaskSubmissionService {
 
     private static final Logger log = LoggerFactory.getLogger(TaskSubmissionService.class);
 
@@ -41,20 +45,25 @@ class TaskSubmissionService {
     private final EventPublisher publisher;
     private final TaskJson json;
     private final SubmissionMetrics metrics;
+    private final TenantRepository tenants;
+    private final InFlightLimiter inFlight;
     private final Clock clock;
 
     TaskSubmissionService(SubmitRequestValidator validator, TaskIdCodec taskIds, IdempotencyStore idempotency,
-            EventPublisher publisher, TaskJson json, SubmissionMetrics metrics, Clock clock) {
+            EventPublisher publisher, TaskJson json, SubmissionMetrics metrics, TenantRepository tenants,
+            InFlightLimiter inFlight, Clock clock) {
         this.validator = validator;
         this.taskIds = taskIds;
         this.idempotency = idempotency;
         this.publisher = publisher;
         this.json = json;
         this.metrics = metrics;
+        this.tenants = tenants;
+        this.inFlight = inFlight;
         this.clock = clock;
     }
 
-    Submission submit(Tenant tenant, @Nullable String idempotencyKey, ObjectNode body) {
+    public Submission submit(Tenant tenant, @Nullable String idempotencyKey, ObjectNode body) {
         CatalogModel model;
         SubmitRequest request;
         try {
@@ -64,21 +73,31 @@ class TaskSubmissionService {
             metrics.rejectedWithoutModel();
             throw e;
         }
+        TenantRecord settings = tenants.settings(tenant.id());
         try {
+            requireAccess(settings, model);
             request = validator.validate(model, body);
         }
         catch (ApiProblemException e) {
             metrics.record(model, Outcome.REJECTED);
             throw e;
         }
-        Submission submission = newSubmission(tenant, request);
-        Outcome outcome = Outcome.ACCEPTED;
+        return claimReserveAndPublish(tenant, idempotencyKey, body, model, settings, newSubmission(tenant, request));
+    }
+
+    /**
+     * The Idempotency-Key first, so a replay is answered whatever the quotas; a fresh task then takes an in-flight
+     * slot (giving the key back if refused) and is published (giving the slot back if Kafka refuses).
+     */
+    private Submission claimReserveAndPublish(Tenant tenant, @Nullable String idempotencyKey, ObjectNode body,
+            CatalogModel model, TenantRecord settings, Submission fresh) {
         if (idempotencyKey != null) {
-            switch (idempotency.claim(tenant.id(), idempotencyKey, json.canonicalHash(body), submission, clock.instant())) {
-                case IdempotencyOutcome.Claimed claimed -> outcome = Outcome.ACCEPTED;
+            switch (idempotency.claim(tenant.id(), idempotencyKey, json.canonicalHash(body), fresh, clock.instant())) {
+                case IdempotencyOutcome.Claimed claimed -> {
+                }
                 case IdempotencyOutcome.Replay replay -> {
-                    submission = replay.original();
-                    outcome = Outcome.REPLAYED;
+                    publish(model, replay.original());
+                    return accepted(model, replay.original(), Outcome.REPLAYED);
                 }
                 case IdempotencyOutcome.Conflict conflict -> {
                     metrics.record(model, Outcome.CONFLICT);
@@ -87,11 +106,40 @@ class TaskSubmissionService {
                 }
             }
         }
-        publish(model, submission);
+        Reservation slot;
+        try {
+            slot = inFlight.reserve(tenant, settings, fresh.taskId());
+        }
+        catch (ApiProblemException e) {
+            if (idempotencyKey != null) {
+                idempotency.release(tenant.id(), idempotencyKey, fresh.taskId());
+            }
+            metrics.record(model, Outcome.REJECTED);
+            throw e;
+        }
+        try {
+            publish(model, fresh);
+        }
+        catch (RuntimeException e) {
+            slot.release();
+            throw e;
+        }
+        return accepted(model, fresh, Outcome.ACCEPTED);
+    }
+
+    private Submission accepted(CatalogModel model, Submission submission, Outcome outcome) {
         metrics.record(model, outcome);
         log.info("task submitted taskId={} provider={} model={} outcome={}", submission.taskId(), model.provider(),
                 model.id(), outcome);
         return submission;
+    }
+
+    /** The tenant's model access; a Replicate model also by its owner ({@code replicate/<owner>/<name>}). */
+    private static void requireAccess(TenantRecord settings, CatalogModel model) {
+        if (!settings.modelAccess().allows(model.id(), model.provider())) {
+            throw ApiProblemException.field(ProblemCode.MODEL_NOT_ALLOWED, "model",
+                    "is not enabled for this tenant; ask the gateway's operator (see GET /v1/models for yours)");
+        }
     }
 
     private Submission newSubmission(Tenant tenant, SubmitRequest request) {

@@ -14,6 +14,27 @@ public enum ProblemCode implements ErrorCode {
     INVALID_INPUT(HttpStatus.BAD_REQUEST),
     INVALID_CALLBACK_URL(HttpStatus.BAD_REQUEST),
     UNAUTHORIZED(HttpStatus.UNAUTHORIZED),
+    /** The API key is valid but lacks the scope the endpoint needs. */
+    INSUFFICIENT_SCOPE(HttpStatus.FORBIDDEN),
+    /** The admin credential is missing or wrong (or the admin API is not enabled). */
+    ADMIN_UNAUTHORIZED(HttpStatus.UNAUTHORIZED),
+    TENANT_NOT_FOUND(HttpStatus.NOT_FOUND),
+    MODEL_NOT_FOUND(HttpStatus.NOT_FOUND),
+    KEY_NOT_FOUND(HttpStatus.NOT_FOUND),
+    TENANT_EXISTS(HttpStatus.CONFLICT),
+    KEY_REVOKED(HttpStatus.CONFLICT),
+    /** A cancel of a task that already ended (completed or failed). */
+    TASK_ALREADY_FINISHED(HttpStatus.CONFLICT),
+    /** The content of a video that is not completed (OpenAI alias). */
+    VIDEO_NOT_READY(HttpStatus.CONFLICT),
+    /** A cancel of a task accepted a moment ago that the orchestrator has not stored yet; see Retry-After. */
+    TASK_NOT_CANCELLABLE_YET(HttpStatus.CONFLICT),
+    /** Too many requests per second for the tenant or the key; see Retry-After and RateLimit-*. */
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
+    /** Too many tasks queued or in progress for the tenant or the key; retry when some have finished. */
+    TOO_MANY_TASKS_IN_FLIGHT(HttpStatus.TOO_MANY_REQUESTS),
+    /** The tenant may not run this model (its operator restricted models, providers or Replicate owners). */
+    MODEL_NOT_ALLOWED(HttpStatus.FORBIDDEN),
     TASK_NOT_FOUND(HttpStatus.NOT_FOUND),
     NOT_FOUND(HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -20,12 +21,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import com.aimedia.gateway.api.auth.RequiresScope;
+import com.aimedia.gateway.api.auth.Scope;
 import com.aimedia.gateway.api.auth.Tenant;
+import com.aimedia.gateway.api.task.SubmitRequestReader;
 import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * Forwards exactly the delivery log and signing secret paths to the callback-service, which owns that data, so
+ * Forwards exactly the delivery log, signing secret and webhook test paths to the callback-service, which owns that data, so
  * clients use one base URL. The caller is authenticated here first; the callback-service authenticates the same key
  * again. Its answer (status, content type, body, Retry-After) is passed on as is; if it cannot be reached in time the
  * answer is a 503 problem.
@@ -38,41 +44,63 @@ class WebhookForwardingController {
 
     private final HttpClient client;
     private final CallbackServiceProperties properties;
+    private final SubmitRequestReader reader;
+    private final JsonMapper mapper;
 
-    WebhookForwardingController(CallbackServiceProperties properties) {
+    WebhookForwardingController(CallbackServiceProperties properties, SubmitRequestReader reader, JsonMapper mapper) {
         this.properties = properties;
+        this.reader = reader;
+        this.mapper = mapper;
         this.client = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(properties.callbackServiceTimeout())
             .build();
     }
 
+    @RequiresScope(Scope.READ)
     @GetMapping("/v1/task/{taskId}/deliveries")
     ResponseEntity<byte[]> deliveries(Tenant tenant, @PathVariable String taskId, HttpServletRequest request) {
         return forward("GET", "/v1/task/" + segment(taskId) + "/deliveries", request);
     }
 
+    @RequiresScope(Scope.WEBHOOKS_ADMIN)
     @PostMapping("/v1/task/{taskId}/deliveries/redeliver")
     ResponseEntity<byte[]> redeliver(Tenant tenant, @PathVariable String taskId, HttpServletRequest request) {
         return forward("POST", "/v1/task/" + segment(taskId) + "/deliveries/redeliver", request);
     }
 
+    @RequiresScope(Scope.WEBHOOKS_ADMIN)
     @PostMapping("/v1/webhooks/recover")
     ResponseEntity<byte[]> recover(Tenant tenant, HttpServletRequest request) {
         return forward("POST", "/v1/webhooks/recover", request);
     }
 
+    @RequiresScope(Scope.WEBHOOKS_ADMIN)
     @GetMapping("/v1/webhooks/secret")
     ResponseEntity<byte[]> secret(Tenant tenant, HttpServletRequest request) {
         return forward("GET", "/v1/webhooks/secret", request);
     }
 
+    @RequiresScope(Scope.WEBHOOKS_ADMIN)
     @PostMapping("/v1/webhooks/secret/rotate")
     ResponseEntity<byte[]> rotate(Tenant tenant, HttpServletRequest request) {
         return forward("POST", "/v1/webhooks/secret/rotate", request);
     }
 
+    /** A signed test event to the URL in the body; the body is checked (JSON, size) before it is passed on. */
+    @RequiresScope(Scope.WEBHOOKS_ADMIN)
+    @PostMapping("/v1/webhooks/test")
+    ResponseEntity<byte[]> test(Tenant tenant, HttpServletRequest request) {
+        byte[] body = mapper.writeValueAsBytes(reader.read(request));
+        return forward("POST", "/v1/webhooks/test", request, body);
+    }
+
     private ResponseEntity<byte[]> forward(String method, String path, HttpServletRequest incoming) {
+        return forward(method, path, incoming, null);
+    }
+
+    private ResponseEntity<byte[]> forward(String method, String path, HttpServletRequest incoming,
+            byte @Nullable [] body) {
         String query = incoming.getQueryString();
         URI target = URI.create(properties.callbackServiceUrl().toString().replaceAll("/+$", "") + path
                 + (query == null ? "" : "?" + query));
@@ -80,7 +108,8 @@ class WebhookForwardingController {
             .timeout(properties.callbackServiceTimeout())
             .header(HttpHeaders.AUTHORIZATION, incoming.getHeader(HttpHeaders.AUTHORIZATION))
             .header(HttpHeaders.ACCEPT, "application/json")
-            .method(method, HttpRequest.BodyPublishers.noBody())
+            .header(HttpHeaders.CONTENT_TYPE, "application/json")
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
         HttpResponse<byte[]> response;
         try {

@@ -84,6 +84,22 @@ class WebhookForwardingIntegrationTest {
     }
 
     @Test
+    void should_forward_a_webhook_test_with_its_checked_body() throws Exception {
+        // when
+        HttpResponse<String> test = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/webhooks/test"))
+            .header("Authorization", "Bearer " + KEY)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{ \"url\" : \"https://hooks.example.com/in\" }"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> notJson = send("POST", "/v1/webhooks/test", KEY);
+
+        // then
+        assertThat(test.statusCode()).isEqualTo(200);
+        assertThat(forwarded).contains("POST /v1/webhooks/test Bearer " + KEY + " {\"url\":\"https://hooks.example.com/in\"}");
+        assertThat(notJson.statusCode()).isEqualTo(415);
+    }
+
+    @Test
     void should_answer_401_without_forwarding_when_the_key_is_wrong() throws Exception {
         int before = forwarded.size();
 
@@ -106,8 +122,9 @@ class WebhookForwardingIntegrationTest {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
                 String uri = exchange.getRequestURI().toString();
+                String received = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 forwarded.add(exchange.getRequestMethod() + " " + uri + " "
-                        + exchange.getRequestHeaders().getFirst("Authorization"));
+                        + exchange.getRequestHeaders().getFirst("Authorization") + (received.isEmpty() ? "" : " " + received));
                 byte[] body = ("{\"upstream\":\"" + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
                         + "\"}").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");

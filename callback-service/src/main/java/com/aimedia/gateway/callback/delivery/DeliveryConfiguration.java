@@ -59,6 +59,15 @@ class DeliveryConfiguration {
         return new CallbackUrlGuard(properties.allowedNetworks(), callbackHostResolver);
     }
 
+    /** POST /v1/webhooks/test: one signed test event, sent like a delivery attempt (its own sender, same settings). */
+    @Bean
+    WebhookTester webhookTester(CallbackUrlGuard callbackUrlGuard, SigningSecrets signingSecrets, Clock clock,
+            CallbackProperties properties) {
+        CallbackProperties.Http http = properties.http();
+        return new WebhookTester(callbackUrlGuard, new WebhookSender(http.connectTimeout(), http.requestTimeout(),
+                http.userAgent(), http.responseBodyLimit()), signingSecrets, clock);
+    }
+
     @Bean
     DeliveryDispatcher deliveryDispatcher(DeliveryRepository deliveryRepository, CallbackUrlGuard callbackUrlGuard,
             SigningSecrets signingSecrets, Endpoints webhookEndpoints, DeadLetterSink deadLetterSink,

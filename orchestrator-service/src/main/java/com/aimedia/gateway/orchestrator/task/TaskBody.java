@@ -39,6 +39,10 @@ public final class TaskBody {
         }
         if (state.status() == TaskStatus.FAILED) {
             string(json.append(','), "error", nonNull(state.error()));
+            // additive: a stable code and whether the same request may succeed if submitted again
+            String errorCode = state.errorCode() == null ? "provider_error" : state.errorCode();
+            string(json.append(','), "error_code", errorCode);
+            json.append(",\"retryable\":").append(FailureCodes.isRetryable(errorCode));
         }
         number(json.append(','), "version", state.version()).append(',');
         number(json, "updated_at", seconds(updatedAt));

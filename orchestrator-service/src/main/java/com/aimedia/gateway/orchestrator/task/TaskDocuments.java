@@ -37,6 +37,8 @@ public final class TaskDocuments {
     public static final String VIEW = "view";
     public static final String OUTBOX = "outbox";
     public static final String OUTBOX_SINCE = "outbox_since";
+    /** Each published status with the time the task entered it: {@code [{status, at, version}]}, oldest first. */
+    public static final String STATUS_HISTORY = "status_history";
     static final String EVENT_ID = "event_id";
     private static final String BODY = "body";
 
@@ -108,6 +110,12 @@ public final class TaskDocuments {
             .append(ERROR, change.error())
             .append(ERROR_CODE, change.errorCode())
             .append(BODY, change.body());
+    }
+
+    /** The status history entry of a published change. */
+    static Document toHistoryEntry(StatusChange change) {
+        return new Document(STATUS, change.status().wireName()).append("at", date(change.updatedAt()))
+            .append(VERSION, change.version());
     }
 
     static StatusChange toStatusChange(Document entry) {

@@ -69,7 +69,8 @@ public class TaskStore implements InitializingBean {
         // every conditional write filters on _id and revision; mongo-java-server (the embedded default) uses an
         // index only when a query names exactly its fields, and without this one it would scan the collection
         tasks.createIndex(Indexes.ascending(ID, REVISION), new IndexOptions().unique(true));
-        tasks.createIndex(Indexes.ascending(TENANT_ID, CREATED_AT));
+        // _id last: GET /v1/tasks pages newest first by (created_at, _id), ties included, from this index alone.
+        tasks.createIndex(Indexes.ascending(TENANT_ID, CREATED_AT, ID));
         tasks.createIndex(Indexes.ascending(PROVIDER, PROVIDER_TASK_ID));
         tasks.createIndex(Indexes.ascending(OUTBOX_SINCE), new IndexOptions().sparse(true));
         try {
@@ -170,6 +171,7 @@ public class TaskStore implements InitializingBean {
         document.append(OUTBOX, publications.stream().map(TaskDocuments::toDocument).toList());
         if (!publications.isEmpty()) {
             document.append(OUTBOX_SINCE, Date.from(now));
+            document.append(STATUS_HISTORY, publications.stream().map(TaskDocuments::toHistoryEntry).toList());
         }
         return document;
     }
@@ -191,6 +193,8 @@ public class TaskStore implements InitializingBean {
         if (!publications.isEmpty()) {
             updates.add(Updates.pushEach(OUTBOX, publications.stream().map(TaskDocuments::toDocument).toList()));
             updates.add(Updates.min(OUTBOX_SINCE, Date.from(now)));
+            updates.add(Updates.pushEach(STATUS_HISTORY,
+                    publications.stream().map(TaskDocuments::toHistoryEntry).toList()));
         }
         return Updates.combine(updates);
     }

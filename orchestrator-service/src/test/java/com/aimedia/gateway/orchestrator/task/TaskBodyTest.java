@@ -49,7 +49,20 @@ class TaskBodyTest {
                 "The provider did not finish the task within 30 minutes."))).isEqualTo(
                         "{\"id\":\"task_abc\",\"status\":\"failed\",\"created_at\":1764151200,\"completed_at\":1764153000,"
                                 + "\"error\":\"The provider did not finish the task within 30 minutes.\","
+                                + "\"error_code\":\"provider_timeout\",\"retryable\":true,"
                                 + "\"version\":3,\"updated_at\":1764153000}");
+    }
+
+    @Test
+    void should_mark_a_failure_not_retryable_when_its_code_is_permanent_or_unknown() {
+        assertThat(FailureCodes.isRetryable("content_policy")).isFalse();
+        assertThat(FailureCodes.isRetryable("cancelled")).isFalse();
+        assertThat(FailureCodes.isRetryable("something_new")).isFalse();
+        assertThat(FailureCodes.isRetryable("provider_error")).isTrue();
+        TaskState refused = new TaskState("task_abc", "kling", SUBMISSION, TaskStatus.FAILED, CREATED, List.of(),
+                "The provider rejected the prompt under its content policy.", "content_policy", null, null, null, null,
+                null);
+        assertThat(TaskBody.render(refused)).contains(",\"error_code\":\"content_policy\",\"retryable\":false,");
     }
 
     @Test

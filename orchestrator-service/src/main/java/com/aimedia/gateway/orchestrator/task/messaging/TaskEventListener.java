@@ -19,15 +19,17 @@ import com.aimedia.gateway.orchestrator.task.TaskBatches;
 import com.aimedia.gateway.orchestrator.task.TaskEvent;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.ProviderCallbackReceived;
+import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 
 /**
- * Feeds submissions (every provider's topic) and provider reports into the task state machine, a batch at a time,
- * and turns a provider callback into an immediate poll once the reports before it in the batch are applied. The
- * offsets of a batch are committed after the listener returns, that is after all of its task documents were written
- * (and its polls published). A record that cannot be decoded or mapped fails alone: the records before it are
- * applied (and committed), it goes to the dead-letter topic, and the ones after it are delivered again.
+ * Feeds submissions (every provider's topic), provider reports and owners' cancel requests into the task state
+ * machine, a batch at a time, and turns a provider callback into an immediate poll once the reports before it in the
+ * batch are applied. The offsets of a batch are committed after the listener returns, that is after all of its task
+ * documents were written (and its polls published). A record that cannot be decoded or mapped fails alone: the
+ * records before it are applied (and committed), it goes to the dead-letter topic, and the ones after it are
+ * delivered again.
  */
 @Component
 class TaskEventListener {
@@ -82,6 +84,13 @@ class TaskEventListener {
                     MDC.MDCCloseable provider = MDC.putCloseable("provider", callback.getProvider())) {
                 polls.pollNow(TaskEventMapper.required("ProviderCallbackReceived", "taskId", callback.getTaskId()));
             }
+        }
+    }
+
+    @KafkaListener(id = "orchestrator-cancel", topics = Topics.CANCEL, groupId = GROUP)
+    void onCancel(TaskCancelRequested event) {
+        try (MDC.MDCCloseable task = MDC.putCloseable("taskId", event.getTaskId())) {
+            batches.applyAll(List.of(TaskEventMapper.toEvent(event)));
         }
     }
 

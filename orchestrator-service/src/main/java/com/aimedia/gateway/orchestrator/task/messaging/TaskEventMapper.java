@@ -4,10 +4,12 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.orchestrator.task.FailureCodes;
 import com.aimedia.gateway.orchestrator.task.StatusChange;
 import com.aimedia.gateway.orchestrator.task.Submission;
 import com.aimedia.gateway.orchestrator.task.TaskEvent;
 import com.aimedia.gateway.schemas.v1.TaskStatus;
+import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
@@ -17,6 +19,7 @@ final class TaskEventMapper {
 
     static final String DEFAULT_ERROR_CODE = "provider_error";
     static final String DEFAULT_ERROR_MESSAGE = "The provider could not complete the task.";
+    static final String CANCELLED_MESSAGE = "The task was cancelled by its owner.";
 
     private TaskEventMapper() {
     }
@@ -45,6 +48,17 @@ final class TaskEventMapper {
                     orDefault(event.getErrorCode(), DEFAULT_ERROR_CODE),
                     orDefault(event.getErrorMessage(), DEFAULT_ERROR_MESSAGE));
         };
+    }
+
+    /**
+     * A cancel is a failure the owner chose: it ends the task like any failure (unless it already ended: terminal
+     * states are final), so polling stops and the webhook goes out through the usual outbox.
+     */
+    static TaskEvent.Failed toEvent(TaskCancelRequested event) {
+        String type = "TaskCancelRequested";
+        return new TaskEvent.Failed(required(type, "taskId", event.getTaskId()),
+                required(type, "provider", event.getProvider()), event.getOccurredAt(), null, FailureCodes.CANCELLED,
+                CANCELLED_MESSAGE);
     }
 
     static TaskStatusChanged toAvro(StatusChange change) {
