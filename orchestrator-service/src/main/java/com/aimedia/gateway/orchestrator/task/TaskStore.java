@@ -66,9 +66,7 @@ public class TaskStore implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        // every conditional write filters on _id and revision; mongo-java-server (the embedded default) uses an
-        // index only when a query names exactly its fields, and without this one it would scan the collection
-        tasks.createIndex(Indexes.ascending(ID, REVISION), new IndexOptions().unique(true));
+        tasks.createIndex(Indexes.ascending(REVISION_TOKEN), new IndexOptions().unique(true).sparse(true));
         tasks.createIndex(Indexes.ascending(TENANT_ID, CREATED_AT));
         tasks.createIndex(Indexes.ascending(PROVIDER, PROVIDER_TASK_ID));
         tasks.createIndex(Indexes.ascending(OUTBOX_SINCE), new IndexOptions().sparse(true));
@@ -160,7 +158,8 @@ public class TaskStore implements InitializingBean {
     }
 
     private static Document newDocument(TaskState state, List<StatusChange> publications, Instant now) {
-        Document document = new Document(ID, state.taskId()).append(REVISION, 1L);
+        Document document = new Document(ID, state.taskId()).append(REVISION, 1L)
+            .append(REVISION_TOKEN, revisionToken(state.taskId(), 1L));
         fields(state).forEach((name, value) -> {
             if (value != null) {
                 document.append(name, value);
@@ -175,7 +174,12 @@ public class TaskStore implements InitializingBean {
     }
 
     private static Bson revisionFilter(StoredTask current) {
-        return Filters.and(Filters.eq(ID, current.state().taskId()), Filters.eq(REVISION, current.revision()));
+        return revisionFilter(current.state().taskId(), current.revision(), current.revisionToken());
+    }
+
+    private static Bson revisionFilter(String taskId, long revision, boolean token) {
+        return token ? Filters.eq(REVISION_TOKEN, revisionToken(taskId, revision))
+                : Filters.and(Filters.eq(ID, taskId), Filters.eq(REVISION, revision));
     }
 
     /** The fields that differ, the revision increment, and the versions appended to the outbox. */
@@ -188,6 +192,7 @@ public class TaskStore implements InitializingBean {
             }
         });
         updates.add(Updates.inc(REVISION, 1L));
+        updates.add(Updates.set(REVISION_TOKEN, revisionToken(current.state().taskId(), current.revision() + 1)));
         if (!publications.isEmpty()) {
             updates.add(Updates.pushEach(OUTBOX, publications.stream().map(TaskDocuments::toDocument).toList()));
             updates.add(Updates.min(OUTBOX_SINCE, Date.from(now)));
@@ -201,12 +206,12 @@ public class TaskStore implements InitializingBean {
      * @param eventIds the published entries
      * @param emptied whether those were all of the entries the flush saw
      */
-    record OutboxRemoval(String taskId, long revision, List<String> eventIds, boolean emptied) {
+    record OutboxRemoval(String taskId, long revision, boolean revisionToken, List<String> eventIds, boolean emptied) {
     }
 
     /**
      * Removes published entries, many tasks in one ordered bulk request, each operation found by {@code _id} alone
-     * or by {@code _id} and revision (both indexed, so no operation scans the collection). A task whose flush
+     * or by its revision token (both indexed, so no operation scans the collection). A task whose flush
      * emptied the outbox it saw, and that no writer changed since, leaves the relay's index in the same operation;
      * otherwise only the entries are pulled, and the relay takes the rest later.
      */
@@ -215,7 +220,7 @@ public class TaskStore implements InitializingBean {
         for (OutboxRemoval removal : removals) {
             Bson pull = Updates.pull(OUTBOX, Filters.in(EVENT_ID, removal.eventIds()));
             if (removal.emptied()) {
-                Bson unchanged = Filters.and(Filters.eq(ID, removal.taskId()), Filters.eq(REVISION, removal.revision()));
+                Bson unchanged = revisionFilter(removal.taskId(), removal.revision(), removal.revisionToken());
                 models.add(new UpdateOneModel<>(unchanged, removal.eventIds().isEmpty() ? Updates.unset(OUTBOX_SINCE)
                         : Updates.combine(pull, Updates.unset(OUTBOX_SINCE))));
             }
