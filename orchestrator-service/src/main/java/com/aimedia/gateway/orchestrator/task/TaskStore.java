@@ -210,27 +210,33 @@ public class TaskStore implements InitializingBean {
     }
 
     /**
-     * Removes published entries, many tasks in one ordered bulk request, each operation found by {@code _id} alone
-     * or by its revision token (both indexed, so no operation scans the collection). A task whose flush
-     * emptied the outbox it saw, and that no writer changed since, leaves the relay's index in the same operation;
-     * otherwise only the entries are pulled, and the relay takes the rest later.
+     * Removes published entries of many tasks with one bulk request (two when a writer interfered), each operation
+     * found by its revision token or by {@code _id} (both indexed, so no operation scans the collection). A task
+     * whose flush emptied the outbox it saw, and that no writer changed since, leaves the relay's index in the same
+     * operation; otherwise only the entries are pulled, and the relay takes the rest later.
      */
     void removeFromOutboxes(List<OutboxRemoval> removals) {
-        List<WriteModel<Document>> models = new ArrayList<>();
+        List<WriteModel<Document>> emptied = new ArrayList<>();
+        List<WriteModel<Document>> pulls = new ArrayList<>();
         for (OutboxRemoval removal : removals) {
             Bson pull = Updates.pull(OUTBOX, Filters.in(EVENT_ID, removal.eventIds()));
             if (removal.emptied()) {
                 Bson unchanged = revisionFilter(removal.taskId(), removal.revision(), removal.revisionToken());
-                models.add(new UpdateOneModel<>(unchanged, removal.eventIds().isEmpty() ? Updates.unset(OUTBOX_SINCE)
+                emptied.add(new UpdateOneModel<>(unchanged, removal.eventIds().isEmpty() ? Updates.unset(OUTBOX_SINCE)
                         : Updates.combine(pull, Updates.unset(OUTBOX_SINCE))));
             }
             if (!removal.eventIds().isEmpty()) {
-                // a no-op when the operation before applied; pulls the entries when a writer changed the task
-                models.add(new UpdateOneModel<>(Filters.eq(ID, removal.taskId()), pull));
+                pulls.add(new UpdateOneModel<>(Filters.eq(ID, removal.taskId()), pull));
             }
         }
-        if (!models.isEmpty()) {
-            tasks.bulkWrite(models, new BulkWriteOptions().ordered(true));
+        boolean allEmptied = emptied.size() == removals.size();
+        if (!emptied.isEmpty()
+                && tasks.bulkWrite(emptied, new BulkWriteOptions().ordered(false)).getMatchedCount() < emptied.size()) {
+            // a writer changed some of these tasks since: pull what was published, the relay does the rest
+            allEmptied = false;
+        }
+        if (!allEmptied && !pulls.isEmpty()) {
+            tasks.bulkWrite(pulls, new BulkWriteOptions().ordered(false));
         }
     }
 
