@@ -62,6 +62,7 @@ public final class Benchmarks {
                 });
             }
         }
+        deleteRecursively(data);
         report.skip("5 scale (100,000 in flight)", "not implemented yet");
         report.skip("6 webhook fan-out", "not implemented yet");
         report.skip("8 crash recovery", "not implemented yet");
@@ -148,6 +149,13 @@ public final class Benchmarks {
             report.add(new Figure(measurement, "submit -> webhook, p50 ms", ms(hook, 50), baseline, new Target.None(),
                     ""));
             report.add(new Figure(measurement, "submit -> webhook, p99 ms", ms(hook, 99), baseline, p99, ""));
+        }
+    }
+
+    /** The gateways' Kafka logs and MongoDB files of this run: hundreds of megabytes nobody needs afterwards. */
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 

@@ -293,6 +293,8 @@ class OrchestratorIntegrationTest {
         // then
         awaitTask(taskId, doc -> assertThat(doc.getString("status")).isEqualTo("queued"));
         awaitTask(other, doc -> assertThat(doc.getString("status")).isEqualTo("queued"));
+        awaitChanged(taskId, 1);
+        awaitChanged(other, 1);
         awaitOrchestratorCaughtUp();
         assertThat(changedFor(taskId)).extracting(TaskStatusChanged::getVersion).containsExactly(1L);
         assertThat(changedFor(other)).extracting(TaskStatusChanged::getVersion).containsExactly(1L);
@@ -316,6 +318,8 @@ class OrchestratorIntegrationTest {
         awaitTask(first, doc -> assertThat(doc.getString("status")).isEqualTo("queued"));
         awaitTask(second, doc -> assertThat(doc.getString("status")).isEqualTo("queued"));
         assertThat(store.failedBulkWrites()).isEqualTo(1);
+        awaitChanged(first, 1);
+        awaitChanged(second, 1);
         awaitOrchestratorCaughtUp();
         assertThat(changedFor(first)).extracting(TaskStatusChanged::getVersion).containsExactly(1L);
         assertThat(changedFor(second)).extracting(TaskStatusChanged::getVersion).containsExactly(1L);

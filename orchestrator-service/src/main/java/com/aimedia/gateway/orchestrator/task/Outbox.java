@@ -83,7 +83,7 @@ class Outbox {
     }
 
     private static TaskStore.OutboxRemoval removal(StoredTask task, List<String> published) {
-        return new TaskStore.OutboxRemoval(task.state().taskId(), task.revision(), published,
+        return new TaskStore.OutboxRemoval(task.state().taskId(), task.revision(), task.revisionToken(), published,
                 published.size() == task.outbox().size());
     }
 }

@@ -15,6 +15,8 @@ public final class TaskDocuments {
 
     public static final String ID = "_id";
     public static final String REVISION = "revision";
+    /** The task id and the revision in one indexed field, {@code <task id>#<revision>}: see {@link #revisionToken}. */
+    public static final String REVISION_TOKEN = "revision_token";
     public static final String TENANT_ID = "tenant_id";
     public static final String MODEL = "model";
     public static final String PROVIDER = "provider";
@@ -76,7 +78,17 @@ public final class TaskDocuments {
         for (Document entry : document.getList(OUTBOX, Document.class, List.of())) {
             outbox.add(toStatusChange(entry));
         }
-        return new StoredTask(toState(document), document.get(REVISION, Number.class).longValue(), outbox);
+        return new StoredTask(toState(document), document.get(REVISION, Number.class).longValue(), outbox,
+                document.containsKey(REVISION_TOKEN));
+    }
+
+    /**
+     * What conditional writes compare: a filter on this one field is the same as one on {@code _id} and revision,
+     * but it names a single indexed field, which mongo-java-server (the embedded default) needs to use an index at
+     * all; with {@code {_id, revision}} it scanned the whole collection for every write.
+     */
+    static String revisionToken(String taskId, long revision) {
+        return taskId + "#" + revision;
     }
 
     static TaskState toState(Document document) {

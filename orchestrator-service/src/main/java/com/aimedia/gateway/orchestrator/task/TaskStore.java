@@ -66,9 +66,7 @@ public class TaskStore implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        // every conditional write filters on _id and revision; mongo-java-server (the embedded default) uses an
-        // index only when a query names exactly its fields, and without this one it would scan the collection
-        tasks.createIndex(Indexes.ascending(ID, REVISION), new IndexOptions().unique(true));
+        tasks.createIndex(Indexes.ascending(REVISION_TOKEN), new IndexOptions().unique(true).sparse(true));
         // _id last: GET /v1/tasks pages newest first by (created_at, _id), ties included, from this index alone.
         tasks.createIndex(Indexes.ascending(TENANT_ID, CREATED_AT, ID));
         tasks.createIndex(Indexes.ascending(PROVIDER, PROVIDER_TASK_ID));
@@ -161,7 +159,8 @@ public class TaskStore implements InitializingBean {
     }
 
     private static Document newDocument(TaskState state, List<StatusChange> publications, Instant now) {
-        Document document = new Document(ID, state.taskId()).append(REVISION, 1L);
+        Document document = new Document(ID, state.taskId()).append(REVISION, 1L)
+            .append(REVISION_TOKEN, revisionToken(state.taskId(), 1L));
         fields(state).forEach((name, value) -> {
             if (value != null) {
                 document.append(name, value);
@@ -177,7 +176,12 @@ public class TaskStore implements InitializingBean {
     }
 
     private static Bson revisionFilter(StoredTask current) {
-        return Filters.and(Filters.eq(ID, current.state().taskId()), Filters.eq(REVISION, current.revision()));
+        return revisionFilter(current.state().taskId(), current.revision(), current.revisionToken());
+    }
+
+    private static Bson revisionFilter(String taskId, long revision, boolean token) {
+        return token ? Filters.eq(REVISION_TOKEN, revisionToken(taskId, revision))
+                : Filters.and(Filters.eq(ID, taskId), Filters.eq(REVISION, revision));
     }
 
     /** The fields that differ, the revision increment, and the versions appended to the outbox. */
@@ -190,6 +194,7 @@ public class TaskStore implements InitializingBean {
             }
         });
         updates.add(Updates.inc(REVISION, 1L));
+        updates.add(Updates.set(REVISION_TOKEN, revisionToken(current.state().taskId(), current.revision() + 1)));
         if (!publications.isEmpty()) {
             updates.add(Updates.pushEach(OUTBOX, publications.stream().map(TaskDocuments::toDocument).toList()));
             updates.add(Updates.min(OUTBOX_SINCE, Date.from(now)));
@@ -205,31 +210,37 @@ public class TaskStore implements InitializingBean {
      * @param eventIds the published entries
      * @param emptied whether those were all of the entries the flush saw
      */
-    record OutboxRemoval(String taskId, long revision, List<String> eventIds, boolean emptied) {
+    record OutboxRemoval(String taskId, long revision, boolean revisionToken, List<String> eventIds, boolean emptied) {
     }
 
     /**
-     * Removes published entries, many tasks in one ordered bulk request, each operation found by {@code _id} alone
-     * or by {@code _id} and revision (both indexed, so no operation scans the collection). A task whose flush
-     * emptied the outbox it saw, and that no writer changed since, leaves the relay's index in the same operation;
-     * otherwise only the entries are pulled, and the relay takes the rest later.
+     * Removes published entries of many tasks with one bulk request (two when a writer interfered), each operation
+     * found by its revision token or by {@code _id} (both indexed, so no operation scans the collection). A task
+     * whose flush emptied the outbox it saw, and that no writer changed since, leaves the relay's index in the same
+     * operation; otherwise only the entries are pulled, and the relay takes the rest later.
      */
     void removeFromOutboxes(List<OutboxRemoval> removals) {
-        List<WriteModel<Document>> models = new ArrayList<>();
+        List<WriteModel<Document>> emptied = new ArrayList<>();
+        List<WriteModel<Document>> pulls = new ArrayList<>();
         for (OutboxRemoval removal : removals) {
             Bson pull = Updates.pull(OUTBOX, Filters.in(EVENT_ID, removal.eventIds()));
             if (removal.emptied()) {
-                Bson unchanged = Filters.and(Filters.eq(ID, removal.taskId()), Filters.eq(REVISION, removal.revision()));
-                models.add(new UpdateOneModel<>(unchanged, removal.eventIds().isEmpty() ? Updates.unset(OUTBOX_SINCE)
+                Bson unchanged = revisionFilter(removal.taskId(), removal.revision(), removal.revisionToken());
+                emptied.add(new UpdateOneModel<>(unchanged, removal.eventIds().isEmpty() ? Updates.unset(OUTBOX_SINCE)
                         : Updates.combine(pull, Updates.unset(OUTBOX_SINCE))));
             }
             if (!removal.eventIds().isEmpty()) {
-                // a no-op when the operation before applied; pulls the entries when a writer changed the task
-                models.add(new UpdateOneModel<>(Filters.eq(ID, removal.taskId()), pull));
+                pulls.add(new UpdateOneModel<>(Filters.eq(ID, removal.taskId()), pull));
             }
         }
-        if (!models.isEmpty()) {
-            tasks.bulkWrite(models, new BulkWriteOptions().ordered(true));
+        boolean allEmptied = emptied.size() == removals.size();
+        if (!emptied.isEmpty()
+                && tasks.bulkWrite(emptied, new BulkWriteOptions().ordered(false)).getMatchedCount() < emptied.size()) {
+            // a writer changed some of these tasks since: pull what was published, the relay does the rest
+            allEmptied = false;
+        }
+        if (!allEmptied && !pulls.isEmpty()) {
+            tasks.bulkWrite(pulls, new BulkWriteOptions().ordered(false));
         }
     }
 

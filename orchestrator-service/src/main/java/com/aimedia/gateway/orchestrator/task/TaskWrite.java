@@ -39,9 +39,9 @@ record TaskWrite(@Nullable StoredTask current, List<Step> steps) {
     /** The document as it is once this write applied: one revision on, the new versions appended to the outbox. */
     StoredTask written() {
         if (current == null) {
-            return new StoredTask(after(), 1L, publications());
+            return new StoredTask(after(), 1L, publications(), true);
         }
         return new StoredTask(after(), current.revision() + 1,
-                Stream.concat(current.outbox().stream(), publications().stream()).toList());
+                Stream.concat(current.outbox().stream(), publications().stream()).toList(), true);
     }
 }
