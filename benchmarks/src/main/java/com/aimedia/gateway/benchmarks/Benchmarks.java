@@ -47,7 +47,7 @@ public final class Benchmarks {
         Profiler profiler = new Profiler(options.jfr(), options.output().toAbsolutePath().getParent().resolve("jfr"));
         if (options.runs(3) || options.runs(2) || options.runs(4) || options.runs(1)) {
             LocalGatewayOptions instant = new LocalGatewayOptions(0, 0, null, data.resolve("instant"),
-                    INSTANT_POLL_INTERVAL, Duration.ZERO, Duration.ZERO, null, null);
+                    INSTANT_POLL_INTERVAL, Duration.ZERO, Duration.ZERO, null, null, null);
             try (Session session = Session.start(instant)) {
                 instantProviders(session, options, report, profiler);
             }
