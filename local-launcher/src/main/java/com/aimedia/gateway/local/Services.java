@@ -47,6 +47,8 @@ final class Services {
             workerArguments.add("--gateway.workers.public.base-url=http://127.0.0.1:" + workersPort);
             workerArguments.add("--gateway.workers.public.signing-secret=" + infrastructure.urlSigningSecret());
             workerArguments.add("--gateway.workers.outputs.directory=" + infrastructure.outputsDirectory());
+            // the simulators serve their result files on this machine; production downloads public addresses only
+            workerArguments.add("--gateway.workers.outputs.allowed-networks=" + LOOPBACK_NETWORKS);
             started.add(run(ProviderWorkersApplication.class, ProviderWorkersApplication.CONFIG_NAME, infrastructure,
                     workersPort, workerArguments.toArray(String[]::new)));
             started.add(run(ApiServiceApplication.class, ApiServiceApplication.CONFIG_NAME, infrastructure,

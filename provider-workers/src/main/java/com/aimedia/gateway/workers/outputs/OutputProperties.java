@@ -2,7 +2,10 @@ package com.aimedia.gateway.workers.outputs;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,12 +14,18 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The gateway's own output store (used when {@code gateway.workers.public.base-url} is set).
+ * The gateway's own output store (used when {@code gateway.workers.public.base-url} is set) and the download policy
+ * of provider outputs (docs/security.md).
  *
  * @param directory where copied outputs are kept (a volume shared by all provider-workers replicas)
  * @param urlTtl how long a download URL handed to a client stays valid
- * @param downloadTimeout the longest a copy of one output from the provider may take
- * @param maxSize the largest output that is copied; a larger one fails the copy
+ * @param downloadTimeout the longest a copy of one output from the provider may take, redirects included
+ * @param connectTimeout the longest a connection to a provider's file host may take
+ * @param maxSize the largest output that is copied; a larger one fails the task
+ * @param maxOutputs the most outputs one task may have; more fail the task
+ * @param maxRedirects the most redirects one download follows (each hop is checked again)
+ * @param allowedNetworks CIDRs a download may reach although they are not public (e.g. {@code 127.0.0.0/8} for a
+ *     local simulator); empty in production, where only public internet addresses are fetched
  */
 @Validated
 @ConfigurationProperties("gateway.workers.outputs")
@@ -24,14 +33,25 @@ public record OutputProperties(
         @DefaultValue("${java.io.tmpdir}/gateway-outputs") @NotNull Path directory,
         @DefaultValue("7d") @NotNull Duration urlTtl,
         @DefaultValue("5m") @NotNull Duration downloadTimeout,
-        @DefaultValue("2GB") @NotNull DataSize maxSize) {
+        @DefaultValue("10s") @NotNull Duration connectTimeout,
+        @DefaultValue("2GB") @NotNull DataSize maxSize,
+        @DefaultValue("16") @Min(1) @Max(1000) int maxOutputs,
+        @DefaultValue("3") @Min(0) @Max(10) int maxRedirects,
+        @DefaultValue List<String> allowedNetworks) {
 
     public OutputProperties {
-        if (urlTtl.isNegative() || urlTtl.isZero()) {
-            throw new IllegalArgumentException("gateway.workers.outputs.url-ttl must be positive");
+        requirePositive(urlTtl, "url-ttl");
+        requirePositive(downloadTimeout, "download-timeout");
+        requirePositive(connectTimeout, "connect-timeout");
+        if (maxSize.toBytes() <= 0) {
+            throw new IllegalArgumentException("gateway.workers.outputs.max-size must be positive");
         }
-        if (downloadTimeout.isNegative() || downloadTimeout.isZero()) {
-            throw new IllegalArgumentException("gateway.workers.outputs.download-timeout must be positive");
+        allowedNetworks = allowedNetworks.stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("gateway.workers.outputs." + name + " must be positive");
         }
     }
 }

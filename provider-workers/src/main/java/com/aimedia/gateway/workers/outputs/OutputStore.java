@@ -55,6 +55,16 @@ final class OutputStore {
         return Optional.of(directory.resolve(taskId).resolve(file));
     }
 
+    /** An output grew past the configured maximum; the partial copy is gone. */
+    static final class TooLargeException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException(long maxBytes) {
+            super("output larger than " + maxBytes + " bytes");
+        }
+    }
+
     /** Stops a copy that grows past the configured maximum. */
     private static final class LimitedOutputStream extends java.io.FilterOutputStream {
 
@@ -81,7 +91,7 @@ final class OutputStore {
         private void count(int bytes) throws IOException {
             written += bytes;
             if (written > maxBytes) {
-                throw new IOException("output larger than " + maxBytes + " bytes");
+                throw new TooLargeException(maxBytes);
             }
         }
     }

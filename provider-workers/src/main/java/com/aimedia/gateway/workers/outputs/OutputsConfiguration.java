@@ -1,14 +1,14 @@
 package com.aimedia.gateway.workers.outputs;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.aimedia.gateway.urlguard.CallbackUrlGuard;
+import com.aimedia.gateway.urlguard.HostResolver;
 import com.aimedia.gateway.workers.urls.PublicUrlProperties;
 import com.aimedia.gateway.workers.urls.UrlSigner;
 
@@ -32,20 +32,25 @@ class OutputsConfiguration {
                 clock);
     }
 
+    /** A bean so that tests can resolve names with a fake resolver. */
+    @Bean
+    HostResolver outputHostResolver() {
+        return HostResolver.system();
+    }
+
     /** Stored outputs with a public base URL; the providers' own URLs (where they need no credential) without. */
     @Bean
     OutputPublisher outputPublisher(ObjectProvider<OutputStore> store, ObjectProvider<OutputUrls> urls,
-            OutputProperties properties) {
+            OutputProperties properties, HostResolver outputHostResolver) {
         OutputStore outputStore = store.getIfAvailable();
         OutputUrls outputUrls = urls.getIfAvailable();
         if (outputStore == null || outputUrls == null) {
             return new PassThroughOutputs();
         }
-        HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
-        return new StoredOutputs(outputStore, outputUrls, http, properties.downloadTimeout(),
-                properties.maxSize().toBytes());
+        long maxBytes = properties.maxSize().toBytes();
+        OutputDownloader downloader = new OutputDownloader(
+                new CallbackUrlGuard(properties.allowedNetworks(), outputHostResolver), properties.connectTimeout(),
+                properties.downloadTimeout(), properties.maxRedirects(), maxBytes);
+        return new StoredOutputs(outputStore, outputUrls, downloader, properties.maxOutputs(), maxBytes);
     }
 }

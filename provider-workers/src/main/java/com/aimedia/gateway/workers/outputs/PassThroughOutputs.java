@@ -3,6 +3,7 @@ package com.aimedia.gateway.workers.outputs;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 
 /**
@@ -12,7 +13,7 @@ import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 public final class PassThroughOutputs implements OutputPublisher {
 
     @Override
-    public List<String> publish(String taskId, List<ProviderOutput> outputs) {
+    public List<String> publish(String taskId, OutputHosts hosts, List<ProviderOutput> outputs) {
         List<String> urls = new ArrayList<>(outputs.size());
         for (ProviderOutput output : outputs) {
             switch (output) {

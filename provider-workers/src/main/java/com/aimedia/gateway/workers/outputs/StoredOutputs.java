@@ -1,23 +1,22 @@
 package com.aimedia.gateway.workers.outputs;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.ByteArrayInputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 
 /**
  * Copies every output of a finished task into the gateway's store and reports signed gateway URLs: clients never
- * need a provider credential, and a provider URL that expires after minutes (BFL: 10) does not matter.
+ * need a provider credential, and a provider URL that expires after minutes (BFL: 10) does not matter. Downloads go
+ * through the {@link OutputDownloader} (the SSRF guard); a task may have at most {@code maxOutputs} outputs of at
+ * most {@code maxBytes} each, so a provider answer cannot fill the store.
  */
 final class StoredOutputs implements OutputPublisher {
 
@@ -25,24 +24,33 @@ final class StoredOutputs implements OutputPublisher {
 
     private final OutputStore store;
     private final OutputUrls urls;
-    private final HttpClient http;
-    private final Duration downloadTimeout;
+    private final OutputDownloader downloader;
+    private final int maxOutputs;
     private final long maxBytes;
 
-    StoredOutputs(OutputStore store, OutputUrls urls, HttpClient http, Duration downloadTimeout, long maxBytes) {
+    StoredOutputs(OutputStore store, OutputUrls urls, OutputDownloader downloader, int maxOutputs, long maxBytes) {
         this.store = store;
         this.urls = urls;
-        this.http = http;
-        this.downloadTimeout = downloadTimeout;
+        this.downloader = downloader;
+        this.maxOutputs = maxOutputs;
         this.maxBytes = maxBytes;
     }
 
+    static String tooLarge(long maxBytes) {
+        return "The result is larger than the gateway accepts (" + maxBytes + " bytes per output).";
+    }
+
     @Override
-    public List<String> publish(String taskId, List<ProviderOutput> outputs) {
+    public List<String> publish(String taskId, OutputHosts hosts, List<ProviderOutput> outputs) {
+        if (outputs.size() > maxOutputs) {
+            log.warn("outputs refused, too many taskId={} count={} max={}", taskId, outputs.size(), maxOutputs);
+            throw new OutputRejectedException("The provider returned " + outputs.size()
+                    + " results; the gateway keeps at most " + maxOutputs + " per task.");
+        }
         List<String> published = new ArrayList<>(outputs.size());
         for (int index = 0; index < outputs.size(); index++) {
             String key = switch (outputs.get(index)) {
-                case ProviderOutput.Remote remote -> copy(taskId, index, remote);
+                case ProviderOutput.Remote remote -> copy(taskId, index, remote, hosts);
                 case ProviderOutput.Inline inline -> put(taskId, index, inline.contentType(),
                         new ByteArrayInputStream(inline.content()));
             };
@@ -52,33 +60,12 @@ final class StoredOutputs implements OutputPublisher {
         return published;
     }
 
-    private String copy(String taskId, int index, ProviderOutput.Remote remote) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(remote.uri()).timeout(downloadTimeout).GET();
-        remote.headers().forEach(request::header);
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        }
-        catch (IOException e) {
-            throw new OutputUnavailableException("The result could not be downloaded from the provider ("
-                    + e.getClass().getSimpleName() + ").", e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OutputUnavailableException("Interrupted while downloading the result.", e);
-        }
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new OutputUnavailableException(
-                        "The provider answered HTTP " + response.statusCode() + " to the result download.");
-            }
-            String contentType = response.headers().firstValue("Content-Type")
+    private String copy(String taskId, int index, ProviderOutput.Remote remote, OutputHosts hosts) {
+        try (OutputDownloader.Download download = downloader.open(remote, hosts)) {
+            String contentType = download.contentType()
                 .filter(type -> !type.startsWith("application/octet-stream"))
-                .orElseGet(() -> MediaTypes.guessFromPath(remote.uri().getPath()));
-            return put(taskId, index, contentType, body);
-        }
-        catch (IOException e) {
-            throw new OutputUnavailableException("The result download from the provider broke off.", e);
+                .orElseGet(() -> MediaTypes.guessFromPath(String.valueOf(remote.uri().getPath())));
+            return put(taskId, index, contentType, download.body());
         }
     }
 
@@ -86,8 +73,14 @@ final class StoredOutputs implements OutputPublisher {
         try {
             return store.put(taskId, index, contentType, content, maxBytes);
         }
+        catch (OutputStore.TooLargeException e) {
+            log.warn("output refused, larger than the limit taskId={} index={} maxBytes={}", taskId, index, maxBytes);
+            throw new OutputRejectedException(tooLarge(maxBytes));
+        }
         catch (IOException e) {
-            throw new OutputUnavailableException("The result could not be stored (" + e.getMessage() + ").", e);
+            log.warn("output not stored taskId={} index={} error={}", taskId, index, e.getClass().getSimpleName());
+            throw new OutputUnavailableException("The result could not be downloaded and stored; the next poll tries "
+                    + "again.", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.aimedia.gateway.workers.submission;
 
 import com.aimedia.gateway.workers.outputs.OutputPublisher;
+import com.aimedia.gateway.workers.outputs.OutputRejectedException;
 import com.aimedia.gateway.workers.outputs.OutputUnavailableException;
 
 import java.time.Clock;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.aimedia.gateway.schemas.v1.PollRequested;
+import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.PermanentException;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
@@ -76,8 +78,14 @@ final class PollService {
 
     private void completed(ProviderTaskRef ref, String provider, PollResult.Succeeded succeeded) {
         try {
-            List<String> published = outputs.publish(ref.taskId(), succeeded.outputs());
+            List<String> published = outputs.publish(ref.taskId(), adapters.require(provider).outputHosts(),
+                    succeeded.outputs());
             report(reports.completed(ref.taskId(), provider, ref.providerTaskId(), ref.providerRef(), published));
+        }
+        catch (OutputRejectedException e) {
+            // a refused location, too many or too large outputs: no later poll changes that, so the task fails
+            report(reports.failed(ref.taskId(), provider, ref.providerTaskId(), ErrorCode.PROVIDER_ERROR,
+                    e.getMessage()));
         }
         catch (OutputUnavailableException e) {
             log.warn("provider outputs not fetched yet, the next scheduled poll retries taskId={} provider={} error={}",

@@ -137,7 +137,7 @@ final class SubmissionService {
     private void accept(ProviderAdapter adapter, String taskId, Submission submission) {
         List<String> published;
         try {
-            published = submission.isCompleted() ? outputs.publish(taskId, submission.outputs()) : List.of();
+            published = submission.isCompleted() ? outputs.publish(taskId, adapter.outputHosts(), submission.outputs()) : List.of();
         }
         catch (OutputUnavailableException e) {
             // a synchronous result that cannot be fetched cannot be fetched later either: there is nothing to poll

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.aimedia.gateway.urlguard.CallbackUrlGuard;
+import com.aimedia.gateway.urlguard.HostResolver;
+import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 import com.aimedia.gateway.workers.urls.UrlSigner;
 import com.sun.net.httpserver.HttpServer;
@@ -55,7 +57,10 @@ class StoredOutputsTest {
         store = new OutputStore(directory);
         urls = new OutputUrls(URI.create("https://files.example.com/"), new UrlSigner("a-signing-secret-of-at-least-32-chars"),
                 Duration.ofHours(1), CLOCK);
-        outputs = new StoredOutputs(store, urls, HttpClient.newHttpClient(), Duration.ofSeconds(5), 1024);
+        OutputDownloader downloader = new OutputDownloader(
+                new CallbackUrlGuard(List.of("127.0.0.0/8"), HostResolver.system()), Duration.ofSeconds(5),
+                Duration.ofSeconds(5), 3, 1024);
+        outputs = new StoredOutputs(store, urls, downloader, 16, 1024);
     }
 
     @AfterEach
@@ -67,7 +72,7 @@ class StoredOutputsTest {
     void should_copy_a_remote_output_with_its_credential_header_and_hand_out_a_signed_url() throws IOException {
         URI source = URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/video.mp4");
 
-        List<String> published = outputs.publish("task_1",
+        List<String> published = outputs.publish("task_1", OutputHosts.any(),
                 List.of(new ProviderOutput.Remote(source, Map.of("x-goog-api-key", PROVIDER_KEY))));
 
         assertThat(published).singleElement().asString()
@@ -78,7 +83,7 @@ class StoredOutputsTest {
 
     @Test
     void should_store_inline_outputs_under_their_media_type() throws IOException {
-        List<String> published = outputs.publish("task_2",
+        List<String> published = outputs.publish("task_2", OutputHosts.any(),
                 List.of(new ProviderOutput.Inline(new byte[] { 1, 2, 3 }, "image/png")));
 
         assertThat(published).singleElement().asString().contains("/files/task_2/0.png?");
@@ -89,17 +94,17 @@ class StoredOutputsTest {
     void should_fail_clearly_without_leaking_the_url_when_the_provider_refuses_the_download() {
         URI source = URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/video.mp4");
 
-        assertThatThrownBy(() -> outputs.publish("task_3", List.of(ProviderOutput.url(source))))
+        assertThatThrownBy(() -> outputs.publish("task_3", OutputHosts.any(), List.of(ProviderOutput.url(source))))
             .isInstanceOf(OutputUnavailableException.class)
-            .hasMessageContaining("HTTP 403")
-            .hasMessageNotContaining("127.0.0.1");
+            .hasMessage(OutputDownloader.DOWNLOAD_FAILED)
+            .hasMessageNotContaining("403");
     }
 
     @Test
     void should_refuse_an_output_larger_than_the_limit() {
-        assertThatThrownBy(() -> outputs.publish("task_4",
+        assertThatThrownBy(() -> outputs.publish("task_4", OutputHosts.any(),
                 List.of(new ProviderOutput.Inline(new byte[2048], "image/png"))))
-            .isInstanceOf(OutputUnavailableException.class);
+            .isInstanceOf(OutputRejectedException.class);
         assertThat(directory.resolve("task_4/0.png")).doesNotExist();
     }
 

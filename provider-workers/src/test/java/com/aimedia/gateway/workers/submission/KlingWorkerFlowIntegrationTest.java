@@ -46,7 +46,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 @SpringBootTest(classes = ProviderWorkersApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = { "spring.config.name=" + ProviderWorkersApplication.CONFIG_NAME,
             "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
-            "gateway.workers.public.signing-secret=integration-test-url-signing-secret-0123456789" })
+            "gateway.workers.public.signing-secret=integration-test-url-signing-secret-0123456789",
+            "gateway.workers.outputs.allowed-networks=127.0.0.0/8" })
 @EmbeddedKafka(partitions = 1)
 class KlingWorkerFlowIntegrationTest {
 
