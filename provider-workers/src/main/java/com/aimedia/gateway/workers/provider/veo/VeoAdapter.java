@@ -110,6 +110,10 @@ public class VeoAdapter implements ProviderAdapter {
                 ? new OutputHosts(List.of(origin(URI.create(properties.vertexBase())),
                         origin(properties.gcsDownloadBaseUrl())))
                 : new OutputHosts(List.of(origin(properties.baseUrl())));
+        return keyOnlyFor(keyHosts, output);
+    }
+
+    static ProviderOutput keyOnlyFor(OutputHosts keyHosts, ProviderOutput output) {
         return switch (output) {
             case ProviderOutput.Remote remote when !keyHosts.permits(remote.uri()) ->
                 new ProviderOutput.Remote(remote.uri(), Map.of());
