@@ -73,6 +73,8 @@ final class Services {
                 "--spring.main.banner-mode=off",
                 "--spring.main.log-startup-info=false",
                 "--server.port=" + port,
+                // actuator on its own free port (never the public one); logged below
+                "--management.server.port=0",
                 "--server.address=127.0.0.1",
                 "--gateway.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--gateway.kafka.partitions=3",
@@ -80,8 +82,9 @@ final class Services {
         arguments.addAll(List.of(specific));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
             .run(arguments.toArray(String[]::new));
-        log.info("service started name={} port={}", configName,
-                context.getEnvironment().getProperty("local.server.port"));
+        log.info("service started name={} port={} managementPort={}", configName,
+                context.getEnvironment().getProperty("local.server.port"),
+                context.getEnvironment().getProperty("local.management.port"));
         return context;
     }
 

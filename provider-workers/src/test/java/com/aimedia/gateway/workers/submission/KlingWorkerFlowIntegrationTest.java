@@ -47,7 +47,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
         properties = { "spring.config.name=" + ProviderWorkersApplication.CONFIG_NAME,
             "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
             "gateway.workers.public.signing-secret=integration-test-url-signing-secret-0123456789",
-            "gateway.workers.outputs.allowed-networks=127.0.0.0/8" })
+            "gateway.workers.outputs.allowed-networks=127.0.0.0/8", "management.server.port=0" })
 @EmbeddedKafka(partitions = 1)
 class KlingWorkerFlowIntegrationTest {
 
@@ -83,6 +83,8 @@ class KlingWorkerFlowIntegrationTest {
 
     @Autowired
     private ProviderCallbackUrls callbackUrls;
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    private int managementPort;
 
     @AfterAll
     static void stopInfrastructure() {
@@ -132,10 +134,14 @@ class KlingWorkerFlowIntegrationTest {
         publisher.publish(Topics.submitted("kling"), submitted(taskId, "{\"prompt\":\"metrics\"}"));
         awaitReport(taskId, ReportedOutcome.ACCEPTED);
 
-        HttpResponse<byte[]> readiness = get(PUBLIC_BASE + "/actuator/health/readiness");
-        String metrics = new String(get(PUBLIC_BASE + "/actuator/prometheus").body(), java.nio.charset.StandardCharsets.UTF_8);
+        String management = "http://127.0.0.1:" + managementPort;
+        HttpResponse<byte[]> readiness = get(management + "/actuator/health/readiness");
+        String metrics = new String(get(management + "/actuator/prometheus").body(), java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(readiness.statusCode()).isEqualTo(200);
+        // the public port, where providers and clients reach this service, serves no actuator endpoint
+        assertThat(get(PUBLIC_BASE + "/actuator/prometheus").statusCode()).isEqualTo(404);
+        assertThat(get(PUBLIC_BASE + "/actuator/health").statusCode()).isEqualTo(404);
         assertThat(metrics).contains("gateway_provider_requests_seconds_bucket{")
             .contains("operation=\"submit\"").contains("provider=\"kling\"").doesNotContain(taskId);
     }
