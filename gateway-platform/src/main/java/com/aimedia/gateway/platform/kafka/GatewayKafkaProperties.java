@@ -2,6 +2,7 @@ package com.aimedia.gateway.platform.kafka;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retryInitialInterval first back-off of a listener that threw a retryable exception
  * @param retryAttempts retries of a failing record before it goes to the dead-letter topic
  * @param metadataMaxAge how soon a pattern subscription sees a new topic
+ * @param security TLS and SASL settings of every Kafka client of the service (docs/security.md)
  */
 @Validated
 @ConfigurationProperties("gateway.kafka")
@@ -29,5 +31,6 @@ public record GatewayKafkaProperties(
         @DefaultValue("10s") @NotNull Duration publishTimeout,
         @DefaultValue("500ms") @NotNull Duration retryInitialInterval,
         @DefaultValue("4") @Min(0) int retryAttempts,
-        @DefaultValue("5s") @NotNull Duration metadataMaxAge) {
+        @DefaultValue("5s") @NotNull Duration metadataMaxAge,
+        @DefaultValue @Valid @NotNull KafkaSecurity security) {
 }
