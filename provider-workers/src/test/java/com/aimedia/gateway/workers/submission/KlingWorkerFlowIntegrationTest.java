@@ -296,4 +296,24 @@ class KlingWorkerFlowIntegrationTest {
             .setTenantId("tenant-1").setModel("kling-v2").setProvider("kling").setProviderModel("kling-v2-master")
             .setInput(input).setCallbackUrl(null).setCreatedAt(now).build();
     }
+
+    @Test
+    void should_refuse_a_huge_provider_callback_body_before_checking_anything() throws Exception {
+        assertThat(statusOfAnnouncedBody(PORT, "POST", "/provider-callbacks/kling/task_x?expires=1&signature=x"))
+            .startsWith("HTTP/1.1 413");
+    }
+
+    /** A request line and headers only: the body is announced but never sent, as an attacker would. */
+    private static String statusOfAnnouncedBody(int port, String method, String path) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return line == null ? "" : line;
+        }
+    }
 }
