@@ -119,7 +119,19 @@ final class OutputDownloader {
             log.warn("output download refused, host not documented for the provider host={}", first.getHost());
             throw new OutputRejectedException(LOCATION_REFUSED);
         }
+        // one deadline for the whole download, redirects and body included: when it passes, the request is aborted
         CompletableFuture<Void> deadline = new CompletableFuture<>();
+        try {
+            return follow(remote, deadline);
+        }
+        catch (RuntimeException e) {
+            deadline.cancel(false);
+            throw e;
+        }
+    }
+
+    private Download follow(ProviderOutput.Remote remote, CompletableFuture<Void> deadline) {
+        URI first = remote.uri();
         URI current = first;
         for (int hop = 0; hop <= maxRedirects; hop++) {
             CheckedUrl checked = check(current);
@@ -131,13 +143,11 @@ final class OutputDownloader {
             }
             exchange.release();
             if (!REDIRECTS.contains(status)) {
-                deadline.cancel(false);
                 log.warn("output download answered with an error host={} status={}", current.getHost(), status);
                 throw new OutputUnavailableException(DOWNLOAD_FAILED);
             }
-            current = next(current, exchange.location(), deadline);
+            current = next(current, exchange.location());
         }
-        deadline.cancel(false);
         log.warn("output download refused, too many redirects host={}", first.getHost());
         throw new OutputRejectedException(LOCATION_REFUSED);
     }
@@ -156,7 +166,7 @@ final class OutputDownloader {
         }
     }
 
-    private URI next(URI current, @Nullable String location, CompletableFuture<Void> deadline) {
+    private URI next(URI current, @Nullable String location) {
         URI next;
         try {
             next = location == null ? null : current.resolve(new URI(location));
@@ -165,11 +175,9 @@ final class OutputDownloader {
             next = null;
         }
         if (next == null) {
-            deadline.cancel(false);
             throw new OutputUnavailableException(DOWNLOAD_FAILED);
         }
         if ("https".equalsIgnoreCase(current.getScheme()) && !"https".equalsIgnoreCase(next.getScheme())) {
-            deadline.cancel(false);
             log.warn("output download refused, redirect from https to another scheme host={}", current.getHost());
             throw new OutputRejectedException(LOCATION_REFUSED);
         }
@@ -180,12 +188,10 @@ final class OutputDownloader {
         HttpEntity entity = exchange.response().getEntity();
         if (entity == null) {
             exchange.release();
-            deadline.cancel(false);
             throw new OutputUnavailableException(DOWNLOAD_FAILED);
         }
         if (entity.getContentLength() > maxBytes) {
             exchange.release();
-            deadline.cancel(false);
             throw new OutputRejectedException(StoredOutputs.tooLarge(maxBytes));
         }
         try {
@@ -197,7 +203,6 @@ final class OutputDownloader {
         }
         catch (IOException e) {
             exchange.release();
-            deadline.cancel(false);
             throw new OutputUnavailableException(DOWNLOAD_FAILED, e);
         }
     }
@@ -226,7 +231,6 @@ final class OutputDownloader {
     private Exchange exchange(CheckedUrl url, Map<String, String> headers, CompletableFuture<Void> deadline) {
         HttpGet request = new HttpGet(url.uri());
         headers.forEach(request::setHeader);
-        // one deadline for the whole download, redirects and body included: cancelling aborts the connection
         deadline.completeOnTimeout(null, downloadTimeout.toMillis(), TimeUnit.MILLISECONDS)
             .thenRun(request::cancel);
         CloseableHttpClient client = client(url);
@@ -236,7 +240,6 @@ final class OutputDownloader {
         }
         catch (IOException | RuntimeException e) {
             closeQuietly(client);
-            deadline.cancel(false);
             log.warn("output download failed host={} error={}", url.host(), e.getClass().getSimpleName());
             throw new OutputUnavailableException(DOWNLOAD_FAILED, e);
         }

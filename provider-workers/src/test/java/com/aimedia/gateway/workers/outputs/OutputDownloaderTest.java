@@ -53,6 +53,7 @@ class OutputDownloaderTest {
     private final Map<String, List<InetAddress>> dns = new HashMap<>();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private final List<String> keysSeenElsewhere = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     private HttpServer provider;
     private HttpServer elsewhere;
 
@@ -85,6 +86,17 @@ class OutputDownloaderTest {
                 exchange.sendResponseHeaders(200, 0); // chunked: the size shows only while reading
                 exchange.getResponseBody().write(new byte[4096]);
             }
+            else if (path.equals("/stalls.mp4")) {
+                exchange.sendResponseHeaders(200, 1000);
+                exchange.getResponseBody().write(new byte[10]);
+                exchange.getResponseBody().flush();
+                try {
+                    release.await();
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             else if (path.equals("/declared-huge.mp4")) {
                 exchange.sendResponseHeaders(200, 1_000_000);
                 exchange.getResponseBody().write(new byte[16]);
@@ -107,46 +119,63 @@ class OutputDownloaderTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        provider.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         provider.start();
         elsewhere.start();
     }
 
     @AfterEach
     void stop() {
+        release.countDown();
         provider.stop(0);
         elsewhere.stop(0);
     }
 
+    /** Every non-public literal of url-guard's CallbackUrlGuardTest, IPv4 and IPv6. */
     @ParameterizedTest
     @ValueSource(strings = {
-            // IPv4 private, loopback, this-network, link-local and metadata, CGNAT, multicast, reserved, broadcast,
-            // benchmarking, documentation, protocol assignments, 6to4 relay
-            "10.0.0.1", "172.16.10.65", "172.31.255.255", "192.168.1.1", "127.0.0.1", "0.0.0.0", "169.254.169.254",
-            "100.64.0.1", "224.1.2.3", "240.0.0.1", "255.255.255.255", "198.18.0.1", "192.0.2.1", "198.51.100.7",
-            "203.0.113.9", "192.0.0.8", "192.88.99.1",
-            // IPv6 loopback, unspecified, mapped and translated IPv4, link-local, ULA (AWS metadata fd00:ec2::254),
-            // multicast, 6to4 of private, NAT64 of metadata, documentation, Teredo, site-local
-            "[::1]", "[::]", "[::ffff:127.0.0.1]", "[::ffff:169.254.169.254]", "[fe80::dead:beef]", "[fd00:ec2::254]",
-            "[fc00::1]", "[ff02::1]", "[2002:c0a8:1::dead:beef]", "[64:ff9b::a9fe:a9fe]", "[2001:db8::1]", "[2001::1]",
-            "[::7f00:1]", "[fec0::1]",
-            // odd IPv4 notations that resolvers read as loopback
-            "2130706433", "0x7f000001", "0177.0.0.1", "127.1", "0x7f.1", "017700000001" })
+            // IPv4 private, loopback, this-network, link-local and metadata, CGNAT
+            "10.254.0.0", "10.0.0.1", "172.16.10.65", "172.31.255.255", "192.168.1.1", "127.0.0.1",
+            "127.254.254.254", "0.0.0.0", "0.1.2.3", "169.254.45.1", "169.254.169.254", "100.64.0.1",
+            "100.100.0.0", "100.127.255.255",
+            // multicast, reserved, broadcast, benchmarking, documentation, protocol assignments, 6to4 relay
+            "224.1.2.3", "239.255.255.250", "240.0.0.1", "255.255.255.255", "198.18.0.1", "198.19.255.255",
+            "192.0.2.1", "198.51.100.7", "203.0.113.9", "192.0.0.8", "192.88.99.1",
+            // IPv6 loopback, unspecified, IPv4-mapped, link-local, ULA (AWS metadata fd00:ec2::254), multicast,
+            // 6to4 and NAT64 of private and metadata addresses, reserved, documentation, Teredo, site-local
+            "[::1]", "[::]", "[::ffff:127.0.0.1]", "[::ffff:10.0.0.1]", "[::ffff:169.254.169.254]", "[fe80::dead:beef]",
+            "[fdee:3a45:9057::1]", "[fd7a:115c:a1e0::1]", "[fd00:ec2::254]", "[fc00::1]", "[ff02::1]", "[ff00::1]",
+            "[2002:c0a8:1::dead:beef]", "[2002:7f00:1::1]", "[64:ff9b::c0a8:0]", "[64:ff9b::7f00:1]",
+            "[64:ff9b::a9fe:a9fe]", "[5f00::dead:beef]", "[100::1:2:3:4]", "[2001:db8::1]", "[2001::1]", "[::7f00:1]",
+            "[fec0::1]", "[3fff::1]" })
     void should_refuse_without_connecting_when_the_output_url_names_a_non_public_address(String host) {
-        StoredOutputs outputs = outputs(List.of());
-
-        assertThatThrownBy(() -> outputs.publish("task_1", OutputHosts.any(),
-                List.of(ProviderOutput.url(URI.create("http://" + host + ":8080/latest/meta-data/")))))
-            .isInstanceOf(OutputRejectedException.class)
-            .hasMessage(OutputDownloader.LOCATION_REFUSED);
+        assertRefused("http://" + host + ":8080/latest/meta-data/");
     }
 
+    /** Every odd notation, scheme, user info, port and malformed host of url-guard's CallbackUrlGuardTest. */
     @ParameterizedTest
-    @ValueSource(strings = { "file:///etc/passwd", "ftp://files.example.com/video.mp4", "gopher://files.example.com/",
-            "http://user:pass@files.example.com/video.mp4", "http://files.example.com@127.0.0.1/video.mp4",
-            "http://files.example.com:0/video.mp4" })
-    void should_refuse_when_the_output_url_has_a_forbidden_scheme_user_info_or_port(String url) {
+    @ValueSource(strings = { "http://2130706433/", "http://0x7f000001/", "http://0x7f.0.0.1/", "http://0177.0.0.1/",
+            "http://127.1/", "http://127.0.1/", "http://127.0.0.01/", "http://0x7f.1/", "http://1.2.3.0x4/",
+            "http://017700000001/", "http://example.com.0x10/", "http://256.1.1.1/", "http://1.2.3.4.5/",
+            "ftp://files.example.com/video.mp4", "file:///etc/passwd", "gopher://files.example.com/",
+            "http://user:pass@files.example.com/video.mp4", "http://user@files.example.com/",
+            "http://files.example.com@127.0.0.1/video.mp4", "http://files.example.com:0/video.mp4",
+            "http://files.example.com:65536/", "http://exa_mple.com/", "http://-files.example.com/",
+            "http://files..example.com/", "http://[fe80::1%25eth0]/" })
+    void should_refuse_when_the_output_url_uses_an_odd_notation_scheme_user_info_port_or_host(String url) {
         dns.put("files.example.com", List.of(address("93.184.216.34")));
 
+        assertRefused(url);
+    }
+
+    @Test
+    void should_refuse_an_output_url_longer_than_the_guard_accepts() {
+        dns.put("files.example.com", List.of(address("93.184.216.34")));
+
+        assertRefused("https://files.example.com/" + "a".repeat(CallbackUrlGuard.MAX_LENGTH));
+    }
+
+    private void assertRefused(String url) {
         assertThatThrownBy(() -> outputs(List.of()).publish("task_1", OutputHosts.any(),
                 List.of(ProviderOutput.url(URI.create(url)))))
             .isInstanceOf(OutputRejectedException.class)
@@ -253,6 +282,18 @@ class OutputDownloaderTest {
     }
 
     @Test
+    void should_abort_a_download_whose_body_stalls_and_keep_nothing() {
+        OutputDownloader impatient = new OutputDownloader(new CallbackUrlGuard(LOOPBACK, HostResolver.system()),
+                Duration.ofSeconds(5), Duration.ofMillis(500), 3, 1024);
+        StoredOutputs outputs = new StoredOutputs(new OutputStore(directory), urls(), impatient, 4, 1024);
+
+        assertThatThrownBy(() -> outputs.publish("task_1", OutputHosts.any(),
+                List.of(ProviderOutput.url(providerUrl("/stalls.mp4")))))
+            .isExactlyInstanceOf(OutputUnavailableException.class);
+        assertThat(directory.resolve("task_1")).isEmptyDirectory();
+    }
+
+    @Test
     void should_refuse_an_output_whose_declared_length_is_over_the_limit_before_reading_it() {
         assertThatThrownBy(() -> outputs(LOOPBACK).publish("task_1", OutputHosts.any(),
                 List.of(ProviderOutput.url(providerUrl("/declared-huge.mp4")))))
@@ -281,9 +322,12 @@ class OutputDownloaderTest {
         };
         OutputDownloader downloader = new OutputDownloader(new CallbackUrlGuard(allowedNetworks, resolver),
                 Duration.ofSeconds(5), Duration.ofSeconds(10), 3, 1024);
-        OutputUrls urls = new OutputUrls(URI.create("https://files.example.com/"),
+        return new StoredOutputs(new OutputStore(directory), urls(), downloader, 4, 1024);
+    }
+
+    private static OutputUrls urls() {
+        return new OutputUrls(URI.create("https://files.example.com/"),
                 new UrlSigner("a-signing-secret-of-at-least-32-chars"), Duration.ofHours(1), CLOCK);
-        return new StoredOutputs(new OutputStore(directory), urls, downloader, 4, 1024);
     }
 
     private URI providerUrl(String path) {
