@@ -6,31 +6,13 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.URIScheme;
-import org.apache.hc.core5.http.config.Lookup;
-import org.apache.hc.core5.http.config.RegistryBuilder;
-import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,8 +46,7 @@ final class OutputDownloader {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final CallbackUrlGuard guard;
-    private final Lookup<TlsSocketStrategy> tls;
-    private final Duration connectTimeout;
+    private final PinnedGet http;
     private final Duration downloadTimeout;
     private final int maxRedirects;
     private final long maxBytes;
@@ -73,10 +54,7 @@ final class OutputDownloader {
     OutputDownloader(CallbackUrlGuard guard, Duration connectTimeout, Duration downloadTimeout, int maxRedirects,
             long maxBytes) {
         this.guard = guard;
-        this.tls = RegistryBuilder.<TlsSocketStrategy>create()
-            .register(URIScheme.HTTPS.id, DefaultClientTlsStrategy.createDefault())
-            .build();
-        this.connectTimeout = connectTimeout;
+        this.http = new PinnedGet(connectTimeout, downloadTimeout);
         this.downloadTimeout = downloadTimeout;
         this.maxRedirects = maxRedirects;
         this.maxBytes = maxBytes;
@@ -136,8 +114,8 @@ final class OutputDownloader {
         for (int hop = 0; hop <= maxRedirects; hop++) {
             CheckedUrl checked = check(current);
             Map<String, String> headers = sameOrigin(first, current) ? remote.headers() : Map.of();
-            Exchange exchange = exchange(checked, headers, deadline);
-            int status = exchange.response().getCode();
+            PinnedGet.Exchange exchange = exchange(checked, headers, deadline);
+            int status = exchange.status();
             if (status == 200) {
                 return accept(exchange, deadline);
             }
@@ -184,7 +162,7 @@ final class OutputDownloader {
         return next;
     }
 
-    private Download accept(Exchange exchange, CompletableFuture<Void> deadline) {
+    private Download accept(PinnedGet.Exchange exchange, CompletableFuture<Void> deadline) {
         HttpEntity entity = exchange.response().getEntity();
         if (entity == null) {
             exchange.release();
@@ -207,39 +185,14 @@ final class OutputDownloader {
         }
     }
 
-    /** One request and its response headers; {@link #release()} aborts the connection and closes the client. */
-    private record Exchange(HttpGet request, ClassicHttpResponse response, CloseableHttpClient client) {
-
-        @Nullable String location() {
-            Header header = response.getFirstHeader("Location");
-            return header == null ? null : header.getValue();
-        }
-
-        void release() {
-            // aborting drops the connection instead of draining the rest of a possibly huge answer
-            request.cancel();
-            try {
-                response.close();
-                client.close();
-            }
-            catch (IOException | RuntimeException e) {
-                // the download is over either way
-            }
-        }
-    }
-
-    private Exchange exchange(CheckedUrl url, Map<String, String> headers, CompletableFuture<Void> deadline) {
-        HttpGet request = new HttpGet(url.uri());
-        headers.forEach(request::setHeader);
-        deadline.completeOnTimeout(null, downloadTimeout.toMillis(), TimeUnit.MILLISECONDS)
-            .thenRun(request::cancel);
-        CloseableHttpClient client = client(url);
+    private PinnedGet.Exchange exchange(CheckedUrl url, Map<String, String> headers,
+            CompletableFuture<Void> deadline) {
         try {
-            HttpHost target = new HttpHost(url.uri().getScheme().toLowerCase(Locale.ROOT), url.host(), url.port());
-            return new Exchange(request, client.executeOpen(target, request, null), client);
+            return http.send(url, headers, request -> deadline
+                .completeOnTimeout(null, downloadTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .thenRun(request::cancel));
         }
         catch (IOException | RuntimeException e) {
-            closeQuietly(client);
             log.warn("output download failed host={} error={}", url.host(), e.getClass().getSimpleName());
             throw new OutputUnavailableException(DOWNLOAD_FAILED, e);
         }
@@ -252,37 +205,5 @@ final class OutputDownloader {
 
     private static int port(URI uri) {
         return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-    }
-
-    private static void closeQuietly(CloseableHttpClient client) {
-        try {
-            client.close();
-        }
-        catch (IOException e) {
-            // nothing was sent
-        }
-    }
-
-    private CloseableHttpClient client(CheckedUrl url) {
-        BasicHttpClientConnectionManager connections = BasicHttpClientConnectionManager.create(
-                DefaultSchemePortResolver.INSTANCE, new PinnedDnsResolver(url), tls,
-                ManagedHttpClientConnectionFactory.INSTANCE);
-        connections.setConnectionConfig(ConnectionConfig.custom()
-            .setConnectTimeout(Timeout.of(connectTimeout))
-            .setSocketTimeout(Timeout.of(downloadTimeout))
-            .build());
-        return HttpClients.custom()
-            .setConnectionManager(connections)
-            .setDefaultRequestConfig(RequestConfig.custom()
-                .setRedirectsEnabled(false)
-                .setResponseTimeout(Timeout.of(downloadTimeout))
-                .build())
-            .disableRedirectHandling()
-            .disableAutomaticRetries()
-            .disableCookieManagement()
-            .disableAuthCaching()
-            .disableContentCompression()
-            .disableConnectionState()
-            .build();
     }
 }
