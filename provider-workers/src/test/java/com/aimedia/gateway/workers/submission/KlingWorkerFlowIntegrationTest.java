@@ -298,6 +298,21 @@ class KlingWorkerFlowIntegrationTest {
     }
 
     @Test
+    void should_keep_http_metric_tags_bounded_when_a_prober_requests_made_up_paths() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            get(PUBLIC_BASE + "/probe-" + i + "-" + UUID.randomUUID());
+            post(URI.create(PUBLIC_BASE + "/provider-callbacks/kling/task_probe" + i + "?signature=x"));
+            get(PUBLIC_BASE + "/files/task_probe" + i + "/0.mp4?expires=1&signature=x");
+        }
+
+        String metrics = new String(get("http://127.0.0.1:" + managementPort + "/actuator/prometheus").body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(metrics).contains("http_server_requests_seconds_count{").doesNotContain("probe-")
+            .doesNotContain("task_probe");
+    }
+
+    @Test
     void should_refuse_a_huge_provider_callback_body_before_checking_anything() throws Exception {
         assertThat(statusOfAnnouncedBody(PORT, "POST", "/provider-callbacks/kling/task_x?expires=1&signature=x"))
             .startsWith("HTTP/1.1 413");
