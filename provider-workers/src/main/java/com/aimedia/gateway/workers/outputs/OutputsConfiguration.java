@@ -45,7 +45,7 @@ class OutputsConfiguration {
         OutputStore outputStore = store.getIfAvailable();
         OutputUrls outputUrls = urls.getIfAvailable();
         if (outputStore == null || outputUrls == null) {
-            return new PassThroughOutputs();
+            return new PassThroughOutputs(properties.maxOutputs());
         }
         long maxBytes = properties.maxSize().toBytes();
         OutputDownloader downloader = new OutputDownloader(
