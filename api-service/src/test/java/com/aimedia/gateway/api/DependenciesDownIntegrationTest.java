@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,7 +37,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
         "gateway.kafka.partitions=1",
         "gateway.api.task-id-secret=integration-test-secret-0123456789abcdef",
         "gateway.api.dev-api-key=" + DependenciesDownIntegrationTest.KEY,
-        "gateway.api.callback-service-timeout=2s" })
+        "gateway.api.callback-service-timeout=2s", "management.server.port=0" })
 @EmbeddedKafka(partitions = 1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DependenciesDownIntegrationTest {
@@ -48,6 +49,8 @@ class DependenciesDownIntegrationTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -88,7 +91,9 @@ class DependenciesDownIntegrationTest {
             .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"kling-v2\",\"input\":{\"prompt\":\"a fox\"}}")));
         HttpResponse<String> get = send(HttpRequest.newBuilder(uri("/v1/task/task_x")).header("Authorization",
                 "Bearer " + KEY));
-        HttpResponse<String> readiness = send(HttpRequest.newBuilder(uri("/actuator/health/readiness")));
+        // actuator answers on the management port only
+        HttpResponse<String> readiness = send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")));
 
         // then
         for (HttpResponse<String> response : List.of(submit, get)) {

@@ -7,11 +7,13 @@ import org.springframework.context.annotation.Import;
 
 import com.aimedia.gateway.platform.kafka.GatewayKafkaConfiguration;
 import com.aimedia.gateway.platform.mongo.GatewayMongoConfiguration;
+import com.aimedia.gateway.platform.web.GatewayWebConfiguration;
 import com.aimedia.gateway.storage.StorageLinksConfiguration;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({ GatewayKafkaConfiguration.class, GatewayMongoConfiguration.class, StorageLinksConfiguration.class })
+@Import({ GatewayKafkaConfiguration.class, GatewayMongoConfiguration.class, StorageLinksConfiguration.class,
+        GatewayWebConfiguration.class })
 public class CallbackServiceApplication {
 
     public static final String CONFIG_NAME = "callback-service";

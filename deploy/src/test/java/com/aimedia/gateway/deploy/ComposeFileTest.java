@@ -40,7 +40,9 @@ class ComposeFileTest {
 
     @Test
     void should_connect_every_service_to_the_mongodb_replica_set_and_kafka() {
-        assertThat(String.valueOf(map(services.get("mongo")).get("command"))).contains("--replSet, rs0");
+        // authentication on: a replica set with users needs a key file for its members
+        assertThat(String.valueOf(map(services.get("mongo")).get("entrypoint"))).contains("--replSet rs0")
+            .contains("--keyFile");
         assertThat(gatewayServices()).isNotEmpty().allSatisfy(name -> {
             assertThat(String.valueOf(environment(name).get("GATEWAY_MONGO_URI"))).contains("replicaSet=rs0");
             assertThat(environment(name).get("GATEWAY_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
@@ -61,9 +63,21 @@ class ComposeFileTest {
         }
 
         assertThat(targets).containsExactlyInAnyOrderElementsOf(
-                gatewayServices().stream().map(name -> name + ":" + environment(name).get("SERVER_PORT")).toList());
+                gatewayServices().stream().map(name -> name + ":" + environment(name).get("MANAGEMENT_PORT")).toList());
         assertThat(volumes("prometheus")).contains("../prometheus/alerts.yml:" + ruleFiles.getFirst() + ":ro",
                 "../prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void should_never_publish_a_management_port() {
+        assertThat(gatewayServices()).allSatisfy(name -> {
+            Object management = environment(name).get("MANAGEMENT_PORT");
+            List<String> ports = (List<String>) map(services.get(name)).getOrDefault("ports", List.of());
+
+            assertThat(management).as(name).isNotNull().isNotEqualTo(environment(name).get("SERVER_PORT"));
+            assertThat(ports).as(name).noneMatch(port -> port.endsWith(":" + management));
+        });
     }
 
     @Test

@@ -75,6 +75,33 @@ class HelmChartTest {
     }
 
     @Test
+    void should_serve_actuator_on_an_unexposed_port_and_give_each_service_its_own_kafka_and_mongodb_user()
+            throws IOException {
+        List<Map<String, Object>> manifests = render(new Helm(CHART).template());
+
+        assertThat(ofKind(manifests, "Deployment")).isNotEmpty().allSatisfy(deployment -> {
+            Map<String, Object> container = container(deployment);
+            String user = name(deployment).startsWith("provider-workers") ? "provider-workers" : name(deployment);
+            assertThat(env(container, "MANAGEMENT_PORT")).isEqualTo("9080");
+            assertThat(map(map(container.get("readinessProbe")).get("httpGet")).get("port")).isEqualTo("management");
+            assertThat(map(map(map(map(deployment.get("spec")).get("template")).get("metadata")).get("annotations")))
+                .containsEntry("prometheus.io/port", "9080");
+            assertThat(env(container, "GATEWAY_KAFKA_SECURITY_PROTOCOL")).isEqualTo("SASL_SSL");
+            assertThat(env(container, "GATEWAY_KAFKA_SECURITY_USERNAME")).isEqualTo(user);
+            Map<String, Object> mongoUri = list(container.get("env")).stream()
+                .filter(variable -> "GATEWAY_MONGO_URI".equals(variable.get("name"))).findFirst().orElseThrow();
+            assertThat(map(map(mongoUri.get("valueFrom")).get("secretKeyRef")).get("key")).isEqualTo(user);
+        });
+        assertThat(ofKind(manifests, "Service")).isNotEmpty().allSatisfy(service ->
+            assertThat(list(map(service.get("spec")).get("ports"))).extracting(port -> port.get("targetPort"))
+                .containsOnly("http"));
+        Map<String, Object> callback = container(deployment(manifests, "callback-service"));
+        assertThat(env(callback, "SERVER_SSL_CLIENT_AUTH")).isEqualTo("need");
+        assertThat(env(container(deployment(manifests, "api-service")), "GATEWAY_API_CALLBACK_SERVICE_URL"))
+            .startsWith("https://");
+    }
+
+    @Test
     void should_scale_a_group_on_the_lag_of_its_consumer_groups_when_autoscaling_is_enabled() throws IOException {
         List<Map<String, Object>> manifests = render(withGroups(groups ->
             map(groups.get(2).get("autoscaling")).put("enabled", true)));

@@ -83,6 +83,8 @@ public final class Services {
                 "--spring.config.name=" + service.configName,
                 "--spring.main.banner-mode=off",
                 "--spring.main.log-startup-info=false",
+                // actuator on its own free port (never the public one); logged below
+                "--management.server.port=0",
                 "--server.address=127.0.0.1",
                 "--gateway.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--gateway.kafka.partitions=3",
@@ -106,6 +108,8 @@ public final class Services {
                 arguments.addAll(simulatorArguments);
                 arguments.add("--gateway.workers.public.base-url=http://127.0.0.1:" + ports.workers());
                 arguments.add("--gateway.workers.public.signing-secret=" + infrastructure.urlSigningSecret());
+                // the simulators serve their result files on this machine; production downloads public addresses only
+                arguments.add("--gateway.workers.outputs.allowed-networks=" + LOOPBACK_NETWORKS);
                 arguments.addAll(storage);
             }
             case API -> {
@@ -124,8 +128,9 @@ public final class Services {
     private static ConfigurableApplicationContext run(Service service, List<String> arguments) {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(service.application)
             .run(arguments.toArray(String[]::new));
-        log.info("service started name={} port={}", service.configName,
-                context.getEnvironment().getProperty("local.server.port"));
+        log.info("service started name={} port={} managementPort={}", service.configName,
+                context.getEnvironment().getProperty("local.server.port"),
+                context.getEnvironment().getProperty("local.management.port"));
         return context;
     }
 

@@ -7,10 +7,11 @@ import org.springframework.context.annotation.Import;
 
 import com.aimedia.gateway.platform.kafka.GatewayKafkaConfiguration;
 import com.aimedia.gateway.platform.mongo.GatewayMongoConfiguration;
+import com.aimedia.gateway.platform.web.GatewayWebConfiguration;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({ GatewayKafkaConfiguration.class, GatewayMongoConfiguration.class })
+@Import({ GatewayKafkaConfiguration.class, GatewayMongoConfiguration.class, GatewayWebConfiguration.class })
 public class ProviderWorkersApplication {
 
     public static final String CONFIG_NAME = "provider-workers";

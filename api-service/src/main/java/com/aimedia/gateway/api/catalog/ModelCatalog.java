@@ -123,6 +123,21 @@ public final class ModelCatalog {
         return Optional.empty();
     }
 
+    /**
+     * The model's id as a metric tag value: a fixed catalog id as is, a pattern model (a tenant-chosen Replicate id)
+     * under its pattern's display id, so tags stay within the catalog's size whatever tenants send.
+     */
+    public String metricId(CatalogModel model) {
+        if (models.containsKey(model.id())) {
+            return model.id();
+        }
+        return patterns.stream()
+            .filter(modelPattern -> modelPattern.resolve(model.id()).isPresent())
+            .map(modelPattern -> modelPattern.listed().id())
+            .findFirst()
+            .orElse("other");
+    }
+
     /** Every model in catalog order, then each pattern once under its display id. */
     public Collection<CatalogModel> models() {
         List<CatalogModel> all = new ArrayList<>(models.values());

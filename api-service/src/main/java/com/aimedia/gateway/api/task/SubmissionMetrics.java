@@ -8,8 +8,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import com.aimedia.gateway.api.catalog.CatalogModel;
+import com.aimedia.gateway.api.catalog.ModelCatalog;
 
-/** Metric names and tags of the api-service; tag values are bounded (catalog ids and fixed outcomes only). */
+/**
+ * Metric names and tags of the api-service; tag values are bounded (catalog ids and fixed outcomes only). A model
+ * id a tenant makes up within a pattern (any {@code replicate/<owner>/<name>}) is tagged with the pattern's display
+ * id, never as sent: otherwise every new id would add a time series.
+ */
 @Component
 class SubmissionMetrics {
 
@@ -33,13 +38,15 @@ class SubmissionMetrics {
     }
 
     private final MeterRegistry registry;
+    private final ModelCatalog catalog;
 
-    SubmissionMetrics(MeterRegistry registry) {
+    SubmissionMetrics(MeterRegistry registry, ModelCatalog catalog) {
         this.registry = registry;
+        this.catalog = catalog;
     }
 
     void record(CatalogModel model, Outcome outcome) {
-        increment(model.provider(), model.id(), outcome);
+        increment(model.provider(), catalog.metricId(model), outcome);
     }
 
     /** A rejection before the model was known. */

@@ -96,7 +96,7 @@ abstract class PlatformTestBase {
             if (second == null) {
                 // command-line arguments: they outrank api-service.yml (server.port: 8080), default properties do not
                 second = new SpringApplicationBuilder(ApiServiceApplication.class, TestClockConfiguration.class)
-                    .run("--spring.config.name=api-service", "--server.port=0",
+                    .run("--spring.config.name=api-service", "--server.port=0", "--management.server.port=0",
                             "--gateway.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                             "--gateway.kafka.partitions=1", "--gateway.kafka.publish-timeout=5s",
                             "--gateway.api.task-id-secret=" + TASK_ID_SECRET, "--gateway.api.admin.token=" + ADMIN_TOKEN,

@@ -26,8 +26,11 @@ import com.mongodb.client.model.Updates;
 /**
  * Per-tenant webhook signing secrets in {@code webhook_secrets}:
  * {@code {_id: tenant_id, secrets: [{secret, created_at, expires_at?}], revision}}, newest secret first. A tenant's
- * first secret is created on first use. A rotation puts a new secret first and lets the older ones expire after an
- * overlap, during which every webhook carries one signature per active secret.
+ * first secret is created on first use. A rotation puts a new secret first and lets the previous one expire after an
+ * overlap, during which every webhook carries both signatures. At most {@value #MAX_ACTIVE} secrets are active (what
+ * Standard Webhooks senders keep): a rotation during an overlap ends the oldest secret at once, so repeated rotations
+ * cannot pile up signatures. Each entry is stored sealed by the {@link SecretCipher} (envelope encryption) when a key
+ * is configured.
  */
 public class SigningSecrets {
 
@@ -35,14 +38,22 @@ public class SigningSecrets {
     private static final Logger log = LoggerFactory.getLogger(SigningSecrets.class);
     private static final int SECRET_BYTES = 32;
     private static final int MAX_CONFLICTS = 10;
+    static final int MAX_ACTIVE = 2;
 
     private final MongoCollection<Document> collection;
     private final Clock clock;
+    private final SecretCipher cipher;
     private final SecureRandom random = new SecureRandom();
 
+    /** Secrets stored without encryption (tests and the embedded default). */
     public SigningSecrets(MongoDatabase database, Clock clock) {
+        this(database, clock, SecretCipher.plaintext());
+    }
+
+    public SigningSecrets(MongoDatabase database, Clock clock, SecretCipher cipher) {
         this.collection = database.getCollection(COLLECTION);
         this.clock = clock;
+        this.cipher = cipher;
     }
 
     /** The tenant's newest secret ({@code whsec_...}), created on first use. */
@@ -89,13 +100,13 @@ public class SigningSecrets {
             Instant now = clock.instant();
             StoredSecret fresh = newSecret(now);
             List<Document> next = new ArrayList<>();
-            next.add(fresh.toDocument());
-            for (StoredSecret old : secretsOf(current)) {
-                StoredSecret expiring = old.expiringBy(now.plus(overlap));
-                if (expiring.activeAt(now)) {
-                    next.add(expiring.toDocument());
-                }
-            }
+            next.add(fresh.toDocument(cipher, tenantId));
+            // the newest of the older secrets keeps signing through the overlap; any older one stops now
+            secretsOf(current).stream()
+                .map(old -> old.expiringBy(now.plus(overlap)))
+                .filter(expiring -> expiring.activeAt(now))
+                .limit(MAX_ACTIVE - 1)
+                .forEach(kept -> next.add(kept.toDocument(cipher, tenantId)));
             long revision = revisionOf(current);
             long modified = collection.updateOne(and(eq("_id", tenantId), eq("revision", revision)),
                     Updates.combine(Updates.set("secrets", next), Updates.set("revision", revision + 1)))
@@ -114,7 +125,7 @@ public class SigningSecrets {
             return existing;
         }
         Document created = new Document("_id", tenantId)
-            .append("secrets", List.of(newSecret(clock.instant()).toDocument()))
+            .append("secrets", List.of(newSecret(clock.instant()).toDocument(cipher, tenantId)))
             .append("revision", 0L);
         try {
             collection.insertOne(created);
@@ -144,16 +155,19 @@ public class SigningSecrets {
         return revision instanceof Number number ? number.longValue() : 0L;
     }
 
-    private static List<StoredSecret> secretsOf(Document document) {
-        return document.getList("secrets", Document.class, List.of()).stream().map(StoredSecret::of).toList();
+    private List<StoredSecret> secretsOf(Document document) {
+        String tenantId = document.getString("_id");
+        return document.getList("secrets", Document.class, List.of()).stream()
+            .map(entry -> StoredSecret.of(entry, cipher.open(tenantId, entry)))
+            .toList();
     }
 
     /** One entry of {@code secrets}. */
     record StoredSecret(String secret, Instant createdAt, @Nullable Instant expiresAt) {
 
-        static StoredSecret of(Document document) {
+        static StoredSecret of(Document document, String secret) {
             Date expires = document.getDate("expires_at");
-            return new StoredSecret(document.getString("secret"), document.getDate("created_at").toInstant(),
+            return new StoredSecret(secret, document.getDate("created_at").toInstant(),
                     expires == null ? null : expires.toInstant());
         }
 
@@ -165,8 +179,8 @@ public class SigningSecrets {
             return expiresAt != null && expiresAt.isBefore(deadline) ? this : new StoredSecret(secret, createdAt, deadline);
         }
 
-        Document toDocument() {
-            Document document = new Document("secret", secret).append("created_at", Date.from(createdAt));
+        Document toDocument(SecretCipher cipher, String tenantId) {
+            Document document = cipher.seal(tenantId, secret).append("created_at", Date.from(createdAt));
             if (expiresAt != null) {
                 document.append("expires_at", Date.from(expiresAt));
             }

@@ -2,6 +2,7 @@ package com.aimedia.gateway.callback.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpHeaders;
 import java.time.Clock;
@@ -85,4 +86,69 @@ class SigningSecretsTest {
 
         assertThat(secrets.activeSecrets("tenant-a")).containsExactly(third, second).doesNotContain(first);
     }
+
+    @Test
+    void should_keep_at_most_two_active_secrets_when_rotated_again_during_the_overlap() {
+        secrets.currentSecret("tenant-a");
+        String second = secrets.rotate("tenant-a", Duration.ofDays(1));
+        String third = secrets.rotate("tenant-a", Duration.ofDays(1));
+
+        String fourth = secrets.rotate("tenant-a", Duration.ofDays(1));
+
+        assertThat(secrets.activeSecrets("tenant-a")).containsExactly(fourth, third).doesNotContain(second);
+        assertThat(WebhookSigner.signatureHeader(secrets.activeSecrets("tenant-a"), "msg_x", 0, "{}").split(" "))
+            .hasSize(2);
+    }
+
+    @Test
+    void should_store_no_secret_in_clear_when_an_encryption_key_is_configured() {
+        SigningSecrets sealed = new SigningSecrets(mongo.database(), clock, SecretCipher.of("k1", Map.of("k1", KEY_1)));
+        String secret = sealed.currentSecret("tenant-a");
+        String rotated = sealed.rotate("tenant-a", Duration.ofDays(1));
+
+        String stored = mongo.database().getCollection(SigningSecrets.COLLECTION).find().first().toJson();
+
+        assertThat(stored).doesNotContain(secret).doesNotContain(rotated).doesNotContain(secret.substring(6))
+            .contains("\"kid\": \"k1\"");
+        assertThat(sealed.activeSecrets("tenant-a")).containsExactly(rotated, secret);
+    }
+
+    @Test
+    void should_refuse_to_open_secrets_without_the_key_or_moved_to_another_tenant() {
+        SigningSecrets sealed = new SigningSecrets(mongo.database(), clock, SecretCipher.of("k1", Map.of("k1", KEY_1)));
+        sealed.currentSecret("tenant-a");
+        var collection = mongo.database().getCollection(SigningSecrets.COLLECTION);
+        org.bson.Document stolen = collection.find().first();
+        collection.insertOne(stolen.append("_id", "tenant-b"));
+
+        assertThatThrownBy(() -> new SigningSecrets(mongo.database(), clock,
+                SecretCipher.of("k2", Map.of("k2", KEY_2))).activeSecrets("tenant-a"))
+            .isInstanceOf(IllegalStateException.class).hasMessageNotContaining(KEY_1);
+        assertThatThrownBy(() -> sealed.activeSecrets("tenant-b")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void should_open_secrets_of_an_older_key_and_reseal_them_with_the_new_one_on_rotation() {
+        String plain = secrets.currentSecret("tenant-a"); // stored before any key was configured
+        String underK1 = new SigningSecrets(mongo.database(), clock, SecretCipher.of("k1", Map.of("k1", KEY_1)))
+            .rotate("tenant-a", Duration.ofDays(1));
+        SigningSecrets underK2 = new SigningSecrets(mongo.database(), clock,
+                SecretCipher.of("k2", Map.of("k2", KEY_2, "k1", KEY_1)));
+
+        String fresh = underK2.rotate("tenant-a", Duration.ofDays(1));
+
+        assertThat(underK2.activeSecrets("tenant-a")).containsExactly(fresh, underK1).doesNotContain(plain);
+        assertThat(mongo.database().getCollection(SigningSecrets.COLLECTION).find().first().toJson())
+            .doesNotContain("\"k1\"");
+    }
+
+    @Test
+    void should_fail_start_up_naming_the_key_when_a_key_is_malformed() {
+        assertThatThrownBy(() -> SecretCipher.of("k1", Map.of("k1", "c2hvcnQ="))).hasMessageContaining("'k1'")
+            .hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> SecretCipher.of("k9", Map.of("k1", KEY_1))).hasMessageContaining("'k9'");
+    }
+
+    private static final String KEY_1 = Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String KEY_2 = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
 }

@@ -64,7 +64,9 @@ public class GatewayKafkaConfiguration {
 
     @Bean
     KafkaAdmin kafkaAdmin(GatewayKafkaProperties properties) {
-        KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers()));
+        Map<String, Object> config = new HashMap<>(properties.security().clientProperties());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
+        KafkaAdmin admin = new KafkaAdmin(config);
         admin.setFatalIfBrokerNotAvailable(false);
         return admin;
     }
@@ -89,7 +91,7 @@ public class GatewayKafkaConfiguration {
     @Bean
     ConsumerFactory<String, SpecificRecord> eventConsumerFactory(GatewayKafkaProperties properties,
             ObjectProvider<MeterRegistry> meterRegistry) {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(properties.security().clientProperties());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // a new consumer group must see what was published before it first joined: nothing is skipped
@@ -175,7 +177,7 @@ public class GatewayKafkaConfiguration {
     }
 
     private static Map<String, Object> producerConfig(GatewayKafkaProperties properties) {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(properties.security().clientProperties());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

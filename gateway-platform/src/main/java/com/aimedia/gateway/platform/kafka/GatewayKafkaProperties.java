@@ -2,6 +2,7 @@ package com.aimedia.gateway.platform.kafka;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param metadataMaxAge how soon a pattern subscription sees a new topic
  * @param sessionTimeout how long the group waits for a silent consumer before its partitions move to another one:
  *     the bound on how long a killed process holds its partitions (the broker accepts 6 s to 5 min by default)
+ * @param security TLS and SASL settings of every Kafka client of the service (docs/security.md)
  */
 @Validated
 @ConfigurationProperties("gateway.kafka")
@@ -32,5 +34,6 @@ public record GatewayKafkaProperties(
         @DefaultValue("500ms") @NotNull Duration retryInitialInterval,
         @DefaultValue("4") @Min(0) int retryAttempts,
         @DefaultValue("5s") @NotNull Duration metadataMaxAge,
-        @DefaultValue("10s") @NotNull Duration sessionTimeout) {
+        @DefaultValue("10s") @NotNull Duration sessionTimeout,
+        @DefaultValue @Valid @NotNull KafkaSecurity security) {
 }

@@ -15,7 +15,8 @@ import com.mongodb.MongoTimeoutException;
 class RetryBackOffTest {
 
     private static final GatewayKafkaProperties PROPERTIES = new GatewayKafkaProperties("localhost:9092", 3, (short) 1,
-            Duration.ofSeconds(10), Duration.ofMillis(500), 4, Duration.ofSeconds(5), Duration.ofSeconds(10));
+            Duration.ofSeconds(10), Duration.ofMillis(500), 4, Duration.ofSeconds(5), Duration.ofSeconds(10),
+            KafkaSecurity.plaintext());
 
     @Test
     void should_retry_without_end_when_mongodb_is_unreachable() {

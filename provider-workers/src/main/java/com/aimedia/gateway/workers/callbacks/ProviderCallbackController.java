@@ -1,56 +1,93 @@
 package com.aimedia.gateway.workers.callbacks;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 import com.aimedia.gateway.workers.submission.ProviderCallbacks;
 import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
 
 /**
- * Where providers call back: {@code POST /provider-callbacks/<provider>/<taskId>?signature=...}. The URL's signature
- * must verify (else 404: nothing to learn for a prober); then the callback is handed on as an event that makes the
- * orchestrator poll the task at once, and answered without waiting for that poll.
+ * Where providers call back: {@code POST /provider-callbacks/<provider>/<taskId>?expires=...&signature=...}. This
+ * endpoint is public, so nothing is read before the URL's signature verifies (else 404: nothing to learn for a
+ * prober), not even form parameters: the query string is parsed by hand. An expired URL is 410. Only then is the body
+ * read, at most {@code gateway.workers.callbacks.max-body-size} (413 above), and handed on as an event that makes
+ * the orchestrator poll the task at once, answered without waiting for that poll.
  */
 @RestController
 class ProviderCallbackController {
 
+    private static final Logger log = LoggerFactory.getLogger(ProviderCallbackController.class);
+
     private final ProviderCallbackUrls urls;
     private final ProviderCallbacks callbacks;
+    private final int maxBodySize;
 
-    ProviderCallbackController(ProviderCallbackUrls urls, ProviderCallbacks callbacks) {
+    ProviderCallbackController(ProviderCallbackUrls urls, ProviderCallbacks callbacks, CallbackProperties properties) {
         this.urls = urls;
         this.callbacks = callbacks;
+        this.maxBodySize = (int) properties.maxBodySize().toBytes();
     }
 
     @PostMapping("/provider-callbacks/{provider}/{taskId}")
     ResponseEntity<String> receive(@PathVariable String provider, @PathVariable String taskId,
-            @RequestParam(defaultValue = "") String signature, @RequestHeader HttpHeaders headers,
-            @RequestBody(required = false) byte[] body) {
-        if (!urls.verify(provider, taskId, signature)) {
-            return ResponseEntity.notFound().build();
+            @RequestHeader HttpHeaders headers, HttpServletRequest request) {
+        MultiValueMap<String, String> query = UriComponentsBuilder.newInstance()
+            .query(request.getQueryString())
+            .build()
+            .getQueryParams();
+        long expires = parseLong(query.getFirst("expires"));
+        String signature = query.getFirst("signature");
+        switch (urls.check(provider, taskId, expires, signature)) {
+            case FORGED -> {
+                return ResponseEntity.notFound().build();
+            }
+            case EXPIRED -> {
+                log.info("provider callback after its URL expired, ignored taskId={} provider={}", taskId, provider);
+                return ResponseEntity.status(HttpStatus.GONE).build();
+            }
+            case VALID -> {
+                // go on below
+            }
         }
-        // the target of the URL the gateway handed out, which is what a provider that signs its target (Vidu)
-        // signed, even where a proxy in front of this service rewrites the path
-        String target = urls.forTask(provider, taskId)
-            .map(url -> url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery()))
-            .orElse("");
-        ProviderCallback callback = new ProviderCallback(taskId, "POST", target, lowerCase(headers),
-                body == null ? new byte[0] : body);
-        return switch (callbacks.receive(provider, callback)) {
+        byte[] body;
+        try {
+            body = BoundedBody.read(request, maxBodySize);
+        }
+        catch (BoundedBody.TooLargeException e) {
+            log.warn("provider callback refused, body too large taskId={} provider={} maxBytes={}", taskId, provider,
+                    maxBodySize);
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
+        }
+        catch (IOException e) {
+            return ResponseEntity.badRequest().build();
+        }
+        String target = urls.target(provider, taskId, expires, String.valueOf(signature));
+        return answer(callbacks.receive(provider,
+                new ProviderCallback(taskId, "POST", target, lowerCase(headers), body)));
+    }
+
+    private static ResponseEntity<String> answer(ProviderCallbacks.Outcome outcome) {
+        return switch (outcome) {
             case ProviderCallbacks.Outcome.Triggered triggered -> ResponseEntity.noContent().build();
             case ProviderCallbacks.Outcome.Handshake handshake ->
                 ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(handshake.answer());
@@ -58,6 +95,13 @@ class ProviderCallbackController {
             case ProviderCallbacks.Outcome.SignatureRejected rejected ->
                 ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         };
+    }
+
+    private static long parseLong(@Nullable String value) {
+        if (value == null || value.isEmpty() || value.length() > 19 || !value.chars().allMatch(Character::isDigit)) {
+            return 0;
+        }
+        return Long.parseLong(value);
     }
 
     private static Map<String, List<String>> lowerCase(HttpHeaders headers) {

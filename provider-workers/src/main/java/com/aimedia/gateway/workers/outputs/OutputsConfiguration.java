@@ -1,8 +1,6 @@
 package com.aimedia.gateway.workers.outputs;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Objects;
 
 import org.slf4j.Logger;
@@ -19,6 +17,8 @@ import com.aimedia.gateway.storage.S3Lifecycle;
 import com.aimedia.gateway.storage.S3OutputStore;
 import com.aimedia.gateway.storage.StorageMetrics;
 import com.aimedia.gateway.storage.StorageProperties;
+import com.aimedia.gateway.urlguard.CallbackUrlGuard;
+import com.aimedia.gateway.urlguard.HostResolver;
 import com.mongodb.client.MongoDatabase;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,19 +59,26 @@ class OutputsConfiguration {
         return new RetentionSweeps(configured, properties.local().sweepInterval(), clock);
     }
 
+    /** A bean so that tests can resolve names with a fake resolver. */
+    @Bean
+    HostResolver outputHostResolver() {
+        return HostResolver.system();
+    }
+
     @Bean
     OutputPublisher outputPublisher(ConfiguredStore configured, OutputProperties outputs, StorageProperties storage,
-            MongoDatabase database, StorageMetrics metrics, Clock clock) {
+            HostResolver outputHostResolver, MongoDatabase database, StorageMetrics metrics, Clock clock) {
         if (configured instanceof ConfiguredStore.None) {
-            return new PassThroughOutputs();
+            return new PassThroughOutputs(outputs.maxOutputs());
         }
-        HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
-        return new StoredOutputs(ConfiguredStore.storeOf(configured), http, outputs.downloadTimeout(),
-                outputs.maxSize().toBytes(), new TaskTenants(database), storage.retention(),
-                new DailyQuota(database, storage.quota(), clock), metrics);
+        long maxBytes = outputs.maxSize().toBytes();
+        // downloads go through the SSRF guard (docs/security.md), never a client that follows redirects by itself
+        OutputDownloader downloader = new OutputDownloader(
+                new CallbackUrlGuard(outputs.allowedNetworks(), outputHostResolver), outputs.connectTimeout(),
+                outputs.downloadTimeout(), outputs.maxRedirects(), maxBytes);
+        return new StoredOutputs(ConfiguredStore.storeOf(configured), downloader, outputs.maxOutputs(), maxBytes,
+                new TaskTenants(database), storage.retention(), new DailyQuota(database, storage.quota(), clock),
+                metrics);
     }
 
     private static ConfiguredStore local(StorageProperties.Local local, StorageMetrics metrics) {

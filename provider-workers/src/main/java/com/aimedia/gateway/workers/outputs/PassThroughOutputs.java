@@ -3,6 +3,7 @@ package com.aimedia.gateway.workers.outputs;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 
 /**
@@ -11,8 +12,26 @@ import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
  */
 public final class PassThroughOutputs implements OutputPublisher {
 
+    /** The default of {@code gateway.workers.outputs.max-outputs}. */
+    static final int DEFAULT_MAX_OUTPUTS = 16;
+
+    private final int maxOutputs;
+
+    public PassThroughOutputs() {
+        this(DEFAULT_MAX_OUTPUTS);
+    }
+
+    /** @param maxOutputs the most outputs one task may report; more fail the task (every URL travels in events) */
+    public PassThroughOutputs(int maxOutputs) {
+        this.maxOutputs = maxOutputs;
+    }
+
     @Override
-    public List<String> publish(String taskId, String provider, List<ProviderOutput> outputs) {
+    public List<String> publish(String taskId, String provider, OutputHosts hosts, List<ProviderOutput> outputs) {
+        if (outputs.size() > maxOutputs) {
+            throw new OutputRejectedException("The provider returned " + outputs.size()
+                    + " results; the gateway keeps at most " + maxOutputs + " per task.");
+        }
         List<String> urls = new ArrayList<>(outputs.size());
         for (ProviderOutput output : outputs) {
             switch (output) {

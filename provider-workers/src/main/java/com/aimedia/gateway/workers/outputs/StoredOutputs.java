@@ -3,9 +3,6 @@ package com.aimedia.gateway.workers.outputs;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +21,7 @@ import com.aimedia.gateway.storage.StorageMetrics;
 import com.aimedia.gateway.storage.StorageMetrics.CopyOutcome;
 import com.aimedia.gateway.storage.StorageProperties;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
+import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 
 /**
@@ -31,26 +29,28 @@ import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
  * references, which api-service and callback-service sign whenever they render the task: clients never need a
  * provider credential, a provider URL that expires after minutes (BFL: 10) does not matter, and links stay fresh for
  * the whole retention. The key is fixed by task, position, media type and the tenant's retention, so a copy repeated
- * after a crash replaces the same object.
+ * after a crash replaces the same object. Downloads go through the {@link OutputDownloader} (the SSRF guard); a task
+ * may have at most {@code maxOutputs} outputs of at most {@code maxBytes} each, so a provider answer cannot fill the
+ * store.
  */
 final class StoredOutputs implements OutputPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(StoredOutputs.class);
 
     private final OutputStore store;
-    private final HttpClient http;
-    private final Duration downloadTimeout;
+    private final OutputDownloader downloader;
+    private final int maxOutputs;
     private final long maxBytes;
     private final TaskTenants tenants;
     private final StorageProperties.Retention retention;
     private final DailyQuota quota;
     private final StorageMetrics metrics;
 
-    StoredOutputs(OutputStore store, HttpClient http, Duration downloadTimeout, long maxBytes, TaskTenants tenants,
+    StoredOutputs(OutputStore store, OutputDownloader downloader, int maxOutputs, long maxBytes, TaskTenants tenants,
             StorageProperties.Retention retention, DailyQuota quota, StorageMetrics metrics) {
         this.store = store;
-        this.http = http;
-        this.downloadTimeout = downloadTimeout;
+        this.downloader = downloader;
+        this.maxOutputs = maxOutputs;
         this.maxBytes = maxBytes;
         this.tenants = tenants;
         this.retention = retention;
@@ -58,8 +58,17 @@ final class StoredOutputs implements OutputPublisher {
         this.metrics = metrics;
     }
 
+    static String tooLarge(long maxBytes) {
+        return "The result is larger than the gateway accepts (" + maxBytes + " bytes per output).";
+    }
+
     @Override
-    public List<String> publish(String taskId, String provider, List<ProviderOutput> outputs) {
+    public List<String> publish(String taskId, String provider, OutputHosts hosts, List<ProviderOutput> outputs) {
+        if (outputs.size() > maxOutputs) {
+            log.warn("outputs refused, too many taskId={} count={} max={}", taskId, outputs.size(), maxOutputs);
+            throw new OutputRejectedException("The provider returned " + outputs.size()
+                    + " results; the gateway keeps at most " + maxOutputs + " per task.");
+        }
         Optional<String> tenant = tenants.tenantOf(taskId);
         int retentionDays = tenant.map(retention::daysFor).orElse((int) retention.defaultPeriod().toDays());
         List<String> published = new ArrayList<>(outputs.size());
@@ -68,7 +77,7 @@ final class StoredOutputs implements OutputPublisher {
             long started = System.nanoTime();
             try {
                 Stored stored = switch (outputs.get(index)) {
-                    case ProviderOutput.Remote remote -> copy(target, remote);
+                    case ProviderOutput.Remote remote -> copy(target, remote, hosts);
                     case ProviderOutput.Inline inline -> put(target, inline.contentType(),
                             new ByteArrayInputStream(inline.content()));
                 };
@@ -89,34 +98,13 @@ final class StoredOutputs implements OutputPublisher {
         return published;
     }
 
-    private Stored copy(Target target, ProviderOutput.Remote remote) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(remote.uri()).timeout(downloadTimeout).GET();
-        remote.headers().forEach(request::header);
-        HttpResponse<InputStream> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        }
-        catch (IOException e) {
-            throw new OutputUnavailableException("The result could not be downloaded from the provider ("
-                    + e.getClass().getSimpleName() + ").", e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OutputUnavailableException("Interrupted while downloading the result.", e);
-        }
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw new OutputUnavailableException(
-                        "The result download from the provider answered HTTP " + response.statusCode() + ".");
-            }
-            String contentType = response.headers().firstValue("Content-Type")
+    private Stored copy(Target target, ProviderOutput.Remote remote, OutputHosts hosts) {
+        try (OutputDownloader.Download download = downloader.open(remote, hosts)) {
+            String contentType = download.contentType()
                 .map(MediaTypes::normalize)
                 .filter(type -> !MediaTypes.UNKNOWN.equals(type))
-                .orElseGet(() -> MediaTypes.contentTypeOf(remote.uri().getPath()));
-            return put(target, contentType, body);
-        }
-        catch (IOException e) {
-            throw new OutputUnavailableException("The result download from the provider broke off.", e);
+                .orElseGet(() -> MediaTypes.contentTypeOf(String.valueOf(remote.uri().getPath())));
+            return put(target, contentType, download.body());
         }
     }
 
@@ -132,11 +120,15 @@ final class StoredOutputs implements OutputPublisher {
             if (left.isPresent() && left.getAsLong() < maxBytes) {
                 throw quotaExceeded(target);
             }
-            throw new OutputUnavailableException("The result is larger than " + maxBytes + " bytes.", e);
+            log.warn("output refused, larger than the limit taskId={} index={} maxBytes={}", target.taskId(),
+                    target.index(), maxBytes);
+            throw new OutputRejectedException(tooLarge(maxBytes));
         }
         catch (IOException e) {
-            throw new OutputUnavailableException("The result could not be stored (" + e.getClass().getSimpleName()
-                    + ").", e);
+            log.warn("output not stored taskId={} index={} error={}", target.taskId(), target.index(),
+                    e.getClass().getSimpleName());
+            throw new OutputUnavailableException("The result could not be downloaded and stored; the next poll tries "
+                    + "again.", e);
         }
         target.tenant().ifPresent(tenant -> quota.add(tenant, stored));
         return new Stored(key, stored);

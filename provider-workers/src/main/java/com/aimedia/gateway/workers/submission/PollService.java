@@ -1,9 +1,5 @@
 package com.aimedia.gateway.workers.submission;
 
-import com.aimedia.gateway.workers.outputs.OutputPublisher;
-import com.aimedia.gateway.workers.outputs.OutputRejectedException;
-import com.aimedia.gateway.workers.outputs.OutputUnavailableException;
-
 import java.time.Clock;
 import java.util.List;
 
@@ -11,6 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.aimedia.gateway.schemas.v1.PollRequested;
+import com.aimedia.gateway.workers.outputs.OutputPublisher;
+import com.aimedia.gateway.workers.outputs.OutputRejectedException;
+import com.aimedia.gateway.workers.outputs.OutputUnavailableException;
 import com.aimedia.gateway.workers.provider.spi.PermanentException;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
@@ -77,10 +76,12 @@ final class PollService {
 
     private void completed(ProviderTaskRef ref, String provider, PollResult.Succeeded succeeded) {
         try {
-            List<String> published = outputs.publish(ref.taskId(), provider, succeeded.outputs());
+            List<String> published = outputs.publish(ref.taskId(), provider, adapters.require(provider).outputHosts(),
+                    succeeded.outputs());
             report(reports.completed(ref.taskId(), provider, ref.providerTaskId(), ref.providerRef(), published));
         }
         catch (OutputRejectedException e) {
+            // a refused location, too many or too large outputs, the daily byte limit: no later poll changes that
             report(reports.failed(ref.taskId(), provider, ref.providerTaskId(), e.code(), e.getMessage()));
         }
         catch (OutputUnavailableException e) {

@@ -187,7 +187,8 @@ final class SubmissionService {
         List<String> published;
         try {
             published = submission.isCompleted()
-                    ? outputs.publish(taskId, adapter.id().value(), submission.outputs()) : List.of();
+                    ? outputs.publish(taskId, adapter.id().value(), adapter.outputHosts(), submission.outputs())
+                    : List.of();
         }
         catch (OutputRejectedException e) {
             fail(taskId, adapter, e.code(), e.getMessage());

@@ -1,5 +1,7 @@
 package com.aimedia.gateway.workers.urls;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -8,10 +10,11 @@ import org.springframework.context.annotation.Configuration;
 class UrlsConfiguration {
 
     @Bean
-    ProviderCallbackUrls providerCallbackUrls(PublicUrlProperties properties) {
+    ProviderCallbackUrls providerCallbackUrls(PublicUrlProperties properties, Clock clock) {
         if (!properties.enabled()) {
             return ProviderCallbackUrls.disabled();
         }
-        return new ProviderCallbackUrls(properties.baseUrl(), new UrlSigner(properties.signingSecret()));
+        return new ProviderCallbackUrls(properties.baseUrl(), new UrlSigner(properties.signingSecret()), clock,
+                properties.callbackUrlTtl(), properties.callbackUrlTtls());
     }
 }

@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.aimedia.gateway.storage.StorageLinksConfiguration;
 import com.aimedia.gateway.storage.TaskBodyLinks;
+import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -100,7 +101,7 @@ class S3OutputsWiringTest {
     @Test
     void should_store_in_the_bucket_and_link_from_the_task_body_when_configured_for_s3() {
         runner(false).run(context -> {
-            List<String> published = context.getBean(OutputPublisher.class).publish("task_s3", "bfl",
+            List<String> published = context.getBean(OutputPublisher.class).publish("task_s3", "bfl", OutputHosts.any(),
                     List.of(new ProviderOutput.Inline(new byte[] { 7, 7, 7 }, "image/webp")));
             String body = "{\"id\":\"task_s3\",\"status\":\"completed\",\"created_at\":1,\"completed_at\":"
                     + (System.currentTimeMillis() / 1000) + ",\"outputs\":[\"" + published.getFirst()

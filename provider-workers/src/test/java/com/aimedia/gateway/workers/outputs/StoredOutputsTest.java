@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +28,10 @@ import org.springframework.util.unit.DataSize;
 import com.aimedia.gateway.storage.LocalOutputStore;
 import com.aimedia.gateway.storage.StorageMetrics;
 import com.aimedia.gateway.storage.StorageProperties;
+import com.aimedia.gateway.urlguard.CallbackUrlGuard;
+import com.aimedia.gateway.urlguard.HostResolver;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
+import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -89,9 +92,11 @@ class StoredOutputsTest {
         StorageProperties.Retention retention = new StorageProperties.Retention(Duration.ofDays(30),
                 Map.of("short-lived", Duration.ofDays(7)));
         StorageMetrics metrics = new StorageMetrics(registry);
-        return new StoredOutputs(new LocalOutputStore(directory, metrics), HttpClient.newHttpClient(),
-                Duration.ofSeconds(5), 1024, new TaskTenants(database), retention,
-                new DailyQuota(database, quota, CLOCK), metrics);
+        OutputDownloader downloader = new OutputDownloader(
+                new CallbackUrlGuard(List.of("127.0.0.0/8"), HostResolver.system()), Duration.ofSeconds(5),
+                Duration.ofSeconds(5), 3, 1024);
+        return new StoredOutputs(new LocalOutputStore(directory, metrics), downloader, 16, 1024,
+                new TaskTenants(database), retention, new DailyQuota(database, quota, CLOCK), metrics);
     }
 
     private StoredOutputs outputs() {
@@ -110,7 +115,7 @@ class StoredOutputsTest {
     void should_copy_a_remote_output_with_its_credential_header_and_report_a_reference() throws IOException {
         submitted("task_1", "acme");
 
-        List<String> published = outputs().publish("task_1", "veo",
+        List<String> published = outputs().publish("task_1", "veo", OutputHosts.any(),
                 List.of(new ProviderOutput.Remote(source("/video.mp4"), Map.of("x-goog-api-key", PROVIDER_KEY))));
 
         assertThat(published).containsExactly("gateway-output:r30/task_1/0.mp4");
@@ -123,7 +128,7 @@ class StoredOutputsTest {
     void should_store_an_audio_output_under_its_media_type_when_a_music_model_returns_one() {
         submitted("task_music", "acme");
 
-        List<String> published = outputs().publish("task_music", "replicate",
+        List<String> published = outputs().publish("task_music", "replicate", OutputHosts.any(),
                 List.of(ProviderOutput.url(source("/music"))));
 
         assertThat(published).containsExactly("gateway-output:r30/task_music/0.wav");
@@ -134,7 +139,7 @@ class StoredOutputsTest {
     void should_keep_outputs_for_the_tenants_retention_when_it_has_its_own() {
         submitted("task_2", "short-lived");
 
-        List<String> published = outputs().publish("task_2", "bfl",
+        List<String> published = outputs().publish("task_2", "bfl", OutputHosts.any(),
                 List.of(new ProviderOutput.Inline(new byte[] { 1, 2, 3 }, "image/png")));
 
         assertThat(published).containsExactly("gateway-output:r7/task_2/0.png");
@@ -142,19 +147,31 @@ class StoredOutputsTest {
 
     @Test
     void should_fail_clearly_without_leaking_the_url_when_the_provider_refuses_the_download() {
-        assertThatThrownBy(() -> outputs().publish("task_3", "veo", List.of(ProviderOutput.url(source("/video.mp4")))))
+        assertThatThrownBy(() -> outputs().publish("task_3", "veo", OutputHosts.any(),
+                List.of(ProviderOutput.url(source("/video.mp4")))))
             .isInstanceOf(OutputUnavailableException.class)
-            .hasMessageContaining("HTTP 403")
+            .hasMessage(OutputDownloader.DOWNLOAD_FAILED)
+            .hasMessageNotContaining("403")
             .hasMessageNotContaining("127.0.0.1");
         assertThat(registry.timer(StorageMetrics.COPIES, "provider", "veo", "outcome", "failure").count()).isEqualTo(1);
     }
 
     @Test
     void should_refuse_an_output_larger_than_the_limit() {
-        assertThatThrownBy(() -> outputs().publish("task_4", "bfl",
+        assertThatThrownBy(() -> outputs().publish("task_4", "bfl", OutputHosts.any(),
                 List.of(new ProviderOutput.Inline(new byte[2048], "image/png"))))
-            .isInstanceOf(OutputUnavailableException.class);
+            .isInstanceOf(OutputRejectedException.class);
         assertThat(directory.resolve("r30/task_4/0.png")).doesNotExist();
+    }
+
+    @Test
+    void should_fail_the_task_when_the_provider_returns_more_outputs_than_the_cap() {
+        List<ProviderOutput> many = Collections.nCopies(17, new ProviderOutput.Inline(new byte[1], "image/png"));
+
+        assertThatThrownBy(() -> outputs().publish("task_7", "replicate", OutputHosts.any(), many))
+            .isInstanceOf(OutputRejectedException.class)
+            .hasMessageContaining("at most 16 per task");
+        assertThat(directory.resolve("r30/task_7")).doesNotExist();
     }
 
     @Test
@@ -162,9 +179,10 @@ class StoredOutputsTest {
         submitted("task_5", "acme");
         submitted("task_6", "acme");
         StorageProperties.Quota quota = new StorageProperties.Quota(null, Map.of("acme", DataSize.ofBytes(5)));
-        outputs(quota).publish("task_5", "bfl", List.of(new ProviderOutput.Inline(new byte[3], "image/png")));
+        outputs(quota).publish("task_5", "bfl", OutputHosts.any(),
+                List.of(new ProviderOutput.Inline(new byte[3], "image/png")));
 
-        assertThatThrownBy(() -> outputs(quota).publish("task_6", "bfl",
+        assertThatThrownBy(() -> outputs(quota).publish("task_6", "bfl", OutputHosts.any(),
                 List.of(new ProviderOutput.Inline(new byte[3], "image/png"))))
             .isInstanceOfSatisfying(OutputRejectedException.class,
                     e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_QUOTA_EXCEEDED))

@@ -53,7 +53,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
         properties = { "spring.config.name=" + ProviderWorkersApplication.CONFIG_NAME,
             "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
             "gateway.workers.public.signing-secret=integration-test-url-signing-secret-0123456789",
-            "gateway.storage.local.signing-secret=" + KlingWorkerFlowIntegrationTest.FILES_SECRET })
+            "gateway.storage.local.signing-secret=" + KlingWorkerFlowIntegrationTest.FILES_SECRET,
+            "gateway.workers.outputs.allowed-networks=127.0.0.0/8", "management.server.port=0" })
 @EmbeddedKafka(partitions = 1)
 class KlingWorkerFlowIntegrationTest {
 
@@ -92,6 +93,8 @@ class KlingWorkerFlowIntegrationTest {
 
     @Autowired
     private ProviderCallbackUrls callbackUrls;
+    @org.springframework.boot.test.web.server.LocalManagementPort
+    private int managementPort;
 
     @AfterAll
     static void stopInfrastructure() {
@@ -160,10 +163,14 @@ class KlingWorkerFlowIntegrationTest {
         publisher.publish(Topics.submitted("kling"), submitted(taskId, "{\"prompt\":\"metrics\"}"));
         awaitReport(taskId, ReportedOutcome.ACCEPTED);
 
-        HttpResponse<byte[]> readiness = get(PUBLIC_BASE + "/actuator/health/readiness");
-        String metrics = new String(get(PUBLIC_BASE + "/actuator/prometheus").body(), java.nio.charset.StandardCharsets.UTF_8);
+        String management = "http://127.0.0.1:" + managementPort;
+        HttpResponse<byte[]> readiness = get(management + "/actuator/health/readiness");
+        String metrics = new String(get(management + "/actuator/prometheus").body(), java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(readiness.statusCode()).isEqualTo(200);
+        // the public port, where providers and clients reach this service, serves no actuator endpoint
+        assertThat(get(PUBLIC_BASE + "/actuator/prometheus").statusCode()).isEqualTo(404);
+        assertThat(get(PUBLIC_BASE + "/actuator/health").statusCode()).isEqualTo(404);
         assertThat(metrics).contains("gateway_provider_requests_seconds_bucket{")
             .contains("operation=\"submit\"").contains("provider=\"kling\"").doesNotContain(taskId);
     }
@@ -183,9 +190,11 @@ class KlingWorkerFlowIntegrationTest {
         String taskId = newTaskId();
         publisher.publish(Topics.submitted("kling"), submitted(taskId, "{\"prompt\":\"a callback\"}"));
         awaitReport(taskId, ReportedOutcome.ACCEPTED);
-        URI callback = callbackUrls.forTask("kling", taskId).orElseThrow();
-        assertThat(SIMULATOR.createRequests()).filteredOn(r -> r.body().contains(taskId))
-            .singleElement().satisfies(r -> assertThat(r.body()).contains(callback.toString()));
+        String sent = SIMULATOR.createRequests().stream().filter(r -> r.body().contains(taskId)).findFirst()
+            .orElseThrow().body();
+        URI callback = URI.create(sent.replaceAll("(?s).*\"callback_url\"\\s*:\\s*\"([^\"]+)\".*", "$1"));
+        assertThat(callback.toString()).startsWith(callbackUrls.forTask("kling", taskId).orElseThrow().toString()
+            .replaceAll("\\?.*", "?expires="));
 
         // when: a forged callback, then the provider's callback
         HttpResponse<byte[]> forged = post(URI.create(forge(callback.toString())));
@@ -326,5 +335,40 @@ class KlingWorkerFlowIntegrationTest {
         return TaskSubmitted.newBuilder().setEventId(UUID.randomUUID().toString()).setTaskId(taskId).setOccurredAt(now)
             .setTenantId("tenant-1").setModel("kling-v2").setProvider("kling").setProviderModel("kling-v2-master")
             .setInput(input).setCallbackUrl(null).setCreatedAt(now).build();
+    }
+
+    @Test
+    void should_keep_http_metric_tags_bounded_when_a_prober_requests_made_up_paths() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            get(PUBLIC_BASE + "/probe-" + i + "-" + UUID.randomUUID());
+            post(URI.create(PUBLIC_BASE + "/provider-callbacks/kling/task_probe" + i + "?signature=x"));
+            get(PUBLIC_BASE + "/files/task_probe" + i + "/0.mp4?expires=1&signature=x");
+        }
+
+        String metrics = new String(get("http://127.0.0.1:" + managementPort + "/actuator/prometheus").body(),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(metrics).contains("http_server_requests_seconds_count{").doesNotContain("probe-")
+            .doesNotContain("task_probe");
+    }
+
+    @Test
+    void should_refuse_a_huge_provider_callback_body_before_checking_anything() throws Exception {
+        assertThat(statusOfAnnouncedBody(PORT, "POST", "/provider-callbacks/kling/task_x?expires=1&signature=x"))
+            .startsWith("HTTP/1.1 413");
+    }
+
+    /** A request line and headers only: the body is announced but never sent, as an attacker would. */
+    private static String statusOfAnnouncedBody(int port, String method, String path) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return line == null ? "" : line;
+        }
     }
 }

@@ -2,6 +2,9 @@ package com.aimedia.gateway.workers.submission;
 
 import com.aimedia.gateway.workers.provider.spi.FakeAdapter;
 
+import com.aimedia.gateway.workers.outputs.OutputPublisher;
+import com.aimedia.gateway.workers.outputs.OutputRejectedException;
+import com.aimedia.gateway.workers.outputs.OutputUnavailableException;
 import com.aimedia.gateway.workers.outputs.PassThroughOutputs;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,9 +37,13 @@ class PollServiceTest {
     private final List<TaskStatusReported> reports = new ArrayList<>();
 
     private void poll(Supplier<PollResult> answer) {
+        poll(answer, new PassThroughOutputs());
+    }
+
+    private void poll(Supplier<PollResult> answer, OutputPublisher outputs) {
         ProviderAdapter adapter = new FakeAdapter("fake", answer);
         new PollService(new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter))), reports::add,
-                new ProviderCalls(new SimpleMeterRegistry(), TestGuards.defaults(CLOCK, new SimpleMeterRegistry())), CLOCK, new PassThroughOutputs())
+                new ProviderCalls(new SimpleMeterRegistry(), TestGuards.defaults(CLOCK, new SimpleMeterRegistry())), CLOCK, outputs)
             .on(PollRequested.newBuilder().setEventId("e").setTaskId("task_1").setOccurredAt(CLOCK.instant())
                 .setProvider("fake").setProviderTaskId("p-1").setProviderRef("text2video").setAttempt(1).build());
     }
@@ -67,6 +74,28 @@ class PollServiceTest {
             assertThat(r.getOutputs()).containsExactly("https://cdn/x.mp4");
             assertThat(r.getProviderTaskId()).isEqualTo("p-1");
         });
+    }
+
+    @Test
+    void should_report_failed_when_the_outputs_are_refused_by_the_download_policy() {
+        poll(() -> PollResult.Succeeded.urls(List.of(URI.create("http://169.254.169.254/latest/meta-data/"))),
+                (taskId, provider, hosts, outputs) -> {
+                    throw new OutputRejectedException("refused location");
+                });
+
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.FAILED);
+            assertThat(r.getErrorMessage()).isEqualTo("refused location");
+        });
+    }
+
+    @Test
+    void should_report_nothing_when_the_outputs_cannot_be_fetched_yet() {
+        poll(() -> PollResult.Succeeded.urls(List.of(URI.create("https://cdn/x.mp4"))), (taskId, provider, hosts, outputs) -> {
+            throw new OutputUnavailableException("later");
+        });
+
+        assertThat(reports).isEmpty();
     }
 
     @Test

@@ -4,8 +4,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -23,6 +25,7 @@ import com.aimedia.gateway.workers.provider.spi.Capability;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
+import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
@@ -71,6 +74,17 @@ public class BflAdapter implements ProviderAdapter {
     @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
+    }
+
+    /**
+     * BFL's delivery hosts (providers.md section 10: {@code bfldeliveryprod.blob.core.windows.net}), the configured
+     * polling hosts ({@code *.bfl.ai}) and the base URL's origin.
+     */
+    @Override
+    public OutputHosts outputHosts() {
+        List<String> documented = new ArrayList<>(properties.pollingHosts());
+        documented.add("bfldeliveryprod.blob.core.windows.net");
+        return OutputHosts.of(properties.baseUrl(), documented.toArray(String[]::new));
     }
 
     @Override

@@ -15,6 +15,7 @@ import com.aimedia.gateway.workers.provider.spi.Capability;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
+import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
@@ -66,6 +67,16 @@ public class ReplicateAdapter implements ProviderAdapter {
     @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
+    }
+
+    /**
+     * Replicate serves every prediction's files from {@code replicate.delivery} (providers.md section 11). Since a
+     * tenant picks any public model, and a model can answer with any URL it likes, only those hosts (and the
+     * configured base URL's origin) are fetched.
+     */
+    @Override
+    public OutputHosts outputHosts() {
+        return OutputHosts.of(properties.baseUrl(), "replicate.delivery", "*.replicate.delivery");
     }
 
     @Override

@@ -52,4 +52,12 @@ public interface ProviderAdapter {
     default Optional<String> callbackHandshake(ProviderCallback callback) {
         return Optional.empty();
     }
+
+    /**
+     * The hosts this provider's result URLs may name. Adapters whose provider documents where results live return
+     * those hosts (plus their configured base URL's origin); the default admits any host the SSRF guard admits.
+     */
+    default OutputHosts outputHosts() {
+        return OutputHosts.any();
+    }
 }

@@ -1,7 +1,9 @@
 package com.aimedia.gateway.workers.provider.veo;
 
+import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -10,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import com.aimedia.gateway.workers.provider.spi.Capability;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
+import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
@@ -87,8 +90,41 @@ public class VeoAdapter implements ProviderAdapter {
             return PollResult.Pending.inProgress();
         }
         List<ProviderOutput> outputs = VeoMapper.outputs(operation, client.downloadHeaders(vertex),
-                properties.gcsDownloadBaseUrl());
+                properties.gcsDownloadBaseUrl()).stream().map(output -> keyOnlyForOwnHosts(output, vertex)).toList();
         return state(operation, outputs).toPollResult(operation, outputs, VeoMapper.filterReasons(operation));
+    }
+
+    /** Gemini Files API links and Vertex GCS objects: the origins the configured base URLs name. */
+    @Override
+    public OutputHosts outputHosts() {
+        return new OutputHosts(List.of(origin(properties.baseUrl()), origin(URI.create(properties.vertexBase())),
+                origin(properties.gcsDownloadBaseUrl())));
+    }
+
+    /**
+     * The API key (or Vertex token) goes with a result URL only when that URL is on the host the key belongs to; an
+     * operation answer naming any other host gets the URL without it, so the key never leaves Google's API host.
+     */
+    private ProviderOutput keyOnlyForOwnHosts(ProviderOutput output, boolean vertex) {
+        OutputHosts keyHosts = vertex
+                ? new OutputHosts(List.of(origin(URI.create(properties.vertexBase())),
+                        origin(properties.gcsDownloadBaseUrl())))
+                : new OutputHosts(List.of(origin(properties.baseUrl())));
+        return keyOnlyFor(keyHosts, output);
+    }
+
+    static ProviderOutput keyOnlyFor(OutputHosts keyHosts, ProviderOutput output) {
+        return switch (output) {
+            case ProviderOutput.Remote remote when !keyHosts.permits(remote.uri()) ->
+                new ProviderOutput.Remote(remote.uri(), Map.of());
+            case ProviderOutput.Remote remote -> remote;
+            case ProviderOutput.Inline inline -> inline;
+        };
+    }
+
+    private static String origin(URI base) {
+        int port = base.getPort() != -1 ? base.getPort() : "http".equalsIgnoreCase(base.getScheme()) ? 80 : 443;
+        return base.getHost() + ":" + port;
     }
 
     private static VeoOperationState state(VeoApi.Operation operation, List<ProviderOutput> outputs) {

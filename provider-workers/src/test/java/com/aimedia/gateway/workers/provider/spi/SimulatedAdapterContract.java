@@ -20,13 +20,14 @@ public abstract class SimulatedAdapterContract<S extends ProviderSimulator> exte
 
     /** Adapter timeouts; the read timeout is well below {@link #SLOW_ANSWER} so slow answers time out. */
     protected static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
-    protected static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+    // 300 ms made an ordinary answer time out now and then on a loaded 2-core build machine
+    protected static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
 
     /** How long a simulated task stays queued, then running: short, so polling reaches an end quickly. */
     protected static final Duration QUEUED_FOR = Duration.ofMillis(100);
     protected static final Duration RUNNING_FOR = Duration.ofMillis(200);
 
-    private static final Duration SLOW_ANSWER = Duration.ofSeconds(1);
+    private static final Duration SLOW_ANSWER = Duration.ofSeconds(3);
 
     protected final JsonMapper json = JsonMapper.builder().build();
     protected S simulator;

@@ -21,6 +21,7 @@ import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.InsufficientCredits;
 import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
+import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
@@ -95,6 +96,22 @@ class VeoAdapterTest {
         HttpResponse<byte[]> withoutKey = HttpClient.newHttpClient().send(HttpRequest.newBuilder(output.uri()).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(withoutKey.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void should_drop_the_api_key_when_an_operation_names_a_file_on_another_host() {
+        OutputHosts keyHosts = new OutputHosts(java.util.List.of("generativelanguage.googleapis.com:443"));
+        ProviderOutput foreign = new ProviderOutput.Remote(URI.create("https://attacker.example.com/files/x"),
+                java.util.Map.of("x-goog-api-key", "secret"));
+        ProviderOutput own = new ProviderOutput.Remote(
+                URI.create("https://generativelanguage.googleapis.com/v1beta/files/x:download?alt=media"),
+                java.util.Map.of("x-goog-api-key", "secret"));
+
+        assertThat(VeoAdapter.keyOnlyFor(keyHosts, foreign)).isInstanceOfSatisfying(ProviderOutput.Remote.class,
+                remote -> assertThat(remote.headers()).isEmpty());
+        assertThat(VeoAdapter.keyOnlyFor(keyHosts, own)).isInstanceOfSatisfying(ProviderOutput.Remote.class,
+                remote -> assertThat(remote.headers()).containsKey("x-goog-api-key"));
+        assertThat(gemini("k").outputHosts().permits(URI.create("https://attacker.example.com/x"))).isFalse();
     }
 
     @Test
