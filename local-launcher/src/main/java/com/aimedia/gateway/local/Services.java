@@ -118,7 +118,11 @@ public final class Services {
                         "--gateway.api.dev-api-key=" + devApiKey,
                         "--gateway.api.dev-tenant-id=" + LocalGatewayOptions.DEV_TENANT,
                         "--gateway.api.callback-url.allowed-networks=" + LOOPBACK_NETWORKS,
-                        "--gateway.api.callback-service-url=http://127.0.0.1:" + ports.callback()));
+                        "--gateway.api.callback-service-url=http://127.0.0.1:" + ports.callback(),
+                        // one developer, one tenant: the production default quotas (50 requests/s, 200 tasks in
+                        // flight) would throttle a load test or the fault suite rather than show the gateway
+                        "--gateway.api.quotas.requests-per-second=100000",
+                        "--gateway.api.quotas.tasks-in-flight=100000"));
                 arguments.addAll(storage);
             }
         }

@@ -202,7 +202,9 @@ final class FaultWorkload {
     private Map<String, Integer> outcomes() {
         Map<String, Integer> outcomes = new HashMap<>();
         for (String id : accepted) {
-            JsonNode task = JSON.readTree(client.get(id).body());
+            HttpResponse<String> response = client.get(id);
+            assertThat(response.statusCode()).as("GET %s: %s", id, response.body()).isEqualTo(200);
+            JsonNode task = JSON.readTree(response.body());
             String status = task.get("status").asString();
             if (status.equals("failed")) {
                 status += ":" + task.path("error").asString("");
