@@ -35,6 +35,7 @@ import org.apache.hc.core5.util.Timeout;
 import com.aimedia.gateway.callback.delivery.AttemptResult.NoResponse;
 import com.aimedia.gateway.callback.delivery.AttemptResult.Responded;
 import com.aimedia.gateway.callback.delivery.AttemptResult.TimedOut;
+import com.aimedia.gateway.urlguard.PinnedDnsResolver;
 import com.aimedia.gateway.urlguard.CheckedUrl;
 
 /**

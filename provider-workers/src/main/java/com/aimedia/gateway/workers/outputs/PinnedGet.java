@@ -25,6 +25,7 @@ import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.urlguard.PinnedDnsResolver;
 import com.aimedia.gateway.urlguard.CheckedUrl;
 
 /**

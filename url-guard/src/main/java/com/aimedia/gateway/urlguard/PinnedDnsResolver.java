@@ -1,4 +1,4 @@
-package com.aimedia.gateway.workers.outputs;
+package com.aimedia.gateway.urlguard;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -7,20 +7,18 @@ import java.util.Locale;
 
 import org.apache.hc.client5.http.DnsResolver;
 
-import com.aimedia.gateway.urlguard.CheckedUrl;
-
 /**
  * A resolver that knows one name only: the host of a checked URL, answered with exactly the addresses the URL guard
- * resolved and vetted. The download therefore connects to a checked address and never asks DNS again (no DNS
- * rebinding), while TLS still uses the host name for SNI and certificate verification. (callback-service has the
- * same class for webhooks; the two services share no HTTP client module.)
+ * resolved and vetted. The HTTP client therefore connects to a checked address and never asks DNS again (no DNS
+ * rebinding), while TLS still uses the host name for SNI and certificate verification. For Apache HttpClient 5, which
+ * both webhook delivery and output downloads use (an optional dependency of this module).
  */
-final class PinnedDnsResolver implements DnsResolver {
+public final class PinnedDnsResolver implements DnsResolver {
 
     private final String host;
     private final List<InetAddress> addresses;
 
-    PinnedDnsResolver(CheckedUrl url) {
+    public PinnedDnsResolver(CheckedUrl url) {
         this.host = url.host();
         this.addresses = url.addresses();
     }
@@ -28,7 +26,7 @@ final class PinnedDnsResolver implements DnsResolver {
     @Override
     public InetAddress[] resolve(String name) throws UnknownHostException {
         if (!normalize(name).equals(host)) {
-            throw new UnknownHostException("only the checked output host may be resolved");
+            throw new UnknownHostException("only the checked host may be resolved");
         }
         return addresses.toArray(InetAddress[]::new);
     }
