@@ -12,30 +12,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.URIScheme;
-import org.apache.hc.core5.http.config.Lookup;
-import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.util.Timeout;
 
 import com.aimedia.gateway.callback.delivery.AttemptResult.NoResponse;
 import com.aimedia.gateway.callback.delivery.AttemptResult.Responded;
 import com.aimedia.gateway.callback.delivery.AttemptResult.TimedOut;
-import com.aimedia.gateway.urlguard.PinnedDnsResolver;
+import com.aimedia.gateway.urlguard.PinnedHttpClients;
 import com.aimedia.gateway.urlguard.CheckedUrl;
 
 /**
@@ -50,17 +38,13 @@ final class WebhookSender {
 
     private static final ContentType JSON = ContentType.create("application/json");
 
-    private final Lookup<TlsSocketStrategy> tls;
-    private final Duration connectTimeout;
+    private final PinnedHttpClients clients;
     private final Duration requestTimeout;
     private final String userAgent;
     private final int responseBodyLimit;
 
     WebhookSender(Duration connectTimeout, Duration requestTimeout, String userAgent, int responseBodyLimit) {
-        this.tls = RegistryBuilder.<TlsSocketStrategy>create()
-            .register(URIScheme.HTTPS.id, DefaultClientTlsStrategy.createDefault())
-            .build();
-        this.connectTimeout = connectTimeout;
+        this.clients = new PinnedHttpClients(connectTimeout, requestTimeout);
         this.requestTimeout = requestTimeout;
         this.userAgent = userAgent;
         this.responseBodyLimit = responseBodyLimit;
@@ -85,7 +69,7 @@ final class WebhookSender {
             timedOut.set(true);
             request.cancel();
         }, CompletableFuture.delayedExecutor(requestTimeout.toMillis(), TimeUnit.MILLISECONDS));
-        try (CloseableHttpClient client = client(url)) {
+        try (CloseableHttpClient client = clients.forUrl(url)) {
             return exchange(client, new HttpHost(url.uri().getScheme().toLowerCase(java.util.Locale.ROOT), url.host(),
                     url.port()), request);
         }
@@ -134,28 +118,5 @@ final class WebhookSender {
         catch (IOException | RuntimeException e) {
             // the attempt's outcome is known; a failing close of an aborted exchange changes nothing
         }
-    }
-
-    private CloseableHttpClient client(CheckedUrl url) {
-        BasicHttpClientConnectionManager connections = BasicHttpClientConnectionManager.create(
-                DefaultSchemePortResolver.INSTANCE, new PinnedDnsResolver(url), tls,
-                ManagedHttpClientConnectionFactory.INSTANCE);
-        connections.setConnectionConfig(ConnectionConfig.custom()
-            .setConnectTimeout(Timeout.of(connectTimeout))
-            .setSocketTimeout(Timeout.of(requestTimeout))
-            .build());
-        return HttpClients.custom()
-            .setConnectionManager(connections)
-            .setDefaultRequestConfig(RequestConfig.custom()
-                .setRedirectsEnabled(false)
-                .setResponseTimeout(Timeout.of(requestTimeout))
-                .build())
-            .disableRedirectHandling()
-            .disableAutomaticRetries()
-            .disableCookieManagement()
-            .disableAuthCaching()
-            .disableContentCompression()
-            .disableConnectionState()
-            .build();
     }
 }

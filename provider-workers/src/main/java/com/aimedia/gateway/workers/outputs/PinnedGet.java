@@ -7,25 +7,13 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.BasicHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.ManagedHttpClientConnectionFactory;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
-import org.apache.hc.core5.http.URIScheme;
-import org.apache.hc.core5.http.config.Lookup;
-import org.apache.hc.core5.http.config.RegistryBuilder;
-import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
-import com.aimedia.gateway.urlguard.PinnedDnsResolver;
+import com.aimedia.gateway.urlguard.PinnedHttpClients;
 import com.aimedia.gateway.urlguard.CheckedUrl;
 
 /**
@@ -35,16 +23,10 @@ import com.aimedia.gateway.urlguard.CheckedUrl;
  */
 final class PinnedGet {
 
-    private final Lookup<TlsSocketStrategy> tls;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
+    private final PinnedHttpClients clients;
 
     PinnedGet(Duration connectTimeout, Duration readTimeout) {
-        this.tls = RegistryBuilder.<TlsSocketStrategy>create()
-            .register(URIScheme.HTTPS.id, DefaultClientTlsStrategy.createDefault())
-            .build();
-        this.connectTimeout = connectTimeout;
-        this.readTimeout = readTimeout;
+        this.clients = new PinnedHttpClients(connectTimeout, readTimeout);
     }
 
     /** A request and its response headers; {@link #release()} aborts the connection and closes the client. */
@@ -81,7 +63,7 @@ final class PinnedGet {
         HttpGet request = new HttpGet(url.uri());
         headers.forEach(request::setHeader);
         onRequest.accept(request);
-        CloseableHttpClient client = client(url);
+        CloseableHttpClient client = clients.forUrl(url);
         try {
             HttpHost target = new HttpHost(url.uri().getScheme().toLowerCase(Locale.ROOT), url.host(), url.port());
             return new Exchange(request, client.executeOpen(target, request, null), client);
@@ -90,28 +72,5 @@ final class PinnedGet {
             client.close();
             throw e;
         }
-    }
-
-    private CloseableHttpClient client(CheckedUrl url) {
-        BasicHttpClientConnectionManager connections = BasicHttpClientConnectionManager.create(
-                DefaultSchemePortResolver.INSTANCE, new PinnedDnsResolver(url), tls,
-                ManagedHttpClientConnectionFactory.INSTANCE);
-        connections.setConnectionConfig(ConnectionConfig.custom()
-            .setConnectTimeout(Timeout.of(connectTimeout))
-            .setSocketTimeout(Timeout.of(readTimeout))
-            .build());
-        return HttpClients.custom()
-            .setConnectionManager(connections)
-            .setDefaultRequestConfig(RequestConfig.custom()
-                .setRedirectsEnabled(false)
-                .setResponseTimeout(Timeout.of(readTimeout))
-                .build())
-            .disableRedirectHandling()
-            .disableAutomaticRetries()
-            .disableCookieManagement()
-            .disableAuthCaching()
-            .disableContentCompression()
-            .disableConnectionState()
-            .build();
     }
 }

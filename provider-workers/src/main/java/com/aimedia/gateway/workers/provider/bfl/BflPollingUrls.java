@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.workers.provider.spi.OutputHosts;
+
 /**
  * Decides whether a {@code polling_url} BFL returned may be called with the API key. BFL says to poll the returned
  * URL because it names the serving region, and its host can differ from the submit host (providers.md section 10).
@@ -18,11 +20,11 @@ import org.jspecify.annotations.Nullable;
 final class BflPollingUrls {
 
     private final URI base;
-    private final List<String> patterns;
+    private final OutputHosts pollingHosts;
 
     BflPollingUrls(URI base, List<String> patterns) {
         this.base = base;
-        this.patterns = patterns.stream().map(p -> p.trim().toLowerCase(Locale.ROOT)).filter(p -> !p.isEmpty()).toList();
+        this.pollingHosts = new OutputHosts(patterns);
     }
 
     boolean trusted(@Nullable URI url) {
@@ -38,29 +40,13 @@ final class BflPollingUrls {
         if (host.equalsIgnoreCase(base.getHost()) && port == port(base) && scheme.equalsIgnoreCase(base.getScheme())) {
             return true;
         }
-        return patterns.stream().anyMatch(pattern -> matches(pattern, host, port));
+        return pollingHosts.listed(url);
     }
 
     /** The configured fallback: {@code <base>/get_result?id=<id>}. */
     URI fallback(String taskId) {
         String root = base.toString().replaceAll("/+$", "");
         return URI.create(root + "/get_result?id=" + java.net.URLEncoder.encode(taskId, java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    private static boolean matches(String pattern, String host, int port) {
-        String hostPattern = pattern;
-        int colon = pattern.lastIndexOf(':');
-        if (colon > 0) {
-            hostPattern = pattern.substring(0, colon);
-            if (!pattern.substring(colon + 1).equals(Integer.toString(port))) {
-                return false;
-            }
-        }
-        if (hostPattern.startsWith("*.")) {
-            String suffix = hostPattern.substring(1);
-            return host.endsWith(suffix) && host.length() > suffix.length();
-        }
-        return host.equals(hostPattern);
     }
 
     private static int port(URI url) {

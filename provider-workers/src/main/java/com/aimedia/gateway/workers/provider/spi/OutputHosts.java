@@ -38,9 +38,11 @@ public record OutputHosts(List<String> patterns) {
     }
 
     public boolean permits(URI url) {
-        if (patterns.isEmpty()) {
-            return true;
-        }
+        return patterns.isEmpty() || listed(url);
+    }
+
+    /** Whether the URL's host (and port) matches one of the patterns; an empty list matches nothing. */
+    public boolean listed(URI url) {
         if (url.getHost() == null) {
             return false;
         }
