@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.aimedia.gateway.platform.mongo.MongoOutages;
 import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
@@ -40,6 +41,8 @@ final class SubmissionService {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
     private static final Duration IN_FLIGHT_RECHECK = Duration.ofSeconds(1);
+    private static final Duration OUTAGE_FIRST_WAIT = Duration.ofMillis(200);
+    private static final Duration OUTAGE_MAX_WAIT = Duration.ofSeconds(5);
 
     private final ProviderAdapterLookup adapters;
     private final SubmissionStore store;
@@ -199,13 +202,37 @@ final class SubmissionService {
             fail(taskId, adapter, ErrorCode.PROVIDER_ERROR, e.getMessage());
             return;
         }
-        store.markAccepted(taskId, submission, published, clock.instant());
+        recordAccepted(taskId, submission, published);
         String provider = adapter.id().value();
         log.info("provider task submitted taskId={} provider={} providerTaskId={}", taskId, provider,
                 submission.providerTaskId());
         reporter.report(submission.isCompleted()
                 ? reports.completed(taskId, provider, submission.providerTaskId(), submission.providerRef(), published)
                 : reports.accepted(taskId, provider, submission.providerTaskId(), submission.providerRef()));
+    }
+
+    /**
+     * The provider has created the task and only this process holds its id: while MongoDB is out the record is
+     * retried here rather than thrown, since a redelivery would find an attempt of unknown outcome, and a provider
+     * without a look-up by caller id would then fail a task it is running (and the client would lose a paid job).
+     */
+    private void recordAccepted(String taskId, Submission submission, List<String> published) {
+        Duration wait = OUTAGE_FIRST_WAIT;
+        while (true) {
+            try {
+                store.markAccepted(taskId, submission, published, clock.instant());
+                return;
+            }
+            catch (RuntimeException e) {
+                if (!MongoOutages.isOutage(e) || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                log.warn("MongoDB out while recording an accepted submission, retrying taskId={} providerTaskId={} "
+                        + "retryIn={} error={}", taskId, submission.providerTaskId(), wait, e.toString());
+                sleeper.sleep(wait);
+                wait = wait.multipliedBy(2).compareTo(OUTAGE_MAX_WAIT) > 0 ? OUTAGE_MAX_WAIT : wait.multipliedBy(2);
+            }
+        }
     }
 
     private void fail(String taskId, ProviderAdapter adapter, ErrorCode code, String message) {

@@ -41,6 +41,7 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -72,7 +73,11 @@ class SubmissionServiceTest {
     }
 
     private SubmissionService service(Clock clock, Sleeper sleeper) {
-        SubmissionStore store = store(clock);
+        return service(clock, sleeper, client.getDatabase("test"));
+    }
+
+    private SubmissionService service(Clock clock, Sleeper sleeper, MongoDatabase database) {
+        SubmissionStore store = new SubmissionStore(database, "workers-this", LEASE);
         return new SubmissionService(new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter))), store,
                 new SubmissionLeases(store, clock, LEASE), reports::add,
                 new ProviderCalls(meters, TestGuards.defaults(clock, meters)), JsonMapper.builder().build(), clock,
@@ -105,6 +110,40 @@ class SubmissionServiceTest {
         });
         assertThat(meters.get(WorkerMetrics.PROVIDER_REQUESTS).tag(WorkerMetrics.TAG_OUTCOME, "success").timer().count())
             .isEqualTo(1);
+    }
+
+    @Test
+    void should_keep_the_accepted_provider_task_when_mongodb_goes_out_right_after_the_provider_accepted()
+            throws Exception {
+        // given: the worker reaches MongoDB through a proxy that cuts every connection when the provider answers
+        try (FaultProxy proxy = new FaultProxy(new InetSocketAddress("127.0.0.1", mongo.getLocalAddress().getPort()));
+                MongoClient proxied = MongoClients.create("mongodb://127.0.0.1:" + proxy.port()
+                        + "/?serverSelectionTimeoutMS=1500&connectTimeoutMS=300&retryWrites=false")) {
+            List<Duration> outageWaits = new ArrayList<>();
+            SubmissionService cutOff = service(CLOCK, wait -> {
+                outageWaits.add(wait);
+                if (outageWaits.size() == 2) {
+                    proxy.mode(FaultProxy.Mode.PASS);
+                }
+            }, proxied.getDatabase("test"));
+            adapter.lookupSupported = false;
+            adapter.submits.add(() -> {
+                proxy.mode(FaultProxy.Mode.RESET);
+                return Submission.accepted("p-1", "text2video");
+            });
+
+            // when
+            cutOff.on(event("task_1"));
+
+            // then: the record waited for MongoDB instead of leaving an attempt of unknown outcome
+            assertThat(outageWaits).startsWith(Duration.ofMillis(200), Duration.ofMillis(400));
+            assertThat(state("task_1")).isEqualTo("accepted");
+            assertThat(adapter.submitCalls).isEqualTo(1);
+            assertThat(reports).singleElement().satisfies(r -> {
+                assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.ACCEPTED);
+                assertThat(r.getProviderTaskId()).isEqualTo("p-1");
+            });
+        }
     }
 
     @Test
