@@ -1,15 +1,10 @@
-package com.aimedia.gateway.workers.submission;
+package com.aimedia.gateway.workers.callbacks;
 
-import java.time.Clock;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.aimedia.gateway.platform.kafka.EventPublisher;
-import com.aimedia.gateway.schemas.Topics;
-import com.aimedia.gateway.schemas.v1.ProviderCallbackReceived;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
@@ -18,7 +13,7 @@ import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
 
 /**
  * A provider callback only triggers work: once the provider's own signature (where it has one) verifies, the callback
- * is published as {@link ProviderCallbackReceived} and answered. The orchestrator then polls the task at once on the
+ * is announced ({@link CallbackEvents#received}, published as {@code ProviderCallbackReceived}) and answered. The orchestrator then polls the task at once on the
  * same claimed, guarded, retried path as its scheduled polls, unless the task is already terminal (so a replayed
  * callback changes nothing); what the poll learns is reported, never what the callback body claims.
  */
@@ -43,13 +38,11 @@ public final class ProviderCallbacks {
     }
 
     private final ProviderRegistry registry;
-    private final EventPublisher publisher;
-    private final Clock clock;
+    private final CallbackEvents events;
 
-    ProviderCallbacks(ProviderRegistry registry, EventPublisher publisher, Clock clock) {
+    ProviderCallbacks(ProviderRegistry registry, CallbackEvents events) {
         this.registry = registry;
-        this.publisher = publisher;
-        this.clock = clock;
+        this.events = events;
     }
 
     public Outcome receive(String provider, ProviderCallback callback) {
@@ -70,12 +63,7 @@ public final class ProviderCallbacks {
             return new Outcome.Handshake(handshake.get());
         }
         log.info("provider callback received, asking for a poll now taskId={} provider={}", callback.taskId(), provider);
-        publisher.publish(Topics.STATUS, ProviderCallbackReceived.newBuilder()
-            .setEventId(UUID.randomUUID().toString())
-            .setTaskId(callback.taskId())
-            .setOccurredAt(clock.instant())
-            .setProvider(provider)
-            .build());
+        events.received(callback.taskId(), provider);
         return new Outcome.Triggered();
     }
 }

@@ -1,4 +1,4 @@
-package com.aimedia.gateway.workers.submission;
+package com.aimedia.gateway.workers.limits;
 
 import java.util.function.Supplier;
 
@@ -13,21 +13,21 @@ import io.micrometer.core.instrument.Timer;
  * {@value WorkerMetrics#PROVIDER_REQUESTS} with its provider, operation and outcome. A call the guard refuses is not
  * timed: it never reached the provider.
  */
-final class ProviderCalls {
+public final class ProviderCalls {
 
     private final MeterRegistry meters;
     private final ProviderGuards guards;
 
-    ProviderCalls(MeterRegistry meters, ProviderGuards guards) {
+    public ProviderCalls(MeterRegistry meters, ProviderGuards guards) {
         this.meters = meters;
         this.guards = guards;
     }
 
-    <T> T submit(ProviderId provider, Supplier<T> call) {
+    public <T> T submit(ProviderId provider, Supplier<T> call) {
         return guards.forProvider(provider).call(() -> timed(provider, WorkerMetrics.OPERATION_SUBMIT, call));
     }
 
-    <T> T poll(ProviderId provider, Supplier<T> call) {
+    public <T> T poll(ProviderId provider, Supplier<T> call) {
         return guards.forProvider(provider).call(() -> timed(provider, WorkerMetrics.OPERATION_POLL, call));
     }
 

@@ -1,4 +1,4 @@
-package com.aimedia.gateway.workers.submission;
+package com.aimedia.gateway.workers.limits;
 
 import java.time.Clock;
 import java.util.Map;
@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@link ProviderLimitsProperties}; registers the {@value WorkerMetrics#PROVIDER_CIRCUIT} gauge and the
  * {@value WorkerMetrics#PROVIDER_REFUSED} counters of each provider.
  */
-final class ProviderGuards {
+public final class ProviderGuards {
 
     private final ProviderLimitsProperties properties;
     private final Clock clock;
@@ -23,7 +23,7 @@ final class ProviderGuards {
     private final MeterRegistry meters;
     private final Map<ProviderId, ProviderGuard> guards = new ConcurrentHashMap<>();
 
-    ProviderGuards(ProviderLimitsProperties properties, Clock clock, Sleeper sleeper, MeterRegistry meters) {
+    public ProviderGuards(ProviderLimitsProperties properties, Clock clock, Sleeper sleeper, MeterRegistry meters) {
         this.properties = properties;
         this.clock = clock;
         this.sleeper = sleeper;

@@ -1,10 +1,10 @@
-package com.aimedia.gateway.workers.submission;
+package com.aimedia.gateway.workers.limits;
 
 import java.time.Duration;
 
 /** Waits on the consumer thread; a seam so tests never sleep. */
 @FunctionalInterface
-interface Sleeper {
+public interface Sleeper {
 
     void sleep(Duration duration);
 

@@ -1,4 +1,4 @@
-package com.aimedia.gateway.workers.submission;
+package com.aimedia.gateway.workers.limits;
 
 import java.time.Clock;
 import java.time.Duration;

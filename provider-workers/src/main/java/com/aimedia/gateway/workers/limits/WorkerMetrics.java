@@ -1,4 +1,4 @@
-package com.aimedia.gateway.workers.submission;
+package com.aimedia.gateway.workers.limits;
 
 /** Metric and tag names of provider-workers, in one place (lowercase, dotted; bounded tag values only). */
 public final class WorkerMetrics {

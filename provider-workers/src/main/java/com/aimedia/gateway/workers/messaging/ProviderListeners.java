@@ -1,4 +1,4 @@
-package com.aimedia.gateway.workers.submission;
+package com.aimedia.gateway.workers.messaging;
 
 import java.util.ArrayList;
 import java.util.List;

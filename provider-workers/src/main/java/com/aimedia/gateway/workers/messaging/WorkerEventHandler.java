@@ -1,4 +1,4 @@
-package com.aimedia.gateway.workers.submission;
+package com.aimedia.gateway.workers.messaging;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.MDC;
@@ -7,10 +7,12 @@ import com.aimedia.gateway.platform.kafka.PermanentFailure;
 import com.aimedia.gateway.schemas.v1.PollRequested;
 import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
+import com.aimedia.gateway.workers.polling.PollService;
+import com.aimedia.gateway.workers.submission.SubmissionService;
 
 /**
- * Dispatches one record of a provider's topics to submission (a submit or a submission check) or polling, with taskId
- * and provider in the MDC.
+ * Dispatches one record of a provider's topics, mapped to its domain command, to submission (a submit or a submission
+ * check) or polling, with taskId and provider in the MDC.
  */
 final class WorkerEventHandler {
 
@@ -25,10 +27,10 @@ final class WorkerEventHandler {
     void handle(SpecificRecord event) {
         switch (event) {
             case TaskSubmitted submitted -> withMdc(submitted.getTaskId(), submitted.getProvider(),
-                    () -> submissions.on(submitted));
-            case PollRequested poll -> withMdc(poll.getTaskId(), poll.getProvider(), () -> polls.on(poll));
+                    () -> submissions.on(WorkerEventMapper.toCommand(submitted)));
+            case PollRequested poll -> withMdc(poll.getTaskId(), poll.getProvider(), () -> polls.on(WorkerEventMapper.toCommand(poll)));
             case SubmissionCheckRequested check -> withMdc(check.getTaskId(), check.getProvider(),
-                    () -> submissions.check(check));
+                    () -> submissions.check(WorkerEventMapper.toCommand(check)));
             default -> throw new UnexpectedEvent("provider topics carry TaskSubmitted, PollRequested and "
                     + "SubmissionCheckRequested only, got " + event.getClass().getSimpleName());
         }

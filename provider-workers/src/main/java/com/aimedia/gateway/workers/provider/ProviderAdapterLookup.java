@@ -1,4 +1,4 @@
-package com.aimedia.gateway.workers.submission;
+package com.aimedia.gateway.workers.provider;
 
 import com.aimedia.gateway.platform.kafka.PermanentFailure;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
@@ -6,15 +6,15 @@ import com.aimedia.gateway.workers.provider.spi.ProviderId;
 import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
 
 /** Finds the adapter an event names; an event for a provider this deployment does not run goes to the DLT. */
-final class ProviderAdapterLookup {
+public final class ProviderAdapterLookup {
 
     private final ProviderRegistry registry;
 
-    ProviderAdapterLookup(ProviderRegistry registry) {
+    public ProviderAdapterLookup(ProviderRegistry registry) {
         this.registry = registry;
     }
 
-    ProviderAdapter require(String provider) {
+    public ProviderAdapter require(String provider) {
         return registry.find(ProviderId.of(provider))
             .orElseThrow(() -> new UnknownProvider("no adapter for provider " + provider));
     }

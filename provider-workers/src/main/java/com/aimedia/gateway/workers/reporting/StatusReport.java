@@ -1,58 +1,58 @@
-package com.aimedia.gateway.workers.submission;
+package com.aimedia.gateway.workers.reporting;
 
-import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
-import com.aimedia.gateway.schemas.v1.ReportedOutcome;
-import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 
-/** Builds TaskStatusReported events (the Avro edge of this feature). */
-final class StatusReports {
+/**
+ * What a worker learned about one task, for the orchestrator. {@code messaging} publishes it as
+ * {@code TaskStatusReported} on {@code tasks.status}; service code never sees the Avro record.
+ *
+ * @param progress 0-100 where the provider reports it, for {@link Outcome#PROGRESS}
+ * @param outputs the published result URLs, for {@link Outcome#COMPLETED}
+ * @param errorCode the gateway error code, for {@link Outcome#FAILED}
+ * @param errorMessage words a user can act on, for {@link Outcome#FAILED}; never a secret
+ */
+public record StatusReport(String taskId, String provider, Outcome outcome, @Nullable String providerTaskId,
+        @Nullable String providerRef, @Nullable Integer progress, List<String> outputs, @Nullable String errorCode,
+        @Nullable String errorMessage) {
 
-    private final Clock clock;
-
-    StatusReports(Clock clock) {
-        this.clock = clock;
+    /** The provider accepted the task, is running it, finished it, or the task failed. */
+    public enum Outcome {
+        ACCEPTED, PROGRESS, COMPLETED, FAILED
     }
 
-    TaskStatusReported accepted(String taskId, String provider, String providerTaskId, @Nullable String providerRef) {
-        return base(taskId, provider, ReportedOutcome.ACCEPTED).setProviderTaskId(providerTaskId)
-            .setProviderRef(providerRef).build();
+    public StatusReport {
+        outputs = List.copyOf(outputs);
     }
 
-    TaskStatusReported progress(String taskId, String provider, @Nullable String providerTaskId, @Nullable Integer progress) {
-        return base(taskId, provider, ReportedOutcome.PROGRESS).setProviderTaskId(providerTaskId).setProgress(progress)
-            .build();
+    public static StatusReport accepted(String taskId, String provider, String providerTaskId,
+            @Nullable String providerRef) {
+        return new StatusReport(taskId, provider, Outcome.ACCEPTED, providerTaskId, providerRef, null, List.of(), null,
+                null);
     }
 
-    TaskStatusReported completed(String taskId, String provider, @Nullable String providerTaskId,
+    public static StatusReport progress(String taskId, String provider, @Nullable String providerTaskId,
+            @Nullable Integer progress) {
+        return new StatusReport(taskId, provider, Outcome.PROGRESS, providerTaskId, null, progress, List.of(), null,
+                null);
+    }
+
+    public static StatusReport completed(String taskId, String provider, @Nullable String providerTaskId,
             @Nullable String providerRef, List<String> outputs) {
-        return base(taskId, provider, ReportedOutcome.COMPLETED).setProviderTaskId(providerTaskId)
-            .setProviderRef(providerRef).setOutputs(List.copyOf(outputs)).build();
+        return new StatusReport(taskId, provider, Outcome.COMPLETED, providerTaskId, providerRef, null, outputs, null,
+                null);
     }
 
-    TaskStatusReported failed(String taskId, String provider, @Nullable String providerTaskId, ErrorCode code,
+    public static StatusReport failed(String taskId, String provider, @Nullable String providerTaskId, ErrorCode code,
             String message) {
         return failed(taskId, provider, providerTaskId, code.wireValue(), message);
     }
 
-    TaskStatusReported failed(String taskId, String provider, @Nullable String providerTaskId, String code,
+    public static StatusReport failed(String taskId, String provider, @Nullable String providerTaskId, String code,
             String message) {
-        return base(taskId, provider, ReportedOutcome.FAILED).setProviderTaskId(providerTaskId).setErrorCode(code)
-            .setErrorMessage(message).build();
-    }
-
-    private TaskStatusReported.Builder base(String taskId, String provider, ReportedOutcome outcome) {
-        return TaskStatusReported.newBuilder()
-            .setEventId(UUID.randomUUID().toString())
-            .setTaskId(taskId)
-            .setOccurredAt(clock.instant())
-            .setProvider(provider)
-            .setOutcome(outcome)
-            .setOutputs(List.of());
+        return new StatusReport(taskId, provider, Outcome.FAILED, providerTaskId, null, null, List.of(), code, message);
     }
 }

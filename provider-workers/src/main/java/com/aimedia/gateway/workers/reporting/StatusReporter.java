@@ -1,9 +1,8 @@
-package com.aimedia.gateway.workers.submission;
-
-import com.aimedia.gateway.schemas.v1.TaskStatusReported;
+package com.aimedia.gateway.workers.reporting;
 
 /** Publishes what a worker learned on {@code tasks.status}; returns only once it is durable. */
-interface StatusReporter {
+@FunctionalInterface
+public interface StatusReporter {
 
-    void report(TaskStatusReported report);
+    void report(StatusReport report);
 }

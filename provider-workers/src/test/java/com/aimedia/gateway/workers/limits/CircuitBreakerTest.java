@@ -1,4 +1,4 @@
-package com.aimedia.gateway.workers.submission;
+package com.aimedia.gateway.workers.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import com.aimedia.gateway.workers.submission.CircuitBreaker.State;
+import com.aimedia.gateway.workers.limits.CircuitBreaker.State;
 
 class CircuitBreakerTest {
 

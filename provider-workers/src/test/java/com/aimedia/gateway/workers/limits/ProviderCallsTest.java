@@ -1,4 +1,4 @@
-package com.aimedia.gateway.workers.submission;
+package com.aimedia.gateway.workers.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.aimedia.gateway.workers.submission;
+package com.aimedia.gateway.workers.polling;
 
 import com.aimedia.gateway.workers.provider.spi.FakeAdapter;
 
@@ -19,9 +19,9 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
-import com.aimedia.gateway.schemas.v1.PollRequested;
-import com.aimedia.gateway.schemas.v1.ReportedOutcome;
-import com.aimedia.gateway.schemas.v1.TaskStatusReported;
+import com.aimedia.gateway.workers.reporting.StatusReport;
+import com.aimedia.gateway.workers.provider.ProviderAdapterLookup;
+import com.aimedia.gateway.workers.limits.TestGuards;
 import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
@@ -34,7 +34,7 @@ class PollServiceTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC);
 
-    private final List<TaskStatusReported> reports = new ArrayList<>();
+    private final List<StatusReport> reports = new ArrayList<>();
 
     private void poll(Supplier<PollResult> answer) {
         poll(answer, new PassThroughOutputs());
@@ -43,9 +43,8 @@ class PollServiceTest {
     private void poll(Supplier<PollResult> answer, OutputPublisher outputs) {
         ProviderAdapter adapter = new FakeAdapter("fake", answer);
         new PollService(new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter))), reports::add,
-                new ProviderCalls(new SimpleMeterRegistry(), TestGuards.defaults(CLOCK, new SimpleMeterRegistry())), CLOCK, outputs)
-            .on(PollRequested.newBuilder().setEventId("e").setTaskId("task_1").setOccurredAt(CLOCK.instant())
-                .setProvider("fake").setProviderTaskId("p-1").setProviderRef("text2video").setAttempt(1).build());
+                TestGuards.calls(CLOCK, new SimpleMeterRegistry()), outputs)
+            .on(new PollTask("task_1", "fake", "p-1", "text2video", 1));
     }
 
     @Test
@@ -60,8 +59,8 @@ class PollServiceTest {
         poll(() -> new PollResult.Pending(true, 40));
 
         assertThat(reports).singleElement().satisfies(r -> {
-            assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.PROGRESS);
-            assertThat(r.getProgress()).isEqualTo(40);
+            assertThat(r.outcome()).isEqualTo(StatusReport.Outcome.PROGRESS);
+            assertThat(r.progress()).isEqualTo(40);
         });
     }
 
@@ -70,9 +69,9 @@ class PollServiceTest {
         poll(() -> PollResult.Succeeded.urls(List.of(URI.create("https://cdn/x.mp4"))));
 
         assertThat(reports).singleElement().satisfies(r -> {
-            assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.COMPLETED);
-            assertThat(r.getOutputs()).containsExactly("https://cdn/x.mp4");
-            assertThat(r.getProviderTaskId()).isEqualTo("p-1");
+            assertThat(r.outcome()).isEqualTo(StatusReport.Outcome.COMPLETED);
+            assertThat(r.outputs()).containsExactly("https://cdn/x.mp4");
+            assertThat(r.providerTaskId()).isEqualTo("p-1");
         });
     }
 
@@ -84,8 +83,8 @@ class PollServiceTest {
                 });
 
         assertThat(reports).singleElement().satisfies(r -> {
-            assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.FAILED);
-            assertThat(r.getErrorMessage()).isEqualTo("refused location");
+            assertThat(r.outcome()).isEqualTo(StatusReport.Outcome.FAILED);
+            assertThat(r.errorMessage()).isEqualTo("refused location");
         });
     }
 
@@ -110,8 +109,8 @@ class PollServiceTest {
         poll(() -> { throw new NotFound("The provider could not find the requested resource: task"); });
 
         assertThat(reports).singleElement().satisfies(r -> {
-            assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.FAILED);
-            assertThat(r.getErrorCode()).isEqualTo("not_found");
+            assertThat(r.outcome()).isEqualTo(StatusReport.Outcome.FAILED);
+            assertThat(r.errorCode()).isEqualTo("not_found");
         });
     }
 }
