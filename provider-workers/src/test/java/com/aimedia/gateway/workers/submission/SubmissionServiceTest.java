@@ -16,10 +16,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.bson.Document;
@@ -34,7 +32,6 @@ import com.aimedia.gateway.workers.limits.TestGuards;
 import com.aimedia.gateway.workers.limits.MutableClock;
 import com.aimedia.gateway.workers.limits.Sleeper;
 import com.aimedia.gateway.workers.limits.WorkerMetrics;
-import com.aimedia.gateway.workers.provider.spi.Capability;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
@@ -328,11 +325,6 @@ class SubmissionServiceTest {
 
         ScriptedAdapter() {
             super("fake");
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return EnumSet.of(Capability.TEXT_TO_VIDEO);
         }
 
         @Override

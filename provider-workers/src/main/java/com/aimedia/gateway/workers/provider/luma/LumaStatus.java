@@ -9,7 +9,7 @@ import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 
 /** Every documented Luma generation {@code state}, each mapped to a {@link PollResult}. */
-enum LumaState {
+enum LumaStatus {
     QUEUED("queued"),
     DREAMING("dreaming"),
     COMPLETED("completed"),
@@ -17,12 +17,12 @@ enum LumaState {
 
     private final String wireValue;
 
-    LumaState(String wireValue) {
+    LumaStatus(String wireValue) {
         this.wireValue = wireValue;
     }
 
-    static Optional<LumaState> fromWire(@Nullable String raw) {
-        for (LumaState state : values()) {
+    static Optional<LumaStatus> fromWire(@Nullable String raw) {
+        for (LumaStatus state : values()) {
             if (state.wireValue.equals(raw)) {
                 return Optional.of(state);
             }

@@ -1,31 +1,28 @@
 package com.aimedia.gateway.workers.provider.replicate;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
+import com.aimedia.gateway.workers.provider.http.HmacSha256;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 
 /**
- * Verifies a Replicate webhook with Standard Webhooks (webhooks.md section 1): HMAC-SHA256 over
+ * Verifies a Replicate webhook with Standard Webhooks (docs/webhooks.md, "Signing"): HMAC-SHA256 over
  * {@code id.timestamp.body} with the base64-decoded part of the {@code whsec_} secret, compared in constant time with
  * each {@code v1,} entry of the space-separated {@code webhook-signature}; the timestamp must be within 5 minutes.
  */
-final class ReplicateWebhookVerifier {
+final class ReplicateCallbackVerifier {
 
     static final Duration TOLERANCE = Duration.ofMinutes(5);
 
     private final byte[] key;
     private final Clock clock;
 
-    ReplicateWebhookVerifier(String secret, Clock clock) {
+    ReplicateCallbackVerifier(String secret, Clock clock) {
         String encoded = secret.startsWith("whsec_") ? secret.substring("whsec_".length()) : secret;
         try {
             this.key = Base64.getDecoder().decode(encoded);
@@ -66,7 +63,7 @@ final class ReplicateWebhookVerifier {
 
     private static boolean matches(byte[] expected, String base64) {
         try {
-            return MessageDigest.isEqual(expected, Base64.getDecoder().decode(base64));
+            return HmacSha256.same(expected, Base64.getDecoder().decode(base64));
         }
         catch (IllegalArgumentException notBase64) {
             return false;
@@ -74,14 +71,6 @@ final class ReplicateWebhookVerifier {
     }
 
     byte[] sign(String id, long timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not compute HmacSHA256");
-        }
+        return HmacSha256.sign(key, (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
     }
 }

@@ -7,10 +7,10 @@ import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 
 /**
- * Every state a Google operation can be in (providers.md section 5). {@code done} is true on success AND on failure,
+ * Every state a Google operation can be in (docs/providers/veo.md). {@code done} is true on success AND on failure,
  * and a done operation with zero samples means the safety filter removed them.
  */
-enum VeoOperationState {
+enum VeoStatus {
     /** {@code done} absent or false (Google exposes no queued/running distinction). */
     RUNNING,
     /** {@code done: true} with {@code error}. */

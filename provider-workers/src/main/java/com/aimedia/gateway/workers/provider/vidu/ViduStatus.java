@@ -10,7 +10,7 @@ import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 
 /** Every documented Vidu task {@code state}, each mapped to a {@link PollResult}. */
-enum ViduState {
+enum ViduStatus {
     CREATED("created"),
     /** Accepted over the organisation's concurrency limit: waits for a slot, not a failure. */
     QUEUEING("queueing"),
@@ -20,12 +20,12 @@ enum ViduState {
 
     private final String wireValue;
 
-    ViduState(String wireValue) {
+    ViduStatus(String wireValue) {
         this.wireValue = wireValue;
     }
 
-    static Optional<ViduState> fromWire(@Nullable String raw) {
-        for (ViduState state : values()) {
+    static Optional<ViduStatus> fromWire(@Nullable String raw) {
+        for (ViduStatus state : values()) {
             if (state.wireValue.equals(raw)) {
                 return Optional.of(state);
             }

@@ -9,7 +9,7 @@ import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 
 /** Every xAI video status (SDK {@code DeferredStatus}), each mapped to a {@link PollResult}. */
-enum XaiVideoStatus {
+enum XaiStatus {
     PENDING("pending"),
     DONE("done"),
     FAILED("failed"),
@@ -17,16 +17,16 @@ enum XaiVideoStatus {
 
     private final String wireValue;
 
-    XaiVideoStatus(String wireValue) {
+    XaiStatus(String wireValue) {
         this.wireValue = wireValue;
     }
 
     /** No {@code status} yet counts as pending (the pending body is not pinned by the docs). */
-    static Optional<XaiVideoStatus> fromWire(@Nullable String raw) {
+    static Optional<XaiStatus> fromWire(@Nullable String raw) {
         if (raw == null) {
             return Optional.of(PENDING);
         }
-        for (XaiVideoStatus status : values()) {
+        for (XaiStatus status : values()) {
             if (status.wireValue.equalsIgnoreCase(raw)) {
                 return Optional.of(status);
             }

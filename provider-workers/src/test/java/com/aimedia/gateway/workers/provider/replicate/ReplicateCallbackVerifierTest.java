@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 
-/** Official Standard Webhooks vector A (webhooks.md section 1.7). */
-class ReplicateWebhookVerifierTest {
+/** Official Standard Webhooks vector A (docs/webhooks.md, "Test vectors"). */
+class ReplicateCallbackVerifierTest {
 
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private static final String ID = "msg_p5jXN8AQM9LWM0D4loKWxJek";
@@ -26,7 +26,7 @@ class ReplicateWebhookVerifierTest {
     private static final String PAYLOAD = "{\"test\": 2432232314}";
     private static final String SIGNATURE = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
 
-    private final ReplicateWebhookVerifier verifier = new ReplicateWebhookVerifier(SECRET,
+    private final ReplicateCallbackVerifier verifier = new ReplicateCallbackVerifier(SECRET,
             Clock.fixed(Instant.ofEpochSecond(TIMESTAMP + 60), ZoneOffset.UTC));
 
     private static ProviderCallback callback(String signature, long timestamp) {
