@@ -63,7 +63,7 @@ import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 
 /**
- * The scenarios of webhooks.md section 6.7 against the whole service (embedded Kafka, mongo-java-server) and real
+ * The scenarios of docs/webhooks.md, "Scenarios" against the whole service (embedded Kafka, mongo-java-server) and real
  * receivers on loopback, with the retry schedule scaled from hours to milliseconds (200ms,400ms,800ms,1600ms,3200ms
  * stands for 5s,5m,30m,2h,5h; the overload floor of 60 s is 1 s; the 5-day disable window is 2.5 s).
  */

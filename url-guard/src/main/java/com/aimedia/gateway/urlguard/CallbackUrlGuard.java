@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks a user-supplied callback URL against SSRF (reference/webhooks.md section 5). A URL passes only if it is an
+ * Checks a user-supplied callback URL against SSRF (docs/webhooks.md, "SSRF rules"). A URL passes only if it is an
  * absolute http(s) URL of at most {@value #MAX_LENGTH} characters, without user info, whose host is written in a
  * plain form and resolves (once) to addresses that are all public, or inside one of the explicitly allowed
  * networks. The caller must connect only to {@link CheckedUrl#addresses()}, never resolve the host again, and

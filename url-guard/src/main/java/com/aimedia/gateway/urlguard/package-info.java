@@ -1,5 +1,5 @@
 /**
- * SSRF guard for user-supplied callback URLs (reference/webhooks.md section 5): only http(s), no odd host
+ * SSRF guard for user-supplied callback URLs (docs/webhooks.md, "SSRF rules"): only http(s), no odd host
  * encodings, resolve once, check every address, and hand the checked addresses back so the caller connects only
  * to them.
  */

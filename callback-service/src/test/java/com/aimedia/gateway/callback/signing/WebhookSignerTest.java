@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 
-/** The official Standard Webhooks vectors (reference/webhooks.md section 1.7). */
+/** The official Standard Webhooks vectors (docs/webhooks.md, "Test vectors"). */
 class WebhookSignerTest {
 
     private static final String SECRET_A = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";

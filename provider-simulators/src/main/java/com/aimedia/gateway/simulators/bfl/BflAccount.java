@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /** The simulated BFL account: request validation, prompt markers, its tasks, the concurrency limit and test knobs. */
 final class BflAccount {
 
-    /** The model paths of providers.md section 10 ({@code POST /v1/<model>}). */
+    /** The model paths of docs/providers/bfl.md ({@code POST /v1/<model>}). */
     static final Set<String> MODELS = Set.of("flux-pro-1.1", "flux-pro-1.1-ultra", "flux-dev", "flux-pro-1.0-fill",
             "flux-pro-1.0-expand", "flux-kontext-pro", "flux-kontext-max", "flux-2-pro", "flux-2-max", "flux-2-flex",
             "flux-2-klein-4b", "flux-2-klein-9b");

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Black Forest Labs API as providers.md section 10 documents it, on two loopback servers: the <em>global</em>
+ * The Black Forest Labs API as docs/providers/bfl.md documents it, on two loopback servers: the <em>global</em>
  * host ({@link #baseUrl()}, {@code .../v1}) takes {@code POST /v1/<model>} and answers {@code {id, polling_url, cost,
  * input_mp, output_mp}} whose {@code polling_url} names the <em>regional</em> host (another port), like BFL's
  * region-encoding polling URLs. Only the regional host knows such a task: the global host's {@code get_result} answers

@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Posts BFL's webhook when a task with a {@code webhook_url} finishes, best effort on a background thread. The payload
  * and the {@code X-BFL-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>} header follow BFL's skills repo
- * (providers.md section 10 marks them unverified by the OpenAPI).
+ * (docs/providers/bfl.md marks them unverified by the OpenAPI).
  */
 final class BflWebhooks implements AutoCloseable {
 

@@ -1,4 +1,4 @@
-/** A local simulator of the Black Forest Labs (Flux) API (providers.md section 10). */
+/** A local simulator of the Black Forest Labs (Flux) API (docs/providers/bfl.md). */
 @NullMarked
 package com.aimedia.gateway.simulators.bfl;
 

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One Ark error answer {@code {"error":{"code":..,"message":..,"param":"","type":..}}} with its HTTP status
- * (codes from the official error page, providers.md section 9).
+ * (codes from the official error page, docs/providers/doubao.md).
  *
  * @param retryAfter a Retry-After header to send (not documented by Ark; tests use it), or null
  */

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local HTTP server that speaks VolcEngine Ark's video generation tasks API (providers.md section 9); the base URL
+ * A local HTTP server that speaks VolcEngine Ark's video generation tasks API (docs/providers/doubao.md); the base URL
  * includes {@code /api/v3}.
  *
  * <h2>API</h2>

@@ -1,4 +1,4 @@
-/** A local simulator of the VolcEngine Ark video generation tasks API (providers.md section 9). */
+/** A local simulator of the VolcEngine Ark video generation tasks API (docs/providers/doubao.md). */
 @NullMarked
 package com.aimedia.gateway.simulators.doubao;
 

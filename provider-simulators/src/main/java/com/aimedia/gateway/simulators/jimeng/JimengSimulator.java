@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local HTTP server that speaks the VolcEngine visual API as Jimeng uses it (providers.md section 8).
+ * A local HTTP server that speaks the VolcEngine visual API as Jimeng uses it (docs/providers/jimeng.md).
  *
  * <h2>API</h2>
  * <ul>

@@ -78,7 +78,7 @@ final class JimengTask {
         return IN_QUEUE.equals(status) || GENERATING.equals(status);
     }
 
-    /** A result URL works for {@code urlLifetime} after the task is done (providers.md: 1 hour [secondary]). */
+    /** A result URL works for {@code urlLifetime} after the task is done (docs/providers/jimeng.md: 1 hour [secondary]). */
     boolean resultAvailable(Instant now, Duration urlLifetime) {
         return DONE.equals(status(now)) && failure == null && now.isBefore(finishesAt().plus(urlLifetime));
     }

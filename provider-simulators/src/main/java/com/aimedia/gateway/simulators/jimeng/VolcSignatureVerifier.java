@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Verifies a VolcEngine V4 signature the way the API does (providers.md section 8): it recomputes the canonical
+ * Verifies a VolcEngine V4 signature the way the API does (docs/providers/jimeng.md): it recomputes the canonical
  * request from what arrived (method, path, query, {@code content-type}, {@code host}, {@code x-content-sha256},
  * {@code x-date}), checks the body hash, derives the signing key from the account's secret key and compares.
  * Failures answer HTTP 401 in the {@code ResponseMetadata} envelope, as the real gateway does.

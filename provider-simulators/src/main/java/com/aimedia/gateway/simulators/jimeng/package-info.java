@@ -1,4 +1,4 @@
-/** A local simulator of the VolcEngine visual API as Jimeng uses it (providers.md section 8). */
+/** A local simulator of the VolcEngine visual API as Jimeng uses it (docs/providers/jimeng.md). */
 @NullMarked
 package com.aimedia.gateway.simulators.jimeng;
 

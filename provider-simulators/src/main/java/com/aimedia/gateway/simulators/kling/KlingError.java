@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * {@code Retry-After} header (Kling does not document one; tests use it to check that a client honours it).
  *
  * @param httpStatus the HTTP status of the answer
- * @param code the Kling business code of the body (see providers.md section 1, "Limits and errors")
+ * @param code the Kling business code of the body (see docs/providers/kling.md, "Errors")
  * @param message the body message
  * @param retryAfter the Retry-After header to send, or null for none
  */

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks a create body as Kling documents it (providers.md section 1, "Submit"): 400 1200 for a missing or
+ * Checks a create body as Kling documents it (docs/providers/kling.md, "Submit"): 400 1200 for a missing or
  * malformed parameter, 400 1201 for a value out of range, 404 1203 for an unknown model.
  */
 final class KlingRequestValidator {

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local HTTP server that speaks the Kling AI video and image API as providers.md section 1 documents it, for tests and the
+ * A local HTTP server that speaks the Kling AI video and image API as docs/providers/kling.md documents it, for tests and the
  * embedded default.
  *
  * <h2>API</h2>

@@ -61,7 +61,7 @@ final class SimulatedTask {
         return fileId;
     }
 
-    /** Concurrency slots held while in flight: {@code n} for an image task, 1 for a video (providers.md section 1). */
+    /** Concurrency slots held while in flight: {@code n} for an image task, 1 for a video (docs/providers/kling.md). */
     int slots() {
         return Math.max(1, imageCount);
     }

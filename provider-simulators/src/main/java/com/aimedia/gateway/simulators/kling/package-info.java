@@ -1,4 +1,4 @@
-/** A local simulator of the Kling AI API (providers.md section 1). */
+/** A local simulator of the Kling AI API (docs/providers/kling.md). */
 @NullMarked
 package com.aimedia.gateway.simulators.kling;
 

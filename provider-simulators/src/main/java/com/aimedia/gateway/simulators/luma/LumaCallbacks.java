@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.support.CallbackPoster;
 
 /**
- * Luma's callbacks as documented (providers.md section 2): the Generation JSON is POSTed to {@code callback_url} on
+ * Luma's callbacks as documented (docs/providers/luma.md): the Generation JSON is POSTed to {@code callback_url} on
  * every state change ({@code dreaming}, {@code completed}, {@code failed}); a non-200 answer is retried 3 times with
  * 100 ms between tries and a 5 s request timeout. Unsigned. Best effort, on a background thread.
  */

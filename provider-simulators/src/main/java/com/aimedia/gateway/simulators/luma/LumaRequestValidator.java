@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks a create body as Luma documents it (providers.md section 2): the documented pre-submission messages
+ * Checks a create body as Luma documents it (docs/providers/luma.md): the documented pre-submission messages
  * ("Prompt is required", prompt length 3-5000), the model of the endpoint, and the enumerated values. Answers 400
  * with {@code detail}.
  */

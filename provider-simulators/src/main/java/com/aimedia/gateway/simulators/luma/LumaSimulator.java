@@ -26,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A local HTTP server that speaks the Luma Dream Machine API as providers.md section 2 documents it.
+ * A local HTTP server that speaks the Luma Dream Machine API as docs/providers/luma.md documents it.
  *
  * <h2>API</h2> (base {@code /dream-machine/v1}, every call needs {@code Authorization: Bearer <key>}, else 401
  * {@code {"detail":..}})

@@ -1,4 +1,4 @@
-/** The Luma Dream Machine API simulator (providers.md section 2). */
+/** The Luma Dream Machine API simulator (docs/providers/luma.md). */
 @NullMarked
 package com.aimedia.gateway.simulators.luma;
 

@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * MiniMax's callback protocol (providers.md section 6): first a POST of {@code {"challenge":"..."}} that the receiver
+ * MiniMax's callback protocol (docs/providers/minimax.md): first a POST of {@code {"challenge":"..."}} that the receiver
  * must echo ({@code {"challenge":"<same>"}}) within 3 s; only then status pushes shaped like the query answer with
  * lowercase {@code status} {@code processing} | {@code success} | {@code failed}. Unsigned.
  */

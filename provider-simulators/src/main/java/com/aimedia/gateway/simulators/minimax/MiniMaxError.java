@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One MiniMax error answer. MiniMax reports errors with HTTP 200 and a non-zero {@code base_resp.status_code}
- * (providers.md section 6); {@code httpStatus} other than 200 simulates a gateway or load balancer failure in front.
+ * (docs/providers/minimax.md); {@code httpStatus} other than 200 simulates a gateway or load balancer failure in front.
  *
  * @param httpStatus the HTTP status (200 for MiniMax's own errors)
  * @param code the {@code base_resp.status_code}

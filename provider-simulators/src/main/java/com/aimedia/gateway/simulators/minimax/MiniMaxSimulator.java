@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local HTTP server that speaks the MiniMax (Hailuo) video API v1 as providers.md section 6 documents it.
+ * A local HTTP server that speaks the MiniMax (Hailuo) video API v1 as docs/providers/minimax.md documents it.
  *
  * <h2>API</h2>
  * <ul>

@@ -1,4 +1,4 @@
-/** A local simulator of the MiniMax (Hailuo) video API (providers.md section 6). */
+/** A local simulator of the MiniMax (Hailuo) video API (docs/providers/minimax.md). */
 @NullMarked
 package com.aimedia.gateway.simulators.minimax;
 

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One Replicate error answer, rendered as {@code {"title":..,"detail":..,"status":..}} (Replicate's error bodies carry
- * a {@code detail} string, providers.md section 11).
+ * a {@code detail} string, docs/providers/replicate.md).
  */
 public record ReplicateError(int httpStatus, String title, String detail, @Nullable Duration retryAfter) {
 

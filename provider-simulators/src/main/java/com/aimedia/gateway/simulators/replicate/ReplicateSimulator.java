@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Replicate HTTP API as providers.md section 11 documents it: {@code POST /v1/models/{owner}/{name}/predictions}
+ * The Replicate HTTP API as docs/providers/replicate.md documents it: {@code POST /v1/models/{owner}/{name}/predictions}
  * (official models), {@code POST /v1/predictions} with {@code version}, {@code GET /v1/predictions/{id}},
  * {@code POST /v1/predictions/{id}/cancel}; {@code Authorization: Bearer <token>} (else 401); {@code Prefer: wait[=N]}
  * holds the create answer until the prediction finishes or N seconds (max 60) pass; webhooks signed with Standard

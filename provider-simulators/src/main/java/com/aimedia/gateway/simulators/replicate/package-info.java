@@ -1,4 +1,4 @@
-/** A local simulator of the Replicate predictions API (providers.md section 11). */
+/** A local simulator of the Replicate predictions API (docs/providers/replicate.md). */
 @NullMarked
 package com.aimedia.gateway.simulators.replicate;
 

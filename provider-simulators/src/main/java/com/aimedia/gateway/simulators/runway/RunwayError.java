@@ -6,7 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Runway error answer: JSON with an {@code error} member (providers.md section 3), for body validation also
+ * One Runway error answer: JSON with an {@code error} member (docs/providers/runway.md), for body validation also
  * {@code issues: [{path, message}]}, optionally a Retry-After header.
  */
 public record RunwayError(int httpStatus, String error, List<Issue> issues, @Nullable Duration retryAfter) {
@@ -44,7 +44,7 @@ public record RunwayError(int httpStatus, String error, List<Issue> issues, @Nul
                 retryAfter);
     }
 
-    /** Not in providers.md: Runway's answer to an empty credit balance, a 400 that speaks of credits. */
+    /** Not in docs/providers/runway.md: Runway's answer to an empty credit balance, a 400 that speaks of credits. */
     public static RunwayError notEnoughCredits() {
         return new RunwayError(400, "You do not have enough credits to run this task.");
     }

@@ -6,7 +6,7 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks a create body per model as Runway's schema does (providers.md sections 3 and 4), answering 400
+ * Checks a create body per model as Runway's schema does (docs/providers/runway.md), answering 400
  * {@code Validation of body failed} with the offending path. {@code gen3a_turbo} is checked with its own rules only
  * when the simulator still accepts it; otherwise it is an unknown model, as in the schema since June 2026.
  */

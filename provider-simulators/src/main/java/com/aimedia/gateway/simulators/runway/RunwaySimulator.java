@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local HTTP server that speaks the Runway developer API as providers.md sections 3 and 4 document it.
+ * A local HTTP server that speaks the Runway developer API as docs/providers/runway.md document it.
  *
  * <h2>API</h2> Every {@code /v1} call needs {@code Authorization: Bearer <key>} (else 401) and
  * {@code X-Runway-Version: 2024-11-06} (else 400). Errors are JSON with an {@code error} member.
@@ -261,7 +261,7 @@ public final class RunwaySimulator implements ProviderSimulator {
      * @param concurrencyLimit tasks in flight before new tasks are THROTTLED
      * @param urlLifetime how long an output URL works after the poll that handed it out
      * @param gen3aTurboAccepted whether {@code gen3a_turbo} is still accepted (by default it is refused: it left
-     *     Runway's public schema in June 2026 and providers.md could not confirm the live API still takes it)
+     *     Runway's public schema in June 2026 and docs/providers/runway.md could not confirm the live API still takes it)
      * @param slowFactor how much longer a {@code [sim:slow]} task takes
      * @param clock the simulator's time
      */

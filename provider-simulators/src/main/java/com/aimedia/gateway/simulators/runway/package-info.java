@@ -1,4 +1,4 @@
-/** The Runway developer API simulator (providers.md sections 3 and 4). */
+/** The Runway developer API simulator (docs/providers/runway.md). */
 @NullMarked
 package com.aimedia.gateway.simulators.runway;
 

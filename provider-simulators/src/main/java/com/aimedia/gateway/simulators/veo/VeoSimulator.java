@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local HTTP server that speaks Veo's long-running operations as providers.md section 5 documents them.
+ * A local HTTP server that speaks Veo's long-running operations as docs/providers/veo.md documents them.
  *
  * <h2>Gemini API (base {@code <host>/v1beta}, header {@code x-goog-api-key})</h2>
  * {@code POST /models/{model}:predictLongRunning} answers {@code {"name":"models/{model}/operations/{id}"}};

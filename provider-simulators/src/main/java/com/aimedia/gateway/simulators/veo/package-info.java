@@ -1,4 +1,4 @@
-/** A local simulator of Google Veo on the Gemini API and on Vertex AI (providers.md section 5). */
+/** A local simulator of Google Veo on the Gemini API and on Vertex AI (docs/providers/veo.md). */
 @NullMarked
 package com.aimedia.gateway.simulators.veo;
 

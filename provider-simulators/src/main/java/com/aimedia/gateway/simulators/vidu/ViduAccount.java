@@ -23,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class ViduAccount {
 
     static final Set<String> ENDPOINTS = Set.of("text2video", "img2video", "start-end2video", "reference2video");
-    /** Vidu's text2video does not take vidu2.0 (providers.md section 7: viduq1 | vidu1.5, later q2/q3). */
+    /** Vidu's text2video does not take vidu2.0 (docs/providers/vidu.md: viduq1 | vidu1.5, later q2/q3). */
     static final Set<String> TEXT_MODELS = Set.of("viduq3-pro", "viduq3-turbo", "viduq2", "viduq1", "vidu1.5");
     static final Set<String> IMAGE_MODELS = Set.of("viduq3-pro", "viduq3-turbo", "viduq2", "viduq2-pro", "viduq2-turbo",
             "viduq1", "viduq1-classic", "vidu2.0", "vidu1.5");
@@ -169,7 +169,7 @@ final class ViduAccount {
         return due;
     }
 
-    /** Result URLs stop working {@code urlLifetime} after the task finished (providers.md: implement 1 h). */
+    /** Result URLs stop working {@code urlLifetime} after the task finished (docs/providers/vidu.md: implement 1 h). */
     private Instant urlExpiry(ViduTask task) {
         Instant finished = task.finishedAt();
         return (finished == null ? config.clock().instant() : finished).plus(config.urlLifetime());

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.support.CallbackPoster;
 
 /**
- * Sends Vidu's signed callbacks (providers.md section 7, platform.vidu.com/docs/callback-signature): a POST of the
+ * Sends Vidu's signed callbacks (docs/providers/vidu.md, platform.vidu.com/docs/callback-signature): a POST of the
  * task body with {@code Date}, {@code x-request-nonce}, {@code X-HMAC-SIGNED-HEADERS: Date;x-request-nonce},
  * {@code X-HMAC-ALGORITHM: hmac-sha256}, {@code X-HMAC-ACCESS-KEY: vidu} and
  * {@code X-HMAC-SIGNATURE = base64(HMAC-SHA256(api token, METHOD\npath\nquery\nvidu\nDate\nDate:..\nx-request-nonce:..\n))}.

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One Vidu error answer: {@code {"code":<http status>,"reason":..,"message":..,"metadata":{"trace_id":..}}} with the
- * HTTP status of {@code code} (providers.md section 7, "Limits and errors").
+ * HTTP status of {@code code} (docs/providers/vidu.md, "Errors").
  *
  * @param httpStatus the HTTP status (also the body {@code code})
  * @param reason the documented reason name, e.g. {@code CreditInsufficient}

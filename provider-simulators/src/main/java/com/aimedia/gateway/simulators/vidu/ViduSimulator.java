@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local HTTP server that speaks the Vidu API v2 as providers.md section 7 documents it.
+ * A local HTTP server that speaks the Vidu API v2 as docs/providers/vidu.md documents it.
  *
  * <h2>API (base {@code <host>/ent/v2})</h2>
  * <ul>

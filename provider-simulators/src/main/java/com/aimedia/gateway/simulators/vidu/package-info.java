@@ -1,4 +1,4 @@
-/** A local simulator of the Vidu API v2 (providers.md section 7). */
+/** A local simulator of the Vidu API v2 (docs/providers/vidu.md). */
 @NullMarked
 package com.aimedia.gateway.simulators.vidu;
 

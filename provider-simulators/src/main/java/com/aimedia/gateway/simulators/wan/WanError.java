@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One DashScope error answer {@code {"request_id":..,"code":..,"message":..}} with its HTTP status (providers.md
+ * One DashScope error answer {@code {"request_id":..,"code":..,"message":..}} with its HTTP status (docs/providers/wan.md
  * section 13).
  *
  * @param retryAfter a Retry-After header to send (not documented by DashScope; tests use it), or null

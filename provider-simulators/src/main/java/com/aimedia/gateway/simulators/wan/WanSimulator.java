@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local HTTP server that speaks DashScope's asynchronous Wan API (providers.md section 13); the base URL includes
+ * A local HTTP server that speaks DashScope's asynchronous Wan API (docs/providers/wan.md); the base URL includes
  * {@code /api/v1}.
  *
  * <h2>API</h2>

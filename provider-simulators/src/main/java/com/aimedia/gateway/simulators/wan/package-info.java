@@ -1,4 +1,4 @@
-/** A local simulator of the Alibaba DashScope asynchronous Wan API (providers.md section 13). */
+/** A local simulator of the Alibaba DashScope asynchronous Wan API (docs/providers/wan.md). */
 @NullMarked
 package com.aimedia.gateway.simulators.wan;
 

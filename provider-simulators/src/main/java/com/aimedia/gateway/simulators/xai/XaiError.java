@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One xAI error answer, rendered as {@code {"code": <gRPC-style status text>, "error": <message>}} (the shape xAI's
- * REST API uses; providers.md section 12 does not pin it, so this is the observed public shape).
+ * REST API uses; docs/providers/xai.md does not pin it, so this is the observed public shape).
  */
 public record XaiError(int httpStatus, String code, String error, @Nullable Duration retryAfter) {
 

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The xAI API as providers.md section 12 documents it. Images: {@code POST /v1/images/generations} is synchronous and
+ * The xAI API as docs/providers/xai.md documents it. Images: {@code POST /v1/images/generations} is synchronous and
  * OpenAI-compatible ({@code data[].url} or {@code data[].b64_json}, JPG; {@code quality}/{@code size}/{@code style}
  * refused). Video: {@code POST /v1/videos/generations} answers {@code {"request_id"}}; {@code GET /v1/videos/{id}}
  * answers HTTP 200 for pending, done and failed alike. {@code Authorization: Bearer <key>}, else 401. Files at

@@ -1,4 +1,4 @@
-/** A local simulator of the xAI image and video generation API (providers.md section 12). */
+/** A local simulator of the xAI image and video generation API (docs/providers/xai.md). */
 @NullMarked
 package com.aimedia.gateway.simulators.xai;
 

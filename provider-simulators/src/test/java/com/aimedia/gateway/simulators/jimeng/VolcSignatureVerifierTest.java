@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The simulator accepts exactly the signature of providers.md's worked example, and nothing else. */
+/** The simulator accepts exactly the signature of docs/providers/jimeng.md's worked example, and nothing else. */
 class VolcSignatureVerifierTest {
 
     private static final byte[] BODY = "{\"req_key\":\"jimeng_vgfm_t2v_l20\",\"task_id\":\"abc\"}"

@@ -6,7 +6,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Mints Kling JWTs for tests, exactly as providers.md section 1 describes. */
+/** Mints Kling JWTs for tests, exactly as docs/providers/kling.md describes. */
 final class TestTokens {
 
     private TestTokens() {

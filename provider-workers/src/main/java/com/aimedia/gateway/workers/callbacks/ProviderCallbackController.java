@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
-import com.aimedia.gateway.workers.submission.ProviderCallbacks;
 import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
 
 /**

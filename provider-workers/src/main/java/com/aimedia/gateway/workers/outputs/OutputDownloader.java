@@ -26,7 +26,7 @@ import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 
 /**
- * Downloads a provider output the way webhooks are sent (reference/webhooks.md section 5), because the URL comes
+ * Downloads a provider output the way webhooks are sent (docs/webhooks.md, "SSRF rules"), because the URL comes
  * from a provider answer that a tenant can shape (Replicate runs any public model): the URL must name one of the
  * provider's documented hosts where it has a list, its host is resolved once and every address checked by the
  * {@link CallbackUrlGuard}, and the connection goes only to a checked address ({@link PinnedDnsResolver}). Redirects

@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.aimedia.gateway.platform.mongo.MongoOutages;
-import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
-import com.aimedia.gateway.schemas.v1.TaskSubmitted;
+import com.aimedia.gateway.workers.limits.ProviderCalls;
+import com.aimedia.gateway.workers.limits.Sleeper;
+import com.aimedia.gateway.workers.provider.ProviderAdapterLookup;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PermanentException;
@@ -25,6 +26,8 @@ import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.RateLimited;
 import com.aimedia.gateway.workers.provider.spi.RetryableException;
 import com.aimedia.gateway.workers.provider.spi.Submission;
+import com.aimedia.gateway.workers.reporting.StatusReport;
+import com.aimedia.gateway.workers.reporting.StatusReporter;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Retryable provider errors are rethrown so the Kafka error handler retries, until {@code maxAttempts}, where the task
  * is reported FAILED so it never hangs in a dead-letter topic.
  */
-final class SubmissionService {
+public final class SubmissionService {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
     private static final Duration IN_FLIGHT_RECHECK = Duration.ofSeconds(1);
@@ -47,7 +50,6 @@ final class SubmissionService {
     private final ProviderAdapterLookup adapters;
     private final SubmissionStore store;
     private final StatusReporter reporter;
-    private final StatusReports reports;
     private final ProviderCalls calls;
     private final JsonMapper json;
     private final Clock clock;
@@ -65,7 +67,6 @@ final class SubmissionService {
         this.store = store;
         this.leases = leases;
         this.reporter = reporter;
-        this.reports = new StatusReports(clock);
         this.calls = calls;
         this.json = json;
         this.clock = clock;
@@ -76,20 +77,20 @@ final class SubmissionService {
         this.callbackUrls = callbackUrls;
     }
 
-    void on(TaskSubmitted event) {
-        ProviderAdapter adapter = adapters.require(event.getProvider());
+    public void on(SubmitTask event) {
+        ProviderAdapter adapter = adapters.require(event.provider());
         Optional<GenerationRequest> request = toRequest(event);
         SubmissionStore.Claim claim = claimWhenFree(event);
         switch (claim) {
-            case SubmissionStore.Claim.Settled settled -> reportSettled(event.getTaskId(), event.getProvider(),
+            case SubmissionStore.Claim.Settled settled -> reportSettled(event.taskId(), event.provider(),
                     settled.record());
-            case SubmissionStore.Claim.Fresh fresh -> leases.holding(event.getTaskId(),
+            case SubmissionStore.Claim.Fresh fresh -> leases.holding(event.taskId(),
                     () -> request.ifPresentOrElse(r -> submit(adapter, r, fresh.attempt()),
-                            () -> fail(event.getTaskId(), adapter, ErrorCode.INVALID_PARAMETER,
+                            () -> fail(event.taskId(), adapter, ErrorCode.INVALID_PARAMETER,
                                     "Invalid parameter: input must be a JSON object")));
-            case SubmissionStore.Claim.Uncertain uncertain -> leases.holding(event.getTaskId(),
+            case SubmissionStore.Claim.Uncertain uncertain -> leases.holding(event.taskId(),
                     () -> request.ifPresentOrElse(r -> recoverThenSubmit(adapter, r, uncertain.attempt()),
-                            () -> fail(event.getTaskId(), adapter, ErrorCode.INVALID_PARAMETER,
+                            () -> fail(event.taskId(), adapter, ErrorCode.INVALID_PARAMETER,
                                     "Invalid parameter: input must be a JSON object")));
             case SubmissionStore.Claim.InFlight inFlight -> throw new IllegalStateException("claimWhenFree returned "
                     + inFlight);
@@ -100,15 +101,15 @@ final class SubmissionService {
      * Claims the attempt, waiting while another live worker process makes it (a redelivery after a rebalance): its
      * call may still create the provider task, so looking the task up now could submit it twice.
      */
-    private SubmissionStore.Claim claimWhenFree(TaskSubmitted event) {
+    private SubmissionStore.Claim claimWhenFree(SubmitTask event) {
         while (true) {
-            SubmissionStore.Claim claim = store.claim(event.getTaskId(), event.getProvider(), event.getTenantId(),
+            SubmissionStore.Claim claim = store.claim(event.taskId(), event.provider(), event.tenantId(),
                     clock.instant());
             if (!(claim instanceof SubmissionStore.Claim.InFlight inFlight)) {
                 return claim;
             }
             log.info("submission in flight on another worker, waiting for it taskId={} provider={} leaseUntil={}",
-                    event.getTaskId(), event.getProvider(), inFlight.leaseUntil());
+                    event.taskId(), event.provider(), inFlight.leaseUntil());
             Duration untilFree = Duration.between(clock.instant(), inFlight.leaseUntil());
             sleeper.sleep(untilFree.compareTo(IN_FLIGHT_RECHECK) < 0 && !untilFree.isNegative() ? untilFree
                     : IN_FLIGHT_RECHECK);
@@ -121,17 +122,17 @@ final class SubmissionService {
      * redelivery of its TaskSubmitted, which carries the input a recovery needs; a task with no attempt yet is
      * still waiting in its topic.
      */
-    void check(SubmissionCheckRequested event) {
-        Optional<SubmissionStore.SubmissionRecord> record = store.find(event.getTaskId());
+    public void check(CheckSubmission event) {
+        Optional<SubmissionStore.SubmissionRecord> record = store.find(event.taskId());
         if (record.isEmpty()) {
-            log.info("submission check: no attempt recorded yet taskId={} provider={}", event.getTaskId(),
-                    event.getProvider());
+            log.info("submission check: no attempt recorded yet taskId={} provider={}", event.taskId(),
+                    event.provider());
             return;
         }
         switch (record.get().state()) {
-            case ACCEPTED, COMPLETED, FAILED -> reportSettled(event.getTaskId(), event.getProvider(), record.get());
+            case ACCEPTED, COMPLETED, FAILED -> reportSettled(event.taskId(), event.provider(), record.get());
             case SUBMITTING, NOT_SUBMITTED -> log.info("submission check: attempt still pending taskId={} provider={}",
-                    event.getTaskId(), event.getProvider());
+                    event.taskId(), event.provider());
         }
     }
 
@@ -207,8 +208,8 @@ final class SubmissionService {
         log.info("provider task submitted taskId={} provider={} providerTaskId={}", taskId, provider,
                 submission.providerTaskId());
         reporter.report(submission.isCompleted()
-                ? reports.completed(taskId, provider, submission.providerTaskId(), submission.providerRef(), published)
-                : reports.accepted(taskId, provider, submission.providerTaskId(), submission.providerRef()));
+                ? StatusReport.completed(taskId, provider, submission.providerTaskId(), submission.providerRef(), published)
+                : StatusReport.accepted(taskId, provider, submission.providerTaskId(), submission.providerRef()));
     }
 
     /**
@@ -239,7 +240,7 @@ final class SubmissionService {
         store.markFailed(taskId, code, message, clock.instant());
         log.warn("provider submit failed permanently taskId={} provider={} errorCode={}", taskId, adapter.id(),
                 code.wireValue());
-        reporter.report(reports.failed(taskId, adapter.id().value(), null, code, message));
+        reporter.report(StatusReport.failed(taskId, adapter.id().value(), null, code, message));
     }
 
     private void retryOrGiveUp(ProviderAdapter adapter, String taskId, RetryableException e, int attempt) {
@@ -262,22 +263,22 @@ final class SubmissionService {
         log.info("re-reporting the settled submission taskId={} provider={} state={}", taskId, provider,
                 record.state().wireValue());
         reporter.report(switch (record.state()) {
-            case ACCEPTED -> reports.accepted(taskId, provider, require(record.providerTaskId()), record.providerRef());
-            case COMPLETED -> reports.completed(taskId, provider, record.providerTaskId(), record.providerRef(),
+            case ACCEPTED -> StatusReport.accepted(taskId, provider, require(record.providerTaskId()), record.providerRef());
+            case COMPLETED -> StatusReport.completed(taskId, provider, record.providerTaskId(), record.providerRef(),
                     record.outputs());
-            case FAILED, SUBMITTING, NOT_SUBMITTED -> reports.failed(taskId, provider, record.providerTaskId(),
+            case FAILED, SUBMITTING, NOT_SUBMITTED -> StatusReport.failed(taskId, provider, record.providerTaskId(),
                     require(record.errorCode()), require(record.errorMessage()));
         });
     }
 
-    private Optional<GenerationRequest> toRequest(TaskSubmitted event) {
+    private Optional<GenerationRequest> toRequest(SubmitTask event) {
         try {
-            JsonNode input = json.readTree(event.getInput());
+            JsonNode input = json.readTree(event.input());
             if (input == null || !input.isObject()) {
                 return Optional.empty();
             }
-            return Optional.of(new GenerationRequest(event.getTaskId(), event.getModel(), event.getProviderModel(), input,
-                    callbackUrls.forTask(event.getProvider(), event.getTaskId()).orElse(null)));
+            return Optional.of(new GenerationRequest(event.taskId(), event.model(), event.providerModel(), input,
+                    callbackUrls.forTask(event.provider(), event.taskId()).orElse(null)));
         }
         catch (JacksonException e) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-/** Consumes tasks.submitted.&lt;provider&gt; and tasks.poll.&lt;provider&gt;: at-most-once submission and polling. */
+/** At-most-once submission of a task to its provider, and re-reporting a settled submission when asked. */
 @NullMarked
 package com.aimedia.gateway.workers.submission;
 

@@ -30,7 +30,6 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.util.unit.DataSize;
 
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
-import com.aimedia.gateway.workers.submission.ProviderCallbacks;
 import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
 import com.aimedia.gateway.workers.urls.UrlSigner;
 

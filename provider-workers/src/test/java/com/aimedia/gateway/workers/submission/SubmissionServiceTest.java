@@ -16,10 +16,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.bson.Document;
@@ -27,11 +25,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.aimedia.gateway.schemas.v1.ReportedOutcome;
-import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
-import com.aimedia.gateway.schemas.v1.TaskStatusReported;
-import com.aimedia.gateway.schemas.v1.TaskSubmitted;
-import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.reporting.StatusReport;
+import com.aimedia.gateway.workers.provider.ProviderAdapterLookup;
+import com.aimedia.gateway.workers.limits.ProviderCalls;
+import com.aimedia.gateway.workers.limits.TestGuards;
+import com.aimedia.gateway.workers.limits.MutableClock;
+import com.aimedia.gateway.workers.limits.Sleeper;
+import com.aimedia.gateway.workers.limits.WorkerMetrics;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
@@ -58,7 +58,7 @@ class SubmissionServiceTest {
     private MongoClient client;
     private MongoCollection<Document> submissions;
     private final ScriptedAdapter adapter = new ScriptedAdapter();
-    private final List<TaskStatusReported> reports = new ArrayList<>();
+    private final List<StatusReport> reports = new ArrayList<>();
     private final List<Duration> sleeps = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private SubmissionService service;
@@ -104,9 +104,9 @@ class SubmissionServiceTest {
         assertThat(state("task_1")).isEqualTo("accepted");
         assertThat(submissions.find(new Document("_id", "task_1")).first().getString("provider_task_id")).isEqualTo("p-1");
         assertThat(reports).singleElement().satisfies(r -> {
-            assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.ACCEPTED);
-            assertThat(r.getProviderTaskId()).isEqualTo("p-1");
-            assertThat(r.getProviderRef()).isEqualTo("text2video");
+            assertThat(r.outcome()).isEqualTo(StatusReport.Outcome.ACCEPTED);
+            assertThat(r.providerTaskId()).isEqualTo("p-1");
+            assertThat(r.providerRef()).isEqualTo("text2video");
         });
         assertThat(meters.get(WorkerMetrics.PROVIDER_REQUESTS).tag(WorkerMetrics.TAG_OUTCOME, "success").timer().count())
             .isEqualTo(1);
@@ -140,8 +140,8 @@ class SubmissionServiceTest {
             assertThat(state("task_1")).isEqualTo("accepted");
             assertThat(adapter.submitCalls).isEqualTo(1);
             assertThat(reports).singleElement().satisfies(r -> {
-                assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.ACCEPTED);
-                assertThat(r.getProviderTaskId()).isEqualTo("p-1");
+                assertThat(r.outcome()).isEqualTo(StatusReport.Outcome.ACCEPTED);
+                assertThat(r.providerTaskId()).isEqualTo("p-1");
             });
         }
     }
@@ -154,8 +154,8 @@ class SubmissionServiceTest {
         service.on(event("task_1"));
 
         assertThat(adapter.submitCalls).isEqualTo(1);
-        assertThat(reports).hasSize(2).allMatch(r -> r.getOutcome() == ReportedOutcome.ACCEPTED
-                && r.getProviderTaskId().equals("p-1"));
+        assertThat(reports).hasSize(2).allMatch(r -> r.outcome() == StatusReport.Outcome.ACCEPTED
+                && r.providerTaskId().equals("p-1"));
     }
 
     @Test
@@ -167,8 +167,8 @@ class SubmissionServiceTest {
 
         assertThat(adapter.submitCalls).isEqualTo(1);
         assertThat(state("task_1")).isEqualTo("failed");
-        assertThat(reports).hasSize(2).allMatch(r -> r.getOutcome() == ReportedOutcome.FAILED
-                && r.getErrorCode().equals("content_policy"));
+        assertThat(reports).hasSize(2).allMatch(r -> r.outcome() == StatusReport.Outcome.FAILED
+                && r.errorCode().equals("content_policy"));
     }
 
     @Test
@@ -183,7 +183,7 @@ class SubmissionServiceTest {
         assertThat(sleeps).containsExactly(Duration.ofSeconds(2));
         assertThat(adapter.recoverCalls).isZero();
         assertThat(adapter.submitCalls).isEqualTo(2);
-        assertThat(reports).singleElement().extracting(TaskStatusReported::getProviderTaskId).isEqualTo("p-2");
+        assertThat(reports).singleElement().extracting(StatusReport::providerTaskId).isEqualTo("p-2");
     }
 
     @Test
@@ -198,9 +198,9 @@ class SubmissionServiceTest {
 
         assertThat(state("task_1")).isEqualTo("failed");
         assertThat(reports).singleElement().satisfies(r -> {
-            assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.FAILED);
-            assertThat(r.getErrorCode()).isEqualTo("rate_limited");
-            assertThat(r.getErrorMessage()).contains("gave up after 3 attempts");
+            assertThat(r.outcome()).isEqualTo(StatusReport.Outcome.FAILED);
+            assertThat(r.errorCode()).isEqualTo("rate_limited");
+            assertThat(r.errorMessage()).contains("gave up after 3 attempts");
         });
     }
 
@@ -215,7 +215,7 @@ class SubmissionServiceTest {
 
         assertThat(adapter.submitCalls).isEqualTo(1);
         assertThat(adapter.recoverCalls).isEqualTo(1);
-        assertThat(reports).singleElement().extracting(TaskStatusReported::getProviderTaskId).isEqualTo("p-3");
+        assertThat(reports).singleElement().extracting(StatusReport::providerTaskId).isEqualTo("p-3");
     }
 
     @Test
@@ -228,7 +228,7 @@ class SubmissionServiceTest {
         service.on(event("task_1"));
 
         assertThat(adapter.submitCalls).isEqualTo(2);
-        assertThat(reports).singleElement().extracting(TaskStatusReported::getProviderTaskId).isEqualTo("p-4");
+        assertThat(reports).singleElement().extracting(StatusReport::providerTaskId).isEqualTo("p-4");
     }
 
     @Test
@@ -241,8 +241,8 @@ class SubmissionServiceTest {
 
         assertThat(adapter.submitCalls).isEqualTo(1);
         assertThat(reports).singleElement().satisfies(r -> {
-            assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.FAILED);
-            assertThat(r.getErrorCode()).isEqualTo("submission_uncertain");
+            assertThat(r.outcome()).isEqualTo(StatusReport.Outcome.FAILED);
+            assertThat(r.errorCode()).isEqualTo("submission_uncertain");
         });
     }
 
@@ -257,7 +257,7 @@ class SubmissionServiceTest {
         service.on(event("task_1"));
 
         assertThat(adapter.submitCalls).isEqualTo(2);
-        assertThat(reports).singleElement().extracting(TaskStatusReported::getProviderTaskId).isEqualTo("p-5");
+        assertThat(reports).singleElement().extracting(StatusReport::providerTaskId).isEqualTo("p-5");
     }
 
     @Test
@@ -281,7 +281,7 @@ class SubmissionServiceTest {
         assertThat(waited.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(LEASE);
         assertThat(adapter.submitCalls).isZero();
         assertThat(adapter.recoverCalls).isEqualTo(1);
-        assertThat(reports).singleElement().extracting(TaskStatusReported::getProviderTaskId).isEqualTo("p-6");
+        assertThat(reports).singleElement().extracting(StatusReport::providerTaskId).isEqualTo("p-6");
         assertThat(submissions.find(new Document("_id", "task_1")).first().getString("owner")).isEqualTo("workers-this");
     }
 
@@ -317,8 +317,8 @@ class SubmissionServiceTest {
         // then
         assertThat(adapter.submitCalls).isEqualTo(1);
         assertThat(reports).singleElement().satisfies(r -> {
-            assertThat(r.getOutcome()).isEqualTo(ReportedOutcome.ACCEPTED);
-            assertThat(r.getProviderTaskId()).isEqualTo("p-7");
+            assertThat(r.outcome()).isEqualTo(StatusReport.Outcome.ACCEPTED);
+            assertThat(r.providerTaskId()).isEqualTo("p-7");
         });
     }
 
@@ -341,20 +341,16 @@ class SubmissionServiceTest {
         return submissions.find(new Document("_id", taskId)).first().getDate("lease_until").toInstant();
     }
 
-    private static SubmissionCheckRequested check(String taskId) {
-        return SubmissionCheckRequested.newBuilder().setEventId(java.util.UUID.randomUUID().toString())
-            .setTaskId(taskId).setOccurredAt(CLOCK.instant()).setProvider("fake").build();
+    private static CheckSubmission check(String taskId) {
+        return new CheckSubmission(taskId, "fake");
     }
 
     private String state(String taskId) {
         return submissions.find(new Document("_id", taskId)).first().getString("state");
     }
 
-    private static TaskSubmitted event(String taskId) {
-        return TaskSubmitted.newBuilder().setEventId(java.util.UUID.randomUUID().toString()).setTaskId(taskId)
-            .setOccurredAt(CLOCK.instant()).setTenantId("t").setModel("fake-model").setProvider("fake")
-            .setProviderModel("fake-1").setInput("{\"prompt\":\"p\"}").setCallbackUrl(null).setCreatedAt(CLOCK.instant())
-            .build();
+    private static SubmitTask event(String taskId) {
+        return new SubmitTask(taskId, "fake", "t", "fake-model", "fake-1", "{\"prompt\":\"p\"}");
     }
 
     /** A provider whose answers the test scripts, one per call. */
@@ -368,11 +364,6 @@ class SubmissionServiceTest {
 
         ScriptedAdapter() {
             super("fake");
-        }
-
-        @Override
-        public Set<Capability> capabilities() {
-            return EnumSet.of(Capability.TEXT_TO_VIDEO);
         }
 
         @Override

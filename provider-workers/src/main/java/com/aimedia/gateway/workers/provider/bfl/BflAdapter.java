@@ -1,27 +1,17 @@
 package com.aimedia.gateway.workers.provider.bfl;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
-import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.Credentials;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
@@ -29,7 +19,6 @@ import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
-import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.Submission;
@@ -39,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Black Forest Labs Flux (providers.md section 10). The model is the path ({@code POST /v1/flux-pro-1.1}); the input
+ * Black Forest Labs Flux (docs/providers/bfl.md). The model is the path ({@code POST /v1/flux-pro-1.1}); the input
  * is BFL's own body. The {@code providerRef} is the returned {@code polling_url} when {@link BflPollingUrls} trusts
  * it, else null (then the task is polled at the configured base). Results ({@code result.sample}) expire after 10
  * minutes and need no key: the worker copies them at once.
@@ -54,11 +43,14 @@ public class BflAdapter implements ProviderAdapter {
     private final BflProperties properties;
     private final BflClient client;
     private final BflPollingUrls pollingUrls;
+    private final @Nullable BflCallbackVerifier callbacks;
 
     public BflAdapter(BflProperties properties, JsonMapper json) {
         this.properties = properties;
         this.client = new BflClient(properties, json);
         this.pollingUrls = new BflPollingUrls(properties.baseUrl(), properties.pollingHosts());
+        this.callbacks = properties.hasWebhookSecret()
+                ? new BflCallbackVerifier(String.valueOf(properties.webhookSecret())) : null;
     }
 
     @Override
@@ -67,17 +59,12 @@ public class BflAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.CALLBACKS);
-    }
-
-    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
     }
 
     /**
-     * BFL's delivery hosts (providers.md section 10: {@code bfldeliveryprod.blob.core.windows.net}), the configured
+     * BFL's delivery hosts (docs/providers/bfl.md: {@code bfldeliveryprod.blob.core.windows.net}), the configured
      * polling hosts ({@code *.bfl.ai}) and the base URL's origin.
      */
     @Override
@@ -89,7 +76,7 @@ public class BflAdapter implements ProviderAdapter {
 
     @Override
     public Submission submit(GenerationRequest request) {
-        requireCredentials();
+        Credentials.require(this);
         if (!MODEL_PATH.matcher(request.providerModel()).matches()) {
             throw new InvalidRequest("Invalid parameter: unknown model " + request.providerModel());
         }
@@ -108,7 +95,7 @@ public class BflAdapter implements ProviderAdapter {
 
     @Override
     public PollResult poll(ProviderTaskRef ref) {
-        requireCredentials();
+        Credentials.require(this);
         // re-checked on every poll: the reference comes back from storage, and the rule may have been tightened
         URI stored = parse(ref.providerRef());
         URI url = stored != null && pollingUrls.trusted(stored) ? stored : pollingUrls.fallback(ref.providerTaskId());
@@ -122,19 +109,11 @@ public class BflAdapter implements ProviderAdapter {
         return status.get().toPollResult(sample(result.result()), result.progress());
     }
 
-    /**
-     * With {@code webhook-secret} configured, checks {@code X-BFL-Signature: sha256=<hex HMAC-SHA256(secret, body)>}
-     * (BFL's skills repo; not in the OpenAPI, so unverified). Without it the gateway-signed URL is the only check.
-     */
+    /** With {@code webhook-secret} configured, checks BFL's signature; without it the gateway-signed URL is the only check. */
     @Override
     public void verifyCallback(ProviderCallback callback) {
-        if (!properties.hasWebhookSecret()) {
-            return;
-        }
-        String expected = "sha256=" + hmacHex(String.valueOf(properties.webhookSecret()), callback.body());
-        byte[] given = callback.header("X-BFL-Signature").trim().getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given)) {
-            throw new AuthenticationFailed("The provider callback's X-BFL-Signature does not verify.");
+        if (callbacks != null) {
+            callbacks.verify(callback);
         }
     }
 
@@ -171,23 +150,6 @@ public class BflAdapter implements ProviderAdapter {
         }
         catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    private static String hmacHex(String secret, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not compute HmacSHA256");
-        }
-    }
-
-    private void requireCredentials() {
-        if (!properties.hasCredentials()) {
-            throw new ProviderNotConfigured("The provider bfl is not configured on this gateway (no API key).");
         }
     }
 

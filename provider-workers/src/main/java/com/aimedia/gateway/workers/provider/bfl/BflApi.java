@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.databind.JsonNode;
 
-/** BFL's wire shapes (providers.md section 10). Create bodies are the validated input itself (a JSON object). */
+/** BFL's wire shapes (docs/providers/bfl.md). Create bodies are the validated input itself (a JSON object). */
 final class BflApi {
 
     private BflApi() {

@@ -5,20 +5,16 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
+import com.aimedia.gateway.workers.provider.http.HttpStatusClassifier;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
 import com.aimedia.gateway.workers.provider.spi.InsufficientCredits;
 import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
-import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.ProviderException;
-import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
-import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
-import com.aimedia.gateway.workers.provider.spi.RateLimited;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * Maps a BFL error answer onto the gateway's taxonomy by HTTP status (providers.md section 10: 400/401/402/422/429/500).
+ * Maps a BFL error answer onto the gateway's taxonomy by HTTP status (docs/providers/bfl.md: 400/401/402/422/429/500).
  * The message comes from {@code detail} (FastAPI, the OpenAPI's shape: a string or a list of {@code {loc,msg}}) or
  * {@code error} (the skills repo's examples); both are parsed.
  */
@@ -32,23 +28,15 @@ final class BflErrorClassifier {
     static ProviderException classify(int httpStatus, @Nullable JsonNode body, @Nullable Duration retryAfter) {
         String detail = detail(body);
         String lower = detail.toLowerCase(Locale.ROOT);
-        return switch (httpStatus) {
-            case 401, 403 -> new AuthenticationFailed("The provider refused the gateway's API key (HTTP " + httpStatus + ").");
-            case 402 -> new InsufficientCredits("The provider account has insufficient credits.");
-            case 429 -> new RateLimited(RATE_LIMITED, retryAfter);
-            case 404 -> new NotFound("The provider does not know this endpoint or model (HTTP 404).");
-            case 408, 504 -> new ProviderTimeout("The provider timed out (HTTP " + httpStatus + ").");
-            default -> {
-                if (httpStatus >= 400 && httpStatus < 500 && lower.contains("moderat")) {
-                    yield new ContentRejected("The provider rejected the request under its content policy.");
-                }
-                if (httpStatus >= 400 && httpStatus < 500) {
-                    yield new InvalidRequest("Invalid parameter: " + (detail.isEmpty()
-                            ? "the provider refused the request (HTTP " + httpStatus + ")" : detail));
-                }
-                yield new ProviderUnavailable("The provider failed with a server error (HTTP " + httpStatus + ").");
-            }
-        };
+        if (httpStatus == 402) {
+            return new InsufficientCredits("The provider account has insufficient credits.");
+        }
+        ProviderException byStatus = HttpStatusClassifier.classify(httpStatus, detail,
+                RATE_LIMITED, retryAfter);
+        if (byStatus instanceof InvalidRequest && lower.contains("moderat")) {
+            return new ContentRejected("The provider rejected the request under its content policy.");
+        }
+        return byStatus;
     }
 
     /** {@code detail} as text: a string as is, a FastAPI list as {@code input.<field>: <msg>; ...}. */

@@ -10,7 +10,7 @@ import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 
 /**
  * Decides whether a {@code polling_url} BFL returned may be called with the API key. BFL says to poll the returned
- * URL because it names the serving region, and its host can differ from the submit host (providers.md section 10).
+ * URL because it names the serving region, and its host can differ from the submit host (docs/providers/bfl.md).
  * Sending the key to whatever host an answer names would hand it to anyone who can tamper with that answer (or with
  * a stored task reference), so the rule is: the URL must use https, or the base URL's own scheme when that is http
  * (a local simulator or proxy), must carry no user info, and its host must be the base URL's origin or match one of

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import com.aimedia.gateway.workers.provider.spi.Credentials;
+
 /**
  * How the gateway reaches Black Forest Labs. The key comes only from the environment ({@code GATEWAY_PROVIDERS_BFL_API_KEY})
  * and has no default; without it the provider is unavailable.
@@ -36,7 +38,7 @@ public record BflProperties(
         @DefaultValue("30s") @NotNull Duration readTimeout) {
 
     public boolean hasCredentials() {
-        return apiKey != null && !apiKey.isBlank();
+        return Credentials.present(apiKey);
     }
 
     boolean hasWebhookSecret() {

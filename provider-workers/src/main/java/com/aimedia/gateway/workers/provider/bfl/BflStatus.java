@@ -10,7 +10,7 @@ import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 
-/** Every BFL {@code StatusResponse} value, each mapped to a {@link PollResult} (providers.md section 10). */
+/** Every BFL {@code StatusResponse} value, each mapped to a {@link PollResult} (docs/providers/bfl.md). */
 enum BflStatus {
     /** BFL has no separate queued state: a pending task counts as running. */
     PENDING("Pending"),

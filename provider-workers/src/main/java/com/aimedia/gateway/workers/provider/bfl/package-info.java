@@ -1,4 +1,4 @@
-/** The Black Forest Labs (Flux) adapter (providers.md section 10). */
+/** The Black Forest Labs (Flux) adapter (docs/providers/bfl.md). */
 @NullMarked
 package com.aimedia.gateway.workers.provider.bfl;
 

@@ -1,19 +1,16 @@
 package com.aimedia.gateway.workers.provider.doubao;
 
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.Credentials;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
-import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.Submission;
@@ -21,7 +18,7 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Doubao Seedance through VolcEngine Ark (providers.md section 9): {@code POST /contents/generations/tasks}, then
+ * Doubao Seedance through VolcEngine Ark (docs/providers/doubao.md): {@code POST /contents/generations/tasks}, then
  * {@code GET /contents/generations/tasks/{id}}, Bearer API key. The gateway's signed callback URL travels as
  * {@code callback_url}; Ark does not sign its callbacks, so the default {@link #verifyCallback} applies (the gateway
  * URL is signed) and a callback only triggers a poll. Ark has no lookup by a caller id: {@link #recover} keeps the
@@ -47,18 +44,13 @@ public class DoubaoAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO, Capability.CALLBACKS);
-    }
-
-    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
     }
 
     @Override
     public Submission submit(GenerationRequest request) {
-        requireCredentials();
+        Credentials.require(this);
         DoubaoApi.Task created = client.create(DoubaoMapper.toCreateRequest(request));
         if (created.id() == null || created.id().isBlank()) {
             throw new ProviderUnavailable("The provider answered without a task id.");
@@ -68,7 +60,7 @@ public class DoubaoAdapter implements ProviderAdapter {
 
     @Override
     public PollResult poll(ProviderTaskRef ref) {
-        requireCredentials();
+        Credentials.require(this);
         DoubaoApi.Task task = client.get(ref.providerTaskId());
         Optional<DoubaoStatus> status = DoubaoStatus.fromWire(task.status());
         if (status.isEmpty()) {
@@ -78,12 +70,6 @@ public class DoubaoAdapter implements ProviderAdapter {
             return PollResult.Pending.inQueue();
         }
         return status.get().toPollResult(DoubaoMapper.outputs(task), task.error());
-    }
-
-    private void requireCredentials() {
-        if (!properties.hasCredentials()) {
-            throw new ProviderNotConfigured("The provider doubao is not configured on this gateway (no API key).");
-        }
     }
 
     @Override

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Ark's content generation task shapes (providers.md section 9), one record per JSON shape. */
+/** Ark's content generation task shapes (docs/providers/doubao.md), one record per JSON shape. */
 final class DoubaoApi {
 
     static final String TASKS = "/contents/generations/tasks";

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import com.aimedia.gateway.workers.provider.spi.Credentials;
+
 /**
  * How the gateway reaches VolcEngine Ark for Doubao Seedance. The API key comes only from the environment
  * ({@code GATEWAY_PROVIDERS_DOUBAO_API_KEY}) and has no default.
@@ -29,7 +31,7 @@ public record DoubaoProperties(
         @DefaultValue("30s") @NotNull Duration readTimeout) {
 
     public boolean hasCredentials() {
-        return apiKey != null && !apiKey.isBlank();
+        return Credentials.present(apiKey);
     }
 
     /** Never prints the key. */

@@ -10,7 +10,7 @@ import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 
 /**
- * Every Ark task {@code status} (providers.md section 9): {@code queued, running, cancelled, succeeded, failed} from the
+ * Every Ark task {@code status} (docs/providers/doubao.md): {@code queued, running, cancelled, succeeded, failed} from the
  * official SDK docstring, {@code expired} from the BytePlus docs [secondary].
  */
 enum DoubaoStatus {

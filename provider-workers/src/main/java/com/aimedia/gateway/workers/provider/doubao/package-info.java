@@ -1,4 +1,4 @@
-/** The Doubao Seedance adapter: VolcEngine Ark content generation tasks (providers.md section 9). */
+/** The Doubao Seedance adapter: VolcEngine Ark content generation tasks (docs/providers/doubao.md). */
 @NullMarked
 package com.aimedia.gateway.workers.provider.doubao;
 

@@ -1,22 +1,19 @@
 package com.aimedia.gateway.workers.provider.jimeng;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.Credentials;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
-import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.Submission;
@@ -24,7 +21,7 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Jimeng through the VolcEngine visual API (providers.md section 8): {@code CVSync2AsyncSubmitTask} then
+ * Jimeng through the VolcEngine visual API (docs/providers/jimeng.md): {@code CVSync2AsyncSubmitTask} then
  * {@code CVSync2AsyncGetResult}, both signed with VolcEngine V4. The model id is the {@code req_key}, kept as the
  * {@code providerRef} because a poll must name it again. Errors often come inside an HTTP 200 as
  * {@code code != 10000}. Image results may be base64, handed over as {@code ProviderOutput.Inline}. The API has no
@@ -50,18 +47,13 @@ public class JimengAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO);
-    }
-
-    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
     }
 
     @Override
     public Submission submit(GenerationRequest request) {
-        requireCredentials();
+        Credentials.require(this);
         JimengClient.Answer answer = client.submit(JimengMapper.toSubmitRequest(request));
         if (answer.code() != JimengApi.SUCCESS) {
             throw JimengErrorClassifier.classify(answer.httpStatus(), answer.code(), answer.message(),
@@ -76,7 +68,7 @@ public class JimengAdapter implements ProviderAdapter {
 
     @Override
     public PollResult poll(ProviderTaskRef ref) {
-        requireCredentials();
+        Credentials.require(this);
         String reqKey = ref.providerRef();
         if (reqKey == null || reqKey.isBlank()) {
             // the req_key is part of every GetResult call; without it the task cannot be looked up at all
@@ -98,12 +90,6 @@ public class JimengAdapter implements ProviderAdapter {
             return PollResult.Pending.inQueue();
         }
         return status.get().toPollResult(status.get() == JimengStatus.DONE ? JimengMapper.outputs(data) : List.of());
-    }
-
-    private void requireCredentials() {
-        if (!properties.hasCredentials()) {
-            throw new ProviderNotConfigured("The provider jimeng is not configured on this gateway (no credentials).");
-        }
     }
 
     @Override

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The VolcEngine visual API's wire shapes for Jimeng (providers.md section 8), one record per JSON shape. */
+/** The VolcEngine visual API's wire shapes for Jimeng (docs/providers/jimeng.md), one record per JSON shape. */
 final class JimengApi {
 
     static final String SUBMIT = "CVSync2AsyncSubmitTask";

@@ -83,8 +83,8 @@ final class JimengClient {
                     scrub(String.valueOf(error.message())), retryAfter);
         }
         if (envelope == null || envelope.code() == null) {
-            throw JimengErrorClassifier.byHttpStatus(status == 200 ? 502 : status, retryAfter,
-                    " (an answer without a Jimeng code)");
+            throw JimengErrorClassifier.byHttpStatus(status == 200 ? 502 : status,
+                    "an answer without a Jimeng code", retryAfter);
         }
         return new Answer(status, new JimengApi.Envelope(envelope.code(),
                 envelope.message() == null ? null : scrub(envelope.message()), envelope.requestId(), envelope.data(),

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.workers.provider.http.HttpStatusClassifier;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
@@ -14,14 +15,13 @@ import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
 import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderException;
-import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.RateLimited;
 import com.aimedia.gateway.workers.provider.spi.RetryableException;
 
 /**
  * Maps VolcEngine visual API errors onto the gateway's taxonomy. Two layers: business {@code code != 10000}
- * (often inside an HTTP 200) and gateway-level {@code ResponseMetadata.Error.Code} (signature, action). providers.md
+ * (often inside an HTTP 200) and gateway-level {@code ResponseMetadata.Error.Code} (signature, action). docs/providers/jimeng.md
  * pins only 50400, 30403 and 30404; the other business codes (50411-50413 / 50511-50512 moderation, 50429 / 50430 QPS
  * and concurrency, 50500 / 50501 internal, 502xx parameter errors) are the visual API's common codes as restated by
  * integrations. Anything else is read by the HTTP status, and a code we do not know inside an HTTP 200 is never
@@ -40,7 +40,8 @@ final class JimengErrorClassifier {
 
     /** A business error ({@code code != 10000}) of a submit, or of a poll that is not a task failure. */
     static ProviderException classify(int httpStatus, int code, String message, @Nullable Duration retryAfter) {
-        String detail = " (Jimeng code " + code + (message.isBlank() ? "" : ": " + message) + ")";
+        String said = "Jimeng code " + code + (message.isBlank() ? "" : ": " + message);
+        String detail = " (" + said + ")";
         if (CONTENT_CODES.contains(code)) {
             return new ContentRejected(CONTENT_POLICY);
         }
@@ -53,12 +54,12 @@ final class JimengErrorClassifier {
             case 30403 -> new AuthenticationFailed("The provider account is not authorised for this model" + detail + ".");
             case 30404 -> new NotFound("The provider does not offer this model (req_key)" + detail + ".");
             default -> code >= 50200 && code < 50300 ? new InvalidRequest("Invalid parameter" + detail + ".")
-                    : byHttpStatus(httpStatus, retryAfter, detail);
+                    : byHttpStatus(httpStatus, said, retryAfter);
         };
     }
 
     /**
-     * A poll answered {@code code != 10000}: the task is done and failed (providers.md: "done + code != 10000 ->
+     * A poll answered {@code code != 10000}: the task is done and failed (docs/providers/jimeng.md: "done + code != 10000 ->
      * failed") unless the code says the call itself was refused (limits, internal errors, auth), which is thrown.
      */
     static PollResult.Failed taskFailure(int httpStatus, int code, String message, @Nullable Duration retryAfter) {
@@ -80,7 +81,8 @@ final class JimengErrorClassifier {
     /** A gateway-level error in {@code ResponseMetadata.Error}. */
     static ProviderException classifyMetadata(int httpStatus, String code, String message,
             @Nullable Duration retryAfter) {
-        String detail = " (VolcEngine " + code + ")";
+        String said = "VolcEngine " + code;
+        String detail = " (" + said + ")";
         if (AUTH_CODES.contains(code)) {
             return new AuthenticationFailed("The provider refused the gateway's credentials" + detail + ".");
         }
@@ -93,30 +95,19 @@ final class JimengErrorClassifier {
         if ("InvalidActionOrVersion".equals(code)) {
             return new InvalidRequest("The provider does not know the API action or version" + detail + ".");
         }
-        return byHttpStatus(httpStatus, retryAfter, detail);
-    }
-
-    static ProviderException byHttpStatus(int httpStatus, @Nullable Duration retryAfter, String detail) {
-        if (httpStatus == 429) {
-            return new RateLimited(RATE_LIMITED, retryAfter);
-        }
-        if (httpStatus == 401 || httpStatus == 403) {
-            return new AuthenticationFailed("The provider refused the gateway's credentials (HTTP " + httpStatus + ").");
-        }
-        if (httpStatus == 404) {
-            return new NotFound("The provider could not find the requested resource" + detail + ".");
-        }
-        if (httpStatus == 504 || httpStatus == 408) {
-            return new ProviderTimeout("The provider timed out (HTTP " + httpStatus + ").");
-        }
-        if (httpStatus >= 200 && httpStatus < 500) {
-            return new InvalidRequest("The provider refused the request" + detail + ".");
-        }
-        return new ProviderUnavailable("The provider answered unexpectedly (HTTP " + httpStatus + ")" + detail + ".");
+        return byHttpStatus(httpStatus, said, retryAfter);
     }
 
     private static boolean isBilling(String message) {
         String lower = message.toLowerCase(Locale.ROOT);
         return lower.contains("overdue") || lower.contains("arrear") || lower.contains("balance");
+    }
+
+    /** Jimeng answers most refusals with HTTP 200 and a code: without a known code, those are invalid requests. */
+    static ProviderException byHttpStatus(int httpStatus, String said, @Nullable Duration retryAfter) {
+        if (httpStatus >= 200 && httpStatus < 300) {
+            return new InvalidRequest("The provider refused the request (" + said + ").");
+        }
+        return HttpStatusClassifier.classify(httpStatus, said, RATE_LIMITED, retryAfter);
     }
 }

@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import com.aimedia.gateway.workers.provider.spi.Credentials;
+
 /**
  * How the gateway reaches the VolcEngine visual API for Jimeng. The AK/SK pair comes only from the environment
  * ({@code GATEWAY_PROVIDERS_JIMENG_ACCESS_KEY}, {@code GATEWAY_PROVIDERS_JIMENG_SECRET_KEY}) and has no default.
@@ -37,7 +39,7 @@ public record JimengProperties(
         @DefaultValue("30s") @NotNull Duration readTimeout) {
 
     public boolean hasCredentials() {
-        return accessKey != null && !accessKey.isBlank() && secretKey != null && !secretKey.isBlank();
+        return Credentials.present(accessKey, secretKey);
     }
 
     /** Never prints the keys. */

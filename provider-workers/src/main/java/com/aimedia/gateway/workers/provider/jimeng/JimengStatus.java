@@ -10,7 +10,7 @@ import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 
 /**
- * Every {@code data.status} of {@code CVSync2AsyncGetResult} (providers.md section 8; the list comes from third-party
+ * Every {@code data.status} of {@code CVSync2AsyncGetResult} (docs/providers/jimeng.md; the list comes from third-party
  * implementations, the official page was not reached). Only answers with {@code code == 10000} get here: a
  * {@code done} with another code is an error answer, classified by {@link JimengErrorClassifier}.
  */
@@ -40,7 +40,7 @@ enum JimengStatus {
         return switch (this) {
             case IN_QUEUE -> PollResult.Pending.inQueue();
             case GENERATING -> PollResult.Pending.inProgress();
-            // "done" counts only with a result: providers.md lists "done + code 10000 + URL present" as completed
+            // "done" counts only with a result: docs/providers/jimeng.md lists "done + code 10000 + URL present" as completed
             case DONE -> outputs.isEmpty()
                     ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider reported the task done without a result.")
                     : new PollResult.Succeeded(outputs);

@@ -13,14 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import com.aimedia.gateway.workers.provider.http.HmacSha256;
 
 /**
- * VolcEngine Signature V4 ("HMAC-SHA256") as volc-sdk-python {@code SignerV4} does it (providers.md section 8): signed
+ * VolcEngine Signature V4 ("HMAC-SHA256") as volc-sdk-python {@code SignerV4} does it (docs/providers/jimeng.md): signed
  * headers {@code content-type;host;x-content-sha256;x-date}, scope {@code <date>/<region>/<service>/request}, and a
  * signing key chained from the bare secret key (no {@code "AWS4"} prefix). Pure and deterministic, so the worked
- * example of providers.md is a unit test.
+ * example of docs/providers/jimeng.md is a unit test.
  */
 final class VolcSigner {
 
@@ -110,14 +109,6 @@ final class VolcSigner {
     }
 
     private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (GeneralSecurityException e) {
-            // never include the key: the exception of a bad key could describe it
-            throw new IllegalStateException("could not sign the VolcEngine request with HmacSHA256");
-        }
+        return HmacSha256.sign(key, data.getBytes(StandardCharsets.UTF_8));
     }
 }

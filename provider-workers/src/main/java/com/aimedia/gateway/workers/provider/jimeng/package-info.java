@@ -1,4 +1,4 @@
-/** The Jimeng adapter: ByteDance Jimeng through the VolcEngine visual API (providers.md section 8). */
+/** The Jimeng adapter: ByteDance Jimeng through the VolcEngine visual API (docs/providers/jimeng.md). */
 @NullMarked
 package com.aimedia.gateway.workers.provider.jimeng;
 

@@ -1,22 +1,19 @@
 package com.aimedia.gateway.workers.provider.kling;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.Credentials;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
-import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.Submission;
@@ -24,7 +21,7 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Kling AI (providers.md section 1). Text to video, image to video and image generation; the gateway task id travels as
+ * Kling AI (docs/providers/kling.md). Text to video, image to video and image generation; the gateway task id travels as
  * {@code external_task_id}, so a submit with an unknown outcome can be looked up. The {@code providerRef} is the
  * endpoint family ({@code text2video}, {@code image2video} or {@code images}) a poll must use. The gateway's
  * signed callback URL travels as {@code callback_url}.
@@ -49,14 +46,8 @@ public class KlingAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO, Capability.CALLBACKS,
-                Capability.LOOKUP_BY_CALLER_ID);
-    }
-
-    @Override
     public Submission submit(GenerationRequest request) {
-        requireCredentials();
+        Credentials.require(this);
         String family = KlingMapper.family(request);
         KlingApi.TaskData data = client.create(family, KlingMapper.toCreateRequest(request));
         return Submission.accepted(requireTaskId(data), family);
@@ -64,7 +55,7 @@ public class KlingAdapter implements ProviderAdapter {
 
     @Override
     public PollResult poll(ProviderTaskRef ref) {
-        requireCredentials();
+        Credentials.require(this);
         String family = pollFamily(ref.providerRef());
         KlingApi.TaskData data = client.query(family, ref.providerTaskId());
         Optional<KlingStatus> status = KlingStatus.fromWire(data.taskStatus());
@@ -80,7 +71,7 @@ public class KlingAdapter implements ProviderAdapter {
     /** Looks the task up by {@code external_task_id} = gateway task id; a 404 proves Kling never created it. */
     @Override
     public Optional<Submission> recover(GenerationRequest request) {
-        requireCredentials();
+        Credentials.require(this);
         String family = KlingMapper.family(request);
         try {
             KlingApi.TaskData data = client.query(family, request.taskId());
@@ -102,12 +93,6 @@ public class KlingAdapter implements ProviderAdapter {
     @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
-    }
-
-    private void requireCredentials() {
-        if (!properties.hasCredentials()) {
-            throw new ProviderNotConfigured("The provider kling is not configured on this gateway (no credentials).");
-        }
     }
 
     private static String requireTaskId(KlingApi.TaskData data) {

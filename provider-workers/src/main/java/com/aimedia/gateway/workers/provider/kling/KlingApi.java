@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.databind.JsonNode;
 
-/** Kling's wire shapes (providers.md section 1), one record per JSON shape. */
+/** Kling's wire shapes (docs/providers/kling.md), one record per JSON shape. */
 final class KlingApi {
 
     static final String TEXT2VIDEO = "text2video";

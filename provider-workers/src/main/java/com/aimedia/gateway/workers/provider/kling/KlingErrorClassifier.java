@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.workers.provider.http.HttpStatusClassifier;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
 import com.aimedia.gateway.workers.provider.spi.InsufficientCredits;
@@ -31,7 +32,7 @@ final class KlingErrorClassifier {
     static ProviderException classify(int httpStatus, @Nullable Integer code, String providerMessage,
             @Nullable Duration retryAfter) {
         if (code == null || code == 0) {
-            return byHttpStatus(httpStatus, retryAfter);
+            return HttpStatusClassifier.classify(httpStatus, "", RATE_LIMITED, retryAfter);
         }
         return switch (code) {
             case 1000, 1001, 1002, 1003, 1004 -> new AuthenticationFailed(
@@ -47,26 +48,7 @@ final class KlingErrorClassifier {
             case 5002 -> new ProviderTimeout("The provider timed out internally (Kling code 5002).");
             default -> code >= 5000 && code < 6000
                     ? new ProviderUnavailable("The provider failed with a server error (Kling code " + code + ").")
-                    : byHttpStatus(httpStatus, retryAfter);
+                    : HttpStatusClassifier.classify(httpStatus, "", RATE_LIMITED, retryAfter);
         };
-    }
-
-    static ProviderException byHttpStatus(int httpStatus, @Nullable Duration retryAfter) {
-        if (httpStatus == 429) {
-            return new RateLimited(RATE_LIMITED, retryAfter);
-        }
-        if (httpStatus == 401 || httpStatus == 403) {
-            return new AuthenticationFailed("The provider refused the gateway's credentials (HTTP " + httpStatus + ").");
-        }
-        if (httpStatus == 404) {
-            return new NotFound("The provider could not find the requested resource (HTTP 404).");
-        }
-        if (httpStatus == 504 || httpStatus == 408) {
-            return new ProviderTimeout("The provider timed out (HTTP " + httpStatus + ").");
-        }
-        if (httpStatus >= 400 && httpStatus < 500) {
-            return new InvalidRequest("Invalid parameter: the provider refused the request (HTTP " + httpStatus + ").");
-        }
-        return new ProviderUnavailable("The provider answered unexpectedly (HTTP " + httpStatus + ").");
     }
 }

@@ -1,19 +1,17 @@
 package com.aimedia.gateway.workers.provider.kling;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import com.aimedia.gateway.workers.provider.http.HmacSha256;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Mints the JWT Kling wants (providers.md section 1): header {@code {"alg":"HS256","typ":"JWT"}}, payload
+ * Mints the JWT Kling wants (docs/providers/kling.md): header {@code {"alg":"HS256","typ":"JWT"}}, payload
  * {@code {"iss":<AK>,"exp":now+1800,"nbf":now-5}} as compact JSON in that key order, HMAC-SHA256 with the secret key,
  * base64url without padding. Minted per request, so clock skew never outlives one call.
  */
@@ -41,22 +39,10 @@ final class KlingJwt {
         claims.put("exp", exp);
         claims.put("nbf", nbf);
         String signingInput = encode(HEADER) + "." + encode(json.writeValueAsString(claims));
-        return signingInput + "." + BASE64URL.encodeToString(hmac(secretKey, signingInput));
+        return signingInput + "." + BASE64URL.encodeToString(HmacSha256.sign(secretKey, signingInput));
     }
 
     private static String encode(String jsonText) {
         return BASE64URL.encodeToString(jsonText.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] hmac(String secretKey, String signingInput) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
-        }
-        catch (GeneralSecurityException e) {
-            // never include the key: the exception of a bad key could describe it
-            throw new IllegalStateException("could not sign the Kling token with HmacSHA256");
-        }
     }
 }

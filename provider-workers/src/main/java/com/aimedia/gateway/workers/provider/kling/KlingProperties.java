@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import com.aimedia.gateway.workers.provider.spi.Credentials;
+
 /**
  * How the gateway reaches Kling. The keys come only from the environment and have no default; without both the
  * provider is unavailable and its tasks fail at once with {@code provider_unavailable}.
@@ -30,7 +32,7 @@ public record KlingProperties(
         @DefaultValue("30s") @NotNull Duration readTimeout) {
 
     public boolean hasCredentials() {
-        return accessKey != null && !accessKey.isBlank() && secretKey != null && !secretKey.isBlank();
+        return Credentials.present(accessKey, secretKey);
     }
 
     /** Never prints the keys. */

@@ -1,4 +1,4 @@
-/** The Kling AI adapter (providers.md section 1). */
+/** The Kling AI adapter (docs/providers/kling.md). */
 @NullMarked
 package com.aimedia.gateway.workers.provider.kling;
 

@@ -2,21 +2,18 @@ package com.aimedia.gateway.workers.provider.luma;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.Credentials;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
-import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.Submission;
@@ -24,7 +21,7 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Luma Dream Machine (providers.md section 2): Ray video and Photon image generations. The {@code providerRef} is the
+ * Luma Dream Machine (docs/providers/luma.md): Ray video and Photon image generations. The {@code providerRef} is the
  * generation type ({@code video} or {@code image}), so a poll knows which asset is the result. The gateway's signed
  * callback URL travels as {@code callback_url} (Luma posts the Generation on every state change; the poll stays the
  * truth). A Photon request with {@code sync: true} may finish in the create call itself. Luma takes no caller id, so
@@ -50,24 +47,18 @@ public class LumaAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO, Capability.CALLBACKS,
-                Capability.SYNC_RESULT);
-    }
-
-    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
     }
 
     @Override
     public Submission submit(GenerationRequest request) {
-        requireCredentials();
+        Credentials.require(this);
         String type = LumaMapper.generationType(request.providerModel());
         LumaApi.Generation generation = client.create(type, LumaMapper.toCreateRequest(request));
         URI asset = LumaMapper.asset(generation, type);
         // a sync image may come back completed; anything else (also a sync failure) is settled by the first poll
-        if (LumaState.fromWire(generation.state()).orElse(null) == LumaState.COMPLETED && asset != null) {
+        if (LumaStatus.fromWire(generation.state()).orElse(null) == LumaStatus.COMPLETED && asset != null) {
             return Submission.completed(generation.id(), type, List.of(ProviderOutput.url(asset)));
         }
         return Submission.accepted(generation.id(), type);
@@ -75,9 +66,9 @@ public class LumaAdapter implements ProviderAdapter {
 
     @Override
     public PollResult poll(ProviderTaskRef ref) {
-        requireCredentials();
+        Credentials.require(this);
         LumaApi.Generation generation = client.get(ref.providerTaskId());
-        Optional<LumaState> state = LumaState.fromWire(generation.state());
+        Optional<LumaStatus> state = LumaStatus.fromWire(generation.state());
         if (state.isEmpty()) {
             // never a success: stay pending; the orchestrator's deadline bounds how long
             log.warn("luma reported an undocumented generation state, treating it as pending taskId={} state={}",
@@ -85,12 +76,6 @@ public class LumaAdapter implements ProviderAdapter {
             return PollResult.Pending.inQueue();
         }
         return state.get().toPollResult(LumaMapper.asset(generation, ref.providerRef()), generation.failureReason());
-    }
-
-    private void requireCredentials() {
-        if (!properties.hasCredentials()) {
-            throw new ProviderNotConfigured("The provider luma is not configured on this gateway (no credentials).");
-        }
     }
 
     @Override

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.databind.JsonNode;
 
-/** Luma's wire shapes (providers.md section 2, from the official SDK's generated types), one record per JSON shape. */
+/** Luma's wire shapes (docs/providers/luma.md, from the official SDK's generated types), one record per JSON shape. */
 final class LumaApi {
 
     static final String VIDEO = "video";

@@ -5,22 +5,18 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
+import com.aimedia.gateway.workers.provider.http.HttpStatusClassifier;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.InsufficientCredits;
 import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
-import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderException;
-import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
-import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
-import com.aimedia.gateway.workers.provider.spi.RateLimited;
 
 /**
  * Maps Luma error answers ({@code {"detail": ...}} with an HTTP status) and generation {@code failure_reason}s onto
  * the gateway's error taxonomy. Luma documents neither the HTTP status of an over-limit answer nor that of an empty
- * credit balance (providers.md section 2: "not found"); the safest reading is used: 429 is a rate limit, 402 or a
+ * credit balance (docs/providers/luma.md: "not found"); the safest reading is used: 429 is a rate limit, 402 or a
  * detail that speaks of credits is a billing problem (permanent), and every other 4xx is a parameter the user can fix.
  */
 final class LumaErrorClassifier {
@@ -37,26 +33,12 @@ final class LumaErrorClassifier {
         if (httpStatus == 402 || (httpStatus >= 400 && httpStatus < 500 && lower.contains("credit"))) {
             return new InsufficientCredits(INSUFFICIENT_CREDITS);
         }
-        if (httpStatus == 429) {
-            return new RateLimited(RATE_LIMITED, retryAfter);
+        ProviderException byStatus = HttpStatusClassifier.classify(httpStatus, detail,
+                RATE_LIMITED, retryAfter);
+        if (byStatus instanceof InvalidRequest && isModeration(lower)) {
+            return new ContentRejected(CONTENT_POLICY + ": " + detail);
         }
-        if (httpStatus == 401 || httpStatus == 403) {
-            return new AuthenticationFailed("The provider refused the gateway's credentials (HTTP " + httpStatus + ").");
-        }
-        if (httpStatus == 404) {
-            return new NotFound("The provider could not find the generation (HTTP 404).");
-        }
-        if (httpStatus == 408 || httpStatus == 504) {
-            return new ProviderTimeout("The provider timed out (HTTP " + httpStatus + ").");
-        }
-        if (httpStatus >= 400 && httpStatus < 500) {
-            if (isModeration(lower)) {
-                return new ContentRejected(CONTENT_POLICY + ": " + detail);
-            }
-            return new InvalidRequest("Invalid parameter: " + (detail.isBlank() ? "the provider refused the request (HTTP "
-                    + httpStatus + ")." : detail));
-        }
-        return new ProviderUnavailable("The provider failed with a server error (HTTP " + httpStatus + ").");
+        return byStatus;
     }
 
     /** A {@code failed} generation: moderation reasons are content policy, unreadable inputs are the user's to fix. */

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import com.aimedia.gateway.workers.provider.spi.Credentials;
+
 /**
  * How the gateway reaches Luma. The API key comes only from the environment ({@code GATEWAY_PROVIDERS_LUMA_API_KEY})
  * and has no default; without it the provider is unavailable.
@@ -28,7 +30,7 @@ public record LumaProperties(
         @DefaultValue("60s") @NotNull Duration readTimeout) {
 
     public boolean hasCredentials() {
-        return apiKey != null && !apiKey.isBlank();
+        return Credentials.present(apiKey);
     }
 
     /** Never prints the key. */

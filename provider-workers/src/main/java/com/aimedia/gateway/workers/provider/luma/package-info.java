@@ -1,4 +1,4 @@
-/** The Luma Dream Machine adapter (providers.md section 2). */
+/** The Luma Dream Machine adapter (docs/providers/luma.md). */
 @NullMarked
 package com.aimedia.gateway.workers.provider.luma;
 

@@ -1,21 +1,18 @@
 package com.aimedia.gateway.workers.provider.minimax;
 
 import java.net.URI;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.Credentials;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
-import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.Submission;
@@ -25,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * MiniMax Hailuo video (providers.md section 6, API v1). Errors arrive as HTTP 200 with a non-zero
+ * MiniMax Hailuo video (docs/providers/minimax.md, API v1). Errors arrive as HTTP 200 with a non-zero
  * {@code base_resp.status_code}; a finished task needs a second call ({@code files/retrieve}) for its download URL,
  * made inside the poll. Callbacks are unsigned and start with a challenge the ingress must echo; the default
  * {@link #verifyCallback} applies (the gateway URL is signed). MiniMax has no caller id, so {@link #recover} keeps the
@@ -53,18 +50,13 @@ public class MiniMaxAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO, Capability.CALLBACKS);
-    }
-
-    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
     }
 
     @Override
     public Submission submit(GenerationRequest request) {
-        requireCredentials();
+        Credentials.require(this);
         MiniMaxApi.CreateResponse created = client.create(MiniMaxMapper.toCreateRequest(request));
         if (created.taskId() == null || created.taskId().isBlank()) {
             throw new ProviderUnavailable("The provider answered without a task id.");
@@ -74,7 +66,7 @@ public class MiniMaxAdapter implements ProviderAdapter {
 
     @Override
     public PollResult poll(ProviderTaskRef ref) {
-        requireCredentials();
+        Credentials.require(this);
         MiniMaxApi.QueryResponse task = client.query(ref.providerTaskId());
         Optional<MiniMaxStatus> status = MiniMaxStatus.fromWire(task.status());
         if (status.isPresent() && status.get() == MiniMaxStatus.FAIL) {
@@ -106,12 +98,6 @@ public class MiniMaxAdapter implements ProviderAdapter {
             throw new ProviderUnavailable("The provider returned the result file without a download URL.");
         }
         return PollResult.Succeeded.urls(java.util.List.of(URI.create(file.downloadUrl())));
-    }
-
-    private void requireCredentials() {
-        if (!properties.hasCredentials()) {
-            throw new ProviderNotConfigured("The provider minimax is not configured on this gateway (no API key).");
-        }
     }
 
     @Override

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.databind.JsonNode;
 
-/** MiniMax's wire shapes (providers.md section 6). Every answer carries {@code base_resp}. */
+/** MiniMax's wire shapes (docs/providers/minimax.md). Every answer carries {@code base_resp}. */
 final class MiniMaxApi {
 
     private MiniMaxApi() {

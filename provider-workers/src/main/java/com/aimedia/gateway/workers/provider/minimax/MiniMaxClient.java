@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.workers.provider.http.HttpStatusClassifier;
 import com.aimedia.gateway.workers.provider.http.JsonBodies;
 import com.aimedia.gateway.workers.provider.http.ProviderHttp;
 import com.aimedia.gateway.workers.provider.http.RetryAfter;
@@ -74,7 +75,7 @@ final class MiniMaxClient {
         HttpResponse<byte[]> response = http.send(builder.build());
         Duration retryAfter = RetryAfter.digits(response);
         if (response.statusCode() != 200) {
-            throw MiniMaxErrorClassifier.byHttpStatus(response.statusCode(), retryAfter);
+            throw HttpStatusClassifier.classify(response.statusCode(), "", MiniMaxErrorClassifier.RATE_LIMITED, retryAfter);
         }
         T answer = JsonBodies.readRequired(json, response.body(), type);
         MiniMaxApi.BaseResp base = baseResp.apply(answer);

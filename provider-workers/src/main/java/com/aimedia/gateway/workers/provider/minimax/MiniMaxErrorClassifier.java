@@ -4,12 +4,12 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.workers.provider.http.HttpStatusClassifier;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.InsufficientCredits;
 import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
-import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderException;
 import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
@@ -25,13 +25,15 @@ final class MiniMaxErrorClassifier {
 
     static final String CONTENT_POLICY = "The provider rejected the content under its content policy";
 
+    static final String RATE_LIMITED = "The provider is over its rate limit; try again later.";
+
     private MiniMaxErrorClassifier() {
     }
 
     static ProviderException classify(int httpStatus, @Nullable Integer code, String message,
             @Nullable Duration retryAfter) {
         if (code == null || code == 0) {
-            return byHttpStatus(httpStatus, retryAfter);
+            return HttpStatusClassifier.classify(httpStatus, "", RATE_LIMITED, retryAfter);
         }
         String detail = message.isBlank() ? "" : ": " + message;
         return switch (code) {
@@ -45,25 +47,6 @@ final class MiniMaxErrorClassifier {
             case 2038 -> new AuthenticationFailed("The provider account needs real-name verification (MiniMax 2038).");
             default -> new ProviderUnavailable("The provider failed (MiniMax " + code + ")" + detail);
         };
-    }
-
-    static ProviderException byHttpStatus(int httpStatus, @Nullable Duration retryAfter) {
-        if (httpStatus == 429) {
-            return new RateLimited("The provider is over its rate limit; try again later.", retryAfter);
-        }
-        if (httpStatus == 401 || httpStatus == 403) {
-            return new AuthenticationFailed("The provider refused the gateway's API key (HTTP " + httpStatus + ").");
-        }
-        if (httpStatus == 404) {
-            return new NotFound("The provider has no such resource (HTTP 404).");
-        }
-        if (httpStatus == 408 || httpStatus == 504) {
-            return new ProviderTimeout("The provider timed out (HTTP " + httpStatus + ").");
-        }
-        if (httpStatus >= 400 && httpStatus < 500) {
-            return new InvalidRequest("Invalid parameter: the provider refused the request (HTTP " + httpStatus + ").");
-        }
-        return new ProviderUnavailable("The provider answered unexpectedly (HTTP " + httpStatus + ").");
     }
 
     /** A task that ended {@code Fail}; its {@code base_resp} (when set) says why. */

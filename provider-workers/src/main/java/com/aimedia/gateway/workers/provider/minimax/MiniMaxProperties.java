@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import com.aimedia.gateway.workers.provider.spi.Credentials;
+
 /**
  * How the gateway reaches MiniMax. The key comes only from the environment ({@code GATEWAY_PROVIDERS_MINIMAX_API_KEY});
  * keys are bound to one region, so a mainland account sets {@code base-url: https://api.minimaxi.com}.
@@ -28,7 +30,7 @@ public record MiniMaxProperties(
         @DefaultValue("30s") @NotNull Duration readTimeout) {
 
     public boolean hasCredentials() {
-        return apiKey != null && !apiKey.isBlank();
+        return Credentials.present(apiKey);
     }
 
     @Override

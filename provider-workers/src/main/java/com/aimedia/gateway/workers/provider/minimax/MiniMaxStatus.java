@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every documented MiniMax task {@code status} (providers.md section 6). {@code Success} is only half the answer: the
+ * Every documented MiniMax task {@code status} (docs/providers/minimax.md). {@code Success} is only half the answer: the
  * URL comes from a second call ({@code files/retrieve}), which the adapter makes inside the poll.
  */
 enum MiniMaxStatus {

@@ -1,4 +1,4 @@
-/** The MiniMax (Hailuo video) adapter (providers.md section 6). */
+/** The MiniMax (Hailuo video) adapter (docs/providers/minimax.md). */
 @NullMarked
 package com.aimedia.gateway.workers.provider.minimax;
 

@@ -1,17 +1,15 @@
 package com.aimedia.gateway.workers.provider.replicate;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.Credentials;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
@@ -19,7 +17,6 @@ import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
-import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
@@ -28,7 +25,7 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Replicate (providers.md section 11). The provider model is {@code owner/name} (official model endpoint) or
+ * Replicate (docs/providers/replicate.md). The provider model is {@code owner/name} (official model endpoint) or
  * {@code owner/name:version} ({@code POST /predictions}); the gateway's {@code input} is Replicate's {@code input}
  * verbatim. With {@code sync-wait} set, a prediction that succeeds within the wait completes the task at submit.
  * Webhooks go to the gateway's callback URL and are checked with Standard Webhooks when the secret is configured.
@@ -41,13 +38,13 @@ public class ReplicateAdapter implements ProviderAdapter {
 
     private final ReplicateProperties properties;
     private final ReplicateClient client;
-    private final @Nullable ReplicateWebhookVerifier webhooks;
+    private final @Nullable ReplicateCallbackVerifier webhooks;
 
     public ReplicateAdapter(ReplicateProperties properties, JsonMapper json, Clock clock) {
         this.properties = properties;
         this.client = new ReplicateClient(properties, json);
         this.webhooks = properties.hasWebhookSecret()
-                ? new ReplicateWebhookVerifier(String.valueOf(properties.webhookSecret()), clock) : null;
+                ? new ReplicateCallbackVerifier(String.valueOf(properties.webhookSecret()), clock) : null;
         if (properties.hasCredentials() && webhooks == null) {
             log.warn("replicate has no webhook secret (gateway.providers.replicate.webhook-secret): webhooks are checked "
                     + "only by the gateway's signed callback URL");
@@ -60,17 +57,12 @@ public class ReplicateAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.CALLBACKS, Capability.SYNC_RESULT);
-    }
-
-    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
     }
 
     /**
-     * Replicate serves every prediction's files from {@code replicate.delivery} (providers.md section 11). Since a
+     * Replicate serves every prediction's files from {@code replicate.delivery} (docs/providers/replicate.md). Since a
      * tenant picks any public model, and a model can answer with any URL it likes, only those hosts (and the
      * configured base URL's origin) are fetched.
      */
@@ -81,7 +73,7 @@ public class ReplicateAdapter implements ProviderAdapter {
 
     @Override
     public Submission submit(GenerationRequest request) {
-        requireCredentials();
+        Credentials.require(this);
         ReplicateModelRef model = ReplicateModelRef.parse(request.providerModel());
         if (!request.input().isObject()) {
             throw new InvalidRequest("Invalid parameter: input must be a JSON object");
@@ -105,7 +97,7 @@ public class ReplicateAdapter implements ProviderAdapter {
 
     @Override
     public PollResult poll(ProviderTaskRef ref) {
-        requireCredentials();
+        Credentials.require(this);
         ReplicateApi.Prediction prediction = client.get(ref.providerTaskId());
         Optional<ReplicateStatus> status = ReplicateStatus.fromWire(prediction.status());
         if (status.isEmpty()) {
@@ -120,12 +112,6 @@ public class ReplicateAdapter implements ProviderAdapter {
     public void verifyCallback(ProviderCallback callback) {
         if (webhooks != null) {
             webhooks.verify(callback);
-        }
-    }
-
-    private void requireCredentials() {
-        if (!properties.hasCredentials()) {
-            throw new ProviderNotConfigured("The provider replicate is not configured on this gateway (no API token).");
         }
     }
 

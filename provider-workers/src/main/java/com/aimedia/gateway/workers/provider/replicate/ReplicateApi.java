@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.databind.JsonNode;
 
-/** Replicate's wire shapes (providers.md section 11). */
+/** Replicate's wire shapes (docs/providers/replicate.md). */
 final class ReplicateApi {
 
     /** Webhook events the gateway asks for: start (to show in_progress) and completed (to poll at once). */

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Extracts files from a prediction's {@code output}, whose shape is model-specific: a URL string, an array of URLs,
- * or an object holding them (providers.md section 11). Strings that are neither http(s) URLs nor {@code data:} URIs
+ * or an object holding them (docs/providers/replicate.md). Strings that are neither http(s) URLs nor {@code data:} URIs
  * (text models' tokens) are not files and are skipped. Replicate's file URLs need no token.
  */
 final class ReplicateOutputs {

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import com.aimedia.gateway.workers.provider.spi.Credentials;
+
 /**
  * How the gateway reaches Replicate. Token and webhook secret come only from the environment
  * ({@code GATEWAY_PROVIDERS_REPLICATE_API_TOKEN}, {@code GATEWAY_PROVIDERS_REPLICATE_WEBHOOK_SECRET}).
@@ -34,7 +36,7 @@ public record ReplicateProperties(
         @DefaultValue("30s") @NotNull Duration readTimeout) {
 
     public boolean hasCredentials() {
-        return apiToken != null && !apiToken.isBlank();
+        return Credentials.present(apiToken);
     }
 
     boolean hasWebhookSecret() {

@@ -10,7 +10,7 @@ import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 
-/** Every documented prediction {@code status}, each mapped to a {@link PollResult} (providers.md section 11). */
+/** Every documented prediction {@code status}, each mapped to a {@link PollResult} (docs/providers/replicate.md). */
 enum ReplicateStatus {
     /** Booting a model or waiting for hardware. */
     STARTING("starting"),

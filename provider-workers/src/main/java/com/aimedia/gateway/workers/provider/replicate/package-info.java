@@ -1,4 +1,4 @@
-/** The Replicate adapter (providers.md section 11). */
+/** The Replicate adapter (docs/providers/replicate.md). */
 @NullMarked
 package com.aimedia.gateway.workers.provider.replicate;
 

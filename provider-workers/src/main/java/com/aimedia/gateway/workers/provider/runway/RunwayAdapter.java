@@ -1,27 +1,24 @@
 package com.aimedia.gateway.workers.provider.runway;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.Credentials;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
-import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.Submission;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runway developer API (providers.md sections 3 and 4): gen4_turbo (and the deprecated gen3a_turbo) on image_to_video,
+ * Runway developer API (docs/providers/runway.md): gen4_turbo (and the deprecated gen3a_turbo) on image_to_video,
  * gen4_image / gen4_image_turbo on text_to_image; every task is polled at {@code GET /v1/tasks/{id}}. The
  * {@code providerRef} is the endpoint the task was created on. Runway has no webhooks and takes no caller id, so the
  * gateway polls only and {@link #recover} keeps the default ({@code submission_uncertain}). Over its concurrency an
@@ -47,18 +44,13 @@ public class RunwayAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.IMAGE_TO_VIDEO);
-    }
-
-    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
     }
 
     @Override
     public Submission submit(GenerationRequest request) {
-        requireCredentials();
+        Credentials.require(this);
         String model = request.providerModel();
         String endpoint = RunwayModels.endpoint(model);
         if (RunwayModels.GEN3A_TURBO.equals(model)) {
@@ -70,7 +62,7 @@ public class RunwayAdapter implements ProviderAdapter {
 
     @Override
     public PollResult poll(ProviderTaskRef ref) {
-        requireCredentials();
+        Credentials.require(this);
         RunwayApi.Task task = client.task(ref.providerTaskId());
         Optional<RunwayStatus> status = RunwayStatus.fromWire(task.status());
         if (status.isEmpty()) {
@@ -80,12 +72,6 @@ public class RunwayAdapter implements ProviderAdapter {
             return PollResult.Pending.inQueue();
         }
         return status.get().toPollResult(task, RunwayMapper.outputs(task));
-    }
-
-    private void requireCredentials() {
-        if (!properties.hasCredentials()) {
-            throw new ProviderNotConfigured("The provider runway is not configured on this gateway (no credentials).");
-        }
     }
 
     @Override

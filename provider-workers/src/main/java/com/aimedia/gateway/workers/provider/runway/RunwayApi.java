@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.databind.JsonNode;
 
-/** Runway's wire shapes (providers.md sections 3 and 4, from the official SDK's generated types). */
+/** Runway's wire shapes (docs/providers/runway.md, from the official SDK's generated types). */
 final class RunwayApi {
 
     static final String IMAGE_TO_VIDEO = "image_to_video";

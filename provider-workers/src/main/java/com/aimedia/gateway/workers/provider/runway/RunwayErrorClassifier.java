@@ -5,24 +5,20 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
+import com.aimedia.gateway.workers.provider.http.HttpStatusClassifier;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.InsufficientCredits;
 import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
-import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderException;
-import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
-import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
-import com.aimedia.gateway.workers.provider.spi.RateLimited;
 
 /**
- * Maps Runway's HTTP errors and task {@code failureCode}s onto the gateway's error taxonomy (providers.md section 3):
+ * Maps Runway's HTTP errors and task {@code failureCode}s onto the gateway's error taxonomy (docs/providers/runway.md):
  * 400 = do not retry (a parameter, or a model Runway no longer accepts), 401 = credentials, 404 = no such task, 429 =
  * the daily generation cap (retry later), 502/503/504 = retry with backoff. Runway's task-failure codes are
  * {@code SAFETY.*} (moderation), {@code INPUT_PREPROCESSING.*}/{@code ASSET.*} (unusable input), {@code INTERNAL.*}.
- * providers.md does not list the answer to an empty credit balance; Runway answers it as a 400 whose {@code error}
+ * docs/providers/runway.md does not list the answer to an empty credit balance; Runway answers it as a 400 whose {@code error}
  * speaks of credits, so such a 400 is read as {@code insufficient_credits} (the safest reading: never retried).
  */
 final class RunwayErrorClassifier {
@@ -39,16 +35,10 @@ final class RunwayErrorClassifier {
      */
     static ProviderException classify(int httpStatus, String error, @Nullable String model, @Nullable Duration retryAfter) {
         String lower = error.toLowerCase(Locale.ROOT);
-        return switch (httpStatus) {
-            case 400, 422 -> badRequest(error, lower, model);
-            case 401, 403 -> new AuthenticationFailed("The provider refused the gateway's credentials (HTTP " + httpStatus + ").");
-            case 404 -> new NotFound("The provider could not find the task (HTTP 404).");
-            case 429 -> new RateLimited(RATE_LIMITED, retryAfter);
-            case 408, 504 -> new ProviderTimeout("The provider timed out (HTTP " + httpStatus + ").");
-            default -> httpStatus >= 400 && httpStatus < 500
-                    ? new InvalidRequest("Invalid parameter: the provider refused the request (HTTP " + httpStatus + ").")
-                    : new ProviderUnavailable("The provider failed with a server error (HTTP " + httpStatus + ").");
-        };
+        if (httpStatus == 400 || httpStatus == 422) {
+            return badRequest(error, lower, model);
+        }
+        return HttpStatusClassifier.classify(httpStatus, "", RATE_LIMITED, retryAfter);
     }
 
     private static ProviderException badRequest(String error, String lower, @Nullable String model) {

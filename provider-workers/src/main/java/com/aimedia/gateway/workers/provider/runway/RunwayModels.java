@@ -3,7 +3,7 @@ package com.aimedia.gateway.workers.provider.runway;
 /** Which Runway endpoint a model runs on. */
 final class RunwayModels {
 
-    /** Deprecated upstream: removed from Runway's public schema in June 2026 (providers.md section 4). */
+    /** Deprecated upstream: removed from Runway's public schema in June 2026 (docs/providers/runway.md). */
     static final String GEN3A_TURBO = "gen3a_turbo";
 
     private RunwayModels() {

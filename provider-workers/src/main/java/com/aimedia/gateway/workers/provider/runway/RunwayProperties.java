@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import com.aimedia.gateway.workers.provider.spi.Credentials;
+
 /**
  * How the gateway reaches Runway. The API key comes only from the environment ({@code GATEWAY_PROVIDERS_RUNWAY_API_KEY})
  * and has no default; without it the provider is unavailable.
@@ -31,7 +33,7 @@ public record RunwayProperties(
         @DefaultValue("30s") @NotNull Duration readTimeout) {
 
     public boolean hasCredentials() {
-        return apiKey != null && !apiKey.isBlank();
+        return Credentials.present(apiKey);
     }
 
     /** Never prints the key. */

@@ -1,4 +1,4 @@
-/** The Runway developer API adapter (providers.md sections 3 and 4). */
+/** The Runway developer API adapter (docs/providers/runway.md). */
 @NullMarked
 package com.aimedia.gateway.workers.provider.runway;
 

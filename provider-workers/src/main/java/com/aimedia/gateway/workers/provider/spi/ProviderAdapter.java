@@ -1,18 +1,20 @@
 package com.aimedia.gateway.workers.provider.spi;
 
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One provider behind one small interface. Implementations speak the provider's real HTTP API and throw only
  * {@link RetryableException} or {@link PermanentException} for provider trouble; their messages are for users and
  * never carry a credential.
+ * <p>
+ * What an adapter can do beyond submit and poll shows in what it overrides ({@link #recover}, {@link #verifyCallback},
+ * {@link #callbackHandshake}) and in what it answers ({@link Submission#isCompleted()} for a synchronous result);
+ * which models it runs, and with which inputs, is the model catalog's to say. There is no separate capability list to
+ * fall out of date.
  */
 public interface ProviderAdapter {
 
     ProviderId id();
-
-    Set<Capability> capabilities();
 
     /**
      * Whether this gateway has the provider's credentials. An unconfigured provider is reported as unavailable, so

@@ -1,22 +1,19 @@
 package com.aimedia.gateway.workers.provider.veo;
 
 import java.net.URI;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.Credentials;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
-import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
@@ -26,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Google Veo (providers.md section 5) as long-running operations on the Gemini API or Vertex AI. The provider task id
+ * Google Veo (docs/providers/veo.md) as long-running operations on the Gemini API or Vertex AI. The provider task id
  * is the whole operation name (it is the poll path); the {@code providerRef} is the endpoint the task began on
  * ({@code gemini} or {@code vertex}). {@code done} is true on success and on failure; zero samples means the safety
  * filter removed them. Gemini file URIs need the API key, so outputs carry it as a download header. No callbacks:
@@ -57,18 +54,13 @@ public class VeoAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO);
-    }
-
-    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
     }
 
     @Override
     public Submission submit(GenerationRequest request) {
-        requireCredentials();
+        Credentials.require(this);
         boolean vertex = properties.endpoint() == VeoProperties.Endpoint.VERTEX;
         VeoApi.Operation operation = client.submit(vertex, request.providerModel(),
                 VeoMapper.toPredictRequest(request, vertex, json));
@@ -80,7 +72,7 @@ public class VeoAdapter implements ProviderAdapter {
 
     @Override
     public PollResult poll(ProviderTaskRef ref) {
-        requireCredentials();
+        Credentials.require(this);
         boolean vertex = VERTEX.equals(ref.providerRef());
         VeoApi.Operation operation = client.get(vertex, ref.providerTaskId());
         JsonNode done = operation.done();
@@ -127,20 +119,14 @@ public class VeoAdapter implements ProviderAdapter {
         return base.getHost() + ":" + port;
     }
 
-    private static VeoOperationState state(VeoApi.Operation operation, List<ProviderOutput> outputs) {
+    private static VeoStatus state(VeoApi.Operation operation, List<ProviderOutput> outputs) {
         if (operation.done() == null || !operation.done().asBoolean()) {
-            return VeoOperationState.RUNNING;
+            return VeoStatus.RUNNING;
         }
         if (operation.error() != null) {
-            return VeoOperationState.FAILED;
+            return VeoStatus.FAILED;
         }
-        return outputs.isEmpty() ? VeoOperationState.FILTERED : VeoOperationState.SUCCEEDED;
-    }
-
-    private void requireCredentials() {
-        if (!properties.hasCredentials()) {
-            throw new ProviderNotConfigured("The provider veo is not configured on this gateway (no credentials).");
-        }
+        return outputs.isEmpty() ? VeoStatus.FILTERED : VeoStatus.SUCCEEDED;
     }
 
     @Override

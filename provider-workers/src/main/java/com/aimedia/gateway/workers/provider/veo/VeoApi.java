@@ -11,7 +11,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Veo's wire shapes (providers.md section 5): google.longrunning.Operation and google.rpc.Status. */
+/** Veo's wire shapes (docs/providers/veo.md): google.longrunning.Operation and google.rpc.Status. */
 final class VeoApi {
 
     private VeoApi() {

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.workers.provider.http.HttpStatusClassifier;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
@@ -15,7 +16,6 @@ import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderException;
 import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
-import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.RateLimited;
 
 /**
@@ -27,6 +27,8 @@ import com.aimedia.gateway.workers.provider.spi.RateLimited;
 final class VeoErrorClassifier {
 
     static final String CONTENT_POLICY = "The provider rejected the content under its content policy";
+
+    static final String RATE_LIMITED = "The provider is over its rate limit or quota; try again later.";
 
     private VeoErrorClassifier() {
     }
@@ -53,27 +55,8 @@ final class VeoErrorClassifier {
             case "RESOURCE_EXHAUSTED" -> new RateLimited("The provider is over its rate limit or quota; try again later.",
                     retryAfter);
             case "DEADLINE_EXCEEDED" -> new ProviderTimeout("The provider timed out (Google DEADLINE_EXCEEDED).");
-            default -> byHttpStatus(httpStatus, retryAfter);
+            default -> HttpStatusClassifier.classify(httpStatus, "", RATE_LIMITED, retryAfter);
         };
-    }
-
-    static ProviderException byHttpStatus(int httpStatus, @Nullable Duration retryAfter) {
-        if (httpStatus == 429) {
-            return new RateLimited("The provider is over its rate limit or quota; try again later.", retryAfter);
-        }
-        if (httpStatus == 401 || httpStatus == 403) {
-            return new AuthenticationFailed("The provider refused the gateway's credentials (HTTP " + httpStatus + ").");
-        }
-        if (httpStatus == 404) {
-            return new NotFound("The provider has no such model or operation (HTTP 404).");
-        }
-        if (httpStatus == 408 || httpStatus == 504) {
-            return new ProviderTimeout("The provider timed out (HTTP " + httpStatus + ").");
-        }
-        if (httpStatus >= 400 && httpStatus < 500) {
-            return new InvalidRequest("Invalid parameter: the provider refused the request (HTTP " + httpStatus + ").");
-        }
-        return new ProviderUnavailable("The provider failed (HTTP " + httpStatus + ").");
     }
 
     /** A done operation with {@code error}: the numeric google.rpc.Code says what kind. */

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import com.aimedia.gateway.workers.provider.spi.Credentials;
+
 /**
  * How the gateway reaches Veo: the Gemini API (default) or Vertex AI. Secrets come only from the environment.
  *
@@ -46,7 +48,7 @@ public record VeoProperties(
     public enum Endpoint { GEMINI, VERTEX }
 
     public boolean hasCredentials() {
-        return endpoint == Endpoint.GEMINI ? present(apiKey) : present(vertexProject) && present(vertexAccessToken);
+        return endpoint == Endpoint.GEMINI ? Credentials.present(apiKey) : Credentials.present(vertexProject, vertexAccessToken);
     }
 
     String vertexBase() {
@@ -55,15 +57,11 @@ public record VeoProperties(
         return base.replaceAll("/+$", "");
     }
 
-    private static boolean present(@Nullable String value) {
-        return value != null && !value.isBlank();
-    }
-
     /** Never prints the key or the token. */
     @Override
     public String toString() {
         return "VeoProperties[endpoint=" + endpoint + ", baseUrl=" + baseUrl + ", apiKey="
-                + (present(apiKey) ? "set" : "missing") + ", vertexProject=" + vertexProject + ", vertexLocation="
-                + vertexLocation + ", vertexAccessToken=" + (present(vertexAccessToken) ? "set" : "missing") + "]";
+                + (Credentials.present(apiKey) ? "set" : "missing") + ", vertexProject=" + vertexProject + ", vertexLocation="
+                + vertexLocation + ", vertexAccessToken=" + (Credentials.present(vertexAccessToken) ? "set" : "missing") + "]";
     }
 }

@@ -1,22 +1,19 @@
 package com.aimedia.gateway.workers.provider.vidu;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.aimedia.gateway.workers.provider.spi.Credentials;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
-import com.aimedia.gateway.workers.provider.spi.Capability;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
-import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.Submission;
@@ -24,7 +21,7 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Vidu API v2 (providers.md section 7): text, image, start-end and reference to video; tasks over the organisation's
+ * Vidu API v2 (docs/providers/vidu.md): text, image, start-end and reference to video; tasks over the organisation's
  * concurrency stay {@code queueing} (pending, not an error); callbacks are HMAC-signed with the API token. Vidu's
  * {@code payload} is a pass-through with no lookup by it, so {@link #recover} keeps the default
  * ({@code submission_uncertain}). The {@code providerRef} is the create endpoint, for diagnosis only: every task is
@@ -52,18 +49,13 @@ public class ViduAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO, Capability.CALLBACKS);
-    }
-
-    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
     }
 
     @Override
     public Submission submit(GenerationRequest request) {
-        requireCredentials();
+        Credentials.require(this);
         String endpoint = ViduMapper.endpoint(request);
         ViduApi.CreateResponse created = client.create(endpoint, ViduMapper.toCreateRequest(request));
         if (created.taskId() == null || created.taskId().isBlank()) {
@@ -74,9 +66,9 @@ public class ViduAdapter implements ProviderAdapter {
 
     @Override
     public PollResult poll(ProviderTaskRef ref) {
-        requireCredentials();
+        Credentials.require(this);
         ViduApi.TaskResponse task = client.creations(ref.providerTaskId());
-        Optional<ViduState> state = ViduState.fromWire(task.state());
+        Optional<ViduStatus> state = ViduStatus.fromWire(task.state());
         if (state.isEmpty()) {
             log.warn("vidu reported an undocumented task state, treating it as pending taskId={} state={}", ref.taskId(),
                     task.state());
@@ -91,12 +83,6 @@ public class ViduAdapter implements ProviderAdapter {
             throw new AuthenticationFailed("Vidu callbacks cannot be verified without the API key.");
         }
         new ViduCallbackVerifier(properties.apiKey(), clock, properties.callbackMaxAge()).verify(callback);
-    }
-
-    private void requireCredentials() {
-        if (!properties.hasCredentials()) {
-            throw new ProviderNotConfigured("The provider vidu is not configured on this gateway (no API key).");
-        }
     }
 
     @Override

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Vidu's wire shapes (providers.md section 7), one record per JSON shape. */
+/** Vidu's wire shapes (docs/providers/vidu.md), one record per JSON shape. */
 final class ViduApi {
 
     private ViduApi() {

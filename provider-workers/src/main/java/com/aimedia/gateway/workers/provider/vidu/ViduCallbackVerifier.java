@@ -1,8 +1,6 @@
 package com.aimedia.gateway.workers.provider.vidu;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +10,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Locale;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
+import com.aimedia.gateway.workers.provider.http.HmacSha256;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 
@@ -68,9 +65,9 @@ final class ViduCallbackVerifier {
                 signing.append(trimmed).append(':').append(callback.header(trimmed)).append('\n');
             }
         }
-        byte[] expected = Base64.getEncoder().encode(hmac(signing.toString()));
+        byte[] expected = Base64.getEncoder().encode(HmacSha256.sign(apiKey, signing.toString()));
         byte[] given = callback.header("X-HMAC-SIGNATURE").getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, given)) {
+        if (!HmacSha256.same(expected, given)) {
             throw new AuthenticationFailed(REFUSED);
         }
     }
@@ -82,17 +79,6 @@ final class ViduCallbackVerifier {
         }
         catch (DateTimeParseException e) {
             return false;
-        }
-    }
-
-    private byte[] hmac(String signingString) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(apiKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(signingString.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("could not compute HmacSHA256");
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.workers.provider.http.HttpStatusClassifier;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
@@ -12,12 +13,11 @@ import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
 import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderException;
-import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.RateLimited;
 
 /**
- * Maps Vidu's error {@code reason} names (providers.md section 7) onto the gateway taxonomy, both for refused
+ * Maps Vidu's error {@code reason} names (docs/providers/vidu.md) onto the gateway taxonomy, both for refused
  * requests and for the {@code err_code} of a failed task (Vidu uses the same names in both places). Branches on the
  * reason first: {@code CreditInsufficient} is a 400, not a 402 or 429.
  */
@@ -47,27 +47,8 @@ final class ViduErrorClassifier {
             case "BadRequest", "FieldLacking", "FieldUnwanted", "FieldItemCountOutOfRange", "FieldInvalid",
                     "PageSizeOutOfRange", "ImageDownloadFailure", "ImageFormatInvalid", "OperationInProcess",
                     "Conflict" -> new InvalidRequest("Invalid parameter (Vidu " + reason + ")" + detail);
-            default -> byHttpStatus(httpStatus, retryAfter);
+            default -> HttpStatusClassifier.classify(httpStatus, "", RATE_LIMITED, retryAfter);
         };
-    }
-
-    static ProviderException byHttpStatus(int httpStatus, @Nullable Duration retryAfter) {
-        if (httpStatus == 429) {
-            return new RateLimited(RATE_LIMITED, retryAfter);
-        }
-        if (httpStatus == 401 || httpStatus == 403) {
-            return new AuthenticationFailed("The provider refused the gateway's credentials (HTTP " + httpStatus + ").");
-        }
-        if (httpStatus == 404) {
-            return new NotFound("The provider has no such task (HTTP 404).");
-        }
-        if (httpStatus == 408 || httpStatus == 504) {
-            return new ProviderTimeout("The provider timed out (HTTP " + httpStatus + ").");
-        }
-        if (httpStatus >= 400 && httpStatus < 500) {
-            return new InvalidRequest("Invalid parameter: the provider refused the request (HTTP " + httpStatus + ").");
-        }
-        return new ProviderUnavailable("The provider answered unexpectedly (HTTP " + httpStatus + ").");
     }
 
     /** A task that ended {@code failed}: its {@code err_code} says why. */

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import com.aimedia.gateway.workers.provider.spi.Credentials;
+
 /**
  * How the gateway reaches Vidu. The key comes only from the environment ({@code GATEWAY_PROVIDERS_VIDU_API_KEY});
  * without it the provider is unavailable.
@@ -31,7 +33,7 @@ public record ViduProperties(
         @DefaultValue("5m") @NotNull Duration callbackMaxAge) {
 
     public boolean hasCredentials() {
-        return apiKey != null && !apiKey.isBlank();
+        return Credentials.present(apiKey);
     }
 
     /** Never prints the key. */

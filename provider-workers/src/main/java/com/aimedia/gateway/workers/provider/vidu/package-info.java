@@ -1,4 +1,4 @@
-/** The Vidu API v2 adapter (providers.md section 7). */
+/** The Vidu API v2 adapter (docs/providers/vidu.md). */
 @NullMarked
 package com.aimedia.gateway.workers.provider.vidu;
 

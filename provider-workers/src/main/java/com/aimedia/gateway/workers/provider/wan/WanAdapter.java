@@ -1,19 +1,16 @@
 package com.aimedia.gateway.workers.provider.wan;
 
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.Credentials;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
-import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.Submission;
@@ -21,7 +18,7 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Alibaba Wan through DashScope's asynchronous HTTP API (providers.md section 13): submit to video-synthesis or
+ * Alibaba Wan through DashScope's asynchronous HTTP API (docs/providers/wan.md): submit to video-synthesis or
  * image-synthesis with {@code X-DashScope-Async: enable}, then {@code GET /tasks/{id}}. The {@code providerRef} is the
  * endpoint kind ({@code video} / {@code image}). DashScope has no HTTP callbacks and no lookup by a caller id, so
  * {@link #recover} keeps the default ({@code submission_uncertain}).
@@ -46,18 +43,13 @@ public class WanAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO);
-    }
-
-    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
     }
 
     @Override
     public Submission submit(GenerationRequest request) {
-        requireCredentials();
+        Credentials.require(this);
         String kind = WanMapper.kind(request.providerModel());
         WanApi.Output output = client.submit(kind, WanMapper.toSubmitRequest(request));
         if (output.taskId() == null || output.taskId().isBlank()) {
@@ -68,7 +60,7 @@ public class WanAdapter implements ProviderAdapter {
 
     @Override
     public PollResult poll(ProviderTaskRef ref) {
-        requireCredentials();
+        Credentials.require(this);
         WanApi.Output output = client.task(ref.providerTaskId());
         Optional<WanStatus> status = WanStatus.fromWire(output.taskStatus());
         if (status.isEmpty()) {
@@ -78,12 +70,6 @@ public class WanAdapter implements ProviderAdapter {
             return PollResult.Pending.inQueue();
         }
         return status.get().toPollResult(output);
-    }
-
-    private void requireCredentials() {
-        if (!properties.hasCredentials()) {
-            throw new ProviderNotConfigured("The provider wan is not configured on this gateway (no API key).");
-        }
     }
 
     @Override

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** DashScope's asynchronous task shapes for Wan (providers.md section 13), one record per JSON shape. */
+/** DashScope's asynchronous task shapes for Wan (docs/providers/wan.md), one record per JSON shape. */
 final class WanApi {
 
     static final String VIDEO_SYNTHESIS = "/services/aigc/video-generation/video-synthesis";

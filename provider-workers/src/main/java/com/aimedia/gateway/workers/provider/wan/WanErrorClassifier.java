@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.workers.provider.http.HttpStatusClassifier;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
@@ -12,12 +13,10 @@ import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
 import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderException;
-import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
-import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.RateLimited;
 
 /**
- * Maps DashScope errors ({@code {"request_id":..,"code":"InvalidParameter","message":..}}, providers.md section 13)
+ * Maps DashScope errors ({@code {"request_id":..,"code":"InvalidParameter","message":..}}, docs/providers/wan.md)
  * onto the gateway's taxonomy, by code first: HTTP 400 covers invalid parameters, content moderation
  * ({@code DataInspectionFailed}) and billing ({@code Arrearage}) alike.
  */
@@ -33,7 +32,8 @@ final class WanErrorClassifier {
     static ProviderException classify(int httpStatus, @Nullable String code, String message,
             @Nullable Duration retryAfter) {
         String safeCode = code == null ? "" : code;
-        String detail = safeCode.isEmpty() ? "" : " (DashScope " + safeCode + (message.isBlank() ? "" : ": " + message) + ")";
+        String said = safeCode.isEmpty() ? "" : "DashScope " + safeCode + (message.isBlank() ? "" : ": " + message);
+        String detail = said.isEmpty() ? "" : " (" + said + ")";
         if (safeCode.startsWith("Throttling")) {
             return new RateLimited(RATE_LIMITED, retryAfter);
         }
@@ -44,7 +44,7 @@ final class WanErrorClassifier {
             case "AccessDenied" -> new AuthenticationFailed("The provider denied access" + detail + ".");
             case "InvalidParameter", "MissingParameter" -> new InvalidRequest("Invalid parameter" + detail + ".");
             case "ModelNotFound" -> new NotFound("The provider does not offer this model" + detail + ".");
-            default -> byHttpStatus(httpStatus, retryAfter, detail);
+            default -> HttpStatusClassifier.classify(httpStatus, said, RATE_LIMITED, retryAfter);
         };
     }
 
@@ -61,24 +61,5 @@ final class WanErrorClassifier {
             case "InvalidParameter" -> new PollResult.Failed(ErrorCode.INVALID_PARAMETER, "Invalid parameter" + reason + ".");
             default -> new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider failed the task" + reason + ".");
         };
-    }
-
-    static ProviderException byHttpStatus(int httpStatus, @Nullable Duration retryAfter, String detail) {
-        if (httpStatus == 429) {
-            return new RateLimited(RATE_LIMITED, retryAfter);
-        }
-        if (httpStatus == 401 || httpStatus == 403) {
-            return new AuthenticationFailed("The provider refused the gateway's credentials (HTTP " + httpStatus + ").");
-        }
-        if (httpStatus == 404) {
-            return new NotFound("The provider could not find the requested resource" + detail + ".");
-        }
-        if (httpStatus == 504 || httpStatus == 408) {
-            return new ProviderTimeout("The provider timed out (HTTP " + httpStatus + ").");
-        }
-        if (httpStatus >= 400 && httpStatus < 500) {
-            return new InvalidRequest("Invalid parameter: the provider refused the request" + detail + ".");
-        }
-        return new ProviderUnavailable("The provider answered with an error (HTTP " + httpStatus + ")" + detail + ".");
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import com.aimedia.gateway.workers.provider.spi.Credentials;
+
 /**
  * How the gateway reaches Alibaba DashScope for Wan. The API key comes only from the environment
  * ({@code GATEWAY_PROVIDERS_WAN_API_KEY}) and has no default. Keys are bound to one region, so the base URL must match
@@ -32,7 +34,7 @@ public record WanProperties(
         @DefaultValue("30s") @NotNull Duration readTimeout) {
 
     public boolean hasCredentials() {
-        return apiKey != null && !apiKey.isBlank();
+        return Credentials.present(apiKey);
     }
 
     /** Never prints the key. */

@@ -11,7 +11,7 @@ import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 
 /**
- * Every DashScope {@code task_status} (providers.md section 13). {@code UNKNOWN} is what DashScope answers, with HTTP
+ * Every DashScope {@code task_status} (docs/providers/wan.md). {@code UNKNOWN} is what DashScope answers, with HTTP
  * 200, for a task it does not know or no longer keeps (tasks live 24 hours): it is never a success.
  */
 enum WanStatus {

@@ -1,4 +1,4 @@
-/** The Alibaba Wan adapter: DashScope asynchronous tasks (providers.md section 13). */
+/** The Alibaba Wan adapter: DashScope asynchronous tasks (docs/providers/wan.md). */
 @NullMarked
 package com.aimedia.gateway.workers.provider.wan;
 

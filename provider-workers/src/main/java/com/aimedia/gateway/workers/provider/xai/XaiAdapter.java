@@ -1,20 +1,17 @@
 package com.aimedia.gateway.workers.provider.xai;
 
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.Credentials;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
-import com.aimedia.gateway.workers.provider.spi.ProviderNotConfigured;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.Submission;
@@ -22,7 +19,7 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * xAI (providers.md section 12). Grok image models are synchronous: the submit answer holds the images (URL or
+ * xAI (docs/providers/xai.md). Grok image models are synchronous: the submit answer holds the images (URL or
  * {@code b64_json}), so the task completes at submit ({@code providerRef} {@code image}). Grok Imagine video is
  * asynchronous ({@code request_id}, polled at {@code GET /videos/{id}}, {@code providerRef} {@code video}). xAI takes
  * no callbacks and no caller id.
@@ -47,18 +44,13 @@ public class XaiAdapter implements ProviderAdapter {
     }
 
     @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO, Capability.SYNC_RESULT);
-    }
-
-    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
     }
 
     @Override
     public Submission submit(GenerationRequest request) {
-        requireCredentials();
+        Credentials.require(this);
         if (XaiMapper.isVideo(request.providerModel())) {
             XaiApi.VideoCreated created = client.createVideo(XaiMapper.video(request));
             if (created.requestId() == null || created.requestId().isBlank()) {
@@ -76,25 +68,19 @@ public class XaiAdapter implements ProviderAdapter {
 
     @Override
     public PollResult poll(ProviderTaskRef ref) {
-        requireCredentials();
+        Credentials.require(this);
         if (XaiApi.IMAGE.equals(ref.providerRef())) {
             return new PollResult.Failed(ErrorCode.NOT_FOUND,
                     "The provider keeps no task for a synchronous image generation; there is nothing to poll.");
         }
         XaiApi.VideoStatus answer = client.video(ref.providerTaskId());
-        Optional<XaiVideoStatus> status = XaiVideoStatus.fromWire(answer.status());
+        Optional<XaiStatus> status = XaiStatus.fromWire(answer.status());
         if (status.isEmpty()) {
             log.warn("xai reported an undocumented video status, treating it as pending taskId={} status={}",
                     ref.taskId(), answer.status());
             return PollResult.Pending.inProgress();
         }
         return status.get().toPollResult(answer);
-    }
-
-    private void requireCredentials() {
-        if (!properties.hasCredentials()) {
-            throw new ProviderNotConfigured("The provider xai is not configured on this gateway (no API key).");
-        }
     }
 
     @Override

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.databind.JsonNode;
 
-/** xAI's wire shapes (providers.md section 12). */
+/** xAI's wire shapes (docs/providers/xai.md). */
 final class XaiApi {
 
     static final String IMAGE = "image";

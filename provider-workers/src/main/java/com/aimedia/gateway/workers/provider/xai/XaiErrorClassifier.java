@@ -5,22 +5,19 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.workers.provider.http.HttpStatusClassifier;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.InsufficientCredits;
-import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
-import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderException;
-import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
-import com.aimedia.gateway.workers.provider.spi.RateLimited;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * Maps xAI errors onto the gateway's taxonomy: HTTP errors ({@code {"code": .., "error": ..}}; providers.md does not
+ * Maps xAI errors onto the gateway's taxonomy: HTTP errors ({@code {"code": .., "error": ..}}; docs/providers/xai.md does not
  * pin the shape or the limits, so the message is also read for credits and moderation), and failures inside an HTTP
  * 200 ({@code status: failed} with {@code error: {code, message}}).
  */
@@ -40,22 +37,11 @@ final class XaiErrorClassifier {
         if (moderation(lower) && httpStatus >= 400 && httpStatus < 500) {
             return new ContentRejected("The provider rejected the prompt under its content policy.");
         }
-        return switch (httpStatus) {
-            case 401, 403 -> new AuthenticationFailed("The provider refused the gateway's API key (HTTP " + httpStatus + ").");
-            case 404 -> new NotFound("The provider does not know this model or request (HTTP 404).");
-            case 429 -> new RateLimited("The provider is over its rate limit; try again later.", retryAfter);
-            case 408, 504 -> new ProviderTimeout("The provider timed out (HTTP " + httpStatus + ").");
-            default -> {
-                if (httpStatus == 400 && lower.contains("api key")) {
-                    yield new AuthenticationFailed("The provider refused the gateway's API key (HTTP 400).");
-                }
-                if (httpStatus >= 400 && httpStatus < 500) {
-                    yield new InvalidRequest("Invalid parameter: " + (message.isEmpty()
-                            ? "the provider refused the request (HTTP " + httpStatus + ")" : truncate(message)));
-                }
-                yield new ProviderUnavailable("The provider failed with a server error (HTTP " + httpStatus + ").");
-            }
-        };
+        if (httpStatus == 400 && lower.contains("api key")) {
+            return new AuthenticationFailed("The provider refused the gateway's API key (HTTP 400).");
+        }
+        return HttpStatusClassifier.classify(httpStatus, truncate(message),
+                "The provider is over its rate limit; try again later.", retryAfter);
     }
 
     /** A failure reported inside an HTTP 200 ({@code error: {code, message}}). */

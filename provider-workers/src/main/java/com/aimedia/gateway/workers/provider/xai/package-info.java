@@ -1,4 +1,4 @@
-/** The xAI adapter: Grok image (synchronous) and Grok Imagine video (asynchronous) (providers.md section 12). */
+/** The xAI adapter: Grok image (synchronous) and Grok Imagine video (asynchronous) (docs/providers/xai.md). */
 @NullMarked
 package com.aimedia.gateway.workers.provider.xai;
 

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The worked example of providers.md section 8, reproduced byte for byte. */
+/** The worked example of docs/providers/jimeng.md, reproduced byte for byte. */
 class VolcSignerTest {
 
     private static final String BODY = "{\"req_key\":\"jimeng_vgfm_t2v_l20\",\"task_id\":\"abc\"}";

@@ -1,10 +1,8 @@
 package com.aimedia.gateway.workers.provider.spi;
 
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.function.Supplier;
 
-/** A hand-written adapter for tests: configured, no capabilities, polls answered by the test, submits refused. */
+/** A hand-written adapter for tests: configured, polls answered by the test, submits refused. */
 public class FakeAdapter implements ProviderAdapter {
 
     private final ProviderId id;
@@ -24,11 +22,6 @@ public class FakeAdapter implements ProviderAdapter {
     @Override
     public ProviderId id() {
         return id;
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.noneOf(Capability.class);
     }
 
     @Override

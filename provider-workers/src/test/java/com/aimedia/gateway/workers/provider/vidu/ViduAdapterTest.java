@@ -99,6 +99,11 @@ class ViduAdapterTest {
 
     @Test
     void should_stay_queued_when_over_the_organisation_concurrency() {
+        // the first task runs long enough that the second is still queueing when polled, even on a loaded machine
+        simulator.close();
+        simulator = ViduSimulator.start(ViduSimulator.Config.defaults().withConcurrencyLimit(1)
+            .withTimings(Duration.ofMillis(20), Duration.ofSeconds(3)));
+        adapter = adapter(KEY);
         Submission running = adapter.submit(request("t1", "viduq2", "{\"prompt\":\"one\"}"));
         Submission waiting = adapter.submit(request("t2", "viduq2", "{\"prompt\":\"two\"}"));
         ProviderTaskRef first = new ProviderTaskRef("t1", running.providerTaskId(), null);
@@ -108,7 +113,7 @@ class ViduAdapterTest {
 
         assertThat(adapter.poll(second)).isEqualTo(PollResult.Pending.inQueue());
         assertThat(adapter.poll(first)).isInstanceOf(PollResult.Pending.class);
-        await().atMost(Duration.ofSeconds(5)).until(() -> adapter.poll(second) instanceof PollResult.Succeeded);
+        await().atMost(Duration.ofSeconds(15)).until(() -> adapter.poll(second) instanceof PollResult.Succeeded);
     }
 
     @Test

@@ -1,0 +1,90 @@
+package com.aimedia.gateway.workers.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListener;
+
+import com.aimedia.gateway.schemas.Topics;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
+
+/**
+ * One listener container per registered provider, group {@code workers-<provider>}, on
+ * {@code tasks.submitted.<provider>} and {@code tasks.poll.<provider>}: a slow or rate-limited provider never delays
+ * another. Built from the platform's {@code kafkaListenerContainerFactory}, so ack mode RECORD, the bounded retries and
+ * the dead-letter topics are the platform's.
+ * <p>
+ * On shutdown every container stops at the same time and each finishes the record in hand (a provider call in
+ * flight) and commits it; Spring waits for all of them up to {@code spring.lifecycle.timeout-per-shutdown-phase}.
+ * Stopping them one after another, each bounded by the container's own short timeout, could cut a slow provider
+ * call short and leave its outcome unknown.
+ */
+final class ProviderListeners implements SmartLifecycle {
+
+    private final ProviderRegistry registry;
+    private final ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory;
+    private final Consumer<SpecificRecord> handler;
+    private final List<ConcurrentMessageListenerContainer<String, SpecificRecord>> containers = new ArrayList<>();
+
+    ProviderListeners(ProviderRegistry registry, ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory,
+            Consumer<SpecificRecord> handler) {
+        this.registry = registry;
+        this.factory = factory;
+        this.handler = handler;
+    }
+
+    static String groupId(ProviderAdapter adapter) {
+        return "workers-" + adapter.id().value();
+    }
+
+    @Override
+    public synchronized void start() {
+        for (ProviderAdapter adapter : registry.all()) {
+            String provider = adapter.id().value();
+            ConcurrentMessageListenerContainer<String, SpecificRecord> container = factory
+                .createContainer(Topics.submitted(provider), Topics.poll(provider));
+            container.getContainerProperties().setGroupId(groupId(adapter));
+            container.getContainerProperties().setMessageListener(
+                    (MessageListener<String, SpecificRecord>) (ConsumerRecord<String, SpecificRecord> record) ->
+                        handler.accept(record.value()));
+            container.setBeanName(groupId(adapter));
+            container.start();
+            containers.add(container);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        containers.forEach(ConcurrentMessageListenerContainer::stop);
+        containers.clear();
+    }
+
+    @Override
+    public synchronized void stop(Runnable callback) {
+        List<ConcurrentMessageListenerContainer<String, SpecificRecord>> stopping = List.copyOf(containers);
+        containers.clear();
+        if (stopping.isEmpty()) {
+            callback.run();
+            return;
+        }
+        AtomicInteger running = new AtomicInteger(stopping.size());
+        stopping.forEach(container -> container.stop(() -> {
+            if (running.decrementAndGet() == 0) {
+                callback.run();
+            }
+        }));
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return !containers.isEmpty();
+    }
+}
