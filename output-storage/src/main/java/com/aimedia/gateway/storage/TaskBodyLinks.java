@@ -66,6 +66,16 @@ public final class TaskBodyLinks {
         return links.link(key.get(), LinkWindow.of(clock.instant(), settings, retentionEnd));
     }
 
+    /** Whether a stored output's retention has ended (then it is deleted); a URL that was never stored does not. */
+    public boolean expired(String output, Instant completedAt) {
+        if (!output.startsWith(OutputRefs.PREFIX)) {
+            return false;
+        }
+        return OutputKey.parse(output.substring(OutputRefs.PREFIX.length()))
+            .map(key -> !clock.instant().isBefore(completedAt.plus(Duration.ofDays(key.retentionDays()))))
+            .orElse(false);
+    }
+
     private String render(String body, Matcher reference) {
         Instant now = clock.instant();
         Instant completedAt = completedAt(body).orElse(now);

@@ -80,6 +80,16 @@ class TaskBodyLinksTest {
     }
 
     @Test
+    void should_say_a_stored_output_expired_once_its_retention_has_ended() {
+        String stored = "gateway-output:r30/t1/0.mp4";
+
+        assertThat(at(COMPLETED.plus(Duration.ofDays(30)).minusSeconds(1)).expired(stored, COMPLETED)).isFalse();
+        assertThat(at(COMPLETED.plus(Duration.ofDays(30))).expired(stored, COMPLETED)).isTrue();
+        assertThat(at(COMPLETED.plus(Duration.ofDays(90))).expired("https://cdn.provider.example/x.png", COMPLETED))
+            .as("never stored, never expired here").isFalse();
+    }
+
+    @Test
     void should_leave_an_empty_outputs_array_when_every_output_was_stored_and_has_expired() {
         String stored = BODY.replace(",\"https://cdn.provider.example/x.png\"", ",\"gateway-output:r30/t1/1.png\"");
 
