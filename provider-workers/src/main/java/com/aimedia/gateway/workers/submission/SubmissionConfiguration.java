@@ -4,6 +4,7 @@ import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
 import com.aimedia.gateway.workers.outputs.OutputPublisher;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -18,6 +20,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 import com.aimedia.gateway.platform.kafka.EventPublisher;
 import com.aimedia.gateway.platform.kafka.GatewayKafkaProperties;
+import com.aimedia.gateway.platform.retention.RecordSweeper;
+import com.aimedia.gateway.platform.retention.TaskRecordRetention;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.workers.provider.ServedProvidersProperties;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
@@ -29,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Wires submission and polling for every registered provider adapter. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TaskRecordRetention.class)
 class SubmissionConfiguration {
 
     /** The adapters this process serves ({@code gateway.workers.providers}); everything below follows from it. */
@@ -43,9 +48,30 @@ class SubmissionConfiguration {
     }
 
     @Bean
-    SubmissionStore submissionStore(MongoDatabase mongoDatabase, SubmissionProperties properties) {
+    SubmissionStore submissionStore(MongoDatabase mongoDatabase, SubmissionProperties properties,
+            TaskRecordRetention retention) {
         // unique per process start: a restarted process does not hold the leases of the one that was killed
-        return new SubmissionStore(mongoDatabase, "workers-" + UUID.randomUUID(), properties.lease());
+        SubmissionStore store = new SubmissionStore(mongoDatabase, "workers-" + UUID.randomUUID(), properties.lease(),
+                retention);
+        store.createIndexes();
+        return store;
+    }
+
+    /** Deletes settled submission records once their tenant's task-record retention has ended. */
+    @Bean
+    RecordSweeper submissionRecordSweeper(SubmissionStore store, TaskRecordRetention retention, Clock clock,
+            MeterRegistry meters) {
+        return new RecordSweeper(SubmissionStore.COLLECTION, new RecordSweeper.ExpiredRecords() {
+            @Override
+            public List<String> find(Instant now, int limit) {
+                return store.findExpiredRecords(now, limit);
+            }
+
+            @Override
+            public long delete(List<String> ids, Instant now) {
+                return store.deleteExpiredRecords(ids, now);
+            }
+        }, retention, clock, meters);
     }
 
     @Bean
