@@ -48,7 +48,15 @@ class RuntimeClasspathTest {
                 Map.of("GATEWAY_PORT", "0", "GATEWAY_DATA_DIR", data.resolve("gateway").toString(),
                         "GATEWAY_DEV_API_KEY", DEV_KEY),
                 classpath)) {
-            launcher.start();
+            try {
+                launcher.start();
+            }
+            catch (IllegalStateException e) {
+                // the log lives in the test's temporary directory, which is deleted: show its end here
+                String output = launcher.output();
+                throw new AssertionError(e.getMessage() + "; it printed:\n"
+                        + output.substring(Math.max(0, output.length() - 4000)), e);
+            }
             Matcher url = API_BASE_URL.matcher(launcher.output());
             assertThat(url.find()).as("the banner names the API base URL").isTrue();
             GatewayClient client = new GatewayClient(url.group(1), DEV_KEY);
