@@ -41,6 +41,10 @@ service's MongoDB URI and Kafka password: api-service, orchestrator-service, pro
 {{- if $root.Values.tracing.otlpEndpoint }}
 - { name: MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT, value: {{ $root.Values.tracing.otlpEndpoint | quote }} }
 {{- end }}
+{{- /* the same on every service: each deletes its own records, api-service answers 410 task_expired */}}
+{{- if $root.Values.retention.taskRecords }}
+- { name: GATEWAY_RETENTION_TASK_RECORDS_DEFAULT_PERIOD, value: {{ $root.Values.retention.taskRecords | quote }} }
+{{- end }}
 {{- end }}
 
 {{/* Pod-level settings shared by every workload. Argument: the root context. */}}

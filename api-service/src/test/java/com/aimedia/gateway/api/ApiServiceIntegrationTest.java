@@ -53,6 +53,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.aimedia.gateway.api.taskid.TestTaskIds;
 import com.aimedia.gateway.schemas.EventDeserializer;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.storage.LocalOutputLinks;
@@ -64,10 +65,11 @@ import com.aimedia.gateway.schemas.v1.TaskSubmitted;
         "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "gateway.kafka.partitions=1",
         "gateway.kafka.publish-timeout=3s",
-        "gateway.api.task-id-secret=integration-test-secret-0123456789abcdef",
+        "gateway.api.task-id-secret=" + ApiServiceIntegrationTest.SECRET,
         "gateway.api.dev-api-key=" + ApiServiceIntegrationTest.KEY_A,
         "gateway.api.dev-tenant-id=tenant-a",
         "gateway.api.max-body-size=64KB",
+        "gateway.retention.task-records.default-period=30d",
         "gateway.storage.local.base-url=https://files.example.com",
         "gateway.storage.local.signing-secret=" + ApiServiceIntegrationTest.FILES_SECRET })
 @EmbeddedKafka(partitions = 1)
@@ -75,6 +77,7 @@ import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 class ApiServiceIntegrationTest {
 
     static final String KEY_A = "key-of-tenant-a-0123456789";
+    static final String SECRET = "integration-test-secret-0123456789abcdef";
     static final String FILES_SECRET = "integration-test-files-secret-0123456789";
     static final String KEY_B = "key-of-tenant-b-9876543210";
     static final String TOPIC = Topics.submitted("kling");
@@ -167,6 +170,28 @@ class ApiServiceIntegrationTest {
         // then
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(submittedBody);
+    }
+
+    @Test
+    @Order(2)
+    void should_answer_410_for_a_task_older_than_the_retention_and_404_for_one_too_old_to_be_on_its_way()
+            throws Exception {
+        // given: ids of this tenant that were never stored (or whose records retention deleted)
+        String deleted = TestTaskIds.issuedAt(SECRET, "tenant-a", Instant.now().minus(Duration.ofDays(31)));
+        String neverStored = TestTaskIds.issuedAt(SECRET, "tenant-a", Instant.now().minus(Duration.ofDays(2)));
+
+        // when
+        HttpResponse<String> expired = get("/v1/task/" + deleted, KEY_A);
+        HttpResponse<String> unknown = get("/v1/task/" + neverStored, KEY_A);
+
+        // then: neither comes back as queued
+        assertThat(expired.statusCode()).isEqualTo(410);
+        assertThat(expired.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(jsonMapper.readTree(expired.body()).get("code").asString()).isEqualTo("task_expired");
+        assertThat(jsonMapper.readTree(expired.body()).get("detail").asString()).contains("kept 30 days");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(jsonMapper.readTree(unknown.body()).get("code").asString()).isEqualTo("task_not_found");
     }
 
     @Test

@@ -142,6 +142,18 @@ class HelmChartTest {
     }
 
     @Test
+    void should_give_every_workload_the_same_task_record_retention_only_when_one_is_set() throws IOException {
+        List<Map<String, Object>> deployments = ofKind(render(new Helm(CHART).template()
+            .set("retention.taskRecords", "90d")), "Deployment");
+        Map<String, Object> apiByDefault = deployment(render(new Helm(CHART).template()), "api-service");
+
+        assertThat(deployments).isNotEmpty().allSatisfy(deployment -> assertThat(
+                env(container(deployment), "GATEWAY_RETENTION_TASK_RECORDS_DEFAULT_PERIOD")).as(name(deployment))
+            .isEqualTo("90d"));
+        assertThat(env(container(apiByDefault), "GATEWAY_RETENTION_TASK_RECORDS_DEFAULT_PERIOD")).isNull();
+    }
+
+    @Test
     void should_route_each_providers_callbacks_to_its_group_when_the_ingress_is_enabled() throws IOException {
         List<Map<String, Object>> manifests = render(new Helm(CHART).template()
             .set("providerWorkers.ingress.enabled", true));

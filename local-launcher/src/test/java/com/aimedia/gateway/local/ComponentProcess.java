@@ -12,9 +12,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One component of the gateway as a JVM of its own, started from this test's classpath: started, killed with
- * {@code kill -9} (SIGKILL: no shutdown hook, no flush) and started again with the same arguments. Its output goes to
- * a log file; it is ready once that file shows the given line.
+ * One component of the gateway as a JVM of its own, started from this test's classpath (or a given one): started,
+ * killed with {@code kill -9} (SIGKILL: no shutdown hook, no flush) and started again with the same arguments. Its
+ * output goes to a log file; it is ready once that file shows the given line.
  */
 final class ComponentProcess implements AutoCloseable {
 
@@ -27,11 +27,19 @@ final class ComponentProcess implements AutoCloseable {
     private final Path logDirectory;
     private Path log;
     private final java.util.Map<String, String> environment;
+    private final String classpath;
     private @Nullable Process process;
     private int starts;
 
     ComponentProcess(String name, String mainClass, List<String> arguments, String readyLine, Path logDirectory,
             java.util.Map<String, String> environment) {
+        this(name, mainClass, arguments, readyLine, logDirectory, environment, System.getProperty("java.class.path"));
+    }
+
+    /** The same with another classpath than this test's (the launcher's runtime classpath alone, for one). */
+    ComponentProcess(String name, String mainClass, List<String> arguments, String readyLine, Path logDirectory,
+            java.util.Map<String, String> environment, String classpath) {
+        this.classpath = classpath;
         this.name = name;
         this.mainClass = mainClass;
         this.arguments = List.copyOf(arguments);
@@ -51,7 +59,7 @@ final class ComponentProcess implements AutoCloseable {
             throw new IllegalStateException(name + " is already running");
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"), mainClass));
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", classpath, mainClass));
         command.addAll(arguments);
         try {
             // one log per start, so that what a killed run printed is kept

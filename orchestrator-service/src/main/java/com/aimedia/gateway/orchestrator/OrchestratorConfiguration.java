@@ -1,14 +1,22 @@
 package com.aimedia.gateway.orchestrator;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import com.aimedia.gateway.orchestrator.task.TaskStore;
 import com.aimedia.gateway.platform.kafka.GatewayKafkaProperties;
+import com.aimedia.gateway.platform.retention.RecordSweeper;
+import com.aimedia.gateway.platform.retention.TaskRecordRetention;
 import com.aimedia.gateway.schemas.Topics;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The clock, scheduling (poll scheduler, outbox relay), and the topics the orchestrator consumes and produces
@@ -17,11 +25,29 @@ import com.aimedia.gateway.schemas.Topics;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableConfigurationProperties(TaskRecordRetention.class)
 class OrchestratorConfiguration {
 
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Deletes task documents (status history and outbox included) once their tenant's retention has ended. */
+    @Bean
+    RecordSweeper taskRecordSweeper(TaskStore taskStore, TaskRecordRetention retention, Clock clock,
+            MeterRegistry registry) {
+        return new RecordSweeper(TaskStore.COLLECTION, new RecordSweeper.ExpiredRecords() {
+            @Override
+            public List<String> find(Instant now, int limit) {
+                return taskStore.findExpiredRecords(now, limit);
+            }
+
+            @Override
+            public long delete(List<String> ids, Instant now) {
+                return taskStore.deleteExpiredRecords(ids, now);
+            }
+        }, retention, clock, registry);
     }
 
     @Bean

@@ -13,8 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Renders a stored task body for a client: each {@code "gateway-output:<key>"} becomes a link signed now, and the
  * body says until when the outputs are kept ({@code outputs_expire_at}, unix seconds) and, once that has passed,
- * {@code "outputs_expired":true}. Every other byte stays as the orchestrator rendered it, and the result depends only
- * on the body and the current link period, so api-service and callback-service produce the same bytes.
+ * {@code "outputs_expired":true}; then the body carries no links to stored outputs at all (they are deleted, and a
+ * link to S3 cannot answer 410: the bucket would say 403 or 404), only the URLs that were never stored. Every other
+ * byte stays as the orchestrator rendered it, and the result depends only on the body and the current link period,
+ * so api-service and callback-service produce the same bytes.
  */
 public final class TaskBodyLinks {
 
@@ -22,6 +24,9 @@ public final class TaskBodyLinks {
     private static final Pattern REFERENCE = Pattern.compile("\"" + Pattern.quote(OutputRefs.PREFIX)
             + "([A-Za-z0-9_./-]{1,200})\"");
     private static final Pattern COMPLETED_AT = Pattern.compile("\"completed_at\":(\\d{1,15})[,}]");
+    /** A reference as an element of the outputs array, with the comma that separates it from the next or last one. */
+    private static final Pattern REFERENCE_ELEMENT = Pattern.compile(REFERENCE.pattern() + ",|," + REFERENCE.pattern()
+            + "|" + REFERENCE.pattern());
 
     private final OutputLinks links;
     private final StorageProperties.Links settings;
@@ -61,6 +66,16 @@ public final class TaskBodyLinks {
         return links.link(key.get(), LinkWindow.of(clock.instant(), settings, retentionEnd));
     }
 
+    /** Whether a stored output's retention has ended (then it is deleted); a URL that was never stored does not. */
+    public boolean expired(String output, Instant completedAt) {
+        if (!output.startsWith(OutputRefs.PREFIX)) {
+            return false;
+        }
+        return OutputKey.parse(output.substring(OutputRefs.PREFIX.length()))
+            .map(key -> !clock.instant().isBefore(completedAt.plus(Duration.ofDays(key.retentionDays()))))
+            .orElse(false);
+    }
+
     private String render(String body, Matcher reference) {
         Instant now = clock.instant();
         Instant completedAt = completedAt(body).orElse(now);
@@ -83,8 +98,12 @@ public final class TaskBodyLinks {
             return rendered.toString();
         }
         Instant expiresAt = completedAt.plus(Duration.ofDays(retentionDays));
-        return withRetention(rendered, expiresAt, !now.isBefore(expiresAt));
+        if (!now.isBefore(expiresAt)) {
+            return withRetention(new StringBuilder(REFERENCE_ELEMENT.matcher(body).replaceAll("")), expiresAt, true);
+        }
+        return withRetention(rendered, expiresAt, false);
     }
+
 
     private static String withRetention(StringBuilder body, Instant expiresAt, boolean expired) {
         int end = body.lastIndexOf("}");

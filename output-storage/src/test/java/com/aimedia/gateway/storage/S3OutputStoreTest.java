@@ -186,6 +186,28 @@ class S3OutputStoreTest {
         assertThat(response.statusCode()).isEqualTo(403);
     }
 
+    /**
+     * A link never outlives the retention of its output (LinkWindow caps it there), so the bucket refuses it once
+     * retention has ended, whether or not the lifecycle rule has deleted the object yet; the task body then says
+     * {@code outputs_expired} and carries no link (TaskBodyLinksTest).
+     */
+    @Test
+    void should_refuse_a_link_issued_before_retention_ended_once_it_has_ended() throws Exception {
+        OutputKey key = OutputKey.of(30, "retained", 0, "image/png");
+        store().put(key, new ByteArrayInputStream(random(10)), 100);
+        Instant now = Instant.now();
+        Instant retentionEnd = now.minusSeconds(60);
+        String link = new S3OutputLinks(settings, CREDENTIALS).link(key, LinkWindow.of(now.minus(Duration.ofHours(2)),
+                new StorageProperties.Links(Duration.ofDays(7), Duration.ofHours(1)), retentionEnd));
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(link)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(s3.headObject(head -> head.bucket(BUCKET).key(key.value())).contentLength())
+            .as("the object is still there").isEqualTo(10);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+    }
+
     @Test
     void should_point_links_at_the_cdn_when_a_cdn_base_url_is_set() {
         OutputKey key = OutputKey.of(30, "cdn", 0, "image/png");

@@ -72,6 +72,33 @@ class TaskBodyLinksTest {
     }
 
     @Test
+    void should_carry_no_link_to_a_deleted_output_when_retention_has_passed() {
+        String body = at(COMPLETED.plus(Duration.ofDays(30))).render(BODY);
+
+        assertThat(body).contains("\"outputs\":[\"https://cdn.provider.example/x.png\"],")
+            .doesNotContain("files.example", "gateway-output:");
+    }
+
+    @Test
+    void should_say_a_stored_output_expired_once_its_retention_has_ended() {
+        String stored = "gateway-output:r30/t1/0.mp4";
+
+        assertThat(at(COMPLETED.plus(Duration.ofDays(30)).minusSeconds(1)).expired(stored, COMPLETED)).isFalse();
+        assertThat(at(COMPLETED.plus(Duration.ofDays(30))).expired(stored, COMPLETED)).isTrue();
+        assertThat(at(COMPLETED.plus(Duration.ofDays(90))).expired("https://cdn.provider.example/x.png", COMPLETED))
+            .as("never stored, never expired here").isFalse();
+    }
+
+    @Test
+    void should_leave_an_empty_outputs_array_when_every_output_was_stored_and_has_expired() {
+        String stored = BODY.replace(",\"https://cdn.provider.example/x.png\"", ",\"gateway-output:r30/t1/1.png\"");
+
+        String body = at(COMPLETED.plus(Duration.ofDays(31))).render(stored);
+
+        assertThat(body).contains("\"outputs\":[],\"version\":3").doesNotContain("files.example", "gateway-output:");
+    }
+
+    @Test
     void should_return_the_body_unchanged_when_it_has_no_stored_outputs() {
         String queued = "{\"id\":\"t1\",\"status\":\"failed\",\"created_at\":1,\"error\":\"\\\"gateway-output:r30/t1/0.mp4\\\"\"}";
 

@@ -35,6 +35,7 @@ import com.aimedia.gateway.api.catalog.ModelKind;
 import com.aimedia.gateway.api.submission.Submission;
 import com.aimedia.gateway.api.task.SubmitRequestReader;
 import com.aimedia.gateway.api.task.TaskSubmissionService;
+import com.aimedia.gateway.api.task.UnstoredTasks;
 import com.aimedia.gateway.api.taskid.TaskId;
 import com.aimedia.gateway.api.taskid.TaskIdCodec;
 import com.aimedia.gateway.api.web.ProblemCode;
@@ -60,8 +61,12 @@ class VideosController {
     private final JsonMapper mapper;
     private final TaskBodyLinks links;
 
+    private final UnstoredTasks unstored;
+
     VideosController(TaskSubmissionService submissions, SubmitRequestReader reader, TaskIdCodec taskIds,
-            VideoRepository videos, ModelCatalog catalog, JsonMapper mapper, TaskBodyLinks links) {
+            VideoRepository videos, ModelCatalog catalog, JsonMapper mapper, TaskBodyLinks links,
+            UnstoredTasks unstored) {
+        this.unstored = unstored;
         this.submissions = submissions;
         this.reader = reader;
         this.taskIds = taskIds;
@@ -87,7 +92,10 @@ class VideosController {
     @GetMapping("/v1/videos/{videoId}")
     Map<String, @Nullable Object> video(Tenant tenant, @PathVariable String videoId) {
         TaskId id = verify(tenant, videoId);
-        return videos.find(id.value(), tenant.id()).map(VideoJson::of).orElseGet(() -> VideoJson.queued(id, "unknown"));
+        return videos.find(id.value(), tenant.id()).map(VideoJson::of).orElseGet(() -> {
+            unstored.requireOnItsWay(id, tenant.id());
+            return VideoJson.queued(id, "unknown");
+        });
     }
 
     /** The first output of a completed video, by a redirect to its signed URL (no provider credential needed). */
@@ -100,6 +108,11 @@ class VideosController {
             .orElseThrow(() -> new ApiProblemException(ProblemCode.VIDEO_NOT_READY,
                     "The video has no content yet: wait until its status is completed."));
         Instant completedAt = video.completedAt() != null ? video.completedAt() : video.createdAt();
+        if (links.expired(video.outputs().getFirst(), completedAt)) {
+            // a redirect would lead to the bucket's 403 or 404: say what happened instead
+            throw new ApiProblemException(ProblemCode.OUTPUT_EXPIRED,
+                    "The video was deleted at the end of its retention period.");
+        }
         return ResponseEntity.status(HttpStatus.FOUND)
             .location(URI.create(links.link(video.outputs().getFirst(), completedAt)))
             .build();

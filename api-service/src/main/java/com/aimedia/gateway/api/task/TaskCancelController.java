@@ -49,8 +49,11 @@ class TaskCancelController {
     private final Clock clock;
     private final TaskBodyLinks links;
 
+    private final UnstoredTasks unstored;
+
     TaskCancelController(TaskIdCodec taskIds, TaskViewRepository views, EventPublisher publisher, TaskWaiter waiter,
-            CancelProperties properties, Clock clock, TaskBodyLinks links) {
+            CancelProperties properties, Clock clock, TaskBodyLinks links, UnstoredTasks unstored) {
+        this.unstored = unstored;
         this.taskIds = taskIds;
         this.views = views;
         this.publisher = publisher;
@@ -66,9 +69,12 @@ class TaskCancelController {
         TaskId id = taskIds.verify(taskId, tenant.id())
             .orElseThrow(() -> new ApiProblemException(ProblemCode.TASK_NOT_FOUND, "No such task."));
         StoredStatus stored = views.findStatus(id.value(), tenant.id())
-            .orElseThrow(() -> new ApiProblemException(ProblemCode.TASK_NOT_CANCELLABLE_YET,
-                    "The task is being queued; retry the cancel in a moment.", List.of(),
-                    Map.of(HttpHeaders.RETRY_AFTER, "1")));
+            .orElseThrow(() -> {
+                unstored.requireOnItsWay(id, tenant.id());
+                return new ApiProblemException(ProblemCode.TASK_NOT_CANCELLABLE_YET,
+                        "The task is being queued; retry the cancel in a moment.", List.of(),
+                        Map.of(HttpHeaders.RETRY_AFTER, "1"));
+            });
         if (stored.isTerminal()) {
             throw new ApiProblemException(ProblemCode.TASK_ALREADY_FINISHED,
                     "The task already ended with status " + stored.status() + "; there is nothing to cancel.");

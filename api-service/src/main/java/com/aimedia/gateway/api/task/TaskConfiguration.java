@@ -1,5 +1,6 @@
 package com.aimedia.gateway.api.task;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -7,11 +8,13 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 import com.aimedia.gateway.api.catalog.ModelCatalog;
 import com.aimedia.gateway.platform.kafka.GatewayKafkaProperties;
+import com.aimedia.gateway.platform.retention.TaskRecordRetention;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.urlguard.CallbackUrlGuard;
 import com.aimedia.gateway.urlguard.HostResolver;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TaskRecordRetention.class)
 class TaskConfiguration {
 
     @Bean

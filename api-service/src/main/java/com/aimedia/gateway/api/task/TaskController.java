@@ -39,9 +39,11 @@ class TaskController {
     private final TaskJson json;
     private final TaskBodyLinks links;
     private final TaskWaiter waiter;
+    private final UnstoredTasks unstored;
 
     TaskController(SubmitRequestReader reader, TaskSubmissionService submissions, TaskIdCodec taskIds,
-            TaskViewRepository views, TaskJson json, TaskBodyLinks links, TaskWaiter waiter) {
+            TaskViewRepository views, TaskJson json, TaskBodyLinks links, TaskWaiter waiter, UnstoredTasks unstored) {
+        this.unstored = unstored;
         this.reader = reader;
         this.submissions = submissions;
         this.taskIds = taskIds;
@@ -70,14 +72,18 @@ class TaskController {
 
     /**
      * The stored view with its output links signed now (so they work for the whole retention, and match the webhook
-     * of the same state byte for byte); a verified id not stored yet is queued; anything else is 404, never 403.
+     * of the same state byte for byte); a verified id not stored yet is queued (410 once the tenant's retention
+     * deleted it, 404 once it is too old to be on its way); anything else is 404, never 403.
      */
     @RequiresScope(Scope.READ)
     @GetMapping("/v1/task/{taskId}")
     ResponseEntity<byte[]> task(Tenant tenant, @PathVariable String taskId) {
         TaskId id = taskIds.verify(taskId, tenant.id())
             .orElseThrow(() -> new ApiProblemException(ProblemCode.TASK_NOT_FOUND, "No such task."));
-        return jsonBody(views.findView(id.value(), tenant.id()).map(links::render).orElseGet(() -> json.queuedBody(id)));
+        return jsonBody(views.findView(id.value(), tenant.id()).map(links::render).orElseGet(() -> {
+            unstored.requireOnItsWay(id, tenant.id());
+            return json.queuedBody(id);
+        }));
     }
 
     private static @Nullable String idempotencyKey(@Nullable String key) {

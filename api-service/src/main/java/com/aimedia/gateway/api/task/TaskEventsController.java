@@ -28,10 +28,12 @@ class TaskEventsController {
 
     private final TaskIdCodec taskIds;
     private final TaskViewRepository views;
+    private final UnstoredTasks unstored;
 
-    TaskEventsController(TaskIdCodec taskIds, TaskViewRepository views) {
+    TaskEventsController(TaskIdCodec taskIds, TaskViewRepository views, UnstoredTasks unstored) {
         this.taskIds = taskIds;
         this.views = views;
+        this.unstored = unstored;
     }
 
     @RequiresScope(Scope.READ)
@@ -39,7 +41,10 @@ class TaskEventsController {
     EventList events(Tenant tenant, @PathVariable String taskId) {
         TaskId id = taskIds.verify(taskId, tenant.id())
             .orElseThrow(() -> new ApiProblemException(ProblemCode.TASK_NOT_FOUND, "No such task."));
-        List<StatusEntry> stored = views.findHistory(id.value(), tenant.id()).orElse(List.of());
+        List<StatusEntry> stored = views.findHistory(id.value(), tenant.id()).orElseGet(() -> {
+            unstored.requireOnItsWay(id, tenant.id());
+            return List.of();
+        });
         List<EventView> events = new ArrayList<>();
         // The queued entry is missing when the first report overtook the submission; the id knows when it was made.
         if (stored.isEmpty() || !stored.getFirst().status().equals("queued")) {

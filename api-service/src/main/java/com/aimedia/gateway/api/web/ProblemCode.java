@@ -36,6 +36,10 @@ public enum ProblemCode implements ErrorCode {
     /** The tenant may not run this model (its operator restricted models, providers or Replicate owners). */
     MODEL_NOT_ALLOWED(HttpStatus.FORBIDDEN),
     TASK_NOT_FOUND(HttpStatus.NOT_FOUND),
+    /** The task's record was deleted after the tenant's task-record retention (gateway.retention.task-records). */
+    TASK_EXPIRED(HttpStatus.GONE),
+    /** A stored output was deleted at the end of its retention period (the task says outputs_expired). */
+    OUTPUT_EXPIRED(HttpStatus.GONE),
     NOT_FOUND(HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),

@@ -1,12 +1,18 @@
 package com.aimedia.gateway.callback.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.aimedia.gateway.callback.signing.SigningSecrets;
+import com.aimedia.gateway.platform.retention.RecordSweeper;
+import com.aimedia.gateway.platform.retention.TaskRecordRetention;
+import com.aimedia.gateway.platform.tracing.TaskTraces;
 import com.aimedia.gateway.storage.TaskBodyLinks;
 import com.aimedia.gateway.urlguard.CallbackUrlGuard;
 import com.aimedia.gateway.urlguard.HostResolver;
@@ -16,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /** Wires webhook delivery: recording, the dispatcher loop, the HTTP sender, endpoint health and the URL guard. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TaskRecordRetention.class)
 class DeliveryConfiguration {
 
     @Bean
@@ -33,8 +40,26 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    DeliveryRecorder deliveryRecorder(DeliveryRepository deliveryRepository, Clock clock, CallbackProperties properties) {
-        return new DeliveryRecorder(deliveryRepository, clock, properties.maxBodySize().toBytes());
+    DeliveryRecorder deliveryRecorder(DeliveryRepository deliveryRepository, Clock clock, CallbackProperties properties,
+            TaskRecordRetention retention) {
+        return new DeliveryRecorder(deliveryRepository, clock, properties.maxBodySize().toBytes(), retention);
+    }
+
+    /** Deletes settled deliveries once their tenant's task-record retention has ended. */
+    @Bean
+    RecordSweeper deliveryRecordSweeper(DeliveryRepository deliveryRepository, TaskRecordRetention retention,
+            Clock clock, MeterRegistry meterRegistry) {
+        return new RecordSweeper(DeliveryRepository.COLLECTION, new RecordSweeper.ExpiredRecords() {
+            @Override
+            public List<String> find(Instant now, int limit) {
+                return deliveryRepository.findExpiredRecords(now, limit);
+            }
+
+            @Override
+            public long delete(List<String> ids, Instant now) {
+                return deliveryRepository.deleteExpiredRecords(ids, now);
+            }
+        }, retention, clock, meterRegistry);
     }
 
     @Bean
@@ -71,14 +96,16 @@ class DeliveryConfiguration {
     @Bean
     DeliveryDispatcher deliveryDispatcher(DeliveryRepository deliveryRepository, CallbackUrlGuard callbackUrlGuard,
             SigningSecrets signingSecrets, Endpoints webhookEndpoints, DeadLetterSink deadLetterSink,
-            CallbackMetrics callbackMetrics, Clock clock, CallbackProperties properties, TaskBodyLinks taskBodyLinks) {
+            CallbackMetrics callbackMetrics, Clock clock, CallbackProperties properties, TaskBodyLinks taskBodyLinks,
+            TaskTraces taskTraces) {
         RetryPolicy retryPolicy = new RetryPolicy(properties.retrySchedule(), properties.retryJitter(),
                 properties.minThrottleBackoff(), clock, new Random());
         CallbackProperties.Http http = properties.http();
         WebhookSender sender = new WebhookSender(http.connectTimeout(), http.requestTimeout(), http.userAgent(),
                 http.responseBodyLimit());
         DeliveryWorker worker = new DeliveryWorker(deliveryRepository, callbackUrlGuard, sender, signingSecrets,
-                retryPolicy, webhookEndpoints, callbackMetrics, clock, properties.dispatch().tick(), taskBodyLinks);
+                retryPolicy, webhookEndpoints, callbackMetrics, clock, properties.dispatch().tick(), taskBodyLinks,
+                taskTraces);
         DeadLetterRelay deadLetters = new DeadLetterRelay(deliveryRepository, deadLetterSink, callbackMetrics, clock);
         return new DeliveryDispatcher(deliveryRepository, worker, deadLetters, callbackMetrics, clock,
                 properties.dispatch(), http.connectTimeout().plus(http.requestTimeout()));

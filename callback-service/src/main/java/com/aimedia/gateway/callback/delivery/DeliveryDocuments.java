@@ -29,6 +29,9 @@ final class DeliveryDocuments {
     static final String MANUAL = "manual";
     static final String REASON = "reason";
     static final String EVENT = "event";
+    static final String TRACE_PARENT = "trace_parent";
+    /** When the delivery's record is deleted (recorded at plus the tenant's task-record retention); sparse index. */
+    static final String RECORD_EXPIRES_AT = "record_expires_at";
     /** pending (to publish on the dead-letter topic) | published */
     static final String DEAD_LETTER = "dead_letter";
     static final String DEAD_LETTER_LEASE = "dead_letter_lease";
@@ -44,6 +47,11 @@ final class DeliveryDocuments {
 
     static Document newDelivery(NewDelivery delivery, String webhookId, String host, DeliveryState state,
             @Nullable AbandonReason abandoned, Instant now) {
+        return newDelivery(delivery, webhookId, host, state, abandoned, now, null);
+    }
+
+    static Document newDelivery(NewDelivery delivery, String webhookId, String host, DeliveryState state,
+            @Nullable AbandonReason abandoned, Instant now, @Nullable Instant recordExpiresAt) {
         Date at = Date.from(now);
         Document document = new Document(ID, idOf(delivery.taskId(), delivery.version()))
             .append(TENANT_ID, delivery.tenantId())
@@ -61,6 +69,12 @@ final class DeliveryDocuments {
             .append(EVENT, new Binary(delivery.event()))
             .append(CREATED_AT, at)
             .append(UPDATED_AT, at);
+        if (recordExpiresAt != null) {
+            document.append(RECORD_EXPIRES_AT, Date.from(recordExpiresAt));
+        }
+        if (delivery.traceParent() != null) {
+            document.append(TRACE_PARENT, delivery.traceParent());
+        }
         if (abandoned != null) {
             document.append(REASON, abandoned.value()).append(DEAD_LETTER, "pending").remove(NEXT_ATTEMPT_AT);
         }
@@ -72,7 +86,8 @@ final class DeliveryDocuments {
                 ((Number) document.get(VERSION)).longValue(), document.getString(URL), document.getString(HOST),
                 document.getString(ENDPOINT_ID), document.getString(BODY), document.getString(WEBHOOK_ID),
                 ((Number) document.get(ATTEMPT_COUNT)).intValue(), Boolean.TRUE.equals(document.getBoolean(MANUAL)),
-                document.getString(LEASE_TOKEN), document.getDate(CREATED_AT).toInstant());
+                document.getString(LEASE_TOKEN), document.getDate(CREATED_AT).toInstant(),
+                document.getString(TRACE_PARENT));
     }
 
     static Document attempt(AttemptRecord attempt) {

@@ -10,6 +10,8 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.aimedia.gateway.platform.retention.TaskRecordRetention;
+
 /**
  * Records that a task version has to be delivered, and returns at once: the dispatcher sends it. Idempotent: a
  * version recorded twice changes nothing. A new version supersedes the older versions still waiting; a version older
@@ -22,11 +24,17 @@ public class DeliveryRecorder {
     private final DeliveryRepository repository;
     private final Clock clock;
     private final long maxBodyBytes;
+    private final TaskRecordRetention retention;
 
     DeliveryRecorder(DeliveryRepository repository, Clock clock, long maxBodyBytes) {
+        this(repository, clock, maxBodyBytes, TaskRecordRetention.keepForever());
+    }
+
+    DeliveryRecorder(DeliveryRepository repository, Clock clock, long maxBodyBytes, TaskRecordRetention retention) {
         this.repository = repository;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
+        this.retention = retention;
     }
 
     /**
@@ -40,7 +48,8 @@ public class DeliveryRecorder {
         DeliveryState state = stale ? DeliveryState.SUPERSEDED : tooLarge ? DeliveryState.FAILED : DeliveryState.PENDING;
         AbandonReason abandoned = state == DeliveryState.FAILED ? AbandonReason.BODY_TOO_LARGE : null;
         boolean inserted = repository.insert(DeliveryDocuments.newDelivery(delivery,
-                WebhookIds.of(delivery.taskId(), delivery.version()), hostOf(delivery.url()), state, abandoned, now));
+                WebhookIds.of(delivery.taskId(), delivery.version()), hostOf(delivery.url()), state, abandoned, now,
+                retention.expiresAt(delivery.tenantId(), now).orElse(null)));
         // also after a duplicate: a crash may have come between the insert and this update
         long superseded = stale ? 0 : repository.supersedeOlderPending(delivery.taskId(), delivery.version(), now);
         log.info("webhook delivery recorded taskId={} version={} state={} new={} superseded={}", delivery.taskId(),

@@ -24,6 +24,7 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.or;
 
@@ -46,6 +47,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -65,6 +67,29 @@ final class DeliveryRepository {
         this.collection = database.getCollection(COLLECTION);
     }
 
+    /**
+     * Deliveries whose record retention has ended and that are settled: never one still pending or being sent, or
+     * given up with its dead letter not yet published. Found through the sparse {@code record_expiry} index.
+     */
+    List<String> findExpiredRecords(Instant now, int limit) {
+        return collection.find(expiredAndSettled(now))
+            .projection(Projections.include(ID))
+            .sort(Sorts.ascending(DeliveryDocuments.RECORD_EXPIRES_AT))
+            .limit(limit)
+            .map(document -> document.getString(ID))
+            .into(new ArrayList<>());
+    }
+
+    /** Deletes those of these deliveries that are still expired and settled; deleting twice is harmless. */
+    long deleteExpiredRecords(List<String> ids, Instant now) {
+        return ids.isEmpty() ? 0 : collection.deleteMany(and(in(ID, ids), expiredAndSettled(now))).getDeletedCount();
+    }
+
+    private static Bson expiredAndSettled(Instant now) {
+        return and(lte(DeliveryDocuments.RECORD_EXPIRES_AT, Date.from(now)),
+                nin(STATE, DeliveryState.PENDING.value(), DeliveryState.SENDING.value()), ne(DEAD_LETTER, "pending"));
+    }
+
     void createIndexes() {
         collection.createIndex(Indexes.ascending(STATE, NEXT_ATTEMPT_AT), new IndexOptions().name("due"));
         collection.createIndex(Indexes.ascending(STATE, LEASE_UNTIL), new IndexOptions().name("leases"));
@@ -73,6 +98,8 @@ final class DeliveryRepository {
                 new IndexOptions().name("tenant_created"));
         collection.createIndex(Indexes.ascending(TENANT_ID, STATE, UPDATED_AT), new IndexOptions().name("tenant_state"));
         collection.createIndex(Indexes.ascending(DEAD_LETTER), new IndexOptions().name("dead_letters").sparse(true));
+        collection.createIndex(Indexes.ascending(DeliveryDocuments.RECORD_EXPIRES_AT),
+                new IndexOptions().name("record_expiry").sparse(true));
     }
 
     /** Inserts a new delivery; false if this (task, version) is already recorded. */

@@ -16,6 +16,7 @@ import com.aimedia.gateway.callback.delivery.AttemptResult.Responded;
 import com.aimedia.gateway.callback.delivery.AttemptResult.TimedOut;
 import com.aimedia.gateway.callback.signing.SigningSecrets;
 import com.aimedia.gateway.callback.signing.WebhookSigner;
+import com.aimedia.gateway.platform.tracing.TaskTraces;
 import com.aimedia.gateway.storage.TaskBodyLinks;
 import com.aimedia.gateway.urlguard.CallbackUrlGuard;
 import com.aimedia.gateway.urlguard.CheckedUrl;
@@ -41,10 +42,19 @@ final class DeliveryWorker {
     private final Clock clock;
     private final Duration orderRecheck;
     private final TaskBodyLinks links;
+    private final TaskTraces traces;
 
     DeliveryWorker(DeliveryRepository repository, CallbackUrlGuard urlGuard, WebhookSender sender,
             SigningSecrets secrets, RetryPolicy retryPolicy, Endpoints endpoints, CallbackMetrics metrics, Clock clock,
             Duration orderRecheck, TaskBodyLinks links) {
+        this(repository, urlGuard, sender, secrets, retryPolicy, endpoints, metrics, clock, orderRecheck, links,
+                TaskTraces.none());
+    }
+
+    DeliveryWorker(DeliveryRepository repository, CallbackUrlGuard urlGuard, WebhookSender sender,
+            SigningSecrets secrets, RetryPolicy retryPolicy, Endpoints endpoints, CallbackMetrics metrics, Clock clock,
+            Duration orderRecheck, TaskBodyLinks links, TaskTraces traces) {
+        this.traces = traces;
         this.repository = repository;
         this.endpoints = endpoints;
         this.urlGuard = urlGuard;
@@ -61,7 +71,8 @@ final class DeliveryWorker {
         MDC.put("taskId", delivery.taskId());
         try {
             if (inOrder(delivery) && endpointEnabled(delivery)) {
-                attempt(delivery);
+                // the attempt runs from the dispatcher's schedule: it joins the task's trace, and so does the POST
+                traces.inTrace(delivery.traceParent(), "webhook attempt", () -> attempt(delivery));
             }
         }
         catch (WebhookSender.AttemptInterruptedException e) {
@@ -168,7 +179,7 @@ final class DeliveryWorker {
         String body = links.render(delivery.body());
         String signature = WebhookSigner.signatureHeader(secrets.activeSecrets(delivery.tenantId()),
                 delivery.webhookId(), timestamp, body);
-        return sender.post(checked, delivery.webhookId(), timestamp, signature, body);
+        return sender.post(checked, delivery.webhookId(), timestamp, signature, body, traces.currentTraceParent());
     }
 
     private DeliveryState nextState(Delivery delivery, Outcome outcome) {

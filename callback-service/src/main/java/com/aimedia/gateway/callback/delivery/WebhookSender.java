@@ -19,11 +19,13 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.jspecify.annotations.Nullable;
 
 import com.aimedia.gateway.callback.delivery.AttemptResult.NoResponse;
 import com.aimedia.gateway.callback.delivery.AttemptResult.Responded;
 import com.aimedia.gateway.callback.delivery.AttemptResult.TimedOut;
 import com.aimedia.gateway.urlguard.PinnedHttpClients;
+import com.aimedia.gateway.platform.tracing.TaskTraces;
 import com.aimedia.gateway.urlguard.CheckedUrl;
 
 /**
@@ -58,7 +60,16 @@ final class WebhookSender {
     }
 
     AttemptResult post(CheckedUrl url, String webhookId, long timestampSeconds, String signature, String body) {
+        return post(url, webhookId, timestampSeconds, signature, body, null);
+    }
+
+    /** @param traceParent sent as {@code traceparent}, so a receiver that traces joins the task's trace */
+    AttemptResult post(CheckedUrl url, String webhookId, long timestampSeconds, String signature, String body,
+            @Nullable String traceParent) {
         HttpPost request = new HttpPost(url.uri());
+        if (traceParent != null) {
+            request.setHeader(TaskTraces.TRACEPARENT, traceParent);
+        }
         request.setHeader("User-Agent", userAgent);
         request.setHeader("webhook-id", webhookId);
         request.setHeader("webhook-timestamp", Long.toString(timestampSeconds));

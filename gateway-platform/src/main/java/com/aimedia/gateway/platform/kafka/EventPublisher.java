@@ -9,10 +9,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.jspecify.annotations.Nullable;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
+import com.aimedia.gateway.platform.tracing.TaskTraces;
 import com.aimedia.gateway.schemas.CloudEventHeaders;
 
 /**
@@ -24,11 +26,18 @@ public class EventPublisher {
     private final KafkaTemplate<String, SpecificRecord> template;
     private final String source;
     private final Duration timeout;
+    private final TaskTraces traces;
 
     public EventPublisher(KafkaTemplate<String, SpecificRecord> template, String source, Duration timeout) {
+        this(template, source, timeout, TaskTraces.none());
+    }
+
+    public EventPublisher(KafkaTemplate<String, SpecificRecord> template, String source, Duration timeout,
+            TaskTraces traces) {
         this.template = template;
         this.source = source;
         this.timeout = timeout;
+        this.traces = traces;
     }
 
     public void publish(String topic, SpecificRecord event) {
@@ -54,10 +63,22 @@ public class EventPublisher {
      * @return for each event, in order, whether the broker acknowledged it with acks=all within the timeout
      */
     public List<Boolean> publishAll(String topic, List<? extends SpecificRecord> events) {
+        return publishAll(topic, events, java.util.Collections.nCopies(events.size(), null));
+    }
+
+    /**
+     * The same, each event sent in the trace of its task (see {@link TaskTraces}): the batches of the orchestrator
+     * hold events of many tasks, each with its own trace.
+     * @param traceParents for each event, in order, its task's W3C trace context, or null
+     */
+    public List<Boolean> publishAll(String topic, List<? extends SpecificRecord> events,
+            List<@Nullable String> traceParents) {
         List<CompletableFuture<SendResult<String, SpecificRecord>>> sent = new ArrayList<>(events.size());
-        for (SpecificRecord event : events) {
+        for (int i = 0; i < events.size(); i++) {
+            SpecificRecord event = events.get(i);
             try {
-                sent.add(template.send(CloudEventHeaders.record(topic, event, source)));
+                sent.add(traces.inTrace(traceParents.get(i), "publish",
+                        () -> template.send(CloudEventHeaders.record(topic, event, source))));
             }
             catch (RuntimeException e) {
                 sent.add(CompletableFuture.failedFuture(e));

@@ -9,6 +9,9 @@ import org.apache.avro.specific.SpecificRecord;
 import org.jspecify.annotations.Nullable;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -42,6 +45,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import com.aimedia.gateway.platform.mongo.MongoOutages;
+import com.aimedia.gateway.platform.tracing.TaskTraces;
 import com.aimedia.gateway.schemas.EventDeserializer;
 import com.aimedia.gateway.schemas.EventSerializer;
 import com.aimedia.gateway.schemas.Topics;
@@ -84,8 +88,17 @@ public class GatewayKafkaConfiguration {
 
     @Bean
     EventPublisher eventPublisher(KafkaTemplate<String, SpecificRecord> eventKafkaTemplate,
-            GatewayKafkaProperties properties, @Value("${spring.application.name:gateway}") String applicationName) {
-        return new EventPublisher(eventKafkaTemplate, "/gateway/" + applicationName, properties.publishTimeout());
+            GatewayKafkaProperties properties, @Value("${spring.application.name:gateway}") String applicationName,
+            TaskTraces taskTraces) {
+        return new EventPublisher(eventKafkaTemplate, "/gateway/" + applicationName, properties.publishTimeout(),
+                taskTraces);
+    }
+
+    @Bean
+    TaskTraces taskTraces(ObjectProvider<ObservationRegistry> observations, ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        return new TaskTraces(observations.getIfAvailable(() -> ObservationRegistry.NOOP),
+                tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Bean

@@ -43,9 +43,9 @@ class PollClaims {
     record DuePoll(String taskId, String provider, Instant nextPollAt, int pollAttempts, @Nullable Instant deadlineAt) {
     }
 
-    /** A poll this replica claimed. */
+    /** A poll this replica claimed; {@code traceParent} is the task's trace context, which the poll continues. */
     record ClaimedPoll(String taskId, String provider, @Nullable String providerTaskId, @Nullable String providerRef,
-            int attempt, @Nullable Instant deadlineAt) {
+            int attempt, @Nullable Instant deadlineAt, @Nullable String traceParent) {
     }
 
     List<DuePoll> findDue(Instant now, int limit) {
@@ -72,7 +72,7 @@ class PollClaims {
         return Optional.ofNullable(claimed)
             .map(document -> new ClaimedPoll(document.getString(ID), document.getString(PROVIDER),
                     document.getString(PROVIDER_TASK_ID), document.getString(PROVIDER_REF), attempts(document),
-                    instant(document.getDate(DEADLINE_AT))));
+                    instant(document.getDate(DEADLINE_AT)), document.getString(TRACE_PARENT)));
     }
 
     /**

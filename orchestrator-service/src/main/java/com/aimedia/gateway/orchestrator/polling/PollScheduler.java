@@ -22,6 +22,7 @@ import com.aimedia.gateway.orchestrator.task.ImmediatePolls;
 import com.aimedia.gateway.orchestrator.task.TaskEvent;
 import com.aimedia.gateway.orchestrator.task.TaskService;
 import com.aimedia.gateway.platform.kafka.EventPublisher;
+import com.aimedia.gateway.platform.tracing.TaskTraces;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.PollRequested;
 import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
@@ -46,17 +47,19 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
     private final PollSchedule schedule;
     private final TaskService tasks;
     private final EventPublisher publisher;
+    private final TaskTraces traces;
     private final PollingProperties properties;
     private final Clock clock;
     private final MeterRegistry registry;
     private final AtomicLong backlog = new AtomicLong();
 
     PollScheduler(PollClaims claims, PollSchedule schedule, TaskService tasks, EventPublisher publisher,
-            PollingProperties properties, Clock clock, MeterRegistry registry) {
+            TaskTraces traces, PollingProperties properties, Clock clock, MeterRegistry registry) {
         this.claims = claims;
         this.schedule = schedule;
         this.tasks = tasks;
         this.publisher = publisher;
+        this.traces = traces;
         this.properties = properties;
         this.clock = clock;
         this.registry = registry;
@@ -113,18 +116,19 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** In the task's trace: a poll started by the schedule continues the trace of the task's submit. */
     private void handle(ClaimedPoll poll, Instant now) {
         try (MDC.MDCCloseable task = MDC.putCloseable("taskId", poll.taskId());
                 MDC.MDCCloseable provider = MDC.putCloseable("provider", poll.provider())) {
             Instant deadlineAt = poll.deadlineAt();
             if (deadlineAt != null && !now.isBefore(deadlineAt)) {
-                timeOut(poll, now);
+                traces.inTrace(poll.traceParent(), "poll deadline", () -> timeOut(poll, now));
             }
             else if (poll.providerTaskId() != null) {
-                requestPoll(poll, now);
+                traces.inTrace(poll.traceParent(), "poll", () -> requestPoll(poll, now));
             }
             else {
-                requestSubmissionCheck(poll, now);
+                traces.inTrace(poll.traceParent(), "submission check", () -> requestSubmissionCheck(poll, now));
             }
         }
         catch (RuntimeException e) {

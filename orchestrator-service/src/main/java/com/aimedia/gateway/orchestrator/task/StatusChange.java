@@ -12,11 +12,12 @@ import org.jspecify.annotations.Nullable;
  * content of a TaskStatusChanged event).
  * @param eventId derived from task id and version, so a re-publication of the same version carries the same id
  * @param body the exact public JSON body of this version
+ * @param traceParent the task's trace context (from its submission), which the publication continues
  */
 public record StatusChange(String eventId, String taskId, long version, TaskStatus status, String tenantId,
         String model, String provider, @Nullable String callbackUrl, Instant createdAt, Instant updatedAt,
         @Nullable Instant completedAt, List<String> outputs, @Nullable String error, @Nullable String errorCode,
-        String body) {
+        String body, @Nullable String traceParent) {
 
     public StatusChange {
         outputs = List.copyOf(outputs);
@@ -32,7 +33,7 @@ public record StatusChange(String eventId, String taskId, long version, TaskStat
         return new StatusChange(eventId(state.taskId(), state.version()), state.taskId(), state.version(),
                 state.status(), submission.tenantId(), submission.model(), state.provider(), submission.callbackUrl(),
                 submission.createdAt(), updatedAt, state.completedAt(), state.outputs(), state.error(),
-                state.errorCode(), TaskBody.render(state));
+                state.errorCode(), TaskBody.render(state), submission.traceParent());
     }
 
     static String eventId(String taskId, long version) {

@@ -41,6 +41,13 @@ public final class TaskDocuments {
     public static final String OUTBOX_SINCE = "outbox_since";
     /** Each published status with the time the task entered it: {@code [{status, at, version}]}, oldest first. */
     public static final String STATUS_HISTORY = "status_history";
+    /** The W3C trace context of the submit: scheduled polls and outbox publications continue the task's trace. */
+    public static final String TRACE_PARENT = "trace_parent";
+    /**
+     * When the record is deleted (created_at plus the tenant's task-record retention), set when the task ends;
+     * absent while it runs and when the tenant's records are kept for good. Sparse index: the sweeper's query.
+     */
+    public static final String RECORD_EXPIRES_AT = "record_expires_at";
     static final String EVENT_ID = "event_id";
     private static final String BODY = "body";
 
@@ -70,6 +77,7 @@ public final class TaskDocuments {
         fields.put(NEXT_POLL_AT, date(state.nextPollAt()));
         fields.put(DEADLINE_AT, date(state.deadlineAt()));
         fields.put(VIEW, state.isPublishable() ? TaskBody.render(state) : null);
+        fields.put(TRACE_PARENT, submission == null ? null : submission.traceParent());
         return fields;
     }
 
@@ -98,7 +106,7 @@ public final class TaskDocuments {
         Submission submission = tenantId == null ? null
                 : new Submission(tenantId, document.getString(MODEL), document.getString(PROVIDER),
                         document.getString(PROVIDER_MODEL), document.getString(CALLBACK_URL),
-                        document.getDate(CREATED_AT).toInstant());
+                        document.getDate(CREATED_AT).toInstant(), document.getString(TRACE_PARENT));
         return new TaskState(taskId, document.getString(PROVIDER), submission, status,
                 status == TaskStatus.QUEUED ? null : instant(document.getDate(UPDATED_AT)),
                 document.getList(OUTPUTS, String.class, List.of()), document.getString(ERROR),
@@ -121,7 +129,8 @@ public final class TaskDocuments {
             .append(OUTPUTS, change.outputs())
             .append(ERROR, change.error())
             .append(ERROR_CODE, change.errorCode())
-            .append(BODY, change.body());
+            .append(BODY, change.body())
+            .append(TRACE_PARENT, change.traceParent());
     }
 
     /** The status history entry of a published change. */
@@ -136,7 +145,7 @@ public final class TaskDocuments {
                 entry.getString(PROVIDER), entry.getString(CALLBACK_URL), entry.getDate(CREATED_AT).toInstant(),
                 entry.getDate(UPDATED_AT).toInstant(), instant(entry.getDate(COMPLETED_AT)),
                 entry.getList(OUTPUTS, String.class, List.of()), entry.getString(ERROR), entry.getString(ERROR_CODE),
-                entry.getString(BODY));
+                entry.getString(BODY), entry.getString(TRACE_PARENT));
     }
 
     public static @Nullable Date date(@Nullable Instant instant) {

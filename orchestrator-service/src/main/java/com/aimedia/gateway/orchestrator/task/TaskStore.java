@@ -20,7 +20,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
+
+import com.aimedia.gateway.platform.retention.TaskRecordRetention;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -36,7 +39,9 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
@@ -54,9 +59,16 @@ public class TaskStore implements InitializingBean {
     private static final Logger log = LoggerFactory.getLogger(TaskStore.class);
 
     private final MongoCollection<Document> tasks;
+    private final TaskRecordRetention retention;
 
     public TaskStore(MongoDatabase database) {
+        this(database, TaskRecordRetention.keepForever());
+    }
+
+    @Autowired
+    public TaskStore(MongoDatabase database, TaskRecordRetention retention) {
         this.tasks = database.getCollection(COLLECTION);
+        this.retention = retention;
     }
 
     /** For features that query the same collection (the poll scheduler). */
@@ -71,6 +83,7 @@ public class TaskStore implements InitializingBean {
         tasks.createIndex(Indexes.ascending(TENANT_ID, CREATED_AT, ID));
         tasks.createIndex(Indexes.ascending(PROVIDER, PROVIDER_TASK_ID));
         tasks.createIndex(Indexes.ascending(OUTBOX_SINCE), new IndexOptions().sparse(true));
+        tasks.createIndex(Indexes.ascending(RECORD_EXPIRES_AT), new IndexOptions().sparse(true));
         try {
             tasks.createIndex(Indexes.ascending(NEXT_POLL_AT),
                     new IndexOptions().partialFilterExpression(Filters.exists(NEXT_POLL_AT)));
@@ -97,7 +110,8 @@ public class TaskStore implements InitializingBean {
 
     /** Creates the task document; empty when another writer created it first. */
     Optional<StoredTask> insert(TaskState state, @Nullable StatusChange publication, Instant now) {
-        Document document = newDocument(state, publication == null ? List.of() : List.of(publication), now);
+        Document document = newDocument(state, publication == null ? List.of() : List.of(publication), now,
+                recordExpiresAt(null, state));
         try {
             tasks.insertOne(document);
             return Optional.of(toStoredTask(document));
@@ -114,7 +128,8 @@ public class TaskStore implements InitializingBean {
     Optional<StoredTask> update(StoredTask current, TaskState after, @Nullable StatusChange publication,
             Instant now) {
         Document written = tasks.findOneAndUpdate(revisionFilter(current),
-                changes(current, after, publication == null ? List.of() : List.of(publication), now),
+                changes(current, after, publication == null ? List.of() : List.of(publication), now,
+                        recordExpiresAt(current.state(), after)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(written).map(TaskDocuments::toStoredTask);
     }
@@ -133,9 +148,11 @@ public class TaskStore implements InitializingBean {
         List<WriteModel<Document>> models = new ArrayList<>(writes.size());
         for (TaskWrite write : writes) {
             StoredTask current = write.current();
-            models.add(current == null ? new InsertOneModel<>(newDocument(write.after(), write.publications(), now))
-                    : new UpdateOneModel<>(revisionFilter(current),
-                            changes(current, write.after(), write.publications(), now)));
+            models.add(current == null
+                    ? new InsertOneModel<>(newDocument(write.after(), write.publications(), now,
+                            recordExpiresAt(null, write.after())))
+                    : new UpdateOneModel<>(revisionFilter(current), changes(current, write.after(),
+                            write.publications(), now, recordExpiresAt(current.state(), write.after()))));
         }
         Set<String> uncertain = new HashSet<>();
         BulkWriteResult result;
@@ -158,7 +175,21 @@ public class TaskStore implements InitializingBean {
         return uncertain;
     }
 
-    private static Document newDocument(TaskState state, List<StatusChange> publications, Instant now) {
+    /**
+     * When the record of a task that this write ends is deleted: set once, by the write that makes a task with a
+     * known submission terminal (the tenant's period at that moment holds, as the retention in an output's key does).
+     */
+    private @Nullable Date recordExpiresAt(@Nullable TaskState before, TaskState after) {
+        Submission submission = after.submission();
+        if (submission == null || !after.status().isTerminal()
+                || (before != null && before.status().isTerminal() && before.submission() != null)) {
+            return null;
+        }
+        return retention.expiresAt(submission.tenantId(), submission.createdAt()).map(Date::from).orElse(null);
+    }
+
+    private static Document newDocument(TaskState state, List<StatusChange> publications, Instant now,
+            @Nullable Date recordExpiresAt) {
         Document document = new Document(ID, state.taskId()).append(REVISION, 1L)
             .append(REVISION_TOKEN, revisionToken(state.taskId(), 1L));
         fields(state).forEach((name, value) -> {
@@ -167,6 +198,9 @@ public class TaskStore implements InitializingBean {
             }
         });
         document.append(POLL_ATTEMPTS, 0);
+        if (recordExpiresAt != null) {
+            document.append(RECORD_EXPIRES_AT, recordExpiresAt);
+        }
         document.append(OUTBOX, publications.stream().map(TaskDocuments::toDocument).toList());
         if (!publications.isEmpty()) {
             document.append(OUTBOX_SINCE, Date.from(now));
@@ -185,8 +219,12 @@ public class TaskStore implements InitializingBean {
     }
 
     /** The fields that differ, the revision increment, and the versions appended to the outbox. */
-    private static Bson changes(StoredTask current, TaskState after, List<StatusChange> publications, Instant now) {
+    private static Bson changes(StoredTask current, TaskState after, List<StatusChange> publications, Instant now,
+            @Nullable Date recordExpiresAt) {
         List<Bson> updates = new ArrayList<>();
+        if (recordExpiresAt != null) {
+            updates.add(Updates.set(RECORD_EXPIRES_AT, recordExpiresAt));
+        }
         Map<String, @Nullable Object> old = fields(current.state());
         fields(after).forEach((name, value) -> {
             if (!Objects.equals(old.get(name), value)) {
@@ -250,6 +288,29 @@ public class TaskStore implements InitializingBean {
             .limit(limit)
             .map(TaskDocuments::toStoredTask)
             .into(new ArrayList<>());
+    }
+
+    /** Ids of task records whose retention has ended, oldest first, through the sparse {@code record_expires_at} index. */
+    public List<String> findExpiredRecords(Instant now, int limit) {
+        return tasks.find(Filters.lte(RECORD_EXPIRES_AT, Date.from(now)))
+            .projection(Projections.include(ID))
+            .sort(Sorts.ascending(RECORD_EXPIRES_AT))
+            .limit(limit)
+            .map(document -> document.getString(ID))
+            .into(new ArrayList<>());
+    }
+
+    /**
+     * Deletes these task records if their retention has still ended (the condition is checked again, atomically per
+     * document). Deleting twice is harmless, so replicas that sweep at the same time need no claim.
+     * @return how many this call deleted
+     */
+    public long deleteExpiredRecords(List<String> taskIds, Instant now) {
+        if (taskIds.isEmpty()) {
+            return 0;
+        }
+        return tasks.deleteMany(Filters.and(Filters.in(ID, taskIds), Filters.lte(RECORD_EXPIRES_AT, Date.from(now))))
+            .getDeletedCount();
     }
 
     long countPendingOutboxes() {

@@ -1,13 +1,18 @@
 package com.aimedia.gateway.workers.submission;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.aimedia.gateway.platform.kafka.GatewayKafkaProperties;
+import com.aimedia.gateway.platform.retention.RecordSweeper;
+import com.aimedia.gateway.platform.retention.TaskRecordRetention;
 import com.aimedia.gateway.workers.limits.ProviderCalls;
 import com.aimedia.gateway.workers.limits.Sleeper;
 import com.aimedia.gateway.workers.outputs.OutputPublisher;
@@ -16,16 +21,39 @@ import com.aimedia.gateway.workers.reporting.StatusReporter;
 import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
 import com.mongodb.client.MongoDatabase;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wires at-most-once submission for every registered provider adapter. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TaskRecordRetention.class)
 class SubmissionConfiguration {
 
     @Bean
-    SubmissionStore submissionStore(MongoDatabase mongoDatabase, SubmissionProperties properties) {
+    SubmissionStore submissionStore(MongoDatabase mongoDatabase, SubmissionProperties properties,
+            TaskRecordRetention retention) {
         // unique per process start: a restarted process does not hold the leases of the one that was killed
-        return new SubmissionStore(mongoDatabase, "workers-" + UUID.randomUUID(), properties.lease());
+        SubmissionStore store = new SubmissionStore(mongoDatabase, "workers-" + UUID.randomUUID(), properties.lease(),
+                retention);
+        store.createIndexes();
+        return store;
+    }
+
+    /** Deletes settled submission records once their tenant's task-record retention has ended. */
+    @Bean
+    RecordSweeper submissionRecordSweeper(SubmissionStore store, TaskRecordRetention retention, Clock clock,
+            MeterRegistry meters) {
+        return new RecordSweeper(SubmissionStore.COLLECTION, new RecordSweeper.ExpiredRecords() {
+            @Override
+            public List<String> find(Instant now, int limit) {
+                return store.findExpiredRecords(now, limit);
+            }
+
+            @Override
+            public long delete(List<String> ids, Instant now) {
+                return store.deleteExpiredRecords(ids, now);
+            }
+        }, retention, clock, meters);
     }
 
     @Bean

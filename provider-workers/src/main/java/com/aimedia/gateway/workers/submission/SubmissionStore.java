@@ -24,20 +24,26 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.aimedia.gateway.platform.retention.TaskRecordRetention;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.Submission;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 
 /**
  * The {@code submissions} collection: one document per task ({@code _id} = task id, unique), written BEFORE a provider
  * is asked to run the task, so a redelivery or a crash never submits twice without knowing it (docs/design.md section 5).
  * Every change is a single-document conditional update on the expected {@code state}. Every query is by {@code _id}
- * (unique by itself), so the collection needs no other index.
+ * (unique by itself), except the retention sweep's, which has its own sparse index on {@code record_expires_at}.
  *
  * <p>An attempt in flight is leased to the worker process that makes it ({@code owner}, {@code lease_until}), and that
  * process renews the lease while its provider call runs ({@link SubmissionLeases}). A redelivery that reaches another
@@ -47,21 +53,51 @@ import com.mongodb.client.model.ReturnDocument;
 final class SubmissionStore {
 
     static final String COLLECTION = "submissions";
+    /** When the record is deleted: the claim's time plus the tenant's task-record retention; absent = kept. */
+    static final String RECORD_EXPIRES_AT = "record_expires_at";
     private static final Logger log = LoggerFactory.getLogger(SubmissionStore.class);
     private static final int MAX_CLAIM_RACES = 3;
 
     private final MongoCollection<Document> submissions;
     private final String owner;
     private final Duration lease;
+    private final TaskRecordRetention retention;
 
     /**
      * @param owner this worker process (unique per start)
      * @param lease how long an attempt stays leased to its owner without a renewal
      */
     SubmissionStore(MongoDatabase database, String owner, Duration lease) {
+        this(database, owner, lease, TaskRecordRetention.keepForever());
+    }
+
+    SubmissionStore(MongoDatabase database, String owner, Duration lease, TaskRecordRetention retention) {
         this.submissions = database.getCollection(COLLECTION);
         this.owner = owner;
         this.lease = lease;
+        this.retention = retention;
+    }
+
+    void createIndexes() {
+        submissions.createIndex(Indexes.ascending(RECORD_EXPIRES_AT), new IndexOptions().sparse(true));
+    }
+
+    /** Settled submissions whose tenant's task-record retention has ended, through the sparse index. */
+    List<String> findExpiredRecords(Instant now, int limit) {
+        return submissions.find(expiredAndSettled(now)).projection(Projections.include("_id"))
+            .sort(Sorts.ascending(RECORD_EXPIRES_AT)).limit(limit)
+            .map(document -> document.getString("_id")).into(new java.util.ArrayList<>());
+    }
+
+    /** Deletes those still expired and settled (never an attempt in flight); deleting twice is harmless. */
+    long deleteExpiredRecords(List<String> taskIds, Instant now) {
+        return taskIds.isEmpty() ? 0
+                : submissions.deleteMany(and(in("_id", taskIds), expiredAndSettled(now))).getDeletedCount();
+    }
+
+    private static Bson expiredAndSettled(Instant now) {
+        return and(lte(RECORD_EXPIRES_AT, Date.from(now)),
+                Filters.ne("state", SubmissionState.SUBMITTING.wireValue()));
     }
 
     /** Any settled or pending submission of a task, as it is now. */
@@ -91,10 +127,12 @@ final class SubmissionStore {
     Claim claim(String taskId, String provider, String tenantId, Instant now) {
         try {
             // the tenant decides where the outputs go (retention, daily byte limit: outputs.TaskTenants reads it)
-            submissions.insertOne(new Document("_id", taskId).append("provider", provider).append("tenant_id", tenantId)
+            Document fresh = new Document("_id", taskId).append("provider", provider).append("tenant_id", tenantId)
                 .append("state", SubmissionState.SUBMITTING.wireValue()).append("attempts", 1)
                 .append("owner", owner).append("lease_until", Date.from(now.plus(lease)))
-                .append("attempted_at", Date.from(now)).append("updated_at", Date.from(now)));
+                .append("attempted_at", Date.from(now)).append("updated_at", Date.from(now));
+            retention.expiresAt(tenantId, now).ifPresent(at -> fresh.append(RECORD_EXPIRES_AT, Date.from(at)));
+            submissions.insertOne(fresh);
             return new Claim.Fresh(1);
         }
         catch (MongoWriteException e) {

@@ -1,9 +1,11 @@
 package com.aimedia.gateway.callback.delivery.messaging;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.aimedia.gateway.callback.delivery.DeliveryRecorder;
+import com.aimedia.gateway.platform.tracing.TaskTraces;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 
@@ -21,8 +23,10 @@ class TaskStatusChangedListener {
         this.recorder = recorder;
     }
 
+    /** The record's trace context is the task's (the orchestrator publishes in it): the delivery keeps it. */
     @KafkaListener(topics = Topics.CHANGED, groupId = "callback")
-    void on(TaskStatusChanged event) {
-        TaskStatusChangedMapper.toDelivery(event).ifPresent(recorder::record);
+    void on(ConsumerRecord<String, TaskStatusChanged> record) {
+        TaskStatusChangedMapper.toDelivery(record.value(), TaskTraces.traceParent(record.headers()))
+            .ifPresent(recorder::record);
     }
 }

@@ -2,7 +2,7 @@ package com.aimedia.gateway.orchestrator.task.messaging;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import com.aimedia.gateway.orchestrator.task.ImmediatePolls;
 import com.aimedia.gateway.orchestrator.task.TaskBatches;
 import com.aimedia.gateway.orchestrator.task.TaskEvent;
+import com.aimedia.gateway.platform.tracing.TaskTraces;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.ProviderCallbackReceived;
 import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
@@ -51,7 +52,10 @@ class TaskEventListener {
             containerFactory = IngestConfiguration.BATCH_FACTORY,
             concurrency = "${gateway.orchestrator.ingest.submitted-concurrency:1}")
     void onSubmitted(List<ConsumerRecord<String, SpecificRecord>> records) {
-        apply(records, TaskSubmitted.class, TaskEventMapper::toEvent);
+        // the submit's trace context is stored with the task, so that polls and changes published later from a
+        // schedule continue the same trace
+        apply(records, TaskSubmitted.class,
+                (submitted, record) -> TaskEventMapper.toEvent(submitted, TaskTraces.traceParent(record.headers())));
     }
 
     @KafkaListener(id = "orchestrator-status", topics = Topics.STATUS, groupId = GROUP,
@@ -95,11 +99,11 @@ class TaskEventListener {
     }
 
     private <T extends SpecificRecord> void apply(List<ConsumerRecord<String, SpecificRecord>> records, Class<T> type,
-            Function<T, TaskEvent> mapper) {
+            BiFunction<T, ConsumerRecord<String, SpecificRecord>, TaskEvent> mapper) {
         List<TaskEvent> events = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {
             try {
-                events.add(mapper.apply(decoded(records.get(index), type)));
+                events.add(mapper.apply(decoded(records.get(index), type), records.get(index)));
             }
             catch (RuntimeException e) {
                 batches.applyAll(events);

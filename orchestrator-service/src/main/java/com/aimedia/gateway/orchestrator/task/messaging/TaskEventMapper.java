@@ -25,11 +25,16 @@ final class TaskEventMapper {
     }
 
     static TaskEvent.Submitted toEvent(TaskSubmitted event) {
+        return toEvent(event, null);
+    }
+
+    /** @param traceParent the trace context of the submit (the record's {@code traceparent} header) */
+    static TaskEvent.Submitted toEvent(TaskSubmitted event, @Nullable String traceParent) {
         String type = "TaskSubmitted";
         Submission submission = new Submission(required(type, "tenantId", event.getTenantId()),
                 required(type, "model", event.getModel()), required(type, "provider", event.getProvider()),
                 required(type, "providerModel", event.getProviderModel()), blankToNull(event.getCallbackUrl()),
-                event.getCreatedAt());
+                event.getCreatedAt(), traceParent);
         return new TaskEvent.Submitted(required(type, "taskId", event.getTaskId()), event.getOccurredAt(), submission);
     }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package com.aimedia.gateway.platform.tracing;
+
+import org.jspecify.annotations.NullMarked;
