@@ -10,4 +10,9 @@ class TaskConfiguration {
     TaskStateMachine taskStateMachine(PollingPolicy pollingPolicy) {
         return new TaskStateMachine(pollingPolicy);
     }
+
+    @Bean
+    BatchFlusher batchFlusher(Outbox outbox) {
+        return BatchFlusher.async(outbox);
+    }
 }

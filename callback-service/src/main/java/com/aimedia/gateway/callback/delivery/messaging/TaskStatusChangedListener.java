@@ -9,7 +9,7 @@ import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 
 /**
  * Turns every task change that has a callback URL into a recorded delivery. Never waits for HTTP: recording is one
- * MongoDB insert, and the offset is committed once it is durable. A MongoDB failure is thrown, so Kafka retries the
+ * MongoDB insert, and the offsets are committed once the records of a poll are durable. A MongoDB failure is thrown, so Kafka retries the
  * record and finally dead-letters it.
  */
 @Component
@@ -21,7 +21,8 @@ class TaskStatusChangedListener {
         this.recorder = recorder;
     }
 
-    @KafkaListener(topics = Topics.CHANGED, groupId = "callback")
+    @KafkaListener(topics = Topics.CHANGED, groupId = "callback",
+            containerFactory = ChangesConsumerConfiguration.FACTORY)
     void on(TaskStatusChanged event) {
         TaskStatusChangedMapper.toDelivery(event).ifPresent(recorder::record);
     }
