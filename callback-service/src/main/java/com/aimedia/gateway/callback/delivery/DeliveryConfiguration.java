@@ -33,8 +33,10 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    DeliveryRecorder deliveryRecorder(DeliveryRepository deliveryRepository, Clock clock, CallbackProperties properties) {
-        return new DeliveryRecorder(deliveryRepository, clock, properties.maxBodySize().toBytes());
+    DeliveryRecorder deliveryRecorder(DeliveryRepository deliveryRepository, Clock clock, CallbackProperties properties,
+            DeliveryDispatcher deliveryDispatcher) {
+        return new DeliveryRecorder(deliveryRepository, clock, properties.maxBodySize().toBytes(),
+                deliveryDispatcher::nudge);
     }
 
     @Bean

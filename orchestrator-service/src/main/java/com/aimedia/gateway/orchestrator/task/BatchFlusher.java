@@ -1,6 +1,8 @@
 package com.aimedia.gateway.orchestrator.task;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -20,7 +22,8 @@ import org.springframework.beans.factory.DisposableBean;
  *
  * <p>One thread publishes the batches in the order they were written, so a task's versions keep their order. The
  * queue holds a few batches: when it is full the listener waits, so the publishing never falls further behind than
- * that (well within the relay's {@code relay-after}).
+ * that. The relay leaves the tasks of queued batches alone ({@link #holds}): under load a queued batch can be older
+ * than the relay's {@code relay-after}, and the relay would publish its versions a second time, one task at a time.
  */
 public final class BatchFlusher implements DisposableBean {
 
@@ -29,6 +32,7 @@ public final class BatchFlusher implements DisposableBean {
 
     private final Outbox outbox;
     private final @Nullable ThreadPoolExecutor executor;
+    private final Set<String> inHand = ConcurrentHashMap.newKeySet();
 
     private BatchFlusher(Outbox outbox, @Nullable ThreadPoolExecutor executor) {
         this.outbox = outbox;
@@ -60,15 +64,32 @@ public final class BatchFlusher implements DisposableBean {
             outbox.flushAll(tasks);
             return;
         }
-        flusher.execute(() -> {
-            try {
-                outbox.flushAll(tasks);
-            }
-            catch (RuntimeException e) {
-                // written and still in the outboxes: the relay publishes them
-                log.warn("batch flush failed, left to the outbox relay tasks={} error={}", tasks.size(), e.toString());
-            }
-        });
+        List<String> taskIds = tasks.stream().map(task -> task.state().taskId()).toList();
+        inHand.addAll(taskIds);
+        try {
+            flusher.execute(() -> {
+                try {
+                    outbox.flushAll(tasks);
+                }
+                catch (RuntimeException e) {
+                    // written and still in the outboxes: the relay publishes them
+                    log.warn("batch flush failed, left to the outbox relay tasks={} error={}", tasks.size(),
+                            e.toString());
+                }
+                finally {
+                    taskIds.forEach(inHand::remove);
+                }
+            });
+        }
+        catch (RejectedExecutionException e) {
+            taskIds.forEach(inHand::remove);
+            throw e;
+        }
+    }
+
+    /** Whether a queued or running flush of this process will publish the task's pending versions. */
+    boolean holds(String taskId) {
+        return inHand.contains(taskId);
     }
 
     private static void waitForRoom(Runnable flush, ThreadPoolExecutor executor) {

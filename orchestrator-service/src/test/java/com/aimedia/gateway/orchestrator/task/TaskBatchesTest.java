@@ -179,7 +179,8 @@ class TaskBatchesTest {
 
         // when
         publisher.failing = false;
-        new OutboxRelay(store, new Outbox(publisher, store), new OutboxProperties(Duration.ofSeconds(1),
+        Outbox outbox = new Outbox(publisher, store);
+        new OutboxRelay(store, outbox, BatchFlusher.direct(outbox), new OutboxProperties(Duration.ofSeconds(1),
                 Duration.ZERO, 100), Clock.offset(CLOCK, Duration.ofMinutes(1)), new SimpleMeterRegistry()).relay();
 
         // then
