@@ -12,7 +12,7 @@ class TaskConfiguration {
     }
 
     @Bean
-    BatchFlusher batchFlusher(Outbox outbox) {
-        return BatchFlusher.async(outbox);
+    BatchFlusher batchFlusher(Outbox outbox, OutboxProperties properties) {
+        return properties.asyncFlush() ? BatchFlusher.async(outbox) : BatchFlusher.direct(outbox);
     }
 }

@@ -181,7 +181,7 @@ class TaskBatchesTest {
         publisher.failing = false;
         Outbox outbox = new Outbox(publisher, store);
         new OutboxRelay(store, outbox, BatchFlusher.direct(outbox), new OutboxProperties(Duration.ofSeconds(1),
-                Duration.ZERO, 100), Clock.offset(CLOCK, Duration.ofMinutes(1)), new SimpleMeterRegistry()).relay();
+                Duration.ZERO, 100, true), Clock.offset(CLOCK, Duration.ofMinutes(1)), new SimpleMeterRegistry()).relay();
 
         // then
         assertThat(publisher.versions("t1")).containsExactly(1L, 2L);
