@@ -15,16 +15,13 @@ import org.springframework.validation.annotation.Validated;
  * @param relayAfter how long an entry must have been pending before the relay takes it (the writer normally
  *        publishes within milliseconds)
  * @param batchSize task documents handled per relay run
- * @param asyncFlush whether a batch's versions are published on the flusher thread while the listener goes on (true)
- *        or by the listener before it takes the next batch (false); see {@link BatchFlusher}
  */
 @Validated
 @ConfigurationProperties("gateway.orchestrator.outbox")
 public record OutboxProperties(
         @DefaultValue("2s") @NotNull Duration relayInterval,
         @DefaultValue("5s") @NotNull Duration relayAfter,
-        @DefaultValue("100") @Min(1) int batchSize,
-        @DefaultValue("true") boolean asyncFlush) {
+        @DefaultValue("100") @Min(1) int batchSize) {
 
     public OutboxProperties {
         if (relayInterval.isNegative() || relayInterval.isZero()) {

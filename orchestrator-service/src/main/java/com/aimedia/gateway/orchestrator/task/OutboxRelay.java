@@ -25,16 +25,13 @@ public class OutboxRelay implements SchedulingConfigurer {
 
     private final TaskStore store;
     private final Outbox outbox;
-    private final BatchFlusher flusher;
     private final OutboxProperties properties;
     private final Clock clock;
     private final AtomicLong pending = new AtomicLong();
 
-    OutboxRelay(TaskStore store, Outbox outbox, BatchFlusher flusher, OutboxProperties properties, Clock clock,
-            MeterRegistry registry) {
+    OutboxRelay(TaskStore store, Outbox outbox, OutboxProperties properties, Clock clock, MeterRegistry registry) {
         this.store = store;
         this.outbox = outbox;
-        this.flusher = flusher;
         this.properties = properties;
         this.clock = clock;
         Gauge.builder(OrchestratorMetrics.OUTBOX_PENDING, pending, AtomicLong::get)
@@ -60,9 +57,6 @@ public class OutboxRelay implements SchedulingConfigurer {
         int published = 0;
         for (StoredTask task : store.findStaleOutboxes(clock.instant().minus(properties.relayAfter()),
                 properties.batchSize())) {
-            if (flusher.holds(task.state().taskId())) {
-                continue;
-            }
             int count = outbox.flush(task);
             if (count > 0) {
                 log.info("outbox relayed taskId={} entries={}", task.state().taskId(), count);

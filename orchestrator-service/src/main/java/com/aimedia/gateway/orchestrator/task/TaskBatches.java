@@ -15,9 +15,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Applies a batch of events the way {@link TaskService} applies one, with a constant number of round trips: one
- * read of every task concerned, the events of each task folded through {@link TaskStateMachine} in their order, and
- * one bulk of conditional writes (each with its outbox entries); then {@link BatchFlusher} publishes (one round per
- * version depth) and removes what was published (one bulk), while the next batch is read and written. Since applying events is commutative and idempotent, duplicates inside the
+ * read of every task concerned, the events of each task folded through {@link TaskStateMachine} in their order, one
+ * bulk of conditional writes (each with its outbox entries), one round of publishing per version depth, and one
+ * bulk removal of what was published. Since applying events is commutative and idempotent, duplicates inside the
  * batch and a report before its TaskSubmitted end as they would one by one; a task whose write lost to another
  * writer is read and folded again.
  */
@@ -28,22 +28,21 @@ public class TaskBatches {
 
     private final TaskStore store;
     private final TaskStateMachine stateMachine;
-    private final BatchFlusher flusher;
+    private final Outbox outbox;
     private final Clock clock;
     private final TransitionRecorder recorder;
 
-    TaskBatches(TaskStore store, TaskStateMachine stateMachine, BatchFlusher flusher, Clock clock,
+    TaskBatches(TaskStore store, TaskStateMachine stateMachine, Outbox outbox, Clock clock,
             TransitionRecorder recorder) {
         this.store = store;
         this.stateMachine = stateMachine;
-        this.flusher = flusher;
+        this.outbox = outbox;
         this.clock = clock;
         this.recorder = recorder;
     }
 
     /**
-     * Applies the events; returns once every change is written with its outbox entries, which are then published
-     * (see {@link BatchFlusher}).
+     * Applies the events; returns once every change is written (and, unless Kafka failed, published).
      * @throws RuntimeException when a write failed: nothing of the batch may be taken as done, and applying the
      *         whole batch again is safe
      */
@@ -82,7 +81,7 @@ public class TaskBatches {
         if (!pending.isEmpty()) {
             throw new TaskWriteConflictException(pending.iterator().next(), TaskService.MAX_WRITE_ATTEMPTS);
         }
-        flusher.flush(toFlush);
+        outbox.flushAll(toFlush);
     }
 
     /** Folds a task's events over its stored state; null when none of them changes anything. */

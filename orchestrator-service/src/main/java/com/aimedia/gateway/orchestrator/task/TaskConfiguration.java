@@ -10,9 +10,4 @@ class TaskConfiguration {
     TaskStateMachine taskStateMachine(PollingPolicy pollingPolicy) {
         return new TaskStateMachine(pollingPolicy);
     }
-
-    @Bean
-    BatchFlusher batchFlusher(Outbox outbox, OutboxProperties properties) {
-        return properties.asyncFlush() ? BatchFlusher.async(outbox) : BatchFlusher.direct(outbox);
-    }
 }

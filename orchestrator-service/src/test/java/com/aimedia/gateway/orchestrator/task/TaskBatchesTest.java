@@ -72,28 +72,6 @@ class TaskBatchesTest {
     }
 
     @Test
-    void should_publish_each_version_once_in_order_when_batches_are_flushed_on_the_flusher_thread() throws Exception {
-        // given
-        TaskStore store = store();
-        BatchFlusher flusher = BatchFlusher.async(new Outbox(publisher, store));
-        TaskBatches batches = new TaskBatches(store, machine, flusher, CLOCK, recorder());
-
-        // when: the next batch of a task is written while the first may still be publishing
-        batches.applyAll(List.of(submitted("t1"), submitted("t2")));
-        batches.applyAll(List.of(progress("t1")));
-
-        // then
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(task("t1").getList("outbox", Document.class)).isEmpty();
-            assertThat(task("t2").getList("outbox", Document.class)).isEmpty();
-        });
-        flusher.destroy();
-        // v1 may go out twice (the second batch can read it before the first flush removed it), never after v2
-        assertThat(publisher.versions("t1")).isSorted().containsOnly(1L, 2L).endsWith(2L);
-        assertThat(publisher.versions("t2")).containsExactly(1L);
-    }
-
-    @Test
     void should_end_as_one_by_one_when_a_report_precedes_its_submission_in_the_same_batch() {
         // given: the same events applied one by one, in their natural order, to another task id
         TaskStore store = store();
@@ -179,9 +157,8 @@ class TaskBatchesTest {
 
         // when
         publisher.failing = false;
-        Outbox outbox = new Outbox(publisher, store);
-        new OutboxRelay(store, outbox, BatchFlusher.direct(outbox), new OutboxProperties(Duration.ofSeconds(1),
-                Duration.ZERO, 100, true), Clock.offset(CLOCK, Duration.ofMinutes(1)), new SimpleMeterRegistry()).relay();
+        new OutboxRelay(store, new Outbox(publisher, store), new OutboxProperties(Duration.ofSeconds(1),
+                Duration.ZERO, 100), Clock.offset(CLOCK, Duration.ofMinutes(1)), new SimpleMeterRegistry()).relay();
 
         // then
         assertThat(publisher.versions("t1")).containsExactly(1L, 2L);
@@ -195,7 +172,7 @@ class TaskBatchesTest {
     }
 
     private TaskBatches batches(TaskStore store) {
-        return new TaskBatches(store, machine, BatchFlusher.direct(new Outbox(publisher, store)), CLOCK, recorder());
+        return new TaskBatches(store, machine, new Outbox(publisher, store), CLOCK, recorder());
     }
 
     private static TransitionRecorder recorder() {
@@ -245,7 +222,7 @@ class TaskBatchesTest {
     /** Records what was published; refuses everything while {@code failing}. */
     private static final class RecordingPublisher implements TaskChangePublisher {
 
-        private final List<StatusChange> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<StatusChange> published = new ArrayList<>();
         private boolean failing;
 
         @Override
