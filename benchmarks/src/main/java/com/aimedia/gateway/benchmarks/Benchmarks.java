@@ -45,7 +45,7 @@ public final class Benchmarks {
         Report report = new Report(Machine.describe(), Instant.now());
         Path data = Files.createTempDirectory("gateway-benchmarks");
         Profiler profiler = new Profiler(options.jfr(), options.output().toAbsolutePath().getParent().resolve("jfr"));
-        if (options.runs(3) || options.runs(2) || options.runs(4) || options.runs(1)) {
+        if (options.runs(3) || options.runs(2) || options.runs(4) || options.runs(6) || options.runs(1)) {
             LocalGatewayOptions instant = new LocalGatewayOptions(0, 0, null, data.resolve("instant"),
                     INSTANT_POLL_INTERVAL, Duration.ZERO, Duration.ZERO, null, null, null);
             try (Session session = Session.start(instant)) {
@@ -62,10 +62,11 @@ public final class Benchmarks {
                 });
             }
         }
+        if (options.runs(8)) {
+            crashRecovery(options, report, data.resolve("crash"));
+        }
         deleteRecursively(data);
         report.skip("5 scale (100,000 in flight)", "not implemented yet");
-        report.skip("6 webhook fan-out", "not implemented yet");
-        report.skip("8 crash recovery", "not implemented yet");
         report.write(options.output());
         Path table = options.output().resolveSibling("result.md");
         Files.writeString(table, report.table());
@@ -94,6 +95,12 @@ public final class Benchmarks {
                 return null;
             });
         }
+        if (options.runs(6)) {
+            profiler.record("6-fan-out", () -> {
+                fanOut(session, options, report);
+                return null;
+            });
+        }
         if (options.runs(1)) {
             profiler.record("1-submit", () -> {
                 load.submit();
@@ -111,6 +118,39 @@ public final class Benchmarks {
                 rates.orchestratorPerSecond(), rates.barePerSecond(), new Target.RatioAtLeast(0.5),
                 options.ingestEvents() + " events waiting; orchestrator stored " + rates.orchestratorDocuments()
                         + " and committed all; bare inserted " + rates.bareDocuments() + " in at most 20 s"));
+    }
+
+    private static void fanOut(Session session, BenchmarkOptions options, Report report) {
+        int webhooks = options.webhooks();
+        int hanging = Math.max(FanOut.PER_HOST * 4, webhooks / 20);
+        FanOut fanOut = new FanOut(session.kafka(), session.gateway().devTenantId());
+        double bare = FanOut.bare(session.load().client(), webhooks);
+        double healthy = fanOut.gateway(webhooks, 0, Duration.ofMinutes(3));
+        double withHung = fanOut.gateway(webhooks, hanging, Duration.ofMinutes(3));
+        report.add(new Figure("6 webhook fan-out", "deliveries per s to one receiver", healthy, bare,
+                new Target.None(), webhooks + " terminal TaskStatusChanged waiting in Kafka, each recorded, claimed,"
+                        + " signed, sent and recorded; baseline: the same POSTs from a JDK HttpClient, "
+                        + FanOut.PER_HOST + " at a time (callback-service's per-host limit)"));
+        report.add(new Figure("6 webhook fan-out", "deliveries per s to it while another receiver hangs", withHung,
+                healthy, new Target.None(), hanging + " more webhooks, queued first, to a receiver on 127.0.0.2 that"
+                        + " never answers; baseline: the row above"));
+    }
+
+    private static void crashRecovery(BenchmarkOptions options, Report report, Path data) throws IOException {
+        int tasks = options.crashTasks();
+        Path logs = options.output().toAbsolutePath().getParent();
+        try (LoadGenerator load = new LoadGenerator()) {
+            CrashRecovery.Result result = new CrashRecovery(load, data, logs).run(tasks, Duration.ofMinutes(5));
+            String note = "the embedded default as its own process (logs: " + logs.resolve("8-gateway-*.log")
+                    + "); kill -9 right after " + result.accepted() + " accepted submits (kling-v2, the embedded"
+                    + " default's provider timings)";
+            report.add(new Figure("8 crash recovery", "relaunch after kill -9 to API answering, s", result.restart(),
+                    result.coldStart(), new Target.None(), note + "; baseline: cold start on an empty data directory"));
+            report.add(new Figure("8 crash recovery", "relaunch after kill -9 to every accepted task terminal, s",
+                    result.recovered(), result.drain(), new Target.None(), result.terminal() + "/" + result.accepted()
+                            + " terminal; baseline: the same number of tasks from their submits to their end on the"
+                            + " running gateway before"));
+        }
     }
 
     /** Submits tasks through the API and waits until the orchestrator stored them all. */

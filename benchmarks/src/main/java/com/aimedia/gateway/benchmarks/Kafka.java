@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -24,6 +25,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.aimedia.gateway.schemas.CloudEventHeaders;
 import com.aimedia.gateway.schemas.EventSerializer;
+import com.aimedia.gateway.schemas.Topics;
+import com.aimedia.gateway.schemas.v1.TaskStatus;
+import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 
 /** The harness's own Kafka tools: topics, a fast producer of TaskSubmitted events, and consumer-group lag. */
@@ -58,6 +62,33 @@ final class Kafka implements AutoCloseable {
 
     /** Produces TaskSubmitted events like api-service's (acks=all, idempotent, same headers), as fast as it can. */
     void produceSubmitted(String topic, String tenant, String provider, int count) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        produce(topic, count, i -> TaskSubmitted.newBuilder().setEventId(UUID.randomUUID().toString())
+            .setTaskId("task_bench" + UUID.randomUUID().toString().replace("-", "")).setOccurredAt(now)
+            .setTenantId(tenant).setModel("bench-model").setProvider(provider).setProviderModel("bench-model")
+            .setInput("{\"prompt\":\"a red fox in the snow, benchmark task " + i + "\"}")
+            .setCallbackUrl(null).setCreatedAt(now).build());
+    }
+
+    /**
+     * Produces terminal TaskStatusChanged events like the orchestrator's, each for a new task of {@code tenant} with
+     * a webhook to {@code callbackUrl(i)}.
+     */
+    void produceCompleted(String tenant, int count, IntFunction<String> callbackUrl) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        produce(Topics.CHANGED, count, i -> {
+            String taskId = "task_fanout" + UUID.randomUUID().toString().replace("-", "");
+            String body = "{\"id\":\"" + taskId + "\",\"model\":\"bench-model\",\"status\":\"completed\",\"version\":3,"
+                    + "\"outputs\":[\"https://example.invalid/" + i + ".mp4\"]}";
+            return TaskStatusChanged.newBuilder().setEventId(UUID.randomUUID().toString()).setTaskId(taskId)
+                .setOccurredAt(now).setTenantId(tenant).setModel("bench-model").setProvider("bench").setVersion(3)
+                .setStatus(TaskStatus.COMPLETED).setCreatedAt(now).setUpdatedAt(now).setCompletedAt(now)
+                .setOutputs(List.of("https://example.invalid/" + i + ".mp4")).setError(null).setErrorCode(null)
+                .setCallbackUrl(callbackUrl.apply(i)).setBody(body).build();
+        });
+    }
+
+    private void produce(String topic, int count, IntFunction<SpecificRecord> event) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -70,15 +101,8 @@ final class Kafka implements AutoCloseable {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 180_000);
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new EventSerializer())) {
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             for (int i = 0; i < count; i++) {
-                String taskId = "task_bench" + UUID.randomUUID().toString().replace("-", "");
-                TaskSubmitted event = TaskSubmitted.newBuilder().setEventId(UUID.randomUUID().toString())
-                    .setTaskId(taskId).setOccurredAt(now).setTenantId(tenant).setModel("bench-model")
-                    .setProvider(provider).setProviderModel("bench-model")
-                    .setInput("{\"prompt\":\"a red fox in the snow, benchmark task " + i + "\"}")
-                    .setCallbackUrl(null).setCreatedAt(now).build();
-                producer.send(CloudEventHeaders.record(topic, event, "/gateway/benchmarks"));
+                producer.send(CloudEventHeaders.record(topic, event.apply(i), "/gateway/benchmarks"));
             }
             producer.flush();
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -19,6 +20,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Long> terminalAt = new ConcurrentHashMap<>();
+    private final AtomicInteger received = new AtomicInteger();
 
     WebhookReceiver() {
         try {
@@ -34,6 +36,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         long now = System.nanoTime();
+        received.incrementAndGet();
         try (InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String status = GatewayClient.statusOf(body);
@@ -50,6 +53,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    /** How many requests arrived. */
+    int received() {
+        return received.get();
     }
 
     /** System.nanoTime() when the task's terminal webhook arrived. */

@@ -12,10 +12,16 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 /** An in-memory MongoDB (mongo-java-server) on a random local port, for tests. */
 public final class MongoFixture implements AutoCloseable {
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoServer server;
     private final MongoClient client;
 
     public MongoFixture() {
+        this(new MemoryBackend());
+    }
+
+    /** On this backend, e.g. a {@link ScanRecordingBackend}. */
+    public MongoFixture(MemoryBackend backend) {
+        server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         client = MongoClients.create(uri(address));
     }

@@ -41,8 +41,9 @@ class DeliveryConfiguration {
 
     @Bean
     DeliveryRecorder deliveryRecorder(DeliveryRepository deliveryRepository, Clock clock, CallbackProperties properties,
-            TaskRecordRetention retention) {
-        return new DeliveryRecorder(deliveryRepository, clock, properties.maxBodySize().toBytes(), retention);
+            TaskRecordRetention retention, DeliveryDispatcher deliveryDispatcher) {
+        return new DeliveryRecorder(deliveryRepository, clock, properties.maxBodySize().toBytes(), retention,
+                deliveryDispatcher::nudge);
     }
 
     /** Deletes settled deliveries once their tenant's task-record retention has ended. */

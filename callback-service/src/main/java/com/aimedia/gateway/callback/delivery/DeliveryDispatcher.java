@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,10 @@ import org.springframework.context.SmartLifecycle;
  * attempts in flight, and runs each attempt on its own virtual thread. The Kafka listener never waits for it.
  * Every third of a lease it renews the leases of the attempts still in flight, so a lease is short (a killed
  * process's deliveries are taken over within one lease) yet never runs out under a slow but live attempt.
+ *
+ * <p>Between ticks, a new pending delivery and an attempt that ended (freeing its slot and its host) {@link #nudge}
+ * the loop to claim at once: otherwise a delivery waited up to a tick to start, and one host got at most
+ * {@code maxPerHost} deliveries per tick however fast it answered.
  */
 final class DeliveryDispatcher implements SmartLifecycle {
 
@@ -38,6 +44,7 @@ final class DeliveryDispatcher implements SmartLifecycle {
     private final Semaphore slots;
     private final HostLimiter hosts;
     private volatile boolean running;
+    private final AtomicBoolean nudged = new AtomicBoolean();
     private Instant nextBacklogCount = Instant.MIN;
     private Instant nextLeaseRenewal = Instant.MIN;
     private final Set<String> leasesInFlight = ConcurrentHashMap.newKeySet();
@@ -117,6 +124,32 @@ final class DeliveryDispatcher implements SmartLifecycle {
         }
     }
 
+    /**
+     * Claims due deliveries on the loop's thread now, not at the next tick. Nudges that come while one is waiting
+     * are one claim pass (a burst of new deliveries is not a pass each).
+     */
+    void nudge() {
+        if (!running || !nudged.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            loop.execute(() -> {
+                nudged.set(false);
+                try {
+                    dispatchDue();
+                }
+                catch (RuntimeException e) {
+                    // the next tick tries again
+                    log.warn("webhook dispatch after a nudge failed error={}", e.toString());
+                }
+            });
+        }
+        catch (RejectedExecutionException e) {
+            // stopping: nothing more to claim
+            nudged.set(false);
+        }
+    }
+
     /** Claims and starts due deliveries while slots are free; returns how many attempts were started. */
     int dispatchDue() {
         int started = 0;
@@ -161,6 +194,7 @@ final class DeliveryDispatcher implements SmartLifecycle {
                 leasesInFlight.remove(delivery.leaseToken());
                 hosts.release(delivery.host());
                 slots.release();
+                nudge();
             }
         });
     }

@@ -25,16 +25,21 @@ public class DeliveryRecorder {
     private final Clock clock;
     private final long maxBodyBytes;
     private final TaskRecordRetention retention;
+    private final Runnable pendingRecorded;
 
     DeliveryRecorder(DeliveryRepository repository, Clock clock, long maxBodyBytes) {
-        this(repository, clock, maxBodyBytes, TaskRecordRetention.keepForever());
+        this(repository, clock, maxBodyBytes, TaskRecordRetention.keepForever(), () -> {
+        });
     }
 
-    DeliveryRecorder(DeliveryRepository repository, Clock clock, long maxBodyBytes, TaskRecordRetention retention) {
+    /** @param pendingRecorded told after a new pending delivery was recorded (the dispatcher claims it at once) */
+    DeliveryRecorder(DeliveryRepository repository, Clock clock, long maxBodyBytes, TaskRecordRetention retention,
+            Runnable pendingRecorded) {
         this.repository = repository;
         this.clock = clock;
         this.maxBodyBytes = maxBodyBytes;
         this.retention = retention;
+        this.pendingRecorded = pendingRecorded;
     }
 
     /**
@@ -54,6 +59,9 @@ public class DeliveryRecorder {
         long superseded = stale ? 0 : repository.supersedeOlderPending(delivery.taskId(), delivery.version(), now);
         log.info("webhook delivery recorded taskId={} version={} state={} new={} superseded={}", delivery.taskId(),
                 delivery.version(), state.value(), inserted, superseded);
+        if (inserted && state == DeliveryState.PENDING) {
+            pendingRecorded.run();
+        }
     }
 
     /** The destination host, lowercase, for per-host limits; empty if the URL does not parse (the guard refuses it). */

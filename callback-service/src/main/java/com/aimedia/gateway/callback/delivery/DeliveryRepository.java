@@ -93,6 +93,9 @@ final class DeliveryRepository {
     void createIndexes() {
         collection.createIndex(Indexes.ascending(STATE, NEXT_ATTEMPT_AT), new IndexOptions().name("due"));
         collection.createIndex(Indexes.ascending(STATE, LEASE_UNTIL), new IndexOptions().name("leases"));
+        // a lease token is present exactly while its delivery is sending: the holder's writes find it by this alone
+        collection.createIndex(Indexes.ascending(LEASE_TOKEN),
+                new IndexOptions().name("lease_tokens").unique(true).sparse(true));
         collection.createIndex(Indexes.ascending(TASK_ID, VERSION), new IndexOptions().name("task_versions"));
         collection.createIndex(Indexes.ascending(TENANT_ID, DeliveryDocuments.CREATED_AT),
                 new IndexOptions().name("tenant_created"));
@@ -238,7 +241,7 @@ final class DeliveryRepository {
         if (leaseTokens.isEmpty()) {
             return 0;
         }
-        return collection.updateMany(and(state(DeliveryState.SENDING), in(LEASE_TOKEN, leaseTokens)),
+        return collection.updateMany(in(LEASE_TOKEN, leaseTokens),
                 Updates.combine(Updates.set(LEASE_UNTIL, Date.from(leaseUntil)), updatedAt(now)))
             .getModifiedCount();
     }
@@ -247,9 +250,14 @@ final class DeliveryRepository {
         return collection.countDocuments(state(DeliveryState.PENDING));
     }
 
+    /**
+     * Changes a delivery only while it is still claimed under this lease. The lease token alone says that: it is
+     * unique, set by the claim together with {@code sending}, and removed by every change that ends the lease; a
+     * filter on this one uniquely indexed field is also one that mongo-java-server (the embedded default) answers
+     * from an index, where {@code {_id, state, lease_token}} made it scan the collection.
+     */
     private boolean updateClaimed(Delivery delivery, Bson update) {
-        return collection.updateOne(and(eq(ID, delivery.id()), state(DeliveryState.SENDING),
-                eq(LEASE_TOKEN, delivery.leaseToken())), update).getModifiedCount() == 1;
+        return collection.updateOne(eq(LEASE_TOKEN, delivery.leaseToken()), update).getModifiedCount() == 1;
     }
 
     private static Bson state(DeliveryState state) {

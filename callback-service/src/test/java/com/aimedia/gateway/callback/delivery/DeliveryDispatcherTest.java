@@ -16,6 +16,7 @@ import com.aimedia.gateway.callback.MongoFixture;
 import com.aimedia.gateway.callback.MutableClock;
 import com.aimedia.gateway.callback.WebhookReceiver;
 import com.aimedia.gateway.callback.signing.SigningSecrets;
+import com.aimedia.gateway.platform.retention.TaskRecordRetention;
 import com.aimedia.gateway.storage.OutputLinks;
 import com.aimedia.gateway.storage.StorageProperties;
 import com.aimedia.gateway.storage.TaskBodyLinks;
@@ -36,8 +37,13 @@ class DeliveryDispatcherTest {
     private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock, 256 * 1024);
     private final CountDownLatch slowReceiver = new CountDownLatch(1);
     private final DeliveryDispatcher dispatcher;
+    private DeliveryDispatcher idle;
 
     DeliveryDispatcherTest() throws java.io.IOException {
+        dispatcher = dispatcher(Duration.ofMillis(20));
+    }
+
+    private DeliveryDispatcher dispatcher(Duration tick) {
         // "localhost" is the slow host, "127.0.0.1" the fast one: two destination hosts on one receiver
         CallbackUrlGuard guard = new CallbackUrlGuard(List.of("127.0.0.1/32", "::1/128"), HostResolver.system());
         DeliveryWorker worker = new DeliveryWorker(repository, guard,
@@ -50,8 +56,8 @@ class DeliveryDispatcherTest {
                         Duration.ofHours(1)), clock));
         DeadLetterRelay deadLetters = new DeadLetterRelay(repository, abandoned -> { },
                 new CallbackMetrics(new SimpleMeterRegistry()), clock);
-        dispatcher = new DeliveryDispatcher(repository, worker, deadLetters, new CallbackMetrics(new SimpleMeterRegistry()), clock,
-                new CallbackProperties.Dispatch(Duration.ofMillis(20), Duration.ofSeconds(60), 8, 2, Duration.ofSeconds(5)),
+        return new DeliveryDispatcher(repository, worker, deadLetters, new CallbackMetrics(new SimpleMeterRegistry()), clock,
+                new CallbackProperties.Dispatch(tick, Duration.ofSeconds(60), 8, 2, Duration.ofSeconds(5)),
                 Duration.ofSeconds(1));
     }
 
@@ -59,8 +65,28 @@ class DeliveryDispatcherTest {
     void tearDown() {
         slowReceiver.countDown();
         dispatcher.stop();
+        if (idle != null) {
+            idle.stop();
+        }
         receiver.close();
         mongo.close();
+    }
+
+    @Test
+    void should_deliver_every_new_delivery_to_one_host_between_ticks_when_recording_and_ended_attempts_nudge() {
+        // given: a dispatcher whose next tick is an hour away, and 2 attempts per host
+        idle = dispatcher(Duration.ofHours(1));
+        idle.start();
+        DeliveryRecorder nudging = new DeliveryRecorder(repository, clock, 256 * 1024, TaskRecordRetention.keepForever(), idle::nudge);
+
+        // when
+        for (int task = 0; task < 6; task++) {
+            nudging.record(new NewDelivery("tenant-n", "task_nudged_" + task, 1, receiver.url("/nudged"),
+                    "{\"n\":" + task + "}", new byte[0]));
+        }
+
+        // then: all six, though only two may be in flight at a time and no tick came
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received("/nudged").size() == 6);
     }
 
     @Test

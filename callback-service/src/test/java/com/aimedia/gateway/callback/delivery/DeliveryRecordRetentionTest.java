@@ -32,7 +32,8 @@ class DeliveryRecordRetentionTest {
     private final MongoFixture mongo = MongoFixture.start();
     private final MutableClock clock = new MutableClock(NOW);
     private final DeliveryRepository repository = new DeliveryRepository(mongo.database());
-    private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock, 256 * 1024, RETENTION);
+    private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock, 256 * 1024, RETENTION, () -> {
+    });
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     DeliveryRecordRetentionTest() {

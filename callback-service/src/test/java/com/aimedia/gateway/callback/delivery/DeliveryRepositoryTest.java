@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.aimedia.gateway.callback.MongoFixture;
 import com.aimedia.gateway.callback.MutableClock;
+import com.aimedia.gateway.callback.ScanRecordingBackend;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 
@@ -22,7 +23,8 @@ class DeliveryRepositoryTest {
 
     private static final Duration LEASE = Duration.ofSeconds(60);
 
-    private final MongoFixture mongo = MongoFixture.start();
+    private final ScanRecordingBackend backend = new ScanRecordingBackend();
+    private final MongoFixture mongo = new MongoFixture(backend);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final DeliveryRepository repository = new DeliveryRepository(mongo.database());
     private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock, 256 * 1024);
@@ -114,16 +116,22 @@ class DeliveryRepositoryTest {
 
         // when
         Instant renewedAt = now.plus(LEASE).minusSeconds(1);
+        backend.clear();
         long renewed = repository.renewLeases(List.of(live.leaseToken(), "token-of-nobody"), renewedAt.plus(LEASE),
                 renewedAt);
+        var renewScans = backend.scansOf(DeliveryRepository.COLLECTION);
         long released = repository.releaseExpiredLeases(now.plus(LEASE).plusSeconds(1));
 
-        // then
+        // then: and the holder's writes find the delivery by its lease token, from an index
         assertThat(renewed).isEqualTo(1);
         assertThat(released).isEqualTo(1);
         assertThat(state(live.id())).isEqualTo("sending");
+        backend.clear();
         assertThat(repository.finish(live, attempt(renewedAt, 200), DeliveryState.DELIVERED, null, null, renewedAt))
             .isTrue();
+        assertThat(renewScans).isEmpty();
+        assertThat(backend.scansOf(DeliveryRepository.COLLECTION)).isEmpty();
+        assertThat(deliveries.find(Filters.eq("_id", live.id())).first()).doesNotContainKey("lease_token");
     }
 
     @Test

@@ -25,13 +25,18 @@ import com.mongodb.client.model.Updates;
 
 /**
  * Finds due polls through the partial {@code next_poll_at} index and claims each with one atomic conditional
- * update, so that of several orchestrator replicas exactly one gets a given poll.
+ * update, so that of several orchestrator replicas exactly one gets a given poll. A claim filters on the task's
+ * {@code poll_token} ({@code _id} and {@code next_poll_at} in one unique field), which every MongoDB answers from an
+ * index; a document whose token does not match its {@code next_poll_at} (written before tokens existed, or by hand)
+ * is claimed by {@code _id}, {@code next_poll_at} and status, and gets its token with that claim.
  */
 @Repository
 class PollClaims {
 
     private static final List<String> POLLABLE = List.of(TaskStatus.QUEUED.wireName(),
             TaskStatus.IN_PROGRESS.wireName());
+    /** How often {@link #makeDue} tries when the poll moves under it (a concurrent claim or task write). */
+    private static final int MAKE_DUE_ATTEMPTS = 3;
 
     private final MongoCollection<Document> tasks;
 
@@ -39,8 +44,12 @@ class PollClaims {
         this.tasks = store.collection();
     }
 
-    /** A task whose poll is due, as read (not yet claimed). */
-    record DuePoll(String taskId, String provider, Instant nextPollAt, int pollAttempts, @Nullable Instant deadlineAt) {
+    /**
+     * A task whose poll is due, as read (not yet claimed).
+     * @param tokenCurrent whether the document's {@code poll_token} is the one of {@code nextPollAt}
+     */
+    record DuePoll(String taskId, String provider, Instant nextPollAt, int pollAttempts, @Nullable Instant deadlineAt,
+            boolean tokenCurrent) {
     }
 
     /** A poll this replica claimed; {@code traceParent} is the task's trace context, which the poll continues. */
@@ -50,7 +59,7 @@ class PollClaims {
 
     List<DuePoll> findDue(Instant now, int limit) {
         return tasks.find(due(now))
-            .projection(Projections.include(PROVIDER, NEXT_POLL_AT, POLL_ATTEMPTS, DEADLINE_AT))
+            .projection(Projections.include(PROVIDER, NEXT_POLL_AT, POLL_TOKEN, POLL_ATTEMPTS, DEADLINE_AT))
             .sort(Sorts.ascending(NEXT_POLL_AT))
             .limit(limit)
             .map(PollClaims::toDuePoll)
@@ -58,17 +67,16 @@ class PollClaims {
     }
 
     private static DuePoll toDuePoll(Document document) {
-        return new DuePoll(document.getString(ID), document.getString(PROVIDER),
-                document.getDate(NEXT_POLL_AT).toInstant(), attempts(document), instant(document.getDate(DEADLINE_AT)));
+        String taskId = document.getString(ID);
+        Instant nextPollAt = document.getDate(NEXT_POLL_AT).toInstant();
+        return new DuePoll(taskId, document.getString(PROVIDER), nextPollAt, attempts(document),
+                instant(document.getDate(DEADLINE_AT)), pollToken(taskId, nextPollAt).equals(document.getString(POLL_TOKEN)));
     }
 
     /** Moves the poll to {@code nextPollAt} and counts it, unless another replica claimed it first (empty). */
     Optional<ClaimedPoll> claim(DuePoll due, Instant nextPollAt) {
-        Document claimed = tasks.findOneAndUpdate(
-                Filters.and(Filters.eq(ID, due.taskId()), Filters.eq(NEXT_POLL_AT, Date.from(due.nextPollAt())),
-                        Filters.in(STATUS, POLLABLE)),
-                Updates.combine(Updates.set(NEXT_POLL_AT, Date.from(nextPollAt)), Updates.inc(POLL_ATTEMPTS, 1)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        Document claimed = tasks.findOneAndUpdate(claimFilter(due), Updates.combine(moveTo(due.taskId(), nextPollAt),
+                Updates.inc(POLL_ATTEMPTS, 1)), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed)
             .map(document -> new ClaimedPoll(document.getString(ID), document.getString(PROVIDER),
                     document.getString(PROVIDER_TASK_ID), document.getString(PROVIDER_REF), attempts(document),
@@ -77,23 +85,51 @@ class PollClaims {
 
     /**
      * Makes a task's poll due now, if the task is still polled (not terminal, not unknown): what a provider callback
-     * asks for. Returns the poll as read, for {@link #claim}.
+     * asks for. Returns the poll as read, for {@link #claim}. Reads by {@code _id}, then moves the poll it read
+     * with a claim-like conditional update, so neither step scans the collection.
      */
     Optional<DuePoll> makeDue(String taskId, Instant now) {
-        Document due = tasks.findOneAndUpdate(
-                Filters.and(Filters.eq(ID, taskId), Filters.exists(NEXT_POLL_AT), Filters.in(STATUS, POLLABLE)),
-                Updates.set(NEXT_POLL_AT, Date.from(now)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
-                    .projection(Projections.include(PROVIDER, NEXT_POLL_AT, POLL_ATTEMPTS, DEADLINE_AT)));
-        return Optional.ofNullable(due).map(PollClaims::toDuePoll);
+        for (int attempt = 1; attempt <= MAKE_DUE_ATTEMPTS; attempt++) {
+            Document current = tasks.find(Filters.eq(ID, taskId))
+                .projection(Projections.include(PROVIDER, STATUS, NEXT_POLL_AT, POLL_TOKEN, POLL_ATTEMPTS, DEADLINE_AT))
+                .first();
+            if (current == null || current.getDate(NEXT_POLL_AT) == null
+                    || !POLLABLE.contains(current.getString(STATUS))) {
+                return Optional.empty();
+            }
+            DuePoll read = toDuePoll(current);
+            Document due = tasks.findOneAndUpdate(claimFilter(read), moveTo(taskId, now),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
+                        .projection(Projections.include(PROVIDER, NEXT_POLL_AT, POLL_TOKEN, POLL_ATTEMPTS, DEADLINE_AT)));
+            if (due != null) {
+                return Optional.of(toDuePoll(due));
+            }
+        }
+        return Optional.empty();
     }
 
-    long countDue(Instant now) {
-        return tasks.countDocuments(due(now));
+    /**
+     * How many polls are due: the size of a batch that came back short, else a count (a query that scans on the
+     * embedded default, so it only runs while there is a backlog).
+     */
+    long countDue(Instant now, int found, int limit) {
+        return found < limit ? found : tasks.countDocuments(due(now));
     }
 
     private static Bson due(Instant now) {
         return Filters.and(Filters.lte(NEXT_POLL_AT, Date.from(now)), Filters.in(STATUS, POLLABLE));
+    }
+
+    /** The poll exactly as read: same task, same {@code next_poll_at}, still pollable. */
+    private static Bson claimFilter(DuePoll due) {
+        return due.tokenCurrent() ? Filters.eq(POLL_TOKEN, pollToken(due.taskId(), due.nextPollAt()))
+                : Filters.and(Filters.eq(ID, due.taskId()), Filters.eq(NEXT_POLL_AT, Date.from(due.nextPollAt())),
+                        Filters.in(STATUS, POLLABLE));
+    }
+
+    private static Bson moveTo(String taskId, Instant nextPollAt) {
+        return Updates.combine(Updates.set(NEXT_POLL_AT, Date.from(nextPollAt)),
+                Updates.set(POLL_TOKEN, pollToken(taskId, nextPollAt)));
     }
 
     private static int attempts(Document document) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -85,12 +86,13 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
     public int tick() {
         Instant now = now();
         int claimed = 0;
-        for (DuePoll due : claims.findDue(now, properties.batchSize())) {
-            if (claimAndHandle(due, now)) {
+        List<DuePoll> due = claims.findDue(now, properties.batchSize());
+        for (DuePoll poll : due) {
+            if (claimAndHandle(poll, now)) {
                 claimed++;
             }
         }
-        backlog.set(claims.countDue(now));
+        backlog.set(claims.countDue(now, due.size(), properties.batchSize()));
         return claimed;
     }
 

@@ -34,6 +34,11 @@ public final class TaskDocuments {
     public static final String PROVIDER_REF = "provider_ref";
     public static final String POLLING_SINCE = "polling_since";
     public static final String NEXT_POLL_AT = "next_poll_at";
+    /**
+     * The task id and {@code next_poll_at} in one indexed field, {@code <task id>#<epoch millis>}, present exactly
+     * when {@code next_poll_at} is: see {@link #pollToken}.
+     */
+    public static final String POLL_TOKEN = "poll_token";
     public static final String POLL_ATTEMPTS = "poll_attempts";
     public static final String DEADLINE_AT = "deadline_at";
     public static final String VIEW = "view";
@@ -74,7 +79,9 @@ public final class TaskDocuments {
         fields.put(PROVIDER_TASK_ID, state.providerTaskId());
         fields.put(PROVIDER_REF, state.providerRef());
         fields.put(POLLING_SINCE, date(state.pollingSince()));
-        fields.put(NEXT_POLL_AT, date(state.nextPollAt()));
+        Instant nextPollAt = state.nextPollAt();
+        fields.put(NEXT_POLL_AT, date(nextPollAt));
+        fields.put(POLL_TOKEN, nextPollAt == null ? null : pollToken(state.taskId(), nextPollAt));
         fields.put(DEADLINE_AT, date(state.deadlineAt()));
         fields.put(VIEW, state.isPublishable() ? TaskBody.render(state) : null);
         fields.put(TRACE_PARENT, submission == null ? null : submission.traceParent());
@@ -97,6 +104,15 @@ public final class TaskDocuments {
      */
     static String revisionToken(String taskId, long revision) {
         return taskId + "#" + revision;
+    }
+
+    /**
+     * What a poll claim compares, like {@link #revisionToken}: a filter on this one unique field stands for
+     * {@code _id} and {@code next_poll_at} together (and for a pollable status, since a terminal task has neither),
+     * so mongo-java-server finds the document through an index instead of scanning the collection.
+     */
+    public static String pollToken(String taskId, Instant nextPollAt) {
+        return taskId + "#" + nextPollAt.toEpochMilli();
     }
 
     static TaskState toState(Document document) {

@@ -79,6 +79,7 @@ public class TaskStore implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         tasks.createIndex(Indexes.ascending(REVISION_TOKEN), new IndexOptions().unique(true).sparse(true));
+        tasks.createIndex(Indexes.ascending(POLL_TOKEN), new IndexOptions().unique(true).sparse(true));
         // _id last: GET /v1/tasks pages newest first by (created_at, _id), ties included, from this index alone.
         tasks.createIndex(Indexes.ascending(TENANT_ID, CREATED_AT, ID));
         tasks.createIndex(Indexes.ascending(PROVIDER, PROVIDER_TASK_ID));

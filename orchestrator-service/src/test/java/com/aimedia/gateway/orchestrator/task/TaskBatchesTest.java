@@ -17,6 +17,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.aimedia.gateway.orchestrator.ScanRecordingBackend;
 import com.mongodb.MongoSocketWriteException;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoClient;
@@ -25,7 +26,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -37,7 +37,8 @@ class TaskBatchesTest {
     private static final Instant CREATED = Instant.parse("2026-11-26T10:00:00Z");
     private static final Clock CLOCK = Clock.fixed(CREATED.plusSeconds(90), ZoneOffset.UTC);
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final ScanRecordingBackend backend = new ScanRecordingBackend();
+    private final MongoServer server = new MongoServer(backend);
     private final MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
     private final MongoDatabase database = client.getDatabase("batches");
     private final RecordingPublisher publisher = new RecordingPublisher();
@@ -65,6 +66,9 @@ class TaskBatchesTest {
         assertThat(task.getList("outbox", Document.class)).isEmpty();
         assertThat(task).doesNotContainKey("outbox_since");
         assertThat(database.getCollection("tasks").countDocuments()).isEqualTo(2);
+        assertThat(task.getString("poll_token")).isEqualTo(
+                TaskDocuments.pollToken("t1", task.getDate("next_poll_at").toInstant()));
+        assertThat(backend.scansOf(TaskStore.COLLECTION)).as("reads and writes answered from indexes").isEmpty();
     }
 
     @Test

@@ -1,0 +1,140 @@
+package com.aimedia.gateway.orchestrator.polling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.aimedia.gateway.orchestrator.ScanRecordingBackend;
+import com.aimedia.gateway.orchestrator.task.TaskDocuments;
+import com.aimedia.gateway.orchestrator.task.TaskStore;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+
+import de.bwaldvogel.mongo.MongoServer;
+
+/**
+ * Claims against mongo-java-server over the wire: exactly one claim of a poll as read wins, and neither a claim nor
+ * a callback's immediate poll scans the {@code tasks} collection (which on the embedded default means reading every
+ * task document under the collection's lock).
+ */
+class PollClaimsTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
+
+    private final ScanRecordingBackend backend = new ScanRecordingBackend();
+    private final MongoServer server = new MongoServer(backend);
+    private final MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
+    private final TaskStore store = new TaskStore(client.getDatabase("claims"));
+    private final PollClaims claims = new PollClaims(store);
+    private final MongoCollection<Document> tasks = store.collection();
+
+    @BeforeEach
+    void indexes() {
+        store.afterPropertiesSet();
+        for (int i = 0; i < 20; i++) {
+            tasks.insertOne(task("other-" + i, "in_progress", NOW.plusSeconds(60 + i)));
+        }
+        backend.clear();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void should_claim_a_due_poll_once_through_its_token_when_two_replicas_race() {
+        // given
+        tasks.insertOne(task("t1", "in_progress", NOW.minusSeconds(1)));
+        PollClaims.DuePoll due = claims.findDue(NOW, 10).getFirst();
+        backend.clear();
+
+        // when
+        var first = claims.claim(due, NOW.plusSeconds(5));
+        var second = claims.claim(due, NOW.plusSeconds(5));
+
+        // then
+        assertThat(due.tokenCurrent()).isTrue();
+        assertThat(first).hasValueSatisfying(poll -> assertThat(poll.attempt()).isEqualTo(1));
+        assertThat(second).isEmpty();
+        Document stored = tasks.find(new Document("_id", "t1")).first();
+        assertThat(stored.getString(TaskDocuments.POLL_TOKEN))
+            .isEqualTo(TaskDocuments.pollToken("t1", NOW.plusSeconds(5)));
+        assertThat(backend.scansOf(TaskStore.COLLECTION)).isEmpty();
+    }
+
+    @Test
+    void should_claim_by_id_and_give_the_token_when_the_document_has_none() {
+        // given: a document written before poll tokens existed
+        Document legacy = task("old", "queued", NOW.minusSeconds(1));
+        legacy.remove(TaskDocuments.POLL_TOKEN);
+        tasks.insertOne(legacy);
+        PollClaims.DuePoll due = claims.findDue(NOW, 10).getFirst();
+        backend.clear();
+
+        // when
+        var claimed = claims.claim(due, NOW.plusSeconds(5));
+
+        // then: this one claim scans (the recorder sees it), and gives the token the next claim uses
+        assertThat(due.tokenCurrent()).isFalse();
+        assertThat(claimed).isPresent();
+        assertThat(backend.scansOf(TaskStore.COLLECTION)).hasSize(1);
+        assertThat(tasks.find(new Document("_id", "old")).first().getString(TaskDocuments.POLL_TOKEN))
+            .isEqualTo(TaskDocuments.pollToken("old", NOW.plusSeconds(5)));
+    }
+
+    @Test
+    void should_make_a_poll_due_now_without_a_scan_and_not_for_an_ended_task() {
+        // given
+        tasks.insertOne(task("waiting", "in_progress", NOW.plusSeconds(3600)));
+        tasks.insertOne(new Document("_id", "ended").append(TaskDocuments.PROVIDER, "luma")
+            .append(TaskDocuments.STATUS, "completed"));
+        backend.clear();
+
+        // when
+        var due = claims.makeDue("waiting", NOW);
+        var ended = claims.makeDue("ended", NOW);
+        var unknown = claims.makeDue("unknown", NOW);
+
+        // then
+        assertThat(due).hasValueSatisfying(poll -> {
+            assertThat(poll.nextPollAt()).isEqualTo(NOW);
+            assertThat(poll.tokenCurrent()).isTrue();
+        });
+        assertThat(ended).isEmpty();
+        assertThat(unknown).isEmpty();
+        assertThat(claims.claim(due.orElseThrow(), NOW.plusSeconds(5))).isPresent();
+        assertThat(backend.scansOf(TaskStore.COLLECTION)).isEmpty();
+    }
+
+    @Test
+    void should_count_the_due_polls_from_a_short_batch_without_querying() {
+        // given
+        tasks.insertOne(task("t1", "queued", NOW.minusSeconds(2)));
+        tasks.insertOne(task("t2", "queued", NOW.minusSeconds(1)));
+
+        // when
+        int found = claims.findDue(NOW, 10).size();
+        backend.clear();
+
+        // then
+        assertThat(claims.countDue(NOW, found, 10)).isEqualTo(2);
+        assertThat(backend.scansOf(TaskStore.COLLECTION)).isEmpty();
+        assertThat(claims.countDue(NOW, 1, 1)).isEqualTo(2);
+    }
+
+    private static Document task(String id, String status, Instant nextPollAt) {
+        return new Document("_id", id).append(TaskDocuments.PROVIDER, "luma").append(TaskDocuments.STATUS, status)
+            .append(TaskDocuments.NEXT_POLL_AT, Date.from(nextPollAt))
+            .append(TaskDocuments.POLL_TOKEN, TaskDocuments.pollToken(id, nextPollAt))
+            .append(TaskDocuments.POLL_ATTEMPTS, 0);
+    }
+}
