@@ -12,8 +12,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.aimedia.gateway.callback.MongoFixture;
-import com.aimedia.gateway.callback.MutableClock;
+import com.aimedia.gateway.testsupport.InMemoryMongo;
+import com.aimedia.gateway.testsupport.MutableClock;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 
@@ -22,7 +22,7 @@ class DeliveryRepositoryTest {
 
     private static final Duration LEASE = Duration.ofSeconds(60);
 
-    private final MongoFixture mongo = MongoFixture.start();
+    private final InMemoryMongo mongo = InMemoryMongo.start();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final DeliveryRepository repository = new DeliveryRepository(mongo.database());
     private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock, 256 * 1024);

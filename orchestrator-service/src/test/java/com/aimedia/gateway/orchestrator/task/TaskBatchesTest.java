@@ -17,15 +17,12 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.aimedia.gateway.testsupport.InMemoryMongo;
 import com.mongodb.MongoSocketWriteException;
 import com.mongodb.ServerAddress;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -37,16 +34,14 @@ class TaskBatchesTest {
     private static final Instant CREATED = Instant.parse("2026-11-26T10:00:00Z");
     private static final Clock CLOCK = Clock.fixed(CREATED.plusSeconds(90), ZoneOffset.UTC);
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
-    private final MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
-    private final MongoDatabase database = client.getDatabase("batches");
+    private final InMemoryMongo mongo = InMemoryMongo.start();
+    private final MongoDatabase database = mongo.database("batches");
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final TaskStateMachine machine = new TaskStateMachine(new FixedPolicy());
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     @Test

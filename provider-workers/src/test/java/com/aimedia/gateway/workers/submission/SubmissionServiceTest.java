@@ -1,5 +1,7 @@
 package com.aimedia.gateway.workers.submission;
 
+import com.aimedia.gateway.testsupport.InMemoryMongo;
+import com.aimedia.gateway.testsupport.MutableClock;
 import com.aimedia.gateway.workers.provider.spi.FakeAdapter;
 
 import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
@@ -8,7 +10,6 @@ import com.aimedia.gateway.workers.outputs.PassThroughOutputs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,12 +39,8 @@ import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.RateLimited;
 import com.aimedia.gateway.workers.provider.spi.Submission;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,8 +50,7 @@ class SubmissionServiceTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC);
     private static final Duration LEASE = Duration.ofSeconds(10);
 
-    private MongoServer mongo;
-    private MongoClient client;
+    private InMemoryMongo mongo;
     private MongoCollection<Document> submissions;
     private final ScriptedAdapter adapter = new ScriptedAdapter();
     private final List<TaskStatusReported> reports = new ArrayList<>();
@@ -64,10 +60,8 @@ class SubmissionServiceTest {
 
     @BeforeEach
     void start() {
-        mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-        submissions = client.getDatabase("test").getCollection("submissions");
+        mongo = InMemoryMongo.start();
+        submissions = mongo.database("test").getCollection("submissions");
         service = service(CLOCK, sleeps::add);
     }
 
@@ -81,13 +75,12 @@ class SubmissionServiceTest {
     }
 
     private SubmissionStore store(Clock clock) {
-        return new SubmissionStore(client.getDatabase("test"), "workers-this", LEASE);
+        return new SubmissionStore(mongo.database("test"), "workers-this", LEASE);
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        mongo.shutdownNow();
+        mongo.close();
     }
 
     @Test
