@@ -13,6 +13,9 @@ import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 /** Builds TaskStatusReported events (the Avro edge of this feature). */
 final class StatusReports {
 
+    /** The error of a failure whose exception carried no message (every provider exception names its reason). */
+    static final String NO_REASON = "The provider failed the task without a reason.";
+
     private final Clock clock;
 
     StatusReports(Clock clock) {
@@ -36,14 +39,14 @@ final class StatusReports {
     }
 
     TaskStatusReported failed(String taskId, String provider, @Nullable String providerTaskId, ErrorCode code,
-            String message) {
+            @Nullable String message) {
         return failed(taskId, provider, providerTaskId, code.wireValue(), message);
     }
 
     TaskStatusReported failed(String taskId, String provider, @Nullable String providerTaskId, String code,
-            String message) {
+            @Nullable String message) {
         return base(taskId, provider, ReportedOutcome.FAILED).setProviderTaskId(providerTaskId).setErrorCode(code)
-            .setErrorMessage(message).build();
+            .setErrorMessage(message == null ? NO_REASON : message).build();
     }
 
     private TaskStatusReported.Builder base(String taskId, String provider, ReportedOutcome outcome) {
