@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,10 +44,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.aimedia.gateway.testsupport.InMemoryMongo;
 import com.mongodb.client.MongoDatabase;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -83,8 +81,7 @@ class ApiServiceIntegrationTest {
     static final String TOPIC = Topics.submitted("kling");
     static final String VALID = "{\"model\":\"kling-v2\",\"input\":{\"prompt\":\"a cat surfing\",\"duration\":\"5\"}}";
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    private static final InMemoryMongo MONGO = InMemoryMongo.start();
     private static KafkaConsumer<String, SpecificRecord> consumer;
     private static final List<TaskSubmitted> seen = new ArrayList<>();
 
@@ -108,8 +105,7 @@ class ApiServiceIntegrationTest {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("gateway.mongo.uri",
-                () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort());
+        registry.add("gateway.mongo.uri", MONGO::uri);
     }
 
     @BeforeAll
@@ -125,7 +121,7 @@ class ApiServiceIntegrationTest {
     @AfterAll
     static void stop() {
         consumer.close();
-        MONGO.shutdownNow();
+        MONGO.close();
     }
 
     @Test

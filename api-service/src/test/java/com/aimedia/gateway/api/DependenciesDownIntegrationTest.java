@@ -3,7 +3,6 @@ package com.aimedia.gateway.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,8 +22,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import com.aimedia.gateway.testsupport.InMemoryMongo;
 
 /**
  * With a dependency down, the API answers a 503 problem with Retry-After, never a 500 and never a 200 for a task it
@@ -44,8 +42,7 @@ class DependenciesDownIntegrationTest {
 
     static final String KEY = "key-of-tenant-d-0123456789";
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    private static final InMemoryMongo MONGO = InMemoryMongo.start();
 
     @LocalServerPort
     int port;
@@ -54,14 +51,13 @@ class DependenciesDownIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.mongo.uri",
-                () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort());
+        registry.add("gateway.mongo.uri", MONGO::uri);
         registry.add("gateway.api.callback-service-url", () -> "http://127.0.0.1:" + closedPort());
     }
 
     @AfterAll
     static void stop() {
-        MONGO.shutdownNow();
+        MONGO.close();
     }
 
     @Test
@@ -82,7 +78,7 @@ class DependenciesDownIntegrationTest {
     @Order(2)
     void should_answer_503_with_retry_after_and_report_not_ready_when_mongodb_is_unreachable() throws Exception {
         // given
-        MONGO.shutdownNow();
+        MONGO.close();
 
         // when
         HttpResponse<String> submit = send(HttpRequest.newBuilder(uri("/v1/task/submit"))

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,9 @@ public final class Benchmarks {
         BenchmarkOptions options = BenchmarkOptions.parse(args);
         Report report = new Report(Machine.describe(), Instant.now());
         Path data = Files.createTempDirectory("gateway-benchmarks");
-        Profiler profiler = new Profiler(options.jfr(), options.output().toAbsolutePath().getParent().resolve("jfr"));
+        // an absolute file path always has a parent (at least the root)
+        Path outputDirectory = Objects.requireNonNull(options.output().toAbsolutePath().getParent());
+        Profiler profiler = new Profiler(options.jfr(), outputDirectory.resolve("jfr"));
         if (options.runs(3) || options.runs(2) || options.runs(4) || options.runs(6) || options.runs(1)) {
             LocalGatewayOptions instant = new LocalGatewayOptions(0, 0, null, data.resolve("instant"),
                     INSTANT_POLL_INTERVAL, Duration.ZERO, Duration.ZERO, null, null, null);
@@ -138,7 +141,8 @@ public final class Benchmarks {
 
     private static void crashRecovery(BenchmarkOptions options, Report report, Path data) throws IOException {
         int tasks = options.crashTasks();
-        Path logs = options.output().toAbsolutePath().getParent();
+        // an absolute file path always has a parent (at least the root)
+        Path logs = Objects.requireNonNull(options.output().toAbsolutePath().getParent());
         try (LoadGenerator load = new LoadGenerator()) {
             CrashRecovery.Result result = new CrashRecovery(load, data, logs).run(tasks, Duration.ofMinutes(5));
             String note = "the embedded default as its own process (logs: " + logs.resolve("8-gateway-*.log")

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -111,8 +112,9 @@ final class Kafka implements AutoCloseable {
     /** How many records of the topic the group has not committed yet. */
     long lag(String group, String topic) {
         try {
-            Set<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                .partitions().stream().map(info -> new TopicPartition(topic, info.partition()))
+            // describeTopics fails (instead of leaving it out) for a topic that does not exist
+            Set<TopicPartition> partitions = Objects.requireNonNull(admin.describeTopics(List.of(topic)).allTopicNames()
+                .get().get(topic)).partitions().stream().map(info -> new TopicPartition(topic, info.partition()))
                 .collect(Collectors.toSet());
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get();
@@ -122,7 +124,8 @@ final class Kafka implements AutoCloseable {
             long lag = 0;
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata offset = committed.get(partition);
-                lag += ends.get(partition).offset() - (offset == null ? 0 : offset.offset());
+                // listOffsets answers for every partition asked
+                lag += Objects.requireNonNull(ends.get(partition)).offset() - (offset == null ? 0 : offset.offset());
             }
             return lag;
         }

@@ -29,6 +29,7 @@ import com.aimedia.gateway.platform.kafka.EventPublisher;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.TaskStatus;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
+import com.aimedia.gateway.testsupport.InMemoryMongo;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.standardwebhooks.Webhook;
@@ -56,7 +57,7 @@ class CallbackDeliveryIntegrationTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String TENANT = "tenant-it";
-    private static final MongoFixture MONGO = MongoFixture.start();
+    private static final InMemoryMongo MONGO = InMemoryMongo.start();
     private static final WebhookReceiver RECEIVER = receiver("127.0.0.1");
 
     @Autowired
@@ -211,14 +212,16 @@ class CallbackDeliveryIntegrationTest {
 
     @Test
     void should_refuse_a_url_outside_the_allowed_networks_without_connecting() throws Exception {
-        // given: a private address, and a loopback address outside the allowlist on which a receiver listens
+        // given: a private address, and a loopback address outside the allowlist on which a receiver listens (it
+        // listens on every local address: macOS has no 127.0.0.2 interface to bind)
         String privateTask = newTaskId();
         String loopbackTask = newTaskId();
-        try (WebhookReceiver outside = new WebhookReceiver("127.0.0.2")) {
+        try (WebhookReceiver outside = new WebhookReceiver("0.0.0.0")) {
 
             // when
             publisher.publish(Topics.CHANGED, event(privateTask, 1, TaskStatus.QUEUED, "http://10.0.0.1:8080/hook"));
-            publisher.publish(Topics.CHANGED, event(loopbackTask, 1, TaskStatus.QUEUED, outside.url("/hook")));
+            publisher.publish(Topics.CHANGED,
+                    event(loopbackTask, 1, TaskStatus.QUEUED, outside.url("/hook").replace("0.0.0.0", "127.0.0.2")));
 
             // then: failed at once, the reason in the attempt, no request reached the receiver
             for (String taskId : List.of(privateTask, loopbackTask)) {

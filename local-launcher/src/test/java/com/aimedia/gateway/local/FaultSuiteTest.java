@@ -27,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import com.aimedia.gateway.local.FaultCluster.Component;
+import com.aimedia.gateway.testsupport.FaultProxy;
 
 /**
  * The crash guarantees, proven on the gateway as separate processes: for each component in turn (each service, the

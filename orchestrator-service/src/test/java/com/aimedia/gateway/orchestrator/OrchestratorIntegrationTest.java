@@ -58,12 +58,11 @@ import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
+import com.aimedia.gateway.testsupport.InMemoryMongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -84,8 +83,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @EmbeddedKafka(partitions = 1, topics = { "tasks.submitted.kling", "tasks.poll.kling" })
 class OrchestratorIntegrationTest {
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final String MONGO_URI = MONGO.bindAndGetConnectionString();
+    private static final InMemoryMongo MONGO = InMemoryMongo.start();
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired
@@ -123,7 +121,7 @@ class OrchestratorIntegrationTest {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("gateway.mongo.uri", () -> MONGO_URI);
+        registry.add("gateway.mongo.uri", MONGO::uri);
         registry.add("gateway.mongo.database", () -> "orchestrator-it");
     }
 

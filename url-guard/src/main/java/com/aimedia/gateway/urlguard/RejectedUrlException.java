@@ -11,12 +11,15 @@ public class RejectedUrlException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    private final String reason;
+
     public RejectedUrlException(String reason) {
         super(reason);
+        this.reason = reason;
     }
 
     /** The user-facing reason, identical to {@link #getMessage()}. */
     public String reason() {
-        return getMessage();
+        return reason;
     }
 }

@@ -8,14 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
+import com.aimedia.gateway.testsupport.InMemoryMongo;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 import com.aimedia.gateway.web.problems.ErrorCode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 class BearerAuthenticatorTest {
 
@@ -28,15 +24,13 @@ class BearerAuthenticatorTest {
         }
     }
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
-    private final MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
-    private final MongoDatabase database = client.getDatabase("gateway");
+    private final InMemoryMongo mongo = InMemoryMongo.start();
+    private final MongoDatabase database = mongo.database();
     private final BearerAuthenticator authenticator = new BearerAuthenticator(database, Code.UNAUTHORIZED);
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.aimedia.gateway.api.auth;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -32,8 +33,8 @@ class TenantArgumentResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
-            NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+    public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
+            NativeWebRequest webRequest, @Nullable WebDataBinderFactory binderFactory) {
         RequiresScope required = parameter.getMethodAnnotation(RequiresScope.class);
         if (required == null) {
             throw new IllegalStateException("handler " + parameter.getExecutable() + " declares no @RequiresScope");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -46,7 +47,10 @@ public final class InputValidator {
             return List.of(new FieldProblem("input", "must be a JSON object"));
         }
         List<FieldProblem> problems = new ArrayList<>();
-        for (Error error : schemas.get(model.inputSchema()).validate(input)) {
+        // every model of the catalog got its schema in the constructor; another catalog's model is a programming error
+        Schema schema = Objects.requireNonNull(schemas.get(model.inputSchema()),
+                () -> "no input schema " + model.inputSchema() + " for model " + model.id());
+        for (Error error : schema.validate(input)) {
             if (problems.size() == MAX_PROBLEMS) {
                 break;
             }

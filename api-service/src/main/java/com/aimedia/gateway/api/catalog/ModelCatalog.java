@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -153,7 +154,8 @@ public final class ModelCatalog {
 
     /** The JSON Schema named by {@link CatalogModel#inputSchema()}. */
     public JsonNode inputSchema(CatalogModel model) {
-        return schemas.get(model.inputSchema()).deepCopy();
+        return Objects.requireNonNull(schemas.get(model.inputSchema()),
+                () -> "no input schema " + model.inputSchema() + " for model " + model.id()).deepCopy();
     }
 
     private static CatalogModel toModel(JsonNode entry, String resource) {

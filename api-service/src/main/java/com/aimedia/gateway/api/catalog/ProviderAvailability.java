@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 
+import com.aimedia.gateway.platform.readmodel.ProviderStatusReadModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
@@ -26,7 +27,7 @@ public final class ProviderAvailability {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public ProviderAvailability(MongoDatabase database, Clock clock) {
-        this.statuses = database.getCollection("provider_status");
+        this.statuses = database.getCollection(ProviderStatusReadModel.COLLECTION);
         this.clock = clock;
     }
 
@@ -34,8 +35,8 @@ public final class ProviderAvailability {
         Instant now = clock.instant();
         Cached cached = cache.get(provider);
         if (cached == null || cached.until().isBefore(now)) {
-            Document status = statuses.find(new Document("_id", provider)).first();
-            cached = new Cached(status != null && Boolean.FALSE.equals(status.getBoolean("configured")),
+            Document status = statuses.find(new Document(ProviderStatusReadModel.ID, provider)).first();
+            cached = new Cached(status != null && Boolean.FALSE.equals(status.getBoolean(ProviderStatusReadModel.CONFIGURED)),
                     now.plus(CACHE_FOR));
             cache.put(provider, cached);
         }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.platform.readmodel.TaskReadModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 
@@ -25,7 +26,7 @@ import com.mongodb.client.model.Sorts;
 record TaskListQuery(String tenantId, Set<String> statuses, @Nullable String model, @Nullable Instant createdFrom,
         @Nullable Instant createdTo, @Nullable Cursor after, int limit) {
 
-    static final Bson SORT = Sorts.descending("created_at", "_id");
+    static final Bson SORT = Sorts.descending(TaskReadModel.CREATED_AT, TaskReadModel.ID);
 
     /** Where a page ended: the last task's creation time and id. */
     record Cursor(Instant createdAt, String taskId) {
@@ -33,23 +34,23 @@ record TaskListQuery(String tenantId, Set<String> statuses, @Nullable String mod
 
     Bson filter() {
         List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.eq("tenant_id", tenantId));
+        filters.add(Filters.eq(TaskReadModel.TENANT_ID, tenantId));
         if (createdFrom != null) {
-            filters.add(Filters.gte("created_at", Date.from(createdFrom)));
+            filters.add(Filters.gte(TaskReadModel.CREATED_AT, Date.from(createdFrom)));
         }
         if (createdTo != null) {
-            filters.add(Filters.lt("created_at", Date.from(createdTo)));
+            filters.add(Filters.lt(TaskReadModel.CREATED_AT, Date.from(createdTo)));
         }
         if (after != null) {
             Date at = Date.from(after.createdAt());
-            filters.add(Filters.or(Filters.lt("created_at", at),
-                    Filters.and(Filters.eq("created_at", at), Filters.lt("_id", after.taskId()))));
+            filters.add(Filters.or(Filters.lt(TaskReadModel.CREATED_AT, at),
+                    Filters.and(Filters.eq(TaskReadModel.CREATED_AT, at), Filters.lt(TaskReadModel.ID, after.taskId()))));
         }
         if (!statuses.isEmpty()) {
-            filters.add(Filters.in("status", statuses));
+            filters.add(Filters.in(TaskReadModel.STATUS, statuses));
         }
         if (model != null) {
-            filters.add(Filters.eq("model", model));
+            filters.add(Filters.eq(TaskReadModel.MODEL, model));
         }
         return Filters.and(filters);
     }

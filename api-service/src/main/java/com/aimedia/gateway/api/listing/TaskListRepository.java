@@ -6,6 +6,7 @@ import java.util.List;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 
+import com.aimedia.gateway.platform.readmodel.TaskReadModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
@@ -17,7 +18,7 @@ class TaskListRepository {
     private final MongoCollection<Document> tasks;
 
     TaskListRepository(MongoDatabase database) {
-        this.tasks = database.getCollection("tasks");
+        this.tasks = database.getCollection(TaskReadModel.COLLECTION);
     }
 
     /** Up to {@code limit + 1} rows, so the caller knows whether there is a next page. */
@@ -26,11 +27,11 @@ class TaskListRepository {
         tasks.find(query.filter())
             .sort(TaskListQuery.SORT)
             .limit(query.limit() + 1)
-            .projection(Projections.include("_id", "created_at", "view"))
+            .projection(Projections.include(TaskReadModel.ID, TaskReadModel.CREATED_AT, TaskReadModel.VIEW))
             .forEach(task -> {
-                String view = task.getString("view");
+                String view = task.getString(TaskReadModel.VIEW);
                 if (view != null) {
-                    rows.add(new Row(task.getString("_id"), task.getDate("created_at").toInstant(), view));
+                    rows.add(new Row(task.getString(TaskReadModel.ID), task.getDate(TaskReadModel.CREATED_AT).toInstant(), view));
                 }
             });
         return rows;

@@ -10,6 +10,7 @@ import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
+import com.aimedia.gateway.platform.readmodel.TaskReadModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -20,34 +21,34 @@ import com.mongodb.client.model.Sorts;
 @Repository
 class VideoRepository {
 
-    private static final Bson FIELDS = Projections.include("model", "status", "created_at", "completed_at", "outputs",
-            "error", "error_code");
+    private static final Bson FIELDS = Projections.include(TaskReadModel.MODEL, TaskReadModel.STATUS, TaskReadModel.CREATED_AT, TaskReadModel.COMPLETED_AT, TaskReadModel.OUTPUTS,
+            TaskReadModel.ERROR, TaskReadModel.ERROR_CODE);
 
     private final MongoCollection<Document> tasks;
 
     VideoRepository(MongoDatabase database) {
-        this.tasks = database.getCollection("tasks");
+        this.tasks = database.getCollection(TaskReadModel.COLLECTION);
     }
 
     Optional<VideoRecord> find(String taskId, String tenantId) {
-        return Optional.ofNullable(tasks.find(Filters.and(Filters.eq("_id", taskId), Filters.eq("tenant_id", tenantId)))
+        return Optional.ofNullable(tasks.find(Filters.and(Filters.eq(TaskReadModel.ID, taskId), Filters.eq(TaskReadModel.TENANT_ID, tenantId)))
             .projection(FIELDS)
-            .first()).filter(document -> document.getString("model") != null).map(VideoRepository::toRecord);
+            .first()).filter(document -> document.getString(TaskReadModel.MODEL) != null).map(VideoRepository::toRecord);
     }
 
     /** Newest first (or oldest first), after the given task, among the given models; {@code limit + 1} rows. */
     List<VideoRecord> page(String tenantId, Collection<String> models, @Nullable VideoRecord after, boolean ascending,
             int limit) {
-        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("tenant_id", tenantId), Filters.in("model", models)));
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq(TaskReadModel.TENANT_ID, tenantId), Filters.in(TaskReadModel.MODEL, models)));
         if (after != null) {
             java.util.Date at = java.util.Date.from(after.createdAt());
             filters.add(ascending
-                    ? Filters.or(Filters.gt("created_at", at), Filters.and(Filters.eq("created_at", at), Filters.gt("_id", after.taskId())))
-                    : Filters.or(Filters.lt("created_at", at), Filters.and(Filters.eq("created_at", at), Filters.lt("_id", after.taskId()))));
+                    ? Filters.or(Filters.gt(TaskReadModel.CREATED_AT, at), Filters.and(Filters.eq(TaskReadModel.CREATED_AT, at), Filters.gt(TaskReadModel.ID, after.taskId())))
+                    : Filters.or(Filters.lt(TaskReadModel.CREATED_AT, at), Filters.and(Filters.eq(TaskReadModel.CREATED_AT, at), Filters.lt(TaskReadModel.ID, after.taskId()))));
         }
         List<VideoRecord> rows = new ArrayList<>();
         tasks.find(Filters.and(filters))
-            .sort(ascending ? Sorts.ascending("created_at", "_id") : Sorts.descending("created_at", "_id"))
+            .sort(ascending ? Sorts.ascending(TaskReadModel.CREATED_AT, TaskReadModel.ID) : Sorts.descending(TaskReadModel.CREATED_AT, TaskReadModel.ID))
             .limit(limit + 1)
             .projection(FIELDS)
             .forEach(document -> rows.add(toRecord(document)));
@@ -55,10 +56,10 @@ class VideoRepository {
     }
 
     private static VideoRecord toRecord(Document document) {
-        java.util.Date completed = document.getDate("completed_at");
-        return new VideoRecord(document.getString("_id"), document.getString("model"), document.getString("status"),
-                document.getDate("created_at").toInstant(), completed == null ? null : completed.toInstant(),
-                document.getList("outputs", String.class, List.of()), document.getString("error"),
-                document.getString("error_code"));
+        java.util.Date completed = document.getDate(TaskReadModel.COMPLETED_AT);
+        return new VideoRecord(document.getString(TaskReadModel.ID), document.getString(TaskReadModel.MODEL), document.getString(TaskReadModel.STATUS),
+                document.getDate(TaskReadModel.CREATED_AT).toInstant(), completed == null ? null : completed.toInstant(),
+                document.getList(TaskReadModel.OUTPUTS, String.class, List.of()), document.getString(TaskReadModel.ERROR),
+                document.getString(TaskReadModel.ERROR_CODE));
     }
 }

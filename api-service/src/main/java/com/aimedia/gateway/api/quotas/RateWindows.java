@@ -2,6 +2,7 @@ package com.aimedia.gateway.api.quotas;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
@@ -47,7 +48,8 @@ class RateWindows {
                                 Updates.setOnInsert("second", second),
                                 Updates.setOnInsert("expire_at", Date.from(Instant.ofEpochSecond(second + 60)))),
                         new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-                long count = window.get("count", Number.class).longValue();
+                // an upsert that returns the document after the update always returns one
+                long count = Objects.requireNonNull(window).get("count", Number.class).longValue();
                 if (count == 1) {
                     windows.deleteMany(Filters.and(Filters.eq("subject", subject), Filters.lt("second", second - 1)));
                 }

@@ -9,6 +9,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
+import com.aimedia.gateway.platform.readmodel.TaskReadModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -26,14 +27,13 @@ class TaskSlots {
 
     static final String TENANT_ID = "tenant_id";
     static final String KEY_ID = "key_id";
-    private static final List<String> TERMINAL = List.of("completed", "failed");
-
+    
     private final MongoCollection<Document> slots;
     private final MongoCollection<Document> tasks;
 
     TaskSlots(MongoDatabase database) {
         this.slots = database.getCollection("task_slots");
-        this.tasks = database.getCollection("tasks");
+        this.tasks = database.getCollection(TaskReadModel.COLLECTION);
         slots.createIndex(Indexes.ascending(TENANT_ID));
         slots.createIndex(Indexes.ascending(KEY_ID));
     }
@@ -60,8 +60,9 @@ class TaskSlots {
             return 0;
         }
         List<String> finished = new ArrayList<>();
-        Bson ended = Filters.and(Filters.in("_id", taskIds), Filters.in("status", TERMINAL));
-        tasks.find(ended).projection(Projections.include("_id")).forEach(task -> finished.add(task.getString("_id")));
+        Bson ended = Filters.and(Filters.in(TaskReadModel.ID, taskIds), Filters.in(TaskReadModel.STATUS, TaskReadModel.TERMINAL));
+        tasks.find(ended).projection(Projections.include(TaskReadModel.ID))
+            .forEach(task -> finished.add(task.getString(TaskReadModel.ID)));
         return finished.isEmpty() ? 0 : slots.deleteMany(Filters.in("_id", finished)).getDeletedCount();
     }
 }

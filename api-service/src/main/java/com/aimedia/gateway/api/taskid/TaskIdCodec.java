@@ -34,7 +34,7 @@ public class TaskIdCodec {
     private final SecureRandom random;
 
     TaskIdCodec(TaskIdProperties properties, Clock clock, SecureRandom random) {
-        this.key = new SecretKeySpec(properties.taskIdSecret().getBytes(StandardCharsets.UTF_8), HMAC);
+        this.key = new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), HMAC);
         this.clock = clock;
         this.random = random;
     }

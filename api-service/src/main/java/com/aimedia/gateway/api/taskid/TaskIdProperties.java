@@ -3,6 +3,8 @@ package com.aimedia.gateway.api.taskid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.util.Objects;
+
 /**
  * The key that authenticates task ids. Checked here rather than with bean validation so that a wrong value is never
  * echoed into the start-up failure report.
@@ -23,6 +25,11 @@ public record TaskIdProperties(@Nullable String taskIdSecret) {
             throw new IllegalArgumentException("gateway.api.task-id-secret is too short: it needs at least "
                     + MIN_SECRET_LENGTH + " characters");
         }
+    }
+
+    /** The secret; never absent, the constructor refuses a missing one. */
+    public String secret() {
+        return Objects.requireNonNull(taskIdSecret);
     }
 
     /** Never print the secret. */

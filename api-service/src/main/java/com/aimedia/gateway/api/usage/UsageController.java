@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.aimedia.gateway.platform.readmodel.TaskReadModel;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import com.aimedia.gateway.api.auth.RequiresScope;
@@ -41,7 +42,7 @@ class UsageController {
     private final ModelCatalog catalog;
 
     UsageController(MongoDatabase database, ModelCatalog catalog) {
-        this.tasks = database.getCollection("tasks");
+        this.tasks = database.getCollection(TaskReadModel.COLLECTION);
         this.catalog = catalog;
     }
 
@@ -61,16 +62,18 @@ class UsageController {
             throw ApiProblemException.field(ProblemCode.INVALID_REQUEST, "group_by", "must be model or day");
         }
         Map<String, UsageBucket> groups = new TreeMap<>();
-        tasks.find(Filters.and(Filters.eq("tenant_id", tenant.id()), Filters.gte("created_at", Date.from(start)),
-                Filters.lt("created_at", Date.from(end))))
-            .projection(Projections.include("model", "status", "created_at", "outputs"))
+        tasks.find(Filters.and(Filters.eq(TaskReadModel.TENANT_ID, tenant.id()),
+                Filters.gte(TaskReadModel.CREATED_AT, Date.from(start)), Filters.lt(TaskReadModel.CREATED_AT, Date.from(end))))
+            .projection(Projections.include(TaskReadModel.MODEL, TaskReadModel.STATUS, TaskReadModel.CREATED_AT,
+                    TaskReadModel.OUTPUTS))
             .forEach(task -> {
-                String model = task.getString("model");
+                String model = task.getString(TaskReadModel.MODEL);
                 String key = grouping.equals("model") ? model
-                        : task.getDate("created_at").toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+                        : task.getDate(TaskReadModel.CREATED_AT).toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString();
                 String kind = catalog.find(model).map(found -> found.kind().wireName()).orElse("unknown");
                 groups.computeIfAbsent(key, ignored -> new UsageBucket())
-                    .add(task.getString("status"), kind, task.getList("outputs", String.class, List.of()).size());
+                    .add(task.getString(TaskReadModel.STATUS), kind,
+                            task.getList(TaskReadModel.OUTPUTS, String.class, List.of()).size());
             });
         return new UsageView("usage", start.getEpochSecond(), end.getEpochSecond(), grouping,
                 groups.entrySet().stream().map(entry -> entry.getValue().view(entry.getKey())).toList());

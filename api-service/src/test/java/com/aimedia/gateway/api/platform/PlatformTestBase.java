@@ -2,7 +2,6 @@ package com.aimedia.gateway.api.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,10 +26,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.aimedia.gateway.testsupport.InMemoryMongo;
 import com.mongodb.client.MongoDatabase;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,8 +57,7 @@ abstract class PlatformTestBase {
     static final String ADMIN_TOKEN = "admin-token-0123456789-0123456789-abcdef";
     static final String KLING = "{\"model\":\"kling-v2\",\"input\":{\"prompt\":\"a cat surfing\",\"duration\":\"5\"}}";
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    private static final InMemoryMongo MONGO = InMemoryMongo.start();
     private static final AtomicInteger TENANTS = new AtomicInteger();
     private static @Nullable ConfigurableApplicationContext second;
 
@@ -87,7 +84,7 @@ abstract class PlatformTestBase {
     }
 
     static String mongoUri() {
-        return "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort();
+        return MONGO.uri();
     }
 
     @org.junit.jupiter.api.BeforeEach

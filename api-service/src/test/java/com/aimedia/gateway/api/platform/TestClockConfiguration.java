@@ -7,6 +7,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+import com.aimedia.gateway.testsupport.MutableClock;
+
 /** Both replicas read the same {@link #CLOCK}, so rate windows are deterministic. */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfiguration {

@@ -20,10 +20,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.aimedia.gateway.testsupport.InMemoryMongo;
 import com.sun.net.httpserver.HttpServer;
-
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * The api-service forwards exactly the delivery log and secret paths to the callback-service (here a local stub that
@@ -42,8 +40,7 @@ class WebhookForwardingIntegrationTest {
 
     static final String KEY = "key-of-tenant-f-0123456789";
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    private static final InMemoryMongo MONGO = InMemoryMongo.start();
     private static final List<String> forwarded = new CopyOnWriteArrayList<>();
     private static final HttpServer UPSTREAM = upstream();
 
@@ -54,15 +51,14 @@ class WebhookForwardingIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.mongo.uri",
-                () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort());
+        registry.add("gateway.mongo.uri", MONGO::uri);
         registry.add("gateway.api.callback-service-url", () -> "http://127.0.0.1:" + UPSTREAM.getAddress().getPort());
     }
 
     @AfterAll
     static void stop() {
         UPSTREAM.stop(0);
-        MONGO.shutdownNow();
+        MONGO.close();
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.aimedia.gateway.callback.auth;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -35,8 +36,8 @@ class AuthConfiguration implements WebMvcConfigurer {
             }
 
             @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                    NativeWebRequest request, WebDataBinderFactory binderFactory) {
+            public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
+                    NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory) {
                 return new Tenant(authenticator.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION)));
             }
         });

@@ -63,10 +63,10 @@ final class DeadLetterRelay {
         Binary event = document.get(DeliveryDocuments.EVENT, Binary.class);
         return new AbandonedDelivery(document.getString(DeliveryDocuments.ID),
                 document.getString(DeliveryDocuments.TENANT_ID), document.getString(DeliveryDocuments.TASK_ID),
-                ((Number) document.get(DeliveryDocuments.VERSION)).longValue(),
+                document.get(DeliveryDocuments.VERSION, Number.class).longValue(),
                 document.getString(DeliveryDocuments.STATE),
                 AbandonReason.valueOf(document.getString(DeliveryDocuments.REASON).toUpperCase(java.util.Locale.ROOT)),
-                ((Number) document.get(DeliveryDocuments.ATTEMPT_COUNT)).intValue(),
+                document.get(DeliveryDocuments.ATTEMPT_COUNT, Number.class).intValue(),
                 event == null ? new byte[0] : event.getData());
     }
 }

@@ -83,9 +83,9 @@ final class DeliveryDocuments {
 
     static Delivery claimed(Document document) {
         return new Delivery(document.getString(ID), document.getString(TENANT_ID), document.getString(TASK_ID),
-                ((Number) document.get(VERSION)).longValue(), document.getString(URL), document.getString(HOST),
+                document.get(VERSION, Number.class).longValue(), document.getString(URL), document.getString(HOST),
                 document.getString(ENDPOINT_ID), document.getString(BODY), document.getString(WEBHOOK_ID),
-                ((Number) document.get(ATTEMPT_COUNT)).intValue(), Boolean.TRUE.equals(document.getBoolean(MANUAL)),
+                document.get(ATTEMPT_COUNT, Number.class).intValue(), Boolean.TRUE.equals(document.getBoolean(MANUAL)),
                 document.getString(LEASE_TOKEN), document.getDate(CREATED_AT).toInstant(),
                 document.getString(TRACE_PARENT));
     }

@@ -14,6 +14,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.aimedia.gateway.platform.readmodel.TaskReadModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
@@ -38,7 +39,7 @@ public class DeliveryLog {
         this.repository = repository;
         this.endpoints = endpoints;
         // read-only: the orchestrator owns tasks
-        this.tasks = database.getCollection("tasks");
+        this.tasks = database.getCollection(TaskReadModel.COLLECTION);
         this.clock = clock;
     }
 
@@ -82,7 +83,7 @@ public class DeliveryLog {
         int requested = 0;
         for (Document delivery : repository.undeliveredSince(tenantId, since, MAX_RECOVER)) {
             String taskId = delivery.getString(DeliveryDocuments.TASK_ID);
-            long version = ((Number) delivery.get(DeliveryDocuments.VERSION)).longValue();
+            long version = delivery.get(DeliveryDocuments.VERSION, Number.class).longValue();
             if (repository.newerVersionExists(taskId, version)) {
                 continue;
             }
@@ -110,7 +111,8 @@ public class DeliveryLog {
     }
 
     private boolean taskExists(String tenantId, String taskId) {
-        return tasks.find(and(eq("_id", taskId), eq("tenant_id", tenantId))).projection(Projections.include("_id"))
+        return tasks.find(and(eq(TaskReadModel.ID, taskId), eq(TaskReadModel.TENANT_ID, tenantId)))
+            .projection(Projections.include(TaskReadModel.ID))
             .first() != null;
     }
 
@@ -118,10 +120,10 @@ public class DeliveryLog {
         String reason = document.getString(DeliveryDocuments.REASON);
         Date next = document.getDate(DeliveryDocuments.NEXT_ATTEMPT_AT);
         DeliveryState state = DeliveryState.of(document.getString(DeliveryDocuments.STATE));
-        return new DeliveryView(((Number) document.get(DeliveryDocuments.VERSION)).longValue(),
+        return new DeliveryView(document.get(DeliveryDocuments.VERSION, Number.class).longValue(),
                 document.getString(DeliveryDocuments.WEBHOOK_ID), document.getString(DeliveryDocuments.URL), state,
                 reason == null ? null : AbandonReason.valueOf(reason.toUpperCase(Locale.ROOT)),
-                ((Number) document.get(DeliveryDocuments.ATTEMPT_COUNT)).intValue(),
+                document.get(DeliveryDocuments.ATTEMPT_COUNT, Number.class).intValue(),
                 state == DeliveryState.PENDING && next != null ? next.toInstant() : null,
                 document.getDate(DeliveryDocuments.CREATED_AT).toInstant(),
                 document.getDate(DeliveryDocuments.UPDATED_AT).toInstant(),

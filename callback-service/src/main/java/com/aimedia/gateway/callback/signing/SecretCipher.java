@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -69,7 +70,8 @@ public final class SecretCipher {
         }
         byte[] dataKey = new byte[KEY_BYTES];
         random.nextBytes(dataKey);
-        byte[] wrapped = encrypt(keys.get(activeKeyId), dataKey, activeKeyId.getBytes(StandardCharsets.UTF_8));
+        // the constructor checked that the active key is one of the keys
+        byte[] wrapped = encrypt(Objects.requireNonNull(keys.get(activeKeyId)), dataKey, activeKeyId.getBytes(StandardCharsets.UTF_8));
         byte[] sealed = encrypt(new SecretKeySpec(dataKey, "AES"), secret.getBytes(StandardCharsets.UTF_8),
                 tenantId.getBytes(StandardCharsets.UTF_8));
         Base64.Encoder base64 = Base64.getEncoder();

@@ -12,14 +12,14 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.aimedia.gateway.callback.MongoFixture;
-import com.aimedia.gateway.callback.MutableClock;
 import com.aimedia.gateway.callback.WebhookReceiver;
 import com.aimedia.gateway.callback.signing.SigningSecrets;
 import com.aimedia.gateway.platform.retention.TaskRecordRetention;
 import com.aimedia.gateway.storage.OutputLinks;
 import com.aimedia.gateway.storage.StorageProperties;
 import com.aimedia.gateway.storage.TaskBodyLinks;
+import com.aimedia.gateway.testsupport.InMemoryMongo;
+import com.aimedia.gateway.testsupport.MutableClock;
 import com.aimedia.gateway.urlguard.CallbackUrlGuard;
 import com.aimedia.gateway.urlguard.CheckedUrl;
 import com.aimedia.gateway.urlguard.HostResolver;
@@ -30,7 +30,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /** One slow receiver holds at most max-per-host attempts and never delays another host. */
 class DeliveryDispatcherTest {
 
-    private final MongoFixture mongo = MongoFixture.start();
+    private final InMemoryMongo mongo = InMemoryMongo.start();
     private final WebhookReceiver receiver = new WebhookReceiver("127.0.0.1");
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final DeliveryRepository repository = new DeliveryRepository(mongo.database());

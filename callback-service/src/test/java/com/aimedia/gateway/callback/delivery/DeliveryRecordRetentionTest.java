@@ -11,8 +11,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.aimedia.gateway.callback.MongoFixture;
-import com.aimedia.gateway.callback.MutableClock;
+import com.aimedia.gateway.testsupport.InMemoryMongo;
+import com.aimedia.gateway.testsupport.MutableClock;
 import com.aimedia.gateway.platform.retention.RecordSweeper;
 import com.aimedia.gateway.platform.retention.TaskRecordRetention;
 import com.mongodb.client.model.Filters;
@@ -29,7 +29,7 @@ class DeliveryRecordRetentionTest {
     private static final TaskRecordRetention RETENTION = new TaskRecordRetention(Duration.ofDays(7),
             Map.of("keeps-all", Duration.ZERO), Duration.ofHours(1), 1);
 
-    private final MongoFixture mongo = MongoFixture.start();
+    private final InMemoryMongo mongo = InMemoryMongo.start();
     private final MutableClock clock = new MutableClock(NOW);
     private final DeliveryRepository repository = new DeliveryRepository(mongo.database());
     private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock, 256 * 1024, RETENTION, () -> {

@@ -12,9 +12,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.aimedia.gateway.callback.MongoFixture;
-import com.aimedia.gateway.callback.MutableClock;
-import com.aimedia.gateway.callback.ScanRecordingBackend;
+import com.aimedia.gateway.testsupport.InMemoryMongo;
+import com.aimedia.gateway.testsupport.MutableClock;
+import com.aimedia.gateway.testsupport.ScanRecordingBackend;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 
@@ -24,7 +24,7 @@ class DeliveryRepositoryTest {
     private static final Duration LEASE = Duration.ofSeconds(60);
 
     private final ScanRecordingBackend backend = new ScanRecordingBackend();
-    private final MongoFixture mongo = new MongoFixture(backend);
+    private final InMemoryMongo mongo = InMemoryMongo.start(backend);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final DeliveryRepository repository = new DeliveryRepository(mongo.database());
     private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock, 256 * 1024);

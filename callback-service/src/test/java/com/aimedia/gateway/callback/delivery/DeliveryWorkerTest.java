@@ -12,13 +12,13 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.aimedia.gateway.callback.MongoFixture;
-import com.aimedia.gateway.callback.MutableClock;
 import com.aimedia.gateway.callback.WebhookReceiver;
 import com.aimedia.gateway.callback.signing.SigningSecrets;
 import com.aimedia.gateway.storage.LocalOutputLinks;
 import com.aimedia.gateway.storage.StorageProperties;
 import com.aimedia.gateway.storage.TaskBodyLinks;
+import com.aimedia.gateway.testsupport.InMemoryMongo;
+import com.aimedia.gateway.testsupport.MutableClock;
 import com.aimedia.gateway.urlguard.CallbackUrlGuard;
 import com.aimedia.gateway.urlguard.HostResolver;
 import com.mongodb.client.model.Filters;
@@ -30,8 +30,10 @@ class DeliveryWorkerTest {
 
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration RECHECK = Duration.ofMillis(200);
+    private static final List<Duration> SCALED = List.of(Duration.ofMillis(200), Duration.ofMillis(400),
+            Duration.ofMillis(800));
 
-    private final MongoFixture mongo = MongoFixture.start();
+    private final InMemoryMongo mongo = InMemoryMongo.start();
     private final WebhookReceiver receiver = new WebhookReceiver("127.0.0.1");
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final DeliveryRepository repository = new DeliveryRepository(mongo.database());
@@ -143,6 +145,50 @@ class DeliveryWorkerTest {
         assertThat(attempt.getDate("at").toInstant()).isEqualTo(clock.instant());
     }
 
+    /**
+     * The retry delays of the webhook scenarios (S5, scaled to 200 ms, 400 ms, 800 ms with a 1 s overload floor), on
+     * the virtual clock: each retry is scheduled from the attempt's time, whatever the machine's load.
+     */
+    @Test
+    void should_schedule_each_retry_from_the_schedule_with_jitter_and_deliver_after_transient_errors() {
+        DeliveryWorker scaled = workerWith(new RetryPolicy(SCALED, 0.2, Duration.ofSeconds(1), clock, new Random(7)));
+        recorder.record(delivery(1, "/flaky"));
+        receiver.script("/flaky", new WebhookReceiver.Answer(500, java.util.Map.of()),
+                new WebhookReceiver.Answer(500, java.util.Map.of()), new WebhookReceiver.Answer(500, java.util.Map.of()));
+
+        for (Duration scheduled : SCALED) {
+            scaled.run(claim().orElseThrow());
+
+            Instant due = stored(1).getDate("next_attempt_at").toInstant();
+            assertThat(Duration.between(clock.instant(), due)).isBetween(scaled(scheduled, 0.8), scaled(scheduled, 1.2));
+            assertThat(claim()).as("not due before its time").isEmpty();
+            clock.advance(Duration.between(clock.instant(), due));
+        }
+        scaled.run(claim().orElseThrow());
+
+        assertThat(stored(1).getString("state")).isEqualTo("delivered");
+        assertThat(stored(1).getList("attempts", Document.class)).extracting(attempt -> attempt.getInteger("status"))
+            .containsExactly(500, 500, 500, 200);
+    }
+
+    @Test
+    void should_honour_retry_after_within_the_clamp_and_wait_the_overload_floor_after_429() {
+        DeliveryWorker scaled = workerWith(new RetryPolicy(SCALED, 0.2, Duration.ofSeconds(1), clock, new Random(7)));
+        recorder.record(new NewDelivery("tenant-w", "task_a", 1, receiver.url("/retry-after"), body(1), new byte[0]));
+        recorder.record(new NewDelivery("tenant-w", "task_t", 1, receiver.url("/throttled"), body(1), new byte[0]));
+        receiver.script("/retry-after", new WebhookReceiver.Answer(503, java.util.Map.of("Retry-After", "1")));
+        receiver.script("/throttled", new WebhookReceiver.Answer(429, java.util.Map.of()));
+
+        scaled.run(claim().orElseThrow());
+        scaled.run(claim().orElseThrow());
+
+        // Retry-After 1 s asks for more than 200 ms: honoured within the clamp [200 ms, 400 ms]
+        assertThat(Duration.between(clock.instant(), nextAttempt("task_a"))).isEqualTo(Duration.ofMillis(400));
+        // 429 gets the overload floor (1 s), not the 200 ms schedule entry
+        assertThat(Duration.between(clock.instant(), nextAttempt("task_t")))
+            .isBetween(Duration.ofSeconds(1), Duration.ofMillis(1200));
+    }
+
     @Test
     void should_measure_the_webhook_stage_from_recording_to_the_receivers_2xx_when_delivered() {
         recorder.record(delivery(1, "/ok"));
@@ -166,6 +212,23 @@ class DeliveryWorkerTest {
         worker.run(claim().orElseThrow());
 
         assertThat(meters.find(CallbackMetrics.TASK_STAGE).timer()).isNull();
+    }
+
+    private DeliveryWorker workerWith(RetryPolicy policy) {
+        return new DeliveryWorker(repository, new CallbackUrlGuard(List.of("127.0.0.1/32"), HostResolver.system()),
+                new WebhookSender(Duration.ofSeconds(1), Duration.ofSeconds(5), "test", 1024),
+                new SigningSecrets(mongo.database(), clock), policy,
+                new Endpoints(mongo.database(), Duration.ofDays(5), new CallbackMetrics(new SimpleMeterRegistry())),
+                new CallbackMetrics(meters), clock, RECHECK, linksAt(clock));
+    }
+
+    private static Duration scaled(Duration duration, double factor) {
+        return Duration.ofNanos(Math.round(duration.toNanos() * factor));
+    }
+
+    private Instant nextAttempt(String taskId) {
+        return mongo.database().getCollection(DeliveryRepository.COLLECTION).find(Filters.eq("_id", taskId + ":1"))
+            .first().getDate("next_attempt_at").toInstant();
     }
 
     private java.util.Optional<Delivery> claim() {

@@ -15,13 +15,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.aimedia.gateway.callback.MongoFixture;
-import com.aimedia.gateway.callback.MutableClock;
+import com.aimedia.gateway.testsupport.InMemoryMongo;
+import com.aimedia.gateway.testsupport.MutableClock;
 import com.standardwebhooks.Webhook;
 
 class SigningSecretsTest {
 
-    private final MongoFixture mongo = MongoFixture.start();
+    private final InMemoryMongo mongo = InMemoryMongo.start();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final SigningSecrets secrets = new SigningSecrets(mongo.database(), clock);
 

@@ -72,7 +72,7 @@ public class EventPublisher {
      * @param traceParents for each event, in order, its task's W3C trace context, or null
      */
     public List<Boolean> publishAll(String topic, List<? extends SpecificRecord> events,
-            List<@Nullable String> traceParents) {
+            List<? extends @Nullable String> traceParents) {
         List<CompletableFuture<SendResult<String, SpecificRecord>>> sent = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             SpecificRecord event = events.get(i);

@@ -5,41 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 
 import org.junit.jupiter.api.Test;
 
+import com.aimedia.gateway.testsupport.MutableClock;
+
 class LimitedInputStreamTest {
 
     private static final Instant START = Instant.parse("2026-11-26T10:00:00Z");
-
-    /** A clock the test moves by hand: the client "trickles" between reads. */
-    private static final class HandClock extends Clock {
-
-        private Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static ServletInputStream body(byte[] bytes) {
         ByteArrayInputStream in = new ByteArrayInputStream(bytes);
@@ -67,7 +45,7 @@ class LimitedInputStreamTest {
 
     @Test
     void should_read_a_body_within_both_limits() throws IOException {
-        HandClock clock = new HandClock();
+        MutableClock clock = new MutableClock(START);
         LimitedInputStream in = new LimitedInputStream(body(new byte[100]), 100, START.plusSeconds(10), clock);
 
         assertThat(in.readAllBytes()).hasSize(100);
@@ -75,7 +53,7 @@ class LimitedInputStreamTest {
 
     @Test
     void should_fail_one_byte_past_the_size_limit() {
-        HandClock clock = new HandClock();
+        MutableClock clock = new MutableClock(START);
         LimitedInputStream in = new LimitedInputStream(body(new byte[101]), 100, START.plusSeconds(10), clock);
 
         assertThatThrownBy(in::readAllBytes).isInstanceOf(LimitedInputStream.BodyTooLargeException.class);
@@ -83,14 +61,14 @@ class LimitedInputStreamTest {
 
     @Test
     void should_fail_a_body_that_trickles_in_past_the_read_deadline() throws IOException {
-        HandClock clock = new HandClock();
+        MutableClock clock = new MutableClock(START);
         LimitedInputStream in = new LimitedInputStream(body(new byte[50]), 100, START.plusSeconds(10), clock);
 
         for (int i = 0; i < 9; i++) {
             assertThat(in.read()).isZero();
-            clock.now = clock.now.plus(Duration.ofSeconds(1)); // one byte a second keeps every single read short
+            clock.advance(Duration.ofSeconds(1)); // one byte a second keeps every single read short
         }
-        clock.now = clock.now.plus(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(2));
 
         assertThatThrownBy(in::read).isInstanceOf(LimitedInputStream.BodyReadTimeoutException.class);
     }

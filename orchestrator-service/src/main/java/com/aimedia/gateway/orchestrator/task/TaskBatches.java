@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -56,7 +57,8 @@ public class TaskBatches {
             List<TaskWrite> writes = new ArrayList<>();
             for (String taskId : pending) {
                 StoredTask stored = current.get(taskId);
-                TaskWrite write = plan(stored, byTask.get(taskId));
+                // pending holds keys of byTask only
+                TaskWrite write = plan(stored, Objects.requireNonNull(byTask.get(taskId)));
                 if (write != null) {
                     writes.add(write);
                 }

@@ -10,26 +10,31 @@ import java.util.Map;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
-/** Maps tasks and outbox entries to and from documents of the {@code tasks} collection (snake_case fields). */
+import com.aimedia.gateway.platform.readmodel.TaskReadModel;
+
+/**
+ * Maps tasks and outbox entries to and from documents of the {@code tasks} collection (snake_case fields). The fields
+ * other services read are named in {@link TaskReadModel}; the rest is the orchestrator's own.
+ */
 public final class TaskDocuments {
 
-    public static final String ID = "_id";
+    public static final String ID = TaskReadModel.ID;
     public static final String REVISION = "revision";
     /** The task id and the revision in one indexed field, {@code <task id>#<revision>}: see {@link #revisionToken}. */
     public static final String REVISION_TOKEN = "revision_token";
-    public static final String TENANT_ID = "tenant_id";
-    public static final String MODEL = "model";
-    public static final String PROVIDER = "provider";
+    public static final String TENANT_ID = TaskReadModel.TENANT_ID;
+    public static final String MODEL = TaskReadModel.MODEL;
+    public static final String PROVIDER = TaskReadModel.PROVIDER;
     public static final String PROVIDER_MODEL = "provider_model";
     public static final String CALLBACK_URL = "callback_url";
-    public static final String STATUS = "status";
-    public static final String VERSION = "version";
-    public static final String CREATED_AT = "created_at";
-    public static final String UPDATED_AT = "updated_at";
-    public static final String COMPLETED_AT = "completed_at";
-    public static final String OUTPUTS = "outputs";
-    public static final String ERROR = "error";
-    public static final String ERROR_CODE = "error_code";
+    public static final String STATUS = TaskReadModel.STATUS;
+    public static final String VERSION = TaskReadModel.VERSION;
+    public static final String CREATED_AT = TaskReadModel.CREATED_AT;
+    public static final String UPDATED_AT = TaskReadModel.UPDATED_AT;
+    public static final String COMPLETED_AT = TaskReadModel.COMPLETED_AT;
+    public static final String OUTPUTS = TaskReadModel.OUTPUTS;
+    public static final String ERROR = TaskReadModel.ERROR;
+    public static final String ERROR_CODE = TaskReadModel.ERROR_CODE;
     public static final String PROVIDER_TASK_ID = "provider_task_id";
     public static final String PROVIDER_REF = "provider_ref";
     public static final String POLLING_SINCE = "polling_since";
@@ -41,11 +46,11 @@ public final class TaskDocuments {
     public static final String POLL_TOKEN = "poll_token";
     public static final String POLL_ATTEMPTS = "poll_attempts";
     public static final String DEADLINE_AT = "deadline_at";
-    public static final String VIEW = "view";
+    public static final String VIEW = TaskReadModel.VIEW;
     public static final String OUTBOX = "outbox";
     public static final String OUTBOX_SINCE = "outbox_since";
     /** Each published status with the time the task entered it: {@code [{status, at, version}]}, oldest first. */
-    public static final String STATUS_HISTORY = "status_history";
+    public static final String STATUS_HISTORY = TaskReadModel.STATUS_HISTORY;
     /** The W3C trace context of the submit: scheduled polls and outbox publications continue the task's trace. */
     public static final String TRACE_PARENT = "trace_parent";
     /**
@@ -151,8 +156,9 @@ public final class TaskDocuments {
 
     /** The status history entry of a published change. */
     static Document toHistoryEntry(StatusChange change) {
-        return new Document(STATUS, change.status().wireName()).append("at", date(change.updatedAt()))
-            .append(VERSION, change.version());
+        return new Document(TaskReadModel.HISTORY_STATUS, change.status().wireName())
+            .append(TaskReadModel.HISTORY_AT, date(change.updatedAt()))
+            .append(TaskReadModel.HISTORY_VERSION, change.version());
     }
 
     static StatusChange toStatusChange(Document entry) {

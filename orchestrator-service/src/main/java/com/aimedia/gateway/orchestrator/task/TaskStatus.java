@@ -1,12 +1,15 @@
 package com.aimedia.gateway.orchestrator.task;
 
+import com.aimedia.gateway.platform.readmodel.TaskReadModel;
+
 /**
  * The public status of a task. The rank orders the statuses (a status only moves to a higher rank) and is also the
  * task's public {@code version}, so the version does not depend on the order in which events arrive.
  */
 public enum TaskStatus {
 
-    QUEUED("queued", 1), IN_PROGRESS("in_progress", 2), COMPLETED("completed", 3), FAILED("failed", 3);
+    QUEUED(TaskReadModel.QUEUED, 1), IN_PROGRESS(TaskReadModel.IN_PROGRESS, 2), COMPLETED(TaskReadModel.COMPLETED, 3),
+    FAILED(TaskReadModel.FAILED, 3);
 
     private final String wireName;
     private final int rank;

@@ -23,8 +23,8 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 
+import com.aimedia.gateway.platform.readmodel.TaskReadModel;
 import com.aimedia.gateway.platform.retention.TaskRecordRetention;
-
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
@@ -55,7 +55,7 @@ import com.mongodb.client.model.WriteModel;
 @Repository
 public class TaskStore implements InitializingBean {
 
-    public static final String COLLECTION = "tasks";
+    public static final String COLLECTION = TaskReadModel.COLLECTION;
     private static final Logger log = LoggerFactory.getLogger(TaskStore.class);
 
     private final MongoCollection<Document> tasks;

@@ -10,14 +10,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.aimedia.gateway.orchestrator.ScanRecordingBackend;
+import com.aimedia.gateway.testsupport.InMemoryMongo;
+import com.aimedia.gateway.testsupport.ScanRecordingBackend;
 import com.aimedia.gateway.orchestrator.task.TaskDocuments;
 import com.aimedia.gateway.orchestrator.task.TaskStore;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
-import de.bwaldvogel.mongo.MongoServer;
 
 /**
  * Claims against mongo-java-server over the wire: exactly one claim of a poll as read wins, and neither a claim nor
@@ -29,9 +27,8 @@ class PollClaimsTest {
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
 
     private final ScanRecordingBackend backend = new ScanRecordingBackend();
-    private final MongoServer server = new MongoServer(backend);
-    private final MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
-    private final TaskStore store = new TaskStore(client.getDatabase("claims"));
+    private final InMemoryMongo mongo = InMemoryMongo.start(backend);
+    private final TaskStore store = new TaskStore(mongo.database("claims"));
     private final PollClaims claims = new PollClaims(store);
     private final MongoCollection<Document> tasks = store.collection();
 
@@ -46,8 +43,7 @@ class PollClaimsTest {
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     @Test

@@ -17,15 +17,13 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.aimedia.gateway.orchestrator.ScanRecordingBackend;
+import com.aimedia.gateway.testsupport.InMemoryMongo;
+import com.aimedia.gateway.testsupport.ScanRecordingBackend;
 import com.mongodb.MongoSocketWriteException;
 import com.mongodb.ServerAddress;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
-import de.bwaldvogel.mongo.MongoServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -38,16 +36,14 @@ class TaskBatchesTest {
     private static final Clock CLOCK = Clock.fixed(CREATED.plusSeconds(90), ZoneOffset.UTC);
 
     private final ScanRecordingBackend backend = new ScanRecordingBackend();
-    private final MongoServer server = new MongoServer(backend);
-    private final MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
-    private final MongoDatabase database = client.getDatabase("batches");
+    private final InMemoryMongo mongo = InMemoryMongo.start(backend);
+    private final MongoDatabase database = mongo.database("batches");
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final TaskStateMachine machine = new TaskStateMachine(new FixedPolicy());
 
     @AfterEach
     void stop() {
-        client.close();
-        server.shutdownNow();
+        mongo.close();
     }
 
     @Test

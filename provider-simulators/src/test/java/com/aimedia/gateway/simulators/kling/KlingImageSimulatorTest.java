@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.aimedia.gateway.testsupport.MutableClock;
+
 class KlingImageSimulatorTest {
 
     private static final String AK = "ak-test";

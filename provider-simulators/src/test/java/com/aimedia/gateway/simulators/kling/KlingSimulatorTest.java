@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.aimedia.gateway.testsupport.MutableClock;
+
 class KlingSimulatorTest {
 
     private static final String AK = "ak-test";

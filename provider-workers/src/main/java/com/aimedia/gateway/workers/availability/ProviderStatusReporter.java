@@ -10,6 +10,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.aimedia.gateway.platform.readmodel.ProviderStatusReadModel;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
 import com.mongodb.client.MongoCollection;
@@ -31,7 +32,7 @@ class ProviderStatusReporter {
 
     ProviderStatusReporter(ProviderRegistry registry, MongoDatabase database, Clock clock) {
         this.registry = registry;
-        this.statuses = database.getCollection("provider_status");
+        this.statuses = database.getCollection(ProviderStatusReadModel.COLLECTION);
         this.clock = clock;
     }
 
@@ -40,8 +41,9 @@ class ProviderStatusReporter {
         for (ProviderAdapter adapter : registry.all()) {
             String provider = adapter.id().value();
             boolean configured = adapter.isConfigured();
-            statuses.replaceOne(new Document("_id", provider), new Document("_id", provider)
-                .append("configured", configured).append("updated_at", Date.from(clock.instant())),
+            statuses.replaceOne(new Document(ProviderStatusReadModel.ID, provider),
+                    new Document(ProviderStatusReadModel.ID, provider).append(ProviderStatusReadModel.CONFIGURED, configured)
+                        .append(ProviderStatusReadModel.UPDATED_AT, Date.from(clock.instant())),
                     new ReplaceOptions().upsert(true));
             if (!configured) {
                 // the one start-up warning for every adapter: set gateway.providers.<id>.* (see README) to enable it

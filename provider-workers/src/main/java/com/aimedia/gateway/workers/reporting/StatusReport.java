@@ -19,6 +19,9 @@ public record StatusReport(String taskId, String provider, Outcome outcome, @Nul
         @Nullable String providerRef, @Nullable Integer progress, List<String> outputs, @Nullable String errorCode,
         @Nullable String errorMessage) {
 
+    /** The error of a failure whose exception carried no message (every provider exception names its reason). */
+    public static final String NO_REASON = "The provider failed the task without a reason.";
+
     /** The provider accepted the task, is running it, finished it, or the task failed. */
     public enum Outcome {
         ACCEPTED, PROGRESS, COMPLETED, FAILED
@@ -47,12 +50,13 @@ public record StatusReport(String taskId, String provider, Outcome outcome, @Nul
     }
 
     public static StatusReport failed(String taskId, String provider, @Nullable String providerTaskId, ErrorCode code,
-            String message) {
+            @Nullable String message) {
         return failed(taskId, provider, providerTaskId, code.wireValue(), message);
     }
 
     public static StatusReport failed(String taskId, String provider, @Nullable String providerTaskId, String code,
-            String message) {
-        return new StatusReport(taskId, provider, Outcome.FAILED, providerTaskId, null, null, List.of(), code, message);
+            @Nullable String message) {
+        return new StatusReport(taskId, provider, Outcome.FAILED, providerTaskId, null, null, List.of(), code,
+                message == null ? NO_REASON : message);
     }
 }

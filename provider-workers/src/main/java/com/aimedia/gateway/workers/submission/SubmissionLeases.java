@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,7 +26,7 @@ final class SubmissionLeases implements SmartLifecycle {
     private final Clock clock;
     private final Duration lease;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-    private volatile ScheduledExecutorService renewer;
+    private volatile @Nullable ScheduledExecutorService renewer;
 
     SubmissionLeases(SubmissionStore store, Clock clock, Duration lease) {
         this.store = store;
@@ -57,16 +58,18 @@ final class SubmissionLeases implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        renewer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("submission-leases").daemon()
-            .factory());
+        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("submission-leases").daemon().factory());
         long period = Math.max(1, lease.toMillis() / 3);
-        renewer.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+        started.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
+        renewer = started;
     }
 
     @Override
     public synchronized void stop() {
-        if (renewer != null) {
-            renewer.shutdownNow();
+        ScheduledExecutorService running = renewer;
+        if (running != null) {
+            running.shutdownNow();
             renewer = null;
         }
     }

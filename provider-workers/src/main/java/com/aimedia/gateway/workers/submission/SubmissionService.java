@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -236,11 +237,12 @@ public final class SubmissionService {
         }
     }
 
-    private void fail(String taskId, ProviderAdapter adapter, ErrorCode code, String message) {
-        store.markFailed(taskId, code, message, clock.instant());
+    private void fail(String taskId, ProviderAdapter adapter, ErrorCode code, @Nullable String message) {
+        String reason = message == null ? StatusReport.NO_REASON : message;
+        store.markFailed(taskId, code, reason, clock.instant());
         log.warn("provider submit failed permanently taskId={} provider={} errorCode={}", taskId, adapter.id(),
                 code.wireValue());
-        reporter.report(StatusReport.failed(taskId, adapter.id().value(), null, code, message));
+        reporter.report(StatusReport.failed(taskId, adapter.id().value(), null, code, reason));
     }
 
     private void retryOrGiveUp(ProviderAdapter adapter, String taskId, RetryableException e, int attempt) {
@@ -285,7 +287,7 @@ public final class SubmissionService {
         }
     }
 
-    private static String require(String value) {
+    private static String require(@Nullable String value) {
         if (value == null) {
             throw new IllegalStateException("a settled submission lacks a field");
         }

@@ -1,6 +1,7 @@
 package com.aimedia.gateway.workers.urls;
 
 import java.time.Clock;
+import java.util.Objects;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +15,8 @@ class UrlsConfiguration {
         if (!properties.enabled()) {
             return ProviderCallbackUrls.disabled();
         }
-        return new ProviderCallbackUrls(properties.baseUrl(), new UrlSigner(properties.signingSecret()), clock,
+        return new ProviderCallbackUrls(properties.baseUrl(), new UrlSigner(Objects.requireNonNull(properties.signingSecret(),
+                "checked by PublicUrlProperties when a base URL is set")), clock,
                 properties.callbackUrlTtl(), properties.callbackUrlTtls());
     }
 }

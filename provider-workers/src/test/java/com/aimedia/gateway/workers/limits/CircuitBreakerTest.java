@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import com.aimedia.gateway.testsupport.MutableClock;
 import com.aimedia.gateway.workers.limits.CircuitBreaker.State;
 
 class CircuitBreakerTest {

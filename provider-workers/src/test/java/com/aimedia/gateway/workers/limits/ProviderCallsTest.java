@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.aimedia.gateway.testsupport.MutableClock;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;

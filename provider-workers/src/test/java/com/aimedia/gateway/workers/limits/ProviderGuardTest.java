@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.aimedia.gateway.testsupport.MutableClock;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
 import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;

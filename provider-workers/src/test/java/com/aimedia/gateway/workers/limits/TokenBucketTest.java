@@ -7,6 +7,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import com.aimedia.gateway.testsupport.MutableClock;
+
 class TokenBucketTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T12:00:00Z"));

@@ -34,17 +34,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.aimedia.gateway.storage.LocalOutputStore;
 import com.aimedia.gateway.storage.StorageMetrics;
 import com.aimedia.gateway.storage.StorageProperties;
+import com.aimedia.gateway.testsupport.InMemoryMongo;
 import com.aimedia.gateway.urlguard.CallbackUrlGuard;
 import com.aimedia.gateway.urlguard.HostResolver;
 import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.sun.net.httpserver.HttpServer;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
@@ -58,8 +55,7 @@ class OutputDownloaderTest {
     private static final String KEY = "provider-api-key-never-shown";
     private static final List<String> LOOPBACK = List.of("127.0.0.0/8");
 
-    private static MongoServer mongoServer;
-    private static MongoClient mongo;
+    private static InMemoryMongo mongo;
     private static MongoDatabase database;
 
     @TempDir
@@ -74,16 +70,13 @@ class OutputDownloaderTest {
 
     @BeforeAll
     static void startMongo() {
-        mongoServer = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongoServer.bind();
-        mongo = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-        database = mongo.getDatabase("gateway");
+        mongo = InMemoryMongo.start();
+        database = mongo.database();
     }
 
     @AfterAll
     static void stopMongo() {
         mongo.close();
-        mongoServer.shutdownNow();
     }
 
     @BeforeEach

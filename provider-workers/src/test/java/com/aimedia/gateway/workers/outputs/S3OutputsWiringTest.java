@@ -3,7 +3,6 @@ package com.aimedia.gateway.workers.outputs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,14 +25,11 @@ import org.springframework.context.annotation.Configuration;
 
 import com.aimedia.gateway.storage.StorageLinksConfiguration;
 import com.aimedia.gateway.storage.TaskBodyLinks;
+import com.aimedia.gateway.testsupport.InMemoryMongo;
 import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -54,8 +50,7 @@ class S3OutputsWiringTest {
 
     private static S3Proxy proxy;
     private static BlobStoreContext blobs;
-    private static MongoServer mongoServer;
-    private static MongoClient mongo;
+    private static InMemoryMongo mongo;
     private static String endpoint;
 
     @BeforeAll
@@ -75,15 +70,12 @@ class S3OutputsWiringTest {
             .build()) {
             admin.createBucket(create -> create.bucket("wired"));
         }
-        mongoServer = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongoServer.bind();
-        mongo = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+        mongo = InMemoryMongo.start();
     }
 
     @AfterAll
     static void stop() throws Exception {
         mongo.close();
-        mongoServer.shutdownNow();
         proxy.stop();
         blobs.close();
         System.clearProperty("aws.accessKeyId");
@@ -133,7 +125,7 @@ class S3OutputsWiringTest {
 
         @Bean
         MongoDatabase mongoDatabase() {
-            return mongo.getDatabase("wiring");
+            return mongo.database("wiring");
         }
 
         @Bean

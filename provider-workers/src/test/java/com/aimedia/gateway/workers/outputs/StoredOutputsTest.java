@@ -28,18 +28,15 @@ import org.springframework.util.unit.DataSize;
 import com.aimedia.gateway.storage.LocalOutputStore;
 import com.aimedia.gateway.storage.StorageMetrics;
 import com.aimedia.gateway.storage.StorageProperties;
+import com.aimedia.gateway.testsupport.InMemoryMongo;
 import com.aimedia.gateway.urlguard.CallbackUrlGuard;
 import com.aimedia.gateway.urlguard.HostResolver;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.sun.net.httpserver.HttpServer;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class StoredOutputsTest {
@@ -51,8 +48,7 @@ class StoredOutputsTest {
     Path directory;
 
     private HttpServer provider;
-    private MongoServer mongoServer;
-    private MongoClient mongo;
+    private InMemoryMongo mongo;
     private MongoDatabase database;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -75,17 +71,14 @@ class StoredOutputsTest {
             exchange.close();
         });
         provider.start();
-        mongoServer = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongoServer.bind();
-        mongo = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-        database = mongo.getDatabase("gateway");
+        mongo = InMemoryMongo.start();
+        database = mongo.database();
     }
 
     @AfterEach
     void stop() {
         provider.stop(0);
         mongo.close();
-        mongoServer.shutdownNow();
     }
 
     private StoredOutputs outputs(StorageProperties.Quota quota) {

@@ -26,11 +26,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.aimedia.gateway.testsupport.InMemoryMongo;
 import com.aimedia.gateway.workers.ProviderWorkersApplication;
 import com.mongodb.client.MongoDatabase;
-
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /** A worker started for a group of providers consumes only their topics and reports only them as available. */
 @SpringBootTest(classes = ProviderWorkersApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -41,7 +39,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 @EmbeddedKafka(partitions = 1)
 class ServedProvidersIntegrationTest {
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    private static final InMemoryMongo MONGO = InMemoryMongo.start();
 
     @Autowired
     private MongoDatabase database;
@@ -51,13 +49,13 @@ class ServedProvidersIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("gateway.mongo.uri", ServedProvidersIntegrationTest::mongoUri);
+        registry.add("gateway.mongo.uri", MONGO::uri);
         registry.add("gateway.workers.outputs.directory", ServedProvidersIntegrationTest::outputs);
     }
 
     @AfterAll
     static void stopMongo() {
-        MONGO.shutdownNow();
+        MONGO.close();
     }
 
     @Test
@@ -89,7 +87,7 @@ class ServedProvidersIntegrationTest {
         SpringApplicationBuilder worker = new SpringApplicationBuilder(ProviderWorkersApplication.class)
             .web(org.springframework.boot.WebApplicationType.NONE)
             .properties("spring.config.name=" + ProviderWorkersApplication.CONFIG_NAME,
-                    "gateway.workers.providers=kling,klingg", "gateway.mongo.uri=" + mongoUri(),
+                    "gateway.workers.providers=kling,klingg", "gateway.mongo.uri=" + MONGO.uri(),
                     "gateway.kafka.bootstrap-servers=" + brokers, "gateway.workers.outputs.directory=" + outputs(),
                     "gateway.workers.public.signing-secret=integration-test-url-signing-secret-0123456789");
 
@@ -102,11 +100,6 @@ class ServedProvidersIntegrationTest {
     private static List<String> workerGroups(Admin admin) throws Exception {
         return admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId)
             .filter(group -> group.startsWith("workers-")).toList();
-    }
-
-    private static synchronized String mongoUri() {
-        var address = MONGO.getLocalAddress() != null ? MONGO.getLocalAddress() : MONGO.bind();
-        return "mongodb://" + address.getHostString() + ":" + address.getPort();
     }
 
     private static String outputs() {

@@ -37,6 +37,7 @@ import com.aimedia.gateway.schemas.v1.ReportedOutcome;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 import com.aimedia.gateway.simulators.kling.KlingSimulator;
+import com.aimedia.gateway.testsupport.InMemoryMongo;
 import com.aimedia.gateway.workers.ProviderWorkersApplication;
 import com.aimedia.gateway.storage.LinkWindow;
 import com.aimedia.gateway.storage.LocalOutputLinks;
@@ -46,10 +47,7 @@ import com.aimedia.gateway.storage.StorageProperties;
 import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
 import com.mongodb.client.MongoDatabase;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-
-@SpringBootTest(classes = ProviderWorkersApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+@SpringBootTest(classes = ProviderWorkersApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.config.name=" + ProviderWorkersApplication.CONFIG_NAME,
             "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
             "gateway.workers.public.signing-secret=integration-test-url-signing-secret-0123456789",
@@ -58,9 +56,13 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 @EmbeddedKafka(partitions = 1)
 class KlingWorkerFlowIntegrationTest {
 
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final int PORT = freePort();
-    private static final String PUBLIC_BASE = "http://127.0.0.1:" + PORT;
+    private static final InMemoryMongo MONGO = InMemoryMongo.start();
+    /**
+     * The address providers and clients are told (an ingress in production). Never contacted: the test plays the
+     * ingress and sends what is addressed there to the random local port ({@link #local}), so no port is picked
+     * before the server binds it.
+     */
+    private static final String PUBLIC_BASE = "http://workers.gateway.test";
     static final String FILES_SECRET = "integration-test-files-signing-secret-0123456789";
     private static final KlingSimulator SIMULATOR = KlingSimulator.start(KlingSimulator.Config.defaults()
         .withCredentials("it-access-key", "it-secret-key").withTimings(Duration.ofMillis(200), Duration.ofMillis(300)));
@@ -78,12 +80,10 @@ class KlingWorkerFlowIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        var address = MONGO.getLocalAddress() != null ? MONGO.getLocalAddress() : MONGO.bind();
-        registry.add("gateway.mongo.uri", () -> "mongodb://" + address.getHostString() + ":" + address.getPort());
+        registry.add("gateway.mongo.uri", MONGO::uri);
         registry.add("gateway.providers.kling.base-url", SIMULATOR::baseUrl);
         registry.add("gateway.providers.kling.access-key", () -> "it-access-key");
         registry.add("gateway.providers.kling.secret-key", () -> "it-secret-key");
-        registry.add("server.port", () -> PORT);
         registry.add("gateway.workers.public.base-url", () -> PUBLIC_BASE);
         registry.add("gateway.storage.local.base-url", () -> PUBLIC_BASE);
         registry.add("gateway.storage.local.directory", () -> OUTPUTS.toString());
@@ -95,11 +95,13 @@ class KlingWorkerFlowIntegrationTest {
     private ProviderCallbackUrls callbackUrls;
     @org.springframework.boot.test.web.server.LocalManagementPort
     private int managementPort;
+    @org.springframework.boot.test.web.server.LocalServerPort
+    private int port;
 
     @AfterAll
     static void stopInfrastructure() {
         SIMULATOR.close();
-        MONGO.shutdownNow();
+        MONGO.close();
     }
 
     @BeforeEach
@@ -135,7 +137,7 @@ class KlingWorkerFlowIntegrationTest {
         Instant now = Instant.now();
         String link = new LocalOutputLinks(URI.create(PUBLIC_BASE), FILES_SECRET).link(key, LinkWindow.of(now,
                 new StorageProperties.Links(Duration.ofDays(7), Duration.ofHours(1)), now.plus(Duration.ofDays(30))));
-        HttpResponse<byte[]> video = get(link);
+        HttpResponse<byte[]> video = get(local(link));
         assertThat(video.statusCode()).isEqualTo(200);
         assertThat(video.headers().firstValue("Content-Type")).hasValue("video/mp4");
         assertThat(video.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
@@ -143,16 +145,16 @@ class KlingWorkerFlowIntegrationTest {
             .hasValue("inline; filename=\"" + taskId + "-0.mp4\"");
         assertThat(video.headers().firstValue("Content-Length")).hasValue(String.valueOf(video.body().length));
         assertThat(video.body()).isNotEmpty();
-        HttpResponse<byte[]> range = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link)).header("Range", "bytes=2-5")
+        HttpResponse<byte[]> range = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(local(link))).header("Range", "bytes=2-5")
             .build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(range.statusCode()).isEqualTo(206);
         assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 2-5/" + video.body().length);
         assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(video.body(), 2, 6));
-        assertThat(get(forge(link)).statusCode()).isEqualTo(404);
-        assertThat(get(link.replaceAll("expires=\\d+", "expires=1")).statusCode()).isEqualTo(404);
+        assertThat(get(local(forge(link))).statusCode()).isEqualTo(404);
+        assertThat(get(local(link.replaceAll("expires=\\d+", "expires=1"))).statusCode()).isEqualTo(404);
 
         java.nio.file.Files.delete(OUTPUTS.resolve(key.value()));
-        HttpResponse<byte[]> expired = get(link);
+        HttpResponse<byte[]> expired = get(local(link));
         assertThat(expired.statusCode()).as("deleted at the end of its retention").isEqualTo(410);
         assertThat(new String(expired.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("output_expired");
     }
@@ -169,8 +171,8 @@ class KlingWorkerFlowIntegrationTest {
 
         assertThat(readiness.statusCode()).isEqualTo(200);
         // the public port, where providers and clients reach this service, serves no actuator endpoint
-        assertThat(get(PUBLIC_BASE + "/actuator/prometheus").statusCode()).isEqualTo(404);
-        assertThat(get(PUBLIC_BASE + "/actuator/health").statusCode()).isEqualTo(404);
+        assertThat(get(local(PUBLIC_BASE + "/actuator/prometheus")).statusCode()).isEqualTo(404);
+        assertThat(get(local(PUBLIC_BASE + "/actuator/health")).statusCode()).isEqualTo(404);
         assertThat(metrics).contains("gateway_provider_requests_seconds_bucket{")
             .contains("operation=\"submit\"").contains("provider=\"kling\"").doesNotContain(taskId);
     }
@@ -197,8 +199,8 @@ class KlingWorkerFlowIntegrationTest {
             .replaceAll("\\?.*", "?expires="));
 
         // when: a forged callback, then the provider's callback
-        HttpResponse<byte[]> forged = post(URI.create(forge(callback.toString())));
-        HttpResponse<byte[]> genuine = post(callback);
+        HttpResponse<byte[]> forged = post(URI.create(local(forge(callback.toString()))));
+        HttpResponse<byte[]> genuine = post(URI.create(local(callback.toString())));
 
         // then: only the genuine one is handed on, and nothing was polled on the request thread (the orchestrator
         // polls on its normal path when it reads the event)
@@ -230,13 +232,10 @@ class KlingWorkerFlowIntegrationTest {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-        catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    /** The URL, addressed to the public base, as the ingress would forward it to this test's server. */
+    private String local(String url) {
+        assertThat(url).startsWith(PUBLIC_BASE + "/");
+        return "http://127.0.0.1:" + port + url.substring(PUBLIC_BASE.length());
     }
 
     private static java.nio.file.Path temporaryDirectory() {
@@ -340,9 +339,9 @@ class KlingWorkerFlowIntegrationTest {
     @Test
     void should_keep_http_metric_tags_bounded_when_a_prober_requests_made_up_paths() throws Exception {
         for (int i = 0; i < 20; i++) {
-            get(PUBLIC_BASE + "/probe-" + i + "-" + UUID.randomUUID());
-            post(URI.create(PUBLIC_BASE + "/provider-callbacks/kling/task_probe" + i + "?signature=x"));
-            get(PUBLIC_BASE + "/files/task_probe" + i + "/0.mp4?expires=1&signature=x");
+            get(local(PUBLIC_BASE + "/probe-" + i + "-" + UUID.randomUUID()));
+            post(URI.create(local(PUBLIC_BASE + "/provider-callbacks/kling/task_probe" + i + "?signature=x")));
+            get(local(PUBLIC_BASE + "/files/task_probe" + i + "/0.mp4?expires=1&signature=x"));
         }
 
         String metrics = new String(get("http://127.0.0.1:" + managementPort + "/actuator/prometheus").body(),
@@ -354,7 +353,7 @@ class KlingWorkerFlowIntegrationTest {
 
     @Test
     void should_refuse_a_huge_provider_callback_body_before_checking_anything() throws Exception {
-        assertThat(statusOfAnnouncedBody(PORT, "POST", "/provider-callbacks/kling/task_x?expires=1&signature=x"))
+        assertThat(statusOfAnnouncedBody(port, "POST", "/provider-callbacks/kling/task_x?expires=1&signature=x"))
             .startsWith("HTTP/1.1 413");
     }
 

@@ -1,5 +1,8 @@
 package com.aimedia.gateway.workers.submission;
 
+import com.aimedia.gateway.testsupport.InMemoryMongo;
+import com.aimedia.gateway.testsupport.MutableClock;
+import com.aimedia.gateway.testsupport.FaultProxy;
 import com.aimedia.gateway.workers.provider.spi.FakeAdapter;
 
 import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
@@ -8,7 +11,6 @@ import com.aimedia.gateway.workers.outputs.PassThroughOutputs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import java.net.InetSocketAddress;
+import java.net.URI;
+
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +34,6 @@ import com.aimedia.gateway.workers.reporting.StatusReport;
 import com.aimedia.gateway.workers.provider.ProviderAdapterLookup;
 import com.aimedia.gateway.workers.limits.ProviderCalls;
 import com.aimedia.gateway.workers.limits.TestGuards;
-import com.aimedia.gateway.workers.limits.MutableClock;
 import com.aimedia.gateway.workers.limits.Sleeper;
 import com.aimedia.gateway.workers.limits.WorkerMetrics;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
@@ -43,8 +47,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,8 +56,7 @@ class SubmissionServiceTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC);
     private static final Duration LEASE = Duration.ofSeconds(10);
 
-    private MongoServer mongo;
-    private MongoClient client;
+    private InMemoryMongo mongo;
     private MongoCollection<Document> submissions;
     private final ScriptedAdapter adapter = new ScriptedAdapter();
     private final List<StatusReport> reports = new ArrayList<>();
@@ -65,15 +66,13 @@ class SubmissionServiceTest {
 
     @BeforeEach
     void start() {
-        mongo = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = mongo.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-        submissions = client.getDatabase("test").getCollection("submissions");
+        mongo = InMemoryMongo.start();
+        submissions = mongo.database("test").getCollection("submissions");
         service = service(CLOCK, sleeps::add);
     }
 
     private SubmissionService service(Clock clock, Sleeper sleeper) {
-        return service(clock, sleeper, client.getDatabase("test"));
+        return service(clock, sleeper, mongo.database("test"));
     }
 
     private SubmissionService service(Clock clock, Sleeper sleeper, MongoDatabase database) {
@@ -86,13 +85,12 @@ class SubmissionServiceTest {
     }
 
     private SubmissionStore store(Clock clock) {
-        return new SubmissionStore(client.getDatabase("test"), "workers-this", LEASE);
+        return new SubmissionStore(mongo.database("test"), "workers-this", LEASE);
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        mongo.shutdownNow();
+        mongo.close();
     }
 
     @Test
@@ -116,7 +114,7 @@ class SubmissionServiceTest {
     void should_keep_the_accepted_provider_task_when_mongodb_goes_out_right_after_the_provider_accepted()
             throws Exception {
         // given: the worker reaches MongoDB through a proxy that cuts every connection when the provider answers
-        try (FaultProxy proxy = new FaultProxy(new InetSocketAddress("127.0.0.1", mongo.getLocalAddress().getPort()));
+        try (FaultProxy proxy = new FaultProxy(new InetSocketAddress("127.0.0.1", URI.create(mongo.uri()).getPort()));
                 MongoClient proxied = MongoClients.create("mongodb://127.0.0.1:" + proxy.port()
                         + "/?serverSelectionTimeoutMS=1500&connectTimeoutMS=300&retryWrites=false")) {
             List<Duration> outageWaits = new ArrayList<>();

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The admin API from a shell. Only the JDK: it runs as a single source file. It reads the API's base URL from
  * {@code GATEWAY_ADMIN_URL} (default {@code http://127.0.0.1:8080}) and the token from {@code GATEWAY_API_ADMIN_TOKEN},
@@ -117,7 +119,7 @@ public final class GatewayAdmin {
         return keys(options) + "/" + segment(options.positional(1, "key-id")) + action;
     }
 
-    private static String tenantBody(Options options, String id) {
+    private static String tenantBody(Options options, @Nullable String id) {
         List<String> fields = new ArrayList<>();
         if (id != null) {
             fields.add("\"id\":" + quote(id));
@@ -156,7 +158,7 @@ public final class GatewayAdmin {
         return "{" + String.join(",", fields) + "}";
     }
 
-    private int send(String method, String path, String body) throws IOException, InterruptedException {
+    private int send(String method, String path, @Nullable String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/admin/v1" + path))
             .timeout(Duration.ofSeconds(30))
             .header("Authorization", "Bearer " + token)

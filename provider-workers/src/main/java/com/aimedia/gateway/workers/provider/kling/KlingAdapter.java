@@ -84,7 +84,7 @@ public class KlingAdapter implements ProviderAdapter {
 
     /** Refs written before image support carry only the two video families; anything else polls text2video. */
     private static String pollFamily(@Nullable String providerRef) {
-        if (KlingApi.IMAGE2VIDEO.equals(providerRef) || KlingApi.IMAGES.equals(providerRef)) {
+        if (providerRef != null && (providerRef.equals(KlingApi.IMAGE2VIDEO) || providerRef.equals(KlingApi.IMAGES))) {
             return providerRef;
         }
         return KlingApi.TEXT2VIDEO;

@@ -67,7 +67,7 @@ final class KlingClient {
         int status = response.statusCode();
         Integer code = envelope == null ? null : envelope.code();
         boolean success = status >= 200 && status < 300 && code != null && code == 0;
-        if (success && envelope.data() != null) {
+        if (success && envelope != null && envelope.data() != null) {
             return envelope.data();
         }
         if (success) {

@@ -16,6 +16,7 @@ import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
+import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.Submission;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -57,11 +58,15 @@ public class LumaAdapter implements ProviderAdapter {
         String type = LumaMapper.generationType(request.providerModel());
         LumaApi.Generation generation = client.create(type, LumaMapper.toCreateRequest(request));
         URI asset = LumaMapper.asset(generation, type);
+        String id = generation.id();
+        if (id == null) {
+            throw new ProviderUnavailable("The provider answered without a generation id.");
+        }
         // a sync image may come back completed; anything else (also a sync failure) is settled by the first poll
         if (LumaStatus.fromWire(generation.state()).orElse(null) == LumaStatus.COMPLETED && asset != null) {
-            return Submission.completed(generation.id(), type, List.of(ProviderOutput.url(asset)));
+            return Submission.completed(id, type, List.of(ProviderOutput.url(asset)));
         }
-        return Submission.accepted(generation.id(), type);
+        return Submission.accepted(id, type);
     }
 
     @Override

@@ -52,7 +52,7 @@ final class MiniMaxErrorClassifier {
     /** A task that ended {@code Fail}; its {@code base_resp} (when set) says why. */
     static PollResult.Failed taskFailure(MiniMaxApi.@Nullable BaseResp baseResp) {
         Integer code = baseResp == null ? null : baseResp.statusCode();
-        if (code == null || code == 0) {
+        if (baseResp == null || code == null || code == 0) {
             return new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider failed the task without a reason.");
         }
         String message = baseResp.statusMsg() == null ? "" : baseResp.statusMsg();

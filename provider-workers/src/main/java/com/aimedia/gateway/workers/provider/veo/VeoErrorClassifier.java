@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-import org.jspecify.annotations.Nullable;
 
 import com.aimedia.gateway.workers.provider.http.HttpStatusClassifier;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
@@ -17,6 +16,8 @@ import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderException;
 import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
 import com.aimedia.gateway.workers.provider.spi.RateLimited;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps Google errors ({@code {"error":{code,message,status,details}}}) onto the gateway taxonomy. The
@@ -60,7 +61,10 @@ final class VeoErrorClassifier {
     }
 
     /** A done operation with {@code error}: the numeric google.rpc.Code says what kind. */
-    static PollResult.Failed operationFailure(VeoApi.Status error) {
+    static PollResult.Failed operationFailure(VeoApi.@Nullable Status error) {
+        if (error == null) {
+            return new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider failed the task without a reason.");
+        }
         String message = error.message() == null ? "" : error.message();
         int code = error.code() == null ? 2 : error.code();
         if (looksLikePolicy(message)) {

@@ -79,10 +79,11 @@ public class ViduAdapter implements ProviderAdapter {
 
     @Override
     public void verifyCallback(ProviderCallback callback) {
-        if (!properties.hasCredentials()) {
+        String apiKey = properties.apiKey();
+        if (apiKey == null || !properties.hasCredentials()) {
             throw new AuthenticationFailed("Vidu callbacks cannot be verified without the API key.");
         }
-        new ViduCallbackVerifier(properties.apiKey(), clock, properties.callbackMaxAge()).verify(callback);
+        new ViduCallbackVerifier(apiKey, clock, properties.callbackMaxAge()).verify(callback);
     }
 
     @Override

@@ -54,7 +54,7 @@ final class WanClient {
         int status = response.statusCode();
         WanApi.Envelope envelope = JsonBodies.readOrNull(json, response.body(), WanApi.Envelope.class);
         boolean hasError = envelope == null || (envelope.code() != null && !envelope.code().isBlank());
-        if (status >= 200 && status < 300 && !hasError && envelope.output() != null) {
+        if (status >= 200 && status < 300 && !hasError && envelope != null && envelope.output() != null) {
             return envelope.output();
         }
         String code = envelope == null ? null : envelope.code();

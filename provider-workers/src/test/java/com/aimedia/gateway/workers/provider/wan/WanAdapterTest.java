@@ -8,14 +8,13 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.aimedia.gateway.simulators.wan.WanSimulator;
+import com.aimedia.gateway.testsupport.MutableClock;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
@@ -32,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class WanAdapterTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final SteppedClock clock = new SteppedClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private WanSimulator simulator;
     private WanAdapter adapter;
 
@@ -126,30 +125,5 @@ class WanAdapterTest {
             .isInstanceOf(ContentRejected.class);
         assertThatThrownBy(() -> adapter.submit(request("wanx2.1-i2v-turbo", "{\"prompt\":\"no image\"}")))
             .isInstanceOf(InvalidRequest.class).hasMessageContaining("img_url");
-    }
-
-    /** A clock tests move by hand. */
-    static final class SteppedClock extends Clock {
-
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration step) {
-            now = now.plus(step);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package com.aimedia.gateway.local;
+package com.aimedia.gateway.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * swallows requests so the caller times out, or trickles the answer back slowly. Changing the mode cuts every open
  * connection, so a caller stuck in the old fault sees an error at once rather than at its own timeout.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
 
-    enum Mode {
+    public enum Mode {
         /** Forward both ways. */
         PASS,
         /** Accept, then reset (RST): a connection reset by peer. */
@@ -37,17 +37,17 @@ final class FaultProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile Mode mode = Mode.PASS;
 
-    FaultProxy(InetSocketAddress target) throws IOException {
+    public FaultProxy(InetSocketAddress target) throws IOException {
         this.target = target;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("fault-proxy-accept").start(this::accept);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    void mode(Mode newMode) {
+    public void mode(Mode newMode) {
         mode = newMode;
         for (Socket socket : open) {
             closeQuietly(socket);

@@ -1,4 +1,4 @@
-package com.aimedia.gateway.orchestrator;
+package com.aimedia.gateway.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,8 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * mongo-java-server's in-memory backend that records every filter of a find, update, delete or findAndModify command
@@ -62,7 +64,7 @@ public final class ScanRecordingBackend extends MemoryBackend {
         return filters;
     }
 
-    private static void add(List<Document> filters, Object filter) {
+    private static void add(List<Document> filters, @Nullable Object filter) {
         if (filter instanceof Document document) {
             filters.add(document);
         }

@@ -1,4 +1,4 @@
-package com.aimedia.gateway.workers.limits;
+package com.aimedia.gateway.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test moves forward by hand. */
+/**
+ * A UTC clock that only moves when a test moves it. Volatile, because the code under test often reads it on
+ * another thread (a listener, a scheduler, a second replica in the same JVM).
+ */
 public final class MutableClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
     public MutableClock(Instant start) {
         this.now = start;
@@ -29,8 +32,9 @@ public final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** Stays in UTC: the gateway keeps every instant in UTC, and a test that asks for another zone shares this clock. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("a test clock stays in UTC");
+        return this;
     }
 }
