@@ -35,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP 201 with the Generation {@code {id, generation_type, state, failure_reason, created_at, model, assets, request}}.
  * An image with {@code sync: true} comes back already {@code completed}.</li>
  * <li>{@code GET /generations/{id}}: the Generation; unknown id: 404.</li>
+ * <li>{@code DELETE /generations/{id}}: 204, the generation is gone (one still queued or dreaming stops and counts in
+ * {@link #jobsCancelled()}); unknown id: 404.</li>
  * <li>{@code GET /files/<id>.<mp4|jpg|png>} (outside the API prefix, like Luma's CDN): the result, no auth.</li>
  * </ul>
  * States: {@code queued} ({@link Config#queuedFor()}), {@code dreaming} ({@link Config#dreamingFor()}), then
@@ -108,6 +110,11 @@ public final class LumaSimulator implements ProviderSimulator {
     }
 
     @Override
+    public long jobsCancelled() {
+        return account.jobsCancelled();
+    }
+
+    @Override
     public long jobsCreated() {
         return account.jobsCreated();
     }
@@ -159,7 +166,12 @@ public final class LumaSimulator implements ProviderSimulator {
             try {
                 Routed routed = route(exchange, path);
                 delay();
-                send(exchange, routed.status(), json.writeValueAsBytes(routed.body()), null);
+                if (routed.body() == null) {
+                    exchange.sendResponseHeaders(routed.status(), -1);
+                }
+                else {
+                    send(exchange, routed.status(), json.writeValueAsBytes(routed.body()), null);
+                }
             }
             catch (LumaError.Answer answer) {
                 delay();
@@ -177,7 +189,7 @@ public final class LumaSimulator implements ProviderSimulator {
         }
     }
 
-    private record Routed(int status, JsonNode body) {
+    private record Routed(int status, @Nullable JsonNode body) {
     }
 
     private Routed route(HttpExchange exchange, String path) throws IOException {
@@ -201,6 +213,10 @@ public final class LumaSimulator implements ProviderSimulator {
         String rest = path.startsWith(GENERATIONS + "/") ? path.substring(GENERATIONS.length() + 1) : "";
         if ("GET".equals(method) && !rest.isEmpty() && !rest.contains("/")) {
             return new Routed(200, account.get(rest));
+        }
+        if ("DELETE".equals(method) && !rest.isEmpty() && !rest.contains("/")) {
+            account.delete(rest);
+            return new Routed(204, null);
         }
         throw new LumaError(404, "Not Found").answer();
     }

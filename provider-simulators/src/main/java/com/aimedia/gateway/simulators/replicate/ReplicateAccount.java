@@ -31,6 +31,7 @@ final class ReplicateAccount {
     private final ConcurrentLinkedQueue<String> getBodies = new ConcurrentLinkedQueue<>();
     private volatile Duration responseDelay = Duration.ZERO;
     private long jobsCreated;
+    private long jobsCancelled;
 
     ReplicateAccount(ReplicateSimulator.Config config) {
         this.config = config;
@@ -134,6 +135,19 @@ final class ReplicateAccount {
 
     synchronized List<ReplicateSimulator.RecordedRequest> requests() {
         return List.copyOf(requests);
+    }
+
+    /** {@code POST /v1/predictions/{id}/cancel}. */
+    synchronized Optional<Prediction> cancel(String id) {
+        Prediction prediction = predictions.get(id);
+        if (prediction != null && prediction.cancel(now())) {
+            jobsCancelled++;
+        }
+        return Optional.ofNullable(prediction);
+    }
+
+    synchronized long jobsCancelled() {
+        return jobsCancelled;
     }
 
     synchronized long jobsCreated() {

@@ -101,6 +101,11 @@ public final class ReplicateSimulator implements ProviderSimulator {
         return account.jobsCreated();
     }
 
+    @Override
+    public long jobsCancelled() {
+        return account.jobsCancelled();
+    }
+
     public Config config() {
         return config;
     }
@@ -205,8 +210,7 @@ public final class ReplicateSimulator implements ProviderSimulator {
             return new Answer(200, render(account.get(prediction.group(1)).orElseThrow(() -> ReplicateError.notFound().answer())));
         }
         if (prediction.matches() && "POST".equals(method) && prediction.group(2) != null) {
-            Prediction found = account.find(prediction.group(1)).orElseThrow(() -> ReplicateError.notFound().answer());
-            found.cancel(account.now());
+            Prediction found = account.cancel(prediction.group(1)).orElseThrow(() -> ReplicateError.notFound().answer());
             return new Answer(200, render(found));
         }
         throw ReplicateError.notFound().answer();

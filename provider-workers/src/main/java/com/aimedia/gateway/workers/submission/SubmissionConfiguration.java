@@ -84,7 +84,9 @@ class SubmissionConfiguration {
                 new KafkaStatusReporter(publisher), new ProviderCalls(meters, guards), json, clock, properties,
                 new RetryDelay(properties.rateLimitBackoff(), () -> ThreadLocalRandom.current().nextDouble()),
                 Sleeper.threadSleep(), outputs, callbackUrls);
-        return new WorkerEventHandler(submissions, pollService);
+        CancelService cancels = new CancelService(new ProviderAdapterLookup(registry), store,
+                new ProviderCancels(new ProviderCalls(meters, guards)), clock);
+        return new WorkerEventHandler(submissions, pollService, cancels);
     }
 
     @Bean
@@ -104,6 +106,8 @@ class SubmissionConfiguration {
     KafkaAdmin.NewTopics workerTopics(ProviderRegistry registry, GatewayKafkaProperties kafka) {
         List<NewTopic> topics = new ArrayList<>();
         topics.add(new NewTopic(Topics.STATUS, kafka.partitions(), kafka.replicationFactor()));
+        topics.add(new NewTopic(Topics.CANCEL, kafka.partitions(), kafka.replicationFactor()));
+        topics.add(new NewTopic(Topics.CANCEL + Topics.DEAD_LETTER_SUFFIX, kafka.partitions(), kafka.replicationFactor()));
         for (ProviderAdapter adapter : registry.all()) {
             for (String topic : List.of(Topics.submitted(adapter.id().value()), Topics.poll(adapter.id().value()))) {
                 topics.add(new NewTopic(topic, kafka.partitions(), kafka.replicationFactor()));

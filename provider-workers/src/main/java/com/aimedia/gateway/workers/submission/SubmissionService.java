@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
+import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
@@ -40,6 +41,9 @@ final class SubmissionService {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
     private static final Duration IN_FLIGHT_RECHECK = Duration.ofSeconds(1);
+    /** The orchestrator's error code for a task its owner cancelled. */
+    static final String CANCELLED = "cancelled";
+    static final String CANCELLED_MESSAGE = "The task was cancelled by its owner.";
 
     private final ProviderAdapterLookup adapters;
     private final SubmissionStore store;
@@ -54,6 +58,7 @@ final class SubmissionService {
     private final OutputPublisher outputs;
     private final ProviderCallbackUrls callbackUrls;
     private final SubmissionLeases leases;
+    private final ProviderCancels cancels;
 
     SubmissionService(ProviderAdapterLookup adapters, SubmissionStore store, SubmissionLeases leases,
             StatusReporter reporter, ProviderCalls calls, JsonMapper json, Clock clock, SubmissionProperties properties,
@@ -71,6 +76,7 @@ final class SubmissionService {
         this.sleeper = sleeper;
         this.outputs = outputs;
         this.callbackUrls = callbackUrls;
+        this.cancels = new ProviderCancels(calls);
     }
 
     void on(TaskSubmitted event) {
@@ -126,7 +132,8 @@ final class SubmissionService {
             return;
         }
         switch (record.get().state()) {
-            case ACCEPTED, COMPLETED, FAILED -> reportSettled(event.getTaskId(), event.getProvider(), record.get());
+            case ACCEPTED, COMPLETED, FAILED, CANCELLED -> reportSettled(event.getTaskId(), event.getProvider(),
+                    record.get());
             case SUBMITTING, NOT_SUBMITTED -> log.info("submission check: attempt still pending taskId={} provider={}",
                     event.getTaskId(), event.getProvider());
         }
@@ -176,6 +183,12 @@ final class SubmissionService {
                     adapter.id());
             accept(adapter, request.taskId(), found.get());
         }
+        else if (store.find(request.taskId()).map(SubmissionStore.SubmissionRecord::cancelRequested).orElse(false)) {
+            log.info("provider has no task after an unknown submit outcome and the task was cancelled, not sending it "
+                    + "taskId={} provider={}", request.taskId(), adapter.id());
+            store.markCancelled(request.taskId(), clock.instant());
+            reporter.report(cancelledReport(request.taskId(), adapter.id().value()));
+        }
         else {
             log.info("provider has no task after an unknown submit outcome, submitting again taskId={} provider={}",
                     request.taskId(), adapter.id());
@@ -199,13 +212,17 @@ final class SubmissionService {
             fail(taskId, adapter, ErrorCode.PROVIDER_ERROR, e.getMessage());
             return;
         }
-        store.markAccepted(taskId, submission, published, clock.instant());
+        boolean cancelled = store.markAccepted(taskId, submission, published, clock.instant());
         String provider = adapter.id().value();
         log.info("provider task submitted taskId={} provider={} providerTaskId={}", taskId, provider,
                 submission.providerTaskId());
         reporter.report(submission.isCompleted()
                 ? reports.completed(taskId, provider, submission.providerTaskId(), submission.providerRef(), published)
                 : reports.accepted(taskId, provider, submission.providerTaskId(), submission.providerRef()));
+        if (cancelled && !submission.isCompleted()) {
+            // the owner cancelled while this submit was in flight: the cancel found nothing to stop then
+            cancels.stop(adapter, taskId, submission.providerTaskId(), submission.providerRef());
+        }
     }
 
     private void fail(String taskId, ProviderAdapter adapter, ErrorCode code, String message) {
@@ -238,9 +255,19 @@ final class SubmissionService {
             case ACCEPTED -> reports.accepted(taskId, provider, require(record.providerTaskId()), record.providerRef());
             case COMPLETED -> reports.completed(taskId, provider, record.providerTaskId(), record.providerRef(),
                     record.outputs());
+            case CANCELLED -> cancelledReport(taskId, provider);
             case FAILED, SUBMITTING, NOT_SUBMITTED -> reports.failed(taskId, provider, record.providerTaskId(),
                     require(record.errorCode()), require(record.errorMessage()));
         });
+        if (record.state() == SubmissionStore.SubmissionState.ACCEPTED && record.cancelRequested()) {
+            // the delivery that recorded the acceptance of a cancelled task may have died before it stopped the task
+            cancels.stop(adapters.require(provider), taskId, require(record.providerTaskId()), record.providerRef());
+        }
+    }
+
+    /** The task was cancelled before its provider got it; the orchestrator ended it already, this only confirms. */
+    private TaskStatusReported cancelledReport(String taskId, String provider) {
+        return reports.failed(taskId, provider, null, CANCELLED, CANCELLED_MESSAGE);
     }
 
     private Optional<GenerationRequest> toRequest(TaskSubmitted event) {

@@ -6,20 +6,23 @@ import org.slf4j.MDC;
 import com.aimedia.gateway.platform.kafka.PermanentFailure;
 import com.aimedia.gateway.schemas.v1.PollRequested;
 import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
+import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 
 /**
- * Dispatches one record of a provider's topics to submission (a submit or a submission check) or polling, with taskId
- * and provider in the MDC.
+ * Dispatches one record of a provider's topics to submission (a submit or a submission check), polling or cancelling,
+ * with taskId and provider in the MDC.
  */
 final class WorkerEventHandler {
 
     private final SubmissionService submissions;
     private final PollService polls;
+    private final CancelService cancels;
 
-    WorkerEventHandler(SubmissionService submissions, PollService polls) {
+    WorkerEventHandler(SubmissionService submissions, PollService polls, CancelService cancels) {
         this.submissions = submissions;
         this.polls = polls;
+        this.cancels = cancels;
     }
 
     void handle(SpecificRecord event) {
@@ -29,8 +32,9 @@ final class WorkerEventHandler {
             case PollRequested poll -> withMdc(poll.getTaskId(), poll.getProvider(), () -> polls.on(poll));
             case SubmissionCheckRequested check -> withMdc(check.getTaskId(), check.getProvider(),
                     () -> submissions.check(check));
-            default -> throw new UnexpectedEvent("provider topics carry TaskSubmitted, PollRequested and "
-                    + "SubmissionCheckRequested only, got " + event.getClass().getSimpleName());
+            case TaskCancelRequested cancel -> withMdc(cancel.getTaskId(), cancel.getProvider(), () -> cancels.on(cancel));
+            default -> throw new UnexpectedEvent("provider topics carry TaskSubmitted, PollRequested, "
+                    + "SubmissionCheckRequested and TaskCancelRequested only, got " + event.getClass().getSimpleName());
         }
     }
 

@@ -11,8 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.aimedia.gateway.workers.provider.spi.CancelResult;
 import com.aimedia.gateway.workers.provider.spi.Capability;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
+import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
@@ -52,7 +54,7 @@ public class LumaAdapter implements ProviderAdapter {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO, Capability.CALLBACKS,
-                Capability.SYNC_RESULT);
+                Capability.SYNC_RESULT, Capability.CANCEL);
     }
 
     @Override
@@ -71,6 +73,28 @@ public class LumaAdapter implements ProviderAdapter {
             return Submission.completed(generation.id(), type, List.of(ProviderOutput.url(asset)));
         }
         return Submission.accepted(generation.id(), type);
+    }
+
+    /**
+     * Luma has no cancel call, only {@code DELETE /generations/{id}} (providers.md section 2), which removes a
+     * generation. The generation is read first and only one still {@code queued} or {@code dreaming} is deleted: that
+     * stops it, while a generation that finished just before the cancel keeps its result.
+     */
+    @Override
+    public CancelResult cancel(ProviderTaskRef ref) {
+        requireCredentials();
+        try {
+            Optional<LumaState> state = LumaState.fromWire(client.get(ref.providerTaskId()).state());
+            if (state.isEmpty() || !state.get().isInFlight()) {
+                return CancelResult.NOT_RUNNING;
+            }
+            client.delete(ref.providerTaskId());
+            return CancelResult.CANCELLED;
+        }
+        catch (NotFound e) {
+            // deleted already: a repeated cancel
+            return CancelResult.NOT_RUNNING;
+        }
     }
 
     @Override

@@ -21,6 +21,11 @@ enum LumaState {
         this.wireValue = wireValue;
     }
 
+    /** Whether Luma still works on the generation, so deleting it stops it. */
+    boolean isInFlight() {
+        return this == QUEUED || this == DREAMING;
+    }
+
     static Optional<LumaState> fromWire(@Nullable String raw) {
         for (LumaState state : values()) {
             if (state.wireValue.equals(raw)) {

@@ -11,9 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.aimedia.gateway.workers.provider.spi.CancelResult;
 import com.aimedia.gateway.workers.provider.spi.Capability;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
+import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
@@ -61,7 +63,7 @@ public class ReplicateAdapter implements ProviderAdapter {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.CALLBACKS, Capability.SYNC_RESULT);
+        return EnumSet.of(Capability.CALLBACKS, Capability.SYNC_RESULT, Capability.CANCEL);
     }
 
     @Override
@@ -114,6 +116,23 @@ public class ReplicateAdapter implements ProviderAdapter {
             return PollResult.Pending.inQueue();
         }
         return status.get().toPollResult(prediction);
+    }
+
+    /**
+     * {@code POST /predictions/{id}/cancel} (providers.md section 11). Replicate answers the prediction: {@code canceled}
+     * once stopped; a prediction that had already ended keeps its final status, and 404 means Replicate forgot it.
+     */
+    @Override
+    public CancelResult cancel(ProviderTaskRef ref) {
+        requireCredentials();
+        try {
+            ReplicateApi.Prediction prediction = client.cancel(ref.providerTaskId());
+            return ReplicateStatus.fromWire(prediction.status()).orElse(null) == ReplicateStatus.CANCELED
+                    ? CancelResult.CANCELLED : CancelResult.NOT_RUNNING;
+        }
+        catch (NotFound e) {
+            return CancelResult.NOT_RUNNING;
+        }
     }
 
     @Override

@@ -9,5 +9,7 @@ public enum Capability {
     /** The provider may finish a task in the submit call itself. */
     SYNC_RESULT,
     /** The provider can look a task up by the gateway's task id, so an unknown submit outcome can be resolved. */
-    LOOKUP_BY_CALLER_ID
+    LOOKUP_BY_CALLER_ID,
+    /** The provider has a call that stops a running task ({@link ProviderAdapter#cancel}). */
+    CANCEL
 }
