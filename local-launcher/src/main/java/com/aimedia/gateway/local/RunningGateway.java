@@ -41,6 +41,14 @@ public final class RunningGateway implements AutoCloseable {
         return Services.signingSecret(service(CallbackServiceApplication.class), devTenantId());
     }
 
+    /** The simulator a provider runs on, unless the provider uses its real API or external simulators run. */
+    public java.util.Optional<com.aimedia.gateway.simulators.ProviderSimulator> simulator(String provider) {
+        return components.stream().filter(Simulators.class::isInstance).map(Simulators.class::cast)
+            .flatMap(simulators -> simulators.all().stream())
+            .filter(simulator -> simulator.provider().equals(provider))
+            .findFirst();
+    }
+
     public ConfigurableApplicationContext service(Class<?> applicationClass) {
         return services.stream()
             .filter(context -> context.getBeanNamesForType(applicationClass).length > 0)

@@ -39,9 +39,12 @@ class TaskController {
     private final TaskJson json;
     private final TaskBodyLinks links;
     private final TaskWaiter waiter;
+    private final TaskMetadataStore metadata;
 
     TaskController(SubmitRequestReader reader, TaskSubmissionService submissions, TaskIdCodec taskIds,
-            TaskViewRepository views, TaskJson json, TaskBodyLinks links, TaskWaiter waiter) {
+            TaskViewRepository views, TaskJson json, TaskBodyLinks links, TaskWaiter waiter,
+            TaskMetadataStore metadata) {
+        this.metadata = metadata;
         this.reader = reader;
         this.submissions = submissions;
         this.taskIds = taskIds;
@@ -57,7 +60,7 @@ class TaskController {
         String idempotencyKey = idempotencyKey(request.getHeader(IDEMPOTENCY_KEY));
         Optional<Duration> wait = PreferWait.parse(request.getHeader(PREFER));
         Submission submission = submissions.submit(tenant, idempotencyKey, reader.read(request));
-        String queued = json.queuedBody(new TaskId(submission.taskId(), submission.createdAt()));
+        String queued = json.queuedBody(new TaskId(submission.taskId(), submission.createdAt()), submission.metadata());
         if (wait.isEmpty()) {
             return jsonBody(queued);
         }
@@ -77,7 +80,8 @@ class TaskController {
     ResponseEntity<byte[]> task(Tenant tenant, @PathVariable String taskId) {
         TaskId id = taskIds.verify(taskId, tenant.id())
             .orElseThrow(() -> new ApiProblemException(ProblemCode.TASK_NOT_FOUND, "No such task."));
-        return jsonBody(views.findView(id.value(), tenant.id()).map(links::render).orElseGet(() -> json.queuedBody(id)));
+        return jsonBody(views.findView(id.value(), tenant.id()).map(links::render)
+            .orElseGet(() -> json.queuedBody(id, metadata.find(id.value(), tenant.id()))));
     }
 
     private static @Nullable String idempotencyKey(@Nullable String key) {

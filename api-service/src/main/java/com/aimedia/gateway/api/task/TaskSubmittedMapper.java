@@ -21,6 +21,8 @@ final class TaskSubmittedMapper {
             .setInput(submission.input())
             .setCallbackUrl(submission.callbackUrl())
             .setCreatedAt(submission.createdAt())
+            .setMetadata(submission.metadataMap())
+            .setWebhookEvents(submission.webhookEvents())
             .build();
     }
 }

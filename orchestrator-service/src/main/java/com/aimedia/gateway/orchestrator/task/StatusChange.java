@@ -3,6 +3,7 @@ package com.aimedia.gateway.orchestrator.task;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -16,10 +17,12 @@ import org.jspecify.annotations.Nullable;
 public record StatusChange(String eventId, String taskId, long version, TaskStatus status, String tenantId,
         String model, String provider, @Nullable String callbackUrl, Instant createdAt, Instant updatedAt,
         @Nullable Instant completedAt, List<String> outputs, @Nullable String error, @Nullable String errorCode,
-        String body) {
+        String body, Map<String, String> metadata, @Nullable List<String> webhookEvents) {
 
     public StatusChange {
         outputs = List.copyOf(outputs);
+        metadata = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(metadata));
+        webhookEvents = webhookEvents == null ? null : List.copyOf(webhookEvents);
     }
 
     /** The change that publishes the current view of a publishable state. */
@@ -32,7 +35,7 @@ public record StatusChange(String eventId, String taskId, long version, TaskStat
         return new StatusChange(eventId(state.taskId(), state.version()), state.taskId(), state.version(),
                 state.status(), submission.tenantId(), submission.model(), state.provider(), submission.callbackUrl(),
                 submission.createdAt(), updatedAt, state.completedAt(), state.outputs(), state.error(),
-                state.errorCode(), TaskBody.render(state));
+                state.errorCode(), TaskBody.render(state), submission.metadata(), submission.webhookEvents());
     }
 
     static String eventId(String taskId, long version) {

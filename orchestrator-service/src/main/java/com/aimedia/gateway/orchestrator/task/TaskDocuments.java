@@ -22,6 +22,10 @@ public final class TaskDocuments {
     public static final String PROVIDER = "provider";
     public static final String PROVIDER_MODEL = "provider_model";
     public static final String CALLBACK_URL = "callback_url";
+    /** The client's metadata, a string map; absent when it sent none. */
+    public static final String METADATA = "metadata";
+    /** The task's webhook filter; absent for every status change. */
+    public static final String WEBHOOK_EVENTS = "webhook_events";
     public static final String STATUS = "status";
     public static final String VERSION = "version";
     public static final String CREATED_AT = "created_at";
@@ -56,6 +60,9 @@ public final class TaskDocuments {
         fields.put(PROVIDER, state.provider());
         fields.put(PROVIDER_MODEL, submission == null ? null : submission.providerModel());
         fields.put(CALLBACK_URL, submission == null ? null : submission.callbackUrl());
+        fields.put(METADATA, submission == null || submission.metadata().isEmpty() ? null
+                : new Document(new LinkedHashMap<>(submission.metadata())));
+        fields.put(WEBHOOK_EVENTS, submission == null ? null : submission.webhookEvents());
         fields.put(STATUS, state.status().wireName());
         fields.put(VERSION, state.version());
         fields.put(CREATED_AT, date(submission == null ? null : submission.createdAt()));
@@ -98,7 +105,8 @@ public final class TaskDocuments {
         Submission submission = tenantId == null ? null
                 : new Submission(tenantId, document.getString(MODEL), document.getString(PROVIDER),
                         document.getString(PROVIDER_MODEL), document.getString(CALLBACK_URL),
-                        document.getDate(CREATED_AT).toInstant());
+                        document.getDate(CREATED_AT).toInstant(), metadata(document),
+                        document.getList(WEBHOOK_EVENTS, String.class));
         return new TaskState(taskId, document.getString(PROVIDER), submission, status,
                 status == TaskStatus.QUEUED ? null : instant(document.getDate(UPDATED_AT)),
                 document.getList(OUTPUTS, String.class, List.of()), document.getString(ERROR),
@@ -115,6 +123,8 @@ public final class TaskDocuments {
             .append(MODEL, change.model())
             .append(PROVIDER, change.provider())
             .append(CALLBACK_URL, change.callbackUrl())
+            .append(METADATA, change.metadata().isEmpty() ? null : new Document(new LinkedHashMap<>(change.metadata())))
+            .append(WEBHOOK_EVENTS, change.webhookEvents())
             .append(CREATED_AT, date(change.createdAt()))
             .append(UPDATED_AT, date(change.updatedAt()))
             .append(COMPLETED_AT, date(change.completedAt()))
@@ -136,7 +146,16 @@ public final class TaskDocuments {
                 entry.getString(PROVIDER), entry.getString(CALLBACK_URL), entry.getDate(CREATED_AT).toInstant(),
                 entry.getDate(UPDATED_AT).toInstant(), instant(entry.getDate(COMPLETED_AT)),
                 entry.getList(OUTPUTS, String.class, List.of()), entry.getString(ERROR), entry.getString(ERROR_CODE),
-                entry.getString(BODY));
+                entry.getString(BODY), metadata(entry), entry.getList(WEBHOOK_EVENTS, String.class));
+    }
+
+    private static Map<String, String> metadata(Document document) {
+        Document metadata = document.get(METADATA, Document.class);
+        Map<String, String> values = new LinkedHashMap<>();
+        if (metadata != null) {
+            metadata.forEach((key, value) -> values.put(key, String.valueOf(value)));
+        }
+        return values;
     }
 
     public static @Nullable Date date(@Nullable Instant instant) {

@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code data_removed: true}).
  *
  * <p>Prompt markers ({@code input.prompt}): {@code [sim:content-policy]} (fails with an NSFW error),
- * {@code [sim:model-error]} (fails), {@code [sim:aborted]}, {@code [sim:output-string]} (output is one URL string,
+ * {@code [sim:model-error]} (fails), {@code [sim:aborted]}, {@code [sim:long-running]} (processing for 30 minutes), {@code [sim:output-string]} (output is one URL string,
  * else an array), {@code [sim:no-credits]} (402), {@code [sim:busy]} (429), {@code [sim:server-error]} (500). A model
  * whose owner is {@code missing} answers 404.
  */

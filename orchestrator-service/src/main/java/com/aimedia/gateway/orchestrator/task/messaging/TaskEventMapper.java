@@ -29,7 +29,8 @@ final class TaskEventMapper {
         Submission submission = new Submission(required(type, "tenantId", event.getTenantId()),
                 required(type, "model", event.getModel()), required(type, "provider", event.getProvider()),
                 required(type, "providerModel", event.getProviderModel()), blankToNull(event.getCallbackUrl()),
-                event.getCreatedAt());
+                event.getCreatedAt(), event.getMetadata() == null ? java.util.Map.of() : event.getMetadata(),
+                event.getWebhookEvents());
         return new TaskEvent.Submitted(required(type, "taskId", event.getTaskId()), event.getOccurredAt(), submission);
     }
 
@@ -79,6 +80,8 @@ final class TaskEventMapper {
             .setErrorCode(change.errorCode())
             .setCallbackUrl(change.callbackUrl())
             .setBody(change.body())
+            .setMetadata(new java.util.LinkedHashMap<>(change.metadata()))
+            .setWebhookEvents(change.webhookEvents() == null ? null : List.copyOf(change.webhookEvents()))
             .build();
     }
 
