@@ -195,6 +195,34 @@ class OrchestratorIntegrationTest {
     }
 
     @Test
+    void should_carry_the_metadata_and_webhook_filter_into_every_body_and_event_when_the_submission_has_them() {
+        // given
+        String taskId = newTaskId();
+        Instant created = now();
+        TaskSubmitted submitted = TaskSubmitted.newBuilder(submitted(taskId, created))
+            .setMetadata(java.util.Map.of("order", "o-17", "customer", "c-9"))
+            .setWebhookEvents(List.of("completed", "failed")).build();
+
+        // when
+        publisher.publish(Topics.submitted("kling"), submitted);
+        publisher.publish(Topics.STATUS, completed(taskId));
+
+        // then: the queued body is the one api-service answers before the task is stored (metadata sorted by key)
+        Document task = awaitTask(taskId, doc -> assertThat(doc.getString("status")).isEqualTo("completed"));
+        assertThat(task.get("metadata", Document.class)).containsEntry("order", "o-17").containsEntry("customer", "c-9");
+        assertThat(task.getList("webhook_events", String.class)).containsExactly("completed", "failed");
+        assertThat(task.getString("view")).contains(",\"metadata\":{\"customer\":\"c-9\",\"order\":\"o-17\"},\"version\":3,");
+        List<TaskStatusChanged> events = awaitChanged(taskId, 2);
+        assertThat(events.getFirst().getBody()).isEqualTo("{\"id\":\"" + taskId + "\",\"status\":\"queued\",\"created_at\":"
+                + created.getEpochSecond() + ",\"metadata\":{\"customer\":\"c-9\",\"order\":\"o-17\"},\"version\":1,"
+                + "\"updated_at\":" + created.getEpochSecond() + "}");
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.getMetadata()).containsEntry("order", "o-17").containsEntry("customer", "c-9");
+            assertThat(event.getWebhookEvents()).containsExactly("completed", "failed");
+        });
+    }
+
+    @Test
     void should_end_the_task_failed_cancelled_and_ignore_a_later_result_when_its_owner_cancels() {
         // given
         String taskId = newTaskId();

@@ -72,6 +72,17 @@ class TaskBodyTest {
     }
 
     @Test
+    void should_render_the_metadata_sorted_by_key_before_the_version_when_the_submission_has_metadata() {
+        Submission withMetadata = new Submission("tenant-1", "kling-v2", "kling", "kling-v2-master", null, CREATED,
+                java.util.Map.of("z", "last", "a", "first \"quoted\""), null);
+        TaskState state = new TaskState("task_abc", "kling", withMetadata, TaskStatus.QUEUED, null, List.of(), null, null,
+                null, null, null, null, null);
+
+        assertThat(TaskBody.render(state)).isEqualTo("{\"id\":\"task_abc\",\"status\":\"queued\",\"created_at\":1764151200,"
+                + "\"metadata\":{\"a\":\"first \\\"quoted\\\"\",\"z\":\"last\"},\"version\":1,\"updated_at\":1764151200}");
+    }
+
+    @Test
     void should_refuse_to_render_when_the_submission_is_unknown() {
         TaskState orphan = TaskState.initial("task_abc", "kling");
         assertThatThrownBy(() -> TaskBody.render(orphan)).isInstanceOf(IllegalStateException.class)
