@@ -156,13 +156,14 @@ abstract class EndToEndScenario {
     }
 
     @Test
-    void should_cancel_the_prediction_at_replicate_when_a_running_task_is_cancelled() throws Exception {
+    void should_cancel_the_prediction_at_replicate_and_send_only_the_filtered_webhook_when_a_running_task_is_cancelled() throws Exception {
         // given: a Replicate task the provider is running (and would run for half an hour)
         com.aimedia.gateway.simulators.ProviderSimulator replicate = gateway().simulator("replicate").orElseThrow();
         long cancelledBefore = replicate.jobsCancelled();
         HttpResponse<String> submitted = client.submit("""
                 {"model":"replicate/black-forest-labs/flux-schnell","input":{"prompt":"[sim:long-running] a fox"},
-                 "callback_url":"%s"}""".formatted(receiver.url("/cancel")));
+                 "callback_url":"%s","metadata":{"order":"o-1"},"webhook_events":["completed","failed"]}"""
+                .formatted(receiver.url("/cancel")));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
         String taskId = JSON.readTree(submitted.body()).get("id").asString();
         await().atMost(TASK_TIMEOUT).pollInterval(Duration.ofMillis(50))
@@ -180,6 +181,10 @@ abstract class EndToEndScenario {
         await().atMost(TASK_TIMEOUT).until(() -> receiver.received().stream()
             .anyMatch(webhook -> webhook.body().contains("\"error_code\":\"cancelled\"")));
         assertThat(client.cancel(taskId).statusCode()).as("a cancel after the end").isEqualTo(409);
+        // then: the webhook filter let only the final status through, and every body echoes the metadata
+        assertThat(failed.get("metadata").get("order").asString()).isEqualTo("o-1");
+        assertThat(receiver.received()).singleElement().satisfies(webhook -> assertThat(
+                JSON.readTree(webhook.body()).get("metadata").get("order").asString()).isEqualTo("o-1"));
     }
 
     /**

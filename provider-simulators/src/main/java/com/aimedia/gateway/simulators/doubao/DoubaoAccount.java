@@ -50,6 +50,7 @@ final class DoubaoAccount implements AutoCloseable {
     private final Supplier<String> filesBase;
     private volatile Duration responseDelay = Duration.ZERO;
     private long jobsCreated;
+    private long jobsCancelled;
 
     DoubaoAccount(DoubaoSimulator.Config config, JsonMapper json, Supplier<String> filesBase) {
         this.config = config;
@@ -158,6 +159,7 @@ final class DoubaoAccount implements AutoCloseable {
         String status = task.status(config.clock().instant());
         if (DoubaoTask.QUEUED.equals(status)) {
             task.forceStatus(DoubaoTask.CANCELLED);
+            jobsCancelled++;
         }
         else if (DoubaoTask.RUNNING.equals(status)) {
             throw DoubaoError.invalidParameter("A running task cannot be cancelled.").answer();
@@ -199,6 +201,10 @@ final class DoubaoAccount implements AutoCloseable {
 
     Duration responseDelay() {
         return responseDelay;
+    }
+
+    synchronized long jobsCancelled() {
+        return jobsCancelled;
     }
 
     synchronized long jobsCreated() {

@@ -8,7 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.aimedia.gateway.workers.provider.spi.CancelResult;
 import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
@@ -48,7 +50,7 @@ public class DoubaoAdapter implements ProviderAdapter {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO, Capability.CALLBACKS);
+        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO, Capability.CALLBACKS, Capability.CANCEL);
     }
 
     @Override
@@ -64,6 +66,30 @@ public class DoubaoAdapter implements ProviderAdapter {
             throw new ProviderUnavailable("The provider answered without a task id.");
         }
         return Submission.accepted(created.id(), null);
+    }
+
+    /**
+     * {@code DELETE /contents/generations/tasks/{id}} (providers.md section 9) cancels a {@code queued} task but deletes
+     * a finished one's record, so the task is read first: a queued or running task is asked (Ark refuses a running one,
+     * left to the caller as a refusal), one that ended is left alone.
+     */
+    @Override
+    public CancelResult cancel(ProviderTaskRef ref) {
+        requireCredentials();
+        try {
+            Optional<DoubaoStatus> status = DoubaoStatus.fromWire(client.get(ref.providerTaskId()).status());
+            if (status.orElse(null) == DoubaoStatus.CANCELLED) {
+                return CancelResult.CANCELLED;
+            }
+            if (status.isEmpty() || (status.get() != DoubaoStatus.QUEUED && status.get() != DoubaoStatus.RUNNING)) {
+                return CancelResult.NOT_RUNNING;
+            }
+            client.delete(ref.providerTaskId());
+            return CancelResult.CANCELLED;
+        }
+        catch (NotFound e) {
+            return CancelResult.NOT_RUNNING;
+        }
     }
 
     @Override

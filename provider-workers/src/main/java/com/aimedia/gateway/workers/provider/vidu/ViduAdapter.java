@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
+import com.aimedia.gateway.workers.provider.spi.CancelResult;
 import com.aimedia.gateway.workers.provider.spi.Capability;
+import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
@@ -53,7 +55,7 @@ public class ViduAdapter implements ProviderAdapter {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO, Capability.CALLBACKS);
+        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO, Capability.CALLBACKS, Capability.CANCEL);
     }
 
     @Override
@@ -70,6 +72,26 @@ public class ViduAdapter implements ProviderAdapter {
             throw new ProviderUnavailable("The provider answered without a task id.");
         }
         return Submission.accepted(created.taskId(), endpoint);
+    }
+
+    /**
+     * {@code POST /tasks/{id}/cancel} (providers.md section 7), only for a task that has not started: Vidu refuses a
+     * scheduled task (400, left to the caller as a refusal); a task that already ended is not asked.
+     */
+    @Override
+    public CancelResult cancel(ProviderTaskRef ref) {
+        requireCredentials();
+        try {
+            Optional<ViduState> state = ViduState.fromWire(client.creations(ref.providerTaskId()).state());
+            if (state.isPresent() && (state.get() == ViduState.SUCCESS || state.get() == ViduState.FAILED)) {
+                return CancelResult.NOT_RUNNING;
+            }
+            client.cancel(ref.providerTaskId());
+            return CancelResult.CANCELLED;
+        }
+        catch (NotFound e) {
+            return CancelResult.NOT_RUNNING;
+        }
     }
 
     @Override

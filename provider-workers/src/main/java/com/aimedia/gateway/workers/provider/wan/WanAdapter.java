@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.aimedia.gateway.workers.provider.spi.CancelResult;
 import com.aimedia.gateway.workers.provider.spi.Capability;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
@@ -47,7 +48,7 @@ public class WanAdapter implements ProviderAdapter {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO);
+        return EnumSet.of(Capability.TEXT_TO_VIDEO, Capability.IMAGE_TO_VIDEO, Capability.CANCEL);
     }
 
     @Override
@@ -64,6 +65,25 @@ public class WanAdapter implements ProviderAdapter {
             throw new ProviderUnavailable("The provider answered without a task id.");
         }
         return Submission.accepted(output.taskId(), kind);
+    }
+
+    /**
+     * {@code POST /api/v1/tasks/{id}/cancel} (providers.md section 13): DashScope cancels only a {@code PENDING} task and
+     * refuses a running one (left to the caller as a refusal); a task that ended is not asked.
+     */
+    @Override
+    public CancelResult cancel(ProviderTaskRef ref) {
+        requireCredentials();
+        Optional<WanStatus> status = WanStatus.fromWire(client.task(ref.providerTaskId()).taskStatus());
+        if (status.orElse(null) == WanStatus.CANCELED) {
+            return CancelResult.CANCELLED;
+        }
+        if (status.isEmpty() || (status.get() != WanStatus.PENDING && status.get() != WanStatus.RUNNING
+                && status.get() != WanStatus.SUSPENDED)) {
+            return CancelResult.NOT_RUNNING;
+        }
+        client.cancel(ref.providerTaskId());
+        return CancelResult.CANCELLED;
     }
 
     @Override
