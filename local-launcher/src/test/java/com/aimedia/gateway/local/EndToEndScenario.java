@@ -187,6 +187,17 @@ abstract class EndToEndScenario {
                 JSON.readTree(webhook.body()).get("metadata").get("order").asString()).isEqualTo("o-1"));
     }
 
+    @Test
+    void should_print_an_admin_token_that_the_admin_api_accepts() throws Exception {
+        String adminToken = gateway().adminToken();
+
+        HttpResponse<String> tenants = new GatewayClient(gateway().apiBaseUrl(), adminToken).adminTenants();
+
+        assertThat(gateway().banner()).contains(adminToken).contains("/admin/v1/tenants");
+        assertThat(tenants.statusCode()).as(tenants.body()).isEqualTo(200);
+        assertThat(client.adminTenants().statusCode()).as("a tenant API key on the admin API").isEqualTo(401);
+    }
+
     /**
      * Every metric an alert rule or a dashboard panel queries is published by some service, once a task has gone the
      * whole way (timers and tagged counters appear on first use).

@@ -38,6 +38,12 @@ final class GatewayClient {
             .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    HttpResponse<String> adminTenants() {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/v1/tenants"))
+            .header("Authorization", "Bearer " + apiKey)
+            .GET());
+    }
+
     HttpResponse<String> webhookSecret() {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/webhooks/secret"))
             .header("Authorization", "Bearer " + apiKey)
