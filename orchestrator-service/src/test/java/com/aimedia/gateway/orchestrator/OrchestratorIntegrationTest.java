@@ -161,17 +161,17 @@ class OrchestratorIntegrationTest {
         assertThat(task.getString("provider")).isEqualTo("kling");
         assertThat(task.getString("provider_model")).isEqualTo("kling-v2-master");
         assertThat(task.getString("callback_url")).isEqualTo("https://hooks.example.com/t");
-        assertThat(task.getLong("version")).isEqualTo(3L);
+        assertThat(task.getLong("version")).isEqualTo(1000L);
         assertThat(task.getList("outputs", String.class)).containsExactly("https://cdn.example.com/" + taskId + ".mp4");
         assertThat(task.getDate("completed_at").toInstant()).isEqualTo(completed.getOccurredAt());
         assertThat(task.getDate("created_at").toInstant()).isEqualTo(created);
         assertThat(task).doesNotContainKey("next_poll_at");
         assertThat(task.getString("view")).isEqualTo("{\"id\":\"" + taskId + "\",\"status\":\"completed\",\"created_at\":"
                 + created.getEpochSecond() + ",\"completed_at\":" + completed.getOccurredAt().getEpochSecond()
-                + ",\"outputs\":[\"https://cdn.example.com/" + taskId + ".mp4\"],\"version\":3,"
+                + ",\"outputs\":[\"https://cdn.example.com/" + taskId + ".mp4\"],\"version\":1000,"
                 + "\"updated_at\":" + completed.getOccurredAt().getEpochSecond() + "}");
         List<TaskStatusChanged> events = awaitChanged(taskId, 3);
-        assertThat(events).extracting(TaskStatusChanged::getVersion).containsExactly(1L, 2L, 3L);
+        assertThat(events).extracting(TaskStatusChanged::getVersion).containsExactly(1L, 2L, 1000L);
         assertThat(events).extracting(TaskStatusChanged::getStatus)
             .containsExactly(TaskStatus.QUEUED, TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED);
         TaskStatusChanged last = events.getLast();
@@ -187,7 +187,7 @@ class OrchestratorIntegrationTest {
             .containsExactly("queued", "in_progress", "completed");
         assertThat(history.getFirst().getDate("at").toInstant()).isEqualTo(created);
         assertThat(history.getLast().getDate("at").toInstant()).isEqualTo(completed.getOccurredAt());
-        assertThat(history).extracting(entry -> entry.get("version", Number.class).longValue()).containsExactly(1L, 2L, 3L);
+        assertThat(history).extracting(entry -> entry.get("version", Number.class).longValue()).containsExactly(1L, 2L, 1000L);
         assertThat(meterRegistry.find(OrchestratorMetrics.TASK_TRANSITIONS).tags("provider", "kling", "to", "completed")
             .counter()).isNotNull();
         assertThat(meterRegistry.find(OrchestratorMetrics.TASK_DURATION).tags("status", "completed").timer())
@@ -211,7 +211,7 @@ class OrchestratorIntegrationTest {
         Document task = awaitTask(taskId, doc -> assertThat(doc.getString("status")).isEqualTo("completed"));
         assertThat(task.get("metadata", Document.class)).containsEntry("order", "o-17").containsEntry("customer", "c-9");
         assertThat(task.getList("webhook_events", String.class)).containsExactly("completed", "failed");
-        assertThat(task.getString("view")).contains(",\"metadata\":{\"customer\":\"c-9\",\"order\":\"o-17\"},\"version\":3,");
+        assertThat(task.getString("view")).contains(",\"metadata\":{\"customer\":\"c-9\",\"order\":\"o-17\"},\"version\":1000,");
         List<TaskStatusChanged> events = awaitChanged(taskId, 2);
         assertThat(events.getFirst().getBody()).isEqualTo("{\"id\":\"" + taskId + "\",\"status\":\"queued\",\"created_at\":"
                 + created.getEpochSecond() + ",\"metadata\":{\"customer\":\"c-9\",\"order\":\"o-17\"},\"version\":1,"
@@ -220,6 +220,33 @@ class OrchestratorIntegrationTest {
             assertThat(event.getMetadata()).containsEntry("order", "o-17").containsEntry("customer", "c-9");
             assertThat(event.getWebhookEvents()).containsExactly("completed", "failed");
         });
+    }
+
+    @Test
+    void should_publish_a_progress_version_without_a_history_entry_when_the_provider_reports_higher_progress() {
+        // given
+        String taskId = newTaskId();
+        publisher.publish(Topics.submitted("kling"), submitted(taskId, now()));
+        publisher.publish(Topics.STATUS, TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.PROGRESS))
+            .setProgress(10).build());
+        awaitTask(taskId, task -> assertThat(task.getLong("version")).isEqualTo(12L));
+
+        // when: a higher report, then a lower one that arrived late
+        publisher.publish(Topics.STATUS, TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.PROGRESS))
+            .setProgress(60).build());
+        publisher.publish(Topics.STATUS, TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.PROGRESS))
+            .setProgress(30).build());
+        awaitOrchestratorCaughtUp();
+
+        // then
+        Document task = awaitTask(taskId, doc -> assertThat(doc.getLong("version")).isEqualTo(62L));
+        assertThat(task.getString("view")).contains(",\"progress\":60,\"version\":62,");
+        assertThat(task.getList("status_history", Document.class)).extracting(entry -> entry.getString("status"))
+            .containsExactly("queued", "in_progress");
+        List<TaskStatusChanged> events = awaitChanged(taskId, 3);
+        assertThat(events).extracting(TaskStatusChanged::getVersion).containsExactly(1L, 12L, 62L);
+        assertThat(events).extracting(TaskStatusChanged::getStatusChanged).containsExactly(true, true, false);
+        assertThat(events.getLast().getProgress()).isEqualTo(60);
     }
 
     @Test
@@ -272,7 +299,7 @@ class OrchestratorIntegrationTest {
         List<TaskStatusChanged> events = awaitChanged(taskId, 1);
         awaitOrchestratorCaughtUp();
         assertThat(changedFor(taskId)).hasSize(1);
-        assertThat(events.getFirst().getVersion()).isEqualTo(3L);
+        assertThat(events.getFirst().getVersion()).isEqualTo(1000L);
         assertThat(events.getFirst().getStatus()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(events.getFirst().getBody()).isEqualTo(task(taskId).getString("view"));
     }
@@ -298,9 +325,9 @@ class OrchestratorIntegrationTest {
         awaitOrchestratorCaughtUp();
 
         // then
-        assertThat(changedFor(taskId)).extracting(TaskStatusChanged::getVersion).containsExactly(1L, 2L, 3L);
+        assertThat(changedFor(taskId)).extracting(TaskStatusChanged::getVersion).containsExactly(1L, 2L, 1000L);
         Document task = task(taskId);
-        assertThat(task.getLong("version")).isEqualTo(3L);
+        assertThat(task.getLong("version")).isEqualTo(1000L);
         assertThat(task.getDate("updated_at").toInstant()).isEqualTo(completed.getOccurredAt());
     }
 

@@ -45,6 +45,10 @@ public final class TaskBody {
             string(json.append(','), "error_code", errorCode);
             json.append(",\"retryable\":").append(FailureCodes.isRetryable(errorCode));
         }
+        Integer progress = state.visibleProgress();
+        if (progress != null) {
+            number(json.append(','), "progress", progress);
+        }
         if (!submission.metadata().isEmpty()) {
             // sorted by key (Submission keeps it sorted), as api-service renders it for a task not stored yet
             json.append(",\"metadata\":{");

@@ -27,6 +27,10 @@ public final class TaskDocuments {
     /** The task's webhook filter; absent for every status change. */
     public static final String WEBHOOK_EVENTS = "webhook_events";
     public static final String STATUS = "status";
+    /** The highest progress (0-100) reported while running; absent if none. */
+    public static final String PROGRESS = "progress";
+    /** On an outbox entry: false for a progress-only change. */
+    static final String STATUS_CHANGED = "status_changed";
     public static final String VERSION = "version";
     public static final String CREATED_AT = "created_at";
     public static final String UPDATED_AT = "updated_at";
@@ -76,6 +80,7 @@ public final class TaskDocuments {
         fields.put(POLLING_SINCE, date(state.pollingSince()));
         fields.put(NEXT_POLL_AT, date(state.nextPollAt()));
         fields.put(DEADLINE_AT, date(state.deadlineAt()));
+        fields.put(PROGRESS, state.progress());
         fields.put(VIEW, state.isPublishable() ? TaskBody.render(state) : null);
         return fields;
     }
@@ -112,7 +117,8 @@ public final class TaskDocuments {
                 document.getList(OUTPUTS, String.class, List.of()), document.getString(ERROR),
                 document.getString(ERROR_CODE), document.getString(PROVIDER_TASK_ID),
                 document.getString(PROVIDER_REF), instant(document.getDate(POLLING_SINCE)),
-                instant(document.getDate(NEXT_POLL_AT)), instant(document.getDate(DEADLINE_AT)));
+                instant(document.getDate(NEXT_POLL_AT)), instant(document.getDate(DEADLINE_AT)),
+                document.getInteger(PROGRESS));
     }
 
     static Document toDocument(StatusChange change) {
@@ -131,7 +137,9 @@ public final class TaskDocuments {
             .append(OUTPUTS, change.outputs())
             .append(ERROR, change.error())
             .append(ERROR_CODE, change.errorCode())
-            .append(BODY, change.body());
+            .append(BODY, change.body())
+            .append(PROGRESS, change.progress())
+            .append(STATUS_CHANGED, change.statusChanged());
     }
 
     /** The status history entry of a published change. */
@@ -146,7 +154,8 @@ public final class TaskDocuments {
                 entry.getString(PROVIDER), entry.getString(CALLBACK_URL), entry.getDate(CREATED_AT).toInstant(),
                 entry.getDate(UPDATED_AT).toInstant(), instant(entry.getDate(COMPLETED_AT)),
                 entry.getList(OUTPUTS, String.class, List.of()), entry.getString(ERROR), entry.getString(ERROR_CODE),
-                entry.getString(BODY), metadata(entry), entry.getList(WEBHOOK_EVENTS, String.class));
+                entry.getString(BODY), metadata(entry), entry.getList(WEBHOOK_EVENTS, String.class),
+                entry.getInteger(PROGRESS), entry.getBoolean(STATUS_CHANGED, true));
     }
 
     private static Map<String, String> metadata(Document document) {

@@ -34,7 +34,7 @@ class TaskBodyTest {
                 List.of("https://cdn.example.com/a.mp4", "https://cdn.example.com/b.png"), null))).isEqualTo(
                         "{\"id\":\"task_abc\",\"status\":\"completed\",\"created_at\":1764151200,\"completed_at\":1764151300,"
                                 + "\"outputs\":[\"https://cdn.example.com/a.mp4\",\"https://cdn.example.com/b.png\"],"
-                                + "\"version\":3,\"updated_at\":1764151300}");
+                                + "\"version\":1000,\"updated_at\":1764151300}");
     }
 
     @Test
@@ -50,7 +50,7 @@ class TaskBodyTest {
                         "{\"id\":\"task_abc\",\"status\":\"failed\",\"created_at\":1764151200,\"completed_at\":1764153000,"
                                 + "\"error\":\"The provider did not finish the task within 30 minutes.\","
                                 + "\"error_code\":\"provider_timeout\",\"retryable\":true,"
-                                + "\"version\":3,\"updated_at\":1764153000}");
+                                + "\"version\":1000,\"updated_at\":1764153000}");
     }
 
     @Test

@@ -42,7 +42,8 @@ final class TaskEventMapper {
         return switch (event.getOutcome()) {
             case ACCEPTED -> new TaskEvent.Accepted(taskId, provider, event.getOccurredAt(),
                     required(type, "providerTaskId", providerTaskId), blankToNull(event.getProviderRef()));
-            case PROGRESS -> new TaskEvent.Progressed(taskId, provider, event.getOccurredAt(), providerTaskId);
+            case PROGRESS -> new TaskEvent.Progressed(taskId, provider, event.getOccurredAt(), providerTaskId,
+                    event.getProgress());
             case COMPLETED -> new TaskEvent.Completed(taskId, provider, event.getOccurredAt(), providerTaskId,
                     event.getOutputs());
             case FAILED -> new TaskEvent.Failed(taskId, provider, event.getOccurredAt(), providerTaskId,
@@ -82,6 +83,8 @@ final class TaskEventMapper {
             .setBody(change.body())
             .setMetadata(new java.util.LinkedHashMap<>(change.metadata()))
             .setWebhookEvents(change.webhookEvents() == null ? null : List.copyOf(change.webhookEvents()))
+            .setProgress(change.progress())
+            .setStatusChanged(change.statusChanged())
             .build();
     }
 
