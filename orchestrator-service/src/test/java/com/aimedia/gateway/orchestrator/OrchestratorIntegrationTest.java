@@ -201,16 +201,18 @@ class OrchestratorIntegrationTest {
         Instant created = now();
         TaskSubmitted submitted = TaskSubmitted.newBuilder(submitted(taskId, created))
             .setMetadata(java.util.Map.of("order", "o-17", "customer", "c-9"))
-            .setWebhookEvents(List.of("completed", "failed")).build();
+            .setWebhookEvents(List.of("completed", "failed")).setVideoSeconds(10).build();
 
         // when
         publisher.publish(Topics.submitted("kling"), submitted);
+        awaitTask(taskId, task -> assertThat(task.getString("status")).isEqualTo("queued"));
         publisher.publish(Topics.STATUS, completed(taskId));
 
         // then: the queued body is the one api-service answers before the task is stored (metadata sorted by key)
         Document task = awaitTask(taskId, doc -> assertThat(doc.getString("status")).isEqualTo("completed"));
         assertThat(task.get("metadata", Document.class)).containsEntry("order", "o-17").containsEntry("customer", "c-9");
         assertThat(task.getList("webhook_events", String.class)).containsExactly("completed", "failed");
+        assertThat(task.getInteger("video_seconds")).as("for usage").isEqualTo(10);
         assertThat(task.getString("view")).contains(",\"metadata\":{\"customer\":\"c-9\",\"order\":\"o-17\"},\"version\":1000,");
         List<TaskStatusChanged> events = awaitChanged(taskId, 2);
         assertThat(events.getFirst().getBody()).isEqualTo("{\"id\":\"" + taskId + "\",\"status\":\"queued\",\"created_at\":"
@@ -227,9 +229,11 @@ class OrchestratorIntegrationTest {
         // given
         String taskId = newTaskId();
         publisher.publish(Topics.submitted("kling"), submitted(taskId, now()));
+        awaitTask(taskId, task -> assertThat(task.getString("status")).isEqualTo("queued"));
         publisher.publish(Topics.STATUS, TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.PROGRESS))
             .setProgress(10).build());
         awaitTask(taskId, task -> assertThat(task.getLong("version")).isEqualTo(12L));
+        awaitChanged(taskId, 2);
 
         // when: a higher report, then a lower one that arrived late
         publisher.publish(Topics.STATUS, TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.PROGRESS))

@@ -23,10 +23,11 @@ import org.jspecify.annotations.Nullable;
  * @param occurredAt when the submission was accepted
  * @param metadata the client's metadata (sorted by key, the order every task body shows it in); empty when none
  * @param webhookEvents the task's webhook filter, or null for every status change
+ * @param videoSeconds the length of video the request asks for, or null (not a video, or the provider's default)
  */
 public record Submission(String eventId, String taskId, String tenantId, String model, String provider,
         String providerModel, String input, @Nullable String callbackUrl, Instant createdAt, Instant occurredAt,
-        SortedMap<String, String> metadata, @Nullable List<String> webhookEvents) {
+        SortedMap<String, String> metadata, @Nullable List<String> webhookEvents, @Nullable Integer videoSeconds) {
 
     public Submission {
         metadata = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(metadata));

@@ -155,7 +155,7 @@ public class TaskSubmissionService {
         return new Submission(UUID.randomUUID().toString(), taskId.value(), tenant.id(), model.id(), model.provider(),
                 model.providerModel(), json.compact(request.input()),
                 callbackUrl == null ? null : callbackUrl.uri().toString(), taskId.createdAt(), now, request.metadata(),
-                request.webhookEvents());
+                request.webhookEvents(), RequestedDuration.seconds(model, request.input()));
     }
 
     private void publish(CatalogModel model, Submission submission) {

@@ -23,6 +23,7 @@ final class TaskSubmittedMapper {
             .setCreatedAt(submission.createdAt())
             .setMetadata(submission.metadataMap())
             .setWebhookEvents(submission.webhookEvents())
+            .setVideoSeconds(submission.videoSeconds())
             .build();
     }
 }

@@ -14,10 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param metadata the client's metadata, echoed in every body; sorted by key, so every renderer agrees on the order
  * @param webhookEvents which changes get a webhook ({@code queued}, {@code in_progress}, {@code completed},
  *        {@code failed}, {@code progress}); null for every status change
+ * @param videoSeconds the length of video the request asks for (usage), or null
  */
 public record Submission(String tenantId, String model, String provider, String providerModel,
         @Nullable String callbackUrl, Instant createdAt, Map<String, String> metadata,
-        @Nullable List<String> webhookEvents) {
+        @Nullable List<String> webhookEvents, @Nullable Integer videoSeconds) {
 
     public Submission {
         createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
@@ -28,6 +29,6 @@ public record Submission(String tenantId, String model, String provider, String 
     /** A submission without metadata and with the default webhook filter. */
     public Submission(String tenantId, String model, String provider, String providerModel,
             @Nullable String callbackUrl, Instant createdAt) {
-        this(tenantId, model, provider, providerModel, callbackUrl, createdAt, Map.of(), null);
+        this(tenantId, model, provider, providerModel, callbackUrl, createdAt, Map.of(), null, null);
     }
 }

@@ -26,6 +26,8 @@ public final class TaskDocuments {
     public static final String METADATA = "metadata";
     /** The task's webhook filter; absent for every status change. */
     public static final String WEBHOOK_EVENTS = "webhook_events";
+    /** The length of video the request asked for (read by api-service's usage); absent when unknown. */
+    public static final String VIDEO_SECONDS = "video_seconds";
     public static final String STATUS = "status";
     /** The highest progress (0-100) reported while running; absent if none. */
     public static final String PROGRESS = "progress";
@@ -67,6 +69,7 @@ public final class TaskDocuments {
         fields.put(METADATA, submission == null || submission.metadata().isEmpty() ? null
                 : new Document(new LinkedHashMap<>(submission.metadata())));
         fields.put(WEBHOOK_EVENTS, submission == null ? null : submission.webhookEvents());
+        fields.put(VIDEO_SECONDS, submission == null ? null : submission.videoSeconds());
         fields.put(STATUS, state.status().wireName());
         fields.put(VERSION, state.version());
         fields.put(CREATED_AT, date(submission == null ? null : submission.createdAt()));
@@ -111,7 +114,7 @@ public final class TaskDocuments {
                 : new Submission(tenantId, document.getString(MODEL), document.getString(PROVIDER),
                         document.getString(PROVIDER_MODEL), document.getString(CALLBACK_URL),
                         document.getDate(CREATED_AT).toInstant(), metadata(document),
-                        document.getList(WEBHOOK_EVENTS, String.class));
+                        document.getList(WEBHOOK_EVENTS, String.class), document.getInteger(VIDEO_SECONDS));
         return new TaskState(taskId, document.getString(PROVIDER), submission, status,
                 status == TaskStatus.QUEUED ? null : instant(document.getDate(UPDATED_AT)),
                 document.getList(OUTPUTS, String.class, List.of()), document.getString(ERROR),

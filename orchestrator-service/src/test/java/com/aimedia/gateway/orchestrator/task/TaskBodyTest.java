@@ -74,7 +74,7 @@ class TaskBodyTest {
     @Test
     void should_render_the_metadata_sorted_by_key_before_the_version_when_the_submission_has_metadata() {
         Submission withMetadata = new Submission("tenant-1", "kling-v2", "kling", "kling-v2-master", null, CREATED,
-                java.util.Map.of("z", "last", "a", "first \"quoted\""), null);
+                java.util.Map.of("z", "last", "a", "first \"quoted\""), null, null);
         TaskState state = new TaskState("task_abc", "kling", withMetadata, TaskStatus.QUEUED, null, List.of(), null, null,
                 null, null, null, null, null);
 

@@ -30,7 +30,7 @@ final class TaskEventMapper {
                 required(type, "model", event.getModel()), required(type, "provider", event.getProvider()),
                 required(type, "providerModel", event.getProviderModel()), blankToNull(event.getCallbackUrl()),
                 event.getCreatedAt(), event.getMetadata() == null ? java.util.Map.of() : event.getMetadata(),
-                event.getWebhookEvents());
+                event.getWebhookEvents(), event.getVideoSeconds());
         return new TaskEvent.Submitted(required(type, "taskId", event.getTaskId()), event.getOccurredAt(), submission);
     }
 
