@@ -72,6 +72,18 @@ class OpenApiConfiguration {
                     .content(new Content().addMediaType("application/problem+json", new MediaType()
                         .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)).examples(examples))));
             }));
+            Map<String, Object> answers = ResponseExamples.all();
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                ApiResponse ok = operation.getResponses().get("200");
+                Object example = answers.get(method.name() + " " + path);
+                if (ok != null && example != null && ok.getContent() != null) {
+                    ok.getContent().values().forEach(media -> media.example(example));
+                }
+                else if (ok != null && example != null) {
+                    ok.content(new Content().addMediaType("application/json",
+                            new MediaType().schema(new Schema<>().type("object")).example(example)));
+                }
+            }));
             Map<String, Object> taskBodies = taskBodies();
             openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
                 ApiResponse ok = operation.getResponses().get("200");
