@@ -30,6 +30,12 @@ done
 
 # api-service: publishes tasks.submitted.<provider> (and declares those topics)
 allow api-service --operation Write --operation Describe --operation Create --topic tasks.submitted. --resource-pattern-type prefixed
+# api-service: publishes owners' cancel requests (tasks.cancel), read by the orchestrator and provider-workers
+allow api-service --operation Write --operation Describe --operation Create --topic tasks.cancel
+allow orchestrator-service --operation Read --operation Describe --operation Create --topic tasks.cancel
+allow orchestrator-service --operation Write --operation Describe --operation Create --topic tasks.cancel.DLT
+allow provider-workers --operation Read --operation Describe --operation Create --topic tasks.cancel
+allow provider-workers --operation Write --operation Describe --operation Create --topic tasks.cancel.DLT
 
 # orchestrator-service: reads submissions and worker reports; writes polls and tasks.changed, the events
 # callback-service signs; dead-letters what it cannot process

@@ -78,7 +78,8 @@ public final class LocalGateway {
                 started.add(() -> deleteRecursively(outputs));
             }
             Infrastructure infrastructure = new Infrastructure(kafkaBootstrapServers, mongoUri,
-                    persistentSecret(data, "task-id-secret"), persistentSecret(data, "url-signing-secret"), outputs);
+                    persistentSecret(data, "task-id-secret"), persistentSecret(data, "url-signing-secret"), outputs,
+                    adminToken(data));
             List<ConfigurableApplicationContext> services = Services.start(options, infrastructure, simulatorArguments,
                     devApiKey);
             services.forEach(service -> started.add(service::close));
@@ -103,6 +104,15 @@ public final class LocalGateway {
         String secret = randomToken(48);
         Files.writeString(file, secret);
         return secret;
+    }
+
+    /**
+     * The admin API's token: {@code GATEWAY_API_ADMIN_TOKEN} when set, else one made up once and kept with the data
+     * (printed at start), so a newcomer can use the admin API and its CLI on the embedded default right away.
+     */
+    private static String adminToken(@Nullable Path data) throws IOException {
+        String configured = System.getenv("GATEWAY_API_ADMIN_TOKEN");
+        return configured != null && !configured.isBlank() ? configured.strip() : persistentSecret(data, "admin-token");
     }
 
     static String randomToken(int bytes) {
@@ -135,7 +145,8 @@ public final class LocalGateway {
      * Where the services find Kafka, MongoDB and the output store, the secret that makes task ids self-authenticating
      * and the one that signs the URLs provider-workers hands out.
      */
+    /** @param adminToken the admin API's bearer token ({@code gateway.api.admin.token}) */
     public record Infrastructure(String kafkaBootstrapServers, String mongoUri, String taskIdSecret,
-            String urlSigningSecret, Path outputsDirectory) {
+            String urlSigningSecret, Path outputsDirectory, String adminToken) {
     }
 }

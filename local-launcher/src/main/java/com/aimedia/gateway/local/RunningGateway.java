@@ -32,6 +32,11 @@ public final class RunningGateway implements AutoCloseable {
         return devApiKey;
     }
 
+    /** The admin API's token ({@code /admin/v1}, and the CLI's {@code GATEWAY_API_ADMIN_TOKEN}). */
+    public String adminToken() {
+        return infrastructure.adminToken();
+    }
+
     public String devTenantId() {
         return LocalGatewayOptions.DEV_TENANT;
     }
@@ -39,6 +44,14 @@ public final class RunningGateway implements AutoCloseable {
     /** The development tenant's webhook signing secret ({@code whsec_...}). */
     public String webhookSigningSecret() {
         return Services.signingSecret(service(CallbackServiceApplication.class), devTenantId());
+    }
+
+    /** The simulator a provider runs on, unless the provider uses its real API or external simulators run. */
+    public java.util.Optional<com.aimedia.gateway.simulators.ProviderSimulator> simulator(String provider) {
+        return components.stream().filter(Simulators.class::isInstance).map(Simulators.class::cast)
+            .flatMap(simulators -> simulators.all().stream())
+            .filter(simulator -> simulator.provider().equals(provider))
+            .findFirst();
     }
 
     public ConfigurableApplicationContext service(Class<?> applicationClass) {
@@ -57,16 +70,20 @@ public final class RunningGateway implements AutoCloseable {
                    API base URL ........... %s
                    Development API key .... %s
                    Webhook signing secret . %s
+                   Admin API token ........ %s
                    Kafka .................. %s
                    MongoDB ................ %s
                  Try:
                    curl -s %s/v1/task/submit -H 'Authorization: Bearer %s' \\
                      -H 'Content-Type: application/json' \\
                      -d '{"model":"kling-v2","input":{"prompt":"a red fox in snow"}}'
+                 Admin API (tenants, keys):
+                   curl -s %s/admin/v1/tenants -H 'Authorization: Bearer %s'
                  Press Ctrl-C to stop.
                 ==================================================================
-                """.formatted(base, devApiKey, webhookSigningSecret(), infrastructure.kafkaBootstrapServers(),
-                infrastructure.mongoUri(), base, devApiKey);
+                """.formatted(base, devApiKey, webhookSigningSecret(), infrastructure.adminToken(),
+                infrastructure.kafkaBootstrapServers(), infrastructure.mongoUri(), base, devApiKey, base,
+                infrastructure.adminToken());
     }
 
     @Override

@@ -115,6 +115,7 @@ public final class Services {
             case API -> {
                 arguments.addAll(List.of("--server.port=" + ports.api(),
                         "--gateway.api.task-id-secret=" + infrastructure.taskIdSecret(),
+                        "--gateway.api.admin.token=" + infrastructure.adminToken(),
                         "--gateway.api.dev-api-key=" + devApiKey,
                         "--gateway.api.dev-tenant-id=" + LocalGatewayOptions.DEV_TENANT,
                         "--gateway.api.callback-url.allowed-networks=" + LOOPBACK_NETWORKS,

@@ -155,6 +155,49 @@ abstract class EndToEndScenario {
         assertThat(new GatewayClient(gateway().apiBaseUrl(), "sk_unknown").get(taskId).statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void should_cancel_the_prediction_at_replicate_and_send_only_the_filtered_webhook_when_a_running_task_is_cancelled() throws Exception {
+        // given: a Replicate task the provider is running (and would run for half an hour)
+        com.aimedia.gateway.simulators.ProviderSimulator replicate = gateway().simulator("replicate").orElseThrow();
+        long cancelledBefore = replicate.jobsCancelled();
+        HttpResponse<String> submitted = client.submit("""
+                {"model":"replicate/black-forest-labs/flux-schnell","input":{"prompt":"[sim:long-running] a fox"},
+                 "callback_url":"%s","metadata":{"order":"o-1"},"webhook_events":["completed","failed"]}"""
+                .formatted(receiver.url("/cancel")));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        String taskId = JSON.readTree(submitted.body()).get("id").asString();
+        await().atMost(TASK_TIMEOUT).pollInterval(Duration.ofMillis(50))
+            .until(() -> JSON.readTree(client.get(taskId).body()).get("status").asString().equals("in_progress"));
+
+        // when
+        HttpResponse<String> cancelled = client.cancel(taskId);
+
+        // then: the task ends cancelled, its final webhook says so, and Replicate stopped the prediction
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isIn(200, 202);
+        Map<String, String> bodiesByStatus = followUntilFinished(taskId);
+        JsonNode failed = JSON.readTree(bodiesByStatus.get("failed"));
+        assertThat(failed.get("error_code").asString()).isEqualTo("cancelled");
+        await().atMost(TASK_TIMEOUT).until(() -> replicate.jobsCancelled() == cancelledBefore + 1);
+        await().atMost(TASK_TIMEOUT).until(() -> receiver.received().stream()
+            .anyMatch(webhook -> webhook.body().contains("\"error_code\":\"cancelled\"")));
+        assertThat(client.cancel(taskId).statusCode()).as("a cancel after the end").isEqualTo(409);
+        // then: the webhook filter let only the final status through, and every body echoes the metadata
+        assertThat(failed.get("metadata").get("order").asString()).isEqualTo("o-1");
+        assertThat(receiver.received()).singleElement().satisfies(webhook -> assertThat(
+                JSON.readTree(webhook.body()).get("metadata").get("order").asString()).isEqualTo("o-1"));
+    }
+
+    @Test
+    void should_print_an_admin_token_that_the_admin_api_accepts() throws Exception {
+        String adminToken = gateway().adminToken();
+
+        HttpResponse<String> tenants = new GatewayClient(gateway().apiBaseUrl(), adminToken).adminTenants();
+
+        assertThat(gateway().banner()).contains(adminToken).contains("/admin/v1/tenants");
+        assertThat(tenants.statusCode()).as(tenants.body()).isEqualTo(200);
+        assertThat(client.adminTenants().statusCode()).as("a tenant API key on the admin API").isEqualTo(401);
+    }
+
     /**
      * Every metric an alert rule or a dashboard panel queries is published by some service, once a task has gone the
      * whole way (timers and tagged counters appear on first use).

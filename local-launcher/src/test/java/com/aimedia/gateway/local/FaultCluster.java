@@ -60,7 +60,7 @@ final class FaultCluster implements AutoCloseable {
                         String.valueOf(options.simulatorQueuedFor().toMillis()),
                         String.valueOf(options.simulatorRunningFor().toMillis())), "READY", logs, Map.of());
         this.infrastructure = new Infrastructure("127.0.0.1:" + brokerPort, mongoUri, LocalGateway.randomToken(48),
-                LocalGateway.randomToken(48), data.resolve("outputs"));
+                LocalGateway.randomToken(48), data.resolve("outputs"), LocalGateway.randomToken(48));
         this.options = options;
         this.simulatorsFile = simulatorsFile;
         this.simulatorArguments = simulatorArguments;

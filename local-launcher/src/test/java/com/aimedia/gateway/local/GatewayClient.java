@@ -32,6 +32,18 @@ final class GatewayClient {
             .GET());
     }
 
+    HttpResponse<String> cancel(String taskId) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/task/" + taskId + "/cancel"))
+            .header("Authorization", "Bearer " + apiKey)
+            .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    HttpResponse<String> adminTenants() {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/v1/tenants"))
+            .header("Authorization", "Bearer " + apiKey)
+            .GET());
+    }
+
     HttpResponse<String> webhookSecret() {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/v1/webhooks/secret"))
             .header("Authorization", "Bearer " + apiKey)

@@ -159,17 +159,17 @@ class OrchestratorIntegrationTest {
         assertThat(task.getString("provider")).isEqualTo("kling");
         assertThat(task.getString("provider_model")).isEqualTo("kling-v2-master");
         assertThat(task.getString("callback_url")).isEqualTo("https://hooks.example.com/t");
-        assertThat(task.getLong("version")).isEqualTo(3L);
+        assertThat(task.getLong("version")).isEqualTo(1000L);
         assertThat(task.getList("outputs", String.class)).containsExactly("https://cdn.example.com/" + taskId + ".mp4");
         assertThat(task.getDate("completed_at").toInstant()).isEqualTo(completed.getOccurredAt());
         assertThat(task.getDate("created_at").toInstant()).isEqualTo(created);
         assertThat(task).doesNotContainKey("next_poll_at");
         assertThat(task.getString("view")).isEqualTo("{\"id\":\"" + taskId + "\",\"status\":\"completed\",\"created_at\":"
                 + created.getEpochSecond() + ",\"completed_at\":" + completed.getOccurredAt().getEpochSecond()
-                + ",\"outputs\":[\"https://cdn.example.com/" + taskId + ".mp4\"],\"version\":3,"
+                + ",\"outputs\":[\"https://cdn.example.com/" + taskId + ".mp4\"],\"version\":1000,"
                 + "\"updated_at\":" + completed.getOccurredAt().getEpochSecond() + "}");
         List<TaskStatusChanged> events = awaitChanged(taskId, 3);
-        assertThat(events).extracting(TaskStatusChanged::getVersion).containsExactly(1L, 2L, 3L);
+        assertThat(events).extracting(TaskStatusChanged::getVersion).containsExactly(1L, 2L, 1000L);
         assertThat(events).extracting(TaskStatusChanged::getStatus)
             .containsExactly(TaskStatus.QUEUED, TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED);
         TaskStatusChanged last = events.getLast();
@@ -185,11 +185,70 @@ class OrchestratorIntegrationTest {
             .containsExactly("queued", "in_progress", "completed");
         assertThat(history.getFirst().getDate("at").toInstant()).isEqualTo(created);
         assertThat(history.getLast().getDate("at").toInstant()).isEqualTo(completed.getOccurredAt());
-        assertThat(history).extracting(entry -> entry.get("version", Number.class).longValue()).containsExactly(1L, 2L, 3L);
+        assertThat(history).extracting(entry -> entry.get("version", Number.class).longValue()).containsExactly(1L, 2L, 1000L);
         assertThat(meterRegistry.find(OrchestratorMetrics.TASK_TRANSITIONS).tags("provider", "kling", "to", "completed")
             .counter()).isNotNull();
         assertThat(meterRegistry.find(OrchestratorMetrics.TASK_DURATION).tags("status", "completed").timer())
             .isNotNull();
+    }
+
+    @Test
+    void should_carry_the_metadata_and_webhook_filter_into_every_body_and_event_when_the_submission_has_them() {
+        // given
+        String taskId = newTaskId();
+        Instant created = now();
+        TaskSubmitted submitted = TaskSubmitted.newBuilder(submitted(taskId, created))
+            .setMetadata(java.util.Map.of("order", "o-17", "customer", "c-9"))
+            .setWebhookEvents(List.of("completed", "failed")).setVideoSeconds(10).build();
+
+        // when
+        publisher.publish(Topics.submitted("kling"), submitted);
+        awaitTask(taskId, task -> assertThat(task.getString("status")).isEqualTo("queued"));
+        publisher.publish(Topics.STATUS, completed(taskId));
+
+        // then: the queued body is the one api-service answers before the task is stored (metadata sorted by key)
+        Document task = awaitTask(taskId, doc -> assertThat(doc.getString("status")).isEqualTo("completed"));
+        assertThat(task.get("metadata", Document.class)).containsEntry("order", "o-17").containsEntry("customer", "c-9");
+        assertThat(task.getList("webhook_events", String.class)).containsExactly("completed", "failed");
+        assertThat(task.getInteger("video_seconds")).as("for usage").isEqualTo(10);
+        assertThat(task.getString("view")).contains(",\"metadata\":{\"customer\":\"c-9\",\"order\":\"o-17\"},\"version\":1000,");
+        List<TaskStatusChanged> events = awaitChanged(taskId, 2);
+        assertThat(events.getFirst().getBody()).isEqualTo("{\"id\":\"" + taskId + "\",\"status\":\"queued\",\"created_at\":"
+                + created.getEpochSecond() + ",\"metadata\":{\"customer\":\"c-9\",\"order\":\"o-17\"},\"version\":1,"
+                + "\"updated_at\":" + created.getEpochSecond() + "}");
+        assertThat(events).allSatisfy(event -> {
+            assertThat(event.getMetadata()).containsEntry("order", "o-17").containsEntry("customer", "c-9");
+            assertThat(event.getWebhookEvents()).containsExactly("completed", "failed");
+        });
+    }
+
+    @Test
+    void should_publish_a_progress_version_without_a_history_entry_when_the_provider_reports_higher_progress() {
+        // given
+        String taskId = newTaskId();
+        publisher.publish(Topics.submitted("kling"), submitted(taskId, now()));
+        awaitTask(taskId, task -> assertThat(task.getString("status")).isEqualTo("queued"));
+        publisher.publish(Topics.STATUS, TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.PROGRESS))
+            .setProgress(10).build());
+        awaitTask(taskId, task -> assertThat(task.getLong("version")).isEqualTo(12L));
+        awaitChanged(taskId, 2);
+
+        // when: a higher report, then a lower one that arrived late
+        publisher.publish(Topics.STATUS, TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.PROGRESS))
+            .setProgress(60).build());
+        publisher.publish(Topics.STATUS, TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.PROGRESS))
+            .setProgress(30).build());
+        awaitOrchestratorCaughtUp();
+
+        // then
+        Document task = awaitTask(taskId, doc -> assertThat(doc.getLong("version")).isEqualTo(62L));
+        assertThat(task.getString("view")).contains(",\"progress\":60,\"version\":62,");
+        assertThat(task.getList("status_history", Document.class)).extracting(entry -> entry.getString("status"))
+            .containsExactly("queued", "in_progress");
+        List<TaskStatusChanged> events = awaitChanged(taskId, 3);
+        assertThat(events).extracting(TaskStatusChanged::getVersion).containsExactly(1L, 12L, 62L);
+        assertThat(events).extracting(TaskStatusChanged::getStatusChanged).containsExactly(true, true, false);
+        assertThat(events.getLast().getProgress()).isEqualTo(60);
     }
 
     @Test
@@ -242,7 +301,7 @@ class OrchestratorIntegrationTest {
         List<TaskStatusChanged> events = awaitChanged(taskId, 1);
         awaitOrchestratorCaughtUp();
         assertThat(changedFor(taskId)).hasSize(1);
-        assertThat(events.getFirst().getVersion()).isEqualTo(3L);
+        assertThat(events.getFirst().getVersion()).isEqualTo(1000L);
         assertThat(events.getFirst().getStatus()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(events.getFirst().getBody()).isEqualTo(task(taskId).getString("view"));
     }
@@ -268,9 +327,9 @@ class OrchestratorIntegrationTest {
         awaitOrchestratorCaughtUp();
 
         // then
-        assertThat(changedFor(taskId)).extracting(TaskStatusChanged::getVersion).containsExactly(1L, 2L, 3L);
+        assertThat(changedFor(taskId)).extracting(TaskStatusChanged::getVersion).containsExactly(1L, 2L, 1000L);
         Document task = task(taskId);
-        assertThat(task.getLong("version")).isEqualTo(3L);
+        assertThat(task.getLong("version")).isEqualTo(1000L);
         assertThat(task.getDate("updated_at").toInstant()).isEqualTo(completed.getOccurredAt());
     }
 

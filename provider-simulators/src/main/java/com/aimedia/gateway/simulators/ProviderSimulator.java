@@ -40,6 +40,15 @@ public interface ProviderSimulator extends AutoCloseable {
      */
     long jobsCreated();
 
+    /**
+     * How many jobs a cancel call of the provider's API stopped while they were still running (they end in the
+     * provider's cancelled status, or are gone where the provider only deletes). Zero for a provider without a cancel
+     * call; a cancel of a job that had already ended is not counted.
+     */
+    default long jobsCancelled() {
+        return 0;
+    }
+
     @Override
     void close();
 }

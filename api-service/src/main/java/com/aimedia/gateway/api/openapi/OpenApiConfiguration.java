@@ -72,6 +72,18 @@ class OpenApiConfiguration {
                     .content(new Content().addMediaType("application/problem+json", new MediaType()
                         .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)).examples(examples))));
             }));
+            Map<String, Object> answers = ResponseExamples.all();
+            openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+                ApiResponse ok = operation.getResponses().get("200");
+                Object example = answers.get(method.name() + " " + path);
+                if (ok != null && example != null && ok.getContent() != null) {
+                    ok.getContent().values().forEach(media -> media.example(example));
+                }
+                else if (ok != null && example != null) {
+                    ok.content(new Content().addMediaType("application/json",
+                            new MediaType().schema(new Schema<>().type("object")).example(example)));
+                }
+            }));
             Map<String, Object> taskBodies = taskBodies();
             openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
                 ApiResponse ok = operation.getResponses().get("200");
@@ -106,13 +118,14 @@ class OpenApiConfiguration {
         failed.put("error", "The task was cancelled by its owner.");
         failed.put("error_code", "cancelled");
         failed.put("retryable", false);
-        failed.put("version", 3);
+        failed.put("version", 1000);
         failed.put("updated_at", 1795689670);
         Map<String, Object> completed = new LinkedHashMap<>(queued);
         completed.put("status", "completed");
         completed.put("completed_at", 1795689672);
         completed.put("outputs", List.of("http://127.0.0.1:8081/files/task_06h1.../0.mp4?expires=1796294472&signature=..."));
-        completed.put("version", 3);
+        completed.put("metadata", Map.of("order_id", "o-17"));
+        completed.put("version", 1000);
         completed.put("updated_at", 1795689672);
         return Map.of("/v1/task/submit", queued, "/v1/task/{taskId}", completed, "/v1/task/{taskId}/cancel", failed,
                 "/v1/tasks", Map.of("object", "list", "data", List.of(completed), "has_more", true, "next_cursor",
@@ -141,8 +154,12 @@ class OpenApiConfiguration {
 
         static Map<String, RequestBody> all() {
             Map<String, RequestBody> bodies = new LinkedHashMap<>();
-            bodies.put("/v1/task/submit", json("A task", Map.of("model", "kling-v2", "input",
-                    Map.of("prompt", "a red fox in snow", "duration", "5"), "callback_url", "https://example.com/hook")));
+            bodies.put("/v1/task/submit", json("A task: model and input; optional callback_url, metadata (at most 16 "
+                    + "string keys of 1-40 characters, string values of at most 512) and webhook_events (which changes "
+                    + "are POSTed: queued, in_progress, completed, failed, progress; default every status change)",
+                    Map.of("model", "kling-v2", "input", Map.of("prompt", "a red fox in snow", "duration", "5"),
+                            "callback_url", "https://example.com/hook", "metadata", Map.of("order_id", "o-17"),
+                            "webhook_events", List.of("completed", "failed"))));
             bodies.put("/v1/videos", json("An OpenAI-style video (also multipart/form-data)",
                     Map.of("model", "kling-v2", "prompt", "a red fox in snow")));
             bodies.put("/v1/webhooks/test", json("Where to send one signed webhook.test event",

@@ -25,7 +25,7 @@ import com.aimedia.gateway.web.problems.FieldProblem;
 
 /**
  * Checks a submit body in a fixed order, each step with its own code: unknown top-level fields, model, input (its
- * JSON Schema), callback_url (SSRF guard).
+ * JSON Schema), callback_url (SSRF guard), metadata, webhook_events.
  */
 @Component
 class SubmitRequestValidator {
@@ -33,7 +33,9 @@ class SubmitRequestValidator {
     static final String MODEL = "model";
     static final String INPUT = "input";
     static final String CALLBACK_URL = "callback_url";
-    private static final Set<String> FIELDS = Set.of(MODEL, INPUT, CALLBACK_URL);
+    static final String METADATA = "metadata";
+    static final String WEBHOOK_EVENTS = "webhook_events";
+    private static final Set<String> FIELDS = Set.of(MODEL, INPUT, CALLBACK_URL, METADATA, WEBHOOK_EVENTS);
     private static final int MAX_ECHOED_NAME = 100;
 
     private final ModelCatalog catalog;
@@ -79,7 +81,9 @@ class SubmitRequestValidator {
             throw new ApiProblemException(ProblemCode.INVALID_INPUT,
                     "input is not valid for model " + model.id() + ".", problems, Map.of());
         }
-        return new SubmitRequest(model, (ObjectNode) input, callbackUrl(body.get(CALLBACK_URL)));
+        CheckedUrl callbackUrl = callbackUrl(body.get(CALLBACK_URL));
+        return new SubmitRequest(model, (ObjectNode) input, callbackUrl, TaskMetadata.validate(body.get(METADATA)),
+                WebhookEvents.validate(body.get(WEBHOOK_EVENTS), callbackUrl != null));
     }
 
     private @Nullable CheckedUrl callbackUrl(@Nullable JsonNode value) {
@@ -107,7 +111,8 @@ class SubmitRequestValidator {
         }
         if (!unknown.isEmpty()) {
             throw new ApiProblemException(ProblemCode.UNKNOWN_FIELD,
-                    "The request has unknown fields; only model, input and callback_url are accepted.", unknown, Map.of());
+                    "The request has unknown fields; only model, input, callback_url, metadata and webhook_events are "
+                            + "accepted.", unknown, Map.of());
         }
     }
 

@@ -40,10 +40,13 @@ class TaskController {
     private final TaskBodyLinks links;
     private final TaskWaiter waiter;
     private final UnstoredTasks unstored;
+    private final TaskMetadataStore metadata;
 
     TaskController(SubmitRequestReader reader, TaskSubmissionService submissions, TaskIdCodec taskIds,
-            TaskViewRepository views, TaskJson json, TaskBodyLinks links, TaskWaiter waiter, UnstoredTasks unstored) {
+            TaskViewRepository views, TaskJson json, TaskBodyLinks links, TaskWaiter waiter, UnstoredTasks unstored,
+            TaskMetadataStore metadata) {
         this.unstored = unstored;
+        this.metadata = metadata;
         this.reader = reader;
         this.submissions = submissions;
         this.taskIds = taskIds;
@@ -59,7 +62,7 @@ class TaskController {
         String idempotencyKey = idempotencyKey(request.getHeader(IDEMPOTENCY_KEY));
         Optional<Duration> wait = PreferWait.parse(request.getHeader(PREFER));
         Submission submission = submissions.submit(tenant, idempotencyKey, reader.read(request));
-        String queued = json.queuedBody(new TaskId(submission.taskId(), submission.createdAt()));
+        String queued = json.queuedBody(new TaskId(submission.taskId(), submission.createdAt()), submission.metadata());
         if (wait.isEmpty()) {
             return jsonBody(queued);
         }
@@ -82,7 +85,7 @@ class TaskController {
             .orElseThrow(() -> new ApiProblemException(ProblemCode.TASK_NOT_FOUND, "No such task."));
         return jsonBody(views.findView(id.value(), tenant.id()).map(links::render).orElseGet(() -> {
             unstored.requireOnItsWay(id, tenant.id());
-            return json.queuedBody(id);
+            return json.queuedBody(id, metadata.find(id.value(), tenant.id()));
         }));
     }
 

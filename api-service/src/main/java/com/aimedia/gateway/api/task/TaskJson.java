@@ -49,14 +49,17 @@ class TaskJson {
      * The queued body of version 1, exactly as the orchestrator renders it: the submit answer, and the answer for a
      * task whose id verifies but that the orchestrator has not stored yet (read-your-writes).
      */
-    String queuedBody(TaskId taskId) {
+    String queuedBody(TaskId taskId, java.util.SortedMap<String, String> metadata) {
         long createdAt = taskId.createdAtSeconds();
-        return compact(mapper.createObjectNode()
+        ObjectNode body = mapper.createObjectNode()
             .put("id", taskId.value())
             .put("status", "queued")
-            .put("created_at", createdAt)
-            .put("version", 1L)
-            .put("updated_at", createdAt));
+            .put("created_at", createdAt);
+        if (!metadata.isEmpty()) {
+            ObjectNode values = body.putObject("metadata");
+            metadata.forEach(values::put);
+        }
+        return compact(body.put("version", 1L).put("updated_at", createdAt));
     }
 
     /** SHA-256 of the value with object keys sorted, so the key order a client happens to send does not matter. */

@@ -47,11 +47,12 @@ public class TaskSubmissionService {
     private final SubmissionMetrics metrics;
     private final TenantRepository tenants;
     private final InFlightLimiter inFlight;
+    private final TaskMetadataStore metadata;
     private final Clock clock;
 
     TaskSubmissionService(SubmitRequestValidator validator, TaskIdCodec taskIds, IdempotencyStore idempotency,
             EventPublisher publisher, TaskJson json, SubmissionMetrics metrics, TenantRepository tenants,
-            InFlightLimiter inFlight, Clock clock) {
+            InFlightLimiter inFlight, TaskMetadataStore metadata, Clock clock) {
         this.validator = validator;
         this.taskIds = taskIds;
         this.idempotency = idempotency;
@@ -60,6 +61,7 @@ public class TaskSubmissionService {
         this.metrics = metrics;
         this.tenants = tenants;
         this.inFlight = inFlight;
+        this.metadata = metadata;
         this.clock = clock;
     }
 
@@ -96,6 +98,7 @@ public class TaskSubmissionService {
                 case IdempotencyOutcome.Claimed claimed -> {
                 }
                 case IdempotencyOutcome.Replay replay -> {
+                    metadata.save(replay.original());
                     publish(model, replay.original());
                     return accepted(model, replay.original(), Outcome.REPLAYED);
                 }
@@ -118,6 +121,8 @@ public class TaskSubmissionService {
             throw e;
         }
         try {
+            // before the publish: the queued answer of a task not stored yet shows its metadata (read-your-writes)
+            metadata.save(fresh);
             publish(model, fresh);
         }
         catch (RuntimeException e) {
@@ -149,7 +154,8 @@ public class TaskSubmissionService {
         Instant now = clock.instant();
         return new Submission(UUID.randomUUID().toString(), taskId.value(), tenant.id(), model.id(), model.provider(),
                 model.providerModel(), json.compact(request.input()),
-                callbackUrl == null ? null : callbackUrl.uri().toString(), taskId.createdAt(), now);
+                callbackUrl == null ? null : callbackUrl.uri().toString(), taskId.createdAt(), now, request.metadata(),
+                request.webhookEvents(), RequestedDuration.seconds(model, request.input()));
     }
 
     private void publish(CatalogModel model, Submission submission) {

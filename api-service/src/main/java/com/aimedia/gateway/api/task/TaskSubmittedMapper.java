@@ -21,6 +21,9 @@ final class TaskSubmittedMapper {
             .setInput(submission.input())
             .setCallbackUrl(submission.callbackUrl())
             .setCreatedAt(submission.createdAt())
+            .setMetadata(submission.metadataMap())
+            .setWebhookEvents(submission.webhookEvents())
+            .setVideoSeconds(submission.videoSeconds())
             .build();
     }
 }

@@ -31,7 +31,10 @@ import com.mongodb.client.model.Projections;
 /**
  * {@code GET /v1/usage?from=&to=&group_by=model|day}: the tenant's tasks created in {@code [from, to)} (unix
  * seconds, at most {@value #MAX_DAYS} days), by status, with the images, videos and audio files they produced. Read
- * through the {@code {tenant_id, created_at}} index of {@code tasks}, projecting only what is counted.
+ * through the {@code {tenant_id, created_at}} index of {@code tasks}, projecting only what is counted. Video seconds
+ * are those the requests asked for (the input's duration, carried on TaskSubmitted into the task as
+ * {@code video_seconds}; no provider reports the length of its result) times the videos produced; videos of requests
+ * that left the length to the provider are counted in {@code videos_without_duration}.
  */
 @RestController
 class UsageController {
@@ -65,7 +68,7 @@ class UsageController {
         tasks.find(Filters.and(Filters.eq(TaskReadModel.TENANT_ID, tenant.id()),
                 Filters.gte(TaskReadModel.CREATED_AT, Date.from(start)), Filters.lt(TaskReadModel.CREATED_AT, Date.from(end))))
             .projection(Projections.include(TaskReadModel.MODEL, TaskReadModel.STATUS, TaskReadModel.CREATED_AT,
-                    TaskReadModel.OUTPUTS))
+                    TaskReadModel.OUTPUTS, TaskReadModel.VIDEO_SECONDS))
             .forEach(task -> {
                 String model = task.getString(TaskReadModel.MODEL);
                 String key = grouping.equals("model") ? model
@@ -73,7 +76,8 @@ class UsageController {
                 String kind = catalog.find(model).map(found -> found.kind().wireName()).orElse("unknown");
                 groups.computeIfAbsent(key, ignored -> new UsageBucket())
                     .add(task.getString(TaskReadModel.STATUS), kind,
-                            task.getList(TaskReadModel.OUTPUTS, String.class, List.of()).size());
+                            task.getList(TaskReadModel.OUTPUTS, String.class, List.of()).size(),
+                            task.getInteger(TaskReadModel.VIDEO_SECONDS));
             });
         return new UsageView("usage", start.getEpochSecond(), end.getEpochSecond(), grouping,
                 groups.entrySet().stream().map(entry -> entry.getValue().view(entry.getKey())).toList());
@@ -91,6 +95,7 @@ class UsageController {
 
     /** @param key the model id or the UTC day ({@code 2026-03-01}) */
     record GroupView(String key, long tasks, @JsonProperty("by_status") Map<String, Long> byStatus, long images,
-            long videos, long audio) {
+            long videos, @JsonProperty("video_seconds") long videoSeconds,
+            @JsonProperty("videos_without_duration") long videosWithoutDuration, long audio) {
     }
 }

@@ -59,6 +59,16 @@ class OpenApiDocumentTest extends PlatformTestBase {
             assertThat(document.get("components").get("examples").has("problem_" + code.code())).as(code.code()).isTrue();
         }
         assertThat(document.get("paths").get("/v1/task/submit").get("post").get("requestBody")).isNotNull();
+        document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            JsonNode ok = operation.getValue().path("responses").path("200").path("content");
+            assertThat(ok.properties()).as("success content of %s %s", operation.getKey(), path.getKey()).isNotEmpty()
+                .allSatisfy(media -> assertThat(media.getValue().has("example"))
+                    .as("example of %s %s", operation.getKey(), path.getKey()).isTrue());
+            assertThat(operation.getValue().path("responses").path("default").path("content")
+                .path("application/problem+json").path("examples").size())
+                .as("every error code as an example on %s %s", operation.getKey(), path.getKey())
+                .isEqualTo(ProblemCode.values().length);
+        }));
     }
 
     @Test

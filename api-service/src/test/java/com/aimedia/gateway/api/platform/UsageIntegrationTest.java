@@ -58,6 +58,38 @@ class UsageIntegrationTest extends PlatformTestBase {
                 "invalid_request", "group_by");
     }
 
+    @Test
+    void should_sum_the_requested_video_seconds_of_completed_videos_and_count_those_without_a_duration() throws Exception {
+        // given: video_seconds as the orchestrator stores it from TaskSubmitted (the request's duration)
+        String tenant = newTenantId("usage-seconds");
+        createTenant(tenant, "");
+        String key = newKey(tenant);
+        storeTask("task_s1", tenant, "kling-v2", "completed", DAY1);
+        outputs("task_s1", 1);
+        videoSeconds("task_s1", 10);
+        storeTask("task_s2", tenant, "kling-v2", "completed", DAY1 + 1000);
+        outputs("task_s2", 1);
+        videoSeconds("task_s2", 5);
+        storeTask("task_s3", tenant, "kling-v2", "completed", DAY1 + 2000);
+        outputs("task_s3", 1);
+        storeTask("task_s4", tenant, "kling-v2", "failed", DAY1 + 3000);
+        videoSeconds("task_s4", 10);
+
+        // when
+        JsonNode usage = json.readTree(get(replica1, "/v1/usage?from=" + DAY1 / 1000 + "&to=" + DAY2 / 1000, key)
+            .body()).get("data").get(0);
+
+        // then: only completed videos count, the failed task's request does not
+        assertThat(usage.get("videos").asLong()).isEqualTo(3);
+        assertThat(usage.get("video_seconds").asLong()).isEqualTo(15);
+        assertThat(usage.get("videos_without_duration").asLong()).isEqualTo(1);
+    }
+
+    private void videoSeconds(String taskId, int seconds) {
+        database.getCollection("tasks").updateOne(new Document("_id", taskId),
+                new Document("$set", new Document("video_seconds", seconds)));
+    }
+
     private void outputs(String taskId, int count) {
         List<String> urls = java.util.stream.IntStream.range(0, count).mapToObj(i -> "https://files/" + taskId + "/" + i).toList();
         database.getCollection("tasks").updateOne(new Document("_id", taskId),

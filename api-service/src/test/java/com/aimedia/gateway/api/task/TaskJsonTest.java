@@ -22,8 +22,16 @@ class TaskJsonTest {
     void renders_the_queued_body_compact_with_the_contracts_field_order() {
         TaskId id = new TaskId("task_abc", Instant.parse("2026-03-01T10:00:00.750Z"));
 
-        assertThat(json.queuedBody(id)).isEqualTo(
+        assertThat(json.queuedBody(id, new java.util.TreeMap<>())).isEqualTo(
                 "{\"id\":\"task_abc\",\"status\":\"queued\",\"created_at\":1772359200,\"version\":1,\"updated_at\":1772359200}");
+    }
+
+    @Test
+    void renders_metadata_after_the_seed_fields_sorted_by_key() {
+        TaskId id = new TaskId("task_abc", Instant.parse("2026-03-01T10:00:00.750Z"));
+
+        assertThat(json.queuedBody(id, new java.util.TreeMap<>(java.util.Map.of("b", "2", "a", "1"))))
+            .contains("\"metadata\":{\"a\":\"1\",\"b\":\"2\"}");
     }
 
     @Test

@@ -30,6 +30,10 @@ public final class TaskReadModel {
     public static final String OUTPUTS = "outputs";
     public static final String ERROR = "error";
     public static final String ERROR_CODE = "error_code";
+    /** The client's metadata (a string map), absent when it sent none. */
+    public static final String METADATA = "metadata";
+    /** The length of video the request asked for, read by usage; absent when unknown. */
+    public static final String VIDEO_SECONDS = "video_seconds";
     /** The rendered public task body (a JSON string), as GET /v1/task/{id} returns it. */
     public static final String VIEW = "view";
     /** Every published status with the time the task entered it: {@code [{status, at, version}]}, oldest first. */

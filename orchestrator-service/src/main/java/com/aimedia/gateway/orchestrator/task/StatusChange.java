@@ -3,6 +3,7 @@ package com.aimedia.gateway.orchestrator.task;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -17,14 +18,20 @@ import org.jspecify.annotations.Nullable;
 public record StatusChange(String eventId, String taskId, long version, TaskStatus status, String tenantId,
         String model, String provider, @Nullable String callbackUrl, Instant createdAt, Instant updatedAt,
         @Nullable Instant completedAt, List<String> outputs, @Nullable String error, @Nullable String errorCode,
-        String body, @Nullable String traceParent) {
+        String body, Map<String, String> metadata, @Nullable List<String> webhookEvents, @Nullable Integer progress,
+        boolean statusChanged, @Nullable String traceParent) {
 
     public StatusChange {
         outputs = List.copyOf(outputs);
+        metadata = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(metadata));
+        webhookEvents = webhookEvents == null ? null : List.copyOf(webhookEvents);
     }
 
-    /** The change that publishes the current view of a publishable state. */
-    public static StatusChange of(TaskState state) {
+    /**
+     * The change that publishes the current view of a publishable state.
+     * @param statusChanged false for a progress-only change (same status, higher version)
+     */
+    public static StatusChange of(TaskState state, boolean statusChanged) {
         Submission submission = state.submission();
         Instant updatedAt = state.updatedAt();
         if (submission == null || updatedAt == null) {
@@ -33,7 +40,8 @@ public record StatusChange(String eventId, String taskId, long version, TaskStat
         return new StatusChange(eventId(state.taskId(), state.version()), state.taskId(), state.version(),
                 state.status(), submission.tenantId(), submission.model(), state.provider(), submission.callbackUrl(),
                 submission.createdAt(), updatedAt, state.completedAt(), state.outputs(), state.error(),
-                state.errorCode(), TaskBody.render(state), submission.traceParent());
+                state.errorCode(), TaskBody.render(state), submission.metadata(), submission.webhookEvents(),
+                state.visibleProgress(), statusChanged, submission.traceParent());
     }
 
     static String eventId(String taskId, long version) {

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * Renders the public task body: compact JSON, fields in the fixed order of the contract, absent fields omitted
  * (never null). The API serves this string verbatim and webhooks send it byte for byte, so it is written by hand.
  * It carries nothing the API could not render itself for a task it has not seen stored yet (read-your-writes): the
- * queued body of version 1 depends only on the task id.
+ * queued body of version 1 depends only on the task id and the submitted metadata (which api-service keeps in
+ * {@code task_metadata} until the task is stored).
  */
 public final class TaskBody {
 
@@ -43,6 +44,20 @@ public final class TaskBody {
             String errorCode = state.errorCode() == null ? "provider_error" : state.errorCode();
             string(json.append(','), "error_code", errorCode);
             json.append(",\"retryable\":").append(FailureCodes.isRetryable(errorCode));
+        }
+        Integer progress = state.visibleProgress();
+        if (progress != null) {
+            number(json.append(','), "progress", progress);
+        }
+        if (!submission.metadata().isEmpty()) {
+            // sorted by key (Submission keeps it sorted), as api-service renders it for a task not stored yet
+            json.append(",\"metadata\":{");
+            boolean first = true;
+            for (var entry : submission.metadata().entrySet()) {
+                string(json.append(first ? "" : ","), entry.getKey(), entry.getValue());
+                first = false;
+            }
+            json.append('}');
         }
         number(json.append(','), "version", state.version()).append(',');
         number(json, "updated_at", seconds(updatedAt));

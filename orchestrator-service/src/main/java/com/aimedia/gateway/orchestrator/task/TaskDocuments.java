@@ -27,7 +27,17 @@ public final class TaskDocuments {
     public static final String PROVIDER = TaskReadModel.PROVIDER;
     public static final String PROVIDER_MODEL = "provider_model";
     public static final String CALLBACK_URL = "callback_url";
+    /** The client's metadata, a string map; absent when it sent none. */
+    public static final String METADATA = TaskReadModel.METADATA;
+    /** The task's webhook filter; absent for every status change. */
+    public static final String WEBHOOK_EVENTS = "webhook_events";
+    /** The length of video the request asked for (read by api-service's usage); absent when unknown. */
+    public static final String VIDEO_SECONDS = TaskReadModel.VIDEO_SECONDS;
     public static final String STATUS = TaskReadModel.STATUS;
+    /** The highest progress (0-100) reported while running; absent if none. */
+    public static final String PROGRESS = "progress";
+    /** On an outbox entry: false for a progress-only change. */
+    static final String STATUS_CHANGED = "status_changed";
     public static final String VERSION = TaskReadModel.VERSION;
     public static final String CREATED_AT = TaskReadModel.CREATED_AT;
     public static final String UPDATED_AT = TaskReadModel.UPDATED_AT;
@@ -73,6 +83,10 @@ public final class TaskDocuments {
         fields.put(PROVIDER, state.provider());
         fields.put(PROVIDER_MODEL, submission == null ? null : submission.providerModel());
         fields.put(CALLBACK_URL, submission == null ? null : submission.callbackUrl());
+        fields.put(METADATA, submission == null || submission.metadata().isEmpty() ? null
+                : new Document(new LinkedHashMap<>(submission.metadata())));
+        fields.put(WEBHOOK_EVENTS, submission == null ? null : submission.webhookEvents());
+        fields.put(VIDEO_SECONDS, submission == null ? null : submission.videoSeconds());
         fields.put(STATUS, state.status().wireName());
         fields.put(VERSION, state.version());
         fields.put(CREATED_AT, date(submission == null ? null : submission.createdAt()));
@@ -88,6 +102,7 @@ public final class TaskDocuments {
         fields.put(NEXT_POLL_AT, date(nextPollAt));
         fields.put(POLL_TOKEN, nextPollAt == null ? null : pollToken(state.taskId(), nextPollAt));
         fields.put(DEADLINE_AT, date(state.deadlineAt()));
+        fields.put(PROGRESS, state.progress());
         fields.put(VIEW, state.isPublishable() ? TaskBody.render(state) : null);
         fields.put(TRACE_PARENT, submission == null ? null : submission.traceParent());
         return fields;
@@ -127,13 +142,16 @@ public final class TaskDocuments {
         Submission submission = tenantId == null ? null
                 : new Submission(tenantId, document.getString(MODEL), document.getString(PROVIDER),
                         document.getString(PROVIDER_MODEL), document.getString(CALLBACK_URL),
-                        document.getDate(CREATED_AT).toInstant(), document.getString(TRACE_PARENT));
+                        document.getDate(CREATED_AT).toInstant(), metadata(document),
+                        document.getList(WEBHOOK_EVENTS, String.class), document.getInteger(VIDEO_SECONDS),
+                        document.getString(TRACE_PARENT));
         return new TaskState(taskId, document.getString(PROVIDER), submission, status,
                 status == TaskStatus.QUEUED ? null : instant(document.getDate(UPDATED_AT)),
                 document.getList(OUTPUTS, String.class, List.of()), document.getString(ERROR),
                 document.getString(ERROR_CODE), document.getString(PROVIDER_TASK_ID),
                 document.getString(PROVIDER_REF), instant(document.getDate(POLLING_SINCE)),
-                instant(document.getDate(NEXT_POLL_AT)), instant(document.getDate(DEADLINE_AT)));
+                instant(document.getDate(NEXT_POLL_AT)), instant(document.getDate(DEADLINE_AT)),
+                document.getInteger(PROGRESS));
     }
 
     static Document toDocument(StatusChange change) {
@@ -144,6 +162,8 @@ public final class TaskDocuments {
             .append(MODEL, change.model())
             .append(PROVIDER, change.provider())
             .append(CALLBACK_URL, change.callbackUrl())
+            .append(METADATA, change.metadata().isEmpty() ? null : new Document(new LinkedHashMap<>(change.metadata())))
+            .append(WEBHOOK_EVENTS, change.webhookEvents())
             .append(CREATED_AT, date(change.createdAt()))
             .append(UPDATED_AT, date(change.updatedAt()))
             .append(COMPLETED_AT, date(change.completedAt()))
@@ -151,6 +171,8 @@ public final class TaskDocuments {
             .append(ERROR, change.error())
             .append(ERROR_CODE, change.errorCode())
             .append(BODY, change.body())
+            .append(PROGRESS, change.progress())
+            .append(STATUS_CHANGED, change.statusChanged())
             .append(TRACE_PARENT, change.traceParent());
     }
 
@@ -167,7 +189,17 @@ public final class TaskDocuments {
                 entry.getString(PROVIDER), entry.getString(CALLBACK_URL), entry.getDate(CREATED_AT).toInstant(),
                 entry.getDate(UPDATED_AT).toInstant(), instant(entry.getDate(COMPLETED_AT)),
                 entry.getList(OUTPUTS, String.class, List.of()), entry.getString(ERROR), entry.getString(ERROR_CODE),
-                entry.getString(BODY), entry.getString(TRACE_PARENT));
+                entry.getString(BODY), metadata(entry), entry.getList(WEBHOOK_EVENTS, String.class),
+                entry.getInteger(PROGRESS), entry.getBoolean(STATUS_CHANGED, true), entry.getString(TRACE_PARENT));
+    }
+
+    private static Map<String, String> metadata(Document document) {
+        Document metadata = document.get(METADATA, Document.class);
+        Map<String, String> values = new LinkedHashMap<>();
+        if (metadata != null) {
+            metadata.forEach((key, value) -> values.put(key, String.valueOf(value)));
+        }
+        return values;
     }
 
     public static @Nullable Date date(@Nullable Instant instant) {

@@ -38,11 +38,19 @@ public sealed interface TaskEvent {
         }
     }
 
-    /** The provider is running the task. */
-    record Progressed(String taskId, String provider, Instant occurredAt, @Nullable String providerTaskId)
-            implements TaskEvent {
+    /**
+     * The provider is running the task.
+     * @param progress 0-100 where the provider reports it (clamped), else null
+     */
+    record Progressed(String taskId, String provider, Instant occurredAt, @Nullable String providerTaskId,
+            @Nullable Integer progress) implements TaskEvent {
         public Progressed {
             occurredAt = occurredAt.truncatedTo(ChronoUnit.MILLIS);
+            progress = progress == null ? null : Math.max(0, Math.min(100, progress));
+        }
+
+        public Progressed(String taskId, String provider, Instant occurredAt, @Nullable String providerTaskId) {
+            this(taskId, provider, occurredAt, providerTaskId, null);
         }
     }
 

@@ -13,14 +13,27 @@ import org.jspecify.annotations.Nullable;
  * @param pollingSince when the provider accepted the task (polling starts then)
  * @param nextPollAt when the poll scheduler looks at the task next; null once terminal
  * @param deadlineAt created_at plus the provider's deadline; null until the submission is known
+ * @param progress the highest progress (0-100) the provider reported while running; null if it reported none
  */
 public record TaskState(String taskId, String provider, @Nullable Submission submission, TaskStatus status,
         @Nullable Instant statusChangedAt, List<String> outputs, @Nullable String error, @Nullable String errorCode,
         @Nullable String providerTaskId, @Nullable String providerRef, @Nullable Instant pollingSince,
-        @Nullable Instant nextPollAt, @Nullable Instant deadlineAt) {
+        @Nullable Instant nextPollAt, @Nullable Instant deadlineAt, @Nullable Integer progress) {
+
+    /** Versions: queued 1; in progress 2 plus the progress (2 to 102); completed or failed {@value}. */
+    public static final long TERMINAL_VERSION = 1000;
 
     public TaskState {
         outputs = List.copyOf(outputs);
+    }
+
+    /** A state without a progress report. */
+    public TaskState(String taskId, String provider, @Nullable Submission submission, TaskStatus status,
+            @Nullable Instant statusChangedAt, List<String> outputs, @Nullable String error, @Nullable String errorCode,
+            @Nullable String providerTaskId, @Nullable String providerRef, @Nullable Instant pollingSince,
+            @Nullable Instant nextPollAt, @Nullable Instant deadlineAt) {
+        this(taskId, provider, submission, status, statusChangedAt, outputs, error, errorCode, providerTaskId,
+                providerRef, pollingSince, nextPollAt, deadlineAt, null);
     }
 
     /** The state of a task no event has been applied to yet. */
@@ -29,9 +42,27 @@ public record TaskState(String taskId, String provider, @Nullable Submission sub
                 null, null);
     }
 
-    /** The public version: the rank of the status, so it is the same whatever order the events came in. */
+    /**
+     * The public version, a function of the status and the progress, so it is the same whatever order the events came
+     * in: queued 1; in progress 2 plus the progress (a progress report raises it within in_progress); completed or
+     * failed {@link #TERMINAL_VERSION}, above any progress.
+     */
     public long version() {
-        return status.rank();
+        return switch (status) {
+            case QUEUED -> 1;
+            case IN_PROGRESS -> 2 + (progress == null ? 0 : progress);
+            case COMPLETED, FAILED -> TERMINAL_VERSION;
+        };
+    }
+
+    /** The progress shown in the body: only while in progress. */
+    public @Nullable Integer visibleProgress() {
+        return status == TaskStatus.IN_PROGRESS ? progress : null;
+    }
+
+    TaskState withProgress(@Nullable Integer newProgress) {
+        return new TaskState(taskId, provider, submission, status, statusChangedAt, outputs, error, errorCode,
+                providerTaskId, providerRef, pollingSince, nextPollAt, deadlineAt, newProgress);
     }
 
     public @Nullable Instant completedAt() {
@@ -53,22 +84,22 @@ public record TaskState(String taskId, String provider, @Nullable Submission sub
 
     TaskState withSubmission(Submission newSubmission, Instant newDeadlineAt, @Nullable Instant newNextPollAt) {
         return new TaskState(taskId, newSubmission.provider(), newSubmission, status, statusChangedAt, outputs, error,
-                errorCode, providerTaskId, providerRef, pollingSince, newNextPollAt, newDeadlineAt);
+                errorCode, providerTaskId, providerRef, pollingSince, newNextPollAt, newDeadlineAt, progress);
     }
 
     TaskState withStatus(TaskStatus newStatus, Instant at, List<String> newOutputs, @Nullable String newError,
             @Nullable String newErrorCode, @Nullable Instant newNextPollAt) {
         return new TaskState(taskId, provider, submission, newStatus, at, newOutputs, newError, newErrorCode,
-                providerTaskId, providerRef, pollingSince, newNextPollAt, deadlineAt);
+                providerTaskId, providerRef, pollingSince, newNextPollAt, deadlineAt, progress);
     }
 
     TaskState withProviderTask(@Nullable String newProviderTaskId, @Nullable String newProviderRef) {
         return new TaskState(taskId, provider, submission, status, statusChangedAt, outputs, error, errorCode,
-                newProviderTaskId, newProviderRef, pollingSince, nextPollAt, deadlineAt);
+                newProviderTaskId, newProviderRef, pollingSince, nextPollAt, deadlineAt, progress);
     }
 
     TaskState withPolling(Instant newPollingSince, @Nullable Instant newNextPollAt) {
         return new TaskState(taskId, provider, submission, status, statusChangedAt, outputs, error, errorCode,
-                providerTaskId, providerRef, newPollingSince, newNextPollAt, deadlineAt);
+                providerTaskId, providerRef, newPollingSince, newNextPollAt, deadlineAt, progress);
     }
 }

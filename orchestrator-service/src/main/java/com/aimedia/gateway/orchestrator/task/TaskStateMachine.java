@@ -30,8 +30,8 @@ public class TaskStateMachine {
         TaskState after = switch (event) {
             case Submitted submitted -> submitted(before, submitted);
             case Accepted accepted -> accepted(before, accepted);
-            case Progressed progressed -> moveTo(fillProviderTaskId(before, progressed.providerTaskId()),
-                    TaskStatus.IN_PROGRESS, progressed.occurredAt(), List.of(), null, null);
+            case Progressed progressed -> progressed(moveTo(fillProviderTaskId(before, progressed.providerTaskId()),
+                    TaskStatus.IN_PROGRESS, progressed.occurredAt(), List.of(), null, null), progressed.progress());
             case Completed completed -> moveTo(fillProviderTaskId(before, completed.providerTaskId()),
                     TaskStatus.COMPLETED, completed.occurredAt(), completed.outputs(), null, null);
             case Failed failed -> moveTo(fillProviderTaskId(before, failed.providerTaskId()), TaskStatus.FAILED,
@@ -43,14 +43,30 @@ public class TaskStateMachine {
         return new Transition.Changed(current, after, publication(current, after));
     }
 
-    /** A visible change is published once the owner is known: a new status, or the owner becoming known. */
+    /**
+     * A visible change is published once the owner is known: a new status, the owner becoming known, or a higher
+     * progress while in progress (a new version without a new status).
+     */
     private static @Nullable StatusChange publication(@Nullable TaskState current, TaskState after) {
         if (!after.isPublishable()) {
             return null;
         }
-        boolean firstPublishable = current == null || !current.isPublishable();
-        boolean statusChanged = current == null || current.status() != after.status();
-        return firstPublishable || statusChanged ? StatusChange.of(after) : null;
+        if (current == null || !current.isPublishable() || current.status() != after.status()) {
+            return StatusChange.of(after, true);
+        }
+        return current.version() != after.version() ? StatusChange.of(after, false) : null;
+    }
+
+    /**
+     * Progress counts only while in progress and only upwards (the highest report wins), so applying reports in any
+     * order gives the same state; a report after the end changes nothing.
+     */
+    private static TaskState progressed(TaskState state, @Nullable Integer progress) {
+        if (state.status() != TaskStatus.IN_PROGRESS || progress == null
+                || (state.progress() != null && state.progress() >= progress)) {
+            return state;
+        }
+        return state.withProgress(progress);
     }
 
     private TaskState submitted(TaskState before, Submitted event) {
@@ -91,7 +107,9 @@ public class TaskStateMachine {
             return state;
         }
         Instant nextPollAt = target.isTerminal() ? null : state.nextPollAt();
-        return state.withStatus(target, at, outputs, error, errorCode, nextPollAt);
+        TaskState moved = state.withStatus(target, at, outputs, error, errorCode, nextPollAt);
+        // a terminal state forgets the progress, so it is the same whether a progress report came before or after
+        return target.isTerminal() ? moved.withProgress(null) : moved;
     }
 
     private static @Nullable Instant earliest(@Nullable Instant a, @Nullable Instant b) {

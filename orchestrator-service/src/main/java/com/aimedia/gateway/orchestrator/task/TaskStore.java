@@ -205,7 +205,9 @@ public class TaskStore implements InitializingBean {
         document.append(OUTBOX, publications.stream().map(TaskDocuments::toDocument).toList());
         if (!publications.isEmpty()) {
             document.append(OUTBOX_SINCE, Date.from(now));
-            document.append(STATUS_HISTORY, publications.stream().map(TaskDocuments::toHistoryEntry).toList());
+            // the history holds status changes only: a progress-only version is no new status
+            document.append(STATUS_HISTORY, publications.stream().filter(StatusChange::statusChanged)
+                .map(TaskDocuments::toHistoryEntry).toList());
         }
         return document;
     }
@@ -237,8 +239,11 @@ public class TaskStore implements InitializingBean {
         if (!publications.isEmpty()) {
             updates.add(Updates.pushEach(OUTBOX, publications.stream().map(TaskDocuments::toDocument).toList()));
             updates.add(Updates.min(OUTBOX_SINCE, Date.from(now)));
-            updates.add(Updates.pushEach(STATUS_HISTORY,
-                    publications.stream().map(TaskDocuments::toHistoryEntry).toList()));
+            List<Document> history = publications.stream().filter(StatusChange::statusChanged)
+                .map(TaskDocuments::toHistoryEntry).toList();
+            if (!history.isEmpty()) {
+                updates.add(Updates.pushEach(STATUS_HISTORY, history));
+            }
         }
         return Updates.combine(updates);
     }

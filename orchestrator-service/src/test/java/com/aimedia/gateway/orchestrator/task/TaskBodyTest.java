@@ -34,7 +34,7 @@ class TaskBodyTest {
                 List.of("https://cdn.example.com/a.mp4", "https://cdn.example.com/b.png"), null))).isEqualTo(
                         "{\"id\":\"task_abc\",\"status\":\"completed\",\"created_at\":1764151200,\"completed_at\":1764151300,"
                                 + "\"outputs\":[\"https://cdn.example.com/a.mp4\",\"https://cdn.example.com/b.png\"],"
-                                + "\"version\":3,\"updated_at\":1764151300}");
+                                + "\"version\":1000,\"updated_at\":1764151300}");
     }
 
     @Test
@@ -50,7 +50,7 @@ class TaskBodyTest {
                         "{\"id\":\"task_abc\",\"status\":\"failed\",\"created_at\":1764151200,\"completed_at\":1764153000,"
                                 + "\"error\":\"The provider did not finish the task within 30 minutes.\","
                                 + "\"error_code\":\"provider_timeout\",\"retryable\":true,"
-                                + "\"version\":3,\"updated_at\":1764153000}");
+                                + "\"version\":1000,\"updated_at\":1764153000}");
     }
 
     @Test
@@ -69,6 +69,17 @@ class TaskBodyTest {
     void should_escape_quotes_backslashes_and_control_characters_when_rendering_strings() {
         assertThat(TaskBody.render(state(TaskStatus.FAILED, CREATED, List.of(), "bad \"prompt\"\\ line\nnext\u0001 é")))
             .contains("\"error\":\"bad \\\"prompt\\\"\\\\ line\\nnext\\u0001 é\"");
+    }
+
+    @Test
+    void should_render_the_metadata_sorted_by_key_before_the_version_when_the_submission_has_metadata() {
+        Submission withMetadata = new Submission("tenant-1", "kling-v2", "kling", "kling-v2-master", null, CREATED,
+                java.util.Map.of("z", "last", "a", "first \"quoted\""), null, null, null);
+        TaskState state = new TaskState("task_abc", "kling", withMetadata, TaskStatus.QUEUED, null, List.of(), null, null,
+                null, null, null, null, null);
+
+        assertThat(TaskBody.render(state)).isEqualTo("{\"id\":\"task_abc\",\"status\":\"queued\",\"created_at\":1764151200,"
+                + "\"metadata\":{\"a\":\"first \\\"quoted\\\"\",\"z\":\"last\"},\"version\":1,\"updated_at\":1764151200}");
     }
 
     @Test

@@ -42,7 +42,7 @@ class TaskStateMachineTest {
             assertThat(TaskBody.render(replay.state())).isEqualTo(TaskBody.render(expected));
         }
         assertThat(expected.status()).isEqualTo(TaskStatus.COMPLETED);
-        assertThat(expected.version()).isEqualTo(3);
+        assertThat(expected.version()).isEqualTo(TaskState.TERMINAL_VERSION);
         assertThat(expected.completedAt()).isEqualTo(CREATED.plusSeconds(60));
         assertThat(expected.updatedAt()).isEqualTo(CREATED.plusSeconds(60));
         assertThat(expected.outputs()).containsExactly("https://cdn.example.com/a.mp4");
@@ -64,7 +64,7 @@ class TaskStateMachineTest {
             assertThat(replay(order).state()).as("order %s", names(order)).isEqualTo(expected);
         }
         assertThat(expected.status()).isEqualTo(TaskStatus.FAILED);
-        assertThat(expected.version()).isEqualTo(3);
+        assertThat(expected.version()).isEqualTo(TaskState.TERMINAL_VERSION);
         assertThat(expected.errorCode()).isEqualTo("content_policy");
         assertThat(expected.error()).isEqualTo("The prompt was rejected by the provider's content policy.");
         assertThat(expected.completedAt()).isEqualTo(CREATED.plusSeconds(30));
@@ -80,9 +80,50 @@ class TaskStateMachineTest {
             // then
             List<Long> versions = published.stream().map(StatusChange::version).toList();
             assertThat(versions).as("order %s", names(order)).isSorted().doesNotHaveDuplicates();
-            assertThat(versions.getLast()).isEqualTo(3);
+            assertThat(versions.getLast()).isEqualTo(TaskState.TERMINAL_VERSION);
             assertThat(published.getLast().body()).isEqualTo(TaskBody.render(replay(order).state()));
         }
+    }
+
+    @Test
+    void should_raise_the_version_with_the_progress_and_end_in_the_same_state_when_progress_reports_arrive_in_any_order() {
+        TaskEvent at30 = new TaskEvent.Progressed(TASK, "kling", CREATED.plusSeconds(12), "pt-1", 30);
+        TaskEvent at70 = new TaskEvent.Progressed(TASK, "kling", CREATED.plusSeconds(14), "pt-1", 70);
+        for (List<TaskEvent> order : permutations(List.of(SUBMITTED, at30, at70, COMPLETED))) {
+            // when
+            Replay replay = replay(order);
+
+            // then
+            List<Long> versions = replay.published().stream().map(StatusChange::version).toList();
+            assertThat(versions).as("order %s", names(order)).isSorted().doesNotHaveDuplicates()
+                .allMatch(version -> version == 1 || (version >= 2 && version <= 102)
+                        || version == TaskState.TERMINAL_VERSION);
+            assertThat(versions.getLast()).isEqualTo(TaskState.TERMINAL_VERSION);
+            assertThat(replay.state()).as("order %s", names(order)).isEqualTo(replay(List.of(SUBMITTED, COMPLETED)).state()
+                .withProgress(null));
+            assertThat(replay.published().getLast().body()).doesNotContain("progress");
+        }
+    }
+
+    @Test
+    void should_publish_a_progress_only_version_with_the_progress_in_the_body_and_ignore_a_lower_or_late_report() {
+        TaskState at70 = replay(List.of(SUBMITTED, PROGRESS,
+                new TaskEvent.Progressed(TASK, "kling", CREATED.plusSeconds(14), "pt-1", 70))).state();
+
+        Transition lower = machine.next(at70, new TaskEvent.Progressed(TASK, "kling", CREATED.plusSeconds(16), "pt-1", 40));
+        Transition.Changed higher = (Transition.Changed) machine.next(at70,
+                new TaskEvent.Progressed(TASK, "kling", CREATED.plusSeconds(16), "pt-1", 90));
+        TaskState completed = replay(List.of(SUBMITTED, PROGRESS, COMPLETED)).state();
+
+        assertThat(at70.version()).isEqualTo(72);
+        assertThat(lower).isInstanceOf(Transition.Unchanged.class);
+        assertThat(higher.statusChanged()).isFalse();
+        assertThat(higher.publication().statusChanged()).isFalse();
+        assertThat(higher.publication().progress()).isEqualTo(90);
+        assertThat(higher.publication().body()).isEqualTo("{\"id\":\"task_abc\",\"status\":\"in_progress\","
+                + "\"created_at\":1764151200,\"progress\":90,\"version\":92,\"updated_at\":1764151210}");
+        assertThat(machine.next(completed, new TaskEvent.Progressed(TASK, "kling", CREATED.plusSeconds(90), "pt-1", 99)))
+            .isInstanceOf(Transition.Unchanged.class);
     }
 
     @Test

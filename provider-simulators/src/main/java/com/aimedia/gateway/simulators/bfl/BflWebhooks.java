@@ -68,7 +68,8 @@ final class BflWebhooks implements AutoCloseable {
         String[] signature = task.webhookSecret() == null ? new String[0]
                 : new String[] { "X-BFL-Signature", "sha256=" + hmacHex(task.webhookSecret(), raw) };
         try {
-            poster.post(task.webhookUrl(), raw, Duration.ofSeconds(5), signature);
+            poster.post(java.util.Objects.requireNonNull(task.webhookUrl(), "only tasks with a webhook_url are sent"), raw,
+                    Duration.ofSeconds(5), signature);
         }
         catch (java.io.IOException | RuntimeException e) {
             // best effort, like the real thing: the gateway polls anyway

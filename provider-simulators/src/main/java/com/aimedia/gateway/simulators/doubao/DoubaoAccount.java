@@ -50,6 +50,7 @@ final class DoubaoAccount implements AutoCloseable {
     private final Supplier<String> filesBase;
     private volatile Duration responseDelay = Duration.ZERO;
     private long jobsCreated;
+    private long jobsCancelled;
 
     DoubaoAccount(DoubaoSimulator.Config config, JsonMapper json, Supplier<String> filesBase) {
         this.config = config;
@@ -129,7 +130,9 @@ final class DoubaoAccount implements AutoCloseable {
             try {
                 ObjectNode node = json.createObjectNode();
                 task.render(node, config.clock().instant(), filesBase.get());
-                HttpResponse<byte[]> response = poster.post(task.callbackUrl(), json.writeValueAsBytes(node),
+                HttpResponse<byte[]> response = poster.post(
+                        java.util.Objects.requireNonNull(task.callbackUrl(), "only tasks with a callback_url call back"),
+                        json.writeValueAsBytes(node),
                         Duration.ofSeconds(5));
                 synchronized (this) {
                     deliveredCallbacks.add(task.id() + ":" + node.get("status").asString() + ":" + response.statusCode());
@@ -158,6 +161,7 @@ final class DoubaoAccount implements AutoCloseable {
         String status = task.status(config.clock().instant());
         if (DoubaoTask.QUEUED.equals(status)) {
             task.forceStatus(DoubaoTask.CANCELLED);
+            jobsCancelled++;
         }
         else if (DoubaoTask.RUNNING.equals(status)) {
             throw DoubaoError.invalidParameter("A running task cannot be cancelled.").answer();
@@ -199,6 +203,10 @@ final class DoubaoAccount implements AutoCloseable {
 
     Duration responseDelay() {
         return responseDelay;
+    }
+
+    synchronized long jobsCancelled() {
+        return jobsCancelled;
     }
 
     synchronized long jobsCreated() {

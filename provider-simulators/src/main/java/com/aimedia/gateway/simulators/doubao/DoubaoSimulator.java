@@ -102,6 +102,11 @@ public final class DoubaoSimulator implements ProviderSimulator {
     }
 
     @Override
+    public long jobsCancelled() {
+        return account.jobsCancelled();
+    }
+
+    @Override
     public long jobsCreated() {
         return account.jobsCreated();
     }

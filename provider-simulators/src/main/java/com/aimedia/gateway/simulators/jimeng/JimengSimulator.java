@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
@@ -188,7 +189,7 @@ public final class JimengSimulator implements ProviderSimulator {
         }
     }
 
-    private ObjectNode route(String method, String path, String action, String version, String body) {
+    private ObjectNode route(String method, String path, String action, @Nullable String version, String body) {
         if (!"POST".equals(method) || !"/".equals(path) || !VERSION.equals(version)) {
             throw JimengError.gateway(404, "InvalidActionOrVersion", "Could not find operation " + action).answer();
         }
@@ -236,7 +237,7 @@ public final class JimengSimulator implements ProviderSimulator {
         send(exchange, error.httpStatus(), body, error.retryAfter());
     }
 
-    private void send(HttpExchange exchange, int status, JsonNode body, Duration retryAfter) throws IOException {
+    private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter) throws IOException {
         Exchanges.send(exchange, status, "application/json; charset=utf-8", json.writeValueAsBytes(body), retryAfter);
     }
 

@@ -37,6 +37,7 @@ final class LumaAccount {
     private final ConcurrentLinkedQueue<LumaError> getFailures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> failedInsideOk = new ConcurrentLinkedQueue<>();
     private long jobsCreated;
+    private long jobsCancelled;
 
     LumaAccount(LumaSimulator.Config config, Supplier<String> filesBase, LumaCallbacks callbacks, JsonMapper json) {
         this.config = config;
@@ -160,6 +161,21 @@ final class LumaAccount {
             throw new IllegalArgumentException("no simulated generation " + id);
         }
         generation.forceState(raw);
+    }
+
+    /** {@code DELETE /generations/{id}}: removes the generation; one still queued or dreaming stops there. */
+    synchronized void delete(String id) {
+        LumaGeneration generation = generations.remove(id);
+        if (generation == null) {
+            throw LumaError.notFound().answer();
+        }
+        if (generation.inFlight(config.clock().instant())) {
+            jobsCancelled++;
+        }
+    }
+
+    synchronized long jobsCancelled() {
+        return jobsCancelled;
     }
 
     synchronized long jobsCreated() {

@@ -35,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP 201 with the Generation {@code {id, generation_type, state, failure_reason, created_at, model, assets, request}}.
  * An image with {@code sync: true} comes back already {@code completed}.</li>
  * <li>{@code GET /generations/{id}}: the Generation; unknown id: 404.</li>
+ * <li>{@code DELETE /generations/{id}}: 204, the generation is gone (one still queued or dreaming stops and counts in
+ * {@link #jobsCancelled()}); unknown id: 404.</li>
  * <li>{@code GET /files/<id>.<mp4|jpg|png>} (outside the API prefix, like Luma's CDN): the result, no auth.</li>
  * </ul>
  * States: {@code queued} ({@link Config#queuedFor()}), {@code dreaming} ({@link Config#dreamingFor()}), then
@@ -108,6 +110,11 @@ public final class LumaSimulator implements ProviderSimulator {
     }
 
     @Override
+    public long jobsCancelled() {
+        return account.jobsCancelled();
+    }
+
+    @Override
     public long jobsCreated() {
         return account.jobsCreated();
     }
@@ -159,7 +166,12 @@ public final class LumaSimulator implements ProviderSimulator {
             try {
                 Routed routed = route(exchange, path);
                 delay();
-                send(exchange, routed.status(), json.writeValueAsBytes(routed.body()), null);
+                if (routed.body() == null) {
+                    exchange.sendResponseHeaders(routed.status(), -1);
+                }
+                else {
+                    send(exchange, routed.status(), json.writeValueAsBytes(routed.body()), null);
+                }
             }
             catch (LumaError.Answer answer) {
                 delay();
@@ -177,7 +189,7 @@ public final class LumaSimulator implements ProviderSimulator {
         }
     }
 
-    private record Routed(int status, JsonNode body) {
+    private record Routed(int status, @Nullable JsonNode body) {
     }
 
     private Routed route(HttpExchange exchange, String path) throws IOException {
@@ -202,6 +214,10 @@ public final class LumaSimulator implements ProviderSimulator {
         if ("GET".equals(method) && !rest.isEmpty() && !rest.contains("/")) {
             return new Routed(200, account.get(rest));
         }
+        if ("DELETE".equals(method) && !rest.isEmpty() && !rest.contains("/")) {
+            account.delete(rest);
+            return new Routed(204, null);
+        }
         throw new LumaError(404, "Not Found").answer();
     }
 
@@ -210,7 +226,7 @@ public final class LumaSimulator implements ProviderSimulator {
         LumaGeneration generation = dot > 0 ? account.completedFile(name.substring(0, dot)) : null;
         byte[] content = generation != null && generation.extension().equals(name.substring(dot + 1))
                 ? SampleMedia.byExtension(generation.extension(), VIDEO) : null;
-        if (content == null) {
+        if (content == null || generation == null) {
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
             byte[] body = "not found".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(404, body.length);

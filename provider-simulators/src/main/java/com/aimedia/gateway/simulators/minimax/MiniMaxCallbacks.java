@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 import com.aimedia.gateway.simulators.support.CallbackPoster;
 
@@ -66,7 +67,7 @@ final class MiniMaxCallbacks {
         }
     }
 
-    private HttpResponse<byte[]> post(String url, byte[] body, Duration timeout) {
+    private @Nullable HttpResponse<byte[]> post(String url, byte[] body, Duration timeout) {
         try {
             return poster.post(url, body, timeout);
         }

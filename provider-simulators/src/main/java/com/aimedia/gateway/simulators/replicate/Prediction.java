@@ -82,10 +82,13 @@ final class Prediction {
         return !STARTING.equals(status) && !PROCESSING.equals(status);
     }
 
-    void cancel(Instant now) {
-        if (!terminal(now)) {
-            canceledAt = now;
+    /** Returns whether this call stopped the prediction (a repeated cancel or one after the end does not). */
+    boolean cancel(Instant now) {
+        if (terminal(now)) {
+            return false;
         }
+        canceledAt = now;
+        return true;
     }
 
     void force(String raw) {

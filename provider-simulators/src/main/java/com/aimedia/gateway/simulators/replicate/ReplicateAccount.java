@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 final class ReplicateAccount {
 
     static final Pattern VERSION = Pattern.compile("(?:[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*:)?([0-9a-f]{64})");
+    private static final Duration LONG_RUNNING = Duration.ofMinutes(30);
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     private final ReplicateSimulator.Config config;
@@ -31,6 +32,7 @@ final class ReplicateAccount {
     private final ConcurrentLinkedQueue<String> getBodies = new ConcurrentLinkedQueue<>();
     private volatile Duration responseDelay = Duration.ZERO;
     private long jobsCreated;
+    private long jobsCancelled;
 
     ReplicateAccount(ReplicateSimulator.Config config) {
         this.config = config;
@@ -78,8 +80,10 @@ final class ReplicateAccount {
         }
         int outputs = input.path("num_outputs").isIntegralNumber() ? Math.max(1, Math.min(4, input.path("num_outputs").asInt())) : 1;
         JsonNode webhook = body.get("webhook");
+        // long-running: stays processing long enough for a test to cancel it
+        Duration runningFor = prompt.contains("[sim:long-running]") ? LONG_RUNNING : config.runningFor();
         Prediction prediction = new Prediction(newId(), model, version, input, config.clock().instant(),
-                config.queuedFor(), config.runningFor(), finalStatus, error, outputs,
+                config.queuedFor(), runningFor, finalStatus, error, outputs,
                 prompt.contains("[sim:output-string]"), webhook != null && webhook.isString() ? webhook.stringValue() : null);
         synchronized (this) {
             predictions.put(prediction.id, prediction);
@@ -134,6 +138,19 @@ final class ReplicateAccount {
 
     synchronized List<ReplicateSimulator.RecordedRequest> requests() {
         return List.copyOf(requests);
+    }
+
+    /** {@code POST /v1/predictions/{id}/cancel}. */
+    synchronized Optional<Prediction> cancel(String id) {
+        Prediction prediction = predictions.get(id);
+        if (prediction != null && prediction.cancel(now())) {
+            jobsCancelled++;
+        }
+        return Optional.ofNullable(prediction);
+    }
+
+    synchronized long jobsCancelled() {
+        return jobsCancelled;
     }
 
     synchronized long jobsCreated() {

@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code data_removed: true}).
  *
  * <p>Prompt markers ({@code input.prompt}): {@code [sim:content-policy]} (fails with an NSFW error),
- * {@code [sim:model-error]} (fails), {@code [sim:aborted]}, {@code [sim:output-string]} (output is one URL string,
+ * {@code [sim:model-error]} (fails), {@code [sim:aborted]}, {@code [sim:long-running]} (processing for 30 minutes), {@code [sim:output-string]} (output is one URL string,
  * else an array), {@code [sim:no-credits]} (402), {@code [sim:busy]} (429), {@code [sim:server-error]} (500). A model
  * whose owner is {@code missing} answers 404.
  */
@@ -99,6 +99,11 @@ public final class ReplicateSimulator implements ProviderSimulator {
     @Override
     public long jobsCreated() {
         return account.jobsCreated();
+    }
+
+    @Override
+    public long jobsCancelled() {
+        return account.jobsCancelled();
     }
 
     public Config config() {
@@ -205,8 +210,7 @@ public final class ReplicateSimulator implements ProviderSimulator {
             return new Answer(200, render(account.get(prediction.group(1)).orElseThrow(() -> ReplicateError.notFound().answer())));
         }
         if (prediction.matches() && "POST".equals(method) && prediction.group(2) != null) {
-            Prediction found = account.find(prediction.group(1)).orElseThrow(() -> ReplicateError.notFound().answer());
-            found.cancel(account.now());
+            Prediction found = account.cancel(prediction.group(1)).orElseThrow(() -> ReplicateError.notFound().answer());
             return new Answer(200, render(found));
         }
         throw ReplicateError.notFound().answer();

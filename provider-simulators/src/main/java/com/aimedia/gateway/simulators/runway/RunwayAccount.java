@@ -36,6 +36,7 @@ final class RunwayAccount {
     private final ConcurrentLinkedQueue<RunwayError> getFailures = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<RunwayTask.Failure> failedInsideOk = new ConcurrentLinkedQueue<>();
     private long jobsCreated;
+    private long jobsCancelled;
 
     RunwayAccount(RunwaySimulator.Config config, Supplier<String> host, JsonMapper json) {
         this.config = config;
@@ -132,6 +133,7 @@ final class RunwayAccount {
         RunwayTask task = find(id);
         if (task.inFlight(config.clock().instant())) {
             task.forceStatus(RunwayTask.CANCELLED);
+            jobsCancelled++;
         }
         else {
             tasks.remove(id);
@@ -170,6 +172,10 @@ final class RunwayAccount {
 
     synchronized void forceStatus(String id, String raw) {
         find(id).forceStatus(raw);
+    }
+
+    synchronized long jobsCancelled() {
+        return jobsCancelled;
     }
 
     synchronized long jobsCreated() {

@@ -106,6 +106,11 @@ public final class RunwaySimulator implements ProviderSimulator {
     }
 
     @Override
+    public long jobsCancelled() {
+        return account.jobsCancelled();
+    }
+
+    @Override
     public long jobsCreated() {
         return account.jobsCreated();
     }

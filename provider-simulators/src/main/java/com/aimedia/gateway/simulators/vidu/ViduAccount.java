@@ -39,6 +39,7 @@ final class ViduAccount {
     private final AtomicLong nextId = new AtomicLong(800_000_000_000_000_000L
             + ThreadLocalRandom.current().nextLong(100_000_000_000_000_000L));
     private long jobsCreated;
+    private long jobsCancelled;
 
     ViduAccount(ViduSimulator.Config config) {
         this.config = config;
@@ -139,6 +140,7 @@ final class ViduAccount {
             throw new ViduError(400, "BadRequest", "task state is scheduled, can not cancel").answer();
         }
         task.force(ViduTask.FAILED);
+        jobsCancelled++;
     }
 
     /** Starts waiting tasks while the organisation has free slots; returns the time it advanced to. */
@@ -200,6 +202,10 @@ final class ViduAccount {
             throw new IllegalArgumentException("no simulated task " + taskId);
         }
         task.force(rawState);
+    }
+
+    synchronized long jobsCancelled() {
+        return jobsCancelled;
     }
 
     synchronized long jobsCreated() {

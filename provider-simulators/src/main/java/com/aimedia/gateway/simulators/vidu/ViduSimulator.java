@@ -113,6 +113,11 @@ public final class ViduSimulator implements ProviderSimulator {
     }
 
     @Override
+    public long jobsCancelled() {
+        return account.jobsCancelled();
+    }
+
+    @Override
     public long jobsCreated() {
         return account.jobsCreated();
     }

@@ -36,6 +36,7 @@ final class WanAccount {
     private final ConcurrentLinkedQueue<WanError> taskFailures = new ConcurrentLinkedQueue<>();
     private volatile Duration responseDelay = Duration.ZERO;
     private long jobsCreated;
+    private long jobsCancelled;
 
     WanAccount(WanSimulator.Config config, JsonMapper json, Supplier<String> filesBase) {
         this.config = config;
@@ -139,6 +140,7 @@ final class WanAccount {
                     + "status is PENDING").answer();
         }
         task.forceStatus("CANCELED");
+        jobsCancelled++;
         return json.createObjectNode();
     }
 
@@ -174,6 +176,10 @@ final class WanAccount {
 
     Duration responseDelay() {
         return responseDelay;
+    }
+
+    synchronized long jobsCancelled() {
+        return jobsCancelled;
     }
 
     synchronized long jobsCreated() {

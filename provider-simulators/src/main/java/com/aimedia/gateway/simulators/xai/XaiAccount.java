@@ -163,7 +163,11 @@ final class XaiAccount {
     }
 
     void forceStatus(String requestId, String raw) {
-        videos.get(requestId).force(raw);
+        XaiVideo video = videos.get(requestId);
+        if (video == null) {
+            throw new IllegalArgumentException("no video " + requestId);
+        }
+        video.force(raw);
     }
 
     void failNextSubmit(XaiError error) {

@@ -31,6 +31,10 @@ public final class ProviderCalls {
         return guards.forProvider(provider).call(() -> timed(provider, WorkerMetrics.OPERATION_POLL, call));
     }
 
+    public <T> T cancel(ProviderId provider, Supplier<T> call) {
+        return guards.forProvider(provider).call(() -> timed(provider, WorkerMetrics.OPERATION_CANCEL, call));
+    }
+
     private <T> T timed(ProviderId provider, String operation, Supplier<T> call) {
         Timer.Sample sample = Timer.start(meters);
         String outcome = WorkerMetrics.OUTCOME_RETRYABLE;

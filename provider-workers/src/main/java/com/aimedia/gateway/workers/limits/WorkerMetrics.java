@@ -11,6 +11,7 @@ public final class WorkerMetrics {
     /** Submitting a task, including looking up a task whose submit outcome was unknown. */
     public static final String OPERATION_SUBMIT = "submit";
     public static final String OPERATION_POLL = "poll";
+    public static final String OPERATION_CANCEL = "cancel";
     public static final String OUTCOME_SUCCESS = "success";
     public static final String OUTCOME_RETRYABLE = "retryable";
     public static final String OUTCOME_PERMANENT = "permanent";

@@ -19,6 +19,7 @@ import com.aimedia.gateway.workers.polling.PollService;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
 import com.aimedia.gateway.workers.reporting.StatusReporter;
+import com.aimedia.gateway.workers.submission.CancelService;
 import com.aimedia.gateway.workers.submission.SubmissionService;
 
 /** The Kafka edge: the provider listeners, the publishers of {@code tasks.status}, and the topics. */
@@ -36,8 +37,8 @@ class MessagingConfiguration {
     }
 
     @Bean
-    WorkerEventHandler workerEventHandler(SubmissionService submissions, PollService polls) {
-        return new WorkerEventHandler(submissions, polls);
+    WorkerEventHandler workerEventHandler(SubmissionService submissions, PollService polls, CancelService cancels) {
+        return new WorkerEventHandler(submissions, polls, cancels);
     }
 
     @Bean
@@ -47,11 +48,16 @@ class MessagingConfiguration {
         return new ProviderListeners(registry, kafkaListenerContainerFactory, handler::handle);
     }
 
-    /** The topics this service consumes (with their dead-letter topics) and {@code tasks.status}, which it produces. */
+    /**
+     * The topics this service consumes (with their dead-letter topics; {@code tasks.cancel} is shared by every
+     * provider's group) and {@code tasks.status}, which it produces.
+     */
     @Bean
     KafkaAdmin.NewTopics workerTopics(ProviderRegistry registry, GatewayKafkaProperties kafka) {
         List<NewTopic> topics = new ArrayList<>();
         topics.add(new NewTopic(Topics.STATUS, kafka.partitions(), kafka.replicationFactor()));
+        topics.add(new NewTopic(Topics.CANCEL, kafka.partitions(), kafka.replicationFactor()));
+        topics.add(new NewTopic(Topics.CANCEL + Topics.DEAD_LETTER_SUFFIX, kafka.partitions(), kafka.replicationFactor()));
         for (ProviderAdapter adapter : registry.all()) {
             for (String topic : List.of(Topics.submitted(adapter.id().value()), Topics.poll(adapter.id().value()))) {
                 topics.add(new NewTopic(topic, kafka.partitions(), kafka.replicationFactor()));

@@ -13,12 +13,14 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListener;
 
 import com.aimedia.gateway.schemas.Topics;
+import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
 
 /**
  * One listener container per registered provider, group {@code workers-<provider>}, on
- * {@code tasks.submitted.<provider>} and {@code tasks.poll.<provider>}: a slow or rate-limited provider never delays
+ * {@code tasks.submitted.<provider>}, {@code tasks.poll.<provider>} and that provider's records of {@code tasks.cancel}
+ * (a cancel is rare, so each provider's group reading the one topic costs little): a slow or rate-limited provider never delays
  * another. Built from the platform's {@code kafkaListenerContainerFactory}, so ack mode RECORD, the bounded retries and
  * the dead-letter topics are the platform's.
  * <p>
@@ -49,16 +51,24 @@ final class ProviderListeners implements SmartLifecycle {
     public synchronized void start() {
         for (ProviderAdapter adapter : registry.all()) {
             String provider = adapter.id().value();
+            // tasks.cancel carries every provider's cancels: each provider's group takes its own and skips the rest
             ConcurrentMessageListenerContainer<String, SpecificRecord> container = factory
-                .createContainer(Topics.submitted(provider), Topics.poll(provider));
+                .createContainer(Topics.submitted(provider), Topics.poll(provider), Topics.CANCEL);
             container.getContainerProperties().setGroupId(groupId(adapter));
             container.getContainerProperties().setMessageListener(
-                    (MessageListener<String, SpecificRecord>) (ConsumerRecord<String, SpecificRecord> record) ->
-                        handler.accept(record.value()));
+                    (MessageListener<String, SpecificRecord>) (ConsumerRecord<String, SpecificRecord> record) -> {
+                        if (isFor(provider, record.value())) {
+                            handler.accept(record.value());
+                        }
+                    });
             container.setBeanName(groupId(adapter));
             container.start();
             containers.add(container);
         }
+    }
+
+    private static boolean isFor(String provider, SpecificRecord event) {
+        return !(event instanceof TaskCancelRequested cancel) || provider.equals(cancel.getProvider());
     }
 
     @Override

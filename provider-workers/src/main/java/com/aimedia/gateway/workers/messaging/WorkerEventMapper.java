@@ -7,10 +7,12 @@ import com.aimedia.gateway.schemas.v1.PollRequested;
 import com.aimedia.gateway.schemas.v1.ProviderCallbackReceived;
 import com.aimedia.gateway.schemas.v1.ReportedOutcome;
 import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
+import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 import com.aimedia.gateway.workers.polling.PollTask;
 import com.aimedia.gateway.workers.reporting.StatusReport;
+import com.aimedia.gateway.workers.submission.CancelTask;
 import com.aimedia.gateway.workers.submission.CheckSubmission;
 import com.aimedia.gateway.workers.submission.SubmitTask;
 
@@ -35,6 +37,10 @@ final class WorkerEventMapper {
 
     static CheckSubmission toCommand(SubmissionCheckRequested event) {
         return new CheckSubmission(event.getTaskId(), event.getProvider());
+    }
+
+    static CancelTask toCommand(TaskCancelRequested event) {
+        return new CancelTask(event.getTaskId(), event.getProvider(), event.getTenantId());
     }
 
     static TaskStatusReported toEvent(StatusReport report, Instant occurredAt) {

@@ -75,4 +75,10 @@ class SubmissionConfiguration {
                 new RetryDelay(properties.rateLimitBackoff(), () -> ThreadLocalRandom.current().nextDouble()),
                 Sleeper.threadSleep(), outputs, callbackUrls);
     }
+
+    @Bean
+    CancelService cancelService(ProviderAdapterLookup adapters, SubmissionStore store, ProviderCalls calls,
+            Clock clock) {
+        return new CancelService(adapters, store, new ProviderCancels(calls), clock);
+    }
 }

@@ -47,6 +47,9 @@ public final class SubmissionService {
     private static final Duration IN_FLIGHT_RECHECK = Duration.ofSeconds(1);
     private static final Duration OUTAGE_FIRST_WAIT = Duration.ofMillis(200);
     private static final Duration OUTAGE_MAX_WAIT = Duration.ofSeconds(5);
+    /** The orchestrator's error code for a task its owner cancelled. */
+    static final String CANCELLED = "cancelled";
+    static final String CANCELLED_MESSAGE = "The task was cancelled by its owner.";
 
     private final ProviderAdapterLookup adapters;
     private final SubmissionStore store;
@@ -60,6 +63,7 @@ public final class SubmissionService {
     private final OutputPublisher outputs;
     private final ProviderCallbackUrls callbackUrls;
     private final SubmissionLeases leases;
+    private final ProviderCancels cancels;
 
     SubmissionService(ProviderAdapterLookup adapters, SubmissionStore store, SubmissionLeases leases,
             StatusReporter reporter, ProviderCalls calls, JsonMapper json, Clock clock, SubmissionProperties properties,
@@ -76,6 +80,7 @@ public final class SubmissionService {
         this.sleeper = sleeper;
         this.outputs = outputs;
         this.callbackUrls = callbackUrls;
+        this.cancels = new ProviderCancels(calls);
     }
 
     public void on(SubmitTask event) {
@@ -131,7 +136,7 @@ public final class SubmissionService {
             return;
         }
         switch (record.get().state()) {
-            case ACCEPTED, COMPLETED, FAILED -> reportSettled(event.taskId(), event.provider(), record.get());
+            case ACCEPTED, COMPLETED, FAILED, CANCELLED -> reportSettled(event.taskId(), event.provider(), record.get());
             case SUBMITTING, NOT_SUBMITTED -> log.info("submission check: attempt still pending taskId={} provider={}",
                     event.taskId(), event.provider());
         }
@@ -181,6 +186,12 @@ public final class SubmissionService {
                     adapter.id());
             accept(adapter, request.taskId(), found.get());
         }
+        else if (store.find(request.taskId()).map(SubmissionStore.SubmissionRecord::cancelRequested).orElse(false)) {
+            log.info("provider has no task after an unknown submit outcome and the task was cancelled, not sending it "
+                    + "taskId={} provider={}", request.taskId(), adapter.id());
+            store.markCancelled(request.taskId(), clock.instant());
+            reporter.report(cancelledReport(request.taskId(), adapter.id().value()));
+        }
         else {
             log.info("provider has no task after an unknown submit outcome, submitting again taskId={} provider={}",
                     request.taskId(), adapter.id());
@@ -204,26 +215,30 @@ public final class SubmissionService {
             fail(taskId, adapter, ErrorCode.PROVIDER_ERROR, e.getMessage());
             return;
         }
-        recordAccepted(taskId, submission, published);
+        boolean cancelled = recordAccepted(taskId, submission, published);
         String provider = adapter.id().value();
         log.info("provider task submitted taskId={} provider={} providerTaskId={}", taskId, provider,
                 submission.providerTaskId());
         reporter.report(submission.isCompleted()
                 ? StatusReport.completed(taskId, provider, submission.providerTaskId(), submission.providerRef(), published)
                 : StatusReport.accepted(taskId, provider, submission.providerTaskId(), submission.providerRef()));
+        if (cancelled && !submission.isCompleted()) {
+            // the owner cancelled while this submit was in flight: the cancel found nothing to stop then
+            cancels.stop(adapter, taskId, submission.providerTaskId(), submission.providerRef());
+        }
     }
 
     /**
      * The provider has created the task and only this process holds its id: while MongoDB is out the record is
      * retried here rather than thrown, since a redelivery would find an attempt of unknown outcome, and a provider
      * without a look-up by caller id would then fail a task it is running (and the client would lose a paid job).
+     * Returns whether the owner cancelled the task while the submit was in flight.
      */
-    private void recordAccepted(String taskId, Submission submission, List<String> published) {
+    private boolean recordAccepted(String taskId, Submission submission, List<String> published) {
         Duration wait = OUTAGE_FIRST_WAIT;
         while (true) {
             try {
-                store.markAccepted(taskId, submission, published, clock.instant());
-                return;
+                return store.markAccepted(taskId, submission, published, clock.instant());
             }
             catch (RuntimeException e) {
                 if (!MongoOutages.isOutage(e) || Thread.currentThread().isInterrupted()) {
@@ -268,9 +283,19 @@ public final class SubmissionService {
             case ACCEPTED -> StatusReport.accepted(taskId, provider, require(record.providerTaskId()), record.providerRef());
             case COMPLETED -> StatusReport.completed(taskId, provider, record.providerTaskId(), record.providerRef(),
                     record.outputs());
+            case CANCELLED -> cancelledReport(taskId, provider);
             case FAILED, SUBMITTING, NOT_SUBMITTED -> StatusReport.failed(taskId, provider, record.providerTaskId(),
                     require(record.errorCode()), require(record.errorMessage()));
         });
+        if (record.state() == SubmissionStore.SubmissionState.ACCEPTED && record.cancelRequested()) {
+            // the delivery that recorded the acceptance of a cancelled task may have died before it stopped the task
+            cancels.stop(adapters.require(provider), taskId, require(record.providerTaskId()), record.providerRef());
+        }
+    }
+
+    /** The task was cancelled before its provider got it; the orchestrator ended it already, this only confirms. */
+    private static StatusReport cancelledReport(String taskId, String provider) {
+        return StatusReport.failed(taskId, provider, null, CANCELLED, CANCELLED_MESSAGE);
     }
 
     private Optional<GenerationRequest> toRequest(SubmitTask event) {

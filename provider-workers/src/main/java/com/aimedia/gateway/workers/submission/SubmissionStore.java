@@ -9,6 +9,7 @@ import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.setOnInsert;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +58,8 @@ final class SubmissionStore {
     static final String RECORD_EXPIRES_AT = "record_expires_at";
     private static final Logger log = LoggerFactory.getLogger(SubmissionStore.class);
     private static final int MAX_CLAIM_RACES = 3;
+    /** Set when the task's owner cancelled it; see {@link #requestCancel}. */
+    private static final String CANCEL_REQUESTED_AT = "cancel_requested_at";
 
     private final MongoCollection<Document> submissions;
     private final String owner;
@@ -148,8 +151,10 @@ final class SubmissionStore {
                 return new Claim.InFlight(existing.getDate("lease_until").toInstant());
             }
             Claim claim = switch (state) {
-                case ACCEPTED, COMPLETED, FAILED -> new Claim.Settled(toRecord(existing));
-                case NOT_SUBMITTED -> reclaim(taskId, state, now, true);
+                case ACCEPTED, COMPLETED, FAILED, CANCELLED -> new Claim.Settled(toRecord(existing));
+                case NOT_SUBMITTED -> existing.get(CANCEL_REQUESTED_AT) != null
+                        ? settleCancelled(taskId, SubmissionState.NOT_SUBMITTED, now)
+                        : reclaim(taskId, state, now, true);
                 case SUBMITTING -> reclaim(taskId, state, now, false);
             };
             if (claim != null) {
@@ -166,6 +171,10 @@ final class SubmissionStore {
 
     private @Nullable Claim reclaim(String taskId, SubmissionState expected, Instant now, boolean provablyNotCreated) {
         Bson filter = and(eq("_id", taskId), eq("state", expected.wireValue()));
+        if (provablyNotCreated) {
+            // a cancel that arrived since claim() read the document wins: the task is never sent
+            filter = and(filter, exists(CANCEL_REQUESTED_AT, false));
+        }
         if (expected == SubmissionState.SUBMITTING) {
             // an attempt still leased to a live process elsewhere is not taken (claim() saw it free; this re-checks)
             filter = and(filter, or(exists("lease_until", false), lte("lease_until", Date.from(now)), eq("owner", owner)));
@@ -182,11 +191,71 @@ final class SubmissionStore {
         return provablyNotCreated ? new Claim.Fresh(attempts) : new Claim.Uncertain(attempts);
     }
 
-    void markAccepted(String taskId, Submission submission, List<String> publishedOutputs, Instant now) {
+    /**
+     * Records the provider's task. Returns whether the task's owner cancelled it meanwhile (its
+     * {@link #requestCancel} found no provider task to stop yet): then the caller stops it at the provider. Both writes
+     * are atomic on the one document, so at least one of the two sides sees both the provider task and the cancel.
+     */
+    boolean markAccepted(String taskId, Submission submission, List<String> publishedOutputs, Instant now) {
         SubmissionState state = submission.isCompleted() ? SubmissionState.COMPLETED : SubmissionState.ACCEPTED;
-        update(taskId, combine(set("state", state.wireValue()), set("provider_task_id", submission.providerTaskId()),
-                set("provider_ref", submission.providerRef()),
-                set("outputs", publishedOutputs), set("updated_at", Date.from(now))));
+        Document updated = submissions.findOneAndUpdate(openFilter(taskId),
+                combine(set("state", state.wireValue()), set("provider_task_id", submission.providerTaskId()),
+                        set("provider_ref", submission.providerRef()),
+                        set("outputs", publishedOutputs), set("updated_at", Date.from(now))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (updated == null) {
+            log.warn("submission was already settled by another delivery, left unchanged taskId={}", taskId);
+            return false;
+        }
+        return updated.get(CANCEL_REQUESTED_AT) != null;
+    }
+
+    /**
+     * The owner cancelled the task (TaskCancelRequested; processed at least once, so this is idempotent). Returns the
+     * submission as it is afterwards:
+     * <ul>
+     * <li>no attempt yet, or one the provider provably never received ({@code not_submitted}): now {@code cancelled},
+     * and a later delivery of the TaskSubmitted never sends the task;</li>
+     * <li>an attempt in flight ({@code submitting}): marked, and the attempt stops the task once the provider accepted
+     * it ({@link #markAccepted} answers true);</li>
+     * <li>accepted: the caller stops it at the provider.</li>
+     * </ul>
+     */
+    SubmissionRecord requestCancel(String taskId, String provider, String tenantId, Instant now) {
+        Document notSent = submissions.findOneAndUpdate(and(eq("_id", taskId),
+                eq("state", SubmissionState.NOT_SUBMITTED.wireValue())),
+                combine(set("state", SubmissionState.CANCELLED.wireValue()), set(CANCEL_REQUESTED_AT, Date.from(now)),
+                        set("updated_at", Date.from(now))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (notSent != null) {
+            return toRecord(notSent);
+        }
+        Bson mark = combine(set(CANCEL_REQUESTED_AT, Date.from(now)), setOnInsert("provider", provider),
+                setOnInsert("tenant_id", tenantId), setOnInsert("state", SubmissionState.CANCELLED.wireValue()),
+                setOnInsert("attempts", 0), setOnInsert("updated_at", Date.from(now)));
+        FindOneAndUpdateOptions upsert = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+        try {
+            return toRecord(Objects.requireNonNull(submissions.findOneAndUpdate(eq("_id", taskId), mark, upsert)));
+        }
+        catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // the first attempt was inserted at the same moment: mark it instead
+            return toRecord(Objects.requireNonNull(submissions.findOneAndUpdate(eq("_id", taskId), mark, upsert)));
+        }
+    }
+
+    /** An attempt whose outcome was unknown turned out never to have reached the provider, and was cancelled. */
+    void markCancelled(String taskId, Instant now) {
+        update(taskId, combine(set("state", SubmissionState.CANCELLED.wireValue()), set("updated_at", Date.from(now))));
+    }
+
+    private @Nullable Claim settleCancelled(String taskId, SubmissionState expected, Instant now) {
+        Document updated = submissions.findOneAndUpdate(and(eq("_id", taskId), eq("state", expected.wireValue())),
+                combine(set("state", SubmissionState.CANCELLED.wireValue()), set("updated_at", Date.from(now))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return updated == null ? null : new Claim.Settled(toRecord(updated));
     }
 
     void markFailed(String taskId, ErrorCode code, String message, Instant now) {
@@ -199,10 +268,13 @@ final class SubmissionStore {
         update(taskId, combine(set("state", SubmissionState.NOT_SUBMITTED.wireValue()), set("updated_at", Date.from(now))));
     }
 
-    private void update(String taskId, Bson update) {
-        Bson open = and(eq("_id", taskId),
+    private static Bson openFilter(String taskId) {
+        return and(eq("_id", taskId),
                 in("state", SubmissionState.SUBMITTING.wireValue(), SubmissionState.NOT_SUBMITTED.wireValue()));
-        if (submissions.updateOne(open, update).getModifiedCount() != 1) {
+    }
+
+    private void update(String taskId, Bson update) {
+        if (submissions.updateOne(openFilter(taskId), update).getModifiedCount() != 1) {
             log.warn("submission was already settled by another delivery, left unchanged taskId={}", taskId);
         }
     }
@@ -211,7 +283,8 @@ final class SubmissionStore {
         List<String> outputs = document.getList("outputs", String.class, List.of());
         return new SubmissionRecord(document.getString("_id"), SubmissionState.fromWire(document.getString("state")),
                 document.getString("provider_task_id"), document.getString("provider_ref"), outputs,
-                document.getString("error_code"), document.getString("error_message"));
+                document.getString("error_code"), document.getString("error_message"),
+                document.get(CANCEL_REQUESTED_AT) != null);
     }
 
     /** What {@link #claim} found. */
@@ -235,7 +308,8 @@ final class SubmissionStore {
     }
 
     record SubmissionRecord(String taskId, SubmissionState state, @Nullable String providerTaskId,
-            @Nullable String providerRef, List<String> outputs, @Nullable String errorCode, @Nullable String errorMessage) {
+            @Nullable String providerRef, List<String> outputs, @Nullable String errorCode, @Nullable String errorMessage,
+            boolean cancelRequested) {
     }
 
     enum SubmissionState {
@@ -243,7 +317,9 @@ final class SubmissionStore {
         ACCEPTED("accepted"),
         COMPLETED("completed"),
         FAILED("failed"),
-        NOT_SUBMITTED("not_submitted");
+        NOT_SUBMITTED("not_submitted"),
+        /** The owner cancelled the task before it was sent: it never is. */
+        CANCELLED("cancelled");
 
         private final String wireValue;
 

@@ -76,7 +76,7 @@ class ServedProvidersIntegrationTest {
             assertThat(admin.describeConsumerGroups(List.of("workers-kling")).all().get().get("workers-kling")
                 .members()).flatExtracting(member -> member.assignment().topicPartitions())
                 .extracting(partition -> partition.topic())
-                .containsExactlyInAnyOrder("tasks.submitted.kling", "tasks.poll.kling");
+                .containsExactlyInAnyOrder("tasks.submitted.kling", "tasks.poll.kling", "tasks.cancel");
             assertThat(topics).contains("tasks.submitted.luma", "tasks.poll.luma.DLT")
                 .noneMatch(topic -> topic.endsWith(".veo") || topic.contains(".veo."));
         }

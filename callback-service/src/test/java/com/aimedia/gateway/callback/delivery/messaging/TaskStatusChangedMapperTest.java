@@ -3,6 +3,7 @@ package com.aimedia.gateway.callback.delivery.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,39 @@ class TaskStatusChangedMapperTest {
     void should_make_no_delivery_when_the_task_has_no_callback_url() {
         assertThat(TaskStatusChangedMapper.toDelivery(event(null))).isEmpty();
         assertThat(TaskStatusChangedMapper.toDelivery(event("  "))).isEmpty();
+    }
+
+    @Test
+    void should_send_every_status_change_and_no_progress_update_when_the_task_has_no_webhook_filter() {
+        assertThat(TaskStatusChangedMapper.toDelivery(event("https://hooks.example/a"))).isPresent();
+        assertThat(TaskStatusChangedMapper.toDelivery(progressOnly(event("https://hooks.example/a")))).isEmpty();
+    }
+
+    @Test
+    void should_send_only_the_listed_statuses_when_the_task_has_a_webhook_filter() {
+        TaskStatusChanged inProgress = filtered(event("https://hooks.example/a"), List.of("completed", "failed"));
+        TaskStatusChanged completed = TaskStatusChanged.newBuilder(inProgress).setStatus(TaskStatus.COMPLETED).build();
+
+        assertThat(TaskStatusChangedMapper.toDelivery(inProgress)).isEmpty();
+        assertThat(TaskStatusChangedMapper.toDelivery(completed)).isPresent();
+        assertThat(TaskStatusChangedMapper.toDelivery(progressOnly(completed))).isEmpty();
+    }
+
+    @Test
+    void should_send_progress_updates_only_when_the_filter_asks_for_progress() {
+        TaskStatusChanged progress = progressOnly(filtered(event("https://hooks.example/a"), List.of("progress")));
+
+        assertThat(TaskStatusChangedMapper.toDelivery(progress)).isPresent();
+        assertThat(TaskStatusChangedMapper.toDelivery(TaskStatusChanged.newBuilder(progress).setStatusChanged(true)
+            .build())).as("a status change the filter does not list").isEmpty();
+    }
+
+    private static TaskStatusChanged filtered(TaskStatusChanged event, List<String> webhookEvents) {
+        return TaskStatusChanged.newBuilder(event).setWebhookEvents(webhookEvents).build();
+    }
+
+    private static TaskStatusChanged progressOnly(TaskStatusChanged event) {
+        return TaskStatusChanged.newBuilder(event).setStatusChanged(false).setProgress(40).build();
     }
 
     private static TaskStatusChanged event(String callbackUrl) {

@@ -34,7 +34,8 @@ final class TaskEventMapper {
         Submission submission = new Submission(required(type, "tenantId", event.getTenantId()),
                 required(type, "model", event.getModel()), required(type, "provider", event.getProvider()),
                 required(type, "providerModel", event.getProviderModel()), blankToNull(event.getCallbackUrl()),
-                event.getCreatedAt(), traceParent);
+                event.getCreatedAt(), event.getMetadata() == null ? java.util.Map.of() : event.getMetadata(),
+                event.getWebhookEvents(), event.getVideoSeconds(), traceParent);
         return new TaskEvent.Submitted(required(type, "taskId", event.getTaskId()), event.getOccurredAt(), submission);
     }
 
@@ -46,7 +47,8 @@ final class TaskEventMapper {
         return switch (event.getOutcome()) {
             case ACCEPTED -> new TaskEvent.Accepted(taskId, provider, event.getOccurredAt(),
                     required(type, "providerTaskId", providerTaskId), blankToNull(event.getProviderRef()));
-            case PROGRESS -> new TaskEvent.Progressed(taskId, provider, event.getOccurredAt(), providerTaskId);
+            case PROGRESS -> new TaskEvent.Progressed(taskId, provider, event.getOccurredAt(), providerTaskId,
+                    event.getProgress());
             case COMPLETED -> new TaskEvent.Completed(taskId, provider, event.getOccurredAt(), providerTaskId,
                     event.getOutputs());
             case FAILED -> new TaskEvent.Failed(taskId, provider, event.getOccurredAt(), providerTaskId,
@@ -84,6 +86,10 @@ final class TaskEventMapper {
             .setErrorCode(change.errorCode())
             .setCallbackUrl(change.callbackUrl())
             .setBody(change.body())
+            .setMetadata(new java.util.LinkedHashMap<>(change.metadata()))
+            .setWebhookEvents(change.webhookEvents() == null ? null : List.copyOf(change.webhookEvents()))
+            .setProgress(change.progress())
+            .setStatusChanged(change.statusChanged())
             .build();
     }
 

@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.aimedia.gateway.workers.provider.spi.Credentials;
+import com.aimedia.gateway.workers.provider.spi.CancelResult;
+import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
@@ -44,6 +46,11 @@ public class DoubaoAdapter implements ProviderAdapter {
     }
 
     @Override
+    public boolean canCancel() {
+        return true;
+    }
+
+    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
     }
@@ -56,6 +63,30 @@ public class DoubaoAdapter implements ProviderAdapter {
             throw new ProviderUnavailable("The provider answered without a task id.");
         }
         return Submission.accepted(created.id(), null);
+    }
+
+    /**
+     * {@code DELETE /contents/generations/tasks/{id}} (providers.md section 9) cancels a {@code queued} task but deletes
+     * a finished one's record, so the task is read first: a queued or running task is asked (Ark refuses a running one,
+     * left to the caller as a refusal), one that ended is left alone.
+     */
+    @Override
+    public CancelResult cancel(ProviderTaskRef ref) {
+        Credentials.require(this);
+        try {
+            Optional<DoubaoStatus> status = DoubaoStatus.fromWire(client.get(ref.providerTaskId()).status());
+            if (status.orElse(null) == DoubaoStatus.CANCELLED) {
+                return CancelResult.CANCELLED;
+            }
+            if (status.isEmpty() || (status.get() != DoubaoStatus.QUEUED && status.get() != DoubaoStatus.RUNNING)) {
+                return CancelResult.NOT_RUNNING;
+            }
+            client.delete(ref.providerTaskId());
+            return CancelResult.CANCELLED;
+        }
+        catch (NotFound e) {
+            return CancelResult.NOT_RUNNING;
+        }
     }
 
     @Override

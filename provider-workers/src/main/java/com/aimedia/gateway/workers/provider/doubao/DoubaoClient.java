@@ -37,6 +37,21 @@ final class DoubaoClient {
         return exchange(request(DoubaoApi.TASKS + "/" + segment).GET());
     }
 
+    /** {@code DELETE /contents/generations/tasks/{id}}: cancels a queued task (and deletes a finished one's record). */
+    void delete(String taskId) {
+        String segment = ProviderHttp.segment(taskId);
+        HttpResponse<byte[]> response = http.send(request(DoubaoApi.TASKS + "/" + segment).DELETE().build());
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return;
+        }
+        JsonNode body = parse(response.body());
+        JsonNode error = body == null ? null : body.get("error");
+        String code = error != null && error.hasNonNull("code") ? error.get("code").asString() : null;
+        String message = error != null && error.hasNonNull("message") ? scrub(error.get("message").asString()) : "";
+        throw DoubaoErrorClassifier.classify(status, code, message, RetryAfter.seconds(response));
+    }
+
     private HttpRequest.Builder request(String path) {
         String base = ProviderHttp.base(properties.baseUrl());
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(properties.readTimeout())

@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.aimedia.gateway.workers.provider.spi.Credentials;
+import com.aimedia.gateway.workers.provider.spi.CancelResult;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
+import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
@@ -48,6 +50,11 @@ public class LumaAdapter implements ProviderAdapter {
     }
 
     @Override
+    public boolean canCancel() {
+        return true;
+    }
+
+    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
     }
@@ -67,6 +74,28 @@ public class LumaAdapter implements ProviderAdapter {
             return Submission.completed(id, type, List.of(ProviderOutput.url(asset)));
         }
         return Submission.accepted(id, type);
+    }
+
+    /**
+     * Luma has no cancel call, only {@code DELETE /generations/{id}} (providers.md section 2), which removes a
+     * generation. The generation is read first and only one still {@code queued} or {@code dreaming} is deleted: that
+     * stops it, while a generation that finished just before the cancel keeps its result.
+     */
+    @Override
+    public CancelResult cancel(ProviderTaskRef ref) {
+        Credentials.require(this);
+        try {
+            Optional<LumaStatus> state = LumaStatus.fromWire(client.get(ref.providerTaskId()).state());
+            if (state.isEmpty() || !state.get().isInFlight()) {
+                return CancelResult.NOT_RUNNING;
+            }
+            client.delete(ref.providerTaskId());
+            return CancelResult.CANCELLED;
+        }
+        catch (NotFound e) {
+            // deleted already: a repeated cancel
+            return CancelResult.NOT_RUNNING;
+        }
     }
 
     @Override

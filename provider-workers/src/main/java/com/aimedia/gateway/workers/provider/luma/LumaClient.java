@@ -46,6 +46,18 @@ final class LumaClient {
         return exchange(request("/generations/" + URLEncoder.encode(id, StandardCharsets.UTF_8)).GET());
     }
 
+    /** {@code DELETE /generations/{id}}: removes the generation (in flight, Luma stops working on it). */
+    void delete(String id) {
+        HttpResponse<byte[]> response = http.send(request("/generations/" + URLEncoder.encode(id, StandardCharsets.UTF_8))
+            .DELETE().build());
+        int status = response.statusCode();
+        if (status < 200 || status >= 300) {
+            LumaApi.Error error = JsonBodies.readOrNull(json, response.body(), LumaApi.Error.class);
+            String detail = error == null ? "" : scrub(detailText(error.detail()));
+            throw LumaErrorClassifier.classify(status, detail, RetryAfter.secondsOrDate(response, clock));
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         String base = ProviderHttp.base(properties.baseUrl());
         return HttpRequest.newBuilder(URI.create(base + path))

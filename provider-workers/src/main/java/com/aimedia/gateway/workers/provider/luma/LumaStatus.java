@@ -21,6 +21,11 @@ enum LumaStatus {
         this.wireValue = wireValue;
     }
 
+    /** Whether Luma still works on the generation, so deleting it stops it. */
+    boolean isInFlight() {
+        return this == QUEUED || this == DREAMING;
+    }
+
     static Optional<LumaStatus> fromWire(@Nullable String raw) {
         for (LumaStatus state : values()) {
             if (state.wireValue.equals(raw)) {

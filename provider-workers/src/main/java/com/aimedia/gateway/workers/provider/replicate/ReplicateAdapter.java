@@ -10,8 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.aimedia.gateway.workers.provider.spi.Credentials;
+import com.aimedia.gateway.workers.provider.spi.CancelResult;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
+import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
@@ -54,6 +56,11 @@ public class ReplicateAdapter implements ProviderAdapter {
     @Override
     public ProviderId id() {
         return ID;
+    }
+
+    @Override
+    public boolean canCancel() {
+        return true;
     }
 
     @Override
@@ -106,6 +113,23 @@ public class ReplicateAdapter implements ProviderAdapter {
             return PollResult.Pending.inQueue();
         }
         return status.get().toPollResult(prediction);
+    }
+
+    /**
+     * {@code POST /predictions/{id}/cancel} (providers.md section 11). Replicate answers the prediction: {@code canceled}
+     * once stopped; a prediction that had already ended keeps its final status, and 404 means Replicate forgot it.
+     */
+    @Override
+    public CancelResult cancel(ProviderTaskRef ref) {
+        Credentials.require(this);
+        try {
+            ReplicateApi.Prediction prediction = client.cancel(ref.providerTaskId());
+            return ReplicateStatus.fromWire(prediction.status()).orElse(null) == ReplicateStatus.CANCELED
+                    ? CancelResult.CANCELLED : CancelResult.NOT_RUNNING;
+        }
+        catch (NotFound e) {
+            return CancelResult.NOT_RUNNING;
+        }
     }
 
     @Override

@@ -45,6 +45,12 @@ final class ReplicateClient {
         return exchange(request("/predictions/" + segment(predictionId), properties.readTimeout()).GET());
     }
 
+    /** {@code POST /predictions/{id}/cancel}: answers the prediction as it is after the cancel. */
+    ReplicateApi.Prediction cancel(String predictionId) {
+        return exchange(request("/predictions/" + segment(predictionId) + "/cancel", properties.readTimeout())
+            .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     private HttpRequest.Builder request(String path, Duration timeout) {
         String root = ProviderHttp.base(properties.baseUrl());
         return HttpRequest.newBuilder(URI.create(root + path))

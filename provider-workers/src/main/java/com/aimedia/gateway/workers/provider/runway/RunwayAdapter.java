@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.aimedia.gateway.workers.provider.spi.Credentials;
+import com.aimedia.gateway.workers.provider.spi.CancelResult;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
+import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
@@ -44,6 +46,11 @@ public class RunwayAdapter implements ProviderAdapter {
     }
 
     @Override
+    public boolean canCancel() {
+        return true;
+    }
+
+    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
     }
@@ -58,6 +65,27 @@ public class RunwayAdapter implements ProviderAdapter {
         }
         String id = client.create(endpoint, model, RunwayMapper.toCreateRequest(request));
         return Submission.accepted(id, endpoint);
+    }
+
+    /**
+     * {@code DELETE /v1/tasks/{id}} (providers.md section 3) cancels a task in flight but deletes a finished one, so the
+     * task is read first and only a task still {@code PENDING}, {@code THROTTLED} or {@code RUNNING} is deleted: a task
+     * that finished just before the cancel keeps its result.
+     */
+    @Override
+    public CancelResult cancel(ProviderTaskRef ref) {
+        Credentials.require(this);
+        try {
+            Optional<RunwayStatus> status = RunwayStatus.fromWire(client.task(ref.providerTaskId()).status());
+            if (status.isEmpty() || !status.get().isInFlight()) {
+                return status.orElse(null) == RunwayStatus.CANCELLED ? CancelResult.CANCELLED : CancelResult.NOT_RUNNING;
+            }
+            client.delete(ref.providerTaskId());
+            return CancelResult.CANCELLED;
+        }
+        catch (NotFound e) {
+            return CancelResult.NOT_RUNNING;
+        }
     }
 
     @Override

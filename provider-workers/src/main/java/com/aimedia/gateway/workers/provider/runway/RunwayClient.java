@@ -55,6 +55,13 @@ final class RunwayClient {
         return task;
     }
 
+    /** {@code DELETE /v1/tasks/{id}}: cancels a task in flight (and would delete a finished one: callers check first). */
+    void delete(String id) {
+        HttpResponse<byte[]> response = http.send(request("/v1/tasks/" + URLEncoder.encode(id, StandardCharsets.UTF_8))
+            .DELETE().build());
+        success(response, null, RunwayApi.Task.class);
+    }
+
     private HttpRequest.Builder request(String path) {
         String base = ProviderHttp.base(properties.baseUrl());
         return HttpRequest.newBuilder(URI.create(base + path))

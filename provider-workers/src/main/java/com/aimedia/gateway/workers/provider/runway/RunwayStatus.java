@@ -28,6 +28,11 @@ enum RunwayStatus {
         return Optional.empty();
     }
 
+    /** Whether Runway still runs (or holds) the task, so a cancel stops it. */
+    boolean isInFlight() {
+        return this == PENDING || this == THROTTLED || this == RUNNING;
+    }
+
     PollResult toPollResult(RunwayApi.Task task, List<URI> outputs) {
         return switch (this) {
             case PENDING, THROTTLED -> PollResult.Pending.inQueue();

@@ -28,6 +28,24 @@ public interface ProviderAdapter {
     PollResult poll(ProviderTaskRef ref);
 
     /**
+     * Asks the provider to stop a task its owner cancelled, where the provider has a cancel call (Replicate, Runway,
+     * Luma, ...). The gateway ends the task {@code failed} with {@code cancelled} whatever this answers; this only
+     * stops the provider's work (and its bill). May be called more than once for the same task (a cancel request is
+     * processed at least once), so a repeated cancel, or a cancel of a task that already ended or that the provider
+     * forgot, returns normally ({@link CancelResult#NOT_RUNNING}) and never deletes a finished result. Throws
+     * {@link RetryableException} when the provider could not be asked (the call is retried) and
+     * {@link PermanentException} when it refused. The default: the provider has no cancel call.
+     */
+    default CancelResult cancel(ProviderTaskRef ref) {
+        return CancelResult.UNSUPPORTED;
+    }
+
+    /** True where {@link #cancel} is a real call to the provider (an adapter that overrides it says so here). */
+    default boolean canCancel() {
+        return false;
+    }
+
+    /**
      * Looks up a task whose submit outcome is unknown (a crash or a timeout after sending it). Returns the provider's
      * task when it exists, or empty when the provider provably has no such task (so submitting again is safe).
      * Adapters whose provider cannot look a task up by the gateway's id keep this default, which fails the task with

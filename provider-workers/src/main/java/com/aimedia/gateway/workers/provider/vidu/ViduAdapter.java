@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 import com.aimedia.gateway.workers.provider.spi.Credentials;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
+import com.aimedia.gateway.workers.provider.spi.CancelResult;
+import com.aimedia.gateway.workers.provider.spi.NotFound;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
@@ -49,6 +51,11 @@ public class ViduAdapter implements ProviderAdapter {
     }
 
     @Override
+    public boolean canCancel() {
+        return true;
+    }
+
+    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
     }
@@ -62,6 +69,26 @@ public class ViduAdapter implements ProviderAdapter {
             throw new ProviderUnavailable("The provider answered without a task id.");
         }
         return Submission.accepted(created.taskId(), endpoint);
+    }
+
+    /**
+     * {@code POST /tasks/{id}/cancel} (providers.md section 7), only for a task that has not started: Vidu refuses a
+     * scheduled task (400, left to the caller as a refusal); a task that already ended is not asked.
+     */
+    @Override
+    public CancelResult cancel(ProviderTaskRef ref) {
+        Credentials.require(this);
+        try {
+            Optional<ViduStatus> state = ViduStatus.fromWire(client.creations(ref.providerTaskId()).state());
+            if (state.isPresent() && (state.get() == ViduStatus.SUCCESS || state.get() == ViduStatus.FAILED)) {
+                return CancelResult.NOT_RUNNING;
+            }
+            client.cancel(ref.providerTaskId());
+            return CancelResult.CANCELLED;
+        }
+        catch (NotFound e) {
+            return CancelResult.NOT_RUNNING;
+        }
     }
 
     @Override

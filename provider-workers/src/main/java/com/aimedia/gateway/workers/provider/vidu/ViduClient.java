@@ -38,6 +38,13 @@ final class ViduClient {
         return exchange(request("/tasks/" + segment + "/creations").GET(), ViduApi.TaskResponse.class);
     }
 
+    /** {@code POST /tasks/{id}/cancel}: answers {@code {}}; refused (400) once the task is scheduled. */
+    void cancel(String taskId) {
+        String segment = ProviderHttp.segment(taskId);
+        exchange(request("/tasks/" + segment + "/cancel").header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}")), tools.jackson.databind.JsonNode.class);
+    }
+
     private HttpRequest.Builder request(String path) {
         String base = ProviderHttp.base(properties.baseUrl());
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(properties.readTimeout())

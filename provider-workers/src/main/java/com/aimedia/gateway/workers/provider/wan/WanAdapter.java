@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.aimedia.gateway.workers.provider.spi.Credentials;
+import com.aimedia.gateway.workers.provider.spi.CancelResult;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
@@ -43,6 +44,11 @@ public class WanAdapter implements ProviderAdapter {
     }
 
     @Override
+    public boolean canCancel() {
+        return true;
+    }
+
+    @Override
     public boolean isConfigured() {
         return properties.hasCredentials();
     }
@@ -56,6 +62,25 @@ public class WanAdapter implements ProviderAdapter {
             throw new ProviderUnavailable("The provider answered without a task id.");
         }
         return Submission.accepted(output.taskId(), kind);
+    }
+
+    /**
+     * {@code POST /api/v1/tasks/{id}/cancel} (providers.md section 13): DashScope cancels only a {@code PENDING} task and
+     * refuses a running one (left to the caller as a refusal); a task that ended is not asked.
+     */
+    @Override
+    public CancelResult cancel(ProviderTaskRef ref) {
+        Credentials.require(this);
+        Optional<WanStatus> status = WanStatus.fromWire(client.task(ref.providerTaskId()).taskStatus());
+        if (status.orElse(null) == WanStatus.CANCELED) {
+            return CancelResult.CANCELLED;
+        }
+        if (status.isEmpty() || (status.get() != WanStatus.PENDING && status.get() != WanStatus.RUNNING
+                && status.get() != WanStatus.SUSPENDED)) {
+            return CancelResult.NOT_RUNNING;
+        }
+        client.cancel(ref.providerTaskId());
+        return CancelResult.CANCELLED;
     }
 
     @Override

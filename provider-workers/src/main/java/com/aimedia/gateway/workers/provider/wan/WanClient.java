@@ -38,6 +38,22 @@ final class WanClient {
         return exchange(request(WanApi.TASKS + segment).GET());
     }
 
+    /** {@code POST /api/v1/tasks/{id}/cancel}: only a PENDING task; anything else is refused (400). */
+    void cancel(String taskId) {
+        String segment = ProviderHttp.segment(taskId);
+        HttpResponse<byte[]> response = http.send(request(WanApi.TASKS + segment + "/cancel")
+            .POST(HttpRequest.BodyPublishers.noBody()).build());
+        WanApi.Envelope envelope = JsonBodies.readOrNull(json, response.body(), WanApi.Envelope.class);
+        String code = envelope == null ? null : envelope.code();
+        int status = response.statusCode();
+        if (status >= 200 && status < 300 && (code == null || code.isBlank())) {
+            return;
+        }
+        String message = envelope == null || envelope.message() == null ? "" : scrub(envelope.message());
+        throw WanErrorClassifier.classify(status >= 200 && status < 300 ? 502 : status, code, message,
+                RetryAfter.seconds(response));
+    }
+
     private HttpRequest.Builder request(String path) {
         String base = ProviderHttp.base(properties.baseUrl());
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(properties.readTimeout())

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import com.aimedia.gateway.simulators.doubao.DoubaoError;
 import com.aimedia.gateway.simulators.doubao.DoubaoSimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
@@ -80,5 +82,11 @@ class DoubaoAdapterContractTest extends SimulatedAdapterContract<DoubaoSimulator
     @Override
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceStatus(ref.providerTaskId(), "paused");
+    }
+
+    @Test
+    void should_cancel_a_queued_task_with_delete_when_cancelled() {
+        assertCancelStopsRunningTask(DoubaoSimulator.start(DoubaoSimulator.Config.defaults().withApiKey(API_KEY)
+            .withTimings(Duration.ofMinutes(10), Duration.ofMinutes(10))));
     }
 }

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import com.aimedia.gateway.simulators.luma.LumaError;
 import com.aimedia.gateway.simulators.luma.LumaSimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
@@ -86,5 +88,11 @@ class LumaAdapterContractTest extends SimulatedAdapterContract<LumaSimulator> {
     @Override
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceState(ref.providerTaskId(), "archived");
+    }
+
+    @Test
+    void should_delete_a_dreaming_generation_when_cancelled() {
+        assertCancelStopsRunningTask(LumaSimulator.start(LumaSimulator.Config.defaults().withApiKey(API_KEY)
+            .withTimings(Duration.ofMinutes(10), Duration.ofMinutes(10))));
     }
 }

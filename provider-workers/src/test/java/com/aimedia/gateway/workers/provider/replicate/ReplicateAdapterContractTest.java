@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import com.aimedia.gateway.simulators.replicate.ReplicateError;
 import com.aimedia.gateway.simulators.replicate.ReplicateSimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
@@ -86,5 +88,11 @@ class ReplicateAdapterContractTest extends SimulatedAdapterContract<ReplicateSim
     @Override
     protected List<String> secrets() {
         return List.of(TOKEN, wrongCredential(), simulator.config().webhookSecret());
+    }
+
+    @Test
+    void should_stop_a_running_prediction_when_cancelled() {
+        assertCancelStopsRunningTask(ReplicateSimulator.start(ReplicateSimulator.Config.defaults().withToken(TOKEN)
+            .withTimings(Duration.ofMinutes(10), Duration.ofMinutes(10))));
     }
 }

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import com.aimedia.gateway.simulators.runway.RunwayError;
 import com.aimedia.gateway.simulators.runway.RunwaySimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
@@ -85,5 +87,11 @@ class RunwayAdapterContractTest extends SimulatedAdapterContract<RunwaySimulator
     @Override
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceStatus(ref.providerTaskId(), "ARCHIVED");
+    }
+
+    @Test
+    void should_stop_a_running_task_with_delete_when_cancelled() {
+        assertCancelStopsRunningTask(RunwaySimulator.start(RunwaySimulator.Config.defaults().withApiKey(API_KEY)
+            .withTimings(Duration.ofMinutes(10), Duration.ofMinutes(10))));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
@@ -240,6 +241,34 @@ public abstract class ProviderAdapterContract {
         Throwable thrown = catchThrowable(() -> assertThat(adapter().poll(ref)).isNotInstanceOf(PollResult.Succeeded.class));
 
         assertThat(thrown).isNull();
+    }
+
+    /** Jobs the provider stopped because the gateway cancelled them (the simulator's count). */
+    protected long providerJobsCancelled() {
+        return 0;
+    }
+
+    @Test
+    void should_keep_the_result_when_a_finished_task_is_cancelled() {
+        assumeTrue(adapter().canCancel(), "the provider has no cancel call");
+        ProviderTaskRef ref = submitted(successfulRequest(taskId()));
+        assertThat(pollUntilFinished(ref)).isInstanceOf(PollResult.Succeeded.class);
+
+        CancelResult result = adapter().cancel(ref);
+
+        assertThat(result).isEqualTo(CancelResult.NOT_RUNNING);
+        assertThat(adapter().poll(ref)).isInstanceOf(PollResult.Succeeded.class);
+        assertThat(providerJobsCancelled()).isZero();
+    }
+
+    @Test
+    void should_answer_unsupported_when_the_provider_has_no_cancel_call() {
+        assumeFalse(adapter().canCancel(), "the provider has a cancel call");
+        ProviderTaskRef ref = submitted(successfulRequest(taskId()));
+
+        CancelResult result = adapter().cancel(ref);
+
+        assertThat(result).isEqualTo(CancelResult.UNSUPPORTED);
     }
 
     @Test

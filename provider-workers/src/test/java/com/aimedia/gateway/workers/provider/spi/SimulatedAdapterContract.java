@@ -3,6 +3,9 @@ package com.aimedia.gateway.workers.provider.spi;
 import java.time.Duration;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -76,6 +79,36 @@ public abstract class SimulatedAdapterContract<S extends ProviderSimulator> exte
     @Override
     protected long providerJobsCreated() {
         return simulator.jobsCreated();
+    }
+
+    @Override
+    protected long providerJobsCancelled() {
+        return simulator.jobsCancelled();
+    }
+
+    /**
+     * The cancel case of a provider with a cancel call, against {@code longRunning} (a simulator of the provider whose
+     * tasks run for minutes, so the cancel surely finds the task running): the provider stops the task (the simulator
+     * counts it), a repeated cancel changes nothing, and the task no longer runs (it polls as failed, or is gone).
+     */
+    protected void assertCancelStopsRunningTask(S longRunning) {
+        simulator.close();
+        simulator = longRunning;
+        ProviderAdapter cancelling = adapterUsing(credential());
+        GenerationRequest request = successfulRequest("task_cancel" + System.nanoTime());
+        Submission submission = cancelling.submit(request);
+        ProviderTaskRef ref = new ProviderTaskRef(request.taskId(), submission.providerTaskId(), submission.providerRef());
+
+        CancelResult first = cancelling.cancel(ref);
+        CancelResult repeated = cancelling.cancel(ref);
+
+        assertThat(first).isEqualTo(CancelResult.CANCELLED);
+        assertThat(repeated).isIn(CancelResult.CANCELLED, CancelResult.NOT_RUNNING);
+        assertThat(simulator.jobsCancelled()).isEqualTo(1);
+        Throwable thrown = catchThrowable(() -> assertThat(cancelling.poll(ref)).isInstanceOf(PollResult.Failed.class));
+        if (thrown != null) {
+            assertThat(thrown).isInstanceOf(NotFound.class);
+        }
     }
 
     @Override

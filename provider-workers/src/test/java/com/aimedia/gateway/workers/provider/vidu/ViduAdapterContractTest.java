@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import com.aimedia.gateway.simulators.vidu.ViduError;
 import com.aimedia.gateway.simulators.vidu.ViduSimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
@@ -82,5 +84,11 @@ class ViduAdapterContractTest extends SimulatedAdapterContract<ViduSimulator> {
     @Override
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceState(ref.providerTaskId(), "archived");
+    }
+
+    @Test
+    void should_cancel_a_queueing_task_when_cancelled() {
+        assertCancelStopsRunningTask(ViduSimulator.start(ViduSimulator.Config.defaults().withApiKey(API_KEY)
+            .withTimings(Duration.ofMinutes(10), Duration.ofMinutes(10))));
     }
 }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import com.aimedia.gateway.simulators.wan.WanError;
 import com.aimedia.gateway.simulators.wan.WanSimulator;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
@@ -89,5 +91,11 @@ class WanAdapterContractTest extends SimulatedAdapterContract<WanSimulator> {
     @Override
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceStatus(ref.providerTaskId(), "ARCHIVED");
+    }
+
+    @Test
+    void should_cancel_a_pending_task_when_cancelled() {
+        assertCancelStopsRunningTask(WanSimulator.start(WanSimulator.Config.defaults().withApiKey(API_KEY)
+            .withTimings(Duration.ofMinutes(10), Duration.ofMinutes(10))));
     }
 }
