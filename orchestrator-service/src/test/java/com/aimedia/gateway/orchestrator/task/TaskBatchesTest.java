@@ -93,6 +93,22 @@ class TaskBatchesTest {
     }
 
     @Test
+    void should_publish_the_queued_version_when_the_submission_arrives_in_a_later_batch_than_the_acceptance() {
+        // given: the workers' acceptance was stored before the orchestrator read the task's TaskSubmitted
+        TaskBatches batches = batches(store());
+        batches.applyAll(List.of(accepted("late")));
+
+        // when
+        batches.applyAll(List.of(submitted("late")));
+        batches.applyAll(List.of(progress("late")));
+
+        // then: the owner's arrival publishes queued (version 1) before in_progress
+        assertThat(publisher.versions("late")).containsExactly(1L, 2L);
+        assertThat(publisher.published).filteredOn(change -> change.taskId().equals("late"))
+            .allMatch(StatusChange::statusChanged);
+    }
+
+    @Test
     void should_apply_nothing_and_publish_nothing_when_the_bulk_write_fails_and_all_when_the_batch_comes_again() {
         // given
         FaultyStore store = new FaultyStore(database);
