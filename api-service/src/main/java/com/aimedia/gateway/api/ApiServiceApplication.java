@@ -22,11 +22,13 @@ public class ApiServiceApplication {
     public static final String CONFIG_NAME = "api-service";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(ApiServiceApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(ApiServiceApplication.class).properties("spring.config.name=" + CONFIG_NAME)
+            .run(args);
     }
 
     @Bean
     Clock clock() {
         return Clock.systemUTC();
     }
+
 }

@@ -1,4 +1,7 @@
-/** The public HTTP API of the gateway: auth, validation, idempotency; publishes TaskSubmitted. */
+/**
+ * The public HTTP API of the gateway: auth, validation, idempotency; publishes
+ * TaskSubmitted.
+ */
 @NullMarked
 package com.aimedia.gateway.api;
 

@@ -57,19 +57,18 @@ import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.storage.LocalOutputLinks;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 
-/** The whole api-service over real HTTP, with embedded Kafka and mongo-java-server (nothing mocked). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=api-service",
-        "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "gateway.kafka.partitions=1",
-        "gateway.kafka.publish-timeout=3s",
-        "gateway.api.task-id-secret=" + ApiServiceIntegrationTest.SECRET,
-        "gateway.api.dev-api-key=" + ApiServiceIntegrationTest.KEY_A,
-        "gateway.api.dev-tenant-id=tenant-a",
-        "gateway.api.max-body-size=64KB",
-        "gateway.retention.task-records.default-period=30d",
-        "gateway.storage.local.base-url=https://files.example.com",
-        "gateway.storage.local.signing-secret=" + ApiServiceIntegrationTest.FILES_SECRET })
+/**
+ * The whole api-service over real HTTP, with embedded Kafka and mongo-java-server
+ * (nothing mocked).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.config.name=api-service",
+                "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
+                "gateway.kafka.publish-timeout=3s", "gateway.api.task-id-secret=" + ApiServiceIntegrationTest.SECRET,
+                "gateway.api.dev-api-key=" + ApiServiceIntegrationTest.KEY_A, "gateway.api.dev-tenant-id=tenant-a",
+                "gateway.api.max-body-size=64KB", "gateway.retention.task-records.default-period=30d",
+                "gateway.storage.local.base-url=https://files.example.com",
+                "gateway.storage.local.signing-secret=" + ApiServiceIntegrationTest.FILES_SECRET })
 @EmbeddedKafka(partitions = 1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiServiceIntegrationTest {
@@ -82,11 +81,15 @@ class ApiServiceIntegrationTest {
     static final String VALID = "{\"model\":\"kling-v2\",\"input\":{\"prompt\":\"a cat surfing\",\"duration\":\"5\"}}";
 
     private static final InMemoryMongo MONGO = InMemoryMongo.start();
+
     private static KafkaConsumer<String, SpecificRecord> consumer;
+
     private static final List<TaskSubmitted> seen = new ArrayList<>();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
 
     @LocalServerPort
     int port;
@@ -109,13 +112,17 @@ class ApiServiceIntegrationTest {
     }
 
     @BeforeAll
-    static void startConsumer(@Autowired EmbeddedKafkaBroker broker, @Autowired MongoDatabase database) throws Exception {
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "api-it", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+    static void startConsumer(@Autowired EmbeddedKafkaBroker broker, @Autowired MongoDatabase database)
+            throws Exception {
+        consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                        ConsumerConfig.GROUP_ID_CONFIG, "api-it", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new EventDeserializer());
         consumer.subscribe(List.of(TOPIC));
-        database.getCollection("api_keys").insertOne(new Document("_id", sha256(KEY_B)).append("tenant_id", "tenant-b")
-            .append("name", "second tenant").append("created_at", new Date()));
+        database.getCollection("api_keys")
+            .insertOne(new Document("_id", sha256(KEY_B)).append("tenant_id", "tenant-b")
+                .append("name", "second tenant")
+                .append("created_at", new Date()));
     }
 
     @AfterAll
@@ -136,7 +143,8 @@ class ApiServiceIntegrationTest {
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(response.body()).matches(
                 "\\{\"id\":\"task_[0-9a-v]{42}\",\"status\":\"queued\",\"created_at\":(\\d+),\"version\":1,\"updated_at\":\\1}");
         JsonNode answer = jsonMapper.readTree(response.body());
@@ -149,14 +157,17 @@ class ApiServiceIntegrationTest {
         assertThat(event.getCallbackUrl()).isEqualTo("https://93.184.215.14/hooks");
         assertThat(event.getCreatedAt().getEpochSecond()).isEqualTo(answer.get("created_at").asLong());
         assertThat(event.getEventId()).hasSize(36);
-        assertThat(meterRegistry.get("gateway.tasks.submitted").tags("provider", "kling", "model", "kling-v2", "outcome", "accepted")
-            .counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meterRegistry.get("gateway.tasks.submitted")
+            .tags("provider", "kling", "model", "kling-v2", "outcome", "accepted")
+            .counter()
+            .count()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
     @Order(2)
     void should_answer_the_submitted_queued_body_when_task_is_not_stored_yet() throws Exception {
-        // given: the orchestrator's version 1 is exactly the submit answer, so a client never sees two bodies for queued
+        // given: the orchestrator's version 1 is exactly the submit answer, so a client
+        // never sees two bodies for queued
         String submittedBody = post(KEY_A, VALID, Map.of()).body();
         String id = jsonMapper.readTree(submittedBody).get("id").asString();
 
@@ -172,7 +183,8 @@ class ApiServiceIntegrationTest {
     @Order(2)
     void should_answer_410_for_a_task_older_than_the_retention_and_404_for_one_too_old_to_be_on_its_way()
             throws Exception {
-        // given: ids of this tenant that were never stored (or whose records retention deleted)
+        // given: ids of this tenant that were never stored (or whose records retention
+        // deleted)
         String deleted = TestTaskIds.issuedAt(SECRET, "tenant-a", Instant.now().minus(Duration.ofDays(31)));
         String neverStored = TestTaskIds.issuedAt(SECRET, "tenant-a", Instant.now().minus(Duration.ofDays(2)));
 
@@ -182,8 +194,8 @@ class ApiServiceIntegrationTest {
 
         // then: neither comes back as queued
         assertThat(expired.statusCode()).isEqualTo(410);
-        assertThat(expired.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(expired.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(jsonMapper.readTree(expired.body()).get("code").asString()).isEqualTo("task_expired");
         assertThat(jsonMapper.readTree(expired.body()).get("detail").asString()).contains("kept 30 days");
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -195,16 +207,19 @@ class ApiServiceIntegrationTest {
     void should_return_stored_view_verbatim_when_task_is_stored() throws Exception {
         // given: the orchestrator's rendering, stored as is (the api only reads it)
         String id = jsonMapper.readTree(post(KEY_A, VALID, Map.of()).body()).get("id").asString();
-        String view = "{\"id\":\"" + id + "\",\"status\":\"completed\",\"created_at\":1764151200,\"completed_at\":1764151260,"
+        String view = "{\"id\":\"" + id
+                + "\",\"status\":\"completed\",\"created_at\":1764151200,\"completed_at\":1764151260,"
                 + "\"outputs\":[\"https://cdn.example.com/v.mp4\"],\"version\":3,\"updated_at\":1764151260}";
-        database.getCollection("tasks").insertOne(new Document("_id", id).append("tenant_id", "tenant-a").append("view", view));
+        database.getCollection("tasks")
+            .insertOne(new Document("_id", id).append("tenant_id", "tenant-a").append("view", view));
 
         // when
         HttpResponse<String> response = get("/v1/task/" + id, KEY_A);
 
         // then
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(response.body()).isEqualTo(view);
         assertProblem(get("/v1/task/" + id, KEY_B), 404, "task_not_found");
     }
@@ -212,13 +227,15 @@ class ApiServiceIntegrationTest {
     @Test
     @Order(3)
     void should_sign_stored_outputs_when_the_task_is_read() throws Exception {
-        // given: a completed task whose output is in the gateway's store, completed long ago
+        // given: a completed task whose output is in the gateway's store, completed long
+        // ago
         String id = jsonMapper.readTree(post(KEY_A, VALID, Map.of()).body()).get("id").asString();
         long completedAt = Instant.now().minus(Duration.ofDays(20)).getEpochSecond();
         String view = "{\"id\":\"" + id + "\",\"status\":\"completed\",\"created_at\":" + completedAt
                 + ",\"completed_at\":" + completedAt + ",\"outputs\":[\"gateway-output:r30/" + id + "/0.mp4\"],"
                 + "\"version\":3,\"updated_at\":" + completedAt + "}";
-        database.getCollection("tasks").insertOne(new Document("_id", id).append("tenant_id", "tenant-a").append("view", view));
+        database.getCollection("tasks")
+            .insertOne(new Document("_id", id).append("tenant_id", "tenant-a").append("view", view));
 
         // when
         HttpResponse<String> response = get("/v1/task/" + id, KEY_A);
@@ -231,7 +248,8 @@ class ApiServiceIntegrationTest {
         long expires = Long.parseLong(link.replaceAll(".*expires=(\\d+)&.*", "$1"));
         String signature = link.replaceAll(".*signature=", "");
         assertThat(new LocalOutputLinks(URI.create("https://files.example.com"), FILES_SECRET)
-            .check("r30/" + id + "/0.mp4", expires, signature, Instant.now())).isEqualTo(LocalOutputLinks.Access.GRANTED);
+            .check("r30/" + id + "/0.mp4", expires, signature, Instant.now()))
+            .isEqualTo(LocalOutputLinks.Access.GRANTED);
         assertThat(body.get("outputs_expire_at").asLong()).isEqualTo(completedAt + Duration.ofDays(30).toSeconds());
         assertThat(body.has("outputs_expired")).isFalse();
         assertThat(response.body()).startsWith(view.substring(0, view.indexOf("\"outputs\"")));
@@ -249,7 +267,8 @@ class ApiServiceIntegrationTest {
         assertProblem(get("/v1/task/" + tampered, KEY_A), 404, "task_not_found");
         assertProblem(get("/v1/task/task_nope", KEY_A), 404, "task_not_found");
         assertProblem(get("/v1/task/%20", KEY_A), 404, "task_not_found");
-        // refused by Tomcat before Spring sees it: still a problem document, not Tomcat's HTML page
+        // refused by Tomcat before Spring sees it: still a problem document, not Tomcat's
+        // HTML page
         assertProblem(get("/v1/task/..%2F..%2Fetc", KEY_A), 400, "invalid_request");
         assertThat(get("/v1/task/" + id, KEY_A).statusCode()).isEqualTo(200);
     }
@@ -274,18 +293,25 @@ class ApiServiceIntegrationTest {
     @Order(6)
     void should_answer_problem_with_code_and_fields_when_body_is_invalid() throws Exception {
         assertProblem(post(KEY_A, "{\"model\":", Map.of()), 400, "malformed_json");
-        assertProblem(post(KEY_A, "{\"model\":\"kling-v2\",\"model\":\"kling-v1\",\"input\":{\"prompt\":\"x\"}}", Map.of()), 400, "malformed_json");
+        assertProblem(
+                post(KEY_A, "{\"model\":\"kling-v2\",\"model\":\"kling-v1\",\"input\":{\"prompt\":\"x\"}}", Map.of()),
+                400, "malformed_json");
         assertProblem(post(KEY_A, "", Map.of()), 400, "malformed_json");
         assertProblem(post(KEY_A, "[1]", Map.of()), 400, "invalid_request");
         assertFields(post(KEY_A, "{\"input\":{\"prompt\":\"x\"}}", Map.of()), 400, "invalid_request", "model");
-        assertFields(post(KEY_A, "{\"model\":\"kling-v9\",\"input\":{\"prompt\":\"x\"}}", Map.of()), 400, "unknown_model", "model");
+        assertFields(post(KEY_A, "{\"model\":\"kling-v9\",\"input\":{\"prompt\":\"x\"}}", Map.of()), 400,
+                "unknown_model", "model");
         assertFields(post(KEY_A, "{\"model\":\"kling-v2\"}", Map.of()), 400, "invalid_input", "input");
-        assertFields(post(KEY_A, "{\"model\":\"kling-v2\",\"input\":\"a cat\"}", Map.of()), 400, "invalid_input", "input");
-        assertFields(post(KEY_A, "{\"model\":\"kling-v2\",\"input\":{\"prompt\":\"" + "a".repeat(2501) + "\",\"fps\":30}}", Map.of()),
+        assertFields(post(KEY_A, "{\"model\":\"kling-v2\",\"input\":\"a cat\"}", Map.of()), 400, "invalid_input",
+                "input");
+        assertFields(post(KEY_A,
+                "{\"model\":\"kling-v2\",\"input\":{\"prompt\":\"" + "a".repeat(2501) + "\",\"fps\":30}}", Map.of()),
                 400, "invalid_input", "input.prompt", "input.fps");
-        assertFields(post(KEY_A, "{\"model\":\"kling-v2\",\"input\":{\"duration\":\"5\"}}", Map.of()), 400, "invalid_input", "input.prompt");
+        assertFields(post(KEY_A, "{\"model\":\"kling-v2\",\"input\":{\"duration\":\"5\"}}", Map.of()), 400,
+                "invalid_input", "input.prompt");
         HttpResponse<String> unknownField = post(KEY_A,
-                "{\"model\":\"kling-v2\",\"input\":{\"prompt\":\"x\"},\"callbackUrl\":\"https://example.com\"}", Map.of());
+                "{\"model\":\"kling-v2\",\"input\":{\"prompt\":\"x\"},\"callbackUrl\":\"https://example.com\"}",
+                Map.of());
         assertFields(unknownField, 400, "unknown_field", "callbackUrl");
         assertThat(unknownField.body()).contains("did you mean callback_url?");
     }
@@ -293,8 +319,9 @@ class ApiServiceIntegrationTest {
     @Test
     @Order(7)
     void should_refuse_callback_url_with_reason_when_it_points_inside() throws Exception {
-        for (String url : new String[] { "http://127.0.0.1:8080/cb", "http://0x7f000001/", "http://169.254.169.254/latest",
-                "http://[::ffff:127.0.0.1]/", "ftp://example.com/", "http://user:pw@example.com/" }) {
+        for (String url : new String[] { "http://127.0.0.1:8080/cb", "http://0x7f000001/",
+                "http://169.254.169.254/latest", "http://[::ffff:127.0.0.1]/", "ftp://example.com/",
+                "http://user:pw@example.com/" }) {
             HttpResponse<String> response = post(KEY_A,
                     "{\"model\":\"kling-v2\",\"input\":{\"prompt\":\"x\"},\"callback_url\":\"" + url + "\"}", Map.of());
             assertFields(response, 400, "invalid_callback_url", "callback_url");
@@ -307,13 +334,17 @@ class ApiServiceIntegrationTest {
     @Order(8)
     void should_answer_415_404_and_405_when_request_does_not_fit_a_route() throws Exception {
         HttpResponse<String> textPlain = http.send(HttpRequest.newBuilder(uri("/v1/task/submit"))
-            .header("Authorization", "Bearer " + KEY_A).header("Content-Type", "text/plain")
-            .POST(HttpRequest.BodyPublishers.ofString(VALID)).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + KEY_A)
+            .header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofString(VALID))
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertProblem(textPlain, 415, "unsupported_media_type");
         assertProblem(get("/v1/nothing-here", KEY_A), 404, "not_found");
         HttpResponse<String> put = http.send(HttpRequest.newBuilder(uri("/v1/task/submit"))
-            .header("Authorization", "Bearer " + KEY_A).header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString(VALID)).build(), HttpResponse.BodyHandlers.ofString());
+            .header("Authorization", "Bearer " + KEY_A)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(VALID))
+            .build(), HttpResponse.BodyHandlers.ofString());
         assertProblem(put, 405, "method_not_allowed");
         assertThat(put.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
     }
@@ -322,9 +353,11 @@ class ApiServiceIntegrationTest {
     @Order(9)
     void should_answer_413_when_body_is_too_large_with_or_without_content_length() throws Exception {
         // given: gateway.api.max-body-size=64KB in this test
-        byte[] large = ("{\"model\":\"kling-v2\",\"input\":{\"prompt\":\"" + "a".repeat(70_000) + "\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] large = ("{\"model\":\"kling-v2\",\"input\":{\"prompt\":\"" + "a".repeat(70_000) + "\"}}")
+            .getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/v1/task/submit"))
-            .header("Authorization", "Bearer " + KEY_A).header("Content-Type", "application/json");
+            .header("Authorization", "Bearer " + KEY_A)
+            .header("Content-Type", "application/json");
 
         // when
         HttpResponse<String> withLength = http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(large)).build(),
@@ -340,7 +373,8 @@ class ApiServiceIntegrationTest {
 
     @Test
     @Order(10)
-    void should_replay_same_task_when_idempotency_key_and_body_repeat_and_conflict_when_body_differs() throws Exception {
+    void should_replay_same_task_when_idempotency_key_and_body_repeat_and_conflict_when_body_differs()
+            throws Exception {
         // given
         Map<String, String> key = Map.of("Idempotency-Key", "order-42");
         String reordered = "{\"input\":{\"duration\":\"5\",\"prompt\":\"a cat surfing\"},\"model\":\"kling-v2\"}";
@@ -365,7 +399,8 @@ class ApiServiceIntegrationTest {
             assertThat(events).hasSize(2);
             assertThat(events.get(1)).isEqualTo(events.get(0));
         });
-        assertFields(post(KEY_A, VALID, Map.of("Idempotency-Key", "k".repeat(256))), 400, "invalid_request", "Idempotency-Key");
+        assertFields(post(KEY_A, VALID, Map.of("Idempotency-Key", "k".repeat(256))), 400, "invalid_request",
+                "Idempotency-Key");
     }
 
     @Test
@@ -377,7 +412,8 @@ class ApiServiceIntegrationTest {
         // then
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode data = jsonMapper.readTree(response.body()).get("data");
-        // every provider adds its own catalog file, so look Kling's seed id up instead of relying on order or count
+        // every provider adds its own catalog file, so look Kling's seed id up instead of
+        // relying on order or count
         assertThat(data.size()).isGreaterThanOrEqualTo(8);
         JsonNode first = null;
         for (JsonNode model : data) {
@@ -396,9 +432,10 @@ class ApiServiceIntegrationTest {
     @Order(99)
     void should_refuse_with_422_naming_the_model_when_its_provider_is_reported_unconfigured() throws Exception {
         // given: provider-workers reported that kling has no credentials on this gateway
-        database.getCollection("provider_status").replaceOne(new org.bson.Document("_id", "kling"),
-                new org.bson.Document("_id", "kling").append("configured", false),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        database.getCollection("provider_status")
+            .replaceOne(new org.bson.Document("_id", "kling"),
+                    new org.bson.Document("_id", "kling").append("configured", false),
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
 
         // when / then (the availability cache lives a few seconds)
         await().atMost(10, TimeUnit.SECONDS).until(() -> post(KEY_A, VALID, Map.of()).statusCode() == 422);
@@ -412,11 +449,18 @@ class ApiServiceIntegrationTest {
     @Test
     @Order(100)
     void should_answer_503_with_retry_after_when_kafka_does_not_acknowledge() throws Exception {
-        // given: the broker refuses every record on the topic (a real refusal from Kafka, nothing mocked)
+        // given: the broker refuses every record on the topic (a real refusal from Kafka,
+        // nothing mocked)
         ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
-        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
-            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
-                    new ConfigEntry("max.message.bytes", "64"), AlterConfigOp.OpType.SET)))).all().get(10, TimeUnit.SECONDS);
+        try (AdminClient admin = AdminClient
+            .create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            admin
+                .incrementalAlterConfigs(
+                        Map.of(topic,
+                                List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", "64"),
+                                        AlterConfigOp.OpType.SET))))
+                .all()
+                .get(10, TimeUnit.SECONDS);
 
             // when: the topic config reaches the broker asynchronously
             await().atMost(10, TimeUnit.SECONDS).until(() -> post(KEY_A, VALID, Map.of()).statusCode() == 503);
@@ -425,9 +469,15 @@ class ApiServiceIntegrationTest {
             // then
             assertProblem(response, 503, "unavailable");
             assertThat(response.headers().firstValue("Retry-After")).contains("5");
-            assertThat(meterRegistry.get("gateway.tasks.submitted").tags("outcome", "unavailable").counter().count()).isGreaterThanOrEqualTo(2);
-            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
-                    new ConfigEntry("max.message.bytes", ""), AlterConfigOp.OpType.DELETE)))).all().get(10, TimeUnit.SECONDS);
+            assertThat(meterRegistry.get("gateway.tasks.submitted").tags("outcome", "unavailable").counter().count())
+                .isGreaterThanOrEqualTo(2);
+            admin
+                .incrementalAlterConfigs(
+                        Map.of(topic,
+                                List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", ""),
+                                        AlterConfigOp.OpType.DELETE))))
+                .all()
+                .get(10, TimeUnit.SECONDS);
         }
     }
 
@@ -464,7 +514,8 @@ class ApiServiceIntegrationTest {
         for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
             TaskSubmitted event = (TaskSubmitted) record.value();
             assertThat(record.key()).isEqualTo(event.getTaskId());
-            // CloudEvents binding headers, and the trace context that ties the hops of one task together
+            // CloudEvents binding headers, and the trace context that ties the hops of
+            // one task together
             assertThat(record.headers().lastHeader("ce_id")).isNotNull();
             assertThat(record.headers().lastHeader("ce_subject").value()).asString().isEqualTo(event.getTaskId());
             assertThat(record.headers().lastHeader("traceparent")).as("W3C trace context header").isNotNull();
@@ -493,7 +544,8 @@ class ApiServiceIntegrationTest {
     }
 
     private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+            .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -504,17 +556,23 @@ class ApiServiceIntegrationTest {
         }
     }
 
-    /** A request line and headers only: the body is announced but never sent, as an attacker would. */
+    /**
+     * A request line and headers only: the body is announced but never sent, as an
+     * attacker would.
+     */
     private static String statusOfAnnouncedBody(int port, String method, String path) throws java.io.IOException {
         try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(20_000);
-            socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                .write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            String line = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            String line = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                .readLine();
             return line == null ? "" : line;
         }
     }
+
 }

@@ -23,8 +23,9 @@ class ArchitectureTest {
         .beFreeOfCycles();
 
     /**
-     * Avro records are the Kafka edge and stay in {@code messaging} packages, where one mapper turns them into domain
-     * records. Listed: classes that still touch Avro outside one, each with the reason.
+     * Avro records are the Kafka edge and stay in {@code messaging} packages, where one
+     * mapper turns them into domain records. Listed: classes that still touch Avro
+     * outside one, each with the reason.
      */
     private static final Map<String, String> AVRO_OUTSIDE_MESSAGING = Map.of(
             "com.aimedia.gateway.api.task.TaskSubmittedMapper",
@@ -33,36 +34,38 @@ class ArchitectureTest {
             "publishes TaskCancelRequested itself (the cancel work of issue 10 owns this file); should go through a mapper");
 
     /**
-     * The MongoDB driver stays in stores and repositories ({@code *Store}, {@code *Repository}, their
-     * {@code *Documents} mapping and the {@code *Configuration} that builds them from the {@code MongoDatabase}
-     * bean). Listed: classes that use it under another name, each with the reason.
+     * The MongoDB driver stays in stores and repositories ({@code *Store},
+     * {@code *Repository}, their {@code *Documents} mapping and the
+     * {@code *Configuration} that builds them from the {@code MongoDatabase} bean).
+     * Listed: classes that use it under another name, each with the reason.
      */
     private static final Map<String, String> MONGO_OUTSIDE_STORES = Map.of(
             "com.aimedia.gateway.api.catalog.ProviderAvailability",
             "reads provider_status (written by provider-workers): a read model under its feature's name",
-            "com.aimedia.gateway.api.listing.TaskListQuery",
-            "the Bson filter and sort that TaskListRepository runs",
+            "com.aimedia.gateway.api.listing.TaskListQuery", "the Bson filter and sort that TaskListRepository runs",
             "com.aimedia.gateway.api.web.ApiExceptionHandler",
-            "answers a MongoException with a 503 problem at the web edge",
-            "com.aimedia.gateway.api.quotas.RateWindows",
+            "answers a MongoException with a 503 problem at the web edge", "com.aimedia.gateway.api.quotas.RateWindows",
             "the store of per-subject one-second rate windows, named after its feature",
-            "com.aimedia.gateway.api.quotas.TaskSlots",
-            "the store of in-flight task slots, named after its feature",
+            "com.aimedia.gateway.api.quotas.TaskSlots", "the store of in-flight task slots, named after its feature",
             "com.aimedia.gateway.api.usage.UsageController",
             "queries usage itself; should read through a repository (left unchanged here)");
 
     @ArchTest
-    static final ArchRule avro_only_in_messaging = noClasses()
-        .that().resideOutsideOfPackage("com.aimedia.gateway.api..messaging..").and(not(listedIn(AVRO_OUTSIDE_MESSAGING)))
-        .should().dependOnClassesThat(resideInAnyPackage("com.aimedia.gateway.schemas.v1..", "org.apache.avro.."));
+    static final ArchRule avro_only_in_messaging = noClasses().that()
+        .resideOutsideOfPackage("com.aimedia.gateway.api..messaging..")
+        .and(not(listedIn(AVRO_OUTSIDE_MESSAGING)))
+        .should()
+        .dependOnClassesThat(resideInAnyPackage("com.aimedia.gateway.schemas.v1..", "org.apache.avro.."));
 
     @ArchTest
     static final ArchRule mongo_only_in_stores_and_repositories = noClasses()
         .that(not(aStoreOrItsWiring()).and(not(listedIn(MONGO_OUTSIDE_STORES))))
-        .should().dependOnClassesThat(resideInAnyPackage("com.mongodb..", "org.bson.."));
+        .should()
+        .dependOnClassesThat(resideInAnyPackage("com.mongodb..", "org.bson.."));
 
     private static DescribedPredicate<JavaClass> listedIn(Map<String, String> exceptions) {
-        return DescribedPredicate.describe("listed with a reason", javaClass -> exceptions.containsKey(topLevel(javaClass)));
+        return DescribedPredicate.describe("listed with a reason",
+                javaClass -> exceptions.containsKey(topLevel(javaClass)));
     }
 
     private static DescribedPredicate<JavaClass> aStoreOrItsWiring() {
@@ -77,4 +80,5 @@ class ArchitectureTest {
     private static String topLevel(JavaClass javaClass) {
         return javaClass.getName().replaceFirst("\\$.*", "");
     }
+
 }

@@ -25,17 +25,17 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.aimedia.gateway.testsupport.InMemoryMongo;
 
 /**
- * With a dependency down, the API answers a 503 problem with Retry-After, never a 500 and never a 200 for a task it
- * could not make durable: first the callback-service (forwarded paths), then MongoDB (keys, idempotency keys and
- * tasks live there), which also takes readiness down. One context for both saves a start-up.
+ * With a dependency down, the API answers a 503 problem with Retry-After, never a 500 and
+ * never a 200 for a task it could not make durable: first the callback-service (forwarded
+ * paths), then MongoDB (keys, idempotency keys and tasks live there), which also takes
+ * readiness down. One context for both saves a start-up.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=api-service",
-        "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "gateway.kafka.partitions=1",
-        "gateway.api.task-id-secret=integration-test-secret-0123456789abcdef",
-        "gateway.api.dev-api-key=" + DependenciesDownIntegrationTest.KEY,
-        "gateway.api.callback-service-timeout=2s", "management.server.port=0" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.config.name=api-service",
+                "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
+                "gateway.api.task-id-secret=integration-test-secret-0123456789abcdef",
+                "gateway.api.dev-api-key=" + DependenciesDownIntegrationTest.KEY,
+                "gateway.api.callback-service-timeout=2s", "management.server.port=0" })
 @EmbeddedKafka(partitions = 1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DependenciesDownIntegrationTest {
@@ -46,6 +46,7 @@ class DependenciesDownIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @LocalManagementPort
     int managementPort;
 
@@ -63,10 +64,10 @@ class DependenciesDownIntegrationTest {
     @Test
     @Order(1)
     void should_answer_503_problem_when_the_callback_service_is_down() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-            .newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/task/task_x/deliveries"))
-            .header("Authorization", "Bearer " + KEY)
-            .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/task/task_x/deliveries"))
+                .header("Authorization", "Bearer " + KEY)
+                .build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
@@ -85,11 +86,11 @@ class DependenciesDownIntegrationTest {
             .header("Authorization", "Bearer " + KEY)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"kling-v2\",\"input\":{\"prompt\":\"a fox\"}}")));
-        HttpResponse<String> get = send(HttpRequest.newBuilder(uri("/v1/task/task_x")).header("Authorization",
-                "Bearer " + KEY));
+        HttpResponse<String> get = send(
+                HttpRequest.newBuilder(uri("/v1/task/task_x")).header("Authorization", "Bearer " + KEY));
         // actuator answers on the management port only
-        HttpResponse<String> readiness = send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")));
+        HttpResponse<String> readiness = send(HttpRequest
+            .newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")));
 
         // then
         for (HttpResponse<String> response : List.of(submit, get)) {
@@ -117,4 +118,5 @@ class DependenciesDownIntegrationTest {
             throw new IllegalStateException(e);
         }
     }
+
 }

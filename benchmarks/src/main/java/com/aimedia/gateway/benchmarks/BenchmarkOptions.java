@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 /**
  * What to run, from the command line ({@code --name=value}).
+ *
  * @param only the measurements to run, by the issue's numbers
  * @param loadDuration how long each HTTP load level runs
  * @param concurrencies the client concurrencies of the submit and GET measurements
@@ -17,7 +18,8 @@ import java.util.TreeSet;
  * @param burst how long the noisy neighbour's burst lasts
  * @param webhooks webhooks waiting to be delivered in the fan-out measurement
  * @param crashTasks tasks submitted before the kill of the crash-recovery measurement
- * @param jfr whether to record each measurement with Java Flight Recorder (profile settings)
+ * @param jfr whether to record each measurement with Java Flight Recorder (profile
+ * settings)
  * @param output where the JSON result goes (the Markdown table goes next to it)
  */
 record BenchmarkOptions(Set<Integer> only, Duration loadDuration, List<Integer> concurrencies, int ingestEvents,
@@ -53,7 +55,8 @@ record BenchmarkOptions(Set<Integer> only, Duration loadDuration, List<Integer> 
                         + " --webhooks=1000 --crash-tasks=200 --jfr --out=target/benchmarks/result.json)");
             }
         }
-        return new BenchmarkOptions(only, loadDuration, concurrencies, ingestEvents, burst, webhooks, crashTasks, jfr, output);
+        return new BenchmarkOptions(only, loadDuration, concurrencies, ingestEvents, burst, webhooks, crashTasks, jfr,
+                output);
     }
 
     boolean runs(int measurement) {

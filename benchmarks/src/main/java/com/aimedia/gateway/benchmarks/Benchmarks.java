@@ -28,14 +28,16 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
 /**
- * Runs the benchmarks: starts the embedded default (on-disk Kafka and MongoDB, as the README's run command) and a
- * bare baseline service in this JVM, measures, prints a Markdown table and writes a JSON result. Two gateways run one
- * after the other: one whose simulated providers finish at once (measurements 3, 2, 4, 1), and one with the embedded
- * default's provider timings (measurement 7).
+ * Runs the benchmarks: starts the embedded default (on-disk Kafka and MongoDB, as the
+ * README's run command) and a bare baseline service in this JVM, measures, prints a
+ * Markdown table and writes a JSON result. Two gateways run one after the other: one
+ * whose simulated providers finish at once (measurements 3, 2, 4, 1), and one with the
+ * embedded default's provider timings (measurement 7).
  */
 public final class Benchmarks {
 
     private static final Logger log = LoggerFactory.getLogger("gateway");
+
     private static final Duration INSTANT_POLL_INTERVAL = Duration.ofSeconds(1);
 
     private Benchmarks() {
@@ -56,8 +58,8 @@ public final class Benchmarks {
             }
         }
         if (options.runs(7)) {
-            LocalGatewayOptions defaults = LocalGatewayOptions.fromEnvironment(Map.of("GATEWAY_PORT", "0",
-                    "GATEWAY_DATA_DIR", data.resolve("default").toString()));
+            LocalGatewayOptions defaults = LocalGatewayOptions
+                .fromEnvironment(Map.of("GATEWAY_PORT", "0", "GATEWAY_DATA_DIR", data.resolve("default").toString()));
             try (Session session = Session.start(defaults)) {
                 profiler.record("7-noisy-neighbour", () -> {
                     new NoisyNeighbour(session, options, report).run();
@@ -113,7 +115,8 @@ public final class Benchmarks {
     }
 
     private static void ingest(Session session, BenchmarkOptions options, Report report) {
-        KafkaListenerEndpointRegistry listeners = session.gateway().service(OrchestratorApplication.class)
+        KafkaListenerEndpointRegistry listeners = session.gateway()
+            .service(OrchestratorApplication.class)
             .getBean(KafkaListenerEndpointRegistry.class);
         IngestBenchmark.Rates rates = new IngestBenchmark(session.kafka(), session.database(), listeners)
             .run(options.ingestEvents(), Duration.ofMinutes(3), Duration.ofSeconds(20));
@@ -130,8 +133,8 @@ public final class Benchmarks {
         double bare = FanOut.bare(session.load().client(), webhooks);
         double healthy = fanOut.gateway(webhooks, 0, Duration.ofMinutes(3));
         double withHung = fanOut.gateway(webhooks, hanging, Duration.ofMinutes(3));
-        report.add(new Figure("6 webhook fan-out", "deliveries per s to one receiver", healthy, bare,
-                new Target.None(), webhooks + " terminal TaskStatusChanged waiting in Kafka, each recorded, claimed,"
+        report.add(new Figure("6 webhook fan-out", "deliveries per s to one receiver", healthy, bare, new Target.None(),
+                webhooks + " terminal TaskStatusChanged waiting in Kafka, each recorded, claimed,"
                         + " signed, sent and recorded; baseline: the same POSTs from a JDK HttpClient, "
                         + FanOut.PER_HOST + " at a time (callback-service's per-host limit)"));
         report.add(new Figure("6 webhook fan-out", "deliveries per s to it while another receiver hangs", withHung,
@@ -151,7 +154,8 @@ public final class Benchmarks {
             report.add(new Figure("8 crash recovery", "relaunch after kill -9 to API answering, s", result.restart(),
                     result.coldStart(), new Target.None(), note + "; baseline: cold start on an empty data directory"));
             report.add(new Figure("8 crash recovery", "relaunch after kill -9 to every accepted task terminal, s",
-                    result.recovered(), result.drain(), new Target.None(), result.terminal() + "/" + result.accepted()
+                    result.recovered(), result.drain(), new Target.None(),
+                    result.terminal() + "/" + result.accepted()
                             + " terminal; baseline: the same number of tasks from their submits to their end on the"
                             + " running gateway before"));
         }
@@ -172,7 +176,8 @@ public final class Benchmarks {
     private static void overhead(Session session, Report report) {
         EndToEnd endToEnd = new EndToEnd(session.client(), session.receiver());
         endToEnd.run("kling-v2", 2, 3, Duration.ofSeconds(60));
-        Latencies bareSubmit = session.load().run(1, Duration.ofSeconds(2), n -> session.client().bareSubmit("flux-pro"), 200)
+        Latencies bareSubmit = session.load()
+            .run(1, Duration.ofSeconds(2), n -> session.client().bareSubmit("flux-pro"), 200)
             .latencies();
         double baseline = Latencies.millis(bareSubmit.percentile(50));
         record Variant(String name, String model, Duration excluded) {
@@ -183,8 +188,8 @@ public final class Benchmarks {
             Latencies get = EndToEnd.terminal(trips, variant.excluded());
             Latencies hook = EndToEnd.webhook(trips, variant.excluded());
             String note = trips.size() + " tasks, " + hook.count() + " webhooks; baseline: bare submit p50"
-                    + (variant.excluded().isZero() ? "" : "; poll interval " + variant.excluded().toMillis()
-                            + " ms subtracted");
+                    + (variant.excluded().isZero() ? ""
+                            : "; poll interval " + variant.excluded().toMillis() + " ms subtracted");
             String measurement = "4 overhead, " + variant.name();
             Target p99 = variant.excluded().isZero() ? new Target.ValueAtMost(250) : new Target.None();
             report.add(new Figure(measurement, "submit -> completed on GET, p50 ms", ms(get, 50), baseline,
@@ -196,7 +201,10 @@ public final class Benchmarks {
         }
     }
 
-    /** The gateways' Kafka logs and MongoDB files of this run: hundreds of megabytes nobody needs afterwards. */
+    /**
+     * The gateways' Kafka logs and MongoDB files of this run: hundreds of megabytes
+     * nobody needs afterwards.
+     */
     private static void deleteRecursively(Path directory) throws IOException {
         try (var paths = Files.walk(directory)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -258,7 +266,8 @@ public final class Benchmarks {
 
         private static String firstLine(Path file, String prefix) {
             try (var lines = Files.lines(file)) {
-                return lines.filter(line -> line.startsWith(prefix)).findFirst()
+                return lines.filter(line -> line.startsWith(prefix))
+                    .findFirst()
                     .map(line -> prefix.isEmpty() ? line : line.substring(line.indexOf(':') + 1).trim())
                     .orElse("unknown");
             }
@@ -266,5 +275,7 @@ public final class Benchmarks {
                 return "unknown";
             }
         }
+
     }
+
 }

@@ -20,20 +20,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.aimedia.gateway.local.LocalGateway;
 
 /**
- * Measurement 8: the whole embedded default (broker, MongoDB, simulators, the four services) as a process of its own,
- * as the README runs it, gets {@code kill -9} right after a burst of submits, and starts again on the same data
- * directory. Measured: seconds from the restart until the API answers again, against the same process's cold start
- * on an empty directory; and seconds from the restart until every accepted task is terminal, against the time the
- * same number of tasks took to end on the running gateway before (their submits to the last one's end).
+ * Measurement 8: the whole embedded default (broker, MongoDB, simulators, the four
+ * services) as a process of its own, as the README runs it, gets {@code kill -9} right
+ * after a burst of submits, and starts again on the same data directory. Measured:
+ * seconds from the restart until the API answers again, against the same process's cold
+ * start on an empty directory; and seconds from the restart until every accepted task is
+ * terminal, against the time the same number of tasks took to end on the running gateway
+ * before (their submits to the last one's end).
  */
 final class CrashRecovery {
 
     private static final String READY = "Media task gateway is ready";
+
     private static final String API_KEY = "sk_dev_benchmark_crash_0123456789";
+
     private static final String MODEL = "kling-v2";
 
     private final LoadGenerator load;
+
     private final Path data;
+
     private final Path logs;
 
     CrashRecovery(LoadGenerator load, Path data, Path logs) {
@@ -44,9 +50,11 @@ final class CrashRecovery {
 
     /**
      * @param coldStart seconds from launch to ready on an empty data directory
-     * @param drain seconds from the first submit of {@code tasks} tasks to the last one's end, without a crash
+     * @param drain seconds from the first submit of {@code tasks} tasks to the last one's
+     * end, without a crash
      * @param restart seconds from the relaunch after {@code kill -9} to ready
-     * @param recovered seconds from the relaunch to every task accepted before the kill being terminal
+     * @param recovered seconds from the relaunch to every task accepted before the kill
+     * being terminal
      */
     record Result(double coldStart, double drain, double restart, double recovered, int accepted, int terminal) {
     }
@@ -55,8 +63,7 @@ final class CrashRecovery {
         Files.createDirectories(logs);
         int port = freePort();
         Map<String, String> environment = Map.of("GATEWAY_PORT", String.valueOf(port), "GATEWAY_FILES_PORT",
-                String.valueOf(freePort()), "GATEWAY_DEV_API_KEY", API_KEY, "GATEWAY_DATA_DIR",
-                data.toString());
+                String.valueOf(freePort()), "GATEWAY_DEV_API_KEY", API_KEY, "GATEWAY_DATA_DIR", data.toString());
         GatewayClient client = new GatewayClient(load.client(), "http://127.0.0.1:" + port, API_KEY, "");
         Process first = launch(environment, logs.resolve("8-gateway-1.log"));
         try {
@@ -89,11 +96,16 @@ final class CrashRecovery {
         }
     }
 
-    /** The embedded default in a JVM of its own, on this JVM's class path (which holds local-launcher's). */
+    /**
+     * The embedded default in a JVM of its own, on this JVM's class path (which holds
+     * local-launcher's).
+     */
     private static Process launch(Map<String, String> environment, Path log) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-                LocalGateway.class.getName()).redirectErrorStream(true).redirectOutput(log.toFile());
+                LocalGateway.class.getName())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         return builder.start();
     }
@@ -137,7 +149,10 @@ final class CrashRecovery {
         return List.copyOf(ids);
     }
 
-    /** Waits until every task is terminal on GET (a failed GET, e.g. while the API starts, is tried again). */
+    /**
+     * Waits until every task is terminal on GET (a failed GET, e.g. while the API starts,
+     * is tried again).
+     */
     private static int awaitTerminal(GatewayClient client, List<String> ids, Duration timeout) {
         Set<String> open = ConcurrentHashMap.newKeySet();
         open.addAll(ids);
@@ -170,4 +185,5 @@ final class CrashRecovery {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -10,14 +10,15 @@ import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Follows tasks from submit to their end as a client sees them: GET every few milliseconds until the task is
- * terminal, and the time its terminal webhook arrived.
+ * Follows tasks from submit to their end as a client sees them: GET every few
+ * milliseconds until the task is terminal, and the time its terminal webhook arrived.
  */
 final class EndToEnd {
 
     private static final Duration GET_EVERY = Duration.ofMillis(10);
 
     private final GatewayClient client;
+
     private final WebhookReceiver receiver;
 
     EndToEnd(GatewayClient client, WebhookReceiver receiver) {
@@ -27,14 +28,20 @@ final class EndToEnd {
 
     /**
      * One task's trip.
-     * @param toTerminal from sending the submit to the first GET that answered completed or failed
-     * @param toWebhook from sending the submit to the terminal webhook's arrival; null when none arrived in time
+     *
+     * @param toTerminal from sending the submit to the first GET that answered completed
+     * or failed
+     * @param toWebhook from sending the submit to the terminal webhook's arrival; null
+     * when none arrived in time
      */
     record Trip(String taskId, String status, Duration toTerminal, @Nullable Duration toWebhook,
             boolean sawInProgress) {
     }
 
-    /** Runs {@code perClient} tasks one after the other on each of {@code clients} parallel clients. */
+    /**
+     * Runs {@code perClient} tasks one after the other on each of {@code clients}
+     * parallel clients.
+     */
     List<Trip> run(String model, int clients, int perClient, Duration timeout) {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<List<Trip>>> running = new ArrayList<>();
@@ -83,7 +90,10 @@ final class EndToEnd {
     }
 
     static Latencies webhook(List<Trip> trips, Duration minus) {
-        return new Latencies(trips.stream().filter(trip -> trip.toWebhook() != null)
-            .mapToLong(trip -> trip.toWebhook().minus(minus).toNanos()).toArray());
+        return new Latencies(trips.stream()
+            .filter(trip -> trip.toWebhook() != null)
+            .mapToLong(trip -> trip.toWebhook().minus(minus).toNanos())
+            .toArray());
     }
+
 }

@@ -21,11 +21,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Measurement 6: how many webhooks per second callback-service delivers to one local receiver, from terminal
- * TaskStatusChanged events already waiting in Kafka (recording, claiming, signing, sending and recording the outcome
- * of each), against a bare sender that POSTs the same bodies to the same kind of receiver with callback-service's
- * per-host concurrency. Then the same with a second receiver, on another loopback address, that accepts and never
- * answers: its deliveries must not slow the healthy one's.
+ * Measurement 6: how many webhooks per second callback-service delivers to one local
+ * receiver, from terminal TaskStatusChanged events already waiting in Kafka (recording,
+ * claiming, signing, sending and recording the outcome of each), against a bare sender
+ * that POSTs the same bodies to the same kind of receiver with callback-service's
+ * per-host concurrency. Then the same with a second receiver, on another loopback
+ * address, that accepts and never answers: its deliveries must not slow the healthy
+ * one's.
  */
 final class FanOut {
 
@@ -33,6 +35,7 @@ final class FanOut {
     static final int PER_HOST = 4;
 
     private final Kafka kafka;
+
     private final String tenant;
 
     FanOut(Kafka kafka, String tenant) {
@@ -40,12 +43,16 @@ final class FanOut {
         this.tenant = tenant;
     }
 
-    /** Deliveries per second of {@code count} webhooks to a fresh receiver; with {@code hanging} more to a hung one. */
+    /**
+     * Deliveries per second of {@code count} webhooks to a fresh receiver; with
+     * {@code hanging} more to a hung one.
+     */
     double gateway(int count, int hanging, Duration timeout) {
         try (WebhookReceiver healthy = new WebhookReceiver(); HangingReceiver hung = new HangingReceiver()) {
             int total = count + hanging;
             long start = System.nanoTime();
-            // the hanging receiver's events first: they take their dispatch slots before the healthy ones arrive
+            // the hanging receiver's events first: they take their dispatch slots before
+            // the healthy ones arrive
             kafka.produceCompleted(tenant, total, i -> i < hanging ? hung.url() : healthy.url());
             IngestBenchmark.awaitUntil(timeout, () -> healthy.received() >= count, "webhooks delivered");
             return count / ((System.nanoTime() - start) / 1e9);
@@ -62,11 +69,15 @@ final class FanOut {
             for (int s = 0; s < PER_HOST; s++) {
                 running.add(senders.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        String body = "{\"id\":\"task_bare" + i + "\",\"model\":\"bench-model\",\"status\":\"completed\","
+                        String body = "{\"id\":\"task_bare" + i
+                                + "\",\"model\":\"bench-model\",\"status\":\"completed\","
                                 + "\"version\":3,\"outputs\":[\"https://example.invalid/" + i + ".mp4\"]}";
-                        send(client, HttpRequest.newBuilder(URI.create(receiver.url()))
-                            .header("Content-Type", "application/json").timeout(Duration.ofSeconds(15))
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                        send(client,
+                                HttpRequest.newBuilder(URI.create(receiver.url()))
+                                    .header("Content-Type", "application/json")
+                                    .timeout(Duration.ofSeconds(15))
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build());
                     }
                     return null;
                 }));
@@ -89,10 +100,14 @@ final class FanOut {
         }
     }
 
-    /** Accepts every request on 127.0.0.2 and answers none until closed: a receiver that hangs. */
+    /**
+     * Accepts every request on 127.0.0.2 and answers none until closed: a receiver that
+     * hangs.
+     */
     static final class HangingReceiver implements AutoCloseable {
 
         private final HttpServer server;
+
         private final CountDownLatch closed = new CountDownLatch(1);
 
         HangingReceiver() {
@@ -126,5 +141,7 @@ final class FanOut {
             closed.countDown();
             server.stop(0);
         }
+
     }
+
 }

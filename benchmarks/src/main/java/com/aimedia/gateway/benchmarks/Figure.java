@@ -4,7 +4,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One measured figure next to its baseline from the same run.
- * @param measurement the issue's measurement number and name, e.g. "3 orchestrator ingest"
+ *
+ * @param measurement the issue's measurement number and name, e.g. "3 orchestrator
+ * ingest"
  * @param metric what was measured, e.g. "tasks/s" or "p99 ms at 16 clients"
  * @param value the gateway's figure
  * @param baseline the bare baseline's figure for the same work
@@ -50,5 +52,6 @@ record Figure(String measurement, String metric, double value, double baseline, 
                 case ValueAtMost atMost -> "<= " + atMost.value();
             };
         }
+
     }
 }

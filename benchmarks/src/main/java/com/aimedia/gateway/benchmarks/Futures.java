@@ -3,7 +3,10 @@ package com.aimedia.gateway.benchmarks;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-/** Waits for a future and rethrows its failure unchecked: a failed benchmark step fails the run. */
+/**
+ * Waits for a future and rethrows its failure unchecked: a failed benchmark step fails
+ * the run.
+ */
 final class Futures {
 
     private Futures() {
@@ -21,4 +24,5 @@ final class Futures {
             throw new IllegalStateException("benchmark step failed: " + e.getCause(), e.getCause());
         }
     }
+
 }

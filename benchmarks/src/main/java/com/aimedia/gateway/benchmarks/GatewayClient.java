@@ -11,15 +11,21 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
-/** The requests the harness sends to the gateway's public API and to the bare baseline. */
+/**
+ * The requests the harness sends to the gateway's public API and to the bare baseline.
+ */
 final class GatewayClient {
 
     private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
+
     private static final Pattern STATUS = Pattern.compile("\"status\":\"([a-z_]+)\"");
 
     private final HttpClient client;
+
     private final String gatewayUrl;
+
     private final String apiKey;
+
     private final String bareUrl;
 
     GatewayClient(HttpClient client, String gatewayUrl, String apiKey, String bareUrl) {
@@ -54,7 +60,8 @@ final class GatewayClient {
     }
 
     HttpRequest bareGet(String taskId) {
-        return HttpRequest.newBuilder(URI.create(bareUrl + "/bare/task/" + taskId)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create(bareUrl + "/bare/task/" + taskId))
+            .timeout(Duration.ofSeconds(30))
             .build();
     }
 
@@ -110,4 +117,5 @@ final class GatewayClient {
         return "{\"model\":\"" + model + "\",\"input\":{\"prompt\":\"a red fox running through fresh snow at dawn\"}"
                 + callback + "}";
     }
+
 }

@@ -26,20 +26,27 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 /**
- * Measurement 3: how fast the orchestrator turns waiting TaskSubmitted events into task documents (and commits
- * them), against a bare consumer that inserts each record into the same MongoDB and commits after each poll.
- * Both start with the same number of events already in Kafka; both use three partitions.
+ * Measurement 3: how fast the orchestrator turns waiting TaskSubmitted events into task
+ * documents (and commits them), against a bare consumer that inserts each record into the
+ * same MongoDB and commits after each poll. Both start with the same number of events
+ * already in Kafka; both use three partitions.
  */
 final class IngestBenchmark {
 
     static final String PROVIDER = "bench";
+
     private static final String BARE_TOPIC = "bench.bare.ingest";
+
     private static final String ORCHESTRATOR_GROUP = "orchestrator";
+
     private static final String ORCHESTRATOR_LISTENER = "orchestrator-submitted";
 
     private final Kafka kafka;
+
     private final MongoDatabase database;
+
     private final KafkaListenerEndpointRegistry orchestratorListeners;
+
     private final String tenant = "bench-" + UUID.randomUUID();
 
     IngestBenchmark(Kafka kafka, MongoDatabase database, KafkaListenerEndpointRegistry orchestratorListeners) {
@@ -52,15 +59,17 @@ final class IngestBenchmark {
     }
 
     /**
-     * @param timeout how long the orchestrator may take for all events (it must finish: its rate is exact)
-     * @param bareFor how long the bare consumer runs at most (a per-record consumer can be slow: its rate is
-     *        what it inserted in that time)
+     * @param timeout how long the orchestrator may take for all events (it must finish:
+     * its rate is exact)
+     * @param bareFor how long the bare consumer runs at most (a per-record consumer can
+     * be slow: its rate is what it inserted in that time)
      */
     Rates run(int events, Duration timeout, Duration bareFor) {
         double orchestrator = orchestrator(events, timeout);
         MongoCollection<Document> tasks = database.getCollection("tasks");
         long orchestratorDocuments = tasks.countDocuments(Filters.eq("tenant_id", tenant));
-        // no worker serves the bench provider, so these tasks would be polled (submission checks) for their whole
+        // no worker serves the bench provider, so these tasks would be polled (submission
+        // checks) for their whole
         // deadline: that load would fall on the measurements after this one
         tasks.updateMany(Filters.eq("tenant_id", tenant),
                 Updates.combine(Updates.unset("next_poll_at"), Updates.unset("poll_token")));
@@ -76,8 +85,12 @@ final class IngestBenchmark {
         if (container == null) {
             throw new IllegalStateException("the orchestrator has no listener " + ORCHESTRATOR_LISTENER);
         }
-        awaitUntil(timeout, () -> container.getAssignedPartitions() != null && container.getAssignedPartitions()
-            .stream().filter(partition -> partition.topic().equals(topic)).count() == 3, "orchestrator subscribed");
+        awaitUntil(timeout,
+                () -> container.getAssignedPartitions() != null && container.getAssignedPartitions()
+                    .stream()
+                    .filter(partition -> partition.topic().equals(topic))
+                    .count() == 3,
+                "orchestrator subscribed");
         container.pause();
         awaitUntil(timeout, container::isContainerPaused, "orchestrator paused");
         kafka.produceSubmitted(topic, tenant, PROVIDER, events);
@@ -93,9 +106,10 @@ final class IngestBenchmark {
         kafka.produceSubmitted(BARE_TOPIC, tenant, PROVIDER, events);
         MongoCollection<Document> collection = database.getCollection("bench_bare_ingest");
         String group = "bench-bare-" + UUID.randomUUID();
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new EventDeserializer())) {
             consumer.subscribe(List.of(BARE_TOPIC));
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -120,8 +134,11 @@ final class IngestBenchmark {
 
     private static Document document(TaskSubmitted event) {
         return new Document("_id", event.getTaskId()).append("tenant_id", event.getTenantId())
-            .append("model", event.getModel()).append("provider", event.getProvider())
-            .append("provider_model", event.getProviderModel()).append("status", "queued").append("version", 1L)
+            .append("model", event.getModel())
+            .append("provider", event.getProvider())
+            .append("provider_model", event.getProviderModel())
+            .append("status", "queued")
+            .append("version", 1L)
             .append("created_at", Date.from(event.getCreatedAt()));
     }
 
@@ -134,4 +151,5 @@ final class IngestBenchmark {
             Kafka.sleep(Duration.ofMillis(50));
         }
     }
+
 }

@@ -31,10 +31,14 @@ import com.aimedia.gateway.schemas.v1.TaskStatus;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 
-/** The harness's own Kafka tools: topics, a fast producer of TaskSubmitted events, and consumer-group lag. */
+/**
+ * The harness's own Kafka tools: topics, a fast producer of TaskSubmitted events, and
+ * consumer-group lag.
+ */
 final class Kafka implements AutoCloseable {
 
     private final String bootstrapServers;
+
     private final Admin admin;
 
     Kafka(String bootstrapServers) {
@@ -61,19 +65,30 @@ final class Kafka implements AutoCloseable {
         }
     }
 
-    /** Produces TaskSubmitted events like api-service's (acks=all, idempotent, same headers), as fast as it can. */
+    /**
+     * Produces TaskSubmitted events like api-service's (acks=all, idempotent, same
+     * headers), as fast as it can.
+     */
     void produceSubmitted(String topic, String tenant, String provider, int count) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        produce(topic, count, i -> TaskSubmitted.newBuilder().setEventId(UUID.randomUUID().toString())
-            .setTaskId("task_bench" + UUID.randomUUID().toString().replace("-", "")).setOccurredAt(now)
-            .setTenantId(tenant).setModel("bench-model").setProvider(provider).setProviderModel("bench-model")
-            .setInput("{\"prompt\":\"a red fox in the snow, benchmark task " + i + "\"}")
-            .setCallbackUrl(null).setCreatedAt(now).build());
+        produce(topic, count,
+                i -> TaskSubmitted.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setTaskId("task_bench" + UUID.randomUUID().toString().replace("-", ""))
+                    .setOccurredAt(now)
+                    .setTenantId(tenant)
+                    .setModel("bench-model")
+                    .setProvider(provider)
+                    .setProviderModel("bench-model")
+                    .setInput("{\"prompt\":\"a red fox in the snow, benchmark task " + i + "\"}")
+                    .setCallbackUrl(null)
+                    .setCreatedAt(now)
+                    .build());
     }
 
     /**
-     * Produces terminal TaskStatusChanged events like the orchestrator's, each for a new task of {@code tenant} with
-     * a webhook to {@code callbackUrl(i)}.
+     * Produces terminal TaskStatusChanged events like the orchestrator's, each for a new
+     * task of {@code tenant} with a webhook to {@code callbackUrl(i)}.
      */
     void produceCompleted(String tenant, int count, IntFunction<String> callbackUrl) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -81,11 +96,24 @@ final class Kafka implements AutoCloseable {
             String taskId = "task_fanout" + UUID.randomUUID().toString().replace("-", "");
             String body = "{\"id\":\"" + taskId + "\",\"model\":\"bench-model\",\"status\":\"completed\",\"version\":3,"
                     + "\"outputs\":[\"https://example.invalid/" + i + ".mp4\"]}";
-            return TaskStatusChanged.newBuilder().setEventId(UUID.randomUUID().toString()).setTaskId(taskId)
-                .setOccurredAt(now).setTenantId(tenant).setModel("bench-model").setProvider("bench").setVersion(3)
-                .setStatus(TaskStatus.COMPLETED).setCreatedAt(now).setUpdatedAt(now).setCompletedAt(now)
-                .setOutputs(List.of("https://example.invalid/" + i + ".mp4")).setError(null).setErrorCode(null)
-                .setCallbackUrl(callbackUrl.apply(i)).setBody(body).build();
+            return TaskStatusChanged.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setTaskId(taskId)
+                .setOccurredAt(now)
+                .setTenantId(tenant)
+                .setModel("bench-model")
+                .setProvider("bench")
+                .setVersion(3)
+                .setStatus(TaskStatus.COMPLETED)
+                .setCreatedAt(now)
+                .setUpdatedAt(now)
+                .setCompletedAt(now)
+                .setOutputs(List.of("https://example.invalid/" + i + ".mp4"))
+                .setError(null)
+                .setErrorCode(null)
+                .setCallbackUrl(callbackUrl.apply(i))
+                .setBody(body)
+                .build();
         });
     }
 
@@ -96,7 +124,8 @@ final class Kafka implements AutoCloseable {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        // one request in flight: on a saturated machine, retried requests otherwise hit out-of-order sequences
+        // one request in flight: on a saturated machine, retried requests otherwise hit
+        // out-of-order sequences
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 60_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 180_000);
@@ -112,12 +141,17 @@ final class Kafka implements AutoCloseable {
     /** How many records of the topic the group has not committed yet. */
     long lag(String group, String topic) {
         try {
-            // describeTopics fails (instead of leaving it out) for a topic that does not exist
-            Set<TopicPartition> partitions = Objects.requireNonNull(admin.describeTopics(List.of(topic)).allTopicNames()
-                .get().get(topic)).partitions().stream().map(info -> new TopicPartition(topic, info.partition()))
+            // describeTopics fails (instead of leaving it out) for a topic that does not
+            // exist
+            Set<TopicPartition> partitions = Objects
+                .requireNonNull(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic))
+                .partitions()
+                .stream()
+                .map(info -> new TopicPartition(topic, info.partition()))
                 .collect(Collectors.toSet());
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get();
+                .partitionsToOffsetAndMetadata()
+                .get();
             Map<TopicPartition, OffsetSpec> latest = partitions.stream()
                 .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
             var ends = admin.listOffsets(latest).all().get();
@@ -152,4 +186,5 @@ final class Kafka implements AutoCloseable {
     public void close() {
         admin.close();
     }
+
 }

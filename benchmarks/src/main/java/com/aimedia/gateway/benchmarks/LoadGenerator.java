@@ -15,12 +15,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
 /**
- * A closed-loop HTTP load generator: a fixed number of virtual threads, each sending its next request as soon as the
- * previous one answered, for a fixed time. Bounded in both, and loopback only (the callers build loopback URLs).
+ * A closed-loop HTTP load generator: a fixed number of virtual threads, each sending its
+ * next request as soon as the previous one answered, for a fixed time. Bounded in both,
+ * and loopback only (the callers build loopback URLs).
  */
 final class LoadGenerator implements AutoCloseable {
 
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
     private final HttpClient client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5))
@@ -88,4 +90,5 @@ final class LoadGenerator implements AutoCloseable {
         client.close();
         threads.close();
     }
+
 }

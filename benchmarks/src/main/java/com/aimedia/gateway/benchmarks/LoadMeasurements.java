@@ -9,15 +9,22 @@ import java.net.http.HttpRequest;
 
 import com.aimedia.gateway.benchmarks.Figure.Target;
 
-/** Measurements 1 (submit) and 2 (GET): the gateway's API against the bare endpoints, at several concurrencies. */
+/**
+ * Measurements 1 (submit) and 2 (GET): the gateway's API against the bare endpoints, at
+ * several concurrencies.
+ */
 final class LoadMeasurements {
 
     static final String SUBMIT_MODEL = "flux-pro";
+
     private static final Duration WARM_UP = Duration.ofSeconds(2);
 
     private final LoadGenerator load;
+
     private final GatewayClient client;
+
     private final BenchmarkOptions options;
+
     private final Report report;
 
     LoadMeasurements(LoadGenerator load, GatewayClient client, BenchmarkOptions options, Report report) {
@@ -27,7 +34,10 @@ final class LoadMeasurements {
         this.report = report;
     }
 
-    /** Every bare level first, then every gateway level, so the gateway's background work never slows the bare. */
+    /**
+     * Every bare level first, then every gateway level, so the gateway's background work
+     * never slows the bare.
+     */
     void submit() {
         LongFunction<HttpRequest> bare = n -> client.bareSubmit(SUBMIT_MODEL);
         LongFunction<HttpRequest> gateway = n -> client.submit(SUBMIT_MODEL, null);
@@ -61,4 +71,5 @@ final class LoadMeasurements {
                     ""));
         }
     }
+
 }

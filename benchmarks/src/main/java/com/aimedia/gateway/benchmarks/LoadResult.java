@@ -2,7 +2,10 @@ package com.aimedia.gateway.benchmarks;
 
 import java.time.Duration;
 
-/** What one load run achieved: successful requests, failed ones, over which time, and the successes' latencies. */
+/**
+ * What one load run achieved: successful requests, failed ones, over which time, and the
+ * successes' latencies.
+ */
 record LoadResult(int concurrency, long succeeded, long failed, Duration elapsed, Latencies latencies) {
 
     double perSecond() {

@@ -11,17 +11,22 @@ import com.aimedia.gateway.benchmarks.EndToEnd.Trip;
 import com.aimedia.gateway.benchmarks.Figure.Target;
 
 /**
- * Measurement 7: the end-to-end time of Luma tasks on a quiet gateway, then of the same tasks while another
- * provider (BFL) gets a burst of submits, with the embedded default's simulated provider timings.
+ * Measurement 7: the end-to-end time of Luma tasks on a quiet gateway, then of the same
+ * tasks while another provider (BFL) gets a burst of submits, with the embedded default's
+ * simulated provider timings.
  */
 final class NoisyNeighbour {
 
     private static final String QUIET_MODEL = "luma-ray-2";
+
     private static final String BURST_MODEL = "flux-pro";
+
     private static final int TASKS = 4;
 
     private final Session session;
+
     private final BenchmarkOptions options;
+
     private final Report report;
 
     NoisyNeighbour(Session session, BenchmarkOptions options, Report report) {
@@ -37,17 +42,17 @@ final class NoisyNeighbour {
         List<Trip> during;
         LoadResult burst;
         try (ExecutorService background = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<LoadResult> bursting = background.submit(() -> session.load().run(32, options.burst(),
-                    n -> session.client().submit(BURST_MODEL, null), 200));
+            Future<LoadResult> bursting = background.submit(() -> session.load()
+                .run(32, options.burst(), n -> session.client().submit(BURST_MODEL, null), 200));
             Kafka.sleep(Duration.ofSeconds(2));
             during = endToEnd.run(QUIET_MODEL, TASKS, 1, Duration.ofMinutes(3));
             burst = Futures.get(bursting);
         }
         Latencies quietTimes = EndToEnd.terminal(quiet, Duration.ZERO);
         Latencies burstTimes = EndToEnd.terminal(during, Duration.ZERO);
-        String note = burst.succeeded() + " " + BURST_MODEL + " submits in " + options.burst().toSeconds()
-                + " s (" + Math.round(burst.perSecond()) + "/s); in_progress seen on GET: quiet "
-                + seen(quiet) + "/" + TASKS + ", during burst " + seen(during) + "/" + TASKS;
+        String note = burst.succeeded() + " " + BURST_MODEL + " submits in " + options.burst().toSeconds() + " s ("
+                + Math.round(burst.perSecond()) + "/s); in_progress seen on GET: quiet " + seen(quiet) + "/" + TASKS
+                + ", during burst " + seen(during) + "/" + TASKS;
         report.add(new Figure("7 noisy neighbour", QUIET_MODEL + " submit -> completed, median s",
                 seconds(burstTimes, 50), seconds(quietTimes, 50), new Target.RatioAtMost(1.5), note));
         report.add(new Figure("7 noisy neighbour", QUIET_MODEL + " submit -> completed, slowest s",
@@ -61,4 +66,5 @@ final class NoisyNeighbour {
     private static double seconds(Latencies latencies, double percentile) {
         return Latencies.millis(latencies.percentile(percentile)) / 1000.0;
     }
+
 }

@@ -10,10 +10,14 @@ import java.util.function.Supplier;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
-/** Records a measurement with Java Flight Recorder (profile settings) when asked; the whole system is in this JVM. */
+/**
+ * Records a measurement with Java Flight Recorder (profile settings) when asked; the
+ * whole system is in this JVM.
+ */
 final class Profiler {
 
     private final boolean enabled;
+
     private final Path directory;
 
     Profiler(boolean enabled, Path directory) {
@@ -41,4 +45,5 @@ final class Profiler {
             throw new IllegalStateException("the JDK's profile settings do not parse", e);
         }
     }
+
 }

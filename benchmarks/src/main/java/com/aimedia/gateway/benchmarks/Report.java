@@ -12,12 +12,18 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-/** Collects the figures of a run, renders them as a table for people and as JSON for tools. */
+/**
+ * Collects the figures of a run, renders them as a table for people and as JSON for
+ * tools.
+ */
 final class Report {
 
     private final List<Figure> figures = new ArrayList<>();
+
     private final List<String> skipped = new ArrayList<>();
+
     private final Map<String, String> machine;
+
     private final Instant startedAt;
 
     Report(Map<String, String> machine, Instant startedAt) {
@@ -44,11 +50,23 @@ final class Report {
         out.append("|---|---|---:|---:|---:|---|---|---|\n");
         for (Figure figure : figures.stream().sorted((a, b) -> a.measurement().compareTo(b.measurement())).toList()) {
             Boolean met = figure.met();
-            out.append("| ").append(figure.measurement()).append(" | ").append(figure.metric()).append(" | ")
-                .append(number(figure.value())).append(" | ").append(number(figure.baseline())).append(" | ")
-                .append(number(figure.ratio())).append(" | ").append(Figure.Target.describe(figure.target()))
-                .append(" | ").append(met == null ? "" : met ? "yes" : "**no**").append(" | ")
-                .append(figure.note()).append(" |\n");
+            out.append("| ")
+                .append(figure.measurement())
+                .append(" | ")
+                .append(figure.metric())
+                .append(" | ")
+                .append(number(figure.value()))
+                .append(" | ")
+                .append(number(figure.baseline()))
+                .append(" | ")
+                .append(number(figure.ratio()))
+                .append(" | ")
+                .append(Figure.Target.describe(figure.target()))
+                .append(" | ")
+                .append(met == null ? "" : met ? "yes" : "**no**")
+                .append(" | ")
+                .append(figure.note())
+                .append(" |\n");
         }
         skipped.forEach(line -> out.append("\nnot measured: ").append(line));
         return out.toString();
@@ -59,20 +77,33 @@ final class Report {
             .append(",\n  \"machine\": {");
         List<String> keys = machine.keySet().stream().sorted().toList();
         for (int i = 0; i < keys.size(); i++) {
-            out.append(i == 0 ? "\n" : ",\n").append("    ").append(quote(keys.get(i))).append(": ")
+            out.append(i == 0 ? "\n" : ",\n")
+                .append("    ")
+                .append(quote(keys.get(i)))
+                .append(": ")
                 .append(quote(machine.get(keys.get(i))));
         }
         out.append("\n  },\n  \"figures\": [");
         for (int i = 0; i < figures.size(); i++) {
             Figure figure = figures.get(i);
-            out.append(i == 0 ? "\n" : ",\n").append("    {\"measurement\": ").append(quote(figure.measurement()))
-                .append(", \"metric\": ").append(quote(figure.metric()))
-                .append(", \"value\": ").append(json(figure.value()))
-                .append(", \"baseline\": ").append(json(figure.baseline()))
-                .append(", \"ratio\": ").append(json(figure.ratio()))
-                .append(", \"target\": ").append(quote(Figure.Target.describe(figure.target())))
-                .append(", \"met\": ").append(String.valueOf(figure.met()))
-                .append(", \"note\": ").append(quote(figure.note())).append('}');
+            out.append(i == 0 ? "\n" : ",\n")
+                .append("    {\"measurement\": ")
+                .append(quote(figure.measurement()))
+                .append(", \"metric\": ")
+                .append(quote(figure.metric()))
+                .append(", \"value\": ")
+                .append(json(figure.value()))
+                .append(", \"baseline\": ")
+                .append(json(figure.baseline()))
+                .append(", \"ratio\": ")
+                .append(json(figure.ratio()))
+                .append(", \"target\": ")
+                .append(quote(Figure.Target.describe(figure.target())))
+                .append(", \"met\": ")
+                .append(String.valueOf(figure.met()))
+                .append(", \"note\": ")
+                .append(quote(figure.note()))
+                .append('}');
         }
         out.append("\n  ],\n  \"notMeasured\": [");
         for (int i = 0; i < skipped.size(); i++) {
@@ -99,8 +130,7 @@ final class Report {
     }
 
     private static String json(double value) {
-        return Double.isNaN(value) || Double.isInfinite(value) ? "null"
-                : String.format(Locale.ROOT, "%.4f", value);
+        return Double.isNaN(value) || Double.isInfinite(value) ? "null" : String.format(Locale.ROOT, "%.4f", value);
     }
 
     static String quote(@Nullable String value) {
@@ -125,4 +155,5 @@ final class Report {
         }
         return out.append('"').toString();
     }
+
 }

@@ -15,11 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** A webhook receiver on loopback that notes when each task's terminal webhook arrived, and answers 204. */
+/**
+ * A webhook receiver on loopback that notes when each task's terminal webhook arrived,
+ * and answers 204.
+ */
 final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
+
     private final Map<String, Long> terminalAt = new ConcurrentHashMap<>();
+
     private final AtomicInteger received = new AtomicInteger();
 
     WebhookReceiver() {
@@ -69,4 +74,5 @@ final class WebhookReceiver implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
 }

@@ -47,4 +47,5 @@ class BenchmarkOptionsTest {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--duration=0s")).hasMessageContaining("--duration");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--fast")).hasMessageContaining("unknown option --fast");
     }
+
 }

@@ -23,4 +23,5 @@ class FigureTest {
     void should_have_no_ratio_when_the_baseline_is_zero() {
         assertThat(new Figure("2", "requests/s", 10, 0, new Target.RatioAtLeast(0.7), "").ratio()).isNaN();
     }
+
 }

@@ -33,4 +33,5 @@ class LatenciesTest {
         assertThatThrownBy(() -> Latencies.of(1).percentile(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Latencies.of(1).percentile(101)).isInstanceOf(IllegalArgumentException.class);
     }
+
 }

@@ -37,4 +37,5 @@ class ReportTest {
             .contains("\"met\": null")
             .contains("\"notMeasured\": [\"8 crash recovery: not implemented yet\"]");
     }
+
 }

@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Configuration;
 import com.aimedia.gateway.platform.kafka.GatewayKafkaProperties;
 import com.aimedia.gateway.schemas.Topics;
 
-/** The clock and the topics this service consumes ({@code tasks.changed}) and may produce to (its dead letters). */
+/**
+ * The clock and the topics this service consumes ({@code tasks.changed}) and may produce
+ * to (its dead letters).
+ */
 @Configuration(proxyBeanMethods = false)
 class CallbackConfiguration {
 
@@ -27,4 +30,5 @@ class CallbackConfiguration {
     NewTopic tasksChangedDeadLetterTopic(GatewayKafkaProperties kafka) {
         return new NewTopic(Topics.CHANGED + Topics.DEAD_LETTER_SUFFIX, kafka.partitions(), kafka.replicationFactor());
     }
+
 }

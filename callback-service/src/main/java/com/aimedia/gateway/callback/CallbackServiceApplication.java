@@ -19,6 +19,8 @@ public class CallbackServiceApplication {
     public static final String CONFIG_NAME = "callback-service";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(CallbackServiceApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(CallbackServiceApplication.class).properties("spring.config.name=" + CONFIG_NAME)
+            .run(args);
     }
+
 }

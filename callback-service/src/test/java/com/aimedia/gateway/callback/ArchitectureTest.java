@@ -24,23 +24,24 @@ class ArchitectureTest {
         .beFreeOfCycles();
 
     /**
-     * Avro records are the Kafka edge and stay in {@code messaging} packages, where one mapper turns them into domain
-     * records. Listed: classes that still touch Avro outside one, each with the reason.
+     * Avro records are the Kafka edge and stay in {@code messaging} packages, where one
+     * mapper turns them into domain records. Listed: classes that still touch Avro
+     * outside one, each with the reason.
      */
     private static final Map<String, String> AVRO_OUTSIDE_MESSAGING = Map.of();
 
     /**
-     * The MongoDB driver stays in stores and repositories ({@code *Store}, {@code *Repository}, their
-     * {@code *Documents} mapping and the {@code *Configuration} that builds them from the {@code MongoDatabase}
-     * bean). Listed: classes that use it under another name, each with the reason.
+     * The MongoDB driver stays in stores and repositories ({@code *Store},
+     * {@code *Repository}, their {@code *Documents} mapping and the
+     * {@code *Configuration} that builds them from the {@code MongoDatabase} bean).
+     * Listed: classes that use it under another name, each with the reason.
      */
     private static final Map<String, String> MONGO_OUTSIDE_STORES = Map.of(
             "com.aimedia.gateway.callback.signing.SigningSecrets",
             "the store of webhook signing secrets, named after its feature",
             "com.aimedia.gateway.callback.signing.SecretCipher",
             "seals a secret into the BSON document SigningSecrets stores",
-            "com.aimedia.gateway.callback.delivery.DeliveryLog",
-            "the tenant's read view of the deliveries collection",
+            "com.aimedia.gateway.callback.delivery.DeliveryLog", "the tenant's read view of the deliveries collection",
             "com.aimedia.gateway.callback.delivery.Endpoints",
             "the store of each destination's health (webhook_endpoints)",
             "com.aimedia.gateway.callback.delivery.DeadLetterRelay",
@@ -49,17 +50,21 @@ class ArchitectureTest {
             "answers a MongoException with a 503 problem at the web edge");
 
     @ArchTest
-    static final ArchRule avro_only_in_messaging = noClasses()
-        .that().resideOutsideOfPackage("com.aimedia.gateway.callback..messaging..").and(not(listedIn(AVRO_OUTSIDE_MESSAGING)))
-        .should().dependOnClassesThat(resideInAnyPackage("com.aimedia.gateway.schemas.v1..", "org.apache.avro.."));
+    static final ArchRule avro_only_in_messaging = noClasses().that()
+        .resideOutsideOfPackage("com.aimedia.gateway.callback..messaging..")
+        .and(not(listedIn(AVRO_OUTSIDE_MESSAGING)))
+        .should()
+        .dependOnClassesThat(resideInAnyPackage("com.aimedia.gateway.schemas.v1..", "org.apache.avro.."));
 
     @ArchTest
     static final ArchRule mongo_only_in_stores_and_repositories = noClasses()
         .that(not(aStoreOrItsWiring()).and(not(listedIn(MONGO_OUTSIDE_STORES))))
-        .should().dependOnClassesThat(resideInAnyPackage("com.mongodb..", "org.bson.."));
+        .should()
+        .dependOnClassesThat(resideInAnyPackage("com.mongodb..", "org.bson.."));
 
     private static DescribedPredicate<JavaClass> listedIn(Map<String, String> exceptions) {
-        return DescribedPredicate.describe("listed with a reason", javaClass -> exceptions.containsKey(topLevel(javaClass)));
+        return DescribedPredicate.describe("listed with a reason",
+                javaClass -> exceptions.containsKey(topLevel(javaClass)));
     }
 
     private static DescribedPredicate<JavaClass> aStoreOrItsWiring() {
@@ -74,4 +79,5 @@ class ArchitectureTest {
     private static String topLevel(JavaClass javaClass) {
         return javaClass.getName().replaceFirst("\\$.*", "");
     }
+
 }

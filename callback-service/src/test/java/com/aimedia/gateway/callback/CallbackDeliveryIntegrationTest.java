@@ -37,35 +37,39 @@ import com.standardwebhooks.Webhook;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The whole service against embedded Kafka, mongo-java-server and real HTTP receivers on loopback: events published
- * on tasks.changed become signed POSTs, with retries, stops, supersession and refusals.
+ * The whole service against embedded Kafka, mongo-java-server and real HTTP receivers on
+ * loopback: events published on tasks.changed become signed POSTs, with retries, stops,
+ * supersession and refusals.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "spring.config.name=" + CallbackServiceApplication.CONFIG_NAME,
-        "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "gateway.kafka.partitions=1",
-        "gateway.callback.allowed-networks=127.0.0.1/32",
-        // every gap exceeds a second even with -20% jitter, so that retries carry a different webhook-timestamp
-        "gateway.callback.retry-schedule=1300ms,1300ms",
-        "gateway.callback.min-throttle-backoff=20s",
-        "gateway.callback.dispatch.tick=50ms",
-        "gateway.callback.dispatch.lease=10s",
-        "gateway.callback.http.connect-timeout=1s",
-        "gateway.callback.http.request-timeout=3s" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = { "spring.config.name=" + CallbackServiceApplication.CONFIG_NAME,
+                "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
+                "gateway.callback.allowed-networks=127.0.0.1/32",
+                // every gap exceeds a second even with -20% jitter, so that retries carry
+                // a different webhook-timestamp
+                "gateway.callback.retry-schedule=1300ms,1300ms", "gateway.callback.min-throttle-backoff=20s",
+                "gateway.callback.dispatch.tick=50ms", "gateway.callback.dispatch.lease=10s",
+                "gateway.callback.http.connect-timeout=1s", "gateway.callback.http.request-timeout=3s" })
 @EmbeddedKafka(partitions = 1, topics = Topics.CHANGED)
 class CallbackDeliveryIntegrationTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     private static final String TENANT = "tenant-it";
+
     private static final InMemoryMongo MONGO = InMemoryMongo.start();
+
     private static final WebhookReceiver RECEIVER = receiver("127.0.0.1");
 
     @Autowired
     private EventPublisher publisher;
+
     @Autowired
     private SigningSecrets secrets;
+
     @Autowired
     private MongoDatabase mongoDatabase;
+
     @Autowired
     private MeterRegistry meterRegistry;
 
@@ -106,8 +110,10 @@ class CallbackDeliveryIntegrationTest {
         }
         assertThat(posts.get(0).header("webhook-id")).isNotEqualTo(posts.get(1).header("webhook-id"));
         await().atMost(TIMEOUT).until(() -> "delivered".equals(delivery(taskId, 2).getString("state")));
-        assertThat(meterRegistry.find(CallbackMetrics.DELIVERIES).tag(CallbackMetrics.OUTCOME, "delivered")
-            .tag(CallbackMetrics.STATUS_CLASS, "2xx").timer()).isNotNull();
+        assertThat(meterRegistry.find(CallbackMetrics.DELIVERIES)
+            .tag(CallbackMetrics.OUTCOME, "delivered")
+            .tag(CallbackMetrics.STATUS_CLASS, "2xx")
+            .timer()).isNotNull();
         assertThat(meterRegistry.find(CallbackMetrics.BACKLOG).gauge()).isNotNull();
     }
 
@@ -162,7 +168,8 @@ class CallbackDeliveryIntegrationTest {
         // when
         publisher.publish(Topics.CHANGED, event(taskId, 1, TaskStatus.QUEUED, RECEIVER.url(path)));
 
-        // then: every attempt is a failure, the schedule runs out, the target is never visited
+        // then: every attempt is a failure, the schedule runs out, the target is never
+        // visited
         await().atMost(TIMEOUT).until(() -> "failed".equals(delivery(taskId, 1).getString("state")));
         assertThat(attemptStatuses(delivery(taskId, 1))).containsExactly(302, 302, 302);
         assertThat(RECEIVER.received(path)).hasSize(3);
@@ -197,8 +204,9 @@ class CallbackDeliveryIntegrationTest {
         RECEIVER.script(path, new Answer(429, Map.of()));
         TaskStatusChanged v1 = event(taskId, 1, TaskStatus.QUEUED, RECEIVER.url(path));
         publisher.publish(Topics.CHANGED, v1);
-        await().atMost(TIMEOUT).until(() -> delivery(taskId, 1).getInteger("attempt_count") == 1
-                && "pending".equals(delivery(taskId, 1).getString("state")));
+        await().atMost(TIMEOUT)
+            .until(() -> delivery(taskId, 1).getInteger("attempt_count") == 1
+                    && "pending".equals(delivery(taskId, 1).getString("state")));
 
         // when
         TaskStatusChanged v2 = event(taskId, 2, TaskStatus.COMPLETED, RECEIVER.url(path));
@@ -212,7 +220,8 @@ class CallbackDeliveryIntegrationTest {
 
     @Test
     void should_refuse_a_url_outside_the_allowed_networks_without_connecting() throws Exception {
-        // given: a private address, and a loopback address outside the allowlist on which a receiver listens (it
+        // given: a private address, and a loopback address outside the allowlist on which
+        // a receiver listens (it
         // listens on every local address: macOS has no 127.0.0.2 interface to bind)
         String privateTask = newTaskId();
         String loopbackTask = newTaskId();
@@ -223,7 +232,8 @@ class CallbackDeliveryIntegrationTest {
             publisher.publish(Topics.CHANGED,
                     event(loopbackTask, 1, TaskStatus.QUEUED, outside.url("/hook").replace("0.0.0.0", "127.0.0.2")));
 
-            // then: failed at once, the reason in the attempt, no request reached the receiver
+            // then: failed at once, the reason in the attempt, no request reached the
+            // receiver
             for (String taskId : List.of(privateTask, loopbackTask)) {
                 await().atMost(TIMEOUT).until(() -> "failed".equals(delivery(taskId, 1).getString("state")));
                 Document attempt = delivery(taskId, 1).getList("attempts", Document.class).getFirst();
@@ -244,7 +254,10 @@ class CallbackDeliveryIntegrationTest {
     }
 
     private static List<Integer> attemptStatuses(Document delivery) {
-        return delivery.getList("attempts", Document.class).stream().map(attempt -> attempt.getInteger("status")).toList();
+        return delivery.getList("attempts", Document.class)
+            .stream()
+            .map(attempt -> attempt.getInteger("status"))
+            .toList();
     }
 
     private static TaskStatusChanged event(String taskId, long version, TaskStatus status, String callbackUrl) {
@@ -281,4 +294,5 @@ class CallbackDeliveryIntegrationTest {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -18,7 +18,10 @@ import java.util.concurrent.Executors;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** A real HTTP receiver that records every request and answers with scripted statuses per path (then 200). */
+/**
+ * A real HTTP receiver that records every request and answers with scripted statuses per
+ * path (then 200).
+ */
 public final class WebhookReceiver implements AutoCloseable {
 
     /**
@@ -40,9 +43,13 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
+
     private final List<Received> received = new CopyOnWriteArrayList<>();
+
     private final Map<String, Deque<Answer>> scripts = new ConcurrentHashMap<>();
+
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+
     private volatile boolean down;
 
     public WebhookReceiver(String address) throws IOException {
@@ -52,7 +59,9 @@ public final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    /** The next requests to {@code path} get these answers, in order; later ones get 200. */
+    /**
+     * The next requests to {@code path} get these answers, in order; later ones get 200.
+     */
     public void script(String path, Answer... answers) {
         scripts.computeIfAbsent(path, key -> new ArrayDeque<>()).addAll(List.of(answers));
     }
@@ -62,7 +71,10 @@ public final class WebhookReceiver implements AutoCloseable {
         this.down = down;
     }
 
-    /** Requests to {@code path} are recorded, then wait for the latch before they are answered. */
+    /**
+     * Requests to {@code path} are recorded, then wait for the latch before they are
+     * answered.
+     */
     public void hold(String path, CountDownLatch latch) {
         holds.put(path, latch);
     }
@@ -107,4 +119,5 @@ public final class WebhookReceiver implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
 }

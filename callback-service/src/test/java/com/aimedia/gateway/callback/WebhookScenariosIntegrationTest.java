@@ -64,48 +64,58 @@ import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
 
 /**
- * The scenarios of docs/webhooks.md, "Scenarios" against the whole service (embedded Kafka, mongo-java-server) and real
- * receivers on loopback, with the retry schedule scaled from hours to milliseconds (200ms,400ms,800ms,1600ms,3200ms
- * stands for 5s,5m,30m,2h,5h; the overload floor of 60 s is 1 s; the 5-day disable window is 2.5 s).
+ * The scenarios of docs/webhooks.md, "Scenarios" against the whole service (embedded
+ * Kafka, mongo-java-server) and real receivers on loopback, with the retry schedule
+ * scaled from hours to milliseconds (200ms,400ms,800ms,1600ms,3200ms stands for
+ * 5s,5m,30m,2h,5h; the overload floor of 60 s is 1 s; the 5-day disable window is 2.5 s).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=" + CallbackServiceApplication.CONFIG_NAME,
-        "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "gateway.kafka.partitions=2",
-        "gateway.callback.allowed-networks=127.0.0.1/32",
-        "gateway.callback.retry-schedule=200ms,400ms,800ms,1600ms,3200ms",
-        "gateway.callback.min-throttle-backoff=1s",
-        "gateway.callback.endpoint-disable-after=2500ms",
-        "gateway.callback.max-body-size=4KB",
-        "gateway.callback.signing.rotation-overlap=1h",
-        "gateway.callback.dispatch.tick=20ms",
-        "gateway.callback.dispatch.lease=5s",
-        "gateway.callback.dispatch.max-concurrent=64",
-        "gateway.callback.dispatch.max-per-host=16",
-        "gateway.callback.http.connect-timeout=500ms",
-        "gateway.callback.http.request-timeout=1s",
-        "gateway.callback.http.response-body-limit=64" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.config.name=" + CallbackServiceApplication.CONFIG_NAME,
+                "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=2",
+                "gateway.callback.allowed-networks=127.0.0.1/32",
+                "gateway.callback.retry-schedule=200ms,400ms,800ms,1600ms,3200ms",
+                "gateway.callback.min-throttle-backoff=1s", "gateway.callback.endpoint-disable-after=2500ms",
+                "gateway.callback.max-body-size=4KB", "gateway.callback.signing.rotation-overlap=1h",
+                "gateway.callback.dispatch.tick=20ms", "gateway.callback.dispatch.lease=5s",
+                "gateway.callback.dispatch.max-concurrent=64", "gateway.callback.dispatch.max-per-host=16",
+                "gateway.callback.http.connect-timeout=500ms", "gateway.callback.http.request-timeout=1s",
+                "gateway.callback.http.response-body-limit=64" })
 @EmbeddedKafka(partitions = 2, topics = { Topics.CHANGED, Topics.CHANGED + Topics.DEAD_LETTER_SUFFIX })
 class WebhookScenariosIntegrationTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     private static final String TENANT = "tenant-s";
+
     private static final String OTHER_TENANT = "tenant-o";
+
     private static final String KEY = "key-of-tenant-s-0123456789";
+
     private static final String OTHER_KEY = "key-of-tenant-o-0123456789";
+
     private static final InMemoryMongo MONGO = InMemoryMongo.start();
+
     private static final WebhookReceiver RECEIVER = receiver("127.0.0.1");
+
     private static final WebhookReceiver BULK_RECEIVER = receiver("127.0.0.1");
+
     private static final CountDownLatch NEVER = new CountDownLatch(1);
-    /** The DNS-rebinding resolver: the first answer for rebind.test is checked, every later one is 127.0.0.2. */
+
+    /**
+     * The DNS-rebinding resolver: the first answer for rebind.test is checked, every
+     * later one is 127.0.0.2.
+     */
     private static final AtomicInteger REBIND_LOOKUPS = new AtomicInteger();
 
     @Autowired
     private EventPublisher publisher;
+
     @Autowired
     private SigningSecrets secrets;
+
     @Autowired
     private MongoDatabase mongoDatabase;
+
     @LocalServerPort
     private int port;
 
@@ -113,20 +123,25 @@ class WebhookScenariosIntegrationTest {
 
     @TestConfiguration
     static class FakeDns {
-        /** Test names resolve to loopback; rebind.test answers 127.0.0.1 once, then 127.0.0.2. */
+
+        /**
+         * Test names resolve to loopback; rebind.test answers 127.0.0.1 once, then
+         * 127.0.0.2.
+         */
         @Bean
         @Primary
         HostResolver testHostResolver() {
             return host -> switch (host) {
                 case "hooks.test" -> List.of(InetAddress.getByAddress(host, new byte[] { 127, 0, 0, 1 }));
-                case "localhost" -> List.of(InetAddress.getByAddress(host, new byte[] { 127, 0, 0, 1 }),
-                        InetAddress.getByName("::1"));
+                case "localhost" ->
+                    List.of(InetAddress.getByAddress(host, new byte[] { 127, 0, 0, 1 }), InetAddress.getByName("::1"));
                 case "rebind.test" -> List.of(InetAddress.getByAddress(host,
                         new byte[] { 127, 0, 0, (byte) (REBIND_LOOKUPS.getAndIncrement() == 0 ? 1 : 2) }));
                 case "private.test" -> List.of(InetAddress.getByAddress(host, new byte[] { 10, 0, 0, 7 }));
                 default -> throw new UnknownHostException(host);
             };
         }
+
     }
 
     @DynamicPropertySource
@@ -137,7 +152,8 @@ class WebhookScenariosIntegrationTest {
     @BeforeAll
     static void apiKeys(@Autowired MongoDatabase database) {
         database.getCollection("api_keys").insertOne(new Document("_id", sha256(KEY)).append("tenant_id", TENANT));
-        database.getCollection("api_keys").insertOne(new Document("_id", sha256(OTHER_KEY)).append("tenant_id", OTHER_TENANT));
+        database.getCollection("api_keys")
+            .insertOne(new Document("_id", sha256(OTHER_KEY)).append("tenant_id", OTHER_TENANT));
     }
 
     @AfterAll
@@ -150,7 +166,8 @@ class WebhookScenariosIntegrationTest {
 
     /** S5: 500 x3 then 200; 503 with Retry-After; 429; slower than the timeout. */
     @Test
-    void should_deliver_after_transient_errors_with_delays_from_the_schedule_and_every_attempt_logged() throws Exception {
+    void should_deliver_after_transient_errors_with_delays_from_the_schedule_and_every_attempt_logged()
+            throws Exception {
         // given
         String flaky = task();
         String retryAfter = task();
@@ -164,8 +181,10 @@ class WebhookScenariosIntegrationTest {
             publisher.publish(Topics.CHANGED, event(taskId, 1, RECEIVER.url(path(taskId))));
         }
 
-        // then: delivered; 500 x3 waits at least ~200, ~400, ~800 ms (-20%). Only lower bounds here: how much later
-        // a retry comes depends on the machine's load; the exact delays are proven on the virtual clock
+        // then: delivered; 500 x3 waits at least ~200, ~400, ~800 ms (-20%). Only lower
+        // bounds here: how much later
+        // a retry comes depends on the machine's load; the exact delays are proven on the
+        // virtual clock
         // (DeliveryWorkerTest)
         for (String taskId : List.of(flaky, retryAfter, throttled)) {
             await().atMost(TIMEOUT).until(() -> "delivered".equals(delivery(taskId, 1).getString("state")));
@@ -175,7 +194,8 @@ class WebhookScenariosIntegrationTest {
         assertThat(gaps.get(0)).isGreaterThanOrEqualTo(160L);
         assertThat(gaps.get(1)).isGreaterThanOrEqualTo(320L);
         assertThat(gaps.get(2)).isGreaterThanOrEqualTo(640L);
-        // Retry-After 1 s asks for more than 200 ms: honoured within the clamp [200 ms, 400 ms]
+        // Retry-After 1 s asks for more than 200 ms: honoured within the clamp [200 ms,
+        // 400 ms]
         assertThat(gapsMillis(RECEIVER.received(path(retryAfter))).getFirst()).isGreaterThanOrEqualTo(400L);
         // 429 gets the overload floor (1 s), not the 200 ms schedule entry
         assertThat(gapsMillis(RECEIVER.received(path(throttled))).getFirst()).isGreaterThanOrEqualTo(800L);
@@ -187,7 +207,10 @@ class WebhookScenariosIntegrationTest {
         });
     }
 
-    /** S5: a receiver slower than the request timeout is a timeout, retried after at least the overload floor. */
+    /**
+     * S5: a receiver slower than the request timeout is a timeout, retried after at least
+     * the overload floor.
+     */
     @Test
     void should_record_a_timeout_and_wait_at_least_the_overload_floor_when_the_receiver_is_too_slow() {
         String taskId = task();
@@ -206,7 +229,10 @@ class WebhookScenariosIntegrationTest {
             .isGreaterThanOrEqualTo(Duration.ofMillis(800));
     }
 
-    /** S9: three rapid versions per task, a receiver with random latency: in order or superseded, never backwards. */
+    /**
+     * S9: three rapid versions per task, a receiver with random latency: in order or
+     * superseded, never backwards.
+     */
     @Test
     void should_deliver_versions_in_order_or_supersede_them_when_changes_come_fast() {
         // given
@@ -222,10 +248,14 @@ class WebhookScenariosIntegrationTest {
             }
         }
 
-        // then: the final version arrives; versions received never go backwards; each body names its version
+        // then: the final version arrives; versions received never go backwards; each
+        // body names its version
         for (String taskId : tasks) {
             await().atMost(TIMEOUT).until(() -> "delivered".equals(delivery(taskId, 3).getString("state")));
-            List<Long> versions = RECEIVER.received(path(taskId)).stream().map(post -> versionOf(post.bodyText())).toList();
+            List<Long> versions = RECEIVER.received(path(taskId))
+                .stream()
+                .map(post -> versionOf(post.bodyText()))
+                .toList();
             assertThat(versions).isSorted().doesNotHaveDuplicates().endsWith(3L);
             for (long version = 1; version < 3; version++) {
                 String state = delivery(taskId, version).getString("state");
@@ -235,10 +265,14 @@ class WebhookScenariosIntegrationTest {
         }
     }
 
-    /** S10: every refused form is refused with a reason, and not one connection reaches a blocked address. */
+    /**
+     * S10: every refused form is refused with a reason, and not one connection reaches a
+     * blocked address.
+     */
     @Test
     void should_refuse_blocked_urls_and_never_connect_when_the_address_is_not_allowed() throws Exception {
-        // on every local address (no 127.0.0.2 interface needed: macOS has none), so a connection to any loopback
+        // on every local address (no 127.0.0.2 interface needed: macOS has none), so a
+        // connection to any loopback
         // form of the port would be counted
         try (ServerSocket blocked = new ServerSocket(0, 50)) {
             AtomicInteger connections = countConnections(blocked);
@@ -265,10 +299,14 @@ class WebhookScenariosIntegrationTest {
         }
     }
 
-    /** S10: DNS rebinding: the name is resolved once and the connection goes to the checked address only. */
+    /**
+     * S10: DNS rebinding: the name is resolved once and the connection goes to the
+     * checked address only.
+     */
     @Test
     void should_connect_to_the_checked_address_when_dns_answers_differently_later() throws Exception {
-        // nothing listens on the later answer (127.0.0.2): a connection there could not deliver
+        // nothing listens on the later answer (127.0.0.2): a connection there could not
+        // deliver
         String taskId = task();
         String url = RECEIVER.url(path(taskId)).replace("127.0.0.1", "rebind.test");
 
@@ -281,7 +319,10 @@ class WebhookScenariosIntegrationTest {
         assertThat(REBIND_LOOKUPS.get()).isEqualTo(1);
     }
 
-    /** An unresolvable name may be a DNS outage: retried on the schedule, not refused for good. */
+    /**
+     * An unresolvable name may be a DNS outage: retried on the schedule, not refused for
+     * good.
+     */
     @Test
     void should_retry_when_the_host_does_not_resolve() {
         String taskId = task();
@@ -294,7 +335,10 @@ class WebhookScenariosIntegrationTest {
         assertThat(delivery(taskId, 1).getString("state")).isIn("pending", "sending");
     }
 
-    /** S11: rotation sends two v1 signatures, each verifies with the published library; stale ones are rejected. */
+    /**
+     * S11: rotation sends two v1 signatures, each verifies with the published library;
+     * stale ones are rejected.
+     */
     @Test
     void should_sign_with_old_and_new_secret_while_rotating_and_verify_with_the_standard_library() throws Exception {
         // given: the tenant fetches its secret, then rotates it through the API
@@ -317,13 +361,15 @@ class WebhookScenariosIntegrationTest {
         assertThat(post.header("webhook-signature").split(" ")).hasSize(2).allMatch(entry -> entry.startsWith("v1,"));
         assertThatCode(() -> new Webhook(newSecret).verify(post.bodyText(), post.headers())).doesNotThrowAnyException();
         assertThatCode(() -> new Webhook(oldSecret).verify(post.bodyText(), post.headers())).doesNotThrowAnyException();
-        // the oracle refuses the same message signed more than 5 minutes in the past or the future
+        // the oracle refuses the same message signed more than 5 minutes in the past or
+        // the future
         for (long skew : List.of(-301L, 301L)) {
             long ts = Instant.now().getEpochSecond() + skew;
             Map<String, List<String>> headers = Map.of("webhook-id", List.of(post.header("webhook-id")),
                     "webhook-timestamp", List.of(Long.toString(ts)), "webhook-signature",
                     List.of(WebhookSigner.sign(newSecret, post.header("webhook-id"), ts, post.bodyText())));
-            assertThatThrownBy(() -> new Webhook(newSecret).verify(post.bodyText(), HttpHeaders.of(headers, (a, b) -> true)))
+            assertThatThrownBy(
+                    () -> new Webhook(newSecret).verify(post.bodyText(), HttpHeaders.of(headers, (a, b) -> true)))
                 .isInstanceOf(WebhookVerificationException.class);
         }
     }
@@ -339,7 +385,8 @@ class WebhookScenariosIntegrationTest {
                 "{\"url\":\"" + RECEIVER.url("/test-failing") + "\"}");
         HttpResponse<String> blocked = post("/v1/webhooks/test", KEY, "{\"url\":\"http://private.test/hook\"}");
         HttpResponse<String> missing = post("/v1/webhooks/test", KEY, "{}");
-        HttpResponse<String> anonymous = post("/v1/webhooks/test", "sk_unknown", "{\"url\":\"" + RECEIVER.url("/x") + "\"}");
+        HttpResponse<String> anonymous = post("/v1/webhooks/test", "sk_unknown",
+                "{\"url\":\"" + RECEIVER.url("/x") + "\"}");
 
         // then
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
@@ -355,7 +402,10 @@ class WebhookScenariosIntegrationTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
-    /** 410 stops the URL: later deliveries are not sent (gone, with the reason) and are dead-lettered. */
+    /**
+     * 410 stops the URL: later deliveries are not sent (gone, with the reason) and are
+     * dead-lettered.
+     */
     @Test
     void should_stop_every_later_delivery_to_a_url_when_it_answered_410() throws Exception {
         // given
@@ -378,7 +428,8 @@ class WebhookScenariosIntegrationTest {
         Map<String, String> deadLetters = deadLetterReasons(List.of(first, second));
         assertThat(deadLetters).containsEntry(first, "endpoint_gone").containsEntry(second, "endpoint_disabled");
 
-        // and a redelivery asked for by the tenant enables the URL again, with the same webhook-id
+        // and a redelivery asked for by the tenant enables the URL again, with the same
+        // webhook-id
         String webhookId = delivery(second, 1).getString("webhook_id");
         HttpResponse<String> redelivered = api("POST", "/v1/task/" + second + "/deliveries/redeliver", KEY);
         assertThat(redelivered.statusCode()).isEqualTo(202);
@@ -387,7 +438,9 @@ class WebhookScenariosIntegrationTest {
         assertThat(RECEIVER.received("/gone-endpoint/" + first).getLast().header("webhook-id")).isEqualTo(webhookId);
     }
 
-    /** A body over the limit is never sent: failed with body_too_large, and dead-lettered. */
+    /**
+     * A body over the limit is never sent: failed with body_too_large, and dead-lettered.
+     */
     @Test
     void should_not_send_and_dead_letter_when_the_body_is_too_large() {
         String taskId = task();
@@ -403,8 +456,9 @@ class WebhookScenariosIntegrationTest {
     }
 
     /**
-     * S8 (scaled): a receiver down longer than the disable window: the URL is disabled after the window, not before;
-     * later deliveries are not sent; recovery since T re-sends exactly the undelivered latest versions.
+     * S8 (scaled): a receiver down longer than the disable window: the URL is disabled
+     * after the window, not before; later deliveries are not sent; recovery since T
+     * re-sends exactly the undelivered latest versions.
      */
     @Test
     void should_disable_a_url_failing_for_the_whole_window_and_recover_the_undelivered_when_asked() throws Exception {
@@ -417,7 +471,8 @@ class WebhookScenariosIntegrationTest {
         // when
         publisher.publish(Topics.CHANGED, event(taskId, 1, url));
 
-        // then: attempts at ~0, 0.2, 0.6, 1.4 s keep the URL enabled; the one at ~3 s (window 2.5 s) disables it
+        // then: attempts at ~0, 0.2, 0.6, 1.4 s keep the URL enabled; the one at ~3 s
+        // (window 2.5 s) disables it
         await().atMost(TIMEOUT).until(() -> "gone".equals(delivery(taskId, 1).getString("state")));
         List<Received> posts = RECEIVER.received("/outage/" + taskId);
         assertThat(posts).hasSize(5);
@@ -428,7 +483,8 @@ class WebhookScenariosIntegrationTest {
         assertThat(endpoint.getString("state")).isEqualTo("disabled");
         assertThat(endpoint.getString("disabled_reason")).isEqualTo("failing");
 
-        // and when the tenant recovers since T, exactly this undelivered version is sent again and delivered
+        // and when the tenant recovers since T, exactly this undelivered version is sent
+        // again and delivered
         HttpResponse<String> recovered = api("POST", "/v1/webhooks/recover?since=" + since.getEpochSecond(), KEY);
         assertThat(recovered.statusCode()).isEqualTo(202);
         assertThat(recovered.body()).contains("\"redelivered\":");
@@ -436,7 +492,10 @@ class WebhookScenariosIntegrationTest {
         assertThat(RECEIVER.received("/outage/" + taskId)).hasSize(6);
     }
 
-    /** The delivery log: every attempt for the task's tenant, 404 for another tenant, a problem for a bad key. */
+    /**
+     * The delivery log: every attempt for the task's tenant, 404 for another tenant, a
+     * problem for a bad key.
+     */
     @Test
     void should_show_every_attempt_to_the_tenant_and_404_to_another_tenant() throws Exception {
         String taskId = task();
@@ -460,13 +519,17 @@ class WebhookScenariosIntegrationTest {
         assertThat(unknownTask.statusCode()).isEqualTo(404);
     }
 
-    /** How many tasks the bulk test sends (about 20 s for 1,000 here; -Dwebhooks.bulk.tasks=N to change it). */
+    /**
+     * How many tasks the bulk test sends (about 20 s for 1,000 here;
+     * -Dwebhooks.bulk.tasks=N to change it).
+     */
     private static final int BULK_TASKS = Integer.getInteger("webhooks.bulk.tasks", 1000);
 
     /**
-     * 1,000 tasks, three versions each, to ONE receiver that is down for a while and then comes back: every final
-     * state arrives, earlier states arrive in version order or were superseded, every signature verifies, and a
-     * repeated version always carries the same webhook-id.
+     * 1,000 tasks, three versions each, to ONE receiver that is down for a while and then
+     * comes back: every final state arrives, earlier states arrive in version order or
+     * were superseded, every signature verifies, and a repeated version always carries
+     * the same webhook-id.
      */
     @Test
     void should_deliver_every_final_state_of_1000_tasks_when_the_receiver_is_down_for_a_while() throws Exception {
@@ -477,7 +540,8 @@ class WebhookScenariosIntegrationTest {
             tasks.add(task());
         }
 
-        // when: 3 versions per task; the receiver is down for 1.5 s from the first request it refuses (shorter than
+        // when: 3 versions per task; the receiver is down for 1.5 s from the first
+        // request it refuses (shorter than
         // the 2.5 s disable window, so the URL stays enabled: that path is the S8 test)
         Thread.ofVirtual().start(() -> {
             await().atMost(TIMEOUT).until(() -> !BULK_RECEIVER.received("/bulk").isEmpty());
@@ -491,9 +555,11 @@ class WebhookScenariosIntegrationTest {
         }
 
         // then
-        await().atMost(Duration.ofSeconds(Math.max(45, BULK_TASKS / 5))).pollInterval(Duration.ofMillis(200)).until(() -> mongoDatabase
-            .getCollection("deliveries").countDocuments(Filters.and(Filters.in("task_id", tasks), Filters.eq("version", 3L),
-                    Filters.eq("state", "delivered"))) == tasks.size());
+        await().atMost(Duration.ofSeconds(Math.max(45, BULK_TASKS / 5)))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> mongoDatabase.getCollection("deliveries")
+                .countDocuments(Filters.and(Filters.in("task_id", tasks), Filters.eq("version", 3L),
+                        Filters.eq("state", "delivered"))) == tasks.size());
         Webhook verifier = new Webhook(secrets.currentSecret(TENANT));
         Map<String, List<Long>> accepted = new HashMap<>();
         Map<String, String> webhookIds = new HashMap<>();
@@ -516,8 +582,10 @@ class WebhookScenariosIntegrationTest {
                 if (version < 3) {
                     assertThat(delivery.getString("state")).isIn("delivered", "superseded");
                 }
-                // delivery is at least once: a receiver that accepted a post the gateway saw time out gets it again
-                // (same webhook-id); any other second acceptance is a duplicate the gateway caused
+                // delivery is at least once: a receiver that accepted a post the gateway
+                // saw time out gets it again
+                // (same webhook-id); any other second acceptance is a duplicate the
+                // gateway caused
                 long sent = version;
                 long acceptedPosts = versions.stream().filter(v -> v == sent).count();
                 assertThat(acceptedPosts).as("posts of %s version %d accepted by the receiver", taskId, version)
@@ -529,16 +597,18 @@ class WebhookScenariosIntegrationTest {
 
     private Map<String, String> deadLetterReasons(List<String> taskIds) {
         Map<String, String> reasons = new HashMap<>();
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(), ConsumerConfig.GROUP_ID_CONFIG,
-                "dlt-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
-                new EventDeserializer())) {
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                        ConsumerConfig.GROUP_ID_CONFIG, "dlt-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new EventDeserializer())) {
             consumer.subscribe(List.of(Topics.CHANGED + Topics.DEAD_LETTER_SUFFIX));
             await().atMost(TIMEOUT).until(() -> {
                 for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
                     var header = record.headers().lastHeader("gateway_dlt-reason");
                     if (taskIds.contains(record.key()) && header != null
-                            && record.value() instanceof TaskStatusChanged event && event.getTaskId().equals(record.key())) {
+                            && record.value() instanceof TaskStatusChanged event
+                            && event.getTaskId().equals(record.key())) {
                         reasons.put(record.key(), new String(header.value(), StandardCharsets.UTF_8));
                     }
                 }
@@ -566,15 +636,21 @@ class WebhookScenariosIntegrationTest {
             .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Attempts whose answer the gateway never read (timed out, connection lost), so it had to send again. */
+    /**
+     * Attempts whose answer the gateway never read (timed out, connection lost), so it
+     * had to send again.
+     */
     private static long unansweredAttempts(Document delivery) {
-        return delivery.getList("attempts", Document.class).stream()
+        return delivery.getList("attempts", Document.class)
+            .stream()
             .filter(attempt -> attempt.get("status") == null)
             .count();
     }
 
     private Document delivery(String taskId, long version) {
-        Document document = mongoDatabase.getCollection("deliveries").find(Filters.eq("_id", taskId + ":" + version)).first();
+        Document document = mongoDatabase.getCollection("deliveries")
+            .find(Filters.eq("_id", taskId + ":" + version))
+            .first();
         return document == null ? new Document() : document;
     }
 
@@ -628,7 +704,8 @@ class WebhookScenariosIntegrationTest {
     private static TaskStatusChanged event(String taskId, long version, String callbackUrl) {
         Instant created = Instant.parse("2026-01-01T10:00:00Z");
         Instant updated = created.plusSeconds(version);
-        TaskStatus status = version >= 3 ? TaskStatus.COMPLETED : version == 2 ? TaskStatus.IN_PROGRESS : TaskStatus.QUEUED;
+        TaskStatus status = version >= 3 ? TaskStatus.COMPLETED
+                : version == 2 ? TaskStatus.IN_PROGRESS : TaskStatus.QUEUED;
         String body = "{\"id\":\"" + taskId + "\",\"status\":\"" + status.name().toLowerCase() + "\",\"created_at\":"
                 + created.getEpochSecond() + ",\"model\":\"kling-v2\",\"version\":" + version + ",\"updated_at\":"
                 + updated.getEpochSecond() + "}";
@@ -650,7 +727,8 @@ class WebhookScenariosIntegrationTest {
 
     private static String sha256(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         }
         catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -666,24 +744,30 @@ class WebhookScenariosIntegrationTest {
         }
     }
 
-
     @Test
     void should_refuse_a_huge_body_before_authenticating_when_no_key_is_sent() throws Exception {
-        // the secret rotation endpoint takes a POST; a 10 GB announcement is refused unread, before the 401
+        // the secret rotation endpoint takes a POST; a 10 GB announcement is refused
+        // unread, before the 401
         assertThat(statusOfAnnouncedBody(port, "POST", "/v1/webhooks/secret/rotate")).startsWith("HTTP/1.1 413");
     }
 
-    /** A request line and headers only: the body is announced but never sent, as an attacker would. */
+    /**
+     * A request line and headers only: the body is announced but never sent, as an
+     * attacker would.
+     */
     private static String statusOfAnnouncedBody(int port, String method, String path) throws java.io.IOException {
         try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(20_000);
-            socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                .write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            String line = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            String line = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                .readLine();
             return line == null ? "" : line;
         }
     }
+
 }

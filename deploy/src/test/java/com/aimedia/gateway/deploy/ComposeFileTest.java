@@ -15,13 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The compose stack's wiring, checked without Docker: KRaft Kafka, a MongoDB replica set the services connect to,
- * Prometheus loading the tested alert rules and scraping every service, Grafana provisioned with the data source
- * and the dashboard, and every provider served by exactly one worker group.
+ * The compose stack's wiring, checked without Docker: KRaft Kafka, a MongoDB replica set
+ * the services connect to, Prometheus loading the tested alert rules and scraping every
+ * service, Grafana provisioned with the data source and the dashboard, and every provider
+ * served by exactly one worker group.
  */
 class ComposeFileTest {
 
     private static final Path COMPOSE = Path.of("compose", "docker-compose.yml");
+
     private static Map<String, Object> services;
 
     @BeforeAll
@@ -83,8 +85,8 @@ class ComposeFileTest {
     @Test
     void should_provision_grafana_with_the_prometheus_data_source_and_the_dashboards() throws IOException {
         Map<String, Object> dashboards = load(Path.of("grafana", "provisioning", "dashboards", "gateway.yml"));
-        String dashboardPath = String.valueOf(map(map(((List<?>) dashboards.get("providers")).getFirst())
-            .get("options")).get("path"));
+        String dashboardPath = String
+            .valueOf(map(map(((List<?>) dashboards.get("providers")).getFirst()).get("options")).get("path"));
         Map<String, Object> datasources = load(Path.of("grafana", "provisioning", "datasources", "prometheus.yml"));
         Map<String, Object> prometheus = map(((List<?>) datasources.get("datasources")).getFirst());
 
@@ -105,17 +107,23 @@ class ComposeFileTest {
                 served.addAll(List.of(String.valueOf(providers).split(",")));
             }
         }
-        Map<String, Object> workerConfig = load(Path.of("..", "provider-workers", "src", "main", "resources",
-                "provider-workers.yml"));
+        Map<String, Object> workerConfig = load(
+                Path.of("..", "provider-workers", "src", "main", "resources", "provider-workers.yml"));
 
-        assertThat(served).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
-                ((Map<String, Object>) map(workerConfig.get("gateway")).get("providers")).keySet());
+        assertThat(served).doesNotHaveDuplicates()
+            .containsExactlyInAnyOrderElementsOf(
+                    ((Map<String, Object>) map(workerConfig.get("gateway")).get("providers")).keySet());
     }
 
-    /** Services built from this repository (the gateway's own), by their build argument. */
+    /**
+     * Services built from this repository (the gateway's own), by their build argument.
+     */
     private static List<String> gatewayServices() {
-        return services.entrySet().stream().filter(entry -> map(entry.getValue()).containsKey("build"))
-            .map(Map.Entry::getKey).toList();
+        return services.entrySet()
+            .stream()
+            .filter(entry -> map(entry.getValue()).containsKey("build"))
+            .map(Map.Entry::getKey)
+            .toList();
     }
 
     private static Map<String, Object> environment(String service) {
@@ -138,4 +146,5 @@ class ComposeFileTest {
         assertThat(node).isInstanceOf(Map.class);
         return (Map<String, Object>) node;
     }
+
 }

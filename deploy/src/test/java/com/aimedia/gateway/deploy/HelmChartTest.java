@@ -21,15 +21,17 @@ import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 
 /**
- * Renders the chart with the helm library (helm-java ships it, no helm binary needed) and checks what an operator
- * relies on: one worker workload per provider group consuming exactly its providers, every provider in one group,
- * probes, resource requests, graceful shutdown and a PodDisruptionBudget for every workload, KEDA autoscaling on
- * consumer lag when enabled. The same by hand: {@code helm lint deploy/helm/media-task-gateway} and
+ * Renders the chart with the helm library (helm-java ships it, no helm binary needed) and
+ * checks what an operator relies on: one worker workload per provider group consuming
+ * exactly its providers, every provider in one group, probes, resource requests, graceful
+ * shutdown and a PodDisruptionBudget for every workload, KEDA autoscaling on consumer lag
+ * when enabled. The same by hand: {@code helm lint deploy/helm/media-task-gateway} and
  * {@code helm template gateway deploy/helm/media-task-gateway}.
  */
 class HelmChartTest {
 
     private static final Path CHART = Path.of("helm", "media-task-gateway");
+
     private static final Path WORKER_CONFIG = Path.of("..", "provider-workers", "src", "main", "resources",
             "provider-workers.yml");
 
@@ -89,11 +91,14 @@ class HelmChartTest {
             assertThat(env(container, "GATEWAY_KAFKA_SECURITY_PROTOCOL")).isEqualTo("SASL_SSL");
             assertThat(env(container, "GATEWAY_KAFKA_SECURITY_USERNAME")).isEqualTo(user);
             Map<String, Object> mongoUri = list(container.get("env")).stream()
-                .filter(variable -> "GATEWAY_MONGO_URI".equals(variable.get("name"))).findFirst().orElseThrow();
+                .filter(variable -> "GATEWAY_MONGO_URI".equals(variable.get("name")))
+                .findFirst()
+                .orElseThrow();
             assertThat(map(map(mongoUri.get("valueFrom")).get("secretKeyRef")).get("key")).isEqualTo(user);
         });
-        assertThat(ofKind(manifests, "Service")).isNotEmpty().allSatisfy(service ->
-            assertThat(list(map(service.get("spec")).get("ports"))).extracting(port -> port.get("targetPort"))
+        assertThat(ofKind(manifests, "Service")).isNotEmpty()
+            .allSatisfy(service -> assertThat(list(map(service.get("spec")).get("ports")))
+                .extracting(port -> port.get("targetPort"))
                 .containsOnly("http"));
         Map<String, Object> callback = container(deployment(manifests, "callback-service"));
         assertThat(env(callback, "SERVER_SSL_CLIENT_AUTH")).isEqualTo("need");
@@ -103,11 +108,13 @@ class HelmChartTest {
 
     @Test
     void should_scale_a_group_on_the_lag_of_its_consumer_groups_when_autoscaling_is_enabled() throws IOException {
-        List<Map<String, Object>> manifests = render(withGroups(groups ->
-            map(groups.get(2).get("autoscaling")).put("enabled", true)));
+        List<Map<String, Object>> manifests = render(
+                withGroups(groups -> map(groups.get(2).get("autoscaling")).put("enabled", true)));
 
-        Map<String, Object> scaled = ofKind(manifests, "ScaledObject").stream().filter(o -> name(o).equals(
-                "provider-workers-image")).findFirst().orElseThrow();
+        Map<String, Object> scaled = ofKind(manifests, "ScaledObject").stream()
+            .filter(o -> name(o).equals("provider-workers-image"))
+            .findFirst()
+            .orElseThrow();
         List<Map<String, Object>> triggers = list(map(scaled.get("spec")).get("triggers"));
         assertThat(triggers).extracting(trigger -> map(trigger.get("metadata")).get("topic"))
             .containsExactly("tasks.submitted.bfl", "tasks.poll.bfl", "tasks.submitted.replicate",
@@ -117,7 +124,9 @@ class HelmChartTest {
             .containsExactly("workers-bfl", "workers-bfl", "workers-replicate", "workers-replicate", "workers-xai",
                     "workers-xai");
         Map<String, Object> deployment = ofKind(manifests, "Deployment").stream()
-            .filter(o -> name(o).equals("provider-workers-image")).findFirst().orElseThrow();
+            .filter(o -> name(o).equals("provider-workers-image"))
+            .findFirst()
+            .orElseThrow();
         assertThat(map(deployment.get("spec"))).as("replicas belong to the autoscaler").doesNotContainKey("replicas");
         assertThat(ofKind(manifests, "ScaledObject")).hasSize(1);
     }
@@ -125,9 +134,11 @@ class HelmChartTest {
     @Test
     @SuppressWarnings("unchecked")
     void should_refuse_to_render_when_a_provider_is_in_two_groups() throws IOException {
-        TemplateCommand template = withGroups(groups -> ((List<Object>) groups.get(1).get("providers")).set(0, "kling"));
+        TemplateCommand template = withGroups(
+                groups -> ((List<Object>) groups.get(1).get("providers")).set(0, "kling"));
 
-        assertThatThrownBy(template::call).hasMessageContaining("provider kling is in worker groups video-a and video-b");
+        assertThatThrownBy(template::call)
+            .hasMessageContaining("provider kling is in worker groups video-a and video-b");
     }
 
     @Test
@@ -143,24 +154,26 @@ class HelmChartTest {
 
     @Test
     void should_give_every_workload_the_same_task_record_retention_only_when_one_is_set() throws IOException {
-        List<Map<String, Object>> deployments = ofKind(render(new Helm(CHART).template()
-            .set("retention.taskRecords", "90d")), "Deployment");
+        List<Map<String, Object>> deployments = ofKind(
+                render(new Helm(CHART).template().set("retention.taskRecords", "90d")), "Deployment");
         Map<String, Object> apiByDefault = deployment(render(new Helm(CHART).template()), "api-service");
 
-        assertThat(deployments).isNotEmpty().allSatisfy(deployment -> assertThat(
-                env(container(deployment), "GATEWAY_RETENTION_TASK_RECORDS_DEFAULT_PERIOD")).as(name(deployment))
-            .isEqualTo("90d"));
+        assertThat(deployments).isNotEmpty()
+            .allSatisfy(deployment -> assertThat(
+                    env(container(deployment), "GATEWAY_RETENTION_TASK_RECORDS_DEFAULT_PERIOD"))
+                .as(name(deployment))
+                .isEqualTo("90d"));
         assertThat(env(container(apiByDefault), "GATEWAY_RETENTION_TASK_RECORDS_DEFAULT_PERIOD")).isNull();
     }
 
     @Test
     void should_route_each_providers_callbacks_to_its_group_when_the_ingress_is_enabled() throws IOException {
-        List<Map<String, Object>> manifests = render(new Helm(CHART).template()
-            .set("providerWorkers.ingress.enabled", true));
+        List<Map<String, Object>> manifests = render(
+                new Helm(CHART).template().set("providerWorkers.ingress.enabled", true));
 
         Map<String, Object> ingress = ofKind(manifests, "Ingress").getFirst();
-        List<Map<String, Object>> paths = list(map(map(list(map(ingress.get("spec")).get("rules")).getFirst()
-            .get("http"))).get("paths"));
+        List<Map<String, Object>> paths = list(
+                map(map(list(map(ingress.get("spec")).get("rules")).getFirst().get("http"))).get("paths"));
         assertThat(paths).anySatisfy(path -> {
             assertThat(path.get("path")).isEqualTo("/provider-callbacks/replicate/");
             assertThat(map(map(path.get("backend")).get("service")).get("name")).isEqualTo("provider-workers-image");
@@ -169,8 +182,8 @@ class HelmChartTest {
     }
 
     /**
-     * The chart's values with the worker groups changed: helm's --set on a list index replaces the whole list, so
-     * the changed list goes in a values file.
+     * The chart's values with the worker groups changed: helm's --set on a list index
+     * replaces the whole list, so the changed list goes in a values file.
      */
     private static TemplateCommand withGroups(java.util.function.Consumer<List<Map<String, Object>>> change)
             throws IOException {
@@ -190,7 +203,10 @@ class HelmChartTest {
         return ofKind(manifests, "Deployment").stream().filter(o -> name(o).equals(name)).findFirst().orElseThrow();
     }
 
-    /** The providers the worker configures (gateway.providers.*): the chart must place each of them. */
+    /**
+     * The providers the worker configures (gateway.providers.*): the chart must place
+     * each of them.
+     */
     @SuppressWarnings("unchecked")
     private static Set<String> knownProviders() throws IOException {
         try (Reader reader = Files.newBufferedReader(WORKER_CONFIG)) {
@@ -223,8 +239,11 @@ class HelmChartTest {
     }
 
     private static String env(Map<String, Object> container, String name) {
-        return list(container.get("env")).stream().filter(variable -> name.equals(variable.get("name")))
-            .map(variable -> (String) variable.get("value")).findFirst().orElse(null);
+        return list(container.get("env")).stream()
+            .filter(variable -> name.equals(variable.get("name")))
+            .map(variable -> (String) variable.get("value"))
+            .findFirst()
+            .orElse(null);
     }
 
     @SuppressWarnings("unchecked")
@@ -238,4 +257,5 @@ class HelmChartTest {
         assertThat(node).isInstanceOf(List.class);
         return (List<Map<String, Object>>) node;
     }
+
 }

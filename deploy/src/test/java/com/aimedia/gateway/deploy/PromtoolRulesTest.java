@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs {@code promtool} on the alert rules and their unit tests (prometheus/alerts.test.yml). Skips, saying how to
- * get promtool, where it is not installed: the same check is the documented command
+ * Runs {@code promtool} on the alert rules and their unit tests
+ * (prometheus/alerts.test.yml). Skips, saying how to get promtool, where it is not
+ * installed: the same check is the documented command
  * {@code promtool test rules deploy/prometheus/alerts.test.yml}.
  */
 class PromtoolRulesTest {
@@ -49,8 +50,11 @@ class PromtoolRulesTest {
         String rules = Files.readString(PROMETHEUS.resolve("alerts.yml"));
         String tests = Files.readString(PROMETHEUS.resolve("alerts.test.yml"));
 
-        List<String> alerts = rules.lines().map(String::strip).filter(line -> line.startsWith("- alert: "))
-            .map(line -> line.substring("- alert: ".length())).toList();
+        List<String> alerts = rules.lines()
+            .map(String::strip)
+            .filter(line -> line.startsWith("- alert: "))
+            .map(line -> line.substring("- alert: ".length()))
+            .toList();
         assertThat(alerts).isNotEmpty()
             .allSatisfy(alert -> assertThat(tests).as("a test of %s", alert).contains("alertname: " + alert + "\n"));
     }
@@ -76,4 +80,5 @@ class PromtoolRulesTest {
         }
         return null;
     }
+
 }

@@ -18,14 +18,18 @@ import com.aimedia.gateway.simulators.SimulatorOptions;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Runs one piece of the gateway's infrastructure as a process of its own, so that the fault suite can {@code kill -9}
- * it alone and start it again on the same data and ports (each service runs alone through its own main class):
+ * Runs one piece of the gateway's infrastructure as a process of its own, so that the
+ * fault suite can {@code kill -9} it alone and start it again on the same data and ports
+ * (each service runs alone through its own main class):
  * <ul>
- * <li>{@code kafka <data directory> <broker port> <controller port>}: the KRaft broker;</li>
- * <li>{@code mongo <data directory> <port>}: mongo-java-server on its durable H2 file;</li>
- * <li>{@code simulators <arguments file> <admin port> <queued ms> <running ms>}: every provider simulator; writes
- * the provider-workers arguments that point at them to the file, and answers {@code GET /jobs} on the admin port
- * with the provider jobs each simulator created ({@code provider count} lines), the checker's record of what the
+ * <li>{@code kafka <data directory> <broker port> <controller port>}: the KRaft
+ * broker;</li>
+ * <li>{@code mongo <data directory> <port>}: mongo-java-server on its durable H2
+ * file;</li>
+ * <li>{@code simulators <arguments file> <admin port> <queued ms> <running ms>}: every
+ * provider simulator; writes the provider-workers arguments that point at them to the
+ * file, and answers {@code GET /jobs} on the admin port with the provider jobs each
+ * simulator created ({@code provider count} lines), the checker's record of what the
  * providers were asked to run.</li>
  * </ul>
  * Prints {@code READY} once it serves, then runs until it is killed.
@@ -41,8 +45,8 @@ public final class ComponentMain {
             case "mongo" -> EmbeddedMongo.start(Path.of(args[1]), Integer.parseInt(args[2]));
             case "simulators" -> simulators(Path.of(args[1]), Integer.parseInt(args[2]),
                     Duration.ofMillis(Long.parseLong(args[3])), Duration.ofMillis(Long.parseLong(args[4])));
-            default -> throw new IllegalArgumentException("unknown component " + args[0]
-                    + " (kafka, mongo or simulators)");
+            default ->
+                throw new IllegalArgumentException("unknown component " + args[0] + " (kafka, mongo or simulators)");
         }
         System.out.println("READY");
         System.out.flush();
@@ -64,8 +68,11 @@ public final class ComponentMain {
         admin.createContext("/jobs", exchange -> {
             Map<String, Long> jobs = simulators.stream()
                 .collect(Collectors.toMap(ProviderSimulator::provider, ProviderSimulator::jobsCreated, Long::sum));
-            byte[] body = jobs.entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue())
-                .collect(Collectors.joining("\n", "", "\n")).getBytes(StandardCharsets.UTF_8);
+            byte[] body = jobs.entrySet()
+                .stream()
+                .map(entry -> entry.getKey() + " " + entry.getValue())
+                .collect(Collectors.joining("\n", "", "\n"))
+                .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -73,4 +80,5 @@ public final class ComponentMain {
         });
         admin.start();
     }
+
 }

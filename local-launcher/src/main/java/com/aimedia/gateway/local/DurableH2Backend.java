@@ -9,19 +9,24 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
- * mongo-java-server's H2 backend, made durable: every command that changed data is committed to the file before its
- * answer goes back, so a write the client saw acknowledged survives {@code kill -9} of the process.
+ * mongo-java-server's H2 backend, made durable: every command that changed data is
+ * committed to the file before its answer goes back, so a write the client saw
+ * acknowledged survives {@code kill -9} of the process.
  *
- * <p>Opened as H2Backend opens it, the MVStore commits in the background about once a second, so a kill dropped the
- * last second of acknowledged writes while Kafka kept the offsets behind them. Here auto-commit is off and each
- * command that changed data waits for a commit of the store version its changes are in. Concurrent commands share a
- * commit (group commit): a command that finds its version already stored by a neighbour's commit does not write
- * again. The commit reaches the operating system's page cache, which outlives the process (not a power loss: that is
- * what a real MongoDB replica set is for).
+ * <p>
+ * Opened as H2Backend opens it, the MVStore commits in the background about once a
+ * second, so a kill dropped the last second of acknowledged writes while Kafka kept the
+ * offsets behind them. Here auto-commit is off and each command that changed data waits
+ * for a commit of the store version its changes are in. Concurrent commands share a
+ * commit (group commit): a command that finds its version already stored by a neighbour's
+ * commit does not write again. The commit reaches the operating system's page cache,
+ * which outlives the process (not a power loss: that is what a real MongoDB replica set
+ * is for).
  */
 final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
+
     private final Object commitLock = new Object();
 
     private DurableH2Backend(MVStore store) {
@@ -39,12 +44,16 @@ final class DurableH2Backend extends H2Backend {
             return super.handleCommand(channel, databaseName, command, query);
         }
         finally {
-            // also after a failed command: an ordered bulk write may have applied a part before its error
+            // also after a failed command: an ordered bulk write may have applied a part
+            // before its error
             commitVersion(store.getCurrentVersion());
         }
     }
 
-    /** Commits unless a commit that began after this command's changes has stored them already. */
+    /**
+     * Commits unless a commit that began after this command's changes has stored them
+     * already.
+     */
     private void commitVersion(long version) {
         synchronized (commitLock) {
             if (store.getCurrentVersion() == version && store.hasUnsavedChanges()) {
@@ -52,4 +61,5 @@ final class DurableH2Backend extends H2Backend {
             }
         }
     }
+
 }

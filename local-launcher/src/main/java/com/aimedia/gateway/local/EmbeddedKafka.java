@@ -18,12 +18,14 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 
 /**
- * A real single-node Kafka broker in KRaft mode (broker and controller in one), run in-process from the
- * kafka_2.13 jars: no Docker, nothing to install. The log directory is formatted once and reused.
+ * A real single-node Kafka broker in KRaft mode (broker and controller in one), run
+ * in-process from the kafka_2.13 jars: no Docker, nothing to install. The log directory
+ * is formatted once and reused.
  */
 final class EmbeddedKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
+
     private final String bootstrapServers;
 
     private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
@@ -41,7 +43,8 @@ final class EmbeddedKafka implements AutoCloseable {
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", "1");
         properties.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        properties.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        properties.put("listeners",
+                "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
         properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
         properties.put("controller.listener.names", "CONTROLLER");
         properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -64,7 +67,10 @@ final class EmbeddedKafka implements AutoCloseable {
         return new EmbeddedKafka(server, "127.0.0.1:" + brokerPort);
     }
 
-    /** Same as kafka-storage.sh format; done only once, since a second format with a new cluster id fails. */
+    /**
+     * Same as kafka-storage.sh format; done only once, since a second format with a new
+     * cluster id fails.
+     */
     private static void format(Path directory, Properties properties) throws IOException {
         if (Files.exists(directory.resolve("logs").resolve("meta.properties"))) {
             return;
@@ -74,8 +80,9 @@ final class EmbeddedKafka implements AutoCloseable {
             properties.store(out, "embedded broker, written by the local launcher");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int status = StorageTool.execute(new String[] { "format", "-t", Uuid.randomUuid().toString(), "-c",
-                config.toString() }, new PrintStream(output, true, StandardCharsets.UTF_8));
+        int status = StorageTool.execute(
+                new String[] { "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString() },
+                new PrintStream(output, true, StandardCharsets.UTF_8));
         if (status != 0) {
             throw new IllegalStateException("cannot format the Kafka log directory " + directory + ": "
                     + output.toString(StandardCharsets.UTF_8));
@@ -91,4 +98,5 @@ final class EmbeddedKafka implements AutoCloseable {
         server.shutdown();
         server.awaitShutdown();
     }
+
 }

@@ -10,13 +10,15 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * A MongoDB-wire-compatible server (mongo-java-server). With a directory it keeps its data on disk (H2, committed
- * before every acknowledgement: {@link DurableH2Backend}), so neither a restart nor a {@code kill -9} of the embedded
- * default loses an acknowledged write; without one it lives in memory (tests).
+ * A MongoDB-wire-compatible server (mongo-java-server). With a directory it keeps its
+ * data on disk (H2, committed before every acknowledgement: {@link DurableH2Backend}), so
+ * neither a restart nor a {@code kill -9} of the embedded default loses an acknowledged
+ * write; without one it lives in memory (tests).
  */
 final class EmbeddedMongo implements AutoCloseable {
 
     private final MongoServer server;
+
     private final String uri;
 
     private EmbeddedMongo(MongoServer server, String uri) {
@@ -50,4 +52,5 @@ final class EmbeddedMongo implements AutoCloseable {
     public void close() {
         server.shutdown();
     }
+
 }

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Finds a free TCP port on the loopback interface for components that cannot bind to port 0 themselves. */
+/**
+ * Finds a free TCP port on the loopback interface for components that cannot bind to port
+ * 0 themselves.
+ */
 final class FreePorts {
 
     private FreePorts() {
@@ -20,4 +23,5 @@ final class FreePorts {
             throw new UncheckedIOException("no free port on loopback", e);
         }
     }
+
 }

@@ -15,13 +15,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The embedded default: one command starts a KRaft Kafka broker, mongo-java-server, every provider simulator and
- * the four services (each in its own Spring context, wired exactly as in production), then prints how to use it.
- * Ctrl-C stops everything in reverse order.
+ * The embedded default: one command starts a KRaft Kafka broker, mongo-java-server, every
+ * provider simulator and the four services (each in its own Spring context, wired exactly
+ * as in production), then prints how to use it. Ctrl-C stops everything in reverse order.
  */
 public final class LocalGateway {
 
     private static final Logger log = LoggerFactory.getLogger("gateway");
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private LocalGateway() {
@@ -48,7 +49,8 @@ public final class LocalGateway {
             if (kafkaBootstrapServers == null) {
                 Path kafkaDirectory = data != null ? data.resolve("kafka") : Files.createTempDirectory("gateway-kafka");
                 if (data == null) {
-                    // registered first, so it runs after the broker has stopped (closing goes in reverse order)
+                    // registered first, so it runs after the broker has stopped (closing
+                    // goes in reverse order)
                     started.add(() -> deleteRecursively(kafkaDirectory));
                 }
                 EmbeddedKafka kafka = EmbeddedKafka.start(kafkaDirectory);
@@ -91,7 +93,10 @@ public final class LocalGateway {
         }
     }
 
-    /** Kept with the data so that task ids and output URLs stay valid across restarts of the embedded default. */
+    /**
+     * Kept with the data so that task ids and output URLs stay valid across restarts of
+     * the embedded default.
+     */
     private static String persistentSecret(@Nullable Path data, String name) throws IOException {
         if (data == null) {
             return randomToken(48);
@@ -107,8 +112,9 @@ public final class LocalGateway {
     }
 
     /**
-     * The admin API's token: {@code GATEWAY_API_ADMIN_TOKEN} when set, else one made up once and kept with the data
-     * (printed at start), so a newcomer can use the admin API and its CLI on the embedded default right away.
+     * The admin API's token: {@code GATEWAY_API_ADMIN_TOKEN} when set, else one made up
+     * once and kept with the data (printed at start), so a newcomer can use the admin API
+     * and its CLI on the embedded default right away.
      */
     private static String adminToken(@Nullable Path data) throws IOException {
         String configured = System.getenv("GATEWAY_API_ADMIN_TOKEN");
@@ -142,11 +148,15 @@ public final class LocalGateway {
     }
 
     /**
-     * Where the services find Kafka, MongoDB and the output store, the secret that makes task ids self-authenticating
-     * and the one that signs the URLs provider-workers hands out.
+     * Where the services find Kafka, MongoDB and the output store, the secret that makes
+     * task ids self-authenticating and the one that signs the URLs provider-workers hands
+     * out.
      */
-    /** @param adminToken the admin API's bearer token ({@code gateway.api.admin.token}) */
+    /**
+     * @param adminToken the admin API's bearer token ({@code gateway.api.admin.token})
+     */
     public record Infrastructure(String kafkaBootstrapServers, String mongoUri, String taskIdSecret,
             String urlSigningSecret, Path outputsDirectory, String adminToken) {
     }
+
 }

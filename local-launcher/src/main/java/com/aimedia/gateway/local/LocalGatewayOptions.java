@@ -8,18 +8,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the embedded default is started with.
+ *
  * @param apiPort the public API's port (0 = any free port)
- * @param filesPort the port of provider-workers, which serves output files and takes provider callbacks; kept
- *     stable so that URLs handed out survive a restart (0 = any free port)
+ * @param filesPort the port of provider-workers, which serves output files and takes
+ * provider callbacks; kept stable so that URLs handed out survive a restart (0 = any free
+ * port)
  * @param devApiKey the development API key to accept; null makes up a random one
- * @param dataDirectory where Kafka and MongoDB keep their data; null keeps everything in memory and temp files
+ * @param dataDirectory where Kafka and MongoDB keep their data; null keeps everything in
+ * memory and temp files
  * @param pollInterval how often the orchestrator polls a provider task
  * @param simulatorQueuedFor how long the simulated providers keep a task queued
  * @param simulatorRunningFor how long the simulated providers keep a task running
- * @param externalKafka bootstrap servers of a Kafka to use instead of the embedded broker, or null
- * @param externalMongo connection string of a MongoDB to use instead of the embedded server, or null
- * @param externalSimulators a file with the provider-workers arguments of simulators that run in another process
- *     (written by {@code ComponentMain simulators}), so that they outlive this one; null starts them in-process
+ * @param externalKafka bootstrap servers of a Kafka to use instead of the embedded
+ * broker, or null
+ * @param externalMongo connection string of a MongoDB to use instead of the embedded
+ * server, or null
+ * @param externalSimulators a file with the provider-workers arguments of simulators that
+ * run in another process (written by {@code ComponentMain simulators}), so that they
+ * outlive this one; null starts them in-process
  */
 public record LocalGatewayOptions(int apiPort, int filesPort, @Nullable String devApiKey, @Nullable Path dataDirectory,
         Duration pollInterval, Duration simulatorQueuedFor, Duration simulatorRunningFor,
@@ -28,8 +34,9 @@ public record LocalGatewayOptions(int apiPort, int filesPort, @Nullable String d
     public static final String DEV_TENANT = "dev";
 
     /**
-     * The README's run command: GATEWAY_PORT, GATEWAY_DEV_API_KEY, GATEWAY_DATA_DIR, GATEWAY_KAFKA_BOOTSTRAP_SERVERS
-     * and GATEWAY_MONGO_URI from the environment (and GATEWAY_SIMULATORS_FILE, which the fault suite uses).
+     * The README's run command: GATEWAY_PORT, GATEWAY_DEV_API_KEY, GATEWAY_DATA_DIR,
+     * GATEWAY_KAFKA_BOOTSTRAP_SERVERS and GATEWAY_MONGO_URI from the environment (and
+     * GATEWAY_SIMULATORS_FILE, which the fault suite uses).
      */
     public static LocalGatewayOptions fromEnvironment(Map<String, String> environment) {
         int port = parsePort("GATEWAY_PORT", environment.getOrDefault("GATEWAY_PORT", "8080"));

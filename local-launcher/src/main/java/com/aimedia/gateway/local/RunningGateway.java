@@ -7,13 +7,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.aimedia.gateway.api.ApiServiceApplication;
 import com.aimedia.gateway.callback.CallbackServiceApplication;
 
-/** A started embedded default: where its API listens, its development credentials, and how to stop it. */
+/**
+ * A started embedded default: where its API listens, its development credentials, and how
+ * to stop it.
+ */
 public final class RunningGateway implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> services;
+
     private final String devApiKey;
+
     private final List<AutoCloseable> components;
+
     private final LocalGateway.Infrastructure infrastructure;
+
     private boolean closed;
 
     RunningGateway(List<ConfigurableApplicationContext> services, String devApiKey, List<AutoCloseable> components,
@@ -25,14 +32,18 @@ public final class RunningGateway implements AutoCloseable {
     }
 
     public String apiBaseUrl() {
-        return "http://127.0.0.1:" + service(ApiServiceApplication.class).getEnvironment().getProperty("local.server.port");
+        return "http://127.0.0.1:"
+                + service(ApiServiceApplication.class).getEnvironment().getProperty("local.server.port");
     }
 
     public String devApiKey() {
         return devApiKey;
     }
 
-    /** The admin API's token ({@code /admin/v1}, and the CLI's {@code GATEWAY_API_ADMIN_TOKEN}). */
+    /**
+     * The admin API's token ({@code /admin/v1}, and the CLI's
+     * {@code GATEWAY_API_ADMIN_TOKEN}).
+     */
     public String adminToken() {
         return infrastructure.adminToken();
     }
@@ -46,9 +57,14 @@ public final class RunningGateway implements AutoCloseable {
         return Services.signingSecret(service(CallbackServiceApplication.class), devTenantId());
     }
 
-    /** The simulator a provider runs on, unless the provider uses its real API or external simulators run. */
+    /**
+     * The simulator a provider runs on, unless the provider uses its real API or external
+     * simulators run.
+     */
     public java.util.Optional<com.aimedia.gateway.simulators.ProviderSimulator> simulator(String provider) {
-        return components.stream().filter(Simulators.class::isInstance).map(Simulators.class::cast)
+        return components.stream()
+            .filter(Simulators.class::isInstance)
+            .map(Simulators.class::cast)
             .flatMap(simulators -> simulators.all().stream())
             .filter(simulator -> simulator.provider().equals(provider))
             .findFirst();
@@ -93,4 +109,5 @@ public final class RunningGateway implements AutoCloseable {
             LocalGateway.closeAll(components);
         }
     }
+
 }

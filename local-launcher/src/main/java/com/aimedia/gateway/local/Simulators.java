@@ -8,12 +8,14 @@ import com.aimedia.gateway.simulators.ProviderSimulator;
 import com.aimedia.gateway.simulators.SimulatorOptions;
 
 /**
- * The provider simulators of the embedded default, and the worker configuration that points each provider at its
- * simulator. A provider whose real credentials are all in the environment keeps its real API instead.
+ * The provider simulators of the embedded default, and the worker configuration that
+ * points each provider at its simulator. A provider whose real credentials are all in the
+ * environment keeps its real API instead.
  */
 final class Simulators implements AutoCloseable {
 
     private final List<ProviderSimulator> simulators;
+
     private final Map<String, String> environment;
 
     private Simulators(List<ProviderSimulator> simulators, Map<String, String> environment) {
@@ -22,8 +24,10 @@ final class Simulators implements AutoCloseable {
     }
 
     static Simulators start(LocalGatewayOptions options, Map<String, String> environment) {
-        return new Simulators(com.aimedia.gateway.simulators.Simulators.startAll(
-                new SimulatorOptions(options.simulatorQueuedFor(), options.simulatorRunningFor())), environment);
+        return new Simulators(
+                com.aimedia.gateway.simulators.Simulators
+                    .startAll(new SimulatorOptions(options.simulatorQueuedFor(), options.simulatorRunningFor())),
+                environment);
     }
 
     /** Command-line arguments for provider-workers. */
@@ -52,4 +56,5 @@ final class Simulators implements AutoCloseable {
     public void close() {
         simulators.forEach(ProviderSimulator::close);
     }
+
 }

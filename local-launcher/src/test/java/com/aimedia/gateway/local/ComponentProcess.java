@@ -12,23 +12,33 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One component of the gateway as a JVM of its own, started from this test's classpath (or a given one): started,
- * killed with {@code kill -9} (SIGKILL: no shutdown hook, no flush) and started again with the same arguments. Its
- * output goes to a log file; it is ready once that file shows the given line.
+ * One component of the gateway as a JVM of its own, started from this test's classpath
+ * (or a given one): started, killed with {@code kill -9} (SIGKILL: no shutdown hook, no
+ * flush) and started again with the same arguments. Its output goes to a log file; it is
+ * ready once that file shows the given line.
  */
 final class ComponentProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final String name;
+
     private final String mainClass;
+
     private final List<String> arguments;
+
     private final String readyLine;
+
     private final Path logDirectory;
+
     private Path log;
+
     private final java.util.Map<String, String> environment;
+
     private final String classpath;
+
     private @Nullable Process process;
+
     private int starts;
 
     ComponentProcess(String name, String mainClass, List<String> arguments, String readyLine, Path logDirectory,
@@ -36,7 +46,10 @@ final class ComponentProcess implements AutoCloseable {
         this(name, mainClass, arguments, readyLine, logDirectory, environment, System.getProperty("java.class.path"));
     }
 
-    /** The same with another classpath than this test's (the launcher's runtime classpath alone, for one). */
+    /**
+     * The same with another classpath than this test's (the launcher's runtime classpath
+     * alone, for one).
+     */
     ComponentProcess(String name, String mainClass, List<String> arguments, String readyLine, Path logDirectory,
             java.util.Map<String, String> environment, String classpath) {
         this.classpath = classpath;
@@ -129,8 +142,8 @@ final class ComponentProcess implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException(name + " not ready within " + START_TIMEOUT + " (start " + starts + "); see "
-                + log);
+        throw new IllegalStateException(
+                name + " not ready within " + START_TIMEOUT + " (start " + starts + "); see " + log);
     }
 
     private static String javaBinary() {
@@ -141,4 +154,5 @@ final class ComponentProcess implements AutoCloseable {
     public void close() {
         kill();
     }
+
 }

@@ -6,8 +6,8 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
 /**
- * The same end-to-end path against the real Kafka and MongoDB images (MongoDB as a replica set). Skipped where
- * there is no Docker engine.
+ * The same end-to-end path against the real Kafka and MongoDB images (MongoDB as a
+ * replica set). Skipped where there is no Docker engine.
  */
 @Testcontainers(disabledWithoutDocker = true)
 class ContainersEndToEndTest extends EndToEndScenario {
@@ -20,6 +20,8 @@ class ContainersEndToEndTest extends EndToEndScenario {
 
     @Override
     protected LocalGatewayOptions options() {
-        return LocalGatewayOptions.forTests().withExternal(KAFKA.getBootstrapServers(), MONGO.getReplicaSetUrl("gateway"));
+        return LocalGatewayOptions.forTests()
+            .withExternal(KAFKA.getBootstrapServers(), MONGO.getReplicaSetUrl("gateway"));
     }
+
 }

@@ -24,14 +24,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 
 /**
- * The embedded MongoDB keeps every write it acknowledged through {@code kill -9}: clients insert documents one by
- * one, concurrently, while the server process is killed, and after a restart on the same file every acknowledged
- * document is there.
- * (Before {@link DurableH2Backend}, about the last second of acknowledged inserts was missing.)
+ * The embedded MongoDB keeps every write it acknowledged through {@code kill -9}: clients
+ * insert documents one by one, concurrently, while the server process is killed, and
+ * after a restart on the same file every acknowledged document is there. (Before
+ * {@link DurableH2Backend}, about the last second of acknowledged inserts was missing.)
  */
 class DurableMongoKillTest {
 
     private static final int WRITERS = 4;
+
     private static final long RANGE = 1_000_000;
 
     @TempDir
@@ -39,7 +40,8 @@ class DurableMongoKillTest {
 
     @Test
     void should_keep_every_acknowledged_insert_when_the_server_is_killed_mid_stream() throws Exception {
-        // given: writers inserting concurrently (their commits are grouped), each its own id range in order
+        // given: writers inserting concurrently (their commits are grouped), each its own
+        // id range in order
         int port = FreePorts.find();
         List<String> arguments = List.of("mongo", data.resolve("mongo").toString(), String.valueOf(port));
         AtomicIntegerArray acknowledged = new AtomicIntegerArray(WRITERS);
@@ -66,19 +68,21 @@ class DurableMongoKillTest {
                     total += acknowledged.get(writer);
                 }
                 FaultSuiteTest.recordLine("durable embedded MongoDB: %d single-document inserts from %d writers "
-                    .formatted(total, WRITERS) + "acknowledged in %.1f s before kill -9, all found after the restart"
-                        .formatted(Duration.between(started, Instant.now()).toMillis() / 1000.0));
+                    .formatted(total, WRITERS)
+                        + "acknowledged in %.1f s before kill -9, all found after the restart"
+                            .formatted(Duration.between(started, Instant.now()).toMillis() / 1000.0));
                 assertThat(total).isGreaterThan(100);
             }
 
-            // then: every writer's acknowledged ids, in order from its base, are all there
+            // then: every writer's acknowledged ids, in order from its base, are all
+            // there
             mongo.start();
             try (MongoClient client = client(port)) {
                 MongoCollection<Document> documents = client.getDatabase("durability").getCollection("documents");
                 for (int writer = 0; writer < WRITERS; writer++) {
                     long base = (long) writer * RANGE;
-                    assertThat(documents.countDocuments(Filters.and(Filters.gte("_id", base),
-                            Filters.lt("_id", base + acknowledged.get(writer)))))
+                    assertThat(documents.countDocuments(
+                            Filters.and(Filters.gte("_id", base), Filters.lt("_id", base + acknowledged.get(writer)))))
                         .as("acknowledged inserts of writer %d that survived kill -9", writer)
                         .isEqualTo(acknowledged.get(writer));
                 }
@@ -107,4 +111,5 @@ class DurableMongoKillTest {
             .applyToSocketSettings(socket -> socket.readTimeout(2, TimeUnit.SECONDS))
             .build());
     }
+
 }

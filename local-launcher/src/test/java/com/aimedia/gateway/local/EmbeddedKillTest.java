@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The report behind the "nothing lost" work, as a test: the embedded default (one process: broker, MongoDB server,
- * the four services) gets {@code kill -9} while tasks over every provider are in flight, and starts again on the same
- * data directory. The simulators run in a process of their own here, standing for the providers, which outlive the
- * gateway; they count the jobs they were given.
+ * The report behind the "nothing lost" work, as a test: the embedded default (one
+ * process: broker, MongoDB server, the four services) gets {@code kill -9} while tasks
+ * over every provider are in flight, and starts again on the same data directory. The
+ * simulators run in a process of their own here, standing for the providers, which
+ * outlive the gateway; they count the jobs they were given.
  */
 class EmbeddedKillTest {
 
@@ -33,11 +34,10 @@ class EmbeddedKillTest {
         int adminPort = FreePorts.find();
         int apiPort = FreePorts.find();
         Path simulatorsFile = data.resolve("simulators.args");
-        Map<String, String> environment = new HashMap<>(Map.of("GATEWAY_PORT", String.valueOf(apiPort),
-                "GATEWAY_FILES_PORT", String.valueOf(FreePorts.find()),
-                "GATEWAY_DEV_API_KEY", FaultCluster.DEV_API_KEY,
-                "GATEWAY_DATA_DIR", data.resolve("gateway").toString(),
-                "GATEWAY_SIMULATORS_FILE", simulatorsFile.toString()));
+        Map<String, String> environment = new HashMap<>(
+                Map.of("GATEWAY_PORT", String.valueOf(apiPort), "GATEWAY_FILES_PORT", String.valueOf(FreePorts.find()),
+                        "GATEWAY_DEV_API_KEY", FaultCluster.DEV_API_KEY, "GATEWAY_DATA_DIR",
+                        data.resolve("gateway").toString(), "GATEWAY_SIMULATORS_FILE", simulatorsFile.toString()));
         try (ComponentProcess simulators = new ComponentProcess("simulators", ComponentMain.class.getName(),
                 List.of("simulators", simulatorsFile.toString(), String.valueOf(adminPort), "500", "1000"), "READY",
                 data.resolve("logs"), Map.of());
@@ -50,8 +50,10 @@ class EmbeddedKillTest {
                     receiver, () -> ProviderJobs.fetch(adminPort), () -> mongoUri(gateway));
             workload.warmUp();
 
-            // when: by default 24 tasks and the kill once 10 are accepted; the reported scenario is
-            // -Dfault.tasks=300 -Dfault.at=300 -Dfault.delay=3s (the kill three seconds after the last submit)
+            // when: by default 24 tasks and the kill once 10 are accepted; the reported
+            // scenario is
+            // -Dfault.tasks=300 -Dfault.at=300 -Dfault.delay=3s (the kill three seconds
+            // after the last submit)
             int tasks = Integer.getInteger("fault.tasks", 24);
             int killAt = Integer.getInteger("fault.at", 10);
             Duration delay = Duration.parse("PT" + System.getProperty("fault.delay", "0s"));
@@ -76,4 +78,5 @@ class EmbeddedKillTest {
         }
         return matcher.group(1);
     }
+
 }

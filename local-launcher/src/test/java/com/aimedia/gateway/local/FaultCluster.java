@@ -14,33 +14,45 @@ import com.aimedia.gateway.local.LocalGateway.Infrastructure;
 import com.aimedia.gateway.local.Services.Service;
 
 /**
- * The gateway as separate processes, as production runs it: the Kafka broker, the MongoDB server, the provider
- * simulators and each of the four services in a JVM of its own, on fixed ports and one data directory, so that any one
- * of them can be killed with {@code kill -9} and started again where the others expect it.
+ * The gateway as separate processes, as production runs it: the Kafka broker, the MongoDB
+ * server, the provider simulators and each of the four services in a JVM of its own, on
+ * fixed ports and one data directory, so that any one of them can be killed with
+ * {@code kill -9} and started again where the others expect it.
  */
 final class FaultCluster implements AutoCloseable {
 
     /** What can be killed. */
     enum Component {
+
         MONGO, KAFKA, ORCHESTRATOR, CALLBACK, WORKERS, API
+
     }
 
     static final String DEV_API_KEY = "sk_dev_fault_suite_0123456789";
 
     private final Map<Component, ComponentProcess> processes = new EnumMap<>(Component.class);
+
     private final ComponentProcess simulators;
+
     private final Services.Ports ports;
+
     private final int simulatorsAdminPort;
+
     private final String mongoUri;
+
     private final LocalGatewayOptions options;
+
     private final Infrastructure infrastructure;
+
     private final Path simulatorsFile;
+
     private final UnaryOperator<List<String>> simulatorArguments;
+
     private final Path logs;
 
     /**
-     * @param simulatorArguments rewrites the provider-workers arguments that point at the simulators (e.g. to put a
-     *     fault proxy in front of one)
+     * @param simulatorArguments rewrites the provider-workers arguments that point at the
+     * simulators (e.g. to put a fault proxy in front of one)
      */
     FaultCluster(Path data, LocalGatewayOptions options, UnaryOperator<List<String>> simulatorArguments) {
         this.logs = data.resolve("logs");
@@ -50,15 +62,20 @@ final class FaultCluster implements AutoCloseable {
         this.ports = new Services.Ports(FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find());
         this.simulatorsAdminPort = FreePorts.find();
         Path simulatorsFile = data.resolve("simulators.args");
-        processes.put(Component.MONGO, new ComponentProcess("mongo", ComponentMain.class.getName(),
-                List.of("mongo", data.resolve("mongo").toString(), String.valueOf(mongoPort)), "READY", logs, Map.of()));
-        processes.put(Component.KAFKA, new ComponentProcess("kafka", ComponentMain.class.getName(),
-                List.of("kafka", data.resolve("kafka").toString(), String.valueOf(brokerPort),
-                        String.valueOf(FreePorts.find())), "READY", logs, Map.of()));
+        processes.put(Component.MONGO,
+                new ComponentProcess("mongo", ComponentMain.class.getName(),
+                        List.of("mongo", data.resolve("mongo").toString(), String.valueOf(mongoPort)), "READY", logs,
+                        Map.of()));
+        processes.put(Component.KAFKA,
+                new ComponentProcess(
+                        "kafka", ComponentMain.class.getName(), List.of("kafka", data.resolve("kafka").toString(),
+                                String.valueOf(brokerPort), String.valueOf(FreePorts.find())),
+                        "READY", logs, Map.of()));
         simulators = new ComponentProcess("simulators", ComponentMain.class.getName(),
                 List.of("simulators", simulatorsFile.toString(), String.valueOf(simulatorsAdminPort),
                         String.valueOf(options.simulatorQueuedFor().toMillis()),
-                        String.valueOf(options.simulatorRunningFor().toMillis())), "READY", logs, Map.of());
+                        String.valueOf(options.simulatorRunningFor().toMillis())),
+                "READY", logs, Map.of());
         this.infrastructure = new Infrastructure("127.0.0.1:" + brokerPort, mongoUri, LocalGateway.randomToken(48),
                 LocalGateway.randomToken(48), data.resolve("outputs"), LocalGateway.randomToken(48));
         this.options = options;
@@ -79,8 +96,8 @@ final class FaultCluster implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         for (Service service : Service.values()) {
-            List<String> arguments = new ArrayList<>(Services.arguments(service, options, infrastructure,
-                    workerArguments, DEV_API_KEY, ports));
+            List<String> arguments = new ArrayList<>(
+                    Services.arguments(service, options, infrastructure, workerArguments, DEV_API_KEY, ports));
             // the ready line: "Started <Application> in ..."
             arguments.replaceAll(argument -> argument.startsWith("--spring.main.log-startup-info=")
                     ? "--spring.main.log-startup-info=true" : argument);
@@ -124,4 +141,5 @@ final class FaultCluster implements AutoCloseable {
         all.forEach(ComponentProcess::close);
         simulators.close();
     }
+
 }

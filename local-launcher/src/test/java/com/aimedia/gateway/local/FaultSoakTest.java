@@ -15,9 +15,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import com.aimedia.gateway.local.FaultCluster.Component;
 
 /**
- * The soak, outside CI: tasks over every provider arrive ten a second for {@code soak.minutes} minutes while, every
- * few seconds, a random component gets {@code kill -9} and comes back one to three seconds later; then every task
- * that got a 200 must be terminal with its final webhook and one provider job. Run it with
+ * The soak, outside CI: tasks over every provider arrive ten a second for
+ * {@code soak.minutes} minutes while, every few seconds, a random component gets
+ * {@code kill -9} and comes back one to three seconds later; then every task that got a
+ * 200 must be terminal with its final webhook and one provider job. Run it with
  * {@code mvn -B -ntp -pl local-launcher -am verify -Dtest=FaultSoakTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dsoak.minutes=20}.
  */
@@ -56,4 +57,5 @@ class FaultSoakTest {
             FaultSuiteTest.recordLine("soak: killed and restarted " + victim);
         }
     }
+
 }

@@ -30,10 +30,11 @@ import com.aimedia.gateway.local.FaultCluster.Component;
 import com.aimedia.gateway.testsupport.FaultProxy;
 
 /**
- * The crash guarantees, proven on the gateway as separate processes: for each component in turn (each service, the
- * Kafka broker, the MongoDB server), tasks are submitted over every provider, the component is killed with
- * {@code kill -9} in the middle of the burst and started again two seconds later, and every task that got a 200 must
- * end terminal with its final webhook, with one provider job each and no document without its owner.
+ * The crash guarantees, proven on the gateway as separate processes: for each component
+ * in turn (each service, the Kafka broker, the MongoDB server), tasks are submitted over
+ * every provider, the component is killed with {@code kill -9} in the middle of the burst
+ * and started again two seconds later, and every task that got a 200 must end terminal
+ * with its final webhook, with one provider job each and no document without its owner.
  * docs/reliability.md records the figures this prints.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,35 +42,46 @@ import com.aimedia.gateway.testsupport.FaultProxy;
 class FaultSuiteTest {
 
     static final Duration DOWN_FOR = Duration.ofSeconds(2);
+
     private static final Duration TASK_TIMEOUT = Duration.ofMinutes(1);
+
     private static final Path RESULTS = Path.of("target", "fault-suite-results.txt");
 
     private Path data;
+
     private FaultCluster cluster;
+
     private WebhookReceiver receiver;
+
     private FaultWorkload workload;
 
-    /** Troubles of one provider (Luma, behind the fault proxy): network faults, or a simulator failure marker. */
+    /**
+     * Troubles of one provider (Luma, behind the fault proxy): network faults, or a
+     * simulator failure marker.
+     */
     enum Trouble {
-        TIMEOUTS(FaultProxy.Mode.BLACKHOLE, ""),
-        RESETS(FaultProxy.Mode.RESET, ""),
-        SLOW_BODIES(FaultProxy.Mode.SLOW_BODY, ""),
-        SERVER_ERRORS(FaultProxy.Mode.PASS, "[sim:server-error] "),
+
+        TIMEOUTS(FaultProxy.Mode.BLACKHOLE, ""), RESETS(FaultProxy.Mode.RESET, ""),
+        SLOW_BODIES(FaultProxy.Mode.SLOW_BODY, ""), SERVER_ERRORS(FaultProxy.Mode.PASS, "[sim:server-error] "),
         RATE_LIMITED(FaultProxy.Mode.PASS, "[sim:busy] ");
 
         final FaultProxy.Mode mode;
+
         final String promptMarker;
 
         Trouble(FaultProxy.Mode mode, String promptMarker) {
             this.mode = mode;
             this.promptMarker = promptMarker;
         }
+
     }
 
     private static final String TROUBLED = "luma";
+
     private static final String HEALTHY = "kling";
 
     private @Nullable FaultProxy proxy;
+
     private @Nullable Duration quiet;
 
     @BeforeAll
@@ -133,11 +145,13 @@ class FaultSuiteTest {
                 workload.timeToTerminal(healthy, TASK_TIMEOUT), workload.timeToTerminal(healthy, TASK_TIMEOUT)));
         proxy.mode(FaultProxy.Mode.PASS);
 
-        // then: every task ends with its webhook and one job (the workload checks), and the healthy provider's tasks
-        // are not held up behind the troubled one's timeouts and retries (a generous bound: this is no benchmark)
+        // then: every task ends with its webhook and one job (the workload checks), and
+        // the healthy provider's tasks
+        // are not held up behind the troubled one's timeouts and retries (a generous
+        // bound: this is no benchmark)
         Map<String, Long> jobs = workload.settle(Duration.ofMinutes(3));
-        String line = "%s at %s: a %s task took %.1f s (quiet %.1f s, ratio %.2f), provider jobs=%s".formatted(
-                trouble, TROUBLED, HEALTHY, during.toMillis() / 1000.0, quiet.toMillis() / 1000.0,
+        String line = "%s at %s: a %s task took %.1f s (quiet %.1f s, ratio %.2f), provider jobs=%s".formatted(trouble,
+                TROUBLED, HEALTHY, during.toMillis() / 1000.0, quiet.toMillis() / 1000.0,
                 (double) during.toMillis() / quiet.toMillis(), jobs);
         recordLine(line);
         assertThat(during).as(line).isLessThan(quiet.multipliedBy(3).plusSeconds(5));
@@ -177,7 +191,10 @@ class FaultSuiteTest {
         recordLine(result.toString());
     }
 
-    /** Printed and appended to target/fault-suite-results.txt, where docs/reliability.md takes its figures from. */
+    /**
+     * Printed and appended to target/fault-suite-results.txt, where docs/reliability.md
+     * takes its figures from.
+     */
     static void recordLine(String line) {
         System.out.println("FAULT SUITE " + line);
         try {
@@ -189,4 +206,5 @@ class FaultSuiteTest {
             throw new UncheckedIOException(e);
         }
     }
+
 }

@@ -29,16 +29,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Submits tasks over every provider while a fault happens, then checks the guarantees: the set of tasks that got a
- * 200 at submit equals the set that reached a terminal state equals the set whose final, signed webhook arrived;
- * every task the gateway holds ends terminal (also one whose 200 a crash swallowed); every provider created exactly
- * one job per task that reached it (an uncertain submission may have left one job without a recorded id, never two);
- * no task document lacks its owner. Other answers at submit must be a 503 with Retry-After or a refused connection,
- * never a 500.
+ * Submits tasks over every provider while a fault happens, then checks the guarantees:
+ * the set of tasks that got a 200 at submit equals the set that reached a terminal state
+ * equals the set whose final, signed webhook arrived; every task the gateway holds ends
+ * terminal (also one whose 200 a crash swallowed); every provider created exactly one job
+ * per task that reached it (an uncertain submission may have left one job without a
+ * recorded id, never two); no task document lacks its owner. Other answers at submit must
+ * be a 503 with Retry-After or a refused connection, never a 500.
  */
 final class FaultWorkload {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final Set<String> TERMINAL = Set.of("completed", "failed");
 
     /** What one run showed, for the assertions and docs/reliability.md. */
@@ -48,20 +50,30 @@ final class FaultWorkload {
         @Override
         public String toString() {
             return ("%s: accepted=%d refused=%d, all terminal and delivered %.1f s after the fault ended, outcomes=%s, "
-                    + "provider jobs so far=%s").formatted(scenario, accepted, refused, recovery.toMillis() / 1000.0,
-                            new java.util.TreeMap<>(outcomes), new java.util.TreeMap<>(jobs));
+                    + "provider jobs so far=%s")
+                .formatted(scenario, accepted, refused, recovery.toMillis() / 1000.0, new java.util.TreeMap<>(outcomes),
+                        new java.util.TreeMap<>(jobs));
         }
     }
 
     private final GatewayClient client;
+
     private final WebhookReceiver receiver;
+
     private final Supplier<Map<String, Long>> providerJobs;
+
     private final Supplier<String> mongoUri;
+
     private final List<ProviderCase> cases;
+
     private final Map<String, String> providerOf = new ConcurrentHashMap<>();
+
     private final List<String> accepted = new CopyOnWriteArrayList<>();
+
     private final List<Integer> refusedStatuses = new CopyOnWriteArrayList<>();
+
     private String cachedSecret = "";
+
     private String lastRefusal = "";
 
     FaultWorkload(String apiBaseUrl, String apiKey, WebhookReceiver receiver, Supplier<Map<String, Long>> providerJobs,
@@ -74,9 +86,10 @@ final class FaultWorkload {
     }
 
     /**
-     * Submits {@code count} tasks, one every {@code pace}, running {@code fault} on another thread once
-     * {@code faultAtAccepted} of them were accepted (in the middle of the burst, however slow the machine); then waits
-     * until every accepted task is terminal and delivered, and checks the guarantees.
+     * Submits {@code count} tasks, one every {@code pace}, running {@code fault} on
+     * another thread once {@code faultAtAccepted} of them were accepted (in the middle of
+     * the burst, however slow the machine); then waits until every accepted task is
+     * terminal and delivered, and checks the guarantees.
      */
     Result run(String scenario, int count, Duration pace, int faultAtAccepted, Runnable fault, Duration timeout)
             throws Exception {
@@ -100,7 +113,10 @@ final class FaultWorkload {
         return new Result(scenario, accepted.size(), refusedStatuses.size(), recovery, outcomes(), jobs);
     }
 
-    /** One task to the end before any fault: every process has served once, and the signing secret exists. */
+    /**
+     * One task to the end before any fault: every process has served once, and the
+     * signing secret exists.
+     */
     void warmUp() {
         timeToTerminal(cases.getFirst(), Duration.ofMinutes(2));
         signingSecret();
@@ -114,9 +130,10 @@ final class FaultWorkload {
     }
 
     /**
-     * Waits until every task of the round is terminal and delivered, and every task the gateway holds is terminal
-     * (a crash can lose the 200 of a task that was queued all the same), checks the guarantees, and returns the jobs
-     * each provider's simulator has created since it started.
+     * Waits until every task of the round is terminal and delivered, and every task the
+     * gateway holds is terminal (a crash can lose the 200 of a task that was queued all
+     * the same), checks the guarantees, and returns the jobs each provider's simulator
+     * has created since it started.
      */
     Map<String, Long> settle(Duration timeout) {
         awaitTerminalAndDelivered(timeout);
@@ -125,9 +142,14 @@ final class FaultWorkload {
         return jobs;
     }
 
-    /** The provider's completing case, with a prefix (e.g. a simulator failure marker) in its prompt. */
+    /**
+     * The provider's completing case, with a prefix (e.g. a simulator failure marker) in
+     * its prompt.
+     */
     ProviderCase caseOf(String provider, String promptPrefix) {
-        ProviderCase providerCase = cases.stream().filter(c -> c.provider().equals(provider)).findFirst()
+        ProviderCase providerCase = cases.stream()
+            .filter(c -> c.provider().equals(provider))
+            .findFirst()
             .orElseThrow(() -> new IllegalArgumentException("no completing case for " + provider));
         tools.jackson.databind.node.ObjectNode input = (tools.jackson.databind.node.ObjectNode) providerCase.input()
             .deepCopy();
@@ -143,13 +165,17 @@ final class FaultWorkload {
         return accepted.size() > before ? java.util.Optional.of(accepted.getLast()) : java.util.Optional.empty();
     }
 
-    /** Submits one task and waits until GET shows it terminal: the end-to-end time a client sees. */
+    /**
+     * Submits one task and waits until GET shows it terminal: the end-to-end time a
+     * client sees.
+     */
     Duration timeToTerminal(ProviderCase providerCase, Duration timeout) {
         Instant started = Instant.now();
         String id = submit(providerCase).orElseThrow(() -> new AssertionError("submit refused"));
         while (!isTerminal(id)) {
             if (Duration.between(started, Instant.now()).compareTo(timeout) > 0) {
-                throw new AssertionError("task " + id + " of " + providerCase.provider() + " not terminal after " + timeout);
+                throw new AssertionError(
+                        "task " + id + " of " + providerCase.provider() + " not terminal after " + timeout);
             }
             sleep(Duration.ofMillis(50));
         }
@@ -174,8 +200,9 @@ final class FaultWorkload {
             providerOf.put(id, providerCase.provider());
             return;
         }
-        assertThat(response.statusCode()).as("a refused submit answers 503, never %s: %s", response.statusCode(),
-                response.body()).isEqualTo(503);
+        assertThat(response.statusCode())
+            .as("a refused submit answers 503, never %s: %s", response.statusCode(), response.body())
+            .isEqualTo(503);
         assertThat(response.headers().firstValue("retry-after")).as("503 without Retry-After").isPresent();
         refusedStatuses.add(response.statusCode());
         lastRefusal = response.statusCode() + " " + response.body();
@@ -253,7 +280,10 @@ final class FaultWorkload {
         return cachedSecret;
     }
 
-    /** Tasks the gateway holds that are not terminal yet (the database may be restarting: then unknown). */
+    /**
+     * Tasks the gateway holds that are not terminal yet (the database may be restarting:
+     * then unknown).
+     */
     private long countUnfinishedTasks() {
         try (MongoClient mongo = MongoClients.create(mongoUri.get())) {
             return tasks(mongo).countDocuments(Filters.nin("status", TERMINAL));
@@ -268,14 +298,16 @@ final class FaultWorkload {
     }
 
     /**
-     * Over every task the gateway holds, all terminal: no document without its owner; each provider created as many
-     * jobs as there are distinct provider task ids recorded, plus at most one per task failed as submission_uncertain.
+     * Over every task the gateway holds, all terminal: no document without its owner;
+     * each provider created as many jobs as there are distinct provider task ids
+     * recorded, plus at most one per task failed as submission_uncertain.
      */
     private void assertGuarantees(Map<String, Long> jobs) {
         try (MongoClient mongo = MongoClients.create(mongoUri.get())) {
             MongoCollection<Document> tasks = tasks(mongo);
             assertThat(tasks.countDocuments(Filters.exists("tenant_id", false)))
-                .as("task documents without their owner").isZero();
+                .as("task documents without their owner")
+                .isZero();
             Map<String, Set<String>> providerTaskIds = new HashMap<>();
             Map<String, Integer> uncertain = new HashMap<>();
             for (Document task : tasks.find()) {
@@ -283,7 +315,8 @@ final class FaultWorkload {
                 String providerTaskId = task.getString("provider_task_id");
                 if (providerTaskId != null) {
                     assertThat(providerTaskIds.computeIfAbsent(provider, p -> new HashSet<>()).add(providerTaskId))
-                        .as("provider task %s of %s used by two tasks", providerTaskId, provider).isTrue();
+                        .as("provider task %s of %s used by two tasks", providerTaskId, provider)
+                        .isTrue();
                 }
                 if ("submission_uncertain".equals(task.getString("error_code"))) {
                     uncertain.merge(provider, 1, Integer::sum);
@@ -330,4 +363,5 @@ final class FaultWorkload {
             throw new IllegalStateException(e);
         }
     }
+
 }

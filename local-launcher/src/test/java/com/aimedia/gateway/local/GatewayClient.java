@@ -11,7 +11,9 @@ import java.time.Duration;
 final class GatewayClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     private final String baseUrl;
+
     private final String apiKey;
 
     GatewayClient(String baseUrl, String apiKey) {
@@ -76,4 +78,5 @@ final class GatewayClient {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -21,8 +21,8 @@ class LocalGatewayOptionsTest {
 
     @Test
     void should_take_port_and_key_from_the_environment_when_set() {
-        LocalGatewayOptions options = LocalGatewayOptions.fromEnvironment(
-                Map.of("GATEWAY_PORT", "9000", "GATEWAY_DEV_API_KEY", " sk_dev_fixed "));
+        LocalGatewayOptions options = LocalGatewayOptions
+            .fromEnvironment(Map.of("GATEWAY_PORT", "9000", "GATEWAY_DEV_API_KEY", " sk_dev_fixed "));
 
         assertThat(options.apiPort()).isEqualTo(9000);
         assertThat(options.filesPort()).isEqualTo(9001);
@@ -33,9 +33,11 @@ class LocalGatewayOptionsTest {
     void should_name_the_variable_when_a_port_is_not_a_number() {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> LocalGatewayOptions.fromEnvironment(Map.of("GATEWAY_PORT", "eighty")))
-            .withMessageContaining("GATEWAY_PORT").withMessageContaining("eighty");
+            .withMessageContaining("GATEWAY_PORT")
+            .withMessageContaining("eighty");
         assertThatIllegalArgumentException()
             .isThrownBy(() -> LocalGatewayOptions.fromEnvironment(Map.of("GATEWAY_FILES_PORT", "70000")))
             .withMessageContaining("GATEWAY_FILES_PORT");
     }
+
 }

@@ -23,8 +23,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The metric names the deploy files query (Prometheus alert rules and Grafana panels), and the names the services
- * publish on {@code /actuator/prometheus}, so a test can fail on a query of a metric nobody publishes.
+ * The metric names the deploy files query (Prometheus alert rules and Grafana panels),
+ * and the names the services publish on {@code /actuator/prometheus}, so a test can fail
+ * on a query of a metric nobody publishes.
  */
 final class MonitoringQueries {
 
@@ -35,10 +36,16 @@ final class MonitoringQueries {
     static final Set<String> SYNTHETIC = Set.of("up", "scrape_duration_seconds", "scrape_samples_scraped");
 
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'");
+
     private static final Pattern LABEL_MATCHERS = Pattern.compile("\\{[^}]*}");
+
     private static final Pattern RANGES = Pattern.compile("\\[[^]]*]");
-    private static final Pattern GROUPING = Pattern.compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
+
+    private static final Pattern GROUPING = Pattern
+        .compile("\\b(?:by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)");
+
     private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
+
     private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
             "bool", "and", "or", "unless", "offset", "inf", "nan");
 
@@ -80,7 +87,10 @@ final class MonitoringQueries {
         return expressions;
     }
 
-    /** The {@code expr} of every panel target of every provisioned dashboard (rows and nested panels included). */
+    /**
+     * The {@code expr} of every panel target of every provisioned dashboard (rows and
+     * nested panels included).
+     */
     static List<String> dashboardExpressions() throws IOException {
         List<String> expressions = new ArrayList<>();
         try (var files = Files.list(DASHBOARDS)) {
@@ -100,13 +110,16 @@ final class MonitoringQueries {
         }
     }
 
-    /** Every metric name (histogram series included) a running service exposes on its Prometheus endpoint. */
+    /**
+     * Every metric name (histogram series included) a running service exposes on its
+     * Prometheus endpoint.
+     */
     static Set<String> publishedNames(ConfigurableApplicationContext service) throws Exception {
-        String port = service.getEnvironment().getProperty("local.management.port",
-                service.getEnvironment().getProperty("local.server.port"));
-        HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest
-            .newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        String port = service.getEnvironment()
+            .getProperty("local.management.port", service.getEnvironment().getProperty("local.server.port"));
+        HttpResponse<String> scrape = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString());
         if (scrape.statusCode() != 200) {
             throw new IllegalStateException("scrape of port " + port + " answered " + scrape.statusCode());
         }
@@ -119,4 +132,5 @@ final class MonitoringQueries {
         });
         return names;
     }
+
 }

@@ -13,8 +13,8 @@ class MonitoringQueriesTest {
                   / on (provider) group_left sum without (instance) (increase(gateway_tasks_submitted_total[1h] offset 1d)) > 0.2
                   and up{job="gateway"} == 0 or vector(1e3)""";
 
-        assertThat(MonitoringQueries.metricNames(expression))
-            .containsExactly("gateway_task_duration_seconds_bucket", "gateway_tasks_submitted_total", "up");
+        assertThat(MonitoringQueries.metricNames(expression)).containsExactly("gateway_task_duration_seconds_bucket",
+                "gateway_tasks_submitted_total", "up");
     }
 
     @Test
@@ -24,4 +24,5 @@ class MonitoringQueriesTest {
         assertThat(MonitoringQueries.dashboardExpressions()).hasSizeGreaterThanOrEqualTo(12)
             .allSatisfy(expression -> assertThat(MonitoringQueries.metricNames(expression)).isNotEmpty());
     }
+
 }

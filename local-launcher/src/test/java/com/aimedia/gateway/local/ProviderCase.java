@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One end-to-end case of one provider, from {@code e2e/<provider>.json}: a model, an input, and whether the task must
- * end completed or failed (with words the error must contain).
+ * One end-to-end case of one provider, from {@code e2e/<provider>.json}: a model, an
+ * input, and whether the task must end completed or failed (with words the error must
+ * contain).
  */
 record ProviderCase(String provider, String name, String model, JsonNode input, String expect,
         @Nullable String errorContains, @Nullable String contentType) {

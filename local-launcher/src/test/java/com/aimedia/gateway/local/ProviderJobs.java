@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Reads the provider jobs each simulator created, from the admin port of {@code ComponentMain simulators}. */
+/**
+ * Reads the provider jobs each simulator created, from the admin port of
+ * {@code ComponentMain simulators}.
+ */
 final class ProviderJobs {
 
     private ProviderJobs() {
@@ -17,9 +20,9 @@ final class ProviderJobs {
 
     static Map<String, Long> fetch(int adminPort) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/jobs")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/jobs")).build(),
+                        HttpResponse.BodyHandlers.ofString());
             Map<String, Long> jobs = new HashMap<>();
             for (String line : response.body().split("\n")) {
                 if (!line.isBlank()) {
@@ -37,4 +40,5 @@ final class ProviderJobs {
             throw new IllegalStateException(e);
         }
     }
+
 }

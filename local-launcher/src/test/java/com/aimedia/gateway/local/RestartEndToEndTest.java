@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The embedded default keeps its data: after a stop and a start on the same data directory, a finished task reads
- * the same, its output still downloads, and the dev tenant keeps its webhook secret.
+ * The embedded default keeps its data: after a stop and a start on the same data
+ * directory, a finished task reads the same, its output still downloads, and the dev
+ * tenant keeps its webhook secret.
  */
 class RestartEndToEndTest {
 
@@ -34,9 +35,11 @@ class RestartEndToEndTest {
         String secret;
         try (RunningGateway gateway = LocalGateway.start(options)) {
             GatewayClient client = new GatewayClient(gateway.apiBaseUrl(), gateway.devApiKey());
-            HttpResponse<String> submitted = client.submit("{\"model\":\"kling-v2\",\"input\":{\"prompt\":\"keep me\"}}");
+            HttpResponse<String> submitted = client
+                .submit("{\"model\":\"kling-v2\",\"input\":{\"prompt\":\"keep me\"}}");
             taskId = JSON.readTree(submitted.body()).get("id").asString();
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> client.get(taskId).body().contains("\"status\":\"completed\""));
             finished = client.get(taskId).body();
             secret = gateway.webhookSigningSecret();
@@ -53,4 +56,5 @@ class RestartEndToEndTest {
             assertThat(restarted.webhookSigningSecret()).isEqualTo(secret);
         }
     }
+
 }

@@ -22,16 +22,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The README's run command ({@code mvn -pl local-launcher spring-boot:run}) runs the launcher on its runtime classpath,
- * without the test-scoped dependencies every other test here has. A dependency that only the tests brought (snakeyaml
- * once: the services could not read their yml) broke that command with every test passing. This test starts the
- * launcher's main on the runtime classpath alone (written by the dependency plugin, see the pom) and takes one task
- * through all four services.
+ * The README's run command ({@code mvn -pl local-launcher spring-boot:run}) runs the
+ * launcher on its runtime classpath, without the test-scoped dependencies every other
+ * test here has. A dependency that only the tests brought (snakeyaml once: the services
+ * could not read their yml) broke that command with every test passing. This test starts
+ * the launcher's main on the runtime classpath alone (written by the dependency plugin,
+ * see the pom) and takes one task through all four services.
  */
 class RuntimeClasspathTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final Pattern API_BASE_URL = Pattern.compile("API base URL \\.+ (http://\\S+)");
+
     private static final String DEV_KEY = "sk_dev_runtime_classpath_test";
 
     @TempDir
@@ -52,10 +55,11 @@ class RuntimeClasspathTest {
                 launcher.start();
             }
             catch (IllegalStateException e) {
-                // the log lives in the test's temporary directory, which is deleted: show its end here
+                // the log lives in the test's temporary directory, which is deleted: show
+                // its end here
                 String output = launcher.output();
-                throw new AssertionError(e.getMessage() + "; it printed:\n"
-                        + output.substring(Math.max(0, output.length() - 4000)), e);
+                throw new AssertionError(
+                        e.getMessage() + "; it printed:\n" + output.substring(Math.max(0, output.length() - 4000)), e);
             }
             Matcher url = API_BASE_URL.matcher(launcher.output());
             assertThat(url.find()).as("the banner names the API base URL").isTrue();
@@ -66,7 +70,8 @@ class RuntimeClasspathTest {
             assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
             String taskId = JSON.readTree(submitted.body()).get("id").asString();
 
-            JsonNode completed = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+            JsonNode completed = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> JSON.readTree(client.get(taskId).body()),
                         task -> !task.get("status").asString().matches("queued|in_progress"));
             assertThat(completed.get("status").asString()).as(completed.toString()).isEqualTo("completed");
@@ -74,7 +79,10 @@ class RuntimeClasspathTest {
         }
     }
 
-    /** The module's classes and its runtime-scoped dependencies, as spring-boot:run puts them together. */
+    /**
+     * The module's classes and its runtime-scoped dependencies, as spring-boot:run puts
+     * them together.
+     */
     private static String runtimeClasspath() throws IOException {
         Path file = Path.of("target", "runtime-classpath.txt");
         assertThat(file).as("written by maven-dependency-plugin:build-classpath in generate-test-resources").exists();
@@ -83,4 +91,5 @@ class RuntimeClasspathTest {
         entries.addAll(List.of(Files.readString(file).trim().split(File.pathSeparator)));
         return String.join(File.pathSeparator, entries);
     }
+
 }

@@ -29,18 +29,25 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One trace per task from submit to webhook, across every HTTP and Kafka hop and the work that runs from a schedule
- * (the orchestrator's polls and outbox, callback-service's webhook attempts): the four services run in this JVM and
- * export their spans into one in-memory exporter; the client submits inside a trace of its own.
+ * One trace per task from submit to webhook, across every HTTP and Kafka hop and the work
+ * that runs from a schedule (the orchestrator's polls and outbox, callback-service's
+ * webhook attempts): the four services run in this JVM and export their spans into one
+ * in-memory exporter; the client submits inside a trace of its own.
  */
 class TaskTraceEndToEndTest {
 
     private static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
+
     private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static RunningGateway gateway;
 
-    /** Added to every service's context (spring.main.sources): their spans all end up in {@link #SPANS}. */
+    /**
+     * Added to every service's context (spring.main.sources): their spans all end up in
+     * {@link #SPANS}.
+     */
     @Configuration(proxyBeanMethods = false)
     static class SharedSpanExporter {
 
@@ -59,11 +66,13 @@ class TaskTraceEndToEndTest {
 
                 @Override
                 public io.opentelemetry.sdk.common.CompletableResultCode shutdown() {
-                    // shared by four contexts: the first to close must not stop the others' export
+                    // shared by four contexts: the first to close must not stop the
+                    // others' export
                     return io.opentelemetry.sdk.common.CompletableResultCode.ofSuccess();
                 }
             };
         }
+
     }
 
     @BeforeAll
@@ -71,7 +80,8 @@ class TaskTraceEndToEndTest {
         Map<String, String> properties = Map.of("spring.main.sources", SharedSpanExporter.class.getName(),
                 "management.tracing.sampling.probability", "1.0",
                 "management.opentelemetry.tracing.export.schedule-delay", "100ms");
-        // system properties reach each service's context; taken back once they started, so no other test sees them
+        // system properties reach each service's context; taken back once they started,
+        // so no other test sees them
         properties.forEach(System::setProperty);
         try {
             gateway = LocalGateway.start(LocalGatewayOptions.forTests());
@@ -96,32 +106,41 @@ class TaskTraceEndToEndTest {
                 + "-01";
         try (WebhookReceiver receiver = new WebhookReceiver(); HttpClient http = HttpClient.newHttpClient()) {
             // when
-            HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(
-                    URI.create(gateway.apiBaseUrl() + "/v1/task/submit"))
-                .header("Authorization", "Bearer " + gateway.devApiKey())
-                .header("Content-Type", "application/json")
-                .header("traceparent", traceParent)
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"model":"kling-v2","input":{"prompt":"a red fox in snow"},"callback_url":"%s"}"""
-                    .formatted(receiver.url("/hook"))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> submitted = http
+                .send(HttpRequest.newBuilder(URI.create(gateway.apiBaseUrl() + "/v1/task/submit"))
+                    .header("Authorization", "Bearer " + gateway.devApiKey())
+                    .header("Content-Type", "application/json")
+                    .header("traceparent", traceParent)
+                    .POST(HttpRequest.BodyPublishers.ofString("""
+                            {"model":"kling-v2","input":{"prompt":"a red fox in snow"},"callback_url":"%s"}"""
+                        .formatted(receiver.url("/hook"))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
 
-            // then: every webhook carries the client's trace (the final one follows scheduled polls; an earlier
-            // version may be superseded by a newer one before it is sent, as webhook ordering allows)
-            await().atMost(Duration.ofSeconds(60)).until(() -> receiver.received().stream()
-                .anyMatch(webhook -> webhook.body().contains("\"completed\"")));
+            // then: every webhook carries the client's trace (the final one follows
+            // scheduled polls; an earlier
+            // version may be superseded by a newer one before it is sent, as webhook
+            // ordering allows)
+            await().atMost(Duration.ofSeconds(60))
+                .until(() -> receiver.received()
+                    .stream()
+                    .anyMatch(webhook -> webhook.body().contains("\"completed\"")));
             List<WebhookReceiver.Received> webhooks = receiver.received();
             assertThat(webhooks).extracting(webhook -> JSON.readTree(webhook.body()).get("status").asString())
                 .contains("completed");
-            assertThat(webhooks).allSatisfy(webhook -> assertThat(webhook.header("traceparent"))
-                .as("traceparent of the webhook POST").startsWith("00-" + traceId + "-"));
+            assertThat(webhooks)
+                .allSatisfy(webhook -> assertThat(webhook.header("traceparent")).as("traceparent of the webhook POST")
+                    .startsWith("00-" + traceId + "-"));
 
-            // then: the spans of every service, the poll hops and the webhook attempts included, are in that trace
+            // then: the spans of every service, the poll hops and the webhook attempts
+            // included, are in that trace
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                List<SpanData> trace = SPANS.getFinishedSpanItems().stream()
-                    .filter(span -> span.getTraceId().equals(traceId)).toList();
-                Set<String> services = trace.stream().map(span -> span.getResource().getAttribute(SERVICE_NAME))
+                List<SpanData> trace = SPANS.getFinishedSpanItems()
+                    .stream()
+                    .filter(span -> span.getTraceId().equals(traceId))
+                    .toList();
+                Set<String> services = trace.stream()
+                    .map(span -> span.getResource().getAttribute(SERVICE_NAME))
                     .collect(Collectors.toSet());
                 assertThat(services).contains("api-service", "orchestrator-service", "provider-workers",
                         "callback-service");
@@ -138,4 +157,5 @@ class TaskTraceEndToEndTest {
         assertThat(span.getName()).contains("tasks.poll.kling");
         assertThat(span.getResource().getAttribute(SERVICE_NAME)).isEqualTo(service);
     }
+
 }

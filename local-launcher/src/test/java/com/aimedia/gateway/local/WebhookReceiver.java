@@ -13,7 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-/** A real HTTP receiver on loopback that records every webhook it gets and answers 204. */
+/**
+ * A real HTTP receiver on loopback that records every webhook it gets and answers 204.
+ */
 final class WebhookReceiver implements AutoCloseable {
 
     record Received(HttpHeaders headers, String body) {
@@ -24,6 +26,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
+
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     WebhookReceiver() throws IOException {
@@ -54,4 +57,5 @@ final class WebhookReceiver implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
+
 }

@@ -17,6 +17,8 @@ public class OrchestratorApplication {
     public static final String CONFIG_NAME = "orchestrator-service";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(OrchestratorApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(OrchestratorApplication.class).properties("spring.config.name=" + CONFIG_NAME)
+            .run(args);
     }
+
 }

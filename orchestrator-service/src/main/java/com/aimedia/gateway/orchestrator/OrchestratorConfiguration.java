@@ -19,8 +19,9 @@ import com.aimedia.gateway.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The clock, scheduling (poll scheduler, outbox relay), and the topics the orchestrator consumes and produces
- * whose names it knows: {@code tasks.status} and {@code tasks.cancel} (each with its dead-letter topic, same partitions so the
+ * The clock, scheduling (poll scheduler, outbox relay), and the topics the orchestrator
+ * consumes and produces whose names it knows: {@code tasks.status} and
+ * {@code tasks.cancel} (each with its dead-letter topic, same partitions so the
  * dead-letter publisher can keep the partition) and {@code tasks.changed}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,7 +34,10 @@ class OrchestratorConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Deletes task documents (status history and outbox included) once their tenant's retention has ended. */
+    /**
+     * Deletes task documents (status history and outbox included) once their tenant's
+     * retention has ended.
+     */
     @Bean
     RecordSweeper taskRecordSweeper(TaskStore taskStore, TaskRecordRetention retention, Clock clock,
             MeterRegistry registry) {
@@ -74,4 +78,5 @@ class OrchestratorConfiguration {
     NewTopic changedTopic(GatewayKafkaProperties kafka) {
         return new NewTopic(Topics.CHANGED, kafka.partitions(), kafka.replicationFactor());
     }
+
 }

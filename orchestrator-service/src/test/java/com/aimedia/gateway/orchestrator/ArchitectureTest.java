@@ -17,7 +17,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 class ArchitectureTest {
 
-    private final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+    private final JavaClasses classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("com.aimedia.gateway.orchestrator");
 
     @Test
@@ -26,38 +27,44 @@ class ArchitectureTest {
     }
 
     /**
-     * Avro records are the Kafka edge and stay in {@code messaging} packages, where one mapper turns them into domain
-     * records. Listed: classes that still touch Avro outside one, each with the reason.
+     * Avro records are the Kafka edge and stay in {@code messaging} packages, where one
+     * mapper turns them into domain records. Listed: classes that still touch Avro
+     * outside one, each with the reason.
      */
     private static final Map<String, String> AVRO_OUTSIDE_MESSAGING = Map.of(
             "com.aimedia.gateway.orchestrator.polling.PollScheduler",
             "publishes PollRequested and SubmissionCheckRequested itself; the polling feature has no messaging package");
 
     /**
-     * The MongoDB driver stays in stores and repositories ({@code *Store}, {@code *Repository}, their
-     * {@code *Documents} mapping and the {@code *Configuration} that builds them from the {@code MongoDatabase}
-     * bean). Listed: classes that use it under another name, each with the reason.
+     * The MongoDB driver stays in stores and repositories ({@code *Store},
+     * {@code *Repository}, their {@code *Documents} mapping and the
+     * {@code *Configuration} that builds them from the {@code MongoDatabase} bean).
+     * Listed: classes that use it under another name, each with the reason.
      */
-    private static final Map<String, String> MONGO_OUTSIDE_STORES = Map.of(
-            "com.aimedia.gateway.orchestrator.polling.PollClaims",
-            "the store of poll claims, named after its feature");
+    private static final Map<String, String> MONGO_OUTSIDE_STORES = Map
+        .of("com.aimedia.gateway.orchestrator.polling.PollClaims", "the store of poll claims, named after its feature");
 
     @Test
     void should_keep_avro_in_messaging_when_features_publish_or_consume() {
-        noClasses()
-            .that().resideOutsideOfPackage("com.aimedia.gateway.orchestrator..messaging..").and(not(listedIn(AVRO_OUTSIDE_MESSAGING)))
-            .should().dependOnClassesThat(resideInAnyPackage("com.aimedia.gateway.schemas.v1..", "org.apache.avro..")).check(classes);
+        noClasses().that()
+            .resideOutsideOfPackage("com.aimedia.gateway.orchestrator..messaging..")
+            .and(not(listedIn(AVRO_OUTSIDE_MESSAGING)))
+            .should()
+            .dependOnClassesThat(resideInAnyPackage("com.aimedia.gateway.schemas.v1..", "org.apache.avro.."))
+            .check(classes);
     }
 
     @Test
     void should_keep_mongodb_in_stores_when_features_persist() {
-        noClasses()
-            .that(not(aStoreOrItsWiring()).and(not(listedIn(MONGO_OUTSIDE_STORES))))
-            .should().dependOnClassesThat(resideInAnyPackage("com.mongodb..", "org.bson..")).check(classes);
+        noClasses().that(not(aStoreOrItsWiring()).and(not(listedIn(MONGO_OUTSIDE_STORES))))
+            .should()
+            .dependOnClassesThat(resideInAnyPackage("com.mongodb..", "org.bson.."))
+            .check(classes);
     }
 
     private static DescribedPredicate<JavaClass> listedIn(Map<String, String> exceptions) {
-        return DescribedPredicate.describe("listed with a reason", javaClass -> exceptions.containsKey(topLevel(javaClass)));
+        return DescribedPredicate.describe("listed with a reason",
+                javaClass -> exceptions.containsKey(topLevel(javaClass)));
     }
 
     private static DescribedPredicate<JavaClass> aStoreOrItsWiring() {
@@ -72,4 +79,5 @@ class ArchitectureTest {
     private static String topLevel(JavaClass javaClass) {
         return javaClass.getName().replaceFirst("\\$.*", "");
     }
+
 }

@@ -66,24 +66,23 @@ import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The orchestrator against a real (embedded) Kafka broker and mongo-java-server: events in through the platform's
- * publisher, task documents and TaskStatusChanged / PollRequested events read back with real consumers.
+ * The orchestrator against a real (embedded) Kafka broker and mongo-java-server: events
+ * in through the platform's publisher, task documents and TaskStatusChanged /
+ * PollRequested events read back with real consumers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "spring.config.name=" + OrchestratorApplication.CONFIG_NAME,
-        "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "gateway.kafka.partitions=1",
-        "gateway.kafka.metadata-max-age=1s",
-        "gateway.orchestrator.polling.tick=100ms",
-        "gateway.orchestrator.polling.default-interval=300ms",
-        "gateway.orchestrator.polling.max-interval=600ms",
-        "gateway.orchestrator.polling.acceptance-check=500ms",
-        "gateway.orchestrator.outbox.relay-interval=200ms",
-        "gateway.orchestrator.outbox.relay-after=1s" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = { "spring.config.name=" + OrchestratorApplication.CONFIG_NAME,
+                "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
+                "gateway.kafka.metadata-max-age=1s", "gateway.orchestrator.polling.tick=100ms",
+                "gateway.orchestrator.polling.default-interval=300ms",
+                "gateway.orchestrator.polling.max-interval=600ms",
+                "gateway.orchestrator.polling.acceptance-check=500ms",
+                "gateway.orchestrator.outbox.relay-interval=200ms", "gateway.orchestrator.outbox.relay-after=1s" })
 @EmbeddedKafka(partitions = 1, topics = { "tasks.submitted.kling", "tasks.poll.kling" })
 class OrchestratorIntegrationTest {
 
     private static final InMemoryMongo MONGO = InMemoryMongo.start();
+
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired
@@ -112,11 +111,15 @@ class OrchestratorIntegrationTest {
         FailingWritesTaskStore failingWritesTaskStore(MongoDatabase database) {
             return new FailingWritesTaskStore(database);
         }
+
     }
 
     private static KafkaConsumer<String, SpecificRecord> changedConsumer;
+
     private static KafkaConsumer<String, SpecificRecord> pollConsumer;
+
     private static final List<SpecificRecord> changed = new CopyOnWriteArrayList<>();
+
     private static final List<SpecificRecord> polls = new CopyOnWriteArrayList<>();
 
     @DynamicPropertySource
@@ -164,10 +167,10 @@ class OrchestratorIntegrationTest {
         assertThat(task.getDate("completed_at").toInstant()).isEqualTo(completed.getOccurredAt());
         assertThat(task.getDate("created_at").toInstant()).isEqualTo(created);
         assertThat(task).doesNotContainKey("next_poll_at");
-        assertThat(task.getString("view")).isEqualTo("{\"id\":\"" + taskId + "\",\"status\":\"completed\",\"created_at\":"
-                + created.getEpochSecond() + ",\"completed_at\":" + completed.getOccurredAt().getEpochSecond()
-                + ",\"outputs\":[\"https://cdn.example.com/" + taskId + ".mp4\"],\"version\":1000,"
-                + "\"updated_at\":" + completed.getOccurredAt().getEpochSecond() + "}");
+        assertThat(task.getString("view")).isEqualTo("{\"id\":\"" + taskId
+                + "\",\"status\":\"completed\",\"created_at\":" + created.getEpochSecond() + ",\"completed_at\":"
+                + completed.getOccurredAt().getEpochSecond() + ",\"outputs\":[\"https://cdn.example.com/" + taskId
+                + ".mp4\"],\"version\":1000," + "\"updated_at\":" + completed.getOccurredAt().getEpochSecond() + "}");
         List<TaskStatusChanged> events = awaitChanged(taskId, 3);
         assertThat(events).extracting(TaskStatusChanged::getVersion).containsExactly(1L, 2L, 1000L);
         assertThat(events).extracting(TaskStatusChanged::getStatus)
@@ -176,17 +179,19 @@ class OrchestratorIntegrationTest {
         assertThat(last.getBody()).isEqualTo(task.getString("view"));
         assertThat(last.getTenantId()).isEqualTo("tenant-1");
         assertThat(last.getCallbackUrl()).isEqualTo("https://hooks.example.com/t");
-        assertThat(events.getFirst().getBody()).isEqualTo("{\"id\":\"" + taskId + "\",\"status\":\"queued\",\"created_at\":"
-                + created.getEpochSecond() + ",\"version\":1,\"updated_at\":"
-                + created.getEpochSecond() + "}");
+        assertThat(events.getFirst().getBody())
+            .isEqualTo("{\"id\":\"" + taskId + "\",\"status\":\"queued\",\"created_at\":" + created.getEpochSecond()
+                    + ",\"version\":1,\"updated_at\":" + created.getEpochSecond() + "}");
         awaitTask(taskId, doc -> assertThat(doc.getList("outbox", Document.class)).isEmpty());
         List<Document> history = task.getList("status_history", Document.class);
         assertThat(history).extracting(entry -> entry.getString("status"))
             .containsExactly("queued", "in_progress", "completed");
         assertThat(history.getFirst().getDate("at").toInstant()).isEqualTo(created);
         assertThat(history.getLast().getDate("at").toInstant()).isEqualTo(completed.getOccurredAt());
-        assertThat(history).extracting(entry -> entry.get("version", Number.class).longValue()).containsExactly(1L, 2L, 1000L);
-        assertThat(meterRegistry.find(OrchestratorMetrics.TASK_TRANSITIONS).tags("provider", "kling", "to", "completed")
+        assertThat(history).extracting(entry -> entry.get("version", Number.class).longValue())
+            .containsExactly(1L, 2L, 1000L);
+        assertThat(meterRegistry.find(OrchestratorMetrics.TASK_TRANSITIONS)
+            .tags("provider", "kling", "to", "completed")
             .counter()).isNotNull();
         assertThat(meterRegistry.find(OrchestratorMetrics.TASK_DURATION).tags("status", "completed").timer())
             .isNotNull();
@@ -199,23 +204,29 @@ class OrchestratorIntegrationTest {
         Instant created = now();
         TaskSubmitted submitted = TaskSubmitted.newBuilder(submitted(taskId, created))
             .setMetadata(java.util.Map.of("order", "o-17", "customer", "c-9"))
-            .setWebhookEvents(List.of("completed", "failed")).setVideoSeconds(10).build();
+            .setWebhookEvents(List.of("completed", "failed"))
+            .setVideoSeconds(10)
+            .build();
 
         // when
         publisher.publish(Topics.submitted("kling"), submitted);
         awaitTask(taskId, task -> assertThat(task.getString("status")).isEqualTo("queued"));
         publisher.publish(Topics.STATUS, completed(taskId));
 
-        // then: the queued body is the one api-service answers before the task is stored (metadata sorted by key)
+        // then: the queued body is the one api-service answers before the task is stored
+        // (metadata sorted by key)
         Document task = awaitTask(taskId, doc -> assertThat(doc.getString("status")).isEqualTo("completed"));
-        assertThat(task.get("metadata", Document.class)).containsEntry("order", "o-17").containsEntry("customer", "c-9");
+        assertThat(task.get("metadata", Document.class)).containsEntry("order", "o-17")
+            .containsEntry("customer", "c-9");
         assertThat(task.getList("webhook_events", String.class)).containsExactly("completed", "failed");
         assertThat(task.getInteger("video_seconds")).as("for usage").isEqualTo(10);
-        assertThat(task.getString("view")).contains(",\"metadata\":{\"customer\":\"c-9\",\"order\":\"o-17\"},\"version\":1000,");
+        assertThat(task.getString("view"))
+            .contains(",\"metadata\":{\"customer\":\"c-9\",\"order\":\"o-17\"},\"version\":1000,");
         List<TaskStatusChanged> events = awaitChanged(taskId, 2);
-        assertThat(events.getFirst().getBody()).isEqualTo("{\"id\":\"" + taskId + "\",\"status\":\"queued\",\"created_at\":"
-                + created.getEpochSecond() + ",\"metadata\":{\"customer\":\"c-9\",\"order\":\"o-17\"},\"version\":1,"
-                + "\"updated_at\":" + created.getEpochSecond() + "}");
+        assertThat(events.getFirst().getBody())
+            .isEqualTo("{\"id\":\"" + taskId + "\",\"status\":\"queued\",\"created_at\":" + created.getEpochSecond()
+                    + ",\"metadata\":{\"customer\":\"c-9\",\"order\":\"o-17\"},\"version\":1," + "\"updated_at\":"
+                    + created.getEpochSecond() + "}");
         assertThat(events).allSatisfy(event -> {
             assertThat(event.getMetadata()).containsEntry("order", "o-17").containsEntry("customer", "c-9");
             assertThat(event.getWebhookEvents()).containsExactly("completed", "failed");
@@ -228,16 +239,16 @@ class OrchestratorIntegrationTest {
         String taskId = newTaskId();
         publisher.publish(Topics.submitted("kling"), submitted(taskId, now()));
         awaitTask(taskId, task -> assertThat(task.getString("status")).isEqualTo("queued"));
-        publisher.publish(Topics.STATUS, TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.PROGRESS))
-            .setProgress(10).build());
+        publisher.publish(Topics.STATUS,
+                TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.PROGRESS)).setProgress(10).build());
         awaitTask(taskId, task -> assertThat(task.getLong("version")).isEqualTo(12L));
         awaitChanged(taskId, 2);
 
         // when: a higher report, then a lower one that arrived late
-        publisher.publish(Topics.STATUS, TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.PROGRESS))
-            .setProgress(60).build());
-        publisher.publish(Topics.STATUS, TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.PROGRESS))
-            .setProgress(30).build());
+        publisher.publish(Topics.STATUS,
+                TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.PROGRESS)).setProgress(60).build());
+        publisher.publish(Topics.STATUS,
+                TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.PROGRESS)).setProgress(30).build());
         awaitOrchestratorCaughtUp();
 
         // then
@@ -261,8 +272,14 @@ class OrchestratorIntegrationTest {
         awaitTask(taskId, task -> assertThat(task.getString("status")).isEqualTo("in_progress"));
 
         // when
-        publisher.publish(Topics.CANCEL, TaskCancelRequested.newBuilder().setEventId(UUID.randomUUID().toString())
-            .setTaskId(taskId).setOccurredAt(now()).setTenantId("tenant-1").setProvider("kling").build());
+        publisher.publish(Topics.CANCEL,
+                TaskCancelRequested.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setTaskId(taskId)
+                    .setOccurredAt(now())
+                    .setTenantId("tenant-1")
+                    .setProvider("kling")
+                    .build());
         Document cancelled = awaitTask(taskId, doc -> assertThat(doc.getString("status")).isEqualTo("failed"));
         publisher.publish(Topics.STATUS, completed(taskId));
         awaitOrchestratorCaughtUp();
@@ -271,7 +288,8 @@ class OrchestratorIntegrationTest {
         assertThat(cancelled.getString("error_code")).isEqualTo("cancelled");
         assertThat(cancelled).doesNotContainKey("next_poll_at");
         assertThat(cancelled.getString("view")).contains("\"status\":\"failed\"")
-            .contains("\"error\":\"The task was cancelled by its owner.\",\"error_code\":\"cancelled\",\"retryable\":false");
+            .contains(
+                    "\"error\":\"The task was cancelled by its owner.\",\"error_code\":\"cancelled\",\"retryable\":false");
         List<TaskStatusChanged> events = awaitChanged(taskId, 3);
         assertThat(events.getLast().getErrorCode()).isEqualTo("cancelled");
         assertThat(events.getLast().getBody()).isEqualTo(cancelled.getString("view"));
@@ -314,7 +332,8 @@ class OrchestratorIntegrationTest {
         TaskStatusReported progress = report(taskId, ReportedOutcome.PROGRESS);
         TaskStatusReported completed = completed(taskId);
 
-        // when: each event twice (submissions and reports travel on different topics, so each step waits)
+        // when: each event twice (submissions and reports travel on different topics, so
+        // each step waits)
         publisher.publish(Topics.submitted("kling"), submitted);
         publisher.publish(Topics.submitted("kling"), submitted);
         awaitChanged(taskId, 1);
@@ -371,7 +390,8 @@ class OrchestratorIntegrationTest {
         publisher.publish(Topics.submitted("kling"), submitted(second, now()));
         container.resume();
 
-        // then: the failed write committed no offset; the batch came again and was applied
+        // then: the failed write committed no offset; the batch came again and was
+        // applied
         awaitTask(first, doc -> assertThat(doc.getString("status")).isEqualTo("queued"));
         awaitTask(second, doc -> assertThat(doc.getString("status")).isEqualTo("queued"));
         assertThat(store.failedBulkWrites()).isEqualTo(1);
@@ -416,7 +436,8 @@ class OrchestratorIntegrationTest {
         String taskId = newTaskId();
         publisher.publish(Topics.submitted("kling"), submitted(taskId, now()));
 
-        // then: the workers are asked long before the deadline, again after the backoff, and never to poll
+        // then: the workers are asked long before the deadline, again after the backoff,
+        // and never to poll
         await().atMost(WAIT).untilAsserted(() -> {
             drain(pollConsumer(), polls);
             assertThat(polls).filteredOn(SubmissionCheckRequested.class::isInstance)
@@ -425,7 +446,8 @@ class OrchestratorIntegrationTest {
                 .hasSizeGreaterThanOrEqualTo(2)
                 .allSatisfy(check -> assertThat(check.getProvider()).isEqualTo("kling"));
         });
-        assertThat(polls).filteredOn(PollRequested.class::isInstance).map(PollRequested.class::cast)
+        assertThat(polls).filteredOn(PollRequested.class::isInstance)
+            .map(PollRequested.class::cast)
             .noneMatch(poll -> poll.getTaskId().equals(taskId));
 
         // when: the re-reported acceptance arrives
@@ -442,12 +464,15 @@ class OrchestratorIntegrationTest {
         publisher.publish(Topics.submitted("kling"), submitted(taskId, now()));
         publisher.publish(Topics.STATUS, accepted(taskId));
         awaitTask(taskId, doc -> assertThat(doc.getString("provider_task_id")).isNotNull());
-        tasks().updateOne(new Document("_id", taskId),
-                new Document("$set", new Document("next_poll_at", java.util.Date.from(now().plus(Duration.ofHours(1))))));
+        tasks().updateOne(new Document("_id", taskId), new Document("$set",
+                new Document("next_poll_at", java.util.Date.from(now().plus(Duration.ofHours(1))))));
         awaitOrchestratorCaughtUp();
         drain(pollConsumer(), polls);
-        long before = polls.stream().filter(PollRequested.class::isInstance).map(PollRequested.class::cast)
-            .filter(poll -> poll.getTaskId().equals(taskId)).count();
+        long before = polls.stream()
+            .filter(PollRequested.class::isInstance)
+            .map(PollRequested.class::cast)
+            .filter(poll -> poll.getTaskId().equals(taskId))
+            .count();
 
         // when
         publisher.publish(Topics.STATUS, callback(taskId));
@@ -464,21 +489,28 @@ class OrchestratorIntegrationTest {
 
         // then: no poll, no change
         drain(pollConsumer(), polls);
-        assertThat(polls).filteredOn(PollRequested.class::isInstance).map(PollRequested.class::cast)
-            .filteredOn(poll -> poll.getTaskId().equals(taskId)).hasSize((int) before + 1);
+        assertThat(polls).filteredOn(PollRequested.class::isInstance)
+            .map(PollRequested.class::cast)
+            .filteredOn(poll -> poll.getTaskId().equals(taskId))
+            .hasSize((int) before + 1);
         assertThat(task(taskId).getString("status")).isEqualTo("completed");
     }
 
     private static ProviderCallbackReceived callback(String taskId) {
-        return ProviderCallbackReceived.newBuilder().setEventId(UUID.randomUUID().toString()).setTaskId(taskId)
-            .setOccurredAt(now()).setProvider("kling").build();
+        return ProviderCallbackReceived.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setTaskId(taskId)
+            .setOccurredAt(now())
+            .setProvider("kling")
+            .build();
     }
 
     @Test
     void should_fail_the_task_with_provider_timeout_when_the_deadline_passes() {
         // given: created almost 30 minutes ago, so the default deadline is a second away
         String taskId = newTaskId();
-        publisher.publish(Topics.submitted("kling"), submitted(taskId, now().minus(Duration.ofMinutes(30)).plusSeconds(1)));
+        publisher.publish(Topics.submitted("kling"),
+                submitted(taskId, now().minus(Duration.ofMinutes(30)).plusSeconds(1)));
         publisher.publish(Topics.STATUS, accepted(taskId));
 
         // when
@@ -496,22 +528,39 @@ class OrchestratorIntegrationTest {
 
     @Test
     void should_publish_a_left_over_outbox_entry_when_the_writer_crashed_after_its_write() {
-        // given: the document as a writer leaves it when it dies between its write and its publish
+        // given: the document as a writer leaves it when it dies between its write and
+        // its publish
         String taskId = newTaskId();
         Instant created = now().minusSeconds(60);
         String view = "{\"id\":\"" + taskId + "\",\"status\":\"queued\",\"created_at\":" + created.getEpochSecond()
                 + ",\"version\":1,\"updated_at\":" + created.getEpochSecond() + "}";
         Document entry = new Document("event_id", UUID.randomUUID().toString()).append("_id", taskId)
-            .append("version", 1L).append("status", "queued").append("tenant_id", "tenant-1")
-            .append("model", "kling-v2").append("provider", "kling").append("callback_url", null)
-            .append("created_at", Date.from(created)).append("updated_at", Date.from(created))
-            .append("completed_at", null).append("outputs", List.of()).append("error", null)
-            .append("error_code", null).append("body", view);
-        tasks().insertOne(new Document("_id", taskId).append("revision", 1L).append("tenant_id", "tenant-1")
-            .append("model", "kling-v2").append("provider", "kling").append("provider_model", "kling-v2-master")
-            .append("status", "queued").append("version", 1L).append("created_at", Date.from(created))
-            .append("updated_at", Date.from(created)).append("view", view).append("poll_attempts", 0)
-            .append("outbox", List.of(entry)).append("outbox_since", Date.from(created)));
+            .append("version", 1L)
+            .append("status", "queued")
+            .append("tenant_id", "tenant-1")
+            .append("model", "kling-v2")
+            .append("provider", "kling")
+            .append("callback_url", null)
+            .append("created_at", Date.from(created))
+            .append("updated_at", Date.from(created))
+            .append("completed_at", null)
+            .append("outputs", List.of())
+            .append("error", null)
+            .append("error_code", null)
+            .append("body", view);
+        tasks().insertOne(new Document("_id", taskId).append("revision", 1L)
+            .append("tenant_id", "tenant-1")
+            .append("model", "kling-v2")
+            .append("provider", "kling")
+            .append("provider_model", "kling-v2-master")
+            .append("status", "queued")
+            .append("version", 1L)
+            .append("created_at", Date.from(created))
+            .append("updated_at", Date.from(created))
+            .append("view", view)
+            .append("poll_attempts", 0)
+            .append("outbox", List.of(entry))
+            .append("outbox_since", Date.from(created)));
 
         // when
         List<TaskStatusChanged> events = awaitChanged(taskId, 1);
@@ -528,8 +577,8 @@ class OrchestratorIntegrationTest {
         // given
         String poisonKey = "poison-" + UUID.randomUUID();
         String taskId = newTaskId();
-        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringSerializer(),
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringSerializer(),
                 new ByteArraySerializer())) {
             // when
             raw.send(new ProducerRecord<>(Topics.STATUS, poisonKey, "not avro".getBytes(StandardCharsets.UTF_8)));
@@ -570,25 +619,42 @@ class OrchestratorIntegrationTest {
     }
 
     private static TaskSubmitted submitted(String taskId, Instant created) {
-        return TaskSubmitted.newBuilder().setEventId(UUID.randomUUID().toString()).setTaskId(taskId)
-            .setOccurredAt(created).setTenantId("tenant-1").setModel("kling-v2").setProvider("kling")
-            .setProviderModel("kling-v2-master").setInput("{\"prompt\":\"a cat\"}")
-            .setCallbackUrl("https://hooks.example.com/t").setCreatedAt(created).build();
+        return TaskSubmitted.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setTaskId(taskId)
+            .setOccurredAt(created)
+            .setTenantId("tenant-1")
+            .setModel("kling-v2")
+            .setProvider("kling")
+            .setProviderModel("kling-v2-master")
+            .setInput("{\"prompt\":\"a cat\"}")
+            .setCallbackUrl("https://hooks.example.com/t")
+            .setCreatedAt(created)
+            .build();
     }
 
     private static TaskStatusReported accepted(String taskId) {
-        return TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.ACCEPTED)).setProviderTaskId("pt-" + taskId)
-            .setProviderRef("ref-1").build();
+        return TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.ACCEPTED))
+            .setProviderTaskId("pt-" + taskId)
+            .setProviderRef("ref-1")
+            .build();
     }
 
     private static TaskStatusReported completed(String taskId) {
         return TaskStatusReported.newBuilder(report(taskId, ReportedOutcome.COMPLETED))
-            .setOutputs(List.of("https://cdn.example.com/" + taskId + ".mp4")).build();
+            .setOutputs(List.of("https://cdn.example.com/" + taskId + ".mp4"))
+            .build();
     }
 
     private static TaskStatusReported report(String taskId, ReportedOutcome outcome) {
-        return TaskStatusReported.newBuilder().setEventId(UUID.randomUUID().toString()).setTaskId(taskId)
-            .setOccurredAt(now()).setProvider("kling").setOutcome(outcome).setOutputs(List.of()).build();
+        return TaskStatusReported.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setTaskId(taskId)
+            .setOccurredAt(now())
+            .setProvider("kling")
+            .setOutcome(outcome)
+            .setOutputs(List.of())
+            .build();
     }
 
     private MongoCollection<Document> tasks() {
@@ -639,12 +705,16 @@ class OrchestratorIntegrationTest {
         return found;
     }
 
-    /** Waits until the orchestrator group has committed every record of its topics: it has processed them all. */
+    /**
+     * Waits until the orchestrator group has committed every record of its topics: it has
+     * processed them all.
+     */
     private void awaitOrchestratorCaughtUp() {
         try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", broker.getBrokersAsString()))) {
             await().atMost(WAIT).untilAsserted(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("orchestrator")
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
                 List<TopicPartition> partitions = List.of(new TopicPartition(Topics.STATUS, 0),
                         new TopicPartition(Topics.submitted("kling"), 0));
                 Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
@@ -682,7 +752,8 @@ class OrchestratorIntegrationTest {
 
     private <V> KafkaConsumer<String, V> consumer(Deserializer<V> values) {
         return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), values);
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"), new StringDeserializer(), values);
     }
+
 }

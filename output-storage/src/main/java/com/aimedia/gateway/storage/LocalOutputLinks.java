@@ -12,15 +12,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Links to provider-workers' file endpoint: {@code <base>/files/<key>?expires=<unix s>&signature=<HMAC-SHA256>}. The
- * signature covers key and expiry, so neither can be changed.
+ * Links to provider-workers' file endpoint:
+ * {@code <base>/files/<key>?expires=<unix s>&signature=<HMAC-SHA256>}. The signature
+ * covers key and expiry, so neither can be changed.
  */
 public final class LocalOutputLinks implements OutputLinks {
 
     public static final String PATH = "/files/";
+
     private static final String PURPOSE = "output";
 
     private final String baseUrl;
+
     private final SecretKeySpec secret;
 
     public LocalOutputLinks(URI baseUrl, String signingSecret) {
@@ -34,7 +37,9 @@ public final class LocalOutputLinks implements OutputLinks {
         return baseUrl + PATH + key.value() + "?expires=" + expires + "&signature=" + sign(key.value(), expires);
     }
 
-    /** Constant-time, so a caller learns nothing from how long a wrong signature takes. */
+    /**
+     * Constant-time, so a caller learns nothing from how long a wrong signature takes.
+     */
     public Access check(String key, long expires, String signature, Instant now) {
         byte[] expected = sign(key, expires).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))) {
@@ -56,6 +61,9 @@ public final class LocalOutputLinks implements OutputLinks {
     }
 
     public enum Access {
+
         GRANTED, EXPIRED, FORBIDDEN
+
     }
+
 }

@@ -10,15 +10,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
- * Outputs in a local directory, {@code <directory>/<key>} (a volume all provider-workers replicas share). A file is
- * written under a temporary name in the same directory and then renamed atomically, so a crash mid-copy leaves at most
- * a hidden {@code .partial} file that the sweeper removes, never half an output under its key.
+ * Outputs in a local directory, {@code <directory>/<key>} (a volume all provider-workers
+ * replicas share). A file is written under a temporary name in the same directory and
+ * then renamed atomically, so a crash mid-copy leaves at most a hidden {@code .partial}
+ * file that the sweeper removes, never half an output under its key.
  */
 public final class LocalOutputStore implements OutputStore {
 
     static final String PARTIAL_SUFFIX = ".partial";
 
     private final Path directory;
+
     private final StorageMetrics metrics;
 
     public LocalOutputStore(Path directory, StorageMetrics metrics) {
@@ -61,7 +63,10 @@ public final class LocalOutputStore implements OutputStore {
         return Files.isRegularFile(path(key));
     }
 
-    /** The stored file of a well-formed key, if it is there; never a path outside the directory. */
+    /**
+     * The stored file of a well-formed key, if it is there; never a path outside the
+     * directory.
+     */
     public Optional<Path> find(String key) {
         return OutputKey.parse(key).map(this::path).filter(Files::isRegularFile);
     }
@@ -83,6 +88,7 @@ public final class LocalOutputStore implements OutputStore {
     private static final class LimitedOutputStream extends FilterOutputStream {
 
         private final long maxBytes;
+
         private long written;
 
         LimitedOutputStream(OutputStream out, long maxBytes) {
@@ -108,5 +114,7 @@ public final class LocalOutputStore implements OutputStore {
                 throw new OutputTooLargeException(maxBytes);
             }
         }
+
     }
+
 }

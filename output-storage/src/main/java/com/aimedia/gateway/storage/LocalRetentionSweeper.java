@@ -14,19 +14,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What an S3 lifecycle rule does for a bucket, done for the local directory: deletes every output older than the
- * retention in its key ({@code r<days>/...}), and {@code .partial} files a crash left behind (after a day, so a copy
- * in progress is never touched). Replicas sharing the directory may sweep at the same time: deleting is idempotent.
+ * What an S3 lifecycle rule does for a bucket, done for the local directory: deletes
+ * every output older than the retention in its key ({@code r<days>/...}), and
+ * {@code .partial} files a crash left behind (after a day, so a copy in progress is never
+ * touched). Replicas sharing the directory may sweep at the same time: deleting is
+ * idempotent.
  */
 public final class LocalRetentionSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(LocalRetentionSweeper.class);
+
     private static final Pattern RETENTION_DIRECTORY = Pattern.compile("r(\\d{1,5})");
+
     private static final Duration PARTIAL_MAX_AGE = Duration.ofDays(1);
-    /** A file is written just before the task completes; it outlives the {@code outputs_expire_at} it reports. */
+
+    /**
+     * A file is written just before the task completes; it outlives the
+     * {@code outputs_expire_at} it reports.
+     */
     private static final Duration GRACE = Duration.ofHours(1);
 
     private final Path directory;
+
     private final StorageMetrics metrics;
 
     public LocalRetentionSweeper(Path directory, StorageMetrics metrics) {
@@ -34,7 +43,9 @@ public final class LocalRetentionSweeper {
         this.metrics = metrics;
     }
 
-    /** @return how many outputs were deleted */
+    /**
+     * @return how many outputs were deleted
+     */
     public long sweep(Instant now) {
         if (!Files.isDirectory(directory)) {
             return 0;
@@ -101,4 +112,5 @@ public final class LocalRetentionSweeper {
             // another replica wrote into it meanwhile: it stays
         }
     }
+
 }

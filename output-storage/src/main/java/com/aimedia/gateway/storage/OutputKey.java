@@ -5,19 +5,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where one output of one task is stored: {@code r<days>/<taskId>/<index>.<ext>}. The key depends only on the task,
- * the output's position, its media type and the retention the tenant had when it was stored, so a copy repeated after
- * a crash writes the same object again instead of a second one. The retention in the key is what deletes it (an S3 lifecycle rule per
- * prefix, the local sweeper) and what the task body reports, so the two can never disagree.
+ * Where one output of one task is stored: {@code r<days>/<taskId>/<index>.<ext>}. The key
+ * depends only on the task, the output's position, its media type and the retention the
+ * tenant had when it was stored, so a copy repeated after a crash writes the same object
+ * again instead of a second one. The retention in the key is what deletes it (an S3
+ * lifecycle rule per prefix, the local sweeper) and what the task body reports, so the
+ * two can never disagree.
  *
  * @param retentionDays how long the object is kept after it was stored
  */
 public record OutputKey(int retentionDays, String taskId, int index, String extension) {
 
     public static final int MAX_RETENTION_DAYS = 36_500;
+
     private static final Pattern TASK_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
     private static final Pattern EXTENSION = Pattern.compile("[a-z0-9]{1,5}");
-    private static final Pattern KEY = Pattern.compile("r(\\d{1,5})/([A-Za-z0-9_-]{1,128})/(\\d{1,4})\\.([a-z0-9]{1,5})");
+
+    private static final Pattern KEY = Pattern
+        .compile("r(\\d{1,5})/([A-Za-z0-9_-]{1,128})/(\\d{1,4})\\.([a-z0-9]{1,5})");
 
     public OutputKey {
         if (retentionDays < 1 || retentionDays > MAX_RETENTION_DAYS) {
@@ -34,7 +40,10 @@ public record OutputKey(int retentionDays, String taskId, int index, String exte
         }
     }
 
-    /** The key of a well-formed string; empty for anything else (a path outside the store included). */
+    /**
+     * The key of a well-formed string; empty for anything else (a path outside the store
+     * included).
+     */
     public static Optional<OutputKey> parse(String key) {
         Matcher matcher = KEY.matcher(key);
         if (!matcher.matches()) {
@@ -52,7 +61,10 @@ public record OutputKey(int retentionDays, String taskId, int index, String exte
         return new OutputKey(retentionDays, taskId, index, MediaTypes.extensionOf(contentType));
     }
 
-    /** The prefix every object kept this many days shares; an S3 lifecycle rule filters on it. */
+    /**
+     * The prefix every object kept this many days shares; an S3 lifecycle rule filters on
+     * it.
+     */
     public static String retentionPrefix(int retentionDays) {
         return "r" + retentionDays + "/";
     }
@@ -70,7 +82,10 @@ public record OutputKey(int retentionDays, String taskId, int index, String exte
         return taskId + "-" + index + "." + extension;
     }
 
-    /** {@code inline; filename="<taskId>-0.mp4"}: shown in the browser, saved under a name that says what it is. */
+    /**
+     * {@code inline; filename="<taskId>-0.mp4"}: shown in the browser, saved under a name
+     * that says what it is.
+     */
     public String contentDisposition() {
         return "inline; filename=\"" + downloadName() + "\"";
     }

@@ -6,8 +6,9 @@ public sealed interface OutputLinks permits LocalOutputLinks, S3OutputLinks, Out
     String link(OutputKey key, LinkWindow window);
 
     /**
-     * A reader without store settings: a stored output cannot be linked. It happens only when a service was not
-     * given the same {@code gateway.storage} settings as provider-workers, so the error names them.
+     * A reader without store settings: a stored output cannot be linked. It happens only
+     * when a service was not given the same {@code gateway.storage} settings as
+     * provider-workers, so the error names them.
      */
     record Unavailable() implements OutputLinks {
 
@@ -17,4 +18,5 @@ public sealed interface OutputLinks permits LocalOutputLinks, S3OutputLinks, Out
                     + "(gateway.storage.local.base-url and signing-secret, or gateway.storage.type=s3)");
         }
     }
+
 }

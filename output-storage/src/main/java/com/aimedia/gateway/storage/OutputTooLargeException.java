@@ -15,4 +15,5 @@ public final class OutputTooLargeException extends IOException {
     public long limit() {
         return limit;
     }
+
 }

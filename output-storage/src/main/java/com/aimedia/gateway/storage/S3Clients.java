@@ -19,8 +19,9 @@ public final class S3Clients {
     }
 
     /**
-     * Checksums are the parts' Content-MD5, which every S3-compatible server checks; the SDK's newer trailing
-     * checksums (aws-chunked) are sent only where an operation requires them, because GCS and older MinIO reject them.
+     * Checksums are the parts' Content-MD5, which every S3-compatible server checks; the
+     * SDK's newer trailing checksums (aws-chunked) are sent only where an operation
+     * requires them, because GCS and older MinIO reject them.
      */
     public static S3Client create(StorageProperties.S3 settings, AwsCredentialsProvider credentials) {
         RetryStrategy retries = StandardRetryStrategy.builder().maxAttempts(settings.maxAttempts()).build();
@@ -39,4 +40,5 @@ public final class S3Clients {
         }
         return builder.build();
     }
+
 }

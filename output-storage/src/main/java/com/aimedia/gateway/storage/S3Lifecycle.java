@@ -10,8 +10,9 @@ import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 
 /**
- * The bucket's retention: one rule per retention period in use ({@code r<days>/} objects expire after that many days)
- * and one that removes multipart uploads a crash left incomplete after a day.
+ * The bucket's retention: one rule per retention period in use ({@code r<days>/} objects
+ * expire after that many days) and one that removes multipart uploads a crash left
+ * incomplete after a day.
  */
 public final class S3Lifecycle {
 
@@ -45,7 +46,8 @@ public final class S3Lifecycle {
     /** Replaces the bucket's lifecycle configuration with the gateway's rules. */
     public static void install(S3Client s3, String bucket, SortedSet<Integer> retentionDays,
             boolean abortIncompleteUploads) {
-        s3.putBucketLifecycleConfiguration(put -> put.bucket(bucket)
-            .lifecycleConfiguration(rules(retentionDays, abortIncompleteUploads)));
+        s3.putBucketLifecycleConfiguration(
+                put -> put.bucket(bucket).lifecycleConfiguration(rules(retentionDays, abortIncompleteUploads)));
     }
+
 }

@@ -21,17 +21,23 @@ import software.amazon.awssdk.services.s3.S3Utilities;
 import software.amazon.awssdk.services.s3.model.GetUrlRequest;
 
 /**
- * Presigned GET links (SigV4, query string) straight to the bucket, or to a CDN in front of it. The SDK's signer is
- * given the rounded signing time of the {@link LinkWindow} instead of the wall clock, so the link is the same for
- * every reader in a period. {@code response-content-disposition} makes the bucket send a download name.
+ * Presigned GET links (SigV4, query string) straight to the bucket, or to a CDN in front
+ * of it. The SDK's signer is given the rounded signing time of the {@link LinkWindow}
+ * instead of the wall clock, so the link is the same for every reader in a period.
+ * {@code response-content-disposition} makes the bucket send a download name.
  */
 public final class S3OutputLinks implements OutputLinks {
 
     private final String bucket;
+
     private final String region;
+
     private final S3Utilities utilities;
+
     private final AwsCredentialsProvider credentials;
+
     private final @Nullable String cdnBaseUrl;
+
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     public S3OutputLinks(StorageProperties.S3 settings, AwsCredentialsProvider credentials) {
@@ -46,8 +52,7 @@ public final class S3OutputLinks implements OutputLinks {
         }
         this.utilities = utilities.build();
         this.credentials = credentials;
-        this.cdnBaseUrl = settings.cdnBaseUrl() == null ? null
-                : settings.cdnBaseUrl().toString().replaceAll("/+$", "");
+        this.cdnBaseUrl = settings.cdnBaseUrl() == null ? null : settings.cdnBaseUrl().toString().replaceAll("/+$", "");
     }
 
     @Override
@@ -59,16 +64,18 @@ public final class S3OutputLinks implements OutputLinks {
             .putRawQueryParameter("response-content-disposition", key.contentDisposition())
             .build();
         AwsCredentialsIdentity identity = credentials.resolveIdentity().join();
-        SdkHttpRequest signed = signer.sign(sign -> sign.identity(identity)
-            .request(request)
-            .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
-            .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-            .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
-            .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, window.validity())
-            .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
-            .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
-            .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
-            .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(window.signedAt(), ZoneOffset.UTC))).request();
+        SdkHttpRequest signed = signer
+            .sign(sign -> sign.identity(identity)
+                .request(request)
+                .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, window.validity())
+                .putProperty(AwsV4FamilyHttpSigner.PAYLOAD_SIGNING_ENABLED, false)
+                .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false)
+                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(window.signedAt(), ZoneOffset.UTC)))
+            .request();
         String url = signed.getUri().toString();
         if (cdnBaseUrl == null) {
             return url;
@@ -76,4 +83,5 @@ public final class S3OutputLinks implements OutputLinks {
         URI uri = signed.getUri();
         return cdnBaseUrl + uri.getRawPath() + "?" + uri.getRawQuery();
     }
+
 }

@@ -19,20 +19,24 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Outputs in an S3-compatible bucket. Content is streamed in parts of a fixed size (only one part is ever in memory):
- * a short output is one PutObject, a longer one a multipart upload. Each part carries its Content-MD5, which the
- * server checks before it accepts the part. Nothing is visible under the key until the upload completes; a failed
- * upload is aborted, and one a crash left behind is removed by the lifecycle rule for incomplete uploads
- * ({@link S3Lifecycle}). Requests are retried by the SDK's standard retry strategy (each part is a byte array, so a
- * retry resends it).
+ * Outputs in an S3-compatible bucket. Content is streamed in parts of a fixed size (only
+ * one part is ever in memory): a short output is one PutObject, a longer one a multipart
+ * upload. Each part carries its Content-MD5, which the server checks before it accepts
+ * the part. Nothing is visible under the key until the upload completes; a failed upload
+ * is aborted, and one a crash left behind is removed by the lifecycle rule for incomplete
+ * uploads ({@link S3Lifecycle}). Requests are retried by the SDK's standard retry
+ * strategy (each part is a byte array, so a retry resends it).
  */
 public final class S3OutputStore implements OutputStore {
 
     private static final Logger log = LoggerFactory.getLogger(S3OutputStore.class);
 
     private final S3Client s3;
+
     private final String bucket;
+
     private final int partSize;
+
     private final StorageMetrics metrics;
 
     public S3OutputStore(S3Client s3, String bucket, int partSize, StorageMetrics metrics) {
@@ -85,14 +89,20 @@ public final class S3OutputStore implements OutputStore {
     }
 
     private void putWhole(OutputKey key, byte[] content) {
-        s3.putObject(put -> put.bucket(bucket).key(key.value()).contentType(key.contentType())
-            .contentDisposition(key.contentDisposition()).contentMD5(md5(content, content.length)),
-                RequestBody.fromBytes(content));
+        s3.putObject(put -> put.bucket(bucket)
+            .key(key.value())
+            .contentType(key.contentType())
+            .contentDisposition(key.contentDisposition())
+            .contentMD5(md5(content, content.length)), RequestBody.fromBytes(content));
     }
 
     private long putMultipart(OutputKey key, byte[] first, InputStream content, long maxBytes) throws IOException {
-        String uploadId = s3.createMultipartUpload(create -> create.bucket(bucket).key(key.value())
-            .contentType(key.contentType()).contentDisposition(key.contentDisposition())).uploadId();
+        String uploadId = s3
+            .createMultipartUpload(create -> create.bucket(bucket)
+                .key(key.value())
+                .contentType(key.contentType())
+                .contentDisposition(key.contentDisposition()))
+            .uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
             long total = 0;
@@ -102,7 +112,9 @@ public final class S3OutputStore implements OutputStore {
                 total += part.length;
                 part = part.length < partSize ? new byte[0] : readPart(content, maxBytes, total);
             }
-            s3.completeMultipartUpload(complete -> complete.bucket(bucket).key(key.value()).uploadId(uploadId)
+            s3.completeMultipartUpload(complete -> complete.bucket(bucket)
+                .key(key.value())
+                .uploadId(uploadId)
                 .multipartUpload(upload -> upload.parts(parts)));
             return total;
         }
@@ -113,9 +125,14 @@ public final class S3OutputStore implements OutputStore {
     }
 
     private CompletedPart uploadPart(OutputKey key, String uploadId, int number, byte[] part) {
-        String eTag = s3.uploadPart(upload -> upload.bucket(bucket).key(key.value()).uploadId(uploadId)
-            .partNumber(number).contentLength((long) part.length).contentMD5(md5(part, part.length)),
-                RequestBody.fromBytes(part)).eTag();
+        String eTag = s3
+            .uploadPart(upload -> upload.bucket(bucket)
+                .key(key.value())
+                .uploadId(uploadId)
+                .partNumber(number)
+                .contentLength((long) part.length)
+                .contentMD5(md5(part, part.length)), RequestBody.fromBytes(part))
+            .eTag();
         return CompletedPart.builder().partNumber(number).eTag(eTag).build();
     }
 
@@ -124,14 +141,18 @@ public final class S3OutputStore implements OutputStore {
             s3.abortMultipartUpload(abort -> abort.bucket(bucket).key(key.value()).uploadId(uploadId));
         }
         catch (SdkException e) {
-            // the lifecycle rule for incomplete uploads removes it; nothing was ever visible under the key
+            // the lifecycle rule for incomplete uploads removes it; nothing was ever
+            // visible under the key
             metrics.storeError(kind(), "abort");
             log.warn("multipart upload not aborted, the lifecycle rule removes it key={} error={}", key,
                     e.getClass().getSimpleName());
         }
     }
 
-    /** Reads up to one part; fails as soon as the output passes its limit, before the rest is read. */
+    /**
+     * Reads up to one part; fails as soon as the output passes its limit, before the rest
+     * is read.
+     */
     private byte[] readPart(InputStream content, long maxBytes, long alreadyRead) throws IOException {
         byte[] part = content.readNBytes(partSize);
         if (alreadyRead + part.length > maxBytes) {
@@ -150,4 +171,5 @@ public final class S3OutputStore implements OutputStore {
             throw new IllegalStateException("MD5 is not available", e);
         }
     }
+
 }

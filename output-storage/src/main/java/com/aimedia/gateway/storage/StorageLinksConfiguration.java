@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
- * The links of stored outputs for a service that renders tasks for clients (api-service, callback-service):
- * import it and call {@link TaskBodyLinks#render(String)} on every body on its way out.
+ * The links of stored outputs for a service that renders tasks for clients (api-service,
+ * callback-service): import it and call {@link TaskBodyLinks#render(String)} on every
+ * body on its way out.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StorageProperties.class)
@@ -31,4 +32,5 @@ public class StorageLinksConfiguration {
             }
         };
     }
+
 }

@@ -6,21 +6,33 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** The output store's metrics. Tags take bounded values only: provider ids, store kinds, operations, outcomes. */
+/**
+ * The output store's metrics. Tags take bounded values only: provider ids, store kinds,
+ * operations, outcomes.
+ */
 public final class StorageMetrics {
 
     /** Bytes written to the store, by provider. */
     public static final String BYTES_STORED = "gateway.storage.bytes.stored";
+
     /** One copy of one output from a provider into the store, by provider and outcome. */
     public static final String COPIES = "gateway.storage.copies";
+
     /** A failed store operation, by store kind and operation. */
     public static final String ERRORS = "gateway.storage.errors";
-    /** Outputs deleted because their retention ended (local sweeper; S3 deletes by lifecycle rule). */
+
+    /**
+     * Outputs deleted because their retention ended (local sweeper; S3 deletes by
+     * lifecycle rule).
+     */
     public static final String EXPIRED = "gateway.storage.objects.expired";
 
     public static final String TAG_PROVIDER = "provider";
+
     public static final String TAG_OUTCOME = "outcome";
+
     public static final String TAG_STORE = "store";
+
     public static final String TAG_OPERATION = "operation";
 
     private final MeterRegistry registry;
@@ -64,12 +76,18 @@ public final class StorageMetrics {
             .increment(objects);
     }
 
-    /** How one copy ended: stored, failed (retried by the next poll), or rejected (a limit; the task fails). */
+    /**
+     * How one copy ended: stored, failed (retried by the next poll), or rejected (a
+     * limit; the task fails).
+     */
     public enum CopyOutcome {
+
         SUCCESS, FAILURE, REJECTED;
 
         String tag() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+
     }
+
 }

@@ -17,10 +17,12 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The output store, read by provider-workers (writes and serves outputs) and by api-service and callback-service
- * (sign the links of stored outputs when they render a task). All three must be given the same values.
+ * The output store, read by provider-workers (writes and serves outputs) and by
+ * api-service and callback-service (sign the links of stored outputs when they render a
+ * task). All three must be given the same values.
  *
- * @param type {@code local} (a directory served by provider-workers; the embedded default) or {@code s3}
+ * @param type {@code local} (a directory served by provider-workers; the embedded
+ * default) or {@code s3}
  * @param local the local directory store
  * @param s3 the S3-compatible bucket
  * @param links how long a download link stays valid and how its expiry is rounded
@@ -36,7 +38,8 @@ public record StorageProperties(@DefaultValue("local") @NotNull StorageType type
     public StorageProperties {
         if (type == StorageType.S3) {
             if (s3.bucket() == null || s3.bucket().isBlank()) {
-                throw new IllegalArgumentException("gateway.storage.s3.bucket must be set when gateway.storage.type=s3");
+                throw new IllegalArgumentException(
+                        "gateway.storage.s3.bucket must be set when gateway.storage.type=s3");
             }
             if (links.ttl().compareTo(S3.MAX_PRESIGN) > 0) {
                 throw new IllegalArgumentException(
@@ -45,20 +48,29 @@ public record StorageProperties(@DefaultValue("local") @NotNull StorageType type
         }
     }
 
-    /** Whether outputs are copied into the store; without it provider URLs are passed through as they are. */
+    /**
+     * Whether outputs are copied into the store; without it provider URLs are passed
+     * through as they are.
+     */
     public boolean enabled() {
         return type == StorageType.S3 || local.baseUrl() != null;
     }
 
     public enum StorageType {
+
         LOCAL, S3
+
     }
 
     /**
-     * @param directory where outputs are kept (a volume all provider-workers replicas share)
-     * @param baseUrl public base URL of provider-workers, which serves {@code /files/<key>}; enables the store
-     * @param signingSecret HMAC key of the download links, at least 32 characters; required with a base URL
-     * @param sweepInterval how often provider-workers deletes outputs whose retention ended
+     * @param directory where outputs are kept (a volume all provider-workers replicas
+     * share)
+     * @param baseUrl public base URL of provider-workers, which serves
+     * {@code /files/<key>}; enables the store
+     * @param signingSecret HMAC key of the download links, at least 32 characters;
+     * required with a base URL
+     * @param sweepInterval how often provider-workers deletes outputs whose retention
+     * ended
      */
     public record Local(@DefaultValue("${java.io.tmpdir}/gateway-outputs") @NotNull Path directory,
             @Nullable URI baseUrl, @Nullable String signingSecret,
@@ -68,7 +80,8 @@ public record StorageProperties(@DefaultValue("local") @NotNull StorageType type
             if (baseUrl != null) {
                 if (!baseUrl.isAbsolute()
                         || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))) {
-                    throw new IllegalArgumentException("gateway.storage.local.base-url must be an absolute http(s) URL");
+                    throw new IllegalArgumentException(
+                            "gateway.storage.local.base-url must be an absolute http(s) URL");
                 }
                 if (signingSecret == null || signingSecret.length() < 32) {
                     throw new IllegalArgumentException("gateway.storage.local.signing-secret must be set (at least 32 "
@@ -85,29 +98,37 @@ public record StorageProperties(@DefaultValue("local") @NotNull StorageType type
     }
 
     /**
-     * Credentials come from the AWS SDK's default chain ({@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY},
-     * a profile, or the instance role), never from these settings.
+     * Credentials come from the AWS SDK's default chain ({@code AWS_ACCESS_KEY_ID} and
+     * {@code AWS_SECRET_ACCESS_KEY}, a profile, or the instance role), never from these
+     * settings.
      *
      * @param bucket the bucket outputs are written to
      * @param region the bucket's region (any value for most S3-compatible servers)
-     * @param endpoint the server for S3-compatible stores (MinIO, R2, GCS); unset for AWS S3
-     * @param publicEndpoint the same server as clients reach it, when that differs from {@code endpoint} (e.g. MinIO
-     *        inside docker compose: {@code http://minio:9000} for uploads, {@code http://localhost:9000} in links)
-     * @param pathStyleAccess {@code <endpoint>/<bucket>/<key>} instead of {@code <bucket>.<endpoint>/<key>} (MinIO)
-     * @param cdnBaseUrl links point here instead of at the bucket; the CDN must forward the query string and reach
-     *        the bucket under its own host name (as a CloudFront S3 origin does), because the signature covers it
-     * @param partSize the multipart upload part size: the most memory one copy holds (5 MB at least)
-     * @param maxAttempts attempts per S3 request, the first included (the SDK's standard retry with backoff)
-     * @param manageLifecycle install the retention rules as the bucket's lifecycle configuration at start-up
-     *        (replacing any other rules of the bucket); off when the bucket's lifecycle is managed elsewhere
-     * @param abortIncompleteUploads include the rule that removes multipart uploads a crash left incomplete; off for
-     *        MinIO, which refuses that rule and removes stale uploads itself (after 24 hours by default)
+     * @param endpoint the server for S3-compatible stores (MinIO, R2, GCS); unset for AWS
+     * S3
+     * @param publicEndpoint the same server as clients reach it, when that differs from
+     * {@code endpoint} (e.g. MinIO inside docker compose: {@code http://minio:9000} for
+     * uploads, {@code http://localhost:9000} in links)
+     * @param pathStyleAccess {@code <endpoint>/<bucket>/<key>} instead of
+     * {@code <bucket>.<endpoint>/<key>} (MinIO)
+     * @param cdnBaseUrl links point here instead of at the bucket; the CDN must forward
+     * the query string and reach the bucket under its own host name (as a CloudFront S3
+     * origin does), because the signature covers it
+     * @param partSize the multipart upload part size: the most memory one copy holds (5
+     * MB at least)
+     * @param maxAttempts attempts per S3 request, the first included (the SDK's standard
+     * retry with backoff)
+     * @param manageLifecycle install the retention rules as the bucket's lifecycle
+     * configuration at start-up (replacing any other rules of the bucket); off when the
+     * bucket's lifecycle is managed elsewhere
+     * @param abortIncompleteUploads include the rule that removes multipart uploads a
+     * crash left incomplete; off for MinIO, which refuses that rule and removes stale
+     * uploads itself (after 24 hours by default)
      */
-    public record S3(@Nullable String bucket, @DefaultValue("us-east-1") @NotNull String region,
-            @Nullable URI endpoint, @Nullable URI publicEndpoint, @DefaultValue("false") boolean pathStyleAccess,
-            @Nullable URI cdnBaseUrl, @DefaultValue("8MB") @NotNull DataSize partSize,
-            @DefaultValue("4") int maxAttempts, @DefaultValue("true") boolean manageLifecycle,
-            @DefaultValue("true") boolean abortIncompleteUploads) {
+    public record S3(@Nullable String bucket, @DefaultValue("us-east-1") @NotNull String region, @Nullable URI endpoint,
+            @Nullable URI publicEndpoint, @DefaultValue("false") boolean pathStyleAccess, @Nullable URI cdnBaseUrl,
+            @DefaultValue("8MB") @NotNull DataSize partSize, @DefaultValue("4") int maxAttempts,
+            @DefaultValue("true") boolean manageLifecycle, @DefaultValue("true") boolean abortIncompleteUploads) {
 
         static final Duration MAX_PRESIGN = Duration.ofDays(7);
         static final DataSize MIN_PART = DataSize.ofMegabytes(5);
@@ -123,9 +144,10 @@ public record StorageProperties(@DefaultValue("local") @NotNull StorageType type
     }
 
     /**
-     * A link is signed for the current period of {@code granularity} and stays valid {@code ttl} from the start of
-     * that period (never past the end of retention). Every reader in that period signs the same link, so a webhook
-     * body is byte for byte what a GET returns in the same period.
+     * A link is signed for the current period of {@code granularity} and stays valid
+     * {@code ttl} from the start of that period (never past the end of retention). Every
+     * reader in that period signs the same link, so a webhook body is byte for byte what
+     * a GET returns in the same period.
      */
     public record Links(@DefaultValue("7d") @NotNull Duration ttl, @DefaultValue("1h") @NotNull Duration granularity) {
 

@@ -43,8 +43,8 @@ class LocalOutputStoreTest {
         long stored = store().put(key, new ByteArrayInputStream(new byte[] { 1, 2, 3 }), 10);
 
         assertThat(stored).isEqualTo(3);
-        assertThat(store().find("r30/t1/0.mp4")).get().satisfies(path ->
-                assertThat(Files.readAllBytes(path)).containsExactly(1, 2, 3));
+        assertThat(store().find("r30/t1/0.mp4")).get()
+            .satisfies(path -> assertThat(Files.readAllBytes(path)).containsExactly(1, 2, 3));
     }
 
     @Test
@@ -112,4 +112,5 @@ class LocalOutputStoreTest {
         assertThat(Files.exists(stale)).isFalse();
         assertThat(registry.counter(StorageMetrics.EXPIRED, "store", "local").count()).isEqualTo(1);
     }
+
 }

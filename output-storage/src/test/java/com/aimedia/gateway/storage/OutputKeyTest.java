@@ -36,4 +36,5 @@ class OutputKeyTest {
         assertThat(OutputKey.of(7, "t", 0, "text/html").value()).isEqualTo("r7/t/0.bin");
         assertThat(OutputKey.of(7, "t", 0, "text/html").contentType()).isEqualTo(MediaTypes.UNKNOWN);
     }
+
 }

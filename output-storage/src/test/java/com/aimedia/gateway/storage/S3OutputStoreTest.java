@@ -34,25 +34,37 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 
-/** Against s3proxy, a real S3 server (in-memory blob store) running in this JVM: SigV4 checked, multipart real. */
+/**
+ * Against s3proxy, a real S3 server (in-memory blob store) running in this JVM: SigV4
+ * checked, multipart real.
+ */
 class S3OutputStoreTest {
 
     private static final String BUCKET = "outputs";
-    private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(
-            AwsBasicCredentials.create("test-access-key", "test-secret-key-0123456789"));
+
+    private static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider
+        .create(AwsBasicCredentials.create("test-access-key", "test-secret-key-0123456789"));
+
     private static final int PART = 5 * 1024 * 1024;
 
     private static S3Proxy proxy;
+
     private static BlobStoreContext blobs;
+
     private static S3Client s3;
+
     private static StorageProperties.S3 settings;
+
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
     static void startServer() throws Exception {
-        blobs = ContextBuilder.newBuilder("transient").credentials("identity", "credential")
-            .overrides(new Properties()).build(BlobStoreContext.class);
+        blobs = ContextBuilder.newBuilder("transient")
+            .credentials("identity", "credential")
+            .overrides(new Properties())
+            .build(BlobStoreContext.class);
         proxy = S3Proxy.builder()
             .blobStore(blobs.getBlobStore())
             .endpoint(URI.create("http://127.0.0.1:0"))
@@ -156,8 +168,9 @@ class S3OutputStoreTest {
         String link = links.link(key, window);
         HttpResponse<byte[]> whole = http.send(HttpRequest.newBuilder(URI.create(link)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        HttpResponse<byte[]> range = http.send(HttpRequest.newBuilder(URI.create(link)).header("Range", "bytes=10-19")
-            .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> range = http.send(
+                HttpRequest.newBuilder(URI.create(link)).header("Range", "bytes=10-19").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(links.link(key, window)).isEqualTo(link);
         assertThat(whole.statusCode()).isEqualTo(200);
@@ -175,7 +188,8 @@ class S3OutputStoreTest {
         Instant now = Instant.now();
         String link = new S3OutputLinks(settings, CREDENTIALS).link(key, LinkWindow.of(now,
                 new StorageProperties.Links(Duration.ofDays(7), Duration.ofHours(1)), now.plus(Duration.ofDays(30))));
-        // the first hex digit of the signature, changed for certain (to 1 if it was 0, else to 0)
+        // the first hex digit of the signature, changed for certain (to 1 if it was 0,
+        // else to 0)
         int at = link.indexOf("X-Amz-Signature=") + "X-Amz-Signature=".length();
         String forged = link.substring(0, at) + (link.charAt(at) == '0' ? '1' : '0') + link.substring(at + 1);
 
@@ -187,9 +201,10 @@ class S3OutputStoreTest {
     }
 
     /**
-     * A link never outlives the retention of its output (LinkWindow caps it there), so the bucket refuses it once
-     * retention has ended, whether or not the lifecycle rule has deleted the object yet; the task body then says
-     * {@code outputs_expired} and carries no link (TaskBodyLinksTest).
+     * A link never outlives the retention of its output (LinkWindow caps it there), so
+     * the bucket refuses it once retention has ended, whether or not the lifecycle rule
+     * has deleted the object yet; the task body then says {@code outputs_expired} and
+     * carries no link (TaskBodyLinksTest).
      */
     @Test
     void should_refuse_a_link_issued_before_retention_ended_once_it_has_ended() throws Exception {
@@ -204,15 +219,16 @@ class S3OutputStoreTest {
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(s3.headObject(head -> head.bucket(BUCKET).key(key.value())).contentLength())
-            .as("the object is still there").isEqualTo(10);
+            .as("the object is still there")
+            .isEqualTo(10);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     }
 
     @Test
     void should_point_links_at_the_cdn_when_a_cdn_base_url_is_set() {
         OutputKey key = OutputKey.of(30, "cdn", 0, "image/png");
-        StorageProperties.S3 withCdn = new StorageProperties.S3(BUCKET, "us-east-1", settings.endpoint(), null,
-                true, URI.create("https://cdn.example.com/"), DataSize.ofBytes(PART), 3, false, false);
+        StorageProperties.S3 withCdn = new StorageProperties.S3(BUCKET, "us-east-1", settings.endpoint(), null, true,
+                URI.create("https://cdn.example.com/"), DataSize.ofBytes(PART), 3, false, false);
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
         String link = new S3OutputLinks(withCdn, CREDENTIALS).link(key, LinkWindow.of(now,
@@ -231,8 +247,8 @@ class S3OutputStoreTest {
         assertThat(rules.get(1).filter().prefix()).isEqualTo("r30/");
         assertThat(rules.get(1).expiration().days()).isEqualTo(30);
         assertThat(rules.get(2).abortIncompleteMultipartUpload().daysAfterInitiation()).isEqualTo(1);
-        assertThat(S3Lifecycle.rules(new TreeSet<>(java.util.List.of(30)), false).rules())
-            .extracting(LifecycleRule::id).containsExactly("gateway-retention-30d");
+        assertThat(S3Lifecycle.rules(new TreeSet<>(java.util.List.of(30)), false).rules()).extracting(LifecycleRule::id)
+            .containsExactly("gateway-retention-30d");
     }
 
     @Test
@@ -247,4 +263,5 @@ class S3OutputStoreTest {
 
         assertThat(link).startsWith("http://localhost:9000/" + BUCKET + "/r30/pub/0.png?");
     }
+
 }

@@ -13,11 +13,15 @@ import org.junit.jupiter.api.Test;
 class TaskBodyLinksTest {
 
     private static final Instant COMPLETED = Instant.parse("2026-01-01T10:00:00Z");
+
     private static final String BODY = "{\"id\":\"t1\",\"status\":\"completed\",\"created_at\":1767261000,"
             + "\"completed_at\":" + COMPLETED.getEpochSecond() + ",\"outputs\":[\"gateway-output:r30/t1/0.mp4\","
-            + "\"https://cdn.provider.example/x.png\"],\"version\":3,\"updated_at\":" + COMPLETED.getEpochSecond() + "}";
+            + "\"https://cdn.provider.example/x.png\"],\"version\":3,\"updated_at\":" + COMPLETED.getEpochSecond()
+            + "}";
+
     private static final StorageProperties.Links LINKS = new StorageProperties.Links(Duration.ofDays(7),
             Duration.ofHours(1));
+
     private static final LocalOutputLinks SIGNER = new LocalOutputLinks(URI.create("https://files.example/"),
             "0123456789abcdef0123456789abcdef");
 
@@ -49,7 +53,8 @@ class TaskBodyLinksTest {
     void should_keep_everything_else_when_rendering_links() {
         String body = at(COMPLETED).render(BODY);
 
-        assertThat(body).startsWith("{\"id\":\"t1\",\"status\":\"completed\",\"created_at\":1767261000,\"completed_at\":")
+        assertThat(body)
+            .startsWith("{\"id\":\"t1\",\"status\":\"completed\",\"created_at\":1767261000,\"completed_at\":")
             .contains(",\"https://cdn.provider.example/x.png\"],\"version\":3,\"updated_at\":")
             .endsWith(",\"outputs_expire_at\":" + COMPLETED.plus(Duration.ofDays(30)).getEpochSecond() + "}")
             .doesNotContain("gateway-output:");
@@ -86,7 +91,8 @@ class TaskBodyLinksTest {
         assertThat(at(COMPLETED.plus(Duration.ofDays(30)).minusSeconds(1)).expired(stored, COMPLETED)).isFalse();
         assertThat(at(COMPLETED.plus(Duration.ofDays(30))).expired(stored, COMPLETED)).isTrue();
         assertThat(at(COMPLETED.plus(Duration.ofDays(90))).expired("https://cdn.provider.example/x.png", COMPLETED))
-            .as("never stored, never expired here").isFalse();
+            .as("never stored, never expired here")
+            .isFalse();
     }
 
     @Test
@@ -111,4 +117,5 @@ class TaskBodyLinksTest {
 
         assertThat(unconfigured.render(BODY)).isEqualTo(BODY);
     }
+
 }

@@ -20,20 +20,15 @@ import com.aimedia.gateway.simulators.xai.XaiSimulator;
 /** Starts one simulator per provider, each on a free port with random credentials. */
 public final class Simulators {
 
-    /** Every provider's simulator, in one explicit list: adding a provider adds one line here. */
+    /**
+     * Every provider's simulator, in one explicit list: adding a provider adds one line
+     * here.
+     */
     private static final List<Function<SimulatorOptions, ProviderSimulator>> ALL = List.of(
-            KlingSimulator::startForGateway,
-            JimengSimulator::startForGateway,
-            DoubaoSimulator::startForGateway,
-            WanSimulator::startForGateway,
-            LumaSimulator::startForGateway,
-            RunwaySimulator::startForGateway,
-            BflSimulator::startForGateway,
-            ReplicateSimulator::startForGateway,
-            XaiSimulator::startForGateway,
-            VeoSimulator::startForGateway,
-            MiniMaxSimulator::startForGateway,
-            ViduSimulator::startForGateway);
+            KlingSimulator::startForGateway, JimengSimulator::startForGateway, DoubaoSimulator::startForGateway,
+            WanSimulator::startForGateway, LumaSimulator::startForGateway, RunwaySimulator::startForGateway,
+            BflSimulator::startForGateway, ReplicateSimulator::startForGateway, XaiSimulator::startForGateway,
+            VeoSimulator::startForGateway, MiniMaxSimulator::startForGateway, ViduSimulator::startForGateway);
 
     private Simulators() {
     }
@@ -58,4 +53,5 @@ public final class Simulators {
         new java.security.SecureRandom().nextBytes(random);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
+
 }

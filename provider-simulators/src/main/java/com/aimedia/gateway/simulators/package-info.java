@@ -1,4 +1,6 @@
-/** Local simulators that speak each provider's real HTTP API, including its failure modes. */
+/**
+ * Local simulators that speak each provider's real HTTP API, including its failure modes.
+ */
 @NullMarked
 package com.aimedia.gateway.simulators;
 

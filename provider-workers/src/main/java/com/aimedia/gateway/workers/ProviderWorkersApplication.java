@@ -17,6 +17,8 @@ public class ProviderWorkersApplication {
     public static final String CONFIG_NAME = "provider-workers";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(ProviderWorkersApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(ProviderWorkersApplication.class).properties("spring.config.name=" + CONFIG_NAME)
+            .run(args);
     }
+
 }

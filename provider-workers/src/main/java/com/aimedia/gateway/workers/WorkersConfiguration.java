@@ -13,4 +13,5 @@ class WorkersConfiguration {
     Clock clock() {
         return Clock.systemUTC();
     }
+
 }

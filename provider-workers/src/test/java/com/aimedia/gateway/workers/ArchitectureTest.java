@@ -21,12 +21,14 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String PROVIDER = "com.aimedia.gateway.workers.provider";
+
     private static final Set<String> SHARED_PROVIDER_PACKAGES = Set.of(PROVIDER + ".spi", PROVIDER + ".http");
 
     /**
-     * Classes that use the MongoDB driver without being named a store or repository, each with the reason. Everything
-     * else touches MongoDB only through a {@code *Store} or {@code *Repository} (or the {@code *Configuration} that
-     * builds one from the {@code MongoDatabase} bean).
+     * Classes that use the MongoDB driver without being named a store or repository, each
+     * with the reason. Everything else touches MongoDB only through a {@code *Store} or
+     * {@code *Repository} (or the {@code *Configuration} that builds one from the
+     * {@code MongoDatabase} bean).
      */
     private static final Map<String, String> MONGO_OUTSIDE_STORES = Map.of(
             "com.aimedia.gateway.workers.availability.ProviderStatusReporter",
@@ -38,55 +40,72 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule packages_are_free_of_cycles = slices().matching("com.aimedia.gateway.workers.(**)")
-        .should().beFreeOfCycles();
+        .should()
+        .beFreeOfCycles();
 
     @ArchTest
     static final ArchRule no_provider_imports_another_provider = slices()
         .matching("com.aimedia.gateway.workers.provider.(*)..")
-        .should().notDependOnEachOther()
+        .should()
+        .notDependOnEachOther()
         .ignoreDependency(alwaysTrue(), resideInAPackage("com.aimedia.gateway.workers.provider.spi.."))
         // the shared HTTP plumbing is used by every provider, like the SPI
         .ignoreDependency(alwaysTrue(), resideInAPackage("com.aimedia.gateway.workers.provider.http.."));
 
-    /** A provider package sees the SPI and the shared HTTP plumbing only: no Kafka, storage or service code. */
+    /**
+     * A provider package sees the SPI and the shared HTTP plumbing only: no Kafka,
+     * storage or service code.
+     */
     @ArchTest
-    static final ArchRule providers_depend_on_nothing_else_of_the_service = noClasses()
-        .that(inAProviderPackage())
-        .should().dependOnClassesThat(resideInAPackage("com.aimedia.gateway.workers..")
-            .and(not(resideInAPackage(PROVIDER + ".."))))
-        .orShould().dependOnClassesThat(resideInAnyPackage("com.mongodb..", "org.bson..", "org.apache.kafka..",
+    static final ArchRule providers_depend_on_nothing_else_of_the_service = noClasses().that(inAProviderPackage())
+        .should()
+        .dependOnClassesThat(
+                resideInAPackage("com.aimedia.gateway.workers..").and(not(resideInAPackage(PROVIDER + ".."))))
+        .orShould()
+        .dependOnClassesThat(resideInAnyPackage("com.mongodb..", "org.bson..", "org.apache.kafka..",
                 "org.springframework.kafka..", "org.apache.avro..", "com.aimedia.gateway.schemas.."));
 
-    /** The rest of the service never names a provider: it knows adapters only through the SPI and the registry. */
+    /**
+     * The rest of the service never names a provider: it knows adapters only through the
+     * SPI and the registry.
+     */
     @ArchTest
-    static final ArchRule nothing_outside_a_provider_names_it = noClasses()
-        .that(not(inAProviderPackage()))
-        .should().dependOnClassesThat(inAProviderPackage());
+    static final ArchRule nothing_outside_a_provider_names_it = noClasses().that(not(inAProviderPackage()))
+        .should()
+        .dependOnClassesThat(inAProviderPackage());
 
-    /** Shared code must stay provider-neutral, or one provider's quirk would leak into all of them. */
+    /**
+     * Shared code must stay provider-neutral, or one provider's quirk would leak into all
+     * of them.
+     */
     @ArchTest
-    static final ArchRule shared_http_knows_no_provider = noClasses()
-        .that().resideInAPackage("com.aimedia.gateway.workers.provider.http..")
-        .should().dependOnClassesThat(resideInAPackage("com.aimedia.gateway.workers.provider..")
+    static final ArchRule shared_http_knows_no_provider = noClasses().that()
+        .resideInAPackage("com.aimedia.gateway.workers.provider.http..")
+        .should()
+        .dependOnClassesThat(resideInAPackage("com.aimedia.gateway.workers.provider..")
             .and(not(resideInAPackage("com.aimedia.gateway.workers.provider.http..")))
             .and(not(resideInAPackage("com.aimedia.gateway.workers.provider.spi.."))));
 
-    /** Avro records are the Kafka edge: messaging maps them to and from domain records, and nothing else sees them. */
+    /**
+     * Avro records are the Kafka edge: messaging maps them to and from domain records,
+     * and nothing else sees them.
+     */
     @ArchTest
-    static final ArchRule avro_only_in_messaging = noClasses()
-        .that().resideOutsideOfPackage("com.aimedia.gateway.workers.messaging..")
-        .should().dependOnClassesThat(resideInAnyPackage("com.aimedia.gateway.schemas.v1..", "org.apache.avro.."));
+    static final ArchRule avro_only_in_messaging = noClasses().that()
+        .resideOutsideOfPackage("com.aimedia.gateway.workers.messaging..")
+        .should()
+        .dependOnClassesThat(resideInAnyPackage("com.aimedia.gateway.schemas.v1..", "org.apache.avro.."));
 
     @ArchTest
-    static final ArchRule mongo_only_in_stores_and_repositories = noClasses()
-        .that(not(aStoreOrItsWiring()))
-        .should().dependOnClassesThat(resideInAnyPackage("com.mongodb..", "org.bson.."));
+    static final ArchRule mongo_only_in_stores_and_repositories = noClasses().that(not(aStoreOrItsWiring()))
+        .should()
+        .dependOnClassesThat(resideInAnyPackage("com.mongodb..", "org.bson.."));
 
     private static DescribedPredicate<JavaClass> inAProviderPackage() {
         return DescribedPredicate.describe("in a provider's package", javaClass -> {
             String name = javaClass.getPackageName();
-            return name.startsWith(PROVIDER + ".")
-                    && SHARED_PROVIDER_PACKAGES.stream().noneMatch(shared -> name.equals(shared) || name.startsWith(shared + "."));
+            return name.startsWith(PROVIDER + ".") && SHARED_PROVIDER_PACKAGES.stream()
+                .noneMatch(shared -> name.equals(shared) || name.startsWith(shared + "."));
         });
     }
 
@@ -98,4 +117,5 @@ class ArchitectureTest {
                     || MONGO_OUTSIDE_STORES.containsKey(topLevel);
         });
     }
+
 }

@@ -18,25 +18,36 @@ import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Builds producer records keyed by task id with the CloudEvents Kafka binding headers (binary mode):
- * {@code ce_specversion, ce_id, ce_type, ce_source, ce_time, ce_subject}.
+ * Builds producer records keyed by task id with the CloudEvents Kafka binding headers
+ * (binary mode): {@code ce_specversion, ce_id, ce_type, ce_source, ce_time, ce_subject}.
  */
 public final class CloudEventHeaders {
 
     public static final String SPEC_VERSION = "ce_specversion";
+
     public static final String ID = "ce_id";
+
     public static final String TYPE = "ce_type";
+
     public static final String SOURCE = "ce_source";
+
     public static final String TIME = "ce_time";
+
     public static final String SUBJECT = "ce_subject";
+
     /** The content type of the value: {@value #AVRO}, single-object encoded. */
     public static final String CONTENT_TYPE = "content-type";
+
     public static final String AVRO = "application/avro";
-    /** {@code ce_type} is this prefix plus the event's record name, e.g. {@code com.aimedia.gateway.TaskStatusChanged}. */
+
+    /**
+     * {@code ce_type} is this prefix plus the event's record name, e.g.
+     * {@code com.aimedia.gateway.TaskStatusChanged}.
+     */
     public static final String TYPE_PREFIX = "com.aimedia.gateway.";
+
     /** Every header the gateway's producers set, in the order they are added. */
-    public static final List<String> ALL = List.of(SPEC_VERSION, ID, TYPE, SOURCE, TIME, SUBJECT,
-            CONTENT_TYPE);
+    public static final List<String> ALL = List.of(SPEC_VERSION, ID, TYPE, SOURCE, TIME, SUBJECT, CONTENT_TYPE);
 
     private CloudEventHeaders() {
     }
@@ -79,4 +90,5 @@ public final class CloudEventHeaders {
             default -> throw new IllegalArgumentException("not a gateway event type: " + event.getClass().getName());
         };
     }
+
 }

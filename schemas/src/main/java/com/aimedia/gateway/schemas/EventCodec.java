@@ -14,17 +14,21 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Avro single-object encoding of every event type: two marker bytes, the 8-byte CRC-64-AVRO fingerprint of the
- * writer schema, then the binary body. Decoding picks the event type by fingerprint, so a reader can decode any
- * committed version of any event and gets the current generated class.
+ * Avro single-object encoding of every event type: two marker bytes, the 8-byte
+ * CRC-64-AVRO fingerprint of the writer schema, then the binary body. Decoding picks the
+ * event type by fingerprint, so a reader can decode any committed version of any event
+ * and gets the current generated class.
  */
 public final class EventCodec {
 
     private static final byte MARKER_0 = (byte) 0xC3;
+
     private static final byte MARKER_1 = (byte) 0x01;
+
     private static final int HEADER_LENGTH = 10;
 
     private final Map<Long, BinaryMessageDecoder<? extends SpecificRecord>> decodersByFingerprint = new HashMap<>();
+
     private final Map<Class<?>, BinaryMessageEncoder<SpecificRecord>> encoders = new HashMap<>();
 
     public EventCodec() {
@@ -63,7 +67,8 @@ public final class EventCodec {
 
     /**
      * Decodes one event.
-     * @throws UndecodableEventException when the bytes are not a single-object-encoded event of a known schema
+     * @throws UndecodableEventException when the bytes are not a single-object-encoded
+     * event of a known schema
      */
     public SpecificRecord decode(byte[] bytes) {
         if (bytes == null || bytes.length < HEADER_LENGTH || bytes[0] != MARKER_0 || bytes[1] != MARKER_1) {
@@ -81,4 +86,5 @@ public final class EventCodec {
             throw new UndecodableEventException("corrupt event body: " + e.getClass().getSimpleName());
         }
     }
+
 }

@@ -12,4 +12,5 @@ public class EventSerializer implements Serializer<SpecificRecord> {
     public byte[] serialize(String topic, SpecificRecord event) {
         return event == null ? null : codec.encode(event);
     }
+
 }

@@ -21,8 +21,9 @@ import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 
 /**
- * The closed set of event types that travel over Kafka, with the schema history each one can still be
- * decoded from. The history lives in {@code avro-history/<Name>/v<N>.avsc} on the classpath.
+ * The closed set of event types that travel over Kafka, with the schema history each one
+ * can still be decoded from. The history lives in {@code avro-history/<Name>/v<N>.avsc}
+ * on the classpath.
  */
 public final class EventTypes {
 
@@ -71,4 +72,5 @@ public final class EventTypes {
             }
         }
     }
+
 }

@@ -21,14 +21,23 @@ import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 class EventCodecTest {
 
     private final EventCodec codec = new EventCodec();
+
     private final Instant now = Instant.parse("2026-11-26T10:00:00.123Z").truncatedTo(ChronoUnit.MILLIS);
 
     @Test
     void should_round_trip_an_event_when_encoded_with_single_object_encoding() {
         TaskSubmitted event = TaskSubmitted.newBuilder()
-            .setEventId("e1").setTaskId("task_1").setOccurredAt(now).setTenantId("t1").setModel("kling-v2")
-            .setProvider("kling").setProviderModel("kling-v2-master").setInput("{\"prompt\":\"fox\"}")
-            .setCallbackUrl(null).setCreatedAt(now).build();
+            .setEventId("e1")
+            .setTaskId("task_1")
+            .setOccurredAt(now)
+            .setTenantId("t1")
+            .setModel("kling-v2")
+            .setProvider("kling")
+            .setProviderModel("kling-v2-master")
+            .setInput("{\"prompt\":\"fox\"}")
+            .setCallbackUrl(null)
+            .setCreatedAt(now)
+            .build();
 
         byte[] bytes = codec.encode(event);
 
@@ -40,8 +49,13 @@ class EventCodecTest {
     @Test
     void should_pick_the_event_type_by_fingerprint_when_decoding() {
         TaskStatusReported event = TaskStatusReported.newBuilder()
-            .setEventId("e2").setTaskId("task_2").setOccurredAt(now).setProvider("kling")
-            .setOutcome(ReportedOutcome.COMPLETED).setOutputs(List.of("http://x/1.mp4")).build();
+            .setEventId("e2")
+            .setTaskId("task_2")
+            .setOccurredAt(now)
+            .setProvider("kling")
+            .setOutcome(ReportedOutcome.COMPLETED)
+            .setOutputs(List.of("http://x/1.mp4"))
+            .build();
 
         assertThat(codec.decode(codec.encode(event))).isInstanceOf(TaskStatusReported.class).isEqualTo(event);
     }
@@ -74,4 +88,5 @@ class EventCodecTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
 }

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /**
- * Every event schema must stay backward and forward compatible with each committed previous version, and the
- * newest committed version must be the current schema (so a change cannot land without its history entry).
+ * Every event schema must stay backward and forward compatible with each committed
+ * previous version, and the newest committed version must be the current schema (so a
+ * change cannot land without its history entry).
  */
 class SchemaCompatibilityTest {
 
@@ -39,7 +40,8 @@ class SchemaCompatibilityTest {
 
     @ParameterizedTest
     @FieldSource("EVENT_TYPES")
-    void should_have_committed_the_current_schema_as_newest_version_when_building(Class<? extends SpecificRecord> type) {
+    void should_have_committed_the_current_schema_as_newest_version_when_building(
+            Class<? extends SpecificRecord> type) {
         List<Schema> history = EventTypes.history(type);
         Schema newest = history.get(history.size() - 1);
 
@@ -50,4 +52,5 @@ class SchemaCompatibilityTest {
     private static SchemaCompatibilityType compatibility(Schema reader, Schema writer) {
         return SchemaCompatibility.checkReaderWriterCompatibility(reader, writer).getType();
     }
+
 }

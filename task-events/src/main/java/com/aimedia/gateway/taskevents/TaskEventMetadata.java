@@ -8,7 +8,8 @@ import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The CloudEvents attributes of one record of {@link TaskEvents#TOPIC}, read from its headers.
+ * The CloudEvents attributes of one record of {@link TaskEvents#TOPIC}, read from its
+ * headers.
  *
  * @param id unique per event; the same on a redelivery, so it can deduplicate
  * @param type {@link TaskEvents#TYPE}
@@ -21,13 +22,13 @@ public record TaskEventMetadata(String id, String type, String source, Instant t
         @Nullable String traceparent) {
 
     /**
-     * @throws IllegalArgumentException naming the header when a required CloudEvents header is missing
+     * @throws IllegalArgumentException naming the header when a required CloudEvents
+     * header is missing
      */
     public static TaskEventMetadata from(Headers headers) {
         return new TaskEventMetadata(required(headers, TaskEvents.HEADER_ID), required(headers, TaskEvents.HEADER_TYPE),
                 required(headers, TaskEvents.HEADER_SOURCE), Instant.parse(required(headers, TaskEvents.HEADER_TIME)),
-                required(headers, TaskEvents.HEADER_SUBJECT),
-                value(headers, TaskEvents.HEADER_TRACEPARENT));
+                required(headers, TaskEvents.HEADER_SUBJECT), value(headers, TaskEvents.HEADER_TRACEPARENT));
     }
 
     private static String required(Headers headers, String name) {

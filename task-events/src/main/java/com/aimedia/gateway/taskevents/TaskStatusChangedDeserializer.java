@@ -8,11 +8,12 @@ import com.aimedia.gateway.schemas.UndecodableEventException;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 
 /**
- * Kafka value deserializer for {@link TaskEvents#TOPIC}. Decodes every committed version of the schema into the
- * current {@link TaskStatusChanged} class (fields added later take their defaults). Throws
- * {@link UndecodableEventException} for bytes that are not a TaskStatusChanged; wrap it in an error-handling
- * deserializer (Spring Kafka's {@code ErrorHandlingDeserializer}) so such a record goes to a dead-letter topic
- * instead of stopping the consumer.
+ * Kafka value deserializer for {@link TaskEvents#TOPIC}. Decodes every committed version
+ * of the schema into the current {@link TaskStatusChanged} class (fields added later take
+ * their defaults). Throws {@link UndecodableEventException} for bytes that are not a
+ * TaskStatusChanged; wrap it in an error-handling deserializer (Spring Kafka's
+ * {@code ErrorHandlingDeserializer}) so such a record goes to a dead-letter topic instead
+ * of stopping the consumer.
  */
 public class TaskStatusChangedDeserializer implements Deserializer<TaskStatusChanged> {
 
@@ -29,4 +30,5 @@ public class TaskStatusChangedDeserializer implements Deserializer<TaskStatusCha
         }
         throw new UndecodableEventException("expected a TaskStatusChanged but got a " + event.getSchema().getName());
     }
+
 }

@@ -6,8 +6,8 @@ import com.aimedia.gateway.schemas.EventCodec;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 
 /**
- * Kafka value serializer for {@link TaskStatusChanged}, byte for byte what the gateway publishes: for tests of a
- * consumer and for replaying a dead-lettered event.
+ * Kafka value serializer for {@link TaskStatusChanged}, byte for byte what the gateway
+ * publishes: for tests of a consumer and for replaying a dead-lettered event.
  */
 public class TaskStatusChangedSerializer implements Serializer<TaskStatusChanged> {
 
@@ -17,4 +17,5 @@ public class TaskStatusChangedSerializer implements Serializer<TaskStatusChanged
     public byte[] serialize(String topic, TaskStatusChanged event) {
         return codec.encode(event);
     }
+
 }

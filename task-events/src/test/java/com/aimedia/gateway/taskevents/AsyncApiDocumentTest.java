@@ -37,9 +37,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * docs/asyncapi.yaml cannot drift: every event's Avro payload is the current schema, every topic of {@link Topics}
- * is a channel carrying the right event, every CloudEvents header the producers set is described, and so are
- * spring-kafka's dead-letter headers. On a schema change, paste the schema printed by the failure.
+ * docs/asyncapi.yaml cannot drift: every event's Avro payload is the current schema,
+ * every topic of {@link Topics} is a channel carrying the right event, every CloudEvents
+ * header the producers set is described, and so are spring-kafka's dead-letter headers.
+ * On a schema change, paste the schema printed by the failure.
  */
 class AsyncApiDocumentTest {
 
@@ -48,11 +49,10 @@ class AsyncApiDocumentTest {
 
     /** docs/design.md section 3: which events each topic carries. */
     private static final Map<String, List<Class<? extends SpecificRecord>>> EVENTS_BY_ADDRESS = Map.of(
-            Topics.SUBMITTED_PREFIX + "{provider}", List.of(TaskSubmitted.class),
-            Topics.POLL_PREFIX + "{provider}", List.of(PollRequested.class, SubmissionCheckRequested.class),
-            Topics.STATUS, List.of(TaskStatusReported.class, ProviderCallbackReceived.class),
-            Topics.CHANGED, List.of(TaskStatusChanged.class),
-            Topics.CANCEL, List.of(TaskCancelRequested.class));
+            Topics.SUBMITTED_PREFIX + "{provider}", List.of(TaskSubmitted.class), Topics.POLL_PREFIX + "{provider}",
+            List.of(PollRequested.class, SubmissionCheckRequested.class), Topics.STATUS,
+            List.of(TaskStatusReported.class, ProviderCallbackReceived.class), Topics.CHANGED,
+            List.of(TaskStatusChanged.class), Topics.CANCEL, List.of(TaskCancelRequested.class));
 
     private static Map<String, Object> document;
 
@@ -80,8 +80,9 @@ class AsyncApiDocumentTest {
         Schema documented = new Schema.Parser().parse(new ObjectMapper().writeValueAsString(payload.get("schema")));
 
         assertThat(string(payload.get("schemaFormat"))).startsWith("application/vnd.apache.avro");
-        assertThat(documented).as("docs/asyncapi.yaml payload of %s must be%n%s", type.getSimpleName(),
-                current.toString(true)).isEqualTo(current);
+        assertThat(documented)
+            .as("docs/asyncapi.yaml payload of %s must be%n%s", type.getSimpleName(), current.toString(true))
+            .isEqualTo(current);
     }
 
     @ParameterizedTest
@@ -109,8 +110,9 @@ class AsyncApiDocumentTest {
     @Test
     void should_have_a_channel_for_every_topic_carrying_its_event() {
         Map<String, java.util.Set<String>> messagesByAddress = new LinkedHashMap<>();
-        map(document.get("channels")).values().forEach(channel -> messagesByAddress
-            .put(string(map(channel).get("address")), map(map(channel).get("messages")).keySet()));
+        map(document.get("channels")).values()
+            .forEach(channel -> messagesByAddress.put(string(map(channel).get("address")),
+                    map(map(channel).get("messages")).keySet()));
 
         Map<String, java.util.Set<String>> expected = new LinkedHashMap<>();
         EVENTS_BY_ADDRESS.forEach((address, types) -> expected.put(address,
@@ -144,7 +146,10 @@ class AsyncApiDocumentTest {
         });
     }
 
-    /** The generated classes' schemas carry {@code avro.java.string}, a code-generation hint that is no contract. */
+    /**
+     * The generated classes' schemas carry {@code avro.java.string}, a code-generation
+     * hint that is no contract.
+     */
     private static Schema withoutJavaStringHints(Schema schema) throws IOException {
         ObjectMapper json = new ObjectMapper();
         JsonNode tree = json.readTree(schema.toString());
@@ -166,7 +171,10 @@ class AsyncApiDocumentTest {
         }
     }
 
-    /** The node at a dotted path; a segment may itself contain no dot (header names like content-type are fine). */
+    /**
+     * The node at a dotted path; a segment may itself contain no dot (header names like
+     * content-type are fine).
+     */
     private static Object at(String path) {
         Object node = document;
         for (String segment : path.split("\\.")) {
@@ -186,4 +194,5 @@ class AsyncApiDocumentTest {
         assertThat(node).isInstanceOf(String.class);
         return (String) node;
     }
+
 }

@@ -25,11 +25,21 @@ class TaskEventsKitTest {
     private final TaskStatusChangedDeserializer deserializer = new TaskStatusChangedDeserializer();
 
     static TaskStatusChanged completed(String taskId) {
-        return TaskStatusChanged.newBuilder().setEventId("evt-1").setTaskId(taskId).setOccurredAt(AT)
-            .setTenantId("tenant-a").setModel("kling-v2").setProvider("kling").setVersion(3)
-            .setStatus(TaskStatus.COMPLETED).setCreatedAt(AT.minusSeconds(60)).setUpdatedAt(AT).setCompletedAt(AT)
+        return TaskStatusChanged.newBuilder()
+            .setEventId("evt-1")
+            .setTaskId(taskId)
+            .setOccurredAt(AT)
+            .setTenantId("tenant-a")
+            .setModel("kling-v2")
+            .setProvider("kling")
+            .setVersion(3)
+            .setStatus(TaskStatus.COMPLETED)
+            .setCreatedAt(AT.minusSeconds(60))
+            .setUpdatedAt(AT)
+            .setCompletedAt(AT)
             .setOutputs(List.of("https://files.example.com/out.mp4"))
-            .setBody("{\"id\":\"" + taskId + "\",\"status\":\"completed\"}").build();
+            .setBody("{\"id\":\"" + taskId + "\",\"status\":\"completed\"}")
+            .build();
     }
 
     @Test
@@ -57,11 +67,19 @@ class TaskEventsKitTest {
 
     @Test
     void should_refuse_another_event_type_naming_it_when_it_lands_on_the_topic() {
-        byte[] poll = new EventSerializer().serialize("x", PollRequested.newBuilder().setEventId("e").setTaskId("t")
-            .setOccurredAt(AT).setProvider("kling").setProviderTaskId("p").setAttempt(1).build());
+        byte[] poll = new EventSerializer().serialize("x",
+                PollRequested.newBuilder()
+                    .setEventId("e")
+                    .setTaskId("t")
+                    .setOccurredAt(AT)
+                    .setProvider("kling")
+                    .setProviderTaskId("p")
+                    .setAttempt(1)
+                    .build());
 
         assertThatThrownBy(() -> deserializer.deserialize(TaskEvents.TOPIC, poll))
-            .isInstanceOf(UndecodableEventException.class).hasMessageContaining("PollRequested");
+            .isInstanceOf(UndecodableEventException.class)
+            .hasMessageContaining("PollRequested");
         assertThatThrownBy(() -> deserializer.deserialize(TaskEvents.TOPIC, new byte[] { 1, 2, 3 }))
             .isInstanceOf(UndecodableEventException.class);
         assertThatThrownBy(() -> deserializer.deserialize(TaskEvents.TOPIC, null))
@@ -71,11 +89,13 @@ class TaskEventsKitTest {
     @Test
     void should_name_the_missing_header_when_a_record_lacks_one() {
         assertThatThrownBy(() -> TaskEventMetadata.from(new RecordHeaders()))
-            .isInstanceOf(IllegalArgumentException.class).hasMessage("missing CloudEvents header ce_id");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("missing CloudEvents header ce_id");
     }
 
     @Test
     void should_name_a_dead_letter_topic_per_consumer_group() {
         assertThat(TaskEvents.deadLetterTopic("billing")).isEqualTo("tasks.changed.billing.DLT");
     }
+
 }

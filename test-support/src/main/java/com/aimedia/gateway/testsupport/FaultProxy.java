@@ -12,13 +12,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A small TCP proxy on loopback that passes a connection through, or plays a network fault: it resets connections,
- * swallows requests so the caller times out, or trickles the answer back slowly. Changing the mode cuts every open
- * connection, so a caller stuck in the old fault sees an error at once rather than at its own timeout.
+ * A small TCP proxy on loopback that passes a connection through, or plays a network
+ * fault: it resets connections, swallows requests so the caller times out, or trickles
+ * the answer back slowly. Changing the mode cuts every open connection, so a caller stuck
+ * in the old fault sees an error at once rather than at its own timeout.
  */
 public final class FaultProxy implements AutoCloseable {
 
     public enum Mode {
+
         /** Forward both ways. */
         PASS,
         /** Accept, then reset (RST): a connection reset by peer. */
@@ -27,14 +29,19 @@ public final class FaultProxy implements AutoCloseable {
         BLACKHOLE,
         /** Forward the request, trickle the answer back a few bytes at a time. */
         SLOW_BODY
+
     }
 
     private static final int SLOW_CHUNK = 16;
+
     private static final Duration SLOW_PAUSE = Duration.ofMillis(50);
 
     private final ServerSocket server;
+
     private final InetSocketAddress target;
+
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+
     private volatile Mode mode = Mode.PASS;
 
     public FaultProxy(InetSocketAddress target) throws IOException {
@@ -131,4 +138,5 @@ public final class FaultProxy implements AutoCloseable {
         server.close();
         mode(Mode.PASS);
     }
+
 }

@@ -12,12 +12,15 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An in-memory MongoDB (mongo-java-server) on a random loopback port, the way every test of the gateway sets one up.
- * It speaks the wire protocol, so the code under test uses the real mongodb-driver-sync against it; it has no
- * transactions and never expires TTL indexes (see docs and feasibility notes).
+ * An in-memory MongoDB (mongo-java-server) on a random loopback port, the way every test
+ * of the gateway sets one up. It speaks the wire protocol, so the code under test uses
+ * the real mongodb-driver-sync against it; it has no transactions and never expires TTL
+ * indexes (see docs and feasibility notes).
  *
- * <p>Either one per test class in a static field ({@code static final InMemoryMongo MONGO = InMemoryMongo.start();},
- * its {@link #uri()} passed to a Spring context), or one per test closed in {@code @AfterEach}.
+ * <p>
+ * Either one per test class in a static field
+ * ({@code static final InMemoryMongo MONGO = InMemoryMongo.start();}, its {@link #uri()}
+ * passed to a Spring context), or one per test closed in {@code @AfterEach}.
  */
 public final class InMemoryMongo implements AutoCloseable {
 
@@ -25,7 +28,9 @@ public final class InMemoryMongo implements AutoCloseable {
     public static final String DATABASE = "gateway";
 
     private final MongoServer server;
+
     private final String uri;
+
     private @Nullable MongoClient client;
 
     private InMemoryMongo(MemoryBackend backend) {
@@ -38,12 +43,18 @@ public final class InMemoryMongo implements AutoCloseable {
         return new InMemoryMongo(new MemoryBackend());
     }
 
-    /** On this backend, e.g. a {@link ScanRecordingBackend} that records the queries no index answers. */
+    /**
+     * On this backend, e.g. a {@link ScanRecordingBackend} that records the queries no
+     * index answers.
+     */
     public static InMemoryMongo start(MemoryBackend backend) {
         return new InMemoryMongo(backend);
     }
 
-    /** {@code mongodb://127.0.0.1:<port>}, for {@code gateway.mongo.uri} or a client of the test's own. */
+    /**
+     * {@code mongodb://127.0.0.1:<port>}, for {@code gateway.mongo.uri} or a client of
+     * the test's own.
+     */
     public String uri() {
         return uri;
     }
@@ -75,4 +86,5 @@ public final class InMemoryMongo implements AutoCloseable {
         }
         server.shutdownNow();
     }
+
 }

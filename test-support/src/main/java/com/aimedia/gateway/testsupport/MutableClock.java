@@ -7,8 +7,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * A UTC clock that only moves when a test moves it. Volatile, because the code under test often reads it on
- * another thread (a listener, a scheduler, a second replica in the same JVM).
+ * A UTC clock that only moves when a test moves it. Volatile, because the code under test
+ * often reads it on another thread (a listener, a scheduler, a second replica in the same
+ * JVM).
  */
 public final class MutableClock extends Clock {
 
@@ -32,9 +33,13 @@ public final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
-    /** Stays in UTC: the gateway keeps every instant in UTC, and a test that asks for another zone shares this clock. */
+    /**
+     * Stays in UTC: the gateway keeps every instant in UTC, and a test that asks for
+     * another zone shares this clock.
+     */
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
     }
+
 }

@@ -12,10 +12,11 @@ import io.netty.channel.Channel;
 import org.jspecify.annotations.Nullable;
 
 /**
- * mongo-java-server's in-memory backend that records every filter of a find, update, delete or findAndModify command
- * which none of the collection's indexes can answer, that is every query the embedded default answers by scanning
- * the whole collection. It decides as mongo-java-server itself does ({@code Index.canHandle}), on the commands as the
- * driver sent them over the wire.
+ * mongo-java-server's in-memory backend that records every filter of a find, update,
+ * delete or findAndModify command which none of the collection's indexes can answer, that
+ * is every query the embedded default answers by scanning the whole collection. It
+ * decides as mongo-java-server itself does ({@code Index.canHandle}), on the commands as
+ * the driver sent them over the wire.
  */
 public final class ScanRecordingBackend extends MemoryBackend {
 
@@ -69,4 +70,5 @@ public final class ScanRecordingBackend extends MemoryBackend {
             filters.add(document);
         }
     }
+
 }

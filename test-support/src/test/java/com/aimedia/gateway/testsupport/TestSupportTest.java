@@ -37,4 +37,5 @@ class TestSupportTest {
             assertThat(other.database().getCollection("tasks").countDocuments()).isZero();
         }
     }
+
 }

@@ -8,22 +8,24 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Checks a user-supplied callback URL against SSRF (docs/webhooks.md, "SSRF rules"). A URL passes only if it is an
- * absolute http(s) URL of at most {@value #MAX_LENGTH} characters, without user info, whose host is written in a
- * plain form and resolves (once) to addresses that are all public, or inside one of the explicitly allowed
- * networks. The caller must connect only to {@link CheckedUrl#addresses()}, never resolve the host again, and
- * must not follow redirects.
+ * Checks a user-supplied callback URL against SSRF (docs/webhooks.md, "SSRF rules"). A
+ * URL passes only if it is an absolute http(s) URL of at most {@value #MAX_LENGTH}
+ * characters, without user info, whose host is written in a plain form and resolves
+ * (once) to addresses that are all public, or inside one of the explicitly allowed
+ * networks. The caller must connect only to {@link CheckedUrl#addresses()}, never resolve
+ * the host again, and must not follow redirects.
  */
 public final class CallbackUrlGuard {
 
     public static final int MAX_LENGTH = 2048;
 
     private final List<Cidr> allowedNetworks;
+
     private final HostResolver resolver;
 
     /**
-     * @param allowedNetworks CIDRs admitted despite the rules, e.g. {@code 127.0.0.0/8} and {@code ::1/128} for local
-     *        tests; empty in production
+     * @param allowedNetworks CIDRs admitted despite the rules, e.g. {@code 127.0.0.0/8}
+     * and {@code ::1/128} for local tests; empty in production
      * @param resolver how host names are resolved
      * @throws IllegalArgumentException if a network is not in CIDR notation
      */
@@ -33,8 +35,10 @@ public final class CallbackUrlGuard {
     }
 
     /**
-     * @throws UnresolvedHostException if the host name does not resolve (possibly temporary)
-     * @throws RejectedUrlException with a reason the API user understands, for every other refusal (permanent)
+     * @throws UnresolvedHostException if the host name does not resolve (possibly
+     * temporary)
+     * @throws RejectedUrlException with a reason the API user understands, for every
+     * other refusal (permanent)
      */
     public CheckedUrl check(String url) {
         URI uri = parse(url);
@@ -81,7 +85,9 @@ public final class CallbackUrlGuard {
         return uri;
     }
 
-    /** The host as written: the authority without a port (user info was refused before). */
+    /**
+     * The host as written: the authority without a port (user info was refused before).
+     */
     private static String hostPart(String authority) {
         if (authority.startsWith("[")) {
             int close = authority.indexOf(']');
@@ -124,6 +130,8 @@ public final class CallbackUrlGuard {
     }
 
     private boolean isAdmitted(InetAddress address) {
-        return allowedNetworks.stream().anyMatch(network -> network.contains(address)) || AddressPolicy.isPublic(address);
+        return allowedNetworks.stream().anyMatch(network -> network.contains(address))
+                || AddressPolicy.isPublic(address);
     }
+
 }

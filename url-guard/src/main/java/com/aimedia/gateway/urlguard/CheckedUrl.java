@@ -6,10 +6,13 @@ import java.util.List;
 
 /**
  * A callback URL that passed every check.
+ *
  * @param uri the parsed URL
- * @param host the host in lower case, without IPv6 brackets (use it for the Host header and TLS SNI)
+ * @param host the host in lower case, without IPv6 brackets (use it for the Host header
+ * and TLS SNI)
  * @param port the explicit port, or 80 / 443 by scheme
- * @param addresses every address the host resolved to, all checked; connect only to these, never resolve again
+ * @param addresses every address the host resolved to, all checked; connect only to
+ * these, never resolve again
  */
 public record CheckedUrl(URI uri, String host, int port, List<InetAddress> addresses) {
 

@@ -3,11 +3,16 @@ package com.aimedia.gateway.urlguard;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** An IPv4 or IPv6 network in CIDR notation; an address matches only a network of its own family. */
+/**
+ * An IPv4 or IPv6 network in CIDR notation; an address matches only a network of its own
+ * family.
+ */
 final class Cidr {
 
     private final byte[] network;
+
     private final int prefixLength;
+
     private final String text;
 
     private Cidr(byte[] network, int prefixLength, String text) {
@@ -16,7 +21,9 @@ final class Cidr {
         this.text = text;
     }
 
-    /** Parses {@code 10.0.0.0/8}, {@code ::1/128}, or a single address (a /32 or /128). */
+    /**
+     * Parses {@code 10.0.0.0/8}, {@code ::1/128}, or a single address (a /32 or /128).
+     */
     static Cidr parse(String text) {
         String trimmed = text.strip();
         int slash = trimmed.indexOf('/');
@@ -74,6 +81,8 @@ final class Cidr {
     }
 
     private static IllegalArgumentException invalid(String text) {
-        return new IllegalArgumentException("invalid network '" + text + "': expected CIDR notation like 127.0.0.0/8 or ::1/128");
+        return new IllegalArgumentException(
+                "invalid network '" + text + "': expected CIDR notation like 127.0.0.0/8 or ::1/128");
     }
+
 }

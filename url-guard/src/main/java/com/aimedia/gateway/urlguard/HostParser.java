@@ -8,14 +8,20 @@ import java.util.regex.Pattern;
 final class HostParser {
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
-    /** The last label decides, as in the WHATWG URL standard: a numeric last label makes the host an IPv4 form. */
+
+    /**
+     * The last label decides, as in the WHATWG URL standard: a numeric last label makes
+     * the host an IPv4 form.
+     */
     private static final Pattern NUMERIC_LABEL = Pattern.compile("[0-9]+|0x[0-9a-f]*");
+
     private static final int MAX_NAME_LENGTH = 253;
 
     /**
-     * Classifies the host as written in the URL's authority. Refuses every IPv4 notation except the canonical
-     * dotted quad (a single number, hex, octal-looking parts, short forms like {@code 127.1}): resolvers and HTTP
-     * clients disagree on what those mean, which is how filters get bypassed.
+     * Classifies the host as written in the URL's authority. Refuses every IPv4 notation
+     * except the canonical dotted quad (a single number, hex, octal-looking parts, short
+     * forms like {@code 127.1}): resolvers and HTTP clients disagree on what those mean,
+     * which is how filters get bypassed.
      */
     static ParsedHost parse(String rawHost) {
         if (rawHost.isEmpty()) {
@@ -60,4 +66,5 @@ final class HostParser {
 
     private HostParser() {
     }
+
 }

@@ -14,4 +14,5 @@ public interface HostResolver {
     static HostResolver system() {
         return host -> List.of(InetAddress.getAllByName(host));
     }
+
 }

@@ -14,8 +14,8 @@ final class IpLiterals {
     }
 
     /**
-     * The canonical dotted-quad form only: four decimal parts 0-255 without leading zeros. Every other notation
-     * (a single number, hex, octal, fewer parts) is empty.
+     * The canonical dotted-quad form only: four decimal parts 0-255 without leading
+     * zeros. Every other notation (a single number, hex, octal, fewer parts) is empty.
      */
     static Optional<InetAddress> canonicalIpv4(String text) {
         String[] parts = text.split("\\.", -1);
@@ -37,14 +37,16 @@ final class IpLiterals {
     }
 
     /**
-     * An IPv6 literal without brackets and without a zone id. An IPv4-mapped literal ({@code ::ffff:a.b.c.d}) comes
-     * back as the IPv4 address it maps, so it is checked like one.
+     * An IPv6 literal without brackets and without a zone id. An IPv4-mapped literal
+     * ({@code ::ffff:a.b.c.d}) comes back as the IPv4 address it maps, so it is checked
+     * like one.
      */
     static InetAddress ipv6(String text) throws UnknownHostException {
         if (text.isEmpty() || text.indexOf(':') < 0 || text.indexOf('%') >= 0) {
             throw new UnknownHostException("not an IPv6 literal");
         }
-        // the brackets make the JDK treat the text as a literal only: it never falls back to a DNS lookup
+        // the brackets make the JDK treat the text as a literal only: it never falls back
+        // to a DNS lookup
         return InetAddress.getByName("[" + text + "]");
     }
 
@@ -56,4 +58,5 @@ final class IpLiterals {
             throw new IllegalArgumentException("address must have 4 or 16 bytes", e);
         }
     }
+
 }

@@ -15,4 +15,5 @@ sealed interface ParsedHost {
     /** A DNS name in letter-digit-hyphen form, to be resolved once. */
     record Name(String host) implements ParsedHost {
     }
+
 }

@@ -8,14 +8,16 @@ import java.util.Locale;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
- * A resolver that knows one name only: the host of a checked URL, answered with exactly the addresses the URL guard
- * resolved and vetted. The HTTP client therefore connects to a checked address and never asks DNS again (no DNS
- * rebinding), while TLS still uses the host name for SNI and certificate verification. For Apache HttpClient 5, which
- * both webhook delivery and output downloads use (an optional dependency of this module).
+ * A resolver that knows one name only: the host of a checked URL, answered with exactly
+ * the addresses the URL guard resolved and vetted. The HTTP client therefore connects to
+ * a checked address and never asks DNS again (no DNS rebinding), while TLS still uses the
+ * host name for SNI and certificate verification. For Apache HttpClient 5, which both
+ * webhook delivery and output downloads use (an optional dependency of this module).
  */
 public final class PinnedDnsResolver implements DnsResolver {
 
     private final String host;
+
     private final List<InetAddress> addresses;
 
     public PinnedDnsResolver(CheckedUrl url) {
@@ -41,4 +43,5 @@ public final class PinnedDnsResolver implements DnsResolver {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.startsWith("[") && lower.endsWith("]") ? lower.substring(1, lower.length() - 1) : lower;
     }
+
 }

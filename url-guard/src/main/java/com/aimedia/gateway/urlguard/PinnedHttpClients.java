@@ -17,19 +17,24 @@ import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * One Apache HttpClient 5 per checked URL, connecting only to the addresses the guard vetted
- * ({@link PinnedDnsResolver}; TLS keeps SNI and hostname verification), with no redirects, retries, cookies, auth
- * cache, content decompression or connection state: what webhook delivery and output downloads both need.
+ * One Apache HttpClient 5 per checked URL, connecting only to the addresses the guard
+ * vetted ({@link PinnedDnsResolver}; TLS keeps SNI and hostname verification), with no
+ * redirects, retries, cookies, auth cache, content decompression or connection state:
+ * what webhook delivery and output downloads both need.
  */
 public final class PinnedHttpClients {
 
     private final Lookup<TlsSocketStrategy> tls = RegistryBuilder.<TlsSocketStrategy>create()
         .register(URIScheme.HTTPS.id, DefaultClientTlsStrategy.createDefault())
         .build();
+
     private final Duration connectTimeout;
+
     private final Duration readTimeout;
 
-    /** @param readTimeout the socket timeout and the wait for the response headers */
+    /**
+     * @param readTimeout the socket timeout and the wait for the response headers
+     */
     public PinnedHttpClients(Duration connectTimeout, Duration readTimeout) {
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
@@ -58,4 +63,5 @@ public final class PinnedHttpClients {
             .disableConnectionState()
             .build();
     }
+
 }

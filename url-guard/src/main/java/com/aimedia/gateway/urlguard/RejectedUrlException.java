@@ -3,8 +3,9 @@ package com.aimedia.gateway.urlguard;
 import java.io.Serial;
 
 /**
- * A callback URL was refused. The message is written for the API user: it names the rule that was broken and never
- * contains resolved addresses or other internals, so it can be returned to the client as is.
+ * A callback URL was refused. The message is written for the API user: it names the rule
+ * that was broken and never contains resolved addresses or other internals, so it can be
+ * returned to the client as is.
  */
 public class RejectedUrlException extends RuntimeException {
 
@@ -22,4 +23,5 @@ public class RejectedUrlException extends RuntimeException {
     public String reason() {
         return reason;
     }
+
 }

@@ -64,15 +64,14 @@ class CallbackUrlGuardTest {
     @ParameterizedTest
     @ValueSource(strings = {
             // IPv4 private, loopback, this-network, link-local and metadata, CGNAT
-            "10.254.0.0", "10.0.0.1", "172.16.10.65", "172.31.255.255", "192.168.1.1", "127.0.0.1",
-            "127.254.254.254", "0.0.0.0", "0.1.2.3", "169.254.45.1", "169.254.169.254", "100.64.0.1",
-            "100.100.0.0", "100.127.255.255",
-            // multicast, reserved, broadcast, benchmarking, documentation, protocol assignments, 6to4 relay
-            "224.1.2.3", "239.255.255.250", "240.0.0.1", "255.255.255.255", "198.18.0.1", "198.19.255.255",
-            "192.0.2.1", "198.51.100.7", "203.0.113.9", "192.0.0.8", "192.88.99.1" })
+            "10.254.0.0", "10.0.0.1", "172.16.10.65", "172.31.255.255", "192.168.1.1", "127.0.0.1", "127.254.254.254",
+            "0.0.0.0", "0.1.2.3", "169.254.45.1", "169.254.169.254", "100.64.0.1", "100.100.0.0", "100.127.255.255",
+            // multicast, reserved, broadcast, benchmarking, documentation, protocol
+            // assignments, 6to4 relay
+            "224.1.2.3", "239.255.255.250", "240.0.0.1", "255.255.255.255", "198.18.0.1", "198.19.255.255", "192.0.2.1",
+            "198.51.100.7", "203.0.113.9", "192.0.0.8", "192.88.99.1" })
     void should_refuse_when_ipv4_literal_is_not_public(String address) {
-        assertThatThrownBy(() -> guard.check("http://" + address + "/cb"))
-            .isInstanceOf(RejectedUrlException.class)
+        assertThatThrownBy(() -> guard.check("http://" + address + "/cb")).isInstanceOf(RejectedUrlException.class)
             .hasMessageStartingWith(NOT_PUBLIC)
             .hasMessageNotContaining(address);
     }
@@ -81,8 +80,8 @@ class CallbackUrlGuardTest {
     @ValueSource(strings = { "::1", "::", "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:169.254.169.254",
             "fe80::dead:beef", "fdee:3a45:9057::1", "fd7a:115c:a1e0::1", "fd00:ec2::254", "fc00::1", "ff02::1",
             "ff00::1", "2002:c0a8:1::dead:beef", "2002:7f00:1::1", "64:ff9b::c0a8:0", "64:ff9b::7f00:1",
-            "64:ff9b::a9fe:a9fe", "5f00::dead:beef", "100::1:2:3:4", "2001:db8::1", "2001::1", "::7f00:1",
-            "fec0::1", "3fff::1" })
+            "64:ff9b::a9fe:a9fe", "5f00::dead:beef", "100::1:2:3:4", "2001:db8::1", "2001::1", "::7f00:1", "fec0::1",
+            "3fff::1" })
     void should_refuse_when_ipv6_literal_is_not_public(String address) {
         assertThatThrownBy(() -> guard.check("http://[" + address + "]:8080/cb"))
             .isInstanceOf(RejectedUrlException.class)
@@ -94,8 +93,7 @@ class CallbackUrlGuardTest {
             "http://127.1/", "http://127.0.1/", "http://127.0.0.01/", "http://0x7f.1/", "http://1.2.3.0x4/",
             "http://017700000001/", "http://example.com.0x10/", "http://256.1.1.1/", "http://1.2.3.4.5/" })
     void should_refuse_before_resolving_when_host_uses_odd_ipv4_notation(String url) {
-        assertThatThrownBy(() -> guard.check(url))
-            .isInstanceOf(RejectedUrlException.class)
+        assertThatThrownBy(() -> guard.check(url)).isInstanceOf(RejectedUrlException.class)
             .hasMessageContaining("four decimal numbers");
         assertThat(resolver.lookups).isEmpty();
     }
@@ -139,7 +137,8 @@ class CallbackUrlGuardTest {
     @ValueSource(strings = { "http://hooks example.com/", "http://hooks.example.com/a b", "http://[zz::1]/", "" })
     void should_refuse_when_url_is_not_parseable_or_empty(String url) {
         assertThatThrownBy(() -> guard.check(url)).isInstanceOf(RejectedUrlException.class)
-            .message().isIn("callback_url is not a valid URL", "callback_url must not be empty");
+            .message()
+            .isIn("callback_url is not a valid URL", "callback_url must not be empty");
     }
 
     @ParameterizedTest
@@ -147,7 +146,8 @@ class CallbackUrlGuardTest {
             "http://例子.com/", "http://[fe80::1%25eth0]/" })
     void should_refuse_when_host_is_not_a_valid_name_or_address(String url) {
         assertThatThrownBy(() -> guard.check(url)).isInstanceOf(RejectedUrlException.class)
-            .message().startsWith("callback_url host is not a valid");
+            .message()
+            .startsWith("callback_url host is not a valid");
         assertThat(resolver.lookups).isEmpty();
     }
 
@@ -180,7 +180,8 @@ class CallbackUrlGuardTest {
 
     @Test
     void should_refuse_when_resolver_returns_ipv4_mapped_ipv6_of_loopback() throws Exception {
-        // given: a resolver that hands back an Inet6Address (the JDK's own parser would unmap it)
+        // given: a resolver that hands back an Inet6Address (the JDK's own parser would
+        // unmap it)
         byte[] mapped = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 127, 0, 0, 1 };
         InetAddress address = Inet6Address.getByAddress(null, mapped, -1);
         resolver.answer("mapped.example.com", List.of(address));
@@ -256,4 +257,5 @@ class CallbackUrlGuardTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new CallbackUrlGuard(List.of(network), resolver))
             .withMessageContaining("CIDR");
     }
+
 }

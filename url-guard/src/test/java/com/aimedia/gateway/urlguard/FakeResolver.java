@@ -11,6 +11,7 @@ import java.util.Map;
 final class FakeResolver implements HostResolver {
 
     private final Map<String, List<InetAddress>> answers = new HashMap<>();
+
     final List<String> lookups = new ArrayList<>();
 
     FakeResolver answer(String host, String... addresses) {
@@ -42,4 +43,5 @@ final class FakeResolver implements HostResolver {
             throw new IllegalArgumentException(address, e);
         }
     }
+
 }

@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The {@code _id} of a key in {@code api_keys}: keys are never stored, only their hex SHA-256. */
+/**
+ * The {@code _id} of a key in {@code api_keys}: keys are never stored, only their hex
+ * SHA-256.
+ */
 public final class ApiKeyHash {
 
     private ApiKeyHash() {
@@ -20,4 +23,5 @@ public final class ApiKeyHash {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
+
 }

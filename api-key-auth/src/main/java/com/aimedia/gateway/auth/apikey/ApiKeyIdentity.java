@@ -7,9 +7,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Who a valid key speaks for.
+ *
  * @param keyId the key's public id ({@code key_...}), never the key itself
  * @param tenantId the tenant the key belongs to
- * @param scopes the key's scopes; {@code null} for a key written before keys had scopes, which may do everything
+ * @param scopes the key's scopes; {@code null} for a key written before keys had scopes,
+ * which may do everything
  */
 public record ApiKeyIdentity(String keyId, String tenantId, @Nullable Set<String> scopes) {
 

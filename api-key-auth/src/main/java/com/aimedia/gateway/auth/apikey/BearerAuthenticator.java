@@ -17,37 +17,51 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 
 /**
- * Resolves {@code Authorization: Bearer <key>} to a tenant id through {@code api_keys}, or refuses with the
- * service's 401 code. Only reads the collection: api-service owns and writes it. Never logs a key.
+ * Resolves {@code Authorization: Bearer <key>} to a tenant id through {@code api_keys},
+ * or refuses with the service's 401 code. Only reads the collection: api-service owns and
+ * writes it. Never logs a key.
  * <p>
- * Every request reads MongoDB (one lookup by {@code _id}), with no cache in the JVM: a key revoked through any replica
- * ({@code revoked_at} set) is refused by every replica of every service from the next request on.
+ * Every request reads MongoDB (one lookup by {@code _id}), with no cache in the JVM: a
+ * key revoked through any replica ({@code revoked_at} set) is refused by every replica of
+ * every service from the next request on.
  */
 public final class BearerAuthenticator {
 
     public static final String COLLECTION = "api_keys";
+
     public static final String TENANT_ID = "tenant_id";
+
     public static final String KEY_ID = "key_id";
+
     public static final String SCOPES = "scopes";
+
     public static final String REVOKED_AT = "revoked_at";
 
     private static final Pattern BEARER = Pattern.compile("(?i)bearer +([\\x21-\\x7e]{1,512})");
 
     private final MongoCollection<Document> keys;
+
     private final ErrorCode unauthorized;
 
-    /** @param unauthorized the service's own 401 code, so the answer carries that service's code set */
+    /**
+     * @param unauthorized the service's own 401 code, so the answer carries that
+     * service's code set
+     */
     public BearerAuthenticator(MongoDatabase database, ErrorCode unauthorized) {
         this.keys = database.getCollection(COLLECTION);
         this.unauthorized = unauthorized;
     }
 
-    /** @return the tenant id of the key */
+    /**
+     * @return the tenant id of the key
+     */
     public String authenticate(@Nullable String authorization) {
         return identify(authorization).tenantId();
     }
 
-    /** @return the key's id, tenant and scopes */
+    /**
+     * @return the key's id, tenant and scopes
+     */
     public ApiKeyIdentity identify(@Nullable String authorization) {
         if (authorization == null || authorization.isBlank()) {
             throw unauthorized("Missing API key: send Authorization: Bearer <api key>.");
@@ -70,7 +84,8 @@ public final class BearerAuthenticator {
     private static ApiKeyIdentity toIdentity(String hash, Document document) {
         String keyId = document.getString(KEY_ID);
         List<String> scopes = document.getList(SCOPES, String.class);
-        // A key written by hand before keys had ids is named by its hash's prefix, which reveals nothing usable.
+        // A key written by hand before keys had ids is named by its hash's prefix, which
+        // reveals nothing usable.
         return new ApiKeyIdentity(keyId == null ? "key_legacy_" + hash.substring(0, 16) : keyId,
                 document.getString(TENANT_ID), scopes == null ? null : Set.copyOf(scopes));
     }
@@ -78,4 +93,5 @@ public final class BearerAuthenticator {
     private ApiProblemException unauthorized(String detail) {
         return new ApiProblemException(unauthorized, detail);
     }
+
 }

@@ -16,16 +16,20 @@ import com.mongodb.client.MongoDatabase;
 class BearerAuthenticatorTest {
 
     enum Code implements ErrorCode {
+
         UNAUTHORIZED;
 
         @Override
         public HttpStatus status() {
             return HttpStatus.UNAUTHORIZED;
         }
+
     }
 
     private final InMemoryMongo mongo = InMemoryMongo.start();
+
     private final MongoDatabase database = mongo.database();
+
     private final BearerAuthenticator authenticator = new BearerAuthenticator(database, Code.UNAUTHORIZED);
 
     @AfterEach
@@ -35,8 +39,7 @@ class BearerAuthenticatorTest {
 
     @Test
     void the_hash_is_hex_sha256() {
-        assertThat(ApiKeyHash.of("abc"))
-            .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assertThat(ApiKeyHash.of("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
     @Test
@@ -58,7 +61,8 @@ class BearerAuthenticatorTest {
     void should_refuse_a_key_when_it_is_revoked() {
         // given
         var keys = database.getCollection(BearerAuthenticator.COLLECTION);
-        keys.insertOne(new Document("_id", ApiKeyHash.of("sk_gone")).append("tenant_id", "tenant-a").append("key_id", "key_1"));
+        keys.insertOne(new Document("_id", ApiKeyHash.of("sk_gone")).append("tenant_id", "tenant-a")
+            .append("key_id", "key_1"));
         assertThat(authenticator.authenticate("Bearer sk_gone")).isEqualTo("tenant-a");
 
         // when
@@ -74,7 +78,8 @@ class BearerAuthenticatorTest {
         // given
         var keys = database.getCollection(BearerAuthenticator.COLLECTION);
         keys.insertOne(new Document("_id", ApiKeyHash.of("sk_scoped")).append("tenant_id", "tenant-a")
-            .append("key_id", "key_1").append("scopes", java.util.List.of("read")));
+            .append("key_id", "key_1")
+            .append("scopes", java.util.List.of("read")));
         keys.insertOne(new Document("_id", ApiKeyHash.of("sk_old")).append("tenant_id", "tenant-b"));
 
         // when
@@ -96,4 +101,5 @@ class BearerAuthenticatorTest {
                 assertThat(((ApiProblemException) e).detail()).isEqualTo(detail);
             });
     }
+
 }

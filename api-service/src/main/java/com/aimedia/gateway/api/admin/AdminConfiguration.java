@@ -24,4 +24,5 @@ class AdminConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AdminTokenInterceptor(properties)).addPathPatterns(AdminController.BASE + "/**");
     }
+
 }

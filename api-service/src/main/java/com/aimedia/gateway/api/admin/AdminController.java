@@ -31,18 +31,23 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * Tenants and their API keys, for operators. Every route is behind {@link AdminTokenInterceptor}. A key's secret is
- * in the answer that creates it (create, rotate) and nowhere else.
+ * Tenants and their API keys, for operators. Every route is behind
+ * {@link AdminTokenInterceptor}. A key's secret is in the answer that creates it (create,
+ * rotate) and nowhere else.
  */
 @RestController
 class AdminController {
 
     static final String BASE = "/admin/v1";
+
     private static final Logger log = LoggerFactory.getLogger(AdminController.class);
 
     private final TenantRepository tenants;
+
     private final ApiKeyRepository keys;
+
     private final SubmitRequestReader reader;
+
     private final Clock clock;
 
     AdminController(TenantRepository tenants, ApiKeyRepository keys, SubmitRequestReader reader, Clock clock) {
@@ -59,8 +64,9 @@ class AdminController {
         TenantRecord tenant = new TenantRecord(id, change.name() == null ? id : change.name(), clock.instant(),
                 change.limits() == null ? TenantLimits.DEFAULTS : change.limits(),
                 change.modelAccess() == null ? ModelAccess.UNRESTRICTED : change.modelAccess());
-        TenantRecord created = tenants.create(tenant).orElseThrow(() -> ApiProblemException.field(ProblemCode.TENANT_EXISTS,
-                "id", "is taken: a tenant with this id exists"));
+        TenantRecord created = tenants.create(tenant)
+            .orElseThrow(() -> ApiProblemException.field(ProblemCode.TENANT_EXISTS, "id",
+                    "is taken: a tenant with this id exists"));
         log.info("tenant created tenantId={}", id);
         return ResponseEntity.status(HttpStatus.CREATED).body(TenantView.of(created));
     }
@@ -75,14 +81,17 @@ class AdminController {
         return TenantView.of(existing(tenantId));
     }
 
-    /** Replaces the given parts: a {@code limits} or {@code model_access} object replaces the whole current one. */
+    /**
+     * Replaces the given parts: a {@code limits} or {@code model_access} object replaces
+     * the whole current one.
+     */
     @PatchMapping(BASE + "/tenants/{tenantId}")
     TenantView updateTenant(@PathVariable String tenantId, HttpServletRequest request) {
         TenantRecord current = existing(tenantId);
         TenantChange change = AdminRequests.tenant(reader.read(request), false);
-        TenantRecord updated = tenants.update(tenantId, change.name(),
-                change.limits() == null ? current.limits() : change.limits(),
-                change.modelAccess() == null ? current.modelAccess() : change.modelAccess())
+        TenantRecord updated = tenants
+            .update(tenantId, change.name(), change.limits() == null ? current.limits() : change.limits(),
+                    change.modelAccess() == null ? current.modelAccess() : change.modelAccess())
             .orElseThrow(() -> tenantNotFound());
         log.info("tenant updated tenantId={}", tenantId);
         return TenantView.of(updated);
@@ -113,7 +122,8 @@ class AdminController {
 
     @PostMapping(BASE + "/tenants/{tenantId}/keys/{keyId}/revoke")
     KeyView revokeKey(@PathVariable String tenantId, @PathVariable String keyId) {
-        KeyView revoked = KeyView.of(keys.revoke(tenantId, keyId, clock.instant()).orElseThrow(AdminController::keyNotFound));
+        KeyView revoked = KeyView
+            .of(keys.revoke(tenantId, keyId, clock.instant()).orElseThrow(AdminController::keyNotFound));
         log.info("api key revoked tenantId={} keyId={}", tenantId, keyId);
         return revoked;
     }
@@ -123,7 +133,8 @@ class AdminController {
     ResponseEntity<KeyView> rotateKey(@PathVariable String tenantId, @PathVariable String keyId) {
         IssuedKey successor = keys.rotate(tenantId, keyId, clock.instant()).orElseThrow(() -> {
             keys.find(tenantId, keyId).orElseThrow(AdminController::keyNotFound);
-            return new ApiProblemException(ProblemCode.KEY_REVOKED, "This key is revoked; rotate its successor or create a key.");
+            return new ApiProblemException(ProblemCode.KEY_REVOKED,
+                    "This key is revoked; rotate its successor or create a key.");
         });
         log.info("api key rotated tenantId={} keyId={} successor={}", tenantId, keyId, successor.key().keyId());
         return ResponseEntity.status(HttpStatus.CREATED).body(KeyView.issued(successor));
@@ -140,4 +151,5 @@ class AdminController {
     private static ApiProblemException keyNotFound() {
         return new ApiProblemException(ProblemCode.KEY_NOT_FOUND, "No such key for this tenant.");
     }
+
 }

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param token {@code gateway.api.admin.token} ({@code GATEWAY_API_ADMIN_TOKEN}): the bearer credential of the admin
- *        API, at least 32 characters; from the environment only, no default; unset turns the admin API off
+ * @param token {@code gateway.api.admin.token} ({@code GATEWAY_API_ADMIN_TOKEN}): the
+ * bearer credential of the admin API, at least 32 characters; from the environment only,
+ * no default; unset turns the admin API off
  */
 @Validated
 @ConfigurationProperties("gateway.api.admin")

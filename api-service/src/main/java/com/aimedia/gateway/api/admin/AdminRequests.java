@@ -24,8 +24,10 @@ final class AdminRequests {
     static final int MAX_NAME = 200;
     static final int MAX_LIMIT = 1_000_000;
     static final int MAX_LIST = 1_000;
+
     private static final List<String> LIMIT_FIELDS = List.of("requests_per_second", "tasks_in_flight",
             "key_requests_per_second", "key_tasks_in_flight");
+
     private static final List<String> ACCESS_FIELDS = List.of("providers", "models", "replicate_owners");
 
     private AdminRequests() {
@@ -39,7 +41,8 @@ final class AdminRequests {
     }
 
     static TenantChange tenant(ObjectNode body, boolean create) {
-        allowOnly(body, "", create ? List.of("id", "name", "limits", "model_access") : List.of("name", "limits", "model_access"));
+        allowOnly(body, "",
+                create ? List.of("id", "name", "limits", "model_access") : List.of("name", "limits", "model_access"));
         String id = null;
         if (create) {
             id = text(body, "id");
@@ -77,7 +80,8 @@ final class AdminRequests {
             if (value == null || value.isNull()) {
                 values.add(null);
             }
-            else if (value.isIntegralNumber() && value.canConvertToInt() && value.asInt() >= 1 && value.asInt() <= MAX_LIMIT) {
+            else if (value.isIntegralNumber() && value.canConvertToInt() && value.asInt() >= 1
+                    && value.asInt() <= MAX_LIMIT) {
                 values.add(value.asInt());
             }
             else {
@@ -162,4 +166,5 @@ final class AdminRequests {
             }
         }
     }
+
 }

@@ -15,9 +15,10 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * Guards every {@code /admin/} route, before its handler reads anything: the request must carry
- * {@code Authorization: Bearer <admin token>}. Compared as SHA-256 digests in constant time, so neither the length
- * nor a prefix of the token leaks through timing. Tenant API keys never pass here.
+ * Guards every {@code /admin/} route, before its handler reads anything: the request must
+ * carry {@code Authorization: Bearer <admin token>}. Compared as SHA-256 digests in
+ * constant time, so neither the length nor a prefix of the token leaks through timing.
+ * Tenant API keys never pass here.
  */
 class AdminTokenInterceptor implements HandlerInterceptor {
 
@@ -55,4 +56,5 @@ class AdminTokenInterceptor implements HandlerInterceptor {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
+
 }

@@ -15,7 +15,10 @@ import com.aimedia.gateway.api.tenants.ModelAccess;
 import com.aimedia.gateway.api.tenants.TenantLimits;
 import com.aimedia.gateway.api.tenants.TenantRecord;
 
-/** The admin API's answers (snake_case; a null value means "the gateway's default" or "no restriction"). */
+/**
+ * The admin API's answers (snake_case; a null value means "the gateway's default" or "no
+ * restriction").
+ */
 final class AdminViews {
 
     private AdminViews() {
@@ -54,8 +57,8 @@ final class AdminViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record KeyView(@JsonProperty("key_id") String keyId, @JsonProperty("tenant_id") String tenantId, String name,
             List<String> scopes, String hint, @JsonProperty("created_at") long createdAt,
-            @JsonProperty("revoked_at") @Nullable Long revokedAt, @JsonProperty("rotated_to") @Nullable String rotatedTo,
-            @Nullable String secret) {
+            @JsonProperty("revoked_at") @Nullable Long revokedAt,
+            @JsonProperty("rotated_to") @Nullable String rotatedTo, @Nullable String secret) {
 
         static KeyView of(ApiKeyView key) {
             List<Scope> scopes = key.scopes().isEmpty() ? Arrays.asList(Scope.values()) : key.scopes();
@@ -76,4 +79,5 @@ final class AdminViews {
             return "KeyView[keyId=" + keyId + ", tenantId=" + tenantId + "]";
         }
     }
+
 }

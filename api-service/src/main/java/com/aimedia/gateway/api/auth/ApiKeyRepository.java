@@ -29,21 +29,29 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 /**
- * {@code api_keys}: {@code {_id: hex sha256 of the key, key_id, tenant_id, name, scopes?, hint, created_at,
- * revoked_at?, rotated_to?}}. Keys are never stored. This service owns the collection and writes it; reading a key
- * on a request is the shared {@link BearerAuthenticator}'s job, which refuses a key once {@code revoked_at} is set.
+ * {@code api_keys}:
+ * {@code {_id: hex sha256 of the key, key_id, tenant_id, name, scopes?, hint, created_at,
+ * revoked_at?, rotated_to?}}. Keys are never stored. This service owns the collection and
+ * writes it; reading a key on a request is the shared {@link BearerAuthenticator}'s job,
+ * which refuses a key once {@code revoked_at} is set.
  */
 @Repository
 public class ApiKeyRepository {
 
     private static final String ID = "_id";
+
     private static final String NAME = "name";
+
     private static final String HINT = "hint";
+
     private static final String CREATED_AT = "created_at";
+
     private static final String ROTATED_TO = "rotated_to";
+
     private static final int SECRET_BYTES = 32;
 
     private final MongoCollection<Document> keys;
+
     private final SecureRandom random = new SecureRandom();
 
     ApiKeyRepository(MongoDatabase database) {
@@ -52,7 +60,10 @@ public class ApiKeyRepository {
         keys.createIndex(Indexes.ascending(BearerAuthenticator.KEY_ID), new IndexOptions().unique(true).sparse(true));
     }
 
-    /** Registers a key for a tenant, or moves it to that tenant; the creation time of an existing key is kept. */
+    /**
+     * Registers a key for a tenant, or moves it to that tenant; the creation time of an
+     * existing key is kept.
+     */
     void upsert(String apiKey, String tenantId, String name, Instant now) {
         keys.updateOne(Filters.eq(ID, ApiKeyHash.of(apiKey)),
                 Updates.combine(Updates.set(BearerAuthenticator.TENANT_ID, tenantId), Updates.set(NAME, name),
@@ -75,7 +86,8 @@ public class ApiKeyRepository {
             .append(HINT, hint(secret))
             .append(CREATED_AT, Date.from(now));
         if (!scopes.isEmpty()) {
-            document.append(BearerAuthenticator.SCOPES, scopes.stream().distinct().sorted().map(Scope::wireName).toList());
+            document.append(BearerAuthenticator.SCOPES,
+                    scopes.stream().distinct().sorted().map(Scope::wireName).toList());
         }
         keys.insertOne(document);
         return new IssuedKey(toView(document), secret);
@@ -97,7 +109,10 @@ public class ApiKeyRepository {
         return update(byKeyId(tenantId, keyId), Updates.set(NAME, name));
     }
 
-    /** Revokes the key at once (idempotent: revoking again keeps the first revocation time). */
+    /**
+     * Revokes the key at once (idempotent: revoking again keeps the first revocation
+     * time).
+     */
     public Optional<ApiKeyView> revoke(String tenantId, String keyId, Instant now) {
         Optional<ApiKeyView> revoked = update(
                 Filters.and(byKeyId(tenantId, keyId), Filters.exists(BearerAuthenticator.REVOKED_AT, false)),
@@ -106,8 +121,9 @@ public class ApiKeyRepository {
     }
 
     /**
-     * Revokes the key and issues its successor with the same tenant, name and scopes. The revocation is the
-     * conditional write, so of two concurrent rotations only one issues a successor.
+     * Revokes the key and issues its successor with the same tenant, name and scopes. The
+     * revocation is the conditional write, so of two concurrent rotations only one issues
+     * a successor.
      * @return empty if the key does not exist or is already revoked
      */
     public Optional<IssuedKey> rotate(String tenantId, String keyId, Instant now) {
@@ -120,20 +136,23 @@ public class ApiKeyRepository {
     }
 
     private Optional<ApiKeyView> update(Bson filter, Bson update) {
-        return Optional.ofNullable(keys.findOneAndUpdate(filter, update,
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(ApiKeyRepository::toView);
+        return Optional
+            .ofNullable(keys.findOneAndUpdate(filter, update,
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+            .map(ApiKeyRepository::toView);
     }
 
     private static Bson byKeyId(String tenantId, String keyId) {
-        return Filters.and(Filters.eq(BearerAuthenticator.KEY_ID, keyId), Filters.eq(BearerAuthenticator.TENANT_ID, tenantId));
+        return Filters.and(Filters.eq(BearerAuthenticator.KEY_ID, keyId),
+                Filters.eq(BearerAuthenticator.TENANT_ID, tenantId));
     }
 
     private static ApiKeyView toView(Document document) {
         List<String> scopes = document.getList(BearerAuthenticator.SCOPES, String.class, List.of());
         return new ApiKeyView(document.getString(BearerAuthenticator.KEY_ID),
                 document.getString(BearerAuthenticator.TENANT_ID), document.getString(NAME),
-                scopes.stream().flatMap(scope -> Scope.fromWire(scope).stream()).toList(),
-                document.get(HINT, "sk_…"), instant(document.getDate(CREATED_AT)),
+                scopes.stream().flatMap(scope -> Scope.fromWire(scope).stream()).toList(), document.get(HINT, "sk_…"),
+                instant(document.getDate(CREATED_AT)),
                 nullableInstant(document.getDate(BearerAuthenticator.REVOKED_AT)), document.getString(ROTATED_TO));
     }
 
@@ -148,7 +167,8 @@ public class ApiKeyRepository {
     }
 
     private static String hint(String secret) {
-        return secret.substring(0, Math.min(6, secret.length())) + "…" + secret.substring(Math.max(0, secret.length() - 4));
+        return secret.substring(0, Math.min(6, secret.length())) + "…"
+                + secret.substring(Math.max(0, secret.length() - 4));
     }
 
     private static Instant instant(@Nullable Date date) {
@@ -158,4 +178,5 @@ public class ApiKeyRepository {
     private static @Nullable Instant nullableInstant(@Nullable Date date) {
         return date == null ? null : date.toInstant();
     }
+
 }

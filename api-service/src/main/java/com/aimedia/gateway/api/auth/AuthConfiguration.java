@@ -22,6 +22,7 @@ class AuthConfiguration implements WebMvcConfigurer {
     private static final Logger log = LoggerFactory.getLogger(AuthConfiguration.class);
 
     private final BearerAuthenticator authenticator;
+
     private final RequestGate gate;
 
     AuthConfiguration(MongoDatabase mongoDatabase, RequestGate gate) {
@@ -34,7 +35,10 @@ class AuthConfiguration implements WebMvcConfigurer {
         resolvers.add(new TenantArgumentResolver(authenticator, gate));
     }
 
-    /** Registers {@code gateway.api.dev-api-key} and its tenant before the API takes requests, if it is set. */
+    /**
+     * Registers {@code gateway.api.dev-api-key} and its tenant before the API takes
+     * requests, if it is set.
+     */
     @Bean
     InitializingBean devApiKeyRegistration(AuthProperties properties, ApiKeyRepository repository,
             TenantRepository tenants, Clock clock) {
@@ -47,4 +51,5 @@ class AuthConfiguration implements WebMvcConfigurer {
             }
         };
     }
+
 }

@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The scope a controller method's API key must carry. Every method with a {@link Tenant} parameter declares one: a
- * method without it fails closed (a 500 and an error log) instead of being open to every key.
+ * The scope a controller method's API key must carry. Every method with a {@link Tenant}
+ * parameter declares one: a method without it fails closed (a 500 and an error log)
+ * instead of being open to every key.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -16,4 +17,5 @@ import java.lang.annotation.Target;
 public @interface RequiresScope {
 
     Scope value();
+
 }

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What an API key may do. A key without scopes (the development key, keys from before scopes) may do all. */
+/**
+ * What an API key may do. A key without scopes (the development key, keys from before
+ * scopes) may do all.
+ */
 public enum Scope {
 
     /** Submit and cancel tasks. */
@@ -22,4 +25,5 @@ public enum Scope {
     public static Optional<Scope> fromWire(String value) {
         return Arrays.stream(values()).filter(scope -> scope.wireName().equals(value)).findFirst();
     }
+
 }

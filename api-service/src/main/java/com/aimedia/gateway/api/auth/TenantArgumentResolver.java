@@ -14,12 +14,14 @@ import com.aimedia.gateway.auth.apikey.BearerAuthenticator;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * Supplies the {@link Tenant} parameter of a controller method by authenticating the request, checking the method's
- * {@link RequiresScope} and then the caller's request rate.
+ * Supplies the {@link Tenant} parameter of a controller method by authenticating the
+ * request, checking the method's {@link RequiresScope} and then the caller's request
+ * rate.
  */
 class TenantArgumentResolver implements HandlerMethodArgumentResolver {
 
     private final BearerAuthenticator authenticator;
+
     private final RequestGate gate;
 
     TenantArgumentResolver(BearerAuthenticator authenticator, RequestGate gate) {
@@ -48,4 +50,5 @@ class TenantArgumentResolver implements HandlerMethodArgumentResolver {
         gate.admit(tenant, webRequest);
         return tenant;
     }
+
 }

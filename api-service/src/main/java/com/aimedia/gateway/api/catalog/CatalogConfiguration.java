@@ -26,4 +26,5 @@ class CatalogConfiguration {
     InputValidator inputValidator(ModelCatalog modelCatalog) {
         return new InputValidator(modelCatalog);
     }
+
 }

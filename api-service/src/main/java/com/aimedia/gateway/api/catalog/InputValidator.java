@@ -18,9 +18,10 @@ import tools.jackson.databind.JsonNode;
 import com.aimedia.gateway.web.problems.FieldProblem;
 
 /**
- * Validates a model's {@code input} against the model's JSON Schema (draft 2020-12, networknt json-schema-validator)
- * and reports each problem with its field path ({@code input.prompt}). Schemas may carry an {@code errorMessage}
- * object (keyword to message) for friendlier messages.
+ * Validates a model's {@code input} against the model's JSON Schema (draft 2020-12,
+ * networknt json-schema-validator) and reports each problem with its field path
+ * ({@code input.prompt}). Schemas may carry an {@code errorMessage} object (keyword to
+ * message) for friendlier messages.
  */
 public final class InputValidator {
 
@@ -31,7 +32,8 @@ public final class InputValidator {
 
     public InputValidator(ModelCatalog catalog) {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().errorMessageKeyword("errorMessage").build()));
+                builder -> builder
+                    .schemaRegistryConfig(SchemaRegistryConfig.builder().errorMessageKeyword("errorMessage").build()));
         for (CatalogModel model : catalog.models()) {
             schemas.computeIfAbsent(model.inputSchema(), name -> {
                 Schema schema = registry.getSchema(catalog.inputSchema(model));
@@ -47,7 +49,8 @@ public final class InputValidator {
             return List.of(new FieldProblem("input", "must be a JSON object"));
         }
         List<FieldProblem> problems = new ArrayList<>();
-        // every model of the catalog got its schema in the constructor; another catalog's model is a programming error
+        // every model of the catalog got its schema in the constructor; another catalog's
+        // model is a programming error
         Schema schema = Objects.requireNonNull(schemas.get(model.inputSchema()),
                 () -> "no input schema " + model.inputSchema() + " for model " + model.id());
         for (Error error : schema.validate(input)) {
@@ -65,8 +68,8 @@ public final class InputValidator {
         return switch (keyword) {
             case "required" -> new FieldProblem(field + "." + error.getProperty(),
                     error.isCustomMessage() ? error.getMessage() : "is required");
-            case "additionalProperties" -> new FieldProblem(field + "." + error.getProperty(),
-                    "is not a supported input field for this model");
+            case "additionalProperties" ->
+                new FieldProblem(field + "." + error.getProperty(), "is not a supported input field for this model");
             default -> new FieldProblem(field, error.getMessage());
         };
     }
@@ -84,4 +87,5 @@ public final class InputValidator {
         }
         return path.toString();
     }
+
 }

@@ -29,23 +29,29 @@ import tools.jackson.databind.json.JsonMapper;
  * The models the gateway accepts, loaded from one classpath JSON resource per provider
  * ({@code catalog/providers/<provider>.json}), each with the JSON Schema of its input
  * ({@code catalog/schemas/<name>.json}). Adding a provider means adding its file. Public
- * model ids and their aliases resolve to a provider model here and nowhere else. Any mistake in the resources fails
- * the start-up.
+ * model ids and their aliases resolve to a provider model here and nowhere else. Any
+ * mistake in the resources fails the start-up.
  *
- * <p>Besides fixed ids, a catalog file may declare {@code patterns}: a family of ids sharing a prefix (Replicate's
- * {@code replicate/<owner>/<name>[:<version>]}). An id that starts with {@code prefix} and fully matches
- * {@code id_regex} resolves to the pattern's provider, kind and schema, with the rest of the id after the prefix as
- * its provider model. {@link #models()} lists a pattern once, under its display {@code id}.
+ * <p>
+ * Besides fixed ids, a catalog file may declare {@code patterns}: a family of ids sharing
+ * a prefix (Replicate's {@code replicate/<owner>/<name>[:<version>]}). An id that starts
+ * with {@code prefix} and fully matches {@code id_regex} resolves to the pattern's
+ * provider, kind and schema, with the rest of the id after the prefix as its provider
+ * model. {@link #models()} lists a pattern once, under its display {@code id}.
  */
 public final class ModelCatalog {
 
     /** Every provider's catalog file. */
     public static final String DEFAULT_RESOURCES = "classpath*:catalog/providers/*.json";
+
     private static final String SCHEMA_DIRECTORY = "catalog/schemas/";
+
     private static final Pattern PROVIDER = Pattern.compile("[a-z0-9-]+");
 
     private final Map<String, CatalogModel> models;
+
     private final List<ModelPattern> patterns;
+
     private final Map<String, JsonNode> schemas;
 
     private ModelCatalog(Map<String, CatalogModel> models, List<ModelPattern> patterns, Map<String, JsonNode> schemas) {
@@ -54,7 +60,10 @@ public final class ModelCatalog {
         this.schemas = schemas;
     }
 
-    /** A family of ids: {@code listed} is how it appears in {@link #models()} (its display id and template fields). */
+    /**
+     * A family of ids: {@code listed} is how it appears in {@link #models()} (its display
+     * id and template fields).
+     */
     private record ModelPattern(String prefix, Pattern regex, CatalogModel listed) {
 
         Optional<CatalogModel> resolve(String id) {
@@ -66,7 +75,10 @@ public final class ModelCatalog {
         }
     }
 
-    /** Loads every catalog file matching the pattern, e.g. {@link #DEFAULT_RESOURCES}, in file name order. */
+    /**
+     * Loads every catalog file matching the pattern, e.g. {@link #DEFAULT_RESOURCES}, in
+     * file name order.
+     */
     public static ModelCatalog fromClasspath(JsonMapper mapper, String pattern) {
         Resource[] resources;
         try {
@@ -109,7 +121,10 @@ public final class ModelCatalog {
         schemas.computeIfAbsent(model.inputSchema(), ignored -> read(mapper, new ClassPathResource(schema), schema));
     }
 
-    /** A fixed id first; otherwise the first pattern whose prefix and regex match the whole id. */
+    /**
+     * A fixed id first; otherwise the first pattern whose prefix and regex match the
+     * whole id.
+     */
     public Optional<CatalogModel> find(String id) {
         CatalogModel model = models.get(id);
         if (model != null) {
@@ -125,8 +140,9 @@ public final class ModelCatalog {
     }
 
     /**
-     * The model's id as a metric tag value: a fixed catalog id as is, a pattern model (a tenant-chosen Replicate id)
-     * under its pattern's display id, so tags stay within the catalog's size whatever tenants send.
+     * The model's id as a metric tag value: a fixed catalog id as is, a pattern model (a
+     * tenant-chosen Replicate id) under its pattern's display id, so tags stay within the
+     * catalog's size whatever tenants send.
      */
     public String metricId(CatalogModel model) {
         if (models.containsKey(model.id())) {
@@ -154,8 +170,10 @@ public final class ModelCatalog {
 
     /** The JSON Schema named by {@link CatalogModel#inputSchema()}. */
     public JsonNode inputSchema(CatalogModel model) {
-        return Objects.requireNonNull(schemas.get(model.inputSchema()),
-                () -> "no input schema " + model.inputSchema() + " for model " + model.id()).deepCopy();
+        return Objects
+            .requireNonNull(schemas.get(model.inputSchema()),
+                    () -> "no input schema " + model.inputSchema() + " for model " + model.id())
+            .deepCopy();
     }
 
     private static CatalogModel toModel(JsonNode entry, String resource) {
@@ -196,7 +214,8 @@ public final class ModelCatalog {
     private static String text(JsonNode entry, String field, String resource) {
         JsonNode value = entry.get(field);
         if (value == null || !value.isString() || value.asString().isBlank()) {
-            throw new IllegalStateException(resource + ": every model needs a non-empty string " + field + ": " + entry);
+            throw new IllegalStateException(
+                    resource + ": every model needs a non-empty string " + field + ": " + entry);
         }
         return value.asString();
     }
@@ -212,4 +231,5 @@ public final class ModelCatalog {
             throw new UncheckedIOException("cannot read catalog resource " + name, e);
         }
     }
+
 }

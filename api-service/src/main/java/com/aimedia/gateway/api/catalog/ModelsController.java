@@ -22,13 +22,15 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * {@code GET /v1/models}: every model the tenant may run (its model access; Replicate owners are checked at submit) with its provider, kind and the JSON Schema of its input, plus the provider
- * model it runs and, where an id maps somewhere unexpected, why.
+ * {@code GET /v1/models}: every model the tenant may run (its model access; Replicate
+ * owners are checked at submit) with its provider, kind and the JSON Schema of its input,
+ * plus the provider model it runs and, where an id maps somewhere unexpected, why.
  */
 @RestController
 class ModelsController {
 
     private final ModelCatalog catalog;
+
     private final TenantRepository tenants;
 
     ModelsController(ModelCatalog catalog, TenantRepository tenants) {
@@ -40,15 +42,17 @@ class ModelsController {
     @GetMapping("/v1/models")
     ModelList models(Tenant tenant) {
         ModelAccess access = tenants.settings(tenant.id()).modelAccess();
-        return new ModelList(catalog.models().stream()
+        return new ModelList(catalog.models()
+            .stream()
             .filter(model -> access.allows(model.id(), model.provider(), null))
             .map(this::view)
             .toList());
     }
 
     /**
-     * {@code GET /v1/models/{id}}: one model, including any {@code replicate/<owner>/<name>} the tenant may run. A
-     * model the tenant may not run is 404, as if it did not exist.
+     * {@code GET /v1/models/{id}}: one model, including any
+     * {@code replicate/<owner>/<name>} the tenant may run. A model the tenant may not run
+     * is 404, as if it did not exist.
      */
     @RequiresScope(Scope.READ)
     @GetMapping("/v1/models/{*modelId}")
@@ -57,7 +61,8 @@ class ModelsController {
         ModelAccess access = tenants.settings(tenant.id()).modelAccess();
         CatalogModel model = catalog.find(id)
             .filter(found -> access.allows(found.id(), found.provider()))
-            .orElseThrow(() -> new ApiProblemException(ProblemCode.MODEL_NOT_FOUND, "No such model: see GET /v1/models."));
+            .orElseThrow(
+                    () -> new ApiProblemException(ProblemCode.MODEL_NOT_FOUND, "No such model: see GET /v1/models."));
         return view(model);
     }
 
@@ -73,4 +78,5 @@ class ModelsController {
     record ModelView(String id, String provider, String kind, @JsonProperty("provider_model") String providerModel,
             @Nullable String note, @JsonProperty("input_schema") JsonNode inputSchema) {
     }
+
 }

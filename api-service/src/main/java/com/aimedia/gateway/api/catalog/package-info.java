@@ -1,4 +1,7 @@
-/** The model catalog (public model ids, their provider and input schema) and input validation. */
+/**
+ * The model catalog (public model ids, their provider and input schema) and input
+ * validation.
+ */
 @NullMarked
 package com.aimedia.gateway.api.catalog;
 

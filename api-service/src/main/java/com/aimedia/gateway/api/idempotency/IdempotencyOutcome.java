@@ -9,11 +9,15 @@ public sealed interface IdempotencyOutcome {
     record Claimed() implements IdempotencyOutcome {
     }
 
-    /** The key was used before with the same request: answer with (and republish) the original submission. */
+    /**
+     * The key was used before with the same request: answer with (and republish) the
+     * original submission.
+     */
     record Replay(Submission original) implements IdempotencyOutcome {
     }
 
     /** The key was used before with a different request. */
     record Conflict() implements IdempotencyOutcome {
     }
+
 }

@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param retention {@code gateway.api.idempotency.retention}: how long a key is remembered (a TTL index on
- *        {@code created_at}; MongoDB removes expired keys within about a minute after that)
+ * @param retention {@code gateway.api.idempotency.retention}: how long a key is
+ * remembered (a TTL index on {@code created_at}; MongoDB removes expired keys within
+ * about a minute after that)
  */
 @Validated
 @ConfigurationProperties("gateway.api.idempotency")

@@ -20,29 +20,34 @@ import com.mongodb.client.model.Indexes;
 import com.aimedia.gateway.api.submission.Submission;
 
 /**
- * {@code idempotency_keys}: {@code {_id: tenant + ":" + key, tenant_id, request_hash, task_id, event: {...},
- * created_at}}. A key is claimed by inserting first; the unique {@code _id} decides between concurrent requests.
+ * {@code idempotency_keys}: {@code {_id: tenant + ":" + key, tenant_id, request_hash,
+ * task_id, event: {...}, created_at}}. A key is claimed by inserting first; the unique
+ * {@code _id} decides between concurrent requests.
  */
 @Repository
 public class IdempotencyStore {
 
     static final String COLLECTION = "idempotency_keys";
+
     private static final int ATTEMPTS = 3;
+
     private static final Logger log = LoggerFactory.getLogger(IdempotencyStore.class);
 
     private final MongoCollection<Document> keys;
 
     IdempotencyStore(MongoDatabase database, IdempotencyProperties properties) {
         this.keys = database.getCollection(COLLECTION);
-        keys.createIndex(Indexes.ascending("created_at"),
-                new IndexOptions().name("created_at_ttl").expireAfter(properties.retention().toSeconds(), TimeUnit.SECONDS));
+        keys.createIndex(Indexes.ascending("created_at"), new IndexOptions().name("created_at_ttl")
+            .expireAfter(properties.retention().toSeconds(), TimeUnit.SECONDS));
     }
 
     /**
      * Records {@code submission} under the key unless the key is already taken.
-     * @param requestHash a hash of the request's canonical form; a different hash under the same key is a conflict
+     * @param requestHash a hash of the request's canonical form; a different hash under
+     * the same key is a conflict
      */
-    public IdempotencyOutcome claim(String tenantId, String key, String requestHash, Submission submission, Instant now) {
+    public IdempotencyOutcome claim(String tenantId, String key, String requestHash, Submission submission,
+            Instant now) {
         String id = tenantId + ":" + key;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
@@ -68,8 +73,9 @@ public class IdempotencyStore {
     }
 
     /**
-     * Gives a claim back when its task was refused before it was published (over a quota), so a retry with the same
-     * key is a fresh submission rather than a replay of a task that never existed. Only the claimant's own task.
+     * Gives a claim back when its task was refused before it was published (over a
+     * quota), so a retry with the same key is a fresh submission rather than a replay of
+     * a task that never existed. Only the claimant's own task.
      */
     public void release(String tenantId, String key, String taskId) {
         keys.deleteOne(Filters.and(Filters.eq("_id", tenantId + ":" + key), Filters.eq("task_id", taskId)));
@@ -85,4 +91,5 @@ public class IdempotencyStore {
         log.info("idempotent replay taskId={}", original.taskId());
         return new IdempotencyOutcome.Replay(original);
     }
+
 }

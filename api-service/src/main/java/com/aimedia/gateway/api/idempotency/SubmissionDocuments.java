@@ -7,7 +7,10 @@ import org.bson.Document;
 
 import com.aimedia.gateway.api.submission.Submission;
 
-/** Maps a {@link Submission} to and from the {@code event} sub-document of {@code idempotency_keys}. */
+/**
+ * Maps a {@link Submission} to and from the {@code event} sub-document of
+ * {@code idempotency_keys}.
+ */
 final class SubmissionDocuments {
 
     private SubmissionDocuments() {
@@ -32,8 +35,8 @@ final class SubmissionDocuments {
         return new Submission(event.getString("event_id"), event.getString("task_id"), event.getString("tenant_id"),
                 event.getString("model"), event.getString("provider"), event.getString("provider_model"),
                 event.getString("input"), event.getString("callback_url"), event.getDate("created_at").toInstant(),
-                event.getDate("occurred_at").toInstant(), metadata(event), event.getList("webhook_events", String.class),
-                event.getInteger("video_seconds"));
+                event.getDate("occurred_at").toInstant(), metadata(event),
+                event.getList("webhook_events", String.class), event.getInteger("video_seconds"));
     }
 
     private static TreeMap<String, String> metadata(Document event) {
@@ -44,4 +47,5 @@ final class SubmissionDocuments {
         }
         return metadata;
     }
+
 }

@@ -24,21 +24,27 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * {@code GET /v1/tasks}: {@code {"object":"list","data":[task bodies],"has_more":bool,"next_cursor":str?}}. Each
- * element is byte for byte what {@code GET /v1/task/{id}} answers. A task appears once the orchestrator stored it.
- * The cursor only positions within the caller's own tasks: the tenant filter is always applied.
+ * {@code GET /v1/tasks}: {@code {"object":"list","data":[task
+ * bodies],"has_more":bool,"next_cursor":str?}}. Each element is byte for byte what
+ * {@code GET /v1/task/{id}} answers. A task appears once the orchestrator stored it. The
+ * cursor only positions within the caller's own tasks: the tenant filter is always
+ * applied.
  */
 @RestController
 class TaskListController {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
+
     private static final Set<String> STATUSES = Set.of("queued", "in_progress", "completed", "failed");
 
     private final TaskListRepository repository;
+
     private final TaskBodyLinks links;
 
-    /** @param links signs each task's output links at read time, as GET /v1/task/{id} does */
+    /**
+     * @param links signs each task's output links at read time, as GET /v1/task/{id} does
+     */
     TaskListController(TaskListRepository repository, TaskBodyLinks links) {
         this.repository = repository;
         this.links = links;
@@ -50,7 +56,8 @@ class TaskListController {
             @RequestParam(required = false) @Nullable String model,
             @RequestParam(name = "created_after", required = false) @Nullable String createdAfter,
             @RequestParam(name = "created_before", required = false) @Nullable String createdBefore,
-            @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String cursor) {
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String cursor) {
         TaskListQuery query = new TaskListQuery(tenant.id(), statuses(status), model(model),
                 seconds("created_after", createdAfter), seconds("created_before", createdBefore), cursor(cursor),
                 limit(limit));
@@ -66,7 +73,8 @@ class TaskListController {
             Row last = page.get(page.size() - 1);
             json.append(",\"next_cursor\":\"").append(encode(new Cursor(last.createdAt(), last.taskId()))).append('"');
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.ok()
+            .contentType(MediaType.APPLICATION_JSON)
             .body(json.append('}').toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -117,7 +125,8 @@ class TaskListController {
                 return limit;
             }
         }
-        throw ApiProblemException.field(ProblemCode.INVALID_REQUEST, "limit", "must be an integer from 1 to " + MAX_LIMIT);
+        throw ApiProblemException.field(ProblemCode.INVALID_REQUEST, "limit",
+                "must be an integer from 1 to " + MAX_LIMIT);
     }
 
     static String encode(Cursor cursor) {
@@ -143,4 +152,5 @@ class TaskListController {
         throw ApiProblemException.field(ProblemCode.INVALID_REQUEST, "cursor",
                 "is not a cursor this API gave out; use next_cursor of the previous page");
     }
+
 }

@@ -14,9 +14,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 
 /**
- * One page request of the listing, and the MongoDB query for it. The filter starts with the tenant's equality and a
- * range on {@code created_at}, and the sort is {@code created_at, _id} descending: the index
- * {@code {tenant_id, created_at, _id}} serves both, walked backwards; status and model only filter within it.
+ * One page request of the listing, and the MongoDB query for it. The filter starts with
+ * the tenant's equality and a range on {@code created_at}, and the sort is
+ * {@code created_at, _id} descending: the index {@code {tenant_id, created_at, _id}}
+ * serves both, walked backwards; status and model only filter within it.
+ *
  * @param statuses empty for every status
  * @param createdFrom inclusive lower bound, or null
  * @param createdTo exclusive upper bound, or null
@@ -43,8 +45,8 @@ record TaskListQuery(String tenantId, Set<String> statuses, @Nullable String mod
         }
         if (after != null) {
             Date at = Date.from(after.createdAt());
-            filters.add(Filters.or(Filters.lt(TaskReadModel.CREATED_AT, at),
-                    Filters.and(Filters.eq(TaskReadModel.CREATED_AT, at), Filters.lt(TaskReadModel.ID, after.taskId()))));
+            filters.add(Filters.or(Filters.lt(TaskReadModel.CREATED_AT, at), Filters
+                .and(Filters.eq(TaskReadModel.CREATED_AT, at), Filters.lt(TaskReadModel.ID, after.taskId()))));
         }
         if (!statuses.isEmpty()) {
             filters.add(Filters.in(TaskReadModel.STATUS, statuses));

@@ -11,7 +11,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 
-/** Reads pages of {@code tasks} (owned and written by the orchestrator): the rendered view and the page's key. */
+/**
+ * Reads pages of {@code tasks} (owned and written by the orchestrator): the rendered view
+ * and the page's key.
+ */
 @Repository
 class TaskListRepository {
 
@@ -31,7 +34,8 @@ class TaskListRepository {
             .forEach(task -> {
                 String view = task.getString(TaskReadModel.VIEW);
                 if (view != null) {
-                    rows.add(new Row(task.getString(TaskReadModel.ID), task.getDate(TaskReadModel.CREATED_AT).toInstant(), view));
+                    rows.add(new Row(task.getString(TaskReadModel.ID),
+                            task.getDate(TaskReadModel.CREATED_AT).toInstant(), view));
                 }
             });
         return rows;
@@ -39,4 +43,5 @@ class TaskListRepository {
 
     record Row(String taskId, java.time.Instant createdAt, String view) {
     }
+
 }

@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 import com.aimedia.gateway.api.taskid.TaskId;
 
 /**
- * A task as OpenAI's {@code Video} object. Fields OpenAI always sends are always present: {@code progress} is 0
- * until the task ends and 100 after; {@code seconds} and {@code size} are {@code "unknown"} since gateway tasks do
- * not record them; {@code expires_at} is null (outputs are re-signed on every read).
+ * A task as OpenAI's {@code Video} object. Fields OpenAI always sends are always present:
+ * {@code progress} is 0 until the task ends and 100 after; {@code seconds} and
+ * {@code size} are {@code "unknown"} since gateway tasks do not record them;
+ * {@code expires_at} is null (outputs are re-signed on every read).
  */
 final class VideoJson {
 
@@ -54,4 +55,5 @@ final class VideoJson {
         json.put("size", "unknown");
         return json;
     }
+
 }

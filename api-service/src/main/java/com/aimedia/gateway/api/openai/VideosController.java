@@ -42,10 +42,11 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * OpenAI's video API over gateway tasks: {@code POST /v1/videos} (multipart, as the SDKs send it, or JSON),
- * {@code GET /v1/videos/{id}}, {@code GET /v1/videos/{id}/content} (a redirect to the signed output URL) and
- * {@code GET /v1/videos}. A submit goes through the same validation, quotas, model access and idempotency as
- * {@code /v1/task/submit}, with {@code input: {prompt}}.
+ * OpenAI's video API over gateway tasks: {@code POST /v1/videos} (multipart, as the SDKs
+ * send it, or JSON), {@code GET /v1/videos/{id}}, {@code GET /v1/videos/{id}/content} (a
+ * redirect to the signed output URL) and {@code GET /v1/videos}. A submit goes through
+ * the same validation, quotas, model access and idempotency as {@code /v1/task/submit},
+ * with {@code input: {prompt}}.
  */
 @RestController
 class VideosController {
@@ -54,11 +55,17 @@ class VideosController {
     static final int MAX_LIMIT = 100;
 
     private final TaskSubmissionService submissions;
+
     private final SubmitRequestReader reader;
+
     private final TaskIdCodec taskIds;
+
     private final VideoRepository videos;
+
     private final ModelCatalog catalog;
+
     private final JsonMapper mapper;
+
     private final TaskBodyLinks links;
 
     private final UnstoredTasks unstored;
@@ -98,7 +105,10 @@ class VideosController {
         });
     }
 
-    /** The first output of a completed video, by a redirect to its signed URL (no provider credential needed). */
+    /**
+     * The first output of a completed video, by a redirect to its signed URL (no provider
+     * credential needed).
+     */
     @RequiresScope(Scope.READ)
     @GetMapping("/v1/videos/{videoId}/content")
     ResponseEntity<Void> content(Tenant tenant, @PathVariable String videoId) {
@@ -121,14 +131,16 @@ class VideosController {
     @RequiresScope(Scope.READ)
     @GetMapping("/v1/videos")
     Map<String, Object> list(Tenant tenant, @RequestParam(required = false) @Nullable String after,
-            @RequestParam(required = false) @Nullable String limit, @RequestParam(required = false) @Nullable String order) {
+            @RequestParam(required = false) @Nullable String limit,
+            @RequestParam(required = false) @Nullable String order) {
         boolean ascending = "asc".equals(order);
         if (order != null && !ascending && !order.equals("desc")) {
             throw ApiProblemException.field(ProblemCode.INVALID_REQUEST, "order", "must be asc or desc");
         }
         int size = limit(limit);
         VideoRecord cursor = after == null ? null : videos.find(verify(tenant, after).value(), tenant.id())
-            .orElseThrow(() -> ApiProblemException.field(ProblemCode.INVALID_REQUEST, "after", "is not one of your videos"));
+            .orElseThrow(
+                    () -> ApiProblemException.field(ProblemCode.INVALID_REQUEST, "after", "is not one of your videos"));
         List<VideoRecord> rows = videos.page(tenant.id(), videoModels(), cursor, ascending, size);
         List<VideoRecord> page = rows.size() > size ? rows.subList(0, size) : rows;
         Map<String, Object> json = new LinkedHashMap<>();
@@ -141,8 +153,11 @@ class VideosController {
     }
 
     private Set<String> videoModels() {
-        return catalog.models().stream().filter(model -> model.kind() == ModelKind.VIDEO)
-            .map(model -> model.id()).collect(Collectors.toSet());
+        return catalog.models()
+            .stream()
+            .filter(model -> model.kind() == ModelKind.VIDEO)
+            .map(model -> model.id())
+            .collect(Collectors.toSet());
     }
 
     private TaskId verify(Tenant tenant, String videoId) {
@@ -188,6 +203,8 @@ class VideosController {
         if (value.matches("[0-9]{1,3}") && Integer.parseInt(value) >= 1 && Integer.parseInt(value) <= MAX_LIMIT) {
             return Integer.parseInt(value);
         }
-        throw ApiProblemException.field(ProblemCode.INVALID_REQUEST, "limit", "must be an integer from 1 to " + MAX_LIMIT);
+        throw ApiProblemException.field(ProblemCode.INVALID_REQUEST, "limit",
+                "must be an integer from 1 to " + MAX_LIMIT);
     }
+
 }

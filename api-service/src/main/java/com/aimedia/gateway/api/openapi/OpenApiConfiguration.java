@@ -41,17 +41,25 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI gatewayOpenApi() {
         return new OpenAPI()
-            .info(new Info().title("Media task gateway API").version("v1")
+            .info(new Info().title("Media task gateway API")
+                .version("v1")
                 .description("One asynchronous task API in front of the AI media-generation providers."))
             .servers(List.of(new Server().url("/")))
             .components(new Components()
-                .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                    .description("A tenant API key: Authorization: Bearer sk_..."))
-                .addSecuritySchemes(ADMIN_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                    .description("The admin credential (GATEWAY_API_ADMIN_TOKEN), for /admin/v1 only")));
+                .addSecuritySchemes(API_KEY,
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                            .scheme("bearer")
+                            .description("A tenant API key: Authorization: Bearer sk_..."))
+                .addSecuritySchemes(ADMIN_TOKEN,
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                            .scheme("bearer")
+                            .description("The admin credential (GATEWAY_API_ADMIN_TOKEN), for /admin/v1 only")));
     }
 
-    /** Security, the hand-read request bodies, and the problem answer with every code as an example. */
+    /**
+     * Security, the hand-read request bodies, and the problem answer with every code as
+     * an example.
+     */
     @Bean
     OpenApiCustomizer gatewayOperations() {
         return openApi -> {
@@ -66,11 +74,14 @@ class OpenApiConfiguration {
                 examples.put(code.code(), new Example().$ref("#/components/examples/problem_" + code.code()));
             }
             openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-                operation.addSecurityItem(new SecurityRequirement().addList(path.startsWith("/admin/") ? ADMIN_TOKEN : API_KEY));
-                operation.getResponses().addApiResponse("default", new ApiResponse()
-                    .description("An error: RFC 9457 problem details with a stable code")
-                    .content(new Content().addMediaType("application/problem+json", new MediaType()
-                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)).examples(examples))));
+                operation.addSecurityItem(
+                        new SecurityRequirement().addList(path.startsWith("/admin/") ? ADMIN_TOKEN : API_KEY));
+                operation.getResponses()
+                    .addApiResponse("default",
+                            new ApiResponse().description("An error: RFC 9457 problem details with a stable code")
+                                .content(new Content().addMediaType("application/problem+json",
+                                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
+                                            .examples(examples))));
             }));
             Map<String, Object> answers = ResponseExamples.all();
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
@@ -104,7 +115,10 @@ class OpenApiConfiguration {
         };
     }
 
-    /** Examples of the task bodies the task endpoints answer with (written by hand as the orchestrator renders them). */
+    /**
+     * Examples of the task bodies the task endpoints answer with (written by hand as the
+     * orchestrator renders them).
+     */
     private static Map<String, Object> taskBodies() {
         Map<String, Object> queued = new LinkedHashMap<>();
         queued.put("id", "task_06h1q7v4lq0ps3t0000000000000000000000000");
@@ -123,7 +137,8 @@ class OpenApiConfiguration {
         Map<String, Object> completed = new LinkedHashMap<>(queued);
         completed.put("status", "completed");
         completed.put("completed_at", 1795689672);
-        completed.put("outputs", List.of("http://127.0.0.1:8081/files/task_06h1.../0.mp4?expires=1796294472&signature=..."));
+        completed.put("outputs",
+                List.of("http://127.0.0.1:8081/files/task_06h1.../0.mp4?expires=1796294472&signature=..."));
         completed.put("metadata", Map.of("order_id", "o-17"));
         completed.put("version", 1000);
         completed.put("updated_at", 1795689672);
@@ -134,15 +149,18 @@ class OpenApiConfiguration {
 
     private static Schema<Object> problemSchema() {
         Schema<Object> schema = new Schema<>();
-        schema.type("object").description("RFC 9457 problem details")
+        schema.type("object")
+            .description("RFC 9457 problem details")
             .addProperty("title", new Schema<>().type("string"))
             .addProperty("status", new Schema<>().type("integer"))
             .addProperty("detail", new Schema<>().type("string"))
             .addProperty("instance", new Schema<>().type("string"))
             .addProperty("code", new Schema<>().type("string").description("stable, machine-readable"))
-            .addProperty("errors", new Schema<>().type("array").items(new Schema<>().type("object")
-                .addProperty("field", new Schema<>().type("string"))
-                .addProperty("message", new Schema<>().type("string"))));
+            .addProperty("errors",
+                    new Schema<>().type("array")
+                        .items(new Schema<>().type("object")
+                            .addProperty("field", new Schema<>().type("string"))
+                            .addProperty("message", new Schema<>().type("string"))));
         return schema;
     }
 
@@ -162,22 +180,26 @@ class OpenApiConfiguration {
                             "webhook_events", List.of("completed", "failed"))));
             bodies.put("/v1/videos", json("An OpenAI-style video (also multipart/form-data)",
                     Map.of("model", "kling-v2", "prompt", "a red fox in snow")));
-            bodies.put("/v1/webhooks/test", json("Where to send one signed webhook.test event",
-                    Map.of("url", "https://example.com/hook")));
+            bodies.put("/v1/webhooks/test",
+                    json("Where to send one signed webhook.test event", Map.of("url", "https://example.com/hook")));
             bodies.put("/admin/v1/tenants", json("A tenant", Map.of("id", "team-a", "name", "Team A", "limits",
-                    Map.of("requests_per_second", 20, "tasks_in_flight", 50), "model_access",
-                    Map.of("providers", List.of("kling", "replicate"), "replicate_owners", List.of("black-forest-labs")))));
-            bodies.put("/admin/v1/tenants/{tenantId}", json("Changes to a tenant", Map.of("limits",
-                    Map.of("tasks_in_flight", 100))));
-            bodies.put("/admin/v1/tenants/{tenantId}/keys", json("A key", Map.of("name", "ci", "scopes",
-                    List.of("submit", "read"))));
+                    Map.of("requests_per_second", 20, "tasks_in_flight", 50), "model_access", Map.of("providers",
+                            List.of("kling", "replicate"), "replicate_owners", List.of("black-forest-labs")))));
+            bodies.put("/admin/v1/tenants/{tenantId}",
+                    json("Changes to a tenant", Map.of("limits", Map.of("tasks_in_flight", 100))));
+            bodies.put("/admin/v1/tenants/{tenantId}/keys",
+                    json("A key", Map.of("name", "ci", "scopes", List.of("submit", "read"))));
             bodies.put("/admin/v1/tenants/{tenantId}/keys/{keyId}", json("A new name", Map.of("name", "ci-2")));
             return bodies;
         }
 
         private static RequestBody json(String description, Object example) {
-            return new RequestBody().required(true).description(description).content(new Content()
-                .addMediaType("application/json", new MediaType().schema(new Schema<>().type("object")).example(example)));
+            return new RequestBody().required(true)
+                .description(description)
+                .content(new Content().addMediaType("application/json",
+                        new MediaType().schema(new Schema<>().type("object")).example(example)));
         }
+
     }
+
 }

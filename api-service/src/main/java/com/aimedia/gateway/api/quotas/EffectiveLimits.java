@@ -4,7 +4,10 @@ import org.jspecify.annotations.Nullable;
 
 import com.aimedia.gateway.api.tenants.TenantLimits;
 
-/** A tenant's limits with the defaults filled in; a null per-key limit means no per-key limit. */
+/**
+ * A tenant's limits with the defaults filled in; a null per-key limit means no per-key
+ * limit.
+ */
 record EffectiveLimits(int requestsPerSecond, int tasksInFlight, @Nullable Integer keyRequestsPerSecond,
         @Nullable Integer keyTasksInFlight) {
 

@@ -10,9 +10,10 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * Tasks in flight per tenant and per key. A submission first takes a slot and then counts the slots, so two replicas
- * admitting at once can both refuse at the edge but never both pass it: the limit is never exceeded. A refusal is
- * 429 {@code too_many_tasks_in_flight} with {@code Retry-After}.
+ * Tasks in flight per tenant and per key. A submission first takes a slot and then counts
+ * the slots, so two replicas admitting at once can both refuse at the edge but never both
+ * pass it: the limit is never exceeded. A refusal is 429 {@code too_many_tasks_in_flight}
+ * with {@code Retry-After}.
  */
 @Service
 public class InFlightLimiter {
@@ -21,7 +22,9 @@ public class InFlightLimiter {
     static final String RETRY_AFTER_SECONDS = "5";
 
     private final TaskSlots slots;
+
     private final QuotaProperties defaults;
+
     private final Clock clock;
 
     InFlightLimiter(TaskSlots slots, QuotaProperties defaults, Clock clock) {
@@ -33,11 +36,18 @@ public class InFlightLimiter {
     /** A slot for a task that is about to be accepted. */
     public interface Reservation {
 
-        /** Gives the slot back: the task was not accepted, or was a replay of an earlier one. */
+        /**
+         * Gives the slot back: the task was not accepted, or was a replay of an earlier
+         * one.
+         */
         void release();
+
     }
 
-    /** Takes a slot for the task, or throws the 429 answer if the tenant or the key is at its limit. */
+    /**
+     * Takes a slot for the task, or throws the 429 answer if the tenant or the key is at
+     * its limit.
+     */
     public Reservation reserve(Tenant tenant, TenantRecord settings, String taskId) {
         EffectiveLimits limits = EffectiveLimits.of(settings.limits(), defaults);
         slots.insert(taskId, tenant.id(), tenant.keyId(), clock.instant());
@@ -63,6 +73,8 @@ public class InFlightLimiter {
 
     private static ApiProblemException refused(String detail) {
         return new ApiProblemException(ProblemCode.TOO_MANY_TASKS_IN_FLIGHT, detail + " Retry when some have finished.",
-                java.util.List.of(), java.util.Map.of(org.springframework.http.HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
+                java.util.List.of(),
+                java.util.Map.of(org.springframework.http.HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
     }
+
 }

@@ -10,11 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The defaults of every tenant's limits ({@code gateway.api.quotas.*}); the admin API overrides them per tenant.
+ * The defaults of every tenant's limits ({@code gateway.api.quotas.*}); the admin API
+ * overrides them per tenant.
+ *
  * @param requestsPerSecond authenticated requests per second of one tenant
  * @param tasksInFlight tasks of one tenant queued or in progress at once
- * @param keyRequestsPerSecond requests per second of one key; unset means only the tenant's limit applies
- * @param keyTasksInFlight tasks in flight of one key; unset means only the tenant's limit applies
+ * @param keyRequestsPerSecond requests per second of one key; unset means only the
+ * tenant's limit applies
+ * @param keyTasksInFlight tasks in flight of one key; unset means only the tenant's limit
+ * applies
  */
 @Validated
 @ConfigurationProperties("gateway.api.quotas")

@@ -20,10 +20,11 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
 /**
- * {@code rate_windows}: one counter per subject (a tenant or a key) and one-second window,
- * {@code {_id: subject + "@" + second, subject, second, count, expire_at}}. Every replica counts in the same document
- * with one atomic {@code $inc}, so the limit is the gateway's, not a JVM's. Old windows go by a TTL index where
- * MongoDB has one, and by the first request of each new window everywhere (the embedded server has no TTL).
+ * {@code rate_windows}: one counter per subject (a tenant or a key) and one-second
+ * window, {@code {_id: subject + "@" + second, subject, second, count, expire_at}}. Every
+ * replica counts in the same document with one atomic {@code $inc}, so the limit is the
+ * gateway's, not a JVM's. Old windows go by a TTL index where MongoDB has one, and by the
+ * first request of each new window everywhere (the embedded server has no TTL).
  */
 @Repository
 class RateWindows {
@@ -38,10 +39,13 @@ class RateWindows {
         windows.createIndex(Indexes.ascending("subject", "second"));
     }
 
-    /** Counts one request of the subject in the current second; @return the count including this request */
+    /**
+     * Counts one request of the subject in the current second; @return the count
+     * including this request
+     */
     long increment(String subject, Instant now) {
         long second = now.getEpochSecond();
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             try {
                 Document window = windows.findOneAndUpdate(Filters.eq("_id", subject + "@" + second),
                         Updates.combine(Updates.inc("count", 1L), Updates.setOnInsert("subject", subject),
@@ -56,11 +60,13 @@ class RateWindows {
                 return count;
             }
             catch (MongoServerException e) {
-                // Two replicas upserting the same new window: one inserts, the other retries and increments.
+                // Two replicas upserting the same new window: one inserts, the other
+                // retries and increments.
                 if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY || attempt >= ATTEMPTS) {
                     throw e;
                 }
             }
         }
     }
+
 }

@@ -18,9 +18,11 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * Requests per second, per tenant and (if set) per key, in one-second windows shared by every replica. Every
- * authenticated answer carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} of the
- * tighter of the two limits; a request over a limit is answered 429 {@code rate_limited} with {@code Retry-After}.
+ * Requests per second, per tenant and (if set) per key, in one-second windows shared by
+ * every replica. Every authenticated answer carries {@code RateLimit-Limit},
+ * {@code RateLimit-Remaining} and {@code RateLimit-Reset} of the tighter of the two
+ * limits; a request over a limit is answered 429 {@code rate_limited} with
+ * {@code Retry-After}.
  */
 @Component
 class RequestRateGate implements RequestGate {
@@ -30,8 +32,11 @@ class RequestRateGate implements RequestGate {
     static final String RESET = "RateLimit-Reset";
 
     private final RateWindows windows;
+
     private final TenantRepository tenants;
+
     private final QuotaProperties defaults;
+
     private final Clock clock;
 
     RequestRateGate(RateWindows windows, TenantRepository tenants, QuotaProperties defaults, Clock clock) {
@@ -52,15 +57,19 @@ class RequestRateGate implements RequestGate {
             Window keyWindow = count("key:" + tenant.keyId(), keyLimit, now);
             tightest = keyWindow.remaining() < tenantWindow.remaining() ? keyWindow : tenantWindow;
         }
-        // Windows are whole seconds: the next one starts within a second, the smallest delay the headers can say.
+        // Windows are whole seconds: the next one starts within a second, the smallest
+        // delay the headers can say.
         long reset = 1;
         Map<String, String> headers = Map.of(LIMIT, String.valueOf(tightest.limit()), REMAINING,
                 String.valueOf(Math.max(0, tightest.remaining())), RESET, String.valueOf(reset));
         HttpServletResponse response = request.getNativeResponse(HttpServletResponse.class);
         if (tightest.remaining() < 0) {
-            throw new ApiProblemException(ProblemCode.RATE_LIMITED, tightest == tenantWindow
-                    ? "This tenant sends more than " + tightest.limit() + " requests per second; retry after the Retry-After seconds."
-                    : "This API key sends more than " + tightest.limit() + " requests per second; retry after the Retry-After seconds.",
+            throw new ApiProblemException(ProblemCode.RATE_LIMITED,
+                    tightest == tenantWindow
+                            ? "This tenant sends more than " + tightest.limit()
+                                    + " requests per second; retry after the Retry-After seconds."
+                            : "This API key sends more than " + tightest.limit()
+                                    + " requests per second; retry after the Retry-After seconds.",
                     java.util.List.of(), withRetryAfter(headers, reset));
         }
         setHeaders(response, headers);
@@ -82,7 +91,10 @@ class RequestRateGate implements RequestGate {
         }
     }
 
-    /** @param remaining may be negative: the request is over the limit */
+    /**
+     * @param remaining may be negative: the request is over the limit
+     */
     private record Window(int limit, long remaining) {
     }
+
 }

@@ -18,17 +18,19 @@ import com.mongodb.client.model.Projections;
 
 /**
  * {@code task_slots}: one document per accepted task that may still be in flight,
- * {@code {_id: task id, tenant_id, key_id, created_at}}. A slot is freed lazily: when a tenant or key reaches its
- * limit, the slots whose task is terminal in {@code tasks} (read-only here) are deleted, and only then is the count
- * final. That needs no consumer of the event stream in this service and reads at most a limit's worth of tasks.
+ * {@code {_id: task id, tenant_id, key_id, created_at}}. A slot is freed lazily: when a
+ * tenant or key reaches its limit, the slots whose task is terminal in {@code tasks}
+ * (read-only here) are deleted, and only then is the count final. That needs no consumer
+ * of the event stream in this service and reads at most a limit's worth of tasks.
  */
 @Repository
 class TaskSlots {
 
     static final String TENANT_ID = "tenant_id";
     static final String KEY_ID = "key_id";
-    
+
     private final MongoCollection<Document> slots;
+
     private final MongoCollection<Document> tasks;
 
     TaskSlots(MongoDatabase database) {
@@ -39,7 +41,8 @@ class TaskSlots {
     }
 
     void insert(String taskId, String tenantId, String keyId, Instant now) {
-        slots.insertOne(new Document("_id", taskId).append(TENANT_ID, tenantId).append(KEY_ID, keyId)
+        slots.insertOne(new Document("_id", taskId).append(TENANT_ID, tenantId)
+            .append(KEY_ID, keyId)
             .append("created_at", Date.from(now)));
     }
 
@@ -51,18 +54,24 @@ class TaskSlots {
         return slots.countDocuments(Filters.eq(field, value));
     }
 
-    /** Deletes the slots of {@code field = value} whose task has ended; @return how many */
+    /**
+     * Deletes the slots of {@code field = value} whose task has ended; @return how many
+     */
     long releaseFinished(String field, String value) {
         List<String> taskIds = new ArrayList<>();
-        slots.find(Filters.eq(field, value)).projection(Projections.include("_id"))
+        slots.find(Filters.eq(field, value))
+            .projection(Projections.include("_id"))
             .forEach(slot -> taskIds.add(slot.getString("_id")));
         if (taskIds.isEmpty()) {
             return 0;
         }
         List<String> finished = new ArrayList<>();
-        Bson ended = Filters.and(Filters.in(TaskReadModel.ID, taskIds), Filters.in(TaskReadModel.STATUS, TaskReadModel.TERMINAL));
-        tasks.find(ended).projection(Projections.include(TaskReadModel.ID))
+        Bson ended = Filters.and(Filters.in(TaskReadModel.ID, taskIds),
+                Filters.in(TaskReadModel.STATUS, TaskReadModel.TERMINAL));
+        tasks.find(ended)
+            .projection(Projections.include(TaskReadModel.ID))
             .forEach(task -> finished.add(task.getString(TaskReadModel.ID)));
         return finished.isEmpty() ? 0 : slots.deleteMany(Filters.in("_id", finished)).getDeletedCount();
     }
+
 }

@@ -9,8 +9,9 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A task submission the API accepted: everything TaskSubmitted carries. Replaying an idempotent request republishes
- * exactly this value.
+ * A task submission the API accepted: everything TaskSubmitted carries. Replaying an
+ * idempotent request republishes exactly this value.
+ *
  * @param eventId UUID of the TaskSubmitted event
  * @param taskId the public task id
  * @param tenantId the submitting tenant
@@ -21,9 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param callbackUrl the checked callback URL, or null
  * @param createdAt the creation time carried in the task id
  * @param occurredAt when the submission was accepted
- * @param metadata the client's metadata (sorted by key, the order every task body shows it in); empty when none
+ * @param metadata the client's metadata (sorted by key, the order every task body shows
+ * it in); empty when none
  * @param webhookEvents the task's webhook filter, or null for every status change
- * @param videoSeconds the length of video the request asks for, or null (not a video, or the provider's default)
+ * @param videoSeconds the length of video the request asks for, or null (not a video, or
+ * the provider's default)
  */
 public record Submission(String eventId, String taskId, String tenantId, String model, String provider,
         String providerModel, String input, @Nullable String callbackUrl, Instant createdAt, Instant occurredAt,

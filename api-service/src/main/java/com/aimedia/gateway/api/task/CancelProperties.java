@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param cancelWait {@code gateway.api.cancel-wait}: how long a cancel request waits for the task to end before it
- *        answers 202 with the task as it is
+ * @param cancelWait {@code gateway.api.cancel-wait}: how long a cancel request waits for
+ * the task to end before it answers 202 with the task as it is
  */
 @Validated
 @ConfigurationProperties("gateway.api")

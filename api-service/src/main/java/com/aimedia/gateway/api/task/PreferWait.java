@@ -12,12 +12,14 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * The {@code wait} preference of an RFC 7240 {@code Prefer} header ({@code Prefer: wait=30}), as Replicate reads it:
- * 1 to 60 seconds. Other preferences are ignored, as RFC 7240 asks; a {@code wait} out of range names the header.
+ * The {@code wait} preference of an RFC 7240 {@code Prefer} header
+ * ({@code Prefer: wait=30}), as Replicate reads it: 1 to 60 seconds. Other preferences
+ * are ignored, as RFC 7240 asks; a {@code wait} out of range names the header.
  */
 final class PreferWait {
 
     static final int MAX_SECONDS = 60;
+
     private static final Pattern WAIT = Pattern.compile("(?:^|[;,\\s])wait\\s*=\\s*\"?([^\\s;,\"]*)\"?");
 
     private PreferWait() {
@@ -41,4 +43,5 @@ final class PreferWait {
         throw ApiProblemException.field(ProblemCode.INVALID_REQUEST, "Prefer",
                 "wait must be a whole number of seconds from 1 to " + MAX_SECONDS);
     }
+
 }

@@ -12,10 +12,12 @@ import com.aimedia.gateway.api.catalog.CatalogModel;
 import com.aimedia.gateway.api.catalog.ModelKind;
 
 /**
- * The length of video a submit asks for, for usage ({@code GET /v1/usage} {@code video_seconds}): the input's
- * {@code duration} or {@code durationSeconds} (Veo), as every video model's input schema names it, given as a number,
- * a numeric string ({@code "5"}) or with a unit ({@code "5s"}, Luma). Null for other kinds and for a request that
- * leaves the length to the provider's default (not counted: the gateway does not know it).
+ * The length of video a submit asks for, for usage ({@code GET /v1/usage}
+ * {@code video_seconds}): the input's {@code duration} or {@code durationSeconds} (Veo),
+ * as every video model's input schema names it, given as a number, a numeric string
+ * ({@code "5"}) or with a unit ({@code "5s"}, Luma). Null for other kinds and for a
+ * request that leaves the length to the provider's default (not counted: the gateway does
+ * not know it).
  */
 final class RequestedDuration {
 
@@ -38,4 +40,5 @@ final class RequestedDuration {
         Matcher matcher = value.isString() ? SECONDS.matcher(value.asString().strip()) : null;
         return matcher != null && matcher.matches() ? Integer.valueOf(matcher.group(1)) : null;
     }
+
 }

@@ -11,9 +11,10 @@ import com.aimedia.gateway.api.catalog.CatalogModel;
 import com.aimedia.gateway.api.catalog.ModelCatalog;
 
 /**
- * Metric names and tags of the api-service; tag values are bounded (catalog ids and fixed outcomes only). A model
- * id a tenant makes up within a pattern (any {@code replicate/<owner>/<name>}) is tagged with the pattern's display
- * id, never as sent: otherwise every new id would add a time series.
+ * Metric names and tags of the api-service; tag values are bounded (catalog ids and fixed
+ * outcomes only). A model id a tenant makes up within a pattern (any
+ * {@code replicate/<owner>/<name>}) is tagged with the pattern's display id, never as
+ * sent: otherwise every new id would add a time series.
  */
 @Component
 class SubmissionMetrics {
@@ -25,6 +26,7 @@ class SubmissionMetrics {
     static final String NONE = "none";
 
     enum Outcome {
+
         /** published, 200 */
         ACCEPTED,
         /** an Idempotency-Key replay, republished, 200 */
@@ -35,9 +37,11 @@ class SubmissionMetrics {
         CONFLICT,
         /** Kafka did not acknowledge, 503 */
         UNAVAILABLE
+
     }
 
     private final MeterRegistry registry;
+
     private final ModelCatalog catalog;
 
     SubmissionMetrics(MeterRegistry registry, ModelCatalog catalog) {
@@ -63,4 +67,5 @@ class SubmissionMetrics {
             .register(registry)
             .increment();
     }
+
 }

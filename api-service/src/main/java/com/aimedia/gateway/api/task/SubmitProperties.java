@@ -8,8 +8,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param maxBodySize {@code gateway.api.max-body-size}: the largest submit body accepted (413 above), enforced by a
- *        bounded read whether or not the client sent Content-Length
+ * @param maxBodySize {@code gateway.api.max-body-size}: the largest submit body accepted
+ * (413 above), enforced by a bounded read whether or not the client sent Content-Length
  */
 @Validated
 @ConfigurationProperties("gateway.api")

@@ -9,6 +9,7 @@ import com.aimedia.gateway.urlguard.CheckedUrl;
 
 /**
  * A submit request that passed validation.
+ *
  * @param metadata the client's metadata, sorted by key; empty when it sent none
  * @param webhookEvents the task's webhook filter; null for every status change
  */

@@ -19,13 +19,16 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * Reads a JSON request body (submit, admin): JSON content type (415), at most {@code gateway.api.max-body-size} bytes by a bounded read
- * (413, with or without Content-Length), well-formed JSON (400 malformed_json), a JSON object (400 invalid_request).
+ * Reads a JSON request body (submit, admin): JSON content type (415), at most
+ * {@code gateway.api.max-body-size} bytes by a bounded read (413, with or without
+ * Content-Length), well-formed JSON (400 malformed_json), a JSON object (400
+ * invalid_request).
  */
 @Component
 public class SubmitRequestReader {
 
     private final TaskJson json;
+
     private final long maxBodySize;
 
     SubmitRequestReader(TaskJson json, SubmitProperties properties) {
@@ -94,7 +97,9 @@ public class SubmitRequestReader {
             TokenStreamLocation location = e.getLocation();
             String where = location == null || location.getLineNr() < 1 ? ""
                     : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-            throw new ApiProblemException(ProblemCode.MALFORMED_JSON, "The request body is not valid JSON" + where + ".");
+            throw new ApiProblemException(ProblemCode.MALFORMED_JSON,
+                    "The request body is not valid JSON" + where + ".");
         }
     }
+
 }

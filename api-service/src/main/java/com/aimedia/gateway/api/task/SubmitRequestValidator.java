@@ -24,8 +24,9 @@ import com.aimedia.gateway.web.problems.ApiProblemException;
 import com.aimedia.gateway.web.problems.FieldProblem;
 
 /**
- * Checks a submit body in a fixed order, each step with its own code: unknown top-level fields, model, input (its
- * JSON Schema), callback_url (SSRF guard), metadata, webhook_events.
+ * Checks a submit body in a fixed order, each step with its own code: unknown top-level
+ * fields, model, input (its JSON Schema), callback_url (SSRF guard), metadata,
+ * webhook_events.
  */
 @Component
 class SubmitRequestValidator {
@@ -35,12 +36,17 @@ class SubmitRequestValidator {
     static final String CALLBACK_URL = "callback_url";
     static final String METADATA = "metadata";
     static final String WEBHOOK_EVENTS = "webhook_events";
+
     private static final Set<String> FIELDS = Set.of(MODEL, INPUT, CALLBACK_URL, METADATA, WEBHOOK_EVENTS);
+
     private static final int MAX_ECHOED_NAME = 100;
 
     private final ModelCatalog catalog;
+
     private final ProviderAvailability availability;
+
     private final InputValidator inputValidator;
+
     private final CallbackUrlGuard callbackUrlGuard;
 
     SubmitRequestValidator(ModelCatalog catalog, InputValidator inputValidator, CallbackUrlGuard callbackUrlGuard,
@@ -51,7 +57,10 @@ class SubmitRequestValidator {
         this.callbackUrlGuard = callbackUrlGuard;
     }
 
-    /** The catalog model the body names, or a 400 (checked first, so rejections can be counted per model). */
+    /**
+     * The catalog model the body names, or a 400 (checked first, so rejections can be
+     * counted per model).
+     */
     CatalogModel model(ObjectNode body) {
         rejectUnknownFields(body);
         JsonNode model = body.get(MODEL);
@@ -78,8 +87,8 @@ class SubmitRequestValidator {
         }
         List<FieldProblem> problems = inputValidator.validate(model, input);
         if (!problems.isEmpty()) {
-            throw new ApiProblemException(ProblemCode.INVALID_INPUT,
-                    "input is not valid for model " + model.id() + ".", problems, Map.of());
+            throw new ApiProblemException(ProblemCode.INVALID_INPUT, "input is not valid for model " + model.id() + ".",
+                    problems, Map.of());
         }
         CheckedUrl callbackUrl = callbackUrl(body.get(CALLBACK_URL));
         return new SubmitRequest(model, (ObjectNode) input, callbackUrl, TaskMetadata.validate(body.get(METADATA)),
@@ -112,7 +121,8 @@ class SubmitRequestValidator {
         if (!unknown.isEmpty()) {
             throw new ApiProblemException(ProblemCode.UNKNOWN_FIELD,
                     "The request has unknown fields; only model, input, callback_url, metadata and webhook_events are "
-                            + "accepted.", unknown, Map.of());
+                            + "accepted.",
+                    unknown, Map.of());
         }
     }
 
@@ -132,4 +142,5 @@ class SubmitRequestValidator {
     private static String echo(String name) {
         return name.length() <= MAX_ECHOED_NAME ? name : name.substring(0, MAX_ECHOED_NAME) + "...";
     }
+
 }

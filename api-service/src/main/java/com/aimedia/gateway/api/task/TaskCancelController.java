@@ -31,9 +31,10 @@ import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * {@code POST /v1/task/{task_id}/cancel}: publishes TaskCancelRequested for the orchestrator, which ends the task
- * {@code failed} with {@code error_code: cancelled} (polling stops, the webhook goes out) unless it ended first.
- * Answers 200 with the final body if the task ended within a few seconds, else 202 with the current body; 409 if the
+ * {@code POST /v1/task/{task_id}/cancel}: publishes TaskCancelRequested for the
+ * orchestrator, which ends the task {@code failed} with {@code error_code: cancelled}
+ * (polling stops, the webhook goes out) unless it ended first. Answers 200 with the final
+ * body if the task ended within a few seconds, else 202 with the current body; 409 if the
  * task had already ended, or is not stored yet (retry in a moment).
  */
 @RestController
@@ -42,11 +43,17 @@ class TaskCancelController {
     private static final Logger log = LoggerFactory.getLogger(TaskCancelController.class);
 
     private final TaskIdCodec taskIds;
+
     private final TaskViewRepository views;
+
     private final EventPublisher publisher;
+
     private final TaskWaiter waiter;
+
     private final Duration waitForEnd;
+
     private final Clock clock;
+
     private final TaskBodyLinks links;
 
     private final UnstoredTasks unstored;
@@ -68,24 +75,24 @@ class TaskCancelController {
     ResponseEntity<byte[]> cancel(Tenant tenant, @PathVariable String taskId) {
         TaskId id = taskIds.verify(taskId, tenant.id())
             .orElseThrow(() -> new ApiProblemException(ProblemCode.TASK_NOT_FOUND, "No such task."));
-        StoredStatus stored = views.findStatus(id.value(), tenant.id())
-            .orElseThrow(() -> {
-                unstored.requireOnItsWay(id, tenant.id());
-                return new ApiProblemException(ProblemCode.TASK_NOT_CANCELLABLE_YET,
-                        "The task is being queued; retry the cancel in a moment.", List.of(),
-                        Map.of(HttpHeaders.RETRY_AFTER, "1"));
-            });
+        StoredStatus stored = views.findStatus(id.value(), tenant.id()).orElseThrow(() -> {
+            unstored.requireOnItsWay(id, tenant.id());
+            return new ApiProblemException(ProblemCode.TASK_NOT_CANCELLABLE_YET,
+                    "The task is being queued; retry the cancel in a moment.", List.of(),
+                    Map.of(HttpHeaders.RETRY_AFTER, "1"));
+        });
         if (stored.isTerminal()) {
             throw new ApiProblemException(ProblemCode.TASK_ALREADY_FINISHED,
                     "The task already ended with status " + stored.status() + "; there is nothing to cancel.");
         }
-        publisher.publish(Topics.CANCEL, TaskCancelRequested.newBuilder()
-            .setEventId(UUID.randomUUID().toString())
-            .setTaskId(id.value())
-            .setOccurredAt(clock.instant())
-            .setTenantId(tenant.id())
-            .setProvider(stored.provider())
-            .build());
+        publisher.publish(Topics.CANCEL,
+                TaskCancelRequested.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setTaskId(id.value())
+                    .setOccurredAt(clock.instant())
+                    .setTenantId(tenant.id())
+                    .setProvider(stored.provider())
+                    .build());
         log.info("task cancel requested taskId={} provider={}", id.value(), stored.provider());
         return waiter.awaitTerminal(id.value(), tenant.id(), waitForEnd)
             .map(body -> json(HttpStatus.OK, links.render(body)))
@@ -94,7 +101,9 @@ class TaskCancelController {
     }
 
     private static ResponseEntity<byte[]> json(HttpStatus status, String body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+            .contentType(MediaType.APPLICATION_JSON)
             .body(body.getBytes(StandardCharsets.UTF_8));
     }
+
 }

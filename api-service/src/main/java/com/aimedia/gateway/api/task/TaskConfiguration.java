@@ -25,7 +25,8 @@ class TaskConfiguration {
     /** tasks.submitted.&lt;provider&gt; for every provider of the catalog. */
     @Bean
     KafkaAdmin.NewTopics submittedTopics(ModelCatalog catalog, GatewayKafkaProperties kafka) {
-        return new KafkaAdmin.NewTopics(catalog.providers().stream()
+        return new KafkaAdmin.NewTopics(catalog.providers()
+            .stream()
             .map(provider -> TopicBuilder.name(Topics.submitted(provider))
                 .partitions(kafka.partitions())
                 .replicas(kafka.replicationFactor())
@@ -33,9 +34,16 @@ class TaskConfiguration {
             .toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
     }
 
-    /** tasks.cancel: this service publishes TaskCancelRequested there, the orchestrator consumes it. */
+    /**
+     * tasks.cancel: this service publishes TaskCancelRequested there, the orchestrator
+     * consumes it.
+     */
     @Bean
     org.apache.kafka.clients.admin.NewTopic cancelTopic(GatewayKafkaProperties kafka) {
-        return TopicBuilder.name(Topics.CANCEL).partitions(kafka.partitions()).replicas(kafka.replicationFactor()).build();
+        return TopicBuilder.name(Topics.CANCEL)
+            .partitions(kafka.partitions())
+            .replicas(kafka.replicationFactor())
+            .build();
     }
+
 }

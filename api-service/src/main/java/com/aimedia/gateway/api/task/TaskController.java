@@ -24,7 +24,10 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.storage.TaskBodyLinks;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
-/** {@code POST /v1/task/submit} and {@code GET /v1/task/{task_id}} (docs/design.md section 1). */
+/**
+ * {@code POST /v1/task/submit} and {@code GET /v1/task/{task_id}} (docs/design.md section
+ * 1).
+ */
 @RestController
 class TaskController {
 
@@ -33,13 +36,21 @@ class TaskController {
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
     private final SubmitRequestReader reader;
+
     private final TaskSubmissionService submissions;
+
     private final TaskIdCodec taskIds;
+
     private final TaskViewRepository views;
+
     private final TaskJson json;
+
     private final TaskBodyLinks links;
+
     private final TaskWaiter waiter;
+
     private final UnstoredTasks unstored;
+
     private final TaskMetadataStore metadata;
 
     TaskController(SubmitRequestReader reader, TaskSubmissionService submissions, TaskIdCodec taskIds,
@@ -66,17 +77,22 @@ class TaskController {
         if (wait.isEmpty()) {
             return jsonBody(queued);
         }
-        // Prefer: wait=N: the finished task if it finishes in time, otherwise the usual queued answer
-        String body = waiter.awaitTerminal(submission.taskId(), tenant.id(), wait.get()).map(links::render).orElse(queued);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+        // Prefer: wait=N: the finished task if it finishes in time, otherwise the usual
+        // queued answer
+        String body = waiter.awaitTerminal(submission.taskId(), tenant.id(), wait.get())
+            .map(links::render)
+            .orElse(queued);
+        return ResponseEntity.ok()
+            .contentType(MediaType.APPLICATION_JSON)
             .header("Preference-Applied", "wait=" + wait.get().toSeconds())
             .body(body.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * The stored view with its output links signed now (so they work for the whole retention, and match the webhook
-     * of the same state byte for byte); a verified id not stored yet is queued (410 once the tenant's retention
-     * deleted it, 404 once it is too old to be on its way); anything else is 404, never 403.
+     * The stored view with its output links signed now (so they work for the whole
+     * retention, and match the webhook of the same state byte for byte); a verified id
+     * not stored yet is queued (410 once the tenant's retention deleted it, 404 once it
+     * is too old to be on its way); anything else is 404, never 403.
      */
     @RequiresScope(Scope.READ)
     @GetMapping("/v1/task/{taskId}")
@@ -104,4 +120,5 @@ class TaskController {
     private static ResponseEntity<byte[]> jsonBody(String body) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body.getBytes(StandardCharsets.UTF_8));
     }
+
 }

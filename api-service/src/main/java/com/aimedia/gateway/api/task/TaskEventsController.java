@@ -19,15 +19,18 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * {@code GET /v1/task/{task_id}/events}: the task's status history, one entry per status it went through with the
- * time it entered it, oldest first. A task whose id verifies but that is not stored yet has its queued entry, like
- * {@code GET /v1/task/{id}} answers it queued; another tenant's task is 404.
+ * {@code GET /v1/task/{task_id}/events}: the task's status history, one entry per status
+ * it went through with the time it entered it, oldest first. A task whose id verifies but
+ * that is not stored yet has its queued entry, like {@code GET /v1/task/{id}} answers it
+ * queued; another tenant's task is 404.
  */
 @RestController
 class TaskEventsController {
 
     private final TaskIdCodec taskIds;
+
     private final TaskViewRepository views;
+
     private final UnstoredTasks unstored;
 
     TaskEventsController(TaskIdCodec taskIds, TaskViewRepository views, UnstoredTasks unstored) {
@@ -46,18 +49,23 @@ class TaskEventsController {
             return List.of();
         });
         List<EventView> events = new ArrayList<>();
-        // The queued entry is missing when the first report overtook the submission; the id knows when it was made.
+        // The queued entry is missing when the first report overtook the submission; the
+        // id knows when it was made.
         if (stored.isEmpty() || !stored.getFirst().status().equals("queued")) {
             events.add(new EventView("queued", id.createdAtSeconds(), 1));
         }
-        stored.forEach(entry -> events.add(new EventView(entry.status(), entry.at().getEpochSecond(), entry.version())));
+        stored
+            .forEach(entry -> events.add(new EventView(entry.status(), entry.at().getEpochSecond(), entry.version())));
         return new EventList("list", id.value(), events);
     }
 
     record EventList(String object, @JsonProperty("task_id") String taskId, List<EventView> data) {
     }
 
-    /** @param at unix seconds, like the task body's times */
+    /**
+     * @param at unix seconds, like the task body's times
+     */
     record EventView(String status, long at, long version) {
     }
+
 }

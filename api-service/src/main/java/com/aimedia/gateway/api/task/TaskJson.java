@@ -19,8 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
 import com.aimedia.gateway.api.taskid.TaskId;
 
 /**
- * The JSON the task endpoints read and write: a strict parser (duplicate keys and trailing content are errors,
- * decimals keep their exact value) and the compact public task bodies, fields in the order of the contract.
+ * The JSON the task endpoints read and write: a strict parser (duplicate keys and
+ * trailing content are errors, decimals keep their exact value) and the compact public
+ * task bodies, fields in the order of the contract.
  */
 @Component
 class TaskJson {
@@ -36,7 +37,9 @@ class TaskJson {
             .build();
     }
 
-    /** @throws tools.jackson.core.JacksonException if the bytes are not one JSON value */
+    /**
+     * @throws tools.jackson.core.JacksonException if the bytes are not one JSON value
+     */
     JsonNode parse(byte[] body) {
         return mapper.readTree(body);
     }
@@ -46,8 +49,9 @@ class TaskJson {
     }
 
     /**
-     * The queued body of version 1, exactly as the orchestrator renders it: the submit answer, and the answer for a
-     * task whose id verifies but that the orchestrator has not stored yet (read-your-writes).
+     * The queued body of version 1, exactly as the orchestrator renders it: the submit
+     * answer, and the answer for a task whose id verifies but that the orchestrator has
+     * not stored yet (read-your-writes).
      */
     String queuedBody(TaskId taskId, java.util.SortedMap<String, String> metadata) {
         long createdAt = taskId.createdAtSeconds();
@@ -62,7 +66,10 @@ class TaskJson {
         return compact(body.put("version", 1L).put("updated_at", createdAt));
     }
 
-    /** SHA-256 of the value with object keys sorted, so the key order a client happens to send does not matter. */
+    /**
+     * SHA-256 of the value with object keys sorted, so the key order a client happens to
+     * send does not matter.
+     */
     String canonicalHash(JsonNode value) {
         try {
             byte[] canonical = mapper.writeValueAsString(sorted(value)).getBytes(StandardCharsets.UTF_8);
@@ -88,4 +95,5 @@ class TaskJson {
         }
         return value;
     }
+
 }

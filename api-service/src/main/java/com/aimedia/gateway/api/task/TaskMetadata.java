@@ -12,16 +12,19 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * The {@code metadata} of a submit: a small map of strings the client gets back in every task body, webhook and
- * TaskStatusChanged (an order id, a user id). Bounded so it cannot grow the task documents, the events and every
- * webhook: at most {@value #MAX_KEYS} keys of 1 to {@value #MAX_KEY_LENGTH} characters, string values of at most
- * {@value #MAX_VALUE_LENGTH} characters, no control characters. Sorted by key: every body shows it in that order.
+ * The {@code metadata} of a submit: a small map of strings the client gets back in every
+ * task body, webhook and TaskStatusChanged (an order id, a user id). Bounded so it cannot
+ * grow the task documents, the events and every webhook: at most {@value #MAX_KEYS} keys
+ * of 1 to {@value #MAX_KEY_LENGTH} characters, string values of at most
+ * {@value #MAX_VALUE_LENGTH} characters, no control characters. Sorted by key: every body
+ * shows it in that order.
  */
 final class TaskMetadata {
 
     static final int MAX_KEYS = 16;
     static final int MAX_KEY_LENGTH = 40;
     static final int MAX_VALUE_LENGTH = 512;
+
     private static final String FIELD = SubmitRequestValidator.METADATA;
 
     private TaskMetadata() {
@@ -51,8 +54,8 @@ final class TaskMetadata {
             }
             String text = item.asString();
             if (text.length() > MAX_VALUE_LENGTH) {
-                throw invalid(path, "is " + text.length() + " characters long; at most " + MAX_VALUE_LENGTH
-                        + " are allowed");
+                throw invalid(path,
+                        "is " + text.length() + " characters long; at most " + MAX_VALUE_LENGTH + " are allowed");
             }
             if (hasControlCharacter(text)) {
                 throw invalid(path, "must not contain control characters");
@@ -74,4 +77,5 @@ final class TaskMetadata {
     private static ApiProblemException invalid(String field, String message) {
         return ApiProblemException.field(ProblemCode.INVALID_REQUEST, field, message);
     }
+
 }

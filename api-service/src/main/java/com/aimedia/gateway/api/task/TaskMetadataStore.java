@@ -14,10 +14,12 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 
 /**
- * {@code task_metadata} (owned by api-service): the metadata of a submitted task, written before its TaskSubmitted is
- * published, so the queued answer for a task the orchestrator has not stored yet (read-your-writes, rendered from the
- * task id) shows the same metadata as the submit answer and the orchestrator's version 1. A submit without metadata
- * writes nothing. Keyed by task id, so a repeated write (an idempotent replay) changes nothing.
+ * {@code task_metadata} (owned by api-service): the metadata of a submitted task, written
+ * before its TaskSubmitted is published, so the queued answer for a task the orchestrator
+ * has not stored yet (read-your-writes, rendered from the task id) shows the same
+ * metadata as the submit answer and the orchestrator's version 1. A submit without
+ * metadata writes nothing. Keyed by task id, so a repeated write (an idempotent replay)
+ * changes nothing.
  */
 @Repository
 class TaskMetadataStore {
@@ -43,7 +45,8 @@ class TaskMetadataStore {
 
     /** The tenant's task's metadata; empty when it has none (or is another tenant's). */
     SortedMap<String, String> find(String taskId, String tenantId) {
-        Document found = metadata.find(Filters.and(Filters.eq("_id", taskId), Filters.eq("tenant_id", tenantId))).first();
+        Document found = metadata.find(Filters.and(Filters.eq("_id", taskId), Filters.eq("tenant_id", tenantId)))
+            .first();
         SortedMap<String, String> values = new TreeMap<>();
         Document stored = found == null ? null : found.get("metadata", Document.class);
         if (stored != null) {
@@ -53,4 +56,5 @@ class TaskMetadataStore {
         }
         return values;
     }
+
 }

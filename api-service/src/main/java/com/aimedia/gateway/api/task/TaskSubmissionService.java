@@ -31,8 +31,8 @@ import com.aimedia.gateway.urlguard.CheckedUrl;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * Validates a submission, applies its Idempotency-Key, and publishes TaskSubmitted on tasks.submitted.&lt;provider&gt;,
- * returning only once Kafka acknowledged it (acks=all).
+ * Validates a submission, applies its Idempotency-Key, and publishes TaskSubmitted on
+ * tasks.submitted.&lt;provider&gt;, returning only once Kafka acknowledged it (acks=all).
  */
 @Service
 public class TaskSubmissionService {
@@ -40,14 +40,23 @@ public class TaskSubmissionService {
     private static final Logger log = LoggerFactory.getLogger(TaskSubmissionService.class);
 
     private final SubmitRequestValidator validator;
+
     private final TaskIdCodec taskIds;
+
     private final IdempotencyStore idempotency;
+
     private final EventPublisher publisher;
+
     private final TaskJson json;
+
     private final SubmissionMetrics metrics;
+
     private final TenantRepository tenants;
+
     private final InFlightLimiter inFlight;
+
     private final TaskMetadataStore metadata;
+
     private final Clock clock;
 
     TaskSubmissionService(SubmitRequestValidator validator, TaskIdCodec taskIds, IdempotencyStore idempotency,
@@ -88,8 +97,9 @@ public class TaskSubmissionService {
     }
 
     /**
-     * The Idempotency-Key first, so a replay is answered whatever the quotas; a fresh task then takes an in-flight
-     * slot (giving the key back if refused) and is published (giving the slot back if Kafka refuses).
+     * The Idempotency-Key first, so a replay is answered whatever the quotas; a fresh
+     * task then takes an in-flight slot (giving the key back if refused) and is published
+     * (giving the slot back if Kafka refuses).
      */
     private Submission claimReserveAndPublish(Tenant tenant, @Nullable String idempotencyKey, ObjectNode body,
             CatalogModel model, TenantRecord settings, Submission fresh) {
@@ -121,7 +131,8 @@ public class TaskSubmissionService {
             throw e;
         }
         try {
-            // before the publish: the queued answer of a task not stored yet shows its metadata (read-your-writes)
+            // before the publish: the queued answer of a task not stored yet shows its
+            // metadata (read-your-writes)
             metadata.save(fresh);
             publish(model, fresh);
         }
@@ -139,7 +150,10 @@ public class TaskSubmissionService {
         return submission;
     }
 
-    /** The tenant's model access; a Replicate model also by its owner ({@code replicate/<owner>/<name>}). */
+    /**
+     * The tenant's model access; a Replicate model also by its owner
+     * ({@code replicate/<owner>/<name>}).
+     */
     private static void requireAccess(TenantRecord settings, CatalogModel model) {
         if (!settings.modelAccess().allows(model.id(), model.provider())) {
             throw ApiProblemException.field(ProblemCode.MODEL_NOT_ALLOWED, "model",

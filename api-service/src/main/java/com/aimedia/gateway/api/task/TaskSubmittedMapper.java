@@ -26,4 +26,5 @@ final class TaskSubmittedMapper {
             .setVideoSeconds(submission.videoSeconds())
             .build();
     }
+
 }

@@ -11,7 +11,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 
-/** Reads {@code tasks} (owned and written by the orchestrator): only the rendered public body, {@code view}. */
+/**
+ * Reads {@code tasks} (owned and written by the orchestrator): only the rendered public
+ * body, {@code view}.
+ */
 @Repository
 class TaskViewRepository {
 
@@ -29,14 +32,19 @@ class TaskViewRepository {
         }
     }
 
-    /** The tenant's stored task's status, provider and body; empty if not stored (yet) for this tenant. */
+    /**
+     * The tenant's stored task's status, provider and body; empty if not stored (yet) for
+     * this tenant.
+     */
     Optional<StoredStatus> findStatus(String taskId, String tenantId) {
-        Document task = tasks.find(Filters.and(Filters.eq(TaskReadModel.ID, taskId), Filters.eq(TaskReadModel.TENANT_ID, tenantId)))
+        Document task = tasks
+            .find(Filters.and(Filters.eq(TaskReadModel.ID, taskId), Filters.eq(TaskReadModel.TENANT_ID, tenantId)))
             .projection(Projections.include(TaskReadModel.STATUS, TaskReadModel.PROVIDER, TaskReadModel.VIEW))
             .first();
-        return Optional.ofNullable(task).filter(document -> document.getString(TaskReadModel.VIEW) != null)
-            .map(document -> new StoredStatus(document.getString(TaskReadModel.STATUS), document.getString(TaskReadModel.PROVIDER),
-                    document.getString(TaskReadModel.VIEW)));
+        return Optional.ofNullable(task)
+            .filter(document -> document.getString(TaskReadModel.VIEW) != null)
+            .map(document -> new StoredStatus(document.getString(TaskReadModel.STATUS),
+                    document.getString(TaskReadModel.PROVIDER), document.getString(TaskReadModel.VIEW)));
     }
 
     /** One entry of a task's status history. */
@@ -44,21 +52,27 @@ class TaskViewRepository {
     }
 
     /**
-     * The tenant's task's status history as the orchestrator recorded it ({@code status_history}), oldest first;
-     * empty if there is no such task for this tenant (yet). A task stored before the history was recorded gets
-     * one entry for its current status at its {@code updated_at}.
+     * The tenant's task's status history as the orchestrator recorded it
+     * ({@code status_history}), oldest first; empty if there is no such task for this
+     * tenant (yet). A task stored before the history was recorded gets one entry for its
+     * current status at its {@code updated_at}.
      */
     Optional<java.util.List<StatusEntry>> findHistory(String taskId, String tenantId) {
-        Document task = tasks.find(Filters.and(Filters.eq(TaskReadModel.ID, taskId), Filters.eq(TaskReadModel.TENANT_ID, tenantId)))
-            .projection(Projections.include(TaskReadModel.STATUS_HISTORY, TaskReadModel.STATUS, TaskReadModel.UPDATED_AT, TaskReadModel.VERSION))
+        Document task = tasks
+            .find(Filters.and(Filters.eq(TaskReadModel.ID, taskId), Filters.eq(TaskReadModel.TENANT_ID, tenantId)))
+            .projection(Projections.include(TaskReadModel.STATUS_HISTORY, TaskReadModel.STATUS,
+                    TaskReadModel.UPDATED_AT, TaskReadModel.VERSION))
             .first();
         return Optional.ofNullable(task).map(TaskViewRepository::history);
     }
 
     private static java.util.List<StatusEntry> history(Document task) {
-        java.util.List<Document> recorded = task.getList(TaskReadModel.STATUS_HISTORY, Document.class, java.util.List.of());
-        if (recorded.isEmpty() && task.getDate(TaskReadModel.UPDATED_AT) != null && task.get(TaskReadModel.VERSION) != null) {
-            return java.util.List.of(new StatusEntry(task.getString(TaskReadModel.STATUS), task.getDate(TaskReadModel.UPDATED_AT).toInstant(),
+        java.util.List<Document> recorded = task.getList(TaskReadModel.STATUS_HISTORY, Document.class,
+                java.util.List.of());
+        if (recorded.isEmpty() && task.getDate(TaskReadModel.UPDATED_AT) != null
+                && task.get(TaskReadModel.VERSION) != null) {
+            return java.util.List.of(new StatusEntry(task.getString(TaskReadModel.STATUS),
+                    task.getDate(TaskReadModel.UPDATED_AT).toInstant(),
                     task.get(TaskReadModel.VERSION, Number.class).longValue()));
         }
         return recorded.stream()
@@ -68,11 +82,16 @@ class TaskViewRepository {
             .toList();
     }
 
-    /** The stored public body of the tenant's task; empty if there is no such task for this tenant (yet). */
+    /**
+     * The stored public body of the tenant's task; empty if there is no such task for
+     * this tenant (yet).
+     */
     Optional<String> findView(String taskId, String tenantId) {
-        Document task = tasks.find(Filters.and(Filters.eq(TaskReadModel.ID, taskId), Filters.eq(TaskReadModel.TENANT_ID, tenantId)))
+        Document task = tasks
+            .find(Filters.and(Filters.eq(TaskReadModel.ID, taskId), Filters.eq(TaskReadModel.TENANT_ID, tenantId)))
             .projection(Projections.include(TaskReadModel.VIEW))
             .first();
         return Optional.ofNullable(task).map(document -> document.getString(TaskReadModel.VIEW));
     }
+
 }

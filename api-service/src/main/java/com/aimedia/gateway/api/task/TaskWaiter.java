@@ -6,14 +6,16 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds a submit for {@code Prefer: wait=N}: reads the stored task until it is terminal or the time is up. Polls
- * MongoDB with a growing pause (100 ms up to 1 s), which costs one indexed read per pause for at most 60 s. Measured
- * on the monotonic clock: the wall clock may jump.
+ * Holds a submit for {@code Prefer: wait=N}: reads the stored task until it is terminal
+ * or the time is up. Polls MongoDB with a growing pause (100 ms up to 1 s), which costs
+ * one indexed read per pause for at most 60 s. Measured on the monotonic clock: the wall
+ * clock may jump.
  */
 @Component
 class TaskWaiter {
 
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+
     private static final Duration MAX_PAUSE = Duration.ofSeconds(1);
 
     private final TaskViewRepository views;
@@ -22,7 +24,9 @@ class TaskWaiter {
         this.views = views;
     }
 
-    /** @return the terminal body if the task finished in time */
+    /**
+     * @return the terminal body if the task finished in time
+     */
     Optional<String> awaitTerminal(String taskId, String tenantId, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         Duration pause = FIRST_PAUSE;
@@ -43,8 +47,12 @@ class TaskWaiter {
         }
     }
 
-    /** The orchestrator renders the status second, after the id: no JSON parse needed to read it. */
+    /**
+     * The orchestrator renders the status second, after the id: no JSON parse needed to
+     * read it.
+     */
     private static boolean isTerminal(String view) {
         return view.contains(",\"status\":\"completed\",") || view.contains(",\"status\":\"failed\",");
     }
+
 }

@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * @param unstoredTaskWindow {@code gateway.api.unstored-task-window}: how long after its creation a task id that
- *        verifies but is not stored is answered {@code queued} (read-your-writes while the orchestrator lags); an
- *        older one was never accepted or is gone, and answers 404
+ * @param unstoredTaskWindow {@code gateway.api.unstored-task-window}: how long after its
+ * creation a task id that verifies but is not stored is answered {@code queued}
+ * (read-your-writes while the orchestrator lags); an older one was never accepted or is
+ * gone, and answers 404
  */
 @Validated
 @ConfigurationProperties("gateway.api")
@@ -19,8 +20,8 @@ public record UnstoredTaskProperties(@DefaultValue("24h") @NotNull Duration unst
 
     public UnstoredTaskProperties {
         if (unstoredTaskWindow.compareTo(Duration.ofMinutes(1)) < 0) {
-            throw new IllegalArgumentException("gateway.api.unstored-task-window must be at least 1m, was "
-                    + unstoredTaskWindow);
+            throw new IllegalArgumentException(
+                    "gateway.api.unstored-task-window must be at least 1m, was " + unstoredTaskWindow);
         }
     }
 }

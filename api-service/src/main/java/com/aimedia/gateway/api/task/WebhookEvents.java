@@ -12,15 +12,18 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * The {@code webhook_events} of a submit: which changes of the task are POSTed to its {@code callback_url}. Absent
- * means every status change (the seed's rule); otherwise a non-empty list of statuses ({@code queued},
- * {@code in_progress}, {@code completed}, {@code failed}) and {@code progress} (progress updates while in progress,
- * which are never sent otherwise). Kept in the order the client gave, without repeats.
+ * The {@code webhook_events} of a submit: which changes of the task are POSTed to its
+ * {@code callback_url}. Absent means every status change (the seed's rule); otherwise a
+ * non-empty list of statuses ({@code queued}, {@code in_progress}, {@code completed},
+ * {@code failed}) and {@code progress} (progress updates while in progress, which are
+ * never sent otherwise). Kept in the order the client gave, without repeats.
  */
 final class WebhookEvents {
 
     static final List<String> VALUES = List.of("queued", "in_progress", "completed", "failed", "progress");
+
     private static final Set<String> ALLOWED = Set.copyOf(VALUES);
+
     private static final String FIELD = SubmitRequestValidator.WEBHOOK_EVENTS;
 
     private WebhookEvents() {
@@ -53,4 +56,5 @@ final class WebhookEvents {
     private static ApiProblemException invalid(String field, String message) {
         return ApiProblemException.field(ProblemCode.INVALID_REQUEST, field, message);
     }
+
 }

@@ -3,8 +3,8 @@ package com.aimedia.gateway.api.taskid;
 import java.util.Optional;
 
 /**
- * RFC 4648 section 7 "base32hex" in lower case without padding. Unlike the standard base32 alphabet it keeps the
- * sort order of the bytes, so ids sort by creation time.
+ * RFC 4648 section 7 "base32hex" in lower case without padding. Unlike the standard
+ * base32 alphabet it keeps the sort order of the bytes, so ids sort by creation time.
  */
 final class Base32Hex {
 
@@ -31,7 +31,9 @@ final class Base32Hex {
         return out.toString();
     }
 
-    /** Empty unless the text is the canonical encoding of exactly {@code length} bytes. */
+    /**
+     * Empty unless the text is the canonical encoding of exactly {@code length} bytes.
+     */
     static Optional<byte[]> decode(String text, int length) {
         if (text.length() != (length * 8 + 4) / 5) {
             return Optional.empty();
@@ -52,7 +54,8 @@ final class Base32Hex {
                 bits -= 8;
             }
         }
-        // the unused low bits of the last character must be zero, so every id has exactly one spelling
+        // the unused low bits of the last character must be zero, so every id has exactly
+        // one spelling
         boolean canonical = (buffer & ((1 << bits) - 1)) == 0;
         return canonical ? Optional.of(out) : Optional.empty();
     }
@@ -66,4 +69,5 @@ final class Base32Hex {
         }
         return -1;
     }
+
 }

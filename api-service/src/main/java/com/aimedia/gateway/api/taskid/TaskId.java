@@ -4,6 +4,7 @@ import java.time.Instant;
 
 /**
  * A task id that verified for a tenant.
+ *
  * @param value the public id, {@code task_...}
  * @param createdAt the creation time carried in the id (millisecond precision)
  */

@@ -14,23 +14,31 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Issues and verifies task ids: {@code task_} + base32hex of [6 bytes unix millis, big-endian][10 random bytes]
- * [10 bytes of HMAC-SHA256(secret, tenantId + ":" + the 16 preceding bytes)]. An id therefore proves which tenant
- * it was issued to and when, without a database lookup, cannot be guessed, and sorts by creation time.
+ * Issues and verifies task ids: {@code task_} + base32hex of [6 bytes unix millis,
+ * big-endian][10 random bytes] [10 bytes of HMAC-SHA256(secret, tenantId + ":" + the 16
+ * preceding bytes)]. An id therefore proves which tenant it was issued to and when,
+ * without a database lookup, cannot be guessed, and sorts by creation time.
  */
 public class TaskIdCodec {
 
     public static final String PREFIX = "task_";
 
     private static final int TIME_BYTES = 6;
+
     private static final int RANDOM_BYTES = 10;
+
     private static final int MAC_BYTES = 10;
+
     private static final int BODY_BYTES = TIME_BYTES + RANDOM_BYTES;
+
     private static final int ID_BYTES = BODY_BYTES + MAC_BYTES;
+
     private static final String HMAC = "HmacSHA256";
 
     private final SecretKeySpec key;
+
     private final Clock clock;
+
     private final SecureRandom random;
 
     TaskIdCodec(TaskIdProperties properties, Clock clock, SecureRandom random) {
@@ -51,7 +59,10 @@ public class TaskIdCodec {
         return new TaskId(PREFIX + Base32Hex.encode(id), Instant.ofEpochMilli(millis));
     }
 
-    /** The id if it is well formed and was issued to this tenant; empty otherwise (compared in constant time). */
+    /**
+     * The id if it is well formed and was issued to this tenant; empty otherwise
+     * (compared in constant time).
+     */
     public Optional<TaskId> verify(String id, String tenantId) {
         if (!id.startsWith(PREFIX)) {
             return Optional.empty();
@@ -88,4 +99,5 @@ public class TaskIdCodec {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }
+
 }

@@ -13,4 +13,5 @@ class TaskIdConfiguration {
     TaskIdCodec taskIdCodec(TaskIdProperties properties, Clock clock) {
         return new TaskIdCodec(properties, clock, new SecureRandom());
     }
+
 }

@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.util.Objects;
 
 /**
- * The key that authenticates task ids. Checked here rather than with bean validation so that a wrong value is never
- * echoed into the start-up failure report.
- * @param taskIdSecret {@code gateway.api.task-id-secret}: required, at least 32 characters, no default; changing it
- *        makes every existing task id unreadable
+ * The key that authenticates task ids. Checked here rather than with bean validation so
+ * that a wrong value is never echoed into the start-up failure report.
+ *
+ * @param taskIdSecret {@code gateway.api.task-id-secret}: required, at least 32
+ * characters, no default; changing it makes every existing task id unreadable
  */
 @ConfigurationProperties("gateway.api")
 public record TaskIdProperties(@Nullable String taskIdSecret) {
@@ -19,11 +20,12 @@ public record TaskIdProperties(@Nullable String taskIdSecret) {
     public TaskIdProperties {
         if (taskIdSecret == null || taskIdSecret.isBlank()) {
             throw new IllegalArgumentException("gateway.api.task-id-secret is required (environment variable "
-                    + "GATEWAY_API_TASK_ID_SECRET): set a random secret of at least " + MIN_SECRET_LENGTH + " characters");
+                    + "GATEWAY_API_TASK_ID_SECRET): set a random secret of at least " + MIN_SECRET_LENGTH
+                    + " characters");
         }
         if (taskIdSecret.length() < MIN_SECRET_LENGTH) {
-            throw new IllegalArgumentException("gateway.api.task-id-secret is too short: it needs at least "
-                    + MIN_SECRET_LENGTH + " characters");
+            throw new IllegalArgumentException(
+                    "gateway.api.task-id-secret is too short: it needs at least " + MIN_SECRET_LENGTH + " characters");
         }
     }
 

@@ -5,12 +5,15 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which models a tenant may run. Each list, when set, restricts; when null, it does not. A model must pass every set
- * list: its provider must be in {@code providers}, its id in {@code models}, and a Replicate model's owner in
- * {@code replicateOwners}.
+ * Which models a tenant may run. Each list, when set, restricts; when null, it does not.
+ * A model must pass every set list: its provider must be in {@code providers}, its id in
+ * {@code models}, and a Replicate model's owner in {@code replicateOwners}.
+ *
  * @param providers provider ids, e.g. {@code kling}, {@code replicate}
- * @param models public model ids, e.g. {@code kling-v2}, {@code replicate/black-forest-labs/flux-schnell}
- * @param replicateOwners Replicate owners whose models the tenant may run, e.g. {@code black-forest-labs}
+ * @param models public model ids, e.g. {@code kling-v2},
+ * {@code replicate/black-forest-labs/flux-schnell}
+ * @param replicateOwners Replicate owners whose models the tenant may run, e.g.
+ * {@code black-forest-labs}
  */
 public record ModelAccess(@Nullable List<String> providers, @Nullable List<String> models,
         @Nullable List<String> replicateOwners) {
@@ -28,7 +31,10 @@ public record ModelAccess(@Nullable List<String> providers, @Nullable List<Strin
         return allows(modelId, provider, replicateOwner(modelId));
     }
 
-    /** The owner of a Replicate model id ({@code replicate/<owner>/<name>[:<version>]}), else null. */
+    /**
+     * The owner of a Replicate model id ({@code replicate/<owner>/<name>[:<version>]}),
+     * else null.
+     */
     public static @Nullable String replicateOwner(String modelId) {
         String prefix = "replicate/";
         if (!modelId.startsWith(prefix)) {
@@ -41,7 +47,8 @@ public record ModelAccess(@Nullable List<String> providers, @Nullable List<Strin
     /**
      * @param modelId the public id the client sent
      * @param provider the model's provider
-     * @param replicateOwner the owner of a Replicate model ({@code replicate/<owner>/<name>}), else null
+     * @param replicateOwner the owner of a Replicate model
+     * ({@code replicate/<owner>/<name>}), else null
      */
     public boolean allows(String modelId, String provider, @Nullable String replicateOwner) {
         if (providers != null && !providers.contains(provider)) {

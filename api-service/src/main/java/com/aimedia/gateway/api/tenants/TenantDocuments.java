@@ -20,7 +20,10 @@ final class TenantDocuments {
             .append("model_access", access(tenant.modelAccess()));
     }
 
-    /** The {@code $set} of the settings; a null value is stored as null, which reads back as "default". */
+    /**
+     * The {@code $set} of the settings; a null value is stored as null, which reads back
+     * as "default".
+     */
     static Document settings(TenantLimits limits, ModelAccess access) {
         return new Document("limits", limits(limits)).append("model_access", access(access));
     }
@@ -57,4 +60,5 @@ final class TenantDocuments {
     private static @Nullable List<String> strings(Document document, String field) {
         return document.getList(field, String.class);
     }
+
 }

@@ -4,6 +4,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A tenant's limits as its operator set them; a null value means "the gateway's default".
+ *
  * @param requestsPerSecond authenticated requests per second of the whole tenant
  * @param tasksInFlight tasks of the tenant that are queued or in progress at once
  * @param keyRequestsPerSecond requests per second of each of the tenant's keys
@@ -13,4 +14,5 @@ public record TenantLimits(@Nullable Integer requestsPerSecond, @Nullable Intege
         @Nullable Integer keyRequestsPerSecond, @Nullable Integer keyTasksInFlight) {
 
     public static final TenantLimits DEFAULTS = new TenantLimits(null, null, null, null);
+
 }

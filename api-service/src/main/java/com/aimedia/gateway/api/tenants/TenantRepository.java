@@ -23,17 +23,20 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 /**
- * {@code tenants}: {@code {_id: tenant id, name, created_at, limits: {requests_per_second, tasks_in_flight,
- * key_requests_per_second, key_tasks_in_flight}, model_access: {providers, models, replicate_owners}}}, absent values
- * meaning the defaults. Owned and written by this service. Read on every submit, never cached, so a change made
- * through one replica holds on all at once.
+ * {@code tenants}:
+ * {@code {_id: tenant id, name, created_at, limits: {requests_per_second, tasks_in_flight,
+ * key_requests_per_second, key_tasks_in_flight}, model_access: {providers, models,
+ * replicate_owners}}}, absent values meaning the defaults. Owned and written by this
+ * service. Read on every submit, never cached, so a change made through one replica holds
+ * on all at once.
  */
 @Repository
 public class TenantRepository {
 
     /**
-     * Tenant ids appear inside other keys ({@code idempotency_keys} ids are {@code tenant + ":" + key}), so they may
-     * not contain the separator or anything else surprising.
+     * Tenant ids appear inside other keys ({@code idempotency_keys} ids are
+     * {@code tenant + ":" + key}), so they may not contain the separator or anything else
+     * surprising.
      */
     public static final Pattern TENANT_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
@@ -43,7 +46,9 @@ public class TenantRepository {
         this.tenants = database.getCollection("tenants");
     }
 
-    /** @return empty if a tenant with this id exists already */
+    /**
+     * @return empty if a tenant with this id exists already
+     */
     public Optional<TenantRecord> create(TenantRecord tenant) {
         try {
             tenants.insertOne(TenantDocuments.toDocument(tenant));
@@ -79,13 +84,18 @@ public class TenantRepository {
         return all;
     }
 
-    /** Replaces name, limits and model access with the given ones (already merged with the current values). */
+    /**
+     * Replaces name, limits and model access with the given ones (already merged with the
+     * current values).
+     */
     public Optional<TenantRecord> update(String id, @Nullable String name, TenantLimits limits, ModelAccess access) {
         Document replacement = TenantDocuments.settings(limits, access);
         if (name != null) {
             replacement.append("name", name);
         }
         return Optional.ofNullable(tenants.findOneAndUpdate(Filters.eq("_id", id), new Document("$set", replacement),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))).map(TenantDocuments::toRecord);
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+            .map(TenantDocuments::toRecord);
     }
+
 }

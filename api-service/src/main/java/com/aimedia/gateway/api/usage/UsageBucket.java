@@ -8,12 +8,17 @@ import org.jspecify.annotations.Nullable;
 /** The counts of one group (a model or a day), built up one task at a time. */
 final class UsageBucket {
 
-    private final Map<String, Long> byStatus = new TreeMap<>(Map.of("queued", 0L, "in_progress", 0L, "completed", 0L,
-            "failed", 0L));
+    private final Map<String, Long> byStatus = new TreeMap<>(
+            Map.of("queued", 0L, "in_progress", 0L, "completed", 0L, "failed", 0L));
+
     private long images;
+
     private long videos;
+
     private long videoSeconds;
+
     private long videosWithoutDuration;
+
     private long audio;
 
     void add(String status, String kind, int outputs, @Nullable Integer requestedSeconds) {
@@ -34,7 +39,8 @@ final class UsageBucket {
             }
             case "audio" -> audio += outputs;
             default -> {
-                // a model no longer in the catalog: its tasks count, its outputs have no known kind
+                // a model no longer in the catalog: its tasks count, its outputs have no
+                // known kind
             }
         }
     }
@@ -44,4 +50,5 @@ final class UsageBucket {
         return new UsageController.GroupView(key, total, Map.copyOf(byStatus), images, videos, videoSeconds,
                 videosWithoutDuration, audio);
     }
+
 }

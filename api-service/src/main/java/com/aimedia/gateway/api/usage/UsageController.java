@@ -29,12 +29,14 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 
 /**
- * {@code GET /v1/usage?from=&to=&group_by=model|day}: the tenant's tasks created in {@code [from, to)} (unix
- * seconds, at most {@value #MAX_DAYS} days), by status, with the images, videos and audio files they produced. Read
- * through the {@code {tenant_id, created_at}} index of {@code tasks}, projecting only what is counted. Video seconds
- * are those the requests asked for (the input's duration, carried on TaskSubmitted into the task as
- * {@code video_seconds}; no provider reports the length of its result) times the videos produced; videos of requests
- * that left the length to the provider are counted in {@code videos_without_duration}.
+ * {@code GET /v1/usage?from=&to=&group_by=model|day}: the tenant's tasks created in
+ * {@code [from, to)} (unix seconds, at most {@value #MAX_DAYS} days), by status, with the
+ * images, videos and audio files they produced. Read through the {@code {tenant_id,
+ * created_at}} index of {@code tasks}, projecting only what is counted. Video seconds are
+ * those the requests asked for (the input's duration, carried on TaskSubmitted into the
+ * task as {@code video_seconds}; no provider reports the length of its result) times the
+ * videos produced; videos of requests that left the length to the provider are counted in
+ * {@code videos_without_duration}.
  */
 @RestController
 class UsageController {
@@ -42,6 +44,7 @@ class UsageController {
     static final int MAX_DAYS = 93;
 
     private final MongoCollection<Document> tasks;
+
     private final ModelCatalog catalog;
 
     UsageController(MongoDatabase database, ModelCatalog catalog) {
@@ -65,14 +68,20 @@ class UsageController {
             throw ApiProblemException.field(ProblemCode.INVALID_REQUEST, "group_by", "must be model or day");
         }
         Map<String, UsageBucket> groups = new TreeMap<>();
-        tasks.find(Filters.and(Filters.eq(TaskReadModel.TENANT_ID, tenant.id()),
-                Filters.gte(TaskReadModel.CREATED_AT, Date.from(start)), Filters.lt(TaskReadModel.CREATED_AT, Date.from(end))))
+        tasks
+            .find(Filters.and(Filters.eq(TaskReadModel.TENANT_ID, tenant.id()),
+                    Filters.gte(TaskReadModel.CREATED_AT, Date.from(start)),
+                    Filters.lt(TaskReadModel.CREATED_AT, Date.from(end))))
             .projection(Projections.include(TaskReadModel.MODEL, TaskReadModel.STATUS, TaskReadModel.CREATED_AT,
                     TaskReadModel.OUTPUTS, TaskReadModel.VIDEO_SECONDS))
             .forEach(task -> {
                 String model = task.getString(TaskReadModel.MODEL);
                 String key = grouping.equals("model") ? model
-                        : task.getDate(TaskReadModel.CREATED_AT).toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+                        : task.getDate(TaskReadModel.CREATED_AT)
+                            .toInstant()
+                            .atOffset(ZoneOffset.UTC)
+                            .toLocalDate()
+                            .toString();
                 String kind = catalog.find(model).map(found -> found.kind().wireName()).orElse("unknown");
                 groups.computeIfAbsent(key, ignored -> new UsageBucket())
                     .add(task.getString(TaskReadModel.STATUS), kind,
@@ -90,12 +99,16 @@ class UsageController {
         throw ApiProblemException.field(ProblemCode.INVALID_REQUEST, field, "is required: a unix time in seconds");
     }
 
-    record UsageView(String object, long from, long to, @JsonProperty("group_by") String groupBy, List<GroupView> data) {
+    record UsageView(String object, long from, long to, @JsonProperty("group_by") String groupBy,
+            List<GroupView> data) {
     }
 
-    /** @param key the model id or the UTC day ({@code 2026-03-01}) */
+    /**
+     * @param key the model id or the UTC day ({@code 2026-03-01})
+     */
     record GroupView(String key, long tasks, @JsonProperty("by_status") Map<String, Long> byStatus, long images,
             long videos, @JsonProperty("video_seconds") long videoSeconds,
             @JsonProperty("videos_without_duration") long videosWithoutDuration, long audio) {
     }
+
 }

@@ -17,8 +17,9 @@ import com.mongodb.MongoException;
 import com.aimedia.gateway.web.problems.ProblemExceptionHandler;
 
 /**
- * The one place that turns exceptions into the API's problem details; the shape, logging and Spring MVC's own errors
- * are the shared {@link ProblemExceptionHandler}'s. Only the API answers a failed publish.
+ * The one place that turns exceptions into the API's problem details; the shape, logging
+ * and Spring MVC's own errors are the shared {@link ProblemExceptionHandler}'s. Only the
+ * API answers a failed publish.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ProblemExceptionHandler {
@@ -32,14 +33,18 @@ public class ApiExceptionHandler extends ProblemExceptionHandler {
                 ProblemCode.UNSUPPORTED_MEDIA_TYPE, ProblemCode.UNAVAILABLE);
     }
 
-    /** MongoDB is unreachable (keys, idempotency keys and tasks live there): nothing was accepted; retry. */
+    /**
+     * MongoDB is unreachable (keys, idempotency keys and tasks live there): nothing was
+     * accepted; retry.
+     */
     @ExceptionHandler(MongoException.class)
     ResponseEntity<ProblemDetail> onMongoFailure(MongoException e, HttpServletRequest request) {
         if (!MongoOutages.isOutage(e)) {
             return onOther(e, request);
         }
-        return problem(ProblemCode.UNAVAILABLE, "The gateway cannot reach its database right now; retry after a few "
-                + "seconds.", List.of(), Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS), request, e);
+        return problem(ProblemCode.UNAVAILABLE,
+                "The gateway cannot reach its database right now; retry after a few " + "seconds.", List.of(),
+                Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS), request, e);
     }
 
     @ExceptionHandler(PublishFailedException.class)
@@ -47,4 +52,5 @@ public class ApiExceptionHandler extends ProblemExceptionHandler {
         return problem(ProblemCode.UNAVAILABLE, "The task could not be queued right now; retry after a few seconds.",
                 List.of(), Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS), request, e);
     }
+
 }

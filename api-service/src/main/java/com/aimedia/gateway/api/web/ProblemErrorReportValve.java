@@ -9,8 +9,9 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
 /**
- * Renders the errors Tomcat answers before Spring sees the request (an encoded slash in a path, a malformed URL) as
- * the same problem details as every other error, instead of Tomcat's HTML page with its version in it.
+ * Renders the errors Tomcat answers before Spring sees the request (an encoded slash in a
+ * path, a malformed URL) as the same problem details as every other error, instead of
+ * Tomcat's HTML page with its version in it.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
@@ -23,9 +24,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String code = status >= 500 ? "internal_error" : status == 404 ? "not_found" : "invalid_request";
         String detail = status >= 500 ? "The server could not handle the request." : "The request URL is not valid.";
         byte[] body = ("{\"title\":\"" + (status >= 500 ? "Internal Server Error" : "Bad Request") + "\",\"status\":"
-                + status + ",\"code\":\"" + code + "\",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8);
+                + status + ",\"code\":\"" + code + "\",\"detail\":\"" + detail + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
         try {
-            // bytes, not a writer: a writer would append a charset to the media type, unlike every other error
+            // bytes, not a writer: a writer would append a charset to the media type,
+            // unlike every other error
             response.setContentType("application/problem+json");
             response.setContentLength(body.length);
             OutputStream out = response.getOutputStream();
@@ -36,4 +39,5 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             // the client went away or the response is committed: nothing more to say
         }
     }
+
 }

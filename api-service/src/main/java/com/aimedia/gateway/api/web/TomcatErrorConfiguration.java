@@ -6,7 +6,10 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Installs {@link ProblemErrorReportValve} on Tomcat's host, so even Tomcat's own errors are problem details. */
+/**
+ * Installs {@link ProblemErrorReportValve} on Tomcat's host, so even Tomcat's own errors
+ * are problem details.
+ */
 @Configuration(proxyBeanMethods = false)
 class TomcatErrorConfiguration {
 
@@ -18,4 +21,5 @@ class TomcatErrorConfiguration {
             }
         });
     }
+
 }

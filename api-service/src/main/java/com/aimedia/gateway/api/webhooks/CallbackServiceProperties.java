@@ -10,10 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where the delivery log and signing secret API lives: the callback-service owns {@code deliveries} and
- * {@code webhook_secrets}, so the api-service forwards those paths to it.
- * @param callbackServiceUrl {@code gateway.api.callback-service-url}, the callback-service's base URL
- * @param callbackServiceTimeout {@code gateway.api.callback-service-timeout}, the most a forwarded call may take
+ * Where the delivery log and signing secret API lives: the callback-service owns
+ * {@code deliveries} and {@code webhook_secrets}, so the api-service forwards those paths
+ * to it.
+ *
+ * @param callbackServiceUrl {@code gateway.api.callback-service-url}, the
+ * callback-service's base URL
+ * @param callbackServiceTimeout {@code gateway.api.callback-service-timeout}, the most a
+ * forwarded call may take
  */
 @Validated
 @ConfigurationProperties("gateway.api")

@@ -31,20 +31,25 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * Forwards exactly the delivery log, signing secret and webhook test paths to the callback-service, which owns that data, so
- * clients use one base URL. The caller is authenticated here first; the callback-service authenticates the same key
- * again. Its answer (status, content type, body, Retry-After) is passed on as is; if it cannot be reached in time the
- * answer is a 503 problem.
+ * Forwards exactly the delivery log, signing secret and webhook test paths to the
+ * callback-service, which owns that data, so clients use one base URL. The caller is
+ * authenticated here first; the callback-service authenticates the same key again. Its
+ * answer (status, content type, body, Retry-After) is passed on as is; if it cannot be
+ * reached in time the answer is a 503 problem.
  */
 @RestController
 class WebhookForwardingController {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookForwardingController.class);
+
     private static final String RETRY_AFTER_SECONDS = "5";
 
     private final HttpClient client;
+
     private final CallbackServiceProperties properties;
+
     private final SubmitRequestReader reader;
+
     private final JsonMapper mapper;
 
     WebhookForwardingController(CallbackServiceProperties properties, SubmitRequestReader reader, JsonMapper mapper) {
@@ -87,7 +92,10 @@ class WebhookForwardingController {
         return forward("POST", "/v1/webhooks/secret/rotate", request);
     }
 
-    /** A signed test event to the URL in the body; the body is checked (JSON, size) before it is passed on. */
+    /**
+     * A signed test event to the URL in the body; the body is checked (JSON, size) before
+     * it is passed on.
+     */
     @RequiresScope(Scope.WEBHOOKS_ADMIN)
     @PostMapping("/v1/webhooks/test")
     ResponseEntity<byte[]> test(Tenant tenant, HttpServletRequest request) {
@@ -109,7 +117,8 @@ class WebhookForwardingController {
             .header(HttpHeaders.AUTHORIZATION, incoming.getHeader(HttpHeaders.AUTHORIZATION))
             .header(HttpHeaders.ACCEPT, "application/json")
             .header(HttpHeaders.CONTENT_TYPE, "application/json")
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+            .method(method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
             .build();
         HttpResponse<byte[]> response;
         try {
@@ -126,9 +135,14 @@ class WebhookForwardingController {
             throw unavailable(path, e);
         }
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.statusCode());
-        response.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(value -> answer.header(HttpHeaders.CONTENT_TYPE, value));
-        response.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(value -> answer.header(HttpHeaders.RETRY_AFTER, value));
-        response.headers().firstValue(HttpHeaders.WWW_AUTHENTICATE)
+        response.headers()
+            .firstValue(HttpHeaders.CONTENT_TYPE)
+            .ifPresent(value -> answer.header(HttpHeaders.CONTENT_TYPE, value));
+        response.headers()
+            .firstValue(HttpHeaders.RETRY_AFTER)
+            .ifPresent(value -> answer.header(HttpHeaders.RETRY_AFTER, value));
+        response.headers()
+            .firstValue(HttpHeaders.WWW_AUTHENTICATE)
             .ifPresent(value -> answer.header(HttpHeaders.WWW_AUTHENTICATE, value));
         return answer.body(response.body());
     }
@@ -143,4 +157,5 @@ class WebhookForwardingController {
                 "Webhook deliveries and secrets are temporarily unavailable; retry after a few seconds.",
                 java.util.List.of(), Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
     }
+
 }

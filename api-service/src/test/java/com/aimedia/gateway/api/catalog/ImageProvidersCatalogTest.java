@@ -16,7 +16,9 @@ import com.aimedia.gateway.web.problems.FieldProblem;
 class ImageProvidersCatalogTest {
 
     private final JsonMapper mapper = JsonMapper.builder().build();
+
     private final ModelCatalog catalog = ModelCatalog.fromClasspath(mapper, ModelCatalog.DEFAULT_RESOURCES);
+
     private final InputValidator validator = new InputValidator(catalog);
 
     private List<FieldProblem> validate(String model, String input) {
@@ -40,12 +42,14 @@ class ImageProvidersCatalogTest {
 
     @Test
     void should_list_every_current_bfl_model_each_mapping_to_its_path() {
-        assertThat(catalog.models()).filteredOn(model -> model.provider().equals("bfl") && !model.id().equals("flux-pro"))
+        assertThat(catalog.models())
+            .filteredOn(model -> model.provider().equals("bfl") && !model.id().equals("flux-pro"))
             .extracting(CatalogModel::id)
-            .containsExactlyInAnyOrder("flux-kontext-pro", "flux-kontext-max", "flux-pro-1.1", "flux-pro-1.1-ultra", "flux-dev",
-                    "flux-pro-1.0-fill", "flux-pro-1.0-expand", "flux-2-pro", "flux-2-max", "flux-2-flex", "flux-2-klein-4b",
-                    "flux-2-klein-9b");
-        assertThat(catalog.models()).filteredOn(model -> model.provider().equals("bfl") && !model.id().equals("flux-pro"))
+            .containsExactlyInAnyOrder("flux-kontext-pro", "flux-kontext-max", "flux-pro-1.1", "flux-pro-1.1-ultra",
+                    "flux-dev", "flux-pro-1.0-fill", "flux-pro-1.0-expand", "flux-2-pro", "flux-2-max", "flux-2-flex",
+                    "flux-2-klein-4b", "flux-2-klein-9b");
+        assertThat(catalog.models())
+            .filteredOn(model -> model.provider().equals("bfl") && !model.id().equals("flux-pro"))
             .allSatisfy(model -> assertThat(model.providerModel()).isEqualTo(model.id()));
     }
 
@@ -56,12 +60,14 @@ class ImageProvidersCatalogTest {
         CatalogModel official = catalog.find("replicate/black-forest-labs/flux-1.1-pro").orElseThrow();
         CatalogModel versioned = catalog.find("replicate/stability-ai/sdxl:" + version).orElseThrow();
 
-        assertThat(official).extracting(CatalogModel::id, CatalogModel::provider, CatalogModel::providerModel,
-                CatalogModel::inputSchema)
+        assertThat(official)
+            .extracting(CatalogModel::id, CatalogModel::provider, CatalogModel::providerModel,
+                    CatalogModel::inputSchema)
             .containsExactly("replicate/black-forest-labs/flux-1.1-pro", "replicate", "black-forest-labs/flux-1.1-pro",
                     "replicate-input");
         assertThat(versioned.providerModel()).isEqualTo("stability-ai/sdxl:" + version);
-        assertThat(catalog.models()).filteredOn(model -> model.provider().equals("replicate")).singleElement()
+        assertThat(catalog.models()).filteredOn(model -> model.provider().equals("replicate"))
+            .singleElement()
             .satisfies(listed -> assertThat(listed.id()).isEqualTo("replicate/<owner>/<name>[:<version>]"));
     }
 
@@ -75,7 +81,8 @@ class ImageProvidersCatalogTest {
 
     @Test
     void should_pass_any_object_through_when_model_is_replicate() {
-        assertThat(validate("replicate/o/m", "{\"prompt\":\"x\",\"num_outputs\":2,\"anything\":{\"nested\":true}}")).isEmpty();
+        assertThat(validate("replicate/o/m", "{\"prompt\":\"x\",\"num_outputs\":2,\"anything\":{\"nested\":true}}"))
+            .isEmpty();
     }
 
     @Test
@@ -83,19 +90,22 @@ class ImageProvidersCatalogTest {
         assertThat(validate("flux-pro", "{\"prompt\":\"x\",\"width\":1000}"))
             .containsExactly(new FieldProblem("input.width", "must be a multiple of 32"));
         assertThat(validate("flux-kontext-pro", "{\"input_image\":\"https://example.com/a.png\"}"))
-            .extracting(FieldProblem::field).containsExactly("input.prompt");
+            .extracting(FieldProblem::field)
+            .containsExactly("input.prompt");
         assertThat(validate("flux-pro-1.1", "{\"prompt\":\"x\",\"webhook_url\":\"https://evil.example\"}"))
             .containsExactly(new FieldProblem("input.webhook_url", "is not a supported input field for this model"));
         assertThat(validate("grok-2-image", "{\"prompt\":\"x\",\"n\":11,\"size\":\"1024x1024\"}"))
             .containsExactlyInAnyOrder(new FieldProblem("input.n", "must be between 1 and 10"),
                     new FieldProblem("input.size", "is not a supported input field for this model"));
-        assertThat(validate("grok-imagine-video", "{\"prompt\":\"x\",\"duration\":6,\"aspect_ratio\":\"16:9\"}")).isEmpty();
+        assertThat(validate("grok-imagine-video", "{\"prompt\":\"x\",\"duration\":6,\"aspect_ratio\":\"16:9\"}"))
+            .isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "flux-pro", "flux-kontext-max", "flux-pro-1.1-ultra", "flux-dev", "flux-2-pro", "flux-2-flex",
-            "grok-2-image", "grok-imagine-image" })
+    @ValueSource(strings = { "flux-pro", "flux-kontext-max", "flux-pro-1.1-ultra", "flux-dev", "flux-2-pro",
+            "flux-2-flex", "grok-2-image", "grok-imagine-image" })
     void should_accept_a_plain_prompt_when_model_generates_from_text(String model) {
         assertThat(validate(model, "{\"prompt\":\"a red fox\"}")).isEmpty();
     }
+
 }

@@ -15,8 +15,11 @@ import com.aimedia.gateway.web.problems.FieldProblem;
 class InputValidatorTest {
 
     private final JsonMapper mapper = JsonMapper.builder().build();
+
     private final ModelCatalog catalog = ModelCatalog.fromClasspath(mapper, ModelCatalog.DEFAULT_RESOURCES);
+
     private final InputValidator validator = new InputValidator(catalog);
+
     private final CatalogModel klingV2 = catalog.find("kling-v2").orElseThrow();
 
     @ParameterizedTest
@@ -56,11 +59,10 @@ class InputValidatorTest {
 
     @Test
     void should_report_type_errors_when_values_have_the_wrong_type() {
-        assertThat(validate("{\"prompt\":5}")).singleElement()
-            .satisfies(problem -> {
-                assertThat(problem.field()).isEqualTo("input.prompt");
-                assertThat(problem.message()).contains("string");
-            });
+        assertThat(validate("{\"prompt\":5}")).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("input.prompt");
+            assertThat(problem.message()).contains("string");
+        });
         assertThat(validate("{\"prompt\":\"\"}"))
             .containsExactly(new FieldProblem("input.prompt", "must be at least 1 characters long"));
     }
@@ -74,4 +76,5 @@ class InputValidatorTest {
     private List<FieldProblem> validate(String input) {
         return validator.validate(klingV2, mapper.readTree(input));
     }
+
 }

@@ -15,16 +15,20 @@ class ModelCatalogTest {
     @Test
     void should_resolve_seed_alias_when_model_is_kling_v2() {
         CatalogModel seed = catalog.find("kling-v2").orElseThrow();
-        assertThat(seed).extracting(CatalogModel::provider, CatalogModel::providerModel, CatalogModel::kind,
-                CatalogModel::inputSchema).containsExactly("kling", "kling-v2-master", ModelKind.VIDEO, "kling-video");
+        assertThat(seed)
+            .extracting(CatalogModel::provider, CatalogModel::providerModel, CatalogModel::kind,
+                    CatalogModel::inputSchema)
+            .containsExactly("kling", "kling-v2-master", ModelKind.VIDEO, "kling-video");
         assertThat(seed.note()).contains("kling-v2-master");
         assertThat(catalog.find("kling-v1-6").orElseThrow().providerModel()).isEqualTo("kling-v1-6");
     }
 
     @Test
     void should_list_seed_and_current_kling_video_models_each_mapping_to_itself() {
-        var klingVideo = catalog.models().stream()
-            .filter(model -> model.provider().equals("kling") && model.kind() == ModelKind.VIDEO).toList();
+        var klingVideo = catalog.models()
+            .stream()
+            .filter(model -> model.provider().equals("kling") && model.kind() == ModelKind.VIDEO)
+            .toList();
         assertThat(klingVideo).extracting(CatalogModel::id)
             .containsExactly("kling-v2", "kling-v1-6", "kling-v1", "kling-v2-master", "kling-v2-1-master",
                     "kling-v2-5-turbo", "kling-v2-6", "kling-v3");
@@ -51,7 +55,9 @@ class ModelCatalogTest {
     @Test
     void should_fail_start_up_when_resource_is_missing() {
         assertThatIllegalStateException()
-            .isThrownBy(() -> ModelCatalog.fromClasspath(JsonMapper.builder().build(), "classpath*:catalog/missing/*.json"))
+            .isThrownBy(
+                    () -> ModelCatalog.fromClasspath(JsonMapper.builder().build(), "classpath*:catalog/missing/*.json"))
             .withMessageContaining("classpath*:catalog/missing/*.json");
     }
+
 }

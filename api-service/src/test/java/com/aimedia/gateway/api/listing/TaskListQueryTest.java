@@ -16,9 +16,10 @@ import com.mongodb.MongoClientSettings;
 import com.aimedia.gateway.api.listing.TaskListQuery.Cursor;
 
 /**
- * The listing's query is one MongoDB can answer from the {@code {tenant_id, created_at, _id}} index: the tenant's
- * equality first, the range and the page key on the index's next fields, the sort on the index's order (walked
- * backwards). mongo-java-server has no query planner to ask, so the shape is what this test pins.
+ * The listing's query is one MongoDB can answer from the {@code {tenant_id, created_at,
+ * _id}} index: the tenant's equality first, the range and the page key on the index's
+ * next fields, the sort on the index's order (walked backwards). mongo-java-server has no
+ * query planner to ask, so the shape is what this test pins.
  */
 class TaskListQueryTest {
 
@@ -57,4 +58,5 @@ class TaskListQueryTest {
     private static BsonDocument render(Bson bson) {
         return bson.toBsonDocument(BsonDocument.class, MongoClientSettings.getDefaultCodecRegistry());
     }
+
 }

@@ -14,7 +14,10 @@ import tools.jackson.databind.JsonNode;
 
 import com.aimedia.gateway.api.admin.cli.GatewayAdminAccess;
 
-/** Tenants and keys through the admin API and its CLI: credentials, scopes, revocation and rotation on two replicas. */
+/**
+ * Tenants and keys through the admin API and its CLI: credentials, scopes, revocation and
+ * rotation on two replicas.
+ */
 class AdminApiIntegrationTest extends PlatformTestBase {
 
     @Test
@@ -26,7 +29,8 @@ class AdminApiIntegrationTest extends PlatformTestBase {
 
         // when / then
         assertProblem(call(replica1, "GET", "/admin/v1/tenants", null, null, Map.of()), 401, "admin_unauthorized");
-        assertProblem(call(replica1, "GET", "/admin/v1/tenants", "wrong-token", null, Map.of()), 401, "admin_unauthorized");
+        assertProblem(call(replica1, "GET", "/admin/v1/tenants", "wrong-token", null, Map.of()), 401,
+                "admin_unauthorized");
         assertProblem(call(replica2, "GET", "/admin/v1/tenants", tenantKey, null, Map.of()), 401, "admin_unauthorized");
         assertProblem(call(replica1, "POST", "/admin/v1/tenants", tenantKey, "{\"id\":\"evil\"}", Map.of()), 401,
                 "admin_unauthorized");
@@ -57,7 +61,8 @@ class AdminApiIntegrationTest extends PlatformTestBase {
                 "unknown_field", "plan");
         assertProblem(admin(replica1, "PATCH", "/admin/v1/tenants/" + tenant, "{\"limits\":{\"tasks_in_flight\":0}}"),
                 400, "invalid_request", "limits.tasks_in_flight");
-        assertProblem(admin(replica1, "PATCH", "/admin/v1/tenants/nobody", "{\"name\":\"x\"}"), 404, "tenant_not_found");
+        assertProblem(admin(replica1, "PATCH", "/admin/v1/tenants/nobody", "{\"name\":\"x\"}"), 404,
+                "tenant_not_found");
     }
 
     @Test
@@ -74,8 +79,10 @@ class AdminApiIntegrationTest extends PlatformTestBase {
         String secret = created.get("secret").asString();
         assertThat(secret).startsWith("sk_").hasSizeGreaterThan(40);
         assertThat(created.get("scopes").toString()).isEqualTo("[\"submit\",\"read\",\"webhooks-admin\"]");
-        assertThat(listed.body()).contains(created.get("key_id").asString()).contains("\"name\":\"ci\"")
-            .doesNotContain(secret).doesNotContain("\"secret\"");
+        assertThat(listed.body()).contains(created.get("key_id").asString())
+            .contains("\"name\":\"ci\"")
+            .doesNotContain(secret)
+            .doesNotContain("\"secret\"");
         assertThat(submit(replica2, secret, KLING).statusCode()).isEqualTo(200);
     }
 
@@ -136,7 +143,8 @@ class AdminApiIntegrationTest extends PlatformTestBase {
         assertProblem(admin(replica1, "POST", path + "/rotate", null), 404, "key_not_found");
         assertProblem(admin(replica1, "PATCH", path, "{\"name\":\"mine\"}"), 404, "key_not_found");
         assertThat(get(replica1, "/v1/models", key.get("secret").asString()).statusCode()).isEqualTo(200);
-        assertThat(admin(replica1, "GET", "/admin/v1/tenants/" + other + "/keys", null).body()).isEqualTo("{\"data\":[]}");
+        assertThat(admin(replica1, "GET", "/admin/v1/tenants/" + other + "/keys", null).body())
+            .isEqualTo("{\"data\":[]}");
     }
 
     @Test
@@ -188,7 +196,8 @@ class AdminApiIntegrationTest extends PlatformTestBase {
         assertThat(listed.out()).contains(keyId).doesNotContain(secret);
         assertThat(revoked.code()).isZero();
         assertProblem(get(replica1, "/v1/tasks", secret), 401, "unauthorized");
-        Result refused = cli(Map.of("GATEWAY_API_ADMIN_TOKEN", "wrong", "GATEWAY_ADMIN_URL", "http://localhost:" + replica1),
+        Result refused = cli(
+                Map.of("GATEWAY_API_ADMIN_TOKEN", "wrong", "GATEWAY_ADMIN_URL", "http://localhost:" + replica1),
                 "tenants", "list");
         assertThat(refused.code()).isEqualTo(1);
         assertThat(refused.err()).contains("admin_unauthorized");
@@ -206,4 +215,5 @@ class AdminApiIntegrationTest extends PlatformTestBase {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
+
 }

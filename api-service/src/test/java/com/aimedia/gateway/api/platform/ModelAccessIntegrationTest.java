@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Which models a tenant may run: providers, model ids and Replicate owners, at submit and in the model list. */
+/**
+ * Which models a tenant may run: providers, model ids and Replicate owners, at submit and
+ * in the model list.
+ */
 class ModelAccessIntegrationTest extends PlatformTestBase {
 
     @Test
@@ -33,9 +36,10 @@ class ModelAccessIntegrationTest extends PlatformTestBase {
         assertThat(submit(replica1, key,
                 "{\"model\":\"replicate/black-forest-labs/flux-schnell\",\"input\":{\"prompt\":\"a lighthouse\"}}")
             .statusCode()).isEqualTo(200);
-        assertProblem(submit(replica1, key,
-                "{\"model\":\"replicate/someone-else/private-model\",\"input\":{\"prompt\":\"a lighthouse\"}}"), 403,
-                "model_not_allowed", "model");
+        assertProblem(
+                submit(replica1, key,
+                        "{\"model\":\"replicate/someone-else/private-model\",\"input\":{\"prompt\":\"a lighthouse\"}}"),
+                403, "model_not_allowed", "model");
         assertThat(submit(replica2, key, KLING).statusCode()).isEqualTo(200);
     }
 
@@ -55,4 +59,5 @@ class ModelAccessIntegrationTest extends PlatformTestBase {
         assertThat(submit(replica2, key, "{\"model\":\"veo-3\",\"input\":{\"prompt\":\"waves\"}}").statusCode())
             .isEqualTo(200);
     }
+
 }

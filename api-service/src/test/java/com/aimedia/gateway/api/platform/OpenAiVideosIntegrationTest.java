@@ -22,10 +22,14 @@ import com.openai.models.videos.VideoCreateParams;
 import com.openai.models.videos.VideoModel;
 import com.sun.net.httpserver.HttpServer;
 
-/** The official OpenAI Java client against {@code /v1/videos}: create, retrieve, list, download, isolation. */
+/**
+ * The official OpenAI Java client against {@code /v1/videos}: create, retrieve, list,
+ * download, isolation.
+ */
 class OpenAiVideosIntegrationTest extends PlatformTestBase {
 
-    private static final byte[] MP4 = "not really an mp4, but the bytes the store serves".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] MP4 = "not really an mp4, but the bytes the store serves"
+        .getBytes(StandardCharsets.UTF_8);
 
     private HttpServer files;
 
@@ -45,16 +49,19 @@ class OpenAiVideosIntegrationTest extends PlatformTestBase {
         String outputUrl = serveFile();
 
         // when
-        Video created = client.videos().create(VideoCreateParams.builder().model(VideoModel.of("kling-v2"))
-            .prompt("a red fox in snow").build());
+        Video created = client.videos()
+            .create(VideoCreateParams.builder().model(VideoModel.of("kling-v2")).prompt("a red fox in snow").build());
         Video queued = client(replica2, keyOf(client)).videos().retrieve(created.id());
         storeTask(created.id(), tenant, "kling-v2", "completed", created.createdAt() * 1000);
-        database.getCollection("tasks").updateOne(new Document("_id", created.id()), new Document("$set",
-                new Document("outputs", List.of(outputUrl)).append("completed_at", new java.util.Date(created.createdAt() * 1000 + 5000))));
+        database.getCollection("tasks")
+            .updateOne(new Document("_id", created.id()),
+                    new Document("$set", new Document("outputs", List.of(outputUrl)).append("completed_at",
+                            new java.util.Date(created.createdAt() * 1000 + 5000))));
         Video completed = client.videos().retrieve(created.id());
         List<Video> listed = client.videos().list().data();
         byte[] content;
-        try (HttpResponse response = client.videos().downloadContent(created.id()); InputStream body = response.body()) {
+        try (HttpResponse response = client.videos().downloadContent(created.id());
+                InputStream body = response.body()) {
             content = body.readAllBytes();
         }
 
@@ -79,12 +86,14 @@ class OpenAiVideosIntegrationTest extends PlatformTestBase {
         createTenant(other, "");
         OpenAIClient ownerClient = client(replica1, newKey(owner));
         OpenAIClient otherClient = client(replica2, newKey(other));
-        Video created = ownerClient.videos().create(VideoCreateParams.builder().model(VideoModel.of("veo-3"))
-            .prompt("waves").build());
+        Video created = ownerClient.videos()
+            .create(VideoCreateParams.builder().model(VideoModel.of("veo-3")).prompt("waves").build());
         storeTask(created.id(), owner, "veo-3", "failed", created.createdAt() * 1000);
-        database.getCollection("tasks").updateOne(new Document("_id", created.id()), new Document("$set",
-                new Document("error", "The provider rejected the prompt under its content policy.")
-                    .append("error_code", "content_policy")));
+        database.getCollection("tasks")
+            .updateOne(new Document("_id", created.id()),
+                    new Document("$set",
+                            new Document("error", "The provider rejected the prompt under its content policy.")
+                                .append("error_code", "content_policy")));
 
         // when
         Video failed = ownerClient.videos().retrieve(created.id());
@@ -96,18 +105,23 @@ class OpenAiVideosIntegrationTest extends PlatformTestBase {
             assertThat(error.message()).contains("content policy");
         });
         assertThatThrownBy(() -> otherClient.videos().retrieve(created.id())).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> otherClient.videos().downloadContent(created.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> otherClient.videos().downloadContent(created.id()))
+            .isInstanceOf(NotFoundException.class);
         assertThat(otherClient.videos().list().data()).extracting(Video::id).doesNotContain(created.id());
         String readOnly = createKey(owner, "{\"name\":\"ro\",\"scopes\":[\"read\"]}").get("secret").asString();
-        assertThatThrownBy(() -> client(replica1, readOnly).videos().create(VideoCreateParams.builder()
-            .model(VideoModel.of("veo-3")).prompt("waves").build())).isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() -> client(replica1, readOnly).videos()
+            .create(VideoCreateParams.builder().model(VideoModel.of("veo-3")).prompt("waves").build()))
+            .isInstanceOf(PermissionDeniedException.class);
     }
 
     private final java.util.Map<OpenAIClient, String> keys = new java.util.IdentityHashMap<>();
 
     private OpenAIClient client(int port, String key) {
-        OpenAIClient client = OpenAIOkHttpClient.builder().apiKey(key).baseUrl("http://localhost:" + port + "/v1")
-            .maxRetries(0).build();
+        OpenAIClient client = OpenAIOkHttpClient.builder()
+            .apiKey(key)
+            .baseUrl("http://localhost:" + port + "/v1")
+            .maxRetries(0)
+            .build();
         keys.put(client, key);
         return client;
     }
@@ -127,4 +141,5 @@ class OpenAiVideosIntegrationTest extends PlatformTestBase {
         files.start();
         return "http://127.0.0.1:" + files.getAddress().getPort() + "/files/video.mp4";
     }
+
 }

@@ -35,20 +35,19 @@ import tools.jackson.databind.json.JsonMapper;
 import com.aimedia.gateway.api.ApiServiceApplication;
 
 /**
- * Two api-service replicas on one MongoDB and one embedded Kafka, nothing mocked: {@link #replica1} is the test's
- * Spring context, {@link #replica2} a second application started from the same configuration. The subclasses share
- * both (Spring caches the context), so each test uses its own tenants. Both replicas read {@link TestClockConfiguration#CLOCK}.
+ * Two api-service replicas on one MongoDB and one embedded Kafka, nothing mocked:
+ * {@link #replica1} is the test's Spring context, {@link #replica2} a second application
+ * started from the same configuration. The subclasses share both (Spring caches the
+ * context), so each test uses its own tenants. Both replicas read
+ * {@link TestClockConfiguration#CLOCK}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=api-service",
-        "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "gateway.kafka.partitions=1",
-        "gateway.kafka.publish-timeout=5s",
-        "gateway.api.task-id-secret=" + PlatformTestBase.TASK_ID_SECRET,
-        "gateway.api.admin.token=" + PlatformTestBase.ADMIN_TOKEN,
-        "gateway.api.quotas.requests-per-second=100000",
-        "gateway.api.quotas.tasks-in-flight=100000",
-        "gateway.api.cancel-wait=60s" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.config.name=api-service",
+                "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
+                "gateway.kafka.publish-timeout=5s", "gateway.api.task-id-secret=" + PlatformTestBase.TASK_ID_SECRET,
+                "gateway.api.admin.token=" + PlatformTestBase.ADMIN_TOKEN,
+                "gateway.api.quotas.requests-per-second=100000", "gateway.api.quotas.tasks-in-flight=100000",
+                "gateway.api.cancel-wait=60s" })
 @EmbeddedKafka(partitions = 1)
 @Import(TestClockConfiguration.class)
 abstract class PlatformTestBase {
@@ -58,11 +57,15 @@ abstract class PlatformTestBase {
     static final String KLING = "{\"model\":\"kling-v2\",\"input\":{\"prompt\":\"a cat surfing\",\"duration\":\"5\"}}";
 
     private static final InMemoryMongo MONGO = InMemoryMongo.start();
+
     private static final AtomicInteger TENANTS = new AtomicInteger();
+
     private static @Nullable ConfigurableApplicationContext second;
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
 
     @LocalServerPort
     int replica1;
@@ -91,20 +94,23 @@ abstract class PlatformTestBase {
     void startSecondReplica() {
         synchronized (PlatformTestBase.class) {
             if (second == null) {
-                // command-line arguments: they outrank api-service.yml (server.port: 8080), default properties do not
-                second = new SpringApplicationBuilder(ApiServiceApplication.class, TestClockConfiguration.class)
-                    .run("--spring.config.name=api-service", "--server.port=0", "--management.server.port=0",
-                            "--gateway.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                            "--gateway.kafka.partitions=1", "--gateway.kafka.publish-timeout=5s",
-                            "--gateway.api.task-id-secret=" + TASK_ID_SECRET, "--gateway.api.admin.token=" + ADMIN_TOKEN,
-                            "--gateway.mongo.uri=" + mongoUri(), "--gateway.api.quotas.requests-per-second=100000",
-                            "--gateway.api.quotas.tasks-in-flight=100000", "--gateway.api.cancel-wait=60s");
+                // command-line arguments: they outrank api-service.yml (server.port:
+                // 8080), default properties do not
+                second = new SpringApplicationBuilder(ApiServiceApplication.class, TestClockConfiguration.class).run(
+                        "--spring.config.name=api-service", "--server.port=0", "--management.server.port=0",
+                        "--gateway.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "--gateway.kafka.partitions=1", "--gateway.kafka.publish-timeout=5s",
+                        "--gateway.api.task-id-secret=" + TASK_ID_SECRET, "--gateway.api.admin.token=" + ADMIN_TOKEN,
+                        "--gateway.mongo.uri=" + mongoUri(), "--gateway.api.quotas.requests-per-second=100000",
+                        "--gateway.api.quotas.tasks-in-flight=100000", "--gateway.api.cancel-wait=60s");
             }
         }
         replica2 = Integer.parseInt(second.getEnvironment().getProperty("local.server.port", "0"));
     }
 
-    /** A fresh tenant id, so tests sharing the database never see each other's tenants. */
+    /**
+     * A fresh tenant id, so tests sharing the database never see each other's tenants.
+     */
     static String newTenantId(String prefix) {
         return prefix + "-" + TENANTS.incrementAndGet();
     }
@@ -150,18 +156,23 @@ abstract class PlatformTestBase {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::header);
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Writes a task as the orchestrator stores it (the API only reads {@code tasks}). */
     void storeTask(String taskId, String tenantId, String model, String status, long createdAtMillis) {
-        String view = "{\"id\":\"" + taskId + "\",\"status\":\"" + status + "\",\"created_at\":" + createdAtMillis / 1000
-                + ",\"version\":1,\"updated_at\":" + createdAtMillis / 1000 + "}";
-        database.getCollection("tasks").replaceOne(new Document("_id", taskId),
-                new Document("_id", taskId).append("tenant_id", tenantId).append("model", model).append("status", status)
-                    .append("created_at", new Date(createdAtMillis)).append("view", view),
-                new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        String view = "{\"id\":\"" + taskId + "\",\"status\":\"" + status + "\",\"created_at\":"
+                + createdAtMillis / 1000 + ",\"version\":1,\"updated_at\":" + createdAtMillis / 1000 + "}";
+        database.getCollection("tasks")
+            .replaceOne(new Document("_id", taskId),
+                    new Document("_id", taskId).append("tenant_id", tenantId)
+                        .append("model", model)
+                        .append("status", status)
+                        .append("created_at", new Date(createdAtMillis))
+                        .append("view", view),
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
     }
 
     void assertProblem(HttpResponse<String> response, int status, String code, String... fields) {
@@ -177,4 +188,5 @@ abstract class PlatformTestBase {
         }
         assertThat(names).containsExactlyInAnyOrder(fields);
     }
+
 }

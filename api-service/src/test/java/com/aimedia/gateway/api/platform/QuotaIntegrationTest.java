@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Requests per second and tasks in flight, per tenant and per key, counted in MongoDB and so enforced across the two
- * replicas together. The shared test clock keeps every request of a test in one rate window until it is advanced.
+ * Requests per second and tasks in flight, per tenant and per key, counted in MongoDB and
+ * so enforced across the two replicas together. The shared test clock keeps every request
+ * of a test in one rate window until it is advanced.
  */
 class QuotaIntegrationTest extends PlatformTestBase {
 
@@ -143,4 +144,5 @@ class QuotaIntegrationTest extends PlatformTestBase {
         assertProblem(batchAgain, 429, "too_many_tasks_in_flight");
         assertThat(interactiveFirst.statusCode()).isEqualTo(200);
     }
+
 }

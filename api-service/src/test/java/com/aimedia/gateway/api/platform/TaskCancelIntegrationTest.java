@@ -23,8 +23,9 @@ import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 
 /**
- * {@code POST /v1/task/{id}/cancel} against both replicas: the cancel request reaches Kafka for the orchestrator (the
- * test plays the orchestrator's part by storing the failed task), and every refusal is a clear problem.
+ * {@code POST /v1/task/{id}/cancel} against both replicas: the cancel request reaches
+ * Kafka for the orchestrator (the test plays the orchestrator's part by storing the
+ * failed task), and every refusal is a clear problem.
  */
 class TaskCancelIntegrationTest extends PlatformTestBase {
 
@@ -36,8 +37,8 @@ class TaskCancelIntegrationTest extends PlatformTestBase {
         String key = newKey(tenant);
         String taskId = json.readTree(submit(replica1, key, KLING).body()).get("id").asString();
         storeTask(taskId, tenant, "kling-v2", "in_progress", TestClockConfiguration.CLOCK.millis());
-        database.getCollection("tasks").updateOne(new Document("_id", taskId),
-                new Document("$set", new Document("provider", "kling")));
+        database.getCollection("tasks")
+            .updateOne(new Document("_id", taskId), new Document("$set", new Document("provider", "kling")));
         String failedView = "{\"id\":\"" + taskId + "\",\"status\":\"failed\",\"created_at\":1,\"completed_at\":2,"
                 + "\"error\":\"The task was cancelled by its owner.\",\"error_code\":\"cancelled\",\"retryable\":false,"
                 + "\"version\":3,\"updated_at\":2}";
@@ -52,8 +53,9 @@ class TaskCancelIntegrationTest extends PlatformTestBase {
             }
         });
         TaskCancelRequested event = awaitCancel(taskId);
-        database.getCollection("tasks").updateOne(new Document("_id", taskId),
-                new Document("$set", new Document("status", "failed").append("view", failedView)));
+        database.getCollection("tasks")
+            .updateOne(new Document("_id", taskId),
+                    new Document("$set", new Document("status", "failed").append("view", failedView)));
 
         // then
         assertThat(event.getTenantId()).isEqualTo(tenant);
@@ -77,7 +79,8 @@ class TaskCancelIntegrationTest extends PlatformTestBase {
         String taskId = json.readTree(submit(replica1, ownerKey, KLING).body()).get("id").asString();
 
         // when
-        HttpResponse<String> notStoredYet = call(replica1, "POST", "/v1/task/" + taskId + "/cancel", ownerKey, null, Map.of());
+        HttpResponse<String> notStoredYet = call(replica1, "POST", "/v1/task/" + taskId + "/cancel", ownerKey, null,
+                Map.of());
         storeTask(taskId, owner, "kling-v2", "queued", TestClockConfiguration.CLOCK.millis());
 
         // then
@@ -95,11 +98,13 @@ class TaskCancelIntegrationTest extends PlatformTestBase {
 
     private TaskCancelRequested awaitCancel(String taskId) {
         List<TaskCancelRequested> seen = new ArrayList<>();
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "cancel-it-" + taskId, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                        ConsumerConfig.GROUP_ID_CONFIG, "cancel-it-" + taskId, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
                 new StringDeserializer(), new EventDeserializer())) {
-            // assigned, not subscribed: no group join to wait for while the cancel request is being held
+            // assigned, not subscribed: no group join to wait for while the cancel
+            // request is being held
             consumer.assign(List.of(new TopicPartition(Topics.CANCEL, 0)));
             consumer.seekToBeginning(consumer.assignment());
             await().atMost(Duration.ofSeconds(20)).until(() -> {
@@ -113,4 +118,5 @@ class TaskCancelIntegrationTest extends PlatformTestBase {
         }
         return seen.getFirst();
     }
+
 }

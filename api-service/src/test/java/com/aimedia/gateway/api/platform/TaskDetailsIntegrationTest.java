@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-/** A task's status history, one model by id, and a submit that waits for the result ({@code Prefer: wait}). */
+/**
+ * A task's status history, one model by id, and a submit that waits for the result
+ * ({@code Prefer: wait}).
+ */
 class TaskDetailsIntegrationTest extends PlatformTestBase {
 
     @Test
@@ -34,9 +37,10 @@ class TaskDetailsIntegrationTest extends PlatformTestBase {
         // when
         HttpResponse<String> beforeStored = get(replica2, "/v1/task/" + taskId + "/events", key);
         storeTask(taskId, tenant, "kling-v2", "failed", created * 1000);
-        database.getCollection("tasks").updateOne(new Document("_id", taskId), new Document("$set",
-                new Document("status_history", List.of(history("queued", created, 1), history("in_progress", created + 4, 2),
-                        history("failed", created + 9, 3)))));
+        database.getCollection("tasks")
+            .updateOne(new Document("_id", taskId),
+                    new Document("$set", new Document("status_history", List.of(history("queued", created, 1),
+                            history("in_progress", created + 4, 2), history("failed", created + 9, 3)))));
         HttpResponse<String> afterStored = get(replica1, "/v1/task/" + taskId + "/events", key);
 
         // then
@@ -61,8 +65,9 @@ class TaskDetailsIntegrationTest extends PlatformTestBase {
         String taskId = queued.get("id").asString();
         long created = queued.get("created_at").asLong();
         storeTask(taskId, tenant, "kling-v2", "completed", created * 1000);
-        database.getCollection("tasks").updateOne(new Document("_id", taskId), new Document("$set",
-                new Document("updated_at", new Date((created + 7) * 1000)).append("version", 3L)));
+        database.getCollection("tasks")
+            .updateOne(new Document("_id", taskId), new Document("$set",
+                    new Document("updated_at", new Date((created + 7) * 1000)).append("version", 3L)));
 
         // when
         JsonNode events = json.readTree(get(replica2, "/v1/task/" + taskId + "/events", key).body()).get("data");
@@ -117,7 +122,9 @@ class TaskDetailsIntegrationTest extends PlatformTestBase {
             }
         });
         String taskId = await().atMost(Duration.ofSeconds(20)).until(() -> {
-            Document claim = database.getCollection("idempotency_keys").find(new Document("_id", tenant + ":wait-1")).first();
+            Document claim = database.getCollection("idempotency_keys")
+                .find(new Document("_id", tenant + ":wait-1"))
+                .first();
             return claim == null ? null : claim.getString("task_id");
         }, id -> id != null);
         storeTask(taskId, tenant, "kling-v2", "completed", TestClockConfiguration.CLOCK.millis());
@@ -148,11 +155,13 @@ class TaskDetailsIntegrationTest extends PlatformTestBase {
                 "invalid_request", "Prefer");
         assertProblem(call(replica2, "POST", "/v1/task/submit", key, KLING, Map.of("Prefer", "respond-async, wait=0")),
                 400, "invalid_request", "Prefer");
-        assertThat(call(replica2, "POST", "/v1/task/submit", key, KLING, Map.of("Prefer", "respond-async")).statusCode())
+        assertThat(
+                call(replica2, "POST", "/v1/task/submit", key, KLING, Map.of("Prefer", "respond-async")).statusCode())
             .isEqualTo(200);
     }
 
     private static Document history(String status, long atSeconds, long version) {
         return new Document("status", status).append("at", new Date(atSeconds * 1000)).append("version", version);
     }
+
 }

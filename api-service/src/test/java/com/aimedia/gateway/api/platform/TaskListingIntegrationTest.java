@@ -10,14 +10,18 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-/** {@code GET /v1/tasks}: newest first, filters, cursor pages, and never another tenant's task. */
+/**
+ * {@code GET /v1/tasks}: newest first, filters, cursor pages, and never another tenant's
+ * task.
+ */
 class TaskListingIntegrationTest extends PlatformTestBase {
 
     private static final long T0 = 1_795_000_000_000L;
 
     @Test
     void should_page_newest_first_through_every_task_when_following_next_cursor() throws Exception {
-        // given: five tasks, two of them in the same millisecond (the page key then falls back to the id)
+        // given: five tasks, two of them in the same millisecond (the page key then falls
+        // back to the id)
         String tenant = newTenantId("list");
         createTenant(tenant, "");
         String key = newKey(tenant);
@@ -33,11 +37,13 @@ class TaskListingIntegrationTest extends PlatformTestBase {
         int pages = 0;
         do {
             JsonNode page = json.readTree(get(pages % 2 == 0 ? replica1 : replica2,
-                    "/v1/tasks?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), key).body());
+                    "/v1/tasks?limit=2" + (cursor == null ? "" : "&cursor=" + cursor), key)
+                .body());
             page.get("data").forEach(task -> seen.add(task.get("id").asString()));
             cursor = page.get("has_more").asBoolean() ? page.get("next_cursor").asString() : null;
             pages++;
-        } while (cursor != null);
+        }
+        while (cursor != null);
 
         // then
         assertThat(seen).containsExactly("task_a5", "task_a4", "task_a3", "task_a2", "task_a1");
@@ -56,8 +62,12 @@ class TaskListingIntegrationTest extends PlatformTestBase {
         HttpResponse<String> listed = get(replica1, "/v1/tasks", key);
 
         // then
-        String view = database.getCollection("tasks").find(new org.bson.Document("_id", "task_b1")).first().getString("view");
-        assertThat(listed.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+        String view = database.getCollection("tasks")
+            .find(new org.bson.Document("_id", "task_b1"))
+            .first()
+            .getString("view");
+        assertThat(listed.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
         assertThat(listed.body()).isEqualTo("{\"object\":\"list\",\"data\":[" + view + "],\"has_more\":false}");
     }
 
@@ -74,8 +84,8 @@ class TaskListingIntegrationTest extends PlatformTestBase {
 
         // when / then
         assertThat(ids(get(replica1, "/v1/tasks?status=failed", key))).containsExactly("task_c3", "task_c2");
-        assertThat(ids(get(replica1, "/v1/tasks?status=failed,queued&model=kling-v2", key)))
-            .containsExactly("task_c4", "task_c3");
+        assertThat(ids(get(replica1, "/v1/tasks?status=failed,queued&model=kling-v2", key))).containsExactly("task_c4",
+                "task_c3");
         long from = (T0 + 10_000) / 1000;
         long to = (T0 + 30_000) / 1000;
         assertThat(ids(get(replica2, "/v1/tasks?created_after=" + from + "&created_before=" + to, key)))
@@ -95,7 +105,9 @@ class TaskListingIntegrationTest extends PlatformTestBase {
         storeTask("task_v2", victim, "kling-v2", "completed", T0 + 1000);
         storeTask("task_v3", victim, "kling-v2", "completed", T0 + 2000);
         storeTask("task_x1", attacker, "kling-v2", "completed", T0 - 5000);
-        String victimCursor = json.readTree(get(replica1, "/v1/tasks?limit=1", victimKey).body()).get("next_cursor").asString();
+        String victimCursor = json.readTree(get(replica1, "/v1/tasks?limit=1", victimKey).body())
+            .get("next_cursor")
+            .asString();
 
         // when
         List<String> attackerSees = ids(get(replica1, "/v1/tasks", attackerKey));
@@ -128,4 +140,5 @@ class TaskListingIntegrationTest extends PlatformTestBase {
         json.readTree(response.body()).get("data").forEach(task -> ids.add(task.get("id").asString()));
         return ids;
     }
+
 }

@@ -21,9 +21,10 @@ import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 
 /**
- * {@code metadata} and {@code webhook_events} on submit: echoed (sorted by key) in the submit answer and in the queued
- * answer of a task not stored yet on any replica, byte for byte; carried on TaskSubmitted for the orchestrator; never
- * shown to another tenant; every bad value is a 400 naming the field.
+ * {@code metadata} and {@code webhook_events} on submit: echoed (sorted by key) in the
+ * submit answer and in the queued answer of a task not stored yet on any replica, byte
+ * for byte; carried on TaskSubmitted for the orchestrator; never shown to another tenant;
+ * every bad value is a 400 naming the field.
  */
 class TaskMetadataIntegrationTest extends PlatformTestBase {
 
@@ -45,10 +46,12 @@ class TaskMetadataIntegrationTest extends PlatformTestBase {
 
         // then
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
-        assertThat(submitted.body()).contains(",\"metadata\":{\"customer\":\"c \\\"9\\\"\",\"order\":\"o-17\"},\"version\":1,");
+        assertThat(submitted.body())
+            .contains(",\"metadata\":{\"customer\":\"c \\\"9\\\"\",\"order\":\"o-17\"},\"version\":1,");
         assertThat(early.body()).isEqualTo(submitted.body());
         TaskSubmitted event = awaitSubmitted(taskId);
-        assertThat(event.getMetadata()).containsExactlyInAnyOrderEntriesOf(Map.of("order", "o-17", "customer", "c \"9\""));
+        assertThat(event.getMetadata())
+            .containsExactlyInAnyOrderEntriesOf(Map.of("order", "o-17", "customer", "c \"9\""));
         assertThat(event.getWebhookEvents()).containsExactly("completed", "failed");
     }
 
@@ -61,7 +64,8 @@ class TaskMetadataIntegrationTest extends PlatformTestBase {
         String taskId = json.readTree(submit(replica1, key, KLING).body()).get("id").asString();
 
         assertThat(get(replica2, "/v1/task/" + taskId, key).body()).doesNotContain("metadata");
-        assertThat(database.getCollection("task_metadata").countDocuments(new org.bson.Document("_id", taskId))).isZero();
+        assertThat(database.getCollection("task_metadata").countDocuments(new org.bson.Document("_id", taskId)))
+            .isZero();
         assertThat(awaitSubmitted(taskId).getWebhookEvents()).isNull();
     }
 
@@ -118,10 +122,11 @@ class TaskMetadataIntegrationTest extends PlatformTestBase {
 
     private TaskSubmitted awaitSubmitted(String taskId) {
         List<TaskSubmitted> seen = new ArrayList<>();
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "metadata-it-" + taskId, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest"), new StringDeserializer(), new EventDeserializer())) {
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                        ConsumerConfig.GROUP_ID_CONFIG, "metadata-it-" + taskId,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new EventDeserializer())) {
             consumer.assign(List.of(new TopicPartition(Topics.submitted("kling"), 0)));
             consumer.seekToBeginning(consumer.assignment());
             await().atMost(Duration.ofSeconds(20)).until(() -> {
@@ -135,4 +140,5 @@ class TaskMetadataIntegrationTest extends PlatformTestBase {
         }
         return seen.getFirst();
     }
+
 }

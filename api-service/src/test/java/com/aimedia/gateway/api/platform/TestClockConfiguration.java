@@ -20,4 +20,5 @@ public class TestClockConfiguration {
     Clock testClock() {
         return CLOCK;
     }
+
 }

@@ -9,10 +9,14 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
-/** {@code GET /v1/usage}: by model and by day, only the caller's tasks, only the range asked. */
+/**
+ * {@code GET /v1/usage}: by model and by day, only the caller's tasks, only the range
+ * asked.
+ */
 class UsageIntegrationTest extends PlatformTestBase {
 
     private static final long DAY1 = 1_795_000_000_000L;
+
     private static final long DAY2 = DAY1 + 86_400_000L;
 
     @Test
@@ -37,7 +41,8 @@ class UsageIntegrationTest extends PlatformTestBase {
 
         // when
         JsonNode byModel = json.readTree(get(replica1, "/v1/usage?from=" + from + "&to=" + to, key).body());
-        JsonNode byDay = json.readTree(get(replica2, "/v1/usage?from=" + from + "&to=" + to + "&group_by=day", key).body());
+        JsonNode byDay = json
+            .readTree(get(replica2, "/v1/usage?from=" + from + "&to=" + to + "&group_by=day", key).body());
 
         // then
         assertThat(byModel.get("data")).hasSize(2);
@@ -59,8 +64,10 @@ class UsageIntegrationTest extends PlatformTestBase {
     }
 
     @Test
-    void should_sum_the_requested_video_seconds_of_completed_videos_and_count_those_without_a_duration() throws Exception {
-        // given: video_seconds as the orchestrator stores it from TaskSubmitted (the request's duration)
+    void should_sum_the_requested_video_seconds_of_completed_videos_and_count_those_without_a_duration()
+            throws Exception {
+        // given: video_seconds as the orchestrator stores it from TaskSubmitted (the
+        // request's duration)
         String tenant = newTenantId("usage-seconds");
         createTenant(tenant, "");
         String key = newKey(tenant);
@@ -76,8 +83,10 @@ class UsageIntegrationTest extends PlatformTestBase {
         videoSeconds("task_s4", 10);
 
         // when
-        JsonNode usage = json.readTree(get(replica1, "/v1/usage?from=" + DAY1 / 1000 + "&to=" + DAY2 / 1000, key)
-            .body()).get("data").get(0);
+        JsonNode usage = json
+            .readTree(get(replica1, "/v1/usage?from=" + DAY1 / 1000 + "&to=" + DAY2 / 1000, key).body())
+            .get("data")
+            .get(0);
 
         // then: only completed videos count, the failed task's request does not
         assertThat(usage.get("videos").asLong()).isEqualTo(3);
@@ -86,13 +95,16 @@ class UsageIntegrationTest extends PlatformTestBase {
     }
 
     private void videoSeconds(String taskId, int seconds) {
-        database.getCollection("tasks").updateOne(new Document("_id", taskId),
-                new Document("$set", new Document("video_seconds", seconds)));
+        database.getCollection("tasks")
+            .updateOne(new Document("_id", taskId), new Document("$set", new Document("video_seconds", seconds)));
     }
 
     private void outputs(String taskId, int count) {
-        List<String> urls = java.util.stream.IntStream.range(0, count).mapToObj(i -> "https://files/" + taskId + "/" + i).toList();
-        database.getCollection("tasks").updateOne(new Document("_id", taskId),
-                new Document("$set", new Document("outputs", urls)));
+        List<String> urls = java.util.stream.IntStream.range(0, count)
+            .mapToObj(i -> "https://files/" + taskId + "/" + i)
+            .toList();
+        database.getCollection("tasks")
+            .updateOne(new Document("_id", taskId), new Document("$set", new Document("outputs", urls)));
     }
+
 }

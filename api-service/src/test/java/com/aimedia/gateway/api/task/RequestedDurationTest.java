@@ -13,8 +13,10 @@ import com.aimedia.gateway.api.catalog.ModelKind;
 class RequestedDurationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final CatalogModel VIDEO = new CatalogModel("kling-v2", "kling", "kling-v2-master", ModelKind.VIDEO,
             "kling-video", null);
+
     private static final CatalogModel IMAGE = new CatalogModel("flux-pro", "bfl", "flux-pro-1.1", ModelKind.IMAGE,
             "bfl-image", null);
 
@@ -37,4 +39,5 @@ class RequestedDurationTest {
     private static ObjectNode input(String json) {
         return (ObjectNode) JSON.readTree(json);
     }
+
 }

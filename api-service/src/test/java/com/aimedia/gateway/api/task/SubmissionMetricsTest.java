@@ -17,7 +17,9 @@ class SubmissionMetricsTest {
 
     private final ModelCatalog catalog = ModelCatalog.fromClasspath(JsonMapper.builder().build(),
             ModelCatalog.DEFAULT_RESOURCES);
+
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
     private final SubmissionMetrics metrics = new SubmissionMetrics(registry, catalog);
 
     @Test
@@ -31,18 +33,26 @@ class SubmissionMetricsTest {
         assertThat(registry.find(SubmissionMetrics.TASKS_SUBMITTED).meters()).hasSize(2)
             .extracting(meter -> meter.getId().getTag(SubmissionMetrics.TAG_MODEL))
             .containsOnly("replicate/<owner>/<name>[:<version>]");
-        assertThat(registry.find(SubmissionMetrics.TASKS_SUBMITTED).tag(SubmissionMetrics.TAG_OUTCOME, "accepted")
-            .counter().count()).isEqualTo(1000);
+        assertThat(registry.find(SubmissionMetrics.TASKS_SUBMITTED)
+            .tag(SubmissionMetrics.TAG_OUTCOME, "accepted")
+            .counter()
+            .count()).isEqualTo(1000);
     }
 
     @Test
     void should_tag_a_fixed_catalog_model_with_its_own_id() {
-        CatalogModel kling = catalog.models().stream().filter(model -> model.provider().equals("kling"))
-            .findFirst().orElseThrow();
+        CatalogModel kling = catalog.models()
+            .stream()
+            .filter(model -> model.provider().equals("kling"))
+            .findFirst()
+            .orElseThrow();
 
         metrics.record(kling, Outcome.ACCEPTED);
 
         assertThat(registry.find(SubmissionMetrics.TASKS_SUBMITTED).meters()).singleElement()
-            .extracting(Meter::getId).extracting(id -> id.getTag(SubmissionMetrics.TAG_MODEL)).isEqualTo(kling.id());
+            .extracting(Meter::getId)
+            .extracting(id -> id.getTag(SubmissionMetrics.TAG_MODEL))
+            .isEqualTo(kling.id());
     }
+
 }

@@ -89,4 +89,5 @@ class SubmitRequestReaderTest {
         assertThatThrownBy(call).isInstanceOfSatisfying(ApiProblemException.class,
                 problem -> assertThat(problem.code()).isEqualTo(code));
     }
+
 }

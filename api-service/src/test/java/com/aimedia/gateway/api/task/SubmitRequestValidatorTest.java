@@ -31,14 +31,22 @@ class SubmitRequestValidatorTest {
     private static final String VALID_INPUT = "{\"prompt\":\"a cat surfing\",\"duration\":\"5\"}";
 
     private final JsonMapper mapper = JsonMapper.builder().build();
+
     private final ModelCatalog catalog = ModelCatalog.fromClasspath(mapper, ModelCatalog.DEFAULT_RESOURCES);
+
     private final InMemoryMongo mongo = InMemoryMongo.start();
-    /** Names resolve without DNS: hooks.example.com to a public address, intranet.example.com to a private one. */
+
+    /**
+     * Names resolve without DNS: hooks.example.com to a public address,
+     * intranet.example.com to a private one.
+     */
     private final CallbackUrlGuard guard = new CallbackUrlGuard(List.of(), host -> switch (host) {
-        case "hooks.example.com" -> List.of(InetAddress.getByAddress(host, new byte[] { 93, (byte) 184, (byte) 216, 34 }));
+        case "hooks.example.com" ->
+            List.of(InetAddress.getByAddress(host, new byte[] { 93, (byte) 184, (byte) 216, 34 }));
         case "intranet.example.com" -> List.of(InetAddress.getByAddress(host, new byte[] { 10, 0, 0, 7 }));
         default -> throw new UnknownHostException(host);
     });
+
     private final SubmitRequestValidator validator = new SubmitRequestValidator(catalog, new InputValidator(catalog),
             guard, new ProviderAvailability(mongo.database(), Clock.systemUTC()));
 
@@ -69,7 +77,8 @@ class SubmitRequestValidatorTest {
 
     @Test
     void names_each_unknown_field_and_suggests_the_field_meant() {
-        assertThatThrownBy(() -> validator.model(body("{\"model\":\"kling-v2\",\"input\":{},\"callbackUrl\":\"x\",\"extra\":1}")))
+        assertThatThrownBy(
+                () -> validator.model(body("{\"model\":\"kling-v2\",\"input\":{},\"callbackUrl\":\"x\",\"extra\":1}")))
             .isInstanceOfSatisfying(ApiProblemException.class, problem -> {
                 assertThat(problem.code()).isEqualTo(ProblemCode.UNKNOWN_FIELD);
                 assertThat(problem.errors()).containsExactlyInAnyOrder(
@@ -82,9 +91,9 @@ class SubmitRequestValidatorTest {
     void cuts_a_long_unknown_field_name_in_the_answer() {
         String name = "x".repeat(300);
 
-        assertThatThrownBy(() -> validator.model(body("{\"" + name + "\":1}")))
-            .isInstanceOfSatisfying(ApiProblemException.class,
-                    problem -> assertThat(problem.errors().getFirst().field()).hasSize(103).endsWith("..."));
+        assertThatThrownBy(() -> validator.model(body("{\"" + name + "\":1}"))).isInstanceOfSatisfying(
+                ApiProblemException.class,
+                problem -> assertThat(problem.errors().getFirst().field()).hasSize(103).endsWith("..."));
     }
 
     @Test
@@ -98,8 +107,10 @@ class SubmitRequestValidatorTest {
 
     @Test
     void refuses_the_model_of_a_provider_its_worker_reported_without_credentials() {
-        mongo.database().getCollection(ProviderStatusReadModel.COLLECTION).insertOne(
-                new Document(ProviderStatusReadModel.ID, "kling").append(ProviderStatusReadModel.CONFIGURED, false));
+        mongo.database()
+            .getCollection(ProviderStatusReadModel.COLLECTION)
+            .insertOne(new Document(ProviderStatusReadModel.ID, "kling").append(ProviderStatusReadModel.CONFIGURED,
+                    false));
 
         assertThatThrownBy(() -> validator.model(body("{\"model\":\"kling-v2\"}")))
             .isInstanceOfSatisfying(ApiProblemException.class, problem -> {
@@ -148,4 +159,5 @@ class SubmitRequestValidatorTest {
             assertThat(problem.errors()).containsExactly(new FieldProblem(field, message));
         });
     }
+
 }

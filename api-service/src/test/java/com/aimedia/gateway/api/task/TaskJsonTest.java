@@ -62,4 +62,5 @@ class TaskJsonTest {
     private tools.jackson.databind.JsonNode parse(String text) {
         return json.parse(text.getBytes(StandardCharsets.UTF_8));
     }
+
 }

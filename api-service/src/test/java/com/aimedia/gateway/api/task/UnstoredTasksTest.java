@@ -18,13 +18,15 @@ import com.aimedia.gateway.platform.retention.TaskRecordRetention;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * A verified id that is not stored is {@code queued} only while it can still be on its way: a task deleted by
- * retention must never come back as {@code queued}.
+ * A verified id that is not stored is {@code queued} only while it can still be on its
+ * way: a task deleted by retention must never come back as {@code queued}.
  */
 class UnstoredTasksTest {
 
     private static final Instant CREATED = Instant.parse("2026-11-01T10:00:00Z");
+
     private static final TaskId ID = new TaskId("task_x", CREATED);
+
     private static final TaskRecordRetention RETENTION = new TaskRecordRetention(Duration.ofDays(30),
             Map.of("keeps-all", Duration.ZERO), Duration.ofHours(1), 500);
 
@@ -54,10 +56,11 @@ class UnstoredTasksTest {
         ApiProblemException kept = catchThrowableOfType(ApiProblemException.class,
                 () -> at(CREATED.plus(Duration.ofDays(40)), RETENTION).requireOnItsWay(ID, "keeps-all"));
         ApiProblemException noRetention = catchThrowableOfType(ApiProblemException.class,
-                () -> at(CREATED.plus(Duration.ofHours(24)), TaskRecordRetention.keepForever())
-                    .requireOnItsWay(ID, "tenant-1"));
+                () -> at(CREATED.plus(Duration.ofHours(24)), TaskRecordRetention.keepForever()).requireOnItsWay(ID,
+                        "tenant-1"));
 
         assertThat(kept.code()).isEqualTo(ProblemCode.TASK_NOT_FOUND);
         assertThat(noRetention.code()).isEqualTo(ProblemCode.TASK_NOT_FOUND);
     }
+
 }

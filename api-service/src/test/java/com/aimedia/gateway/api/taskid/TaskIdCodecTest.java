@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TaskIdCodecTest {
 
     private static final String SECRET = "0123456789abcdef0123456789abcdef";
+
     private static final Instant NOW = Instant.parse("2025-11-26T10:00:00.123Z");
 
     private final TaskIdCodec codec = codecAt(NOW, SECRET);
@@ -74,7 +75,8 @@ class TaskIdCodecTest {
 
     @Test
     void should_not_verify_when_unused_trailing_bits_are_set() {
-        // given: the last character carries 2 unused bits; a non-canonical spelling must not verify
+        // given: the last character carries 2 unused bits; a non-canonical spelling must
+        // not verify
         String id = codec.issue("tenant-a").value();
         char last = id.charAt(id.length() - 1);
         int value = Character.digit(last, 32);
@@ -114,4 +116,5 @@ class TaskIdCodecTest {
     private static TaskIdCodec codecAt(Instant now, String secret) {
         return new TaskIdCodec(new TaskIdProperties(secret), Clock.fixed(now, ZoneOffset.UTC), new SecureRandom());
     }
+
 }

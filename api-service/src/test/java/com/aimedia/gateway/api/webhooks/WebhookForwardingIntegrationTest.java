@@ -24,24 +24,25 @@ import com.aimedia.gateway.testsupport.InMemoryMongo;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The api-service forwards exactly the delivery log and secret paths to the callback-service (here a local stub that
- * records what it gets), passes its answer on, and answers a 503 problem when it cannot be reached.
+ * The api-service forwards exactly the delivery log and secret paths to the
+ * callback-service (here a local stub that records what it gets), passes its answer on,
+ * and answers a 503 problem when it cannot be reached.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=api-service",
-        "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "gateway.kafka.partitions=1",
-        "gateway.api.task-id-secret=integration-test-secret-0123456789abcdef",
-        "gateway.api.dev-api-key=" + WebhookForwardingIntegrationTest.KEY,
-        "gateway.api.dev-tenant-id=tenant-f",
-        "gateway.api.callback-service-timeout=2s" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.config.name=api-service",
+                "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
+                "gateway.api.task-id-secret=integration-test-secret-0123456789abcdef",
+                "gateway.api.dev-api-key=" + WebhookForwardingIntegrationTest.KEY, "gateway.api.dev-tenant-id=tenant-f",
+                "gateway.api.callback-service-timeout=2s" })
 @EmbeddedKafka(partitions = 1)
 class WebhookForwardingIntegrationTest {
 
     static final String KEY = "key-of-tenant-f-0123456789";
 
     private static final InMemoryMongo MONGO = InMemoryMongo.start();
+
     private static final List<String> forwarded = new CopyOnWriteArrayList<>();
+
     private static final HttpServer UPSTREAM = upstream();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -82,16 +83,18 @@ class WebhookForwardingIntegrationTest {
     @Test
     void should_forward_a_webhook_test_with_its_checked_body() throws Exception {
         // when
-        HttpResponse<String> test = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/webhooks/test"))
-            .header("Authorization", "Bearer " + KEY)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{ \"url\" : \"https://hooks.example.com/in\" }"))
-            .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> test = http
+            .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/webhooks/test"))
+                .header("Authorization", "Bearer " + KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{ \"url\" : \"https://hooks.example.com/in\" }"))
+                .build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> notJson = send("POST", "/v1/webhooks/test", KEY);
 
         // then
         assertThat(test.statusCode()).isEqualTo(200);
-        assertThat(forwarded).contains("POST /v1/webhooks/test Bearer " + KEY + " {\"url\":\"https://hooks.example.com/in\"}");
+        assertThat(forwarded)
+            .contains("POST /v1/webhooks/test Bearer " + KEY + " {\"url\":\"https://hooks.example.com/in\"}");
         assertThat(notJson.statusCode()).isEqualTo(415);
     }
 
@@ -120,9 +123,11 @@ class WebhookForwardingIntegrationTest {
                 String uri = exchange.getRequestURI().toString();
                 String received = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 forwarded.add(exchange.getRequestMethod() + " " + uri + " "
-                        + exchange.getRequestHeaders().getFirst("Authorization") + (received.isEmpty() ? "" : " " + received));
-                byte[] body = ("{\"upstream\":\"" + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
-                        + "\"}").getBytes(StandardCharsets.UTF_8);
+                        + exchange.getRequestHeaders().getFirst("Authorization")
+                        + (received.isEmpty() ? "" : " " + received));
+                byte[] body = ("{\"upstream\":\"" + exchange.getRequestMethod() + " "
+                        + exchange.getRequestURI().getPath() + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);
                 exchange.getResponseBody().write(body);
@@ -135,4 +140,5 @@ class WebhookForwardingIntegrationTest {
             throw new IllegalStateException(e);
         }
     }
+
 }

@@ -23,8 +23,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
 /**
- * Submit: one TaskSubmitted of the same shape and size as the gateway's, produced to a topic nobody consumes (so
- * the baseline leaves no work behind) and acknowledged with acks=all. GET: one findOne by id in {@code tasks}.
+ * Submit: one TaskSubmitted of the same shape and size as the gateway's, produced to a
+ * topic nobody consumes (so the baseline leaves no work behind) and acknowledged with
+ * acks=all. GET: one findOne by id in {@code tasks}.
  */
 @RestController
 class BareController {
@@ -32,7 +33,9 @@ class BareController {
     static final String TOPIC = "bench.bare.submitted";
 
     private final EventPublisher publisher;
+
     private final MongoCollection<Document> tasks;
+
     private final Clock clock = Clock.systemUTC();
 
     BareController(EventPublisher publisher, MongoDatabase database) {
@@ -44,10 +47,19 @@ class BareController {
     String submit(@RequestBody byte[] body) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String taskId = "task_" + UUID.randomUUID().toString().replace("-", "");
-        publisher.publish(TOPIC, TaskSubmitted.newBuilder().setEventId(UUID.randomUUID().toString())
-            .setTaskId(taskId).setOccurredAt(now).setTenantId("bench").setModel("flux-pro").setProvider("bfl")
-            .setProviderModel("flux-pro").setInput(new String(body, StandardCharsets.UTF_8)).setCallbackUrl(null)
-            .setCreatedAt(now).build());
+        publisher.publish(TOPIC,
+                TaskSubmitted.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setTaskId(taskId)
+                    .setOccurredAt(now)
+                    .setTenantId("bench")
+                    .setModel("flux-pro")
+                    .setProvider("bfl")
+                    .setProviderModel("flux-pro")
+                    .setInput(new String(body, StandardCharsets.UTF_8))
+                    .setCallbackUrl(null)
+                    .setCreatedAt(now)
+                    .build());
         return "{\"id\":\"" + taskId + "\",\"status\":\"queued\",\"created_at\":" + now.getEpochSecond() + "}";
     }
 
@@ -56,4 +68,5 @@ class BareController {
         Document task = tasks.find(eq("_id", id)).first();
         return task == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(task.getString("view"));
     }
+
 }

@@ -16,11 +16,16 @@ import com.aimedia.gateway.auth.apikey.BearerAuthenticator;
 import com.aimedia.gateway.callback.web.ProblemCode;
 import com.mongodb.client.MongoDatabase;
 
-/** Supplies the {@link Tenant} parameter of a controller method by authenticating the request. */
+/**
+ * Supplies the {@link Tenant} parameter of a controller method by authenticating the
+ * request.
+ */
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration implements WebMvcConfigurer {
 
-    /** Reads {@code api_keys}, which the api-service owns: this service never writes it. */
+    /**
+     * Reads {@code api_keys}, which the api-service owns: this service never writes it.
+     */
     private final BearerAuthenticator authenticator;
 
     AuthConfiguration(MongoDatabase mongoDatabase) {
@@ -42,4 +47,5 @@ class AuthConfiguration implements WebMvcConfigurer {
             }
         });
     }
+
 }

@@ -1,4 +1,7 @@
-/** Bearer API keys, read from the api-service's {@code api_keys} collection (read-only here). */
+/**
+ * Bearer API keys, read from the api-service's {@code api_keys} collection (read-only
+ * here).
+ */
 @NullMarked
 package com.aimedia.gateway.callback.auth;
 

@@ -3,15 +3,19 @@ package com.aimedia.gateway.callback.delivery;
 import java.util.Locale;
 
 /**
- * Why a delivery was given up for good; stored in {@code deliveries.reason}, shown to the tenant, and sent with the
- * dead letter on {@code tasks.changed.DLT}.
+ * Why a delivery was given up for good; stored in {@code deliveries.reason}, shown to the
+ * tenant, and sent with the dead letter on {@code tasks.changed.DLT}.
  */
 public enum AbandonReason {
+
     /** every attempt of the retry schedule failed */
     RETRIES_EXHAUSTED("every attempt of the retry schedule failed"),
     /** the receiver answered 410 Gone: the URL takes no more deliveries */
     ENDPOINT_GONE("the receiver answered 410 Gone; deliveries to this URL are stopped"),
-    /** the URL was disabled before this delivery (410 earlier, or failing for longer than the disable window) */
+    /**
+     * the URL was disabled before this delivery (410 earlier, or failing for longer than
+     * the disable window)
+     */
     ENDPOINT_DISABLED("deliveries to this URL are stopped"),
     /** the URL guard refused the URL: it can never be delivered */
     URL_REFUSED("the callback URL is not allowed"),
@@ -33,4 +37,5 @@ public enum AbandonReason {
     public String description() {
         return description;
     }
+
 }

@@ -2,6 +2,7 @@ package com.aimedia.gateway.callback.delivery;
 
 /**
  * A delivery given up for good, as it is dead-lettered.
+ *
  * @param deliveryId {@code taskId:version}
  * @param state the final state: failed or gone
  * @param attempts how many attempts were made

@@ -6,8 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP attempt as stored in {@code deliveries.attempts}.
+ *
  * @param status the HTTP status, null when no response arrived
- * @param errorClass the exception class name when no response arrived (or the URL was refused)
+ * @param errorClass the exception class name when no response arrived (or the URL was
+ * refused)
  * @param error a short reason (refused URLs), never a secret
  * @param responseBody the first 1 KB of the response body
  */

@@ -53,4 +53,5 @@ sealed interface AttemptResult {
             return "error";
         }
     }
+
 }

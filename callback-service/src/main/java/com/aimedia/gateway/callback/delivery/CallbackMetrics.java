@@ -7,32 +7,48 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** The callback-service's metric names and tags, in one place. Tags take bounded values only. */
+/**
+ * The callback-service's metric names and tags, in one place. Tags take bounded values
+ * only.
+ */
 public final class CallbackMetrics {
 
     /** Timer of webhook attempts; tags {@link #OUTCOME} and {@link #STATUS_CLASS}. */
     public static final String DELIVERIES = "gateway.callback.deliveries";
+
     /**
-     * Timer of the last stage of a task's path, {@link #STAGE} = webhook: from recording a change for delivery to
-     * the receiver's 2xx. The orchestrator publishes the earlier stages under the same name.
+     * Timer of the last stage of a task's path, {@link #STAGE} = webhook: from recording
+     * a change for delivery to the receiver's 2xx. The orchestrator publishes the earlier
+     * stages under the same name.
      */
     public static final String TASK_STAGE = "gateway.task.stage";
+
     public static final String STAGE = "stage";
     static final String STAGE_WEBHOOK = "webhook";
+
     /** Gauge of deliveries waiting for an attempt (state pending). */
     public static final String BACKLOG = "gateway.callback.backlog";
+
     /** Counter of endpoints (URLs) disabled; tag {@link #REASON} = gone | failing. */
     public static final String ENDPOINTS_DISABLED = "gateway.callback.endpoints.disabled";
-    /** Counter of deliveries abandoned for good and published to the dead-letter topic; tag {@link #REASON}. */
+
+    /**
+     * Counter of deliveries abandoned for good and published to the dead-letter topic;
+     * tag {@link #REASON}.
+     */
     public static final String DEAD_LETTERS = "gateway.callback.dead.letters";
+
     /** A bounded reason: gone | failing, or an {@link AbandonReason} value. */
     public static final String REASON = "reason";
+
     /** delivered | retrying | failed | gone | refused */
     public static final String OUTCOME = "outcome";
+
     /** 2xx | 3xx | 4xx | 5xx | timeout | error */
     public static final String STATUS_CLASS = "status.class";
 
     private final MeterRegistry registry;
+
     private final AtomicLong backlog = new AtomicLong();
 
     CallbackMetrics(MeterRegistry registry) {
@@ -70,4 +86,5 @@ public final class CallbackMetrics {
     void backlog(long pending) {
         backlog.set(pending);
     }
+
 }

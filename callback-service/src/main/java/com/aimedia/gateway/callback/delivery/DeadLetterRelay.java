@@ -11,19 +11,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes abandoned deliveries as dead letters. The abandonment and the fact that its dead letter is still due are
- * one document write ({@code dead_letter: pending}); this relay publishes and then marks it published, so a crash in
- * between publishes it again (at least once) and nothing is lost.
+ * Publishes abandoned deliveries as dead letters. The abandonment and the fact that its
+ * dead letter is still due are one document write ({@code dead_letter: pending}); this
+ * relay publishes and then marks it published, so a crash in between publishes it again
+ * (at least once) and nothing is lost.
  */
 final class DeadLetterRelay {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRelay.class);
+
     private static final Duration LEASE = Duration.ofSeconds(30);
+
     private static final int MAX_PER_TICK = 100;
 
     private final DeliveryRepository repository;
+
     private final DeadLetterSink sink;
+
     private final CallbackMetrics metrics;
+
     private final Clock clock;
 
     DeadLetterRelay(DeliveryRepository repository, DeadLetterSink sink, CallbackMetrics metrics, Clock clock) {
@@ -47,7 +53,8 @@ final class DeadLetterRelay {
                 sink.publish(abandoned);
             }
             else {
-                // recorded before events were kept with their delivery: nothing to publish
+                // recorded before events were kept with their delivery: nothing to
+                // publish
                 log.warn("webhook delivery abandoned without a stored event taskId={}", abandoned.taskId());
             }
             repository.deadLetterPublished(abandoned.deliveryId(), clock.instant());
@@ -69,4 +76,5 @@ final class DeadLetterRelay {
                 document.get(DeliveryDocuments.ATTEMPT_COUNT, Number.class).intValue(),
                 event == null ? new byte[0] : event.getData());
     }
+
 }

@@ -20,7 +20,10 @@ import com.mongodb.client.MongoDatabase;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Wires webhook delivery: recording, the dispatcher loop, the HTTP sender, endpoint health and the URL guard. */
+/**
+ * Wires webhook delivery: recording, the dispatcher loop, the HTTP sender, endpoint
+ * health and the URL guard.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TaskRecordRetention.class)
 class DeliveryConfiguration {
@@ -85,7 +88,10 @@ class DeliveryConfiguration {
         return new CallbackUrlGuard(properties.allowedNetworks(), callbackHostResolver);
     }
 
-    /** POST /v1/webhooks/test: one signed test event, sent like a delivery attempt (its own sender, same settings). */
+    /**
+     * POST /v1/webhooks/test: one signed test event, sent like a delivery attempt (its
+     * own sender, same settings).
+     */
     @Bean
     WebhookTester webhookTester(CallbackUrlGuard callbackUrlGuard, SigningSecrets signingSecrets, Clock clock,
             CallbackProperties properties) {
@@ -111,4 +117,5 @@ class DeliveryConfiguration {
         return new DeliveryDispatcher(deliveryRepository, worker, deadLetters, callbackMetrics, clock,
                 properties.dispatch(), http.connectTimeout().plus(http.requestTimeout()));
     }
+
 }

@@ -20,35 +20,54 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * The delivery loop. Every tick it returns expired leases to pending, then claims due deliveries one by one (an
- * atomic findOneAndUpdate) while a global slot is free, skipping hosts that already have {@code maxPerHost}
- * attempts in flight, and runs each attempt on its own virtual thread. The Kafka listener never waits for it.
- * Every third of a lease it renews the leases of the attempts still in flight, so a lease is short (a killed
- * process's deliveries are taken over within one lease) yet never runs out under a slow but live attempt.
+ * The delivery loop. Every tick it returns expired leases to pending, then claims due
+ * deliveries one by one (an atomic findOneAndUpdate) while a global slot is free,
+ * skipping hosts that already have {@code maxPerHost} attempts in flight, and runs each
+ * attempt on its own virtual thread. The Kafka listener never waits for it. Every third
+ * of a lease it renews the leases of the attempts still in flight, so a lease is short (a
+ * killed process's deliveries are taken over within one lease) yet never runs out under a
+ * slow but live attempt.
  *
- * <p>Between ticks, a new pending delivery and an attempt that ended (freeing its slot and its host) {@link #nudge}
- * the loop to claim at once: otherwise a delivery waited up to a tick to start, and one host got at most
- * {@code maxPerHost} deliveries per tick however fast it answered.
+ * <p>
+ * Between ticks, a new pending delivery and an attempt that ended (freeing its slot and
+ * its host) {@link #nudge} the loop to claim at once: otherwise a delivery waited up to a
+ * tick to start, and one host got at most {@code maxPerHost} deliveries per tick however
+ * fast it answered.
  */
 final class DeliveryDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
     private final DeliveryRepository repository;
+
     private final DeliveryWorker worker;
+
     private final DeadLetterRelay deadLetters;
+
     private final CallbackMetrics metrics;
+
     private final Clock clock;
+
     private final CallbackProperties.Dispatch settings;
+
     private final Duration shutdownGrace;
+
     private final Semaphore slots;
+
     private final HostLimiter hosts;
+
     private volatile boolean running;
+
     private final AtomicBoolean nudged = new AtomicBoolean();
+
     private Instant nextBacklogCount = Instant.MIN;
+
     private Instant nextLeaseRenewal = Instant.MIN;
+
     private final Set<String> leasesInFlight = ConcurrentHashMap.newKeySet();
+
     private ScheduledExecutorService loop = newLoop();
+
     private ExecutorService attempts = newAttempts();
 
     DeliveryDispatcher(DeliveryRepository repository, DeliveryWorker worker, DeadLetterRelay deadLetters,
@@ -100,7 +119,10 @@ final class DeliveryDispatcher implements SmartLifecycle {
         return running;
     }
 
-    /** One pass of the loop; never throws, so that a MongoDB hiccup does not end the schedule. */
+    /**
+     * One pass of the loop; never throws, so that a MongoDB hiccup does not end the
+     * schedule.
+     */
     void tick() {
         try {
             Instant now = clock.instant();
@@ -125,8 +147,9 @@ final class DeliveryDispatcher implements SmartLifecycle {
     }
 
     /**
-     * Claims due deliveries on the loop's thread now, not at the next tick. Nudges that come while one is waiting
-     * are one claim pass (a burst of new deliveries is not a pass each).
+     * Claims due deliveries on the loop's thread now, not at the next tick. Nudges that
+     * come while one is waiting are one claim pass (a burst of new deliveries is not a
+     * pass each).
      */
     void nudge() {
         if (!running || !nudged.compareAndSet(false, true)) {
@@ -150,7 +173,10 @@ final class DeliveryDispatcher implements SmartLifecycle {
         }
     }
 
-    /** Claims and starts due deliveries while slots are free; returns how many attempts were started. */
+    /**
+     * Claims and starts due deliveries while slots are free; returns how many attempts
+     * were started.
+     */
     int dispatchDue() {
         int started = 0;
         while (running && slots.tryAcquire()) {
@@ -175,7 +201,8 @@ final class DeliveryDispatcher implements SmartLifecycle {
 
     private void launch(Delivery delivery) {
         if (!hosts.tryAcquire(delivery.host())) {
-            // only the dispatcher thread acquires, so a host seen as free before the claim is still free
+            // only the dispatcher thread acquires, so a host seen as free before the
+            // claim is still free
             slots.release();
             Instant now = clock.instant();
             repository.release(delivery, now, now);
@@ -200,7 +227,8 @@ final class DeliveryDispatcher implements SmartLifecycle {
     }
 
     private static ScheduledExecutorService newLoop() {
-        return Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("callback-dispatcher").daemon().factory());
+        return Executors
+            .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("callback-dispatcher").daemon().factory());
     }
 
     private static ExecutorService newAttempts() {
@@ -222,4 +250,5 @@ final class DeliveryDispatcher implements SmartLifecycle {
         metrics.backlog(repository.countPending());
         nextBacklogCount = now.plus(settings.backlogRefresh());
     }
+
 }

@@ -30,8 +30,13 @@ final class DeliveryDocuments {
     static final String REASON = "reason";
     static final String EVENT = "event";
     static final String TRACE_PARENT = "trace_parent";
-    /** When the delivery's record is deleted (recorded at plus the tenant's task-record retention); sparse index. */
+
+    /**
+     * When the delivery's record is deleted (recorded at plus the tenant's task-record
+     * retention); sparse index.
+     */
     static final String RECORD_EXPIRES_AT = "record_expires_at";
+
     /** pending (to publish on the dead-letter topic) | published */
     static final String DEAD_LETTER = "dead_letter";
     static final String DEAD_LETTER_LEASE = "dead_letter_lease";
@@ -91,8 +96,7 @@ final class DeliveryDocuments {
     }
 
     static Document attempt(AttemptRecord attempt) {
-        return new Document("at", Date.from(attempt.at()))
-            .append("status", attempt.status())
+        return new Document("at", Date.from(attempt.at())).append("status", attempt.status())
             .append("latency_ms", attempt.latencyMs())
             .append("error_class", attempt.errorClass())
             .append("error", attempt.error())
@@ -105,4 +109,5 @@ final class DeliveryDocuments {
                 latency instanceof Number number ? number.longValue() : 0L, attempt.getString("error_class"),
                 attempt.getString("error"), attempt.getString("response_body"));
     }
+
 }

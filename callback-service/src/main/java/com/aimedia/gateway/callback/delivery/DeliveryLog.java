@@ -20,19 +20,24 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 
 /**
- * What a tenant may see and do about its deliveries: list a task's deliveries with every attempt, redeliver a task's
- * latest state, and recover everything that was not delivered since a point in time. A task of another tenant is
- * indistinguishable from a missing one.
+ * What a tenant may see and do about its deliveries: list a task's deliveries with every
+ * attempt, redeliver a task's latest state, and recover everything that was not delivered
+ * since a point in time. A task of another tenant is indistinguishable from a missing
+ * one.
  */
 public class DeliveryLog {
 
     /** The most deliveries one recovery request re-sends. */
     public static final int MAX_RECOVER = 1000;
+
     private static final Logger log = LoggerFactory.getLogger(DeliveryLog.class);
 
     private final DeliveryRepository repository;
+
     private final Endpoints endpoints;
+
     private final MongoCollection<Document> tasks;
+
     private final Clock clock;
 
     DeliveryLog(DeliveryRepository repository, Endpoints endpoints, MongoDatabase database, Clock clock) {
@@ -43,7 +48,9 @@ public class DeliveryLog {
         this.clock = clock;
     }
 
-    /** The task's deliveries, oldest version first; empty if the tenant has no such task. */
+    /**
+     * The task's deliveries, oldest version first; empty if the tenant has no such task.
+     */
     public Optional<List<DeliveryView>> list(String tenantId, String taskId) {
         List<Document> deliveries = repository.forTask(tenantId, taskId);
         if (deliveries.isEmpty() && !taskExists(tenantId, taskId)) {
@@ -53,8 +60,8 @@ public class DeliveryLog {
     }
 
     /**
-     * Sends the task's latest recorded version again, with the same webhook-id (the same version is the same
-     * message), once; its URL takes deliveries again.
+     * Sends the task's latest recorded version again, with the same webhook-id (the same
+     * version is the same message), once; its URL takes deliveries again.
      */
     public Redelivery redeliver(String tenantId, String taskId) {
         List<Document> deliveries = repository.forTask(tenantId, taskId);
@@ -75,9 +82,9 @@ public class DeliveryLog {
     }
 
     /**
-     * Re-sends every delivery of the tenant that ended failed or gone since {@code since} and is still its task's
-     * latest version (a version that a newer one replaced is not sent again); their URLs take deliveries again.
-     * Returns how many were re-sent.
+     * Re-sends every delivery of the tenant that ended failed or gone since {@code since}
+     * and is still its task's latest version (a version that a newer one replaced is not
+     * sent again); their URLs take deliveries again. Returns how many were re-sent.
      */
     public int recover(String tenantId, Instant since) {
         int requested = 0;
@@ -99,6 +106,7 @@ public class DeliveryLog {
 
     /** The answer to a redelivery request. */
     public sealed interface Redelivery {
+
         record Requested(DeliveryView delivery) implements Redelivery {
         }
 
@@ -108,6 +116,7 @@ public class DeliveryLog {
 
         record NotFound() implements Redelivery {
         }
+
     }
 
     private boolean taskExists(String tenantId, String taskId) {
@@ -127,8 +136,10 @@ public class DeliveryLog {
                 state == DeliveryState.PENDING && next != null ? next.toInstant() : null,
                 document.getDate(DeliveryDocuments.CREATED_AT).toInstant(),
                 document.getDate(DeliveryDocuments.UPDATED_AT).toInstant(),
-                document.getList(DeliveryDocuments.ATTEMPTS, Document.class, List.of()).stream()
+                document.getList(DeliveryDocuments.ATTEMPTS, Document.class, List.of())
+                    .stream()
                     .map(DeliveryDocuments::attemptOf)
                     .toList());
     }
+
 }

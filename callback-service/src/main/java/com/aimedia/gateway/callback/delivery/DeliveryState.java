@@ -2,8 +2,12 @@ package com.aimedia.gateway.callback.delivery;
 
 import java.util.Locale;
 
-/** Where one delivery (one task version to one URL) stands; stored lowercase in {@code deliveries.state}. */
+/**
+ * Where one delivery (one task version to one URL) stands; stored lowercase in
+ * {@code deliveries.state}.
+ */
 public enum DeliveryState {
+
     /** waiting for its {@code next_attempt_at} */
     PENDING,
     /** claimed by a dispatcher until {@code lease_until} */
@@ -24,4 +28,5 @@ public enum DeliveryState {
     public static DeliveryState of(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
+
 }

@@ -24,24 +24,35 @@ import com.aimedia.gateway.urlguard.RejectedUrlException;
 import com.aimedia.gateway.urlguard.UnresolvedHostException;
 
 /**
- * Runs one attempt of a claimed delivery: keeps per-task version order, checks the URL, renders the body with output
- * links signed for this attempt (a retry hours later still carries working links, the same a GET returns then), signs
- * with a fresh timestamp, posts, and records the attempt and the next state.
+ * Runs one attempt of a claimed delivery: keeps per-task version order, checks the URL,
+ * renders the body with output links signed for this attempt (a retry hours later still
+ * carries working links, the same a GET returns then), signs with a fresh timestamp,
+ * posts, and records the attempt and the next state.
  */
 final class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final DeliveryRepository repository;
+
     private final CallbackUrlGuard urlGuard;
+
     private final WebhookSender sender;
+
     private final SigningSecrets secrets;
+
     private final RetryPolicy retryPolicy;
+
     private final Endpoints endpoints;
+
     private final CallbackMetrics metrics;
+
     private final Clock clock;
+
     private final Duration orderRecheck;
+
     private final TaskBodyLinks links;
+
     private final TaskTraces traces;
 
     DeliveryWorker(DeliveryRepository repository, CallbackUrlGuard urlGuard, WebhookSender sender,
@@ -71,7 +82,8 @@ final class DeliveryWorker {
         MDC.put("taskId", delivery.taskId());
         try {
             if (inOrder(delivery) && endpointEnabled(delivery)) {
-                // the attempt runs from the dispatcher's schedule: it joins the task's trace, and so does the POST
+                // the attempt runs from the dispatcher's schedule: it joins the task's
+                // trace, and so does the POST
                 traces.inTrace(delivery.traceParent(), "webhook attempt", () -> attempt(delivery));
             }
         }
@@ -83,7 +95,10 @@ final class DeliveryWorker {
         }
     }
 
-    /** False if the delivery was superseded or has to wait for an older version still being sent. */
+    /**
+     * False if the delivery was superseded or has to wait for an older version still
+     * being sent.
+     */
     private boolean inOrder(Delivery delivery) {
         Instant now = clock.instant();
         if (repository.newerVersionExists(delivery.taskId(), delivery.version())) {
@@ -99,7 +114,10 @@ final class DeliveryWorker {
         return true;
     }
 
-    /** False (and the delivery abandoned as gone) if its URL was disabled; a manual redelivery goes out anyway. */
+    /**
+     * False (and the delivery abandoned as gone) if its URL was disabled; a manual
+     * redelivery goes out anyway.
+     */
     private boolean endpointEnabled(Delivery delivery) {
         if (delivery.manual()) {
             return true;
@@ -158,8 +176,8 @@ final class DeliveryWorker {
             case Outcome.Retry retry -> null;
             case Outcome.Gone gone -> AbandonReason.ENDPOINT_GONE;
             case Outcome.Refused refused -> AbandonReason.URL_REFUSED;
-            case Outcome.Exhausted exhausted -> delivery.manual() ? AbandonReason.REDELIVERY_FAILED
-                    : AbandonReason.RETRIES_EXHAUSTED;
+            case Outcome.Exhausted exhausted ->
+                delivery.manual() ? AbandonReason.REDELIVERY_FAILED : AbandonReason.RETRIES_EXHAUSTED;
         };
     }
 
@@ -169,7 +187,8 @@ final class DeliveryWorker {
             checked = urlGuard.check(delivery.url());
         }
         catch (UnresolvedHostException e) {
-            // DNS may be down for a while: retried on the schedule like a connection failure
+            // DNS may be down for a while: retried on the schedule like a connection
+            // failure
             return new NoResponse(UnresolvedHostException.class.getSimpleName(), e.reason());
         }
         catch (RejectedUrlException e) {
@@ -196,11 +215,11 @@ final class DeliveryWorker {
     private static AttemptRecord attemptRecord(Instant at, Duration latency, AttemptResult result) {
         long latencyMs = latency.toMillis();
         return switch (result) {
-            case Responded responded -> new AttemptRecord(at, responded.status(), latencyMs, null, null,
-                    responded.responseBody());
+            case Responded responded ->
+                new AttemptRecord(at, responded.status(), latencyMs, null, null, responded.responseBody());
             case TimedOut timedOut -> new AttemptRecord(at, null, latencyMs, timedOut.errorClass(), null, null);
-            case NoResponse none -> new AttemptRecord(at, null, latencyMs, none.errorClass(), nullIfEmpty(none.message()),
-                    null);
+            case NoResponse none ->
+                new AttemptRecord(at, null, latencyMs, none.errorClass(), nullIfEmpty(none.message()), null);
             case Refused refused -> new AttemptRecord(at, null, latencyMs, RejectedUrlException.class.getSimpleName(),
                     refused.reason(), null);
         };
@@ -209,4 +228,5 @@ final class DeliveryWorker {
     private static @Nullable String nullIfEmpty(String value) {
         return value.isEmpty() ? null : value;
     }
+
 }

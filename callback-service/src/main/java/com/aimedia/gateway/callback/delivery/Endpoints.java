@@ -29,20 +29,25 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 /**
- * The health of each destination, one document per (tenant, URL) in {@code webhook_endpoints}:
+ * The health of each destination, one document per (tenant, URL) in
+ * {@code webhook_endpoints}:
  * {@code {_id, tenant_id, url, state: enabled|disabled, disabled_reason: gone|failing, disabled_at,
- * first_failure_at}}. A 410 disables the URL at once. Otherwise, once every attempt to the URL has failed for
- * {@code disableAfter} (the clock starts at the first failure, any success stops it, and a failure streak older than
- * twice the window is forgiven, as in Svix), the URL is disabled too. A disabled URL takes no deliveries until the
- * tenant redelivers or recovers, which enables it again.
+ * first_failure_at}}. A 410 disables the URL at once. Otherwise, once every attempt to
+ * the URL has failed for {@code disableAfter} (the clock starts at the first failure, any
+ * success stops it, and a failure streak older than twice the window is forgiven, as in
+ * Svix), the URL is disabled too. A disabled URL takes no deliveries until the tenant
+ * redelivers or recovers, which enables it again.
  */
 final class Endpoints {
 
     static final String COLLECTION = "webhook_endpoints";
+
     private static final Logger log = LoggerFactory.getLogger(Endpoints.class);
 
     private final MongoCollection<Document> collection;
+
     private final Duration disableAfter;
+
     private final CallbackMetrics metrics;
 
     Endpoints(MongoDatabase database, Duration disableAfter, CallbackMetrics metrics) {
@@ -66,7 +71,10 @@ final class Endpoints {
         }
     }
 
-    /** Why the endpoint is disabled ({@code gone} or {@code failing}), or empty if it takes deliveries. */
+    /**
+     * Why the endpoint is disabled ({@code gone} or {@code failing}), or empty if it
+     * takes deliveries.
+     */
     Optional<String> disabledReason(String endpointId) {
         Document endpoint = collection.find(and(eq("_id", endpointId), eq("state", "disabled"))).first();
         return Optional.ofNullable(endpoint).map(document -> document.getString("disabled_reason"));
@@ -76,7 +84,8 @@ final class Endpoints {
     void gone(Delivery delivery, Instant now) {
         ensure(delivery);
         if (disable(delivery, "gone", now, eq("_id", delivery.endpointId()))) {
-            log.warn("webhook endpoint disabled after 410 taskId={} tenantId={}", delivery.taskId(), delivery.tenantId());
+            log.warn("webhook endpoint disabled after 410 taskId={} tenantId={}", delivery.taskId(),
+                    delivery.tenantId());
         }
     }
 
@@ -84,15 +93,20 @@ final class Endpoints {
         collection.updateOne(and(eq("_id", endpointId), exists("first_failure_at")), Updates.unset("first_failure_at"));
     }
 
-    /** An attempt failed: start (or continue) the failure window, and disable the URL once it has run out. */
+    /**
+     * An attempt failed: start (or continue) the failure window, and disable the URL once
+     * it has run out.
+     */
     void failed(Delivery delivery, Instant now) {
         String id = delivery.endpointId();
         ensure(delivery);
         collection.updateOne(eq("_id", id), Updates.set("last_failure_at", Date.from(now)));
         collection.updateOne(and(eq("_id", id), eq("first_failure_at", null)),
                 Updates.set("first_failure_at", Date.from(now)));
-        // a streak that began more than twice the window ago without a disable is forgiven and restarts
-        collection.updateOne(and(eq("_id", id), lt("first_failure_at", Date.from(now.minus(disableAfter.multipliedBy(2))))),
+        // a streak that began more than twice the window ago without a disable is
+        // forgiven and restarts
+        collection.updateOne(
+                and(eq("_id", id), lt("first_failure_at", Date.from(now.minus(disableAfter.multipliedBy(2))))),
                 Updates.set("first_failure_at", Date.from(now)));
         if (disable(delivery, "failing", now,
                 and(eq("_id", id), lte("first_failure_at", Date.from(now.minus(disableAfter)))))) {
@@ -101,7 +115,10 @@ final class Endpoints {
         }
     }
 
-    /** Takes deliveries again (a redelivery or recovery asked for by the tenant); the failure clock restarts. */
+    /**
+     * Takes deliveries again (a redelivery or recovery asked for by the tenant); the
+     * failure clock restarts.
+     */
     void enable(String endpointId) {
         collection.updateOne(eq("_id", endpointId), Updates.combine(Updates.set("state", "enabled"),
                 Updates.unset("disabled_reason"), Updates.unset("disabled_at"), Updates.unset("first_failure_at")));
@@ -114,15 +131,19 @@ final class Endpoints {
                 new UpdateOptions().upsert(true));
     }
 
-    /** True if this call disabled the endpoint (the "endpoint disabled" notification: a WARN log and a metric). */
+    /**
+     * True if this call disabled the endpoint (the "endpoint disabled" notification: a
+     * WARN log and a metric).
+     */
     private boolean disable(Delivery delivery, String reason, Instant now, Bson filter) {
-        long changed = collection.updateOne(and(filter, ne("state", "disabled")),
-                Updates.combine(Updates.set("state", "disabled"), Updates.set("disabled_reason", reason),
-                        Updates.set("disabled_at", Date.from(now))))
+        long changed = collection
+            .updateOne(and(filter, ne("state", "disabled")), Updates.combine(Updates.set("state", "disabled"),
+                    Updates.set("disabled_reason", reason), Updates.set("disabled_at", Date.from(now))))
             .getModifiedCount();
         if (changed == 1) {
             metrics.endpointDisabled(reason);
         }
         return changed == 1;
     }
+
 }

@@ -4,10 +4,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** Counts the attempts in flight per destination host, so that one slow host holds at most {@code maxPerHost}. */
+/**
+ * Counts the attempts in flight per destination host, so that one slow host holds at most
+ * {@code maxPerHost}.
+ */
 final class HostLimiter {
 
     private final int maxPerHost;
+
     private final Map<String, Integer> inFlight = new HashMap<>();
 
     HostLimiter(int maxPerHost) {
@@ -29,9 +33,11 @@ final class HostLimiter {
 
     /** Hosts that take no further attempt right now. */
     synchronized Set<String> saturated() {
-        return inFlight.entrySet().stream()
+        return inFlight.entrySet()
+            .stream()
             .filter(entry -> entry.getValue() >= maxPerHost)
             .map(Map.Entry::getKey)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
+
 }

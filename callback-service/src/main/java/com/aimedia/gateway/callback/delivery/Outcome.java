@@ -43,4 +43,5 @@ sealed interface Outcome {
             return "refused";
         }
     }
+
 }

@@ -17,20 +17,26 @@ import com.aimedia.gateway.callback.delivery.AttemptResult.Responded;
 import com.aimedia.gateway.callback.delivery.AttemptResult.TimedOut;
 
 /**
- * Decides, in pure code, what an attempt means: only 2xx delivers; 410 stops; a refused URL fails at once; anything
- * else (3xx included) is retried after the configured schedule entry, +-jitter, or after the receiver's
- * Retry-After clamped to [scheduled, 2 x scheduled]. 429 and timeouts wait at least the minimum throttle back-off.
- * After the last schedule entry the delivery has failed.
+ * Decides, in pure code, what an attempt means: only 2xx delivers; 410 stops; a refused
+ * URL fails at once; anything else (3xx included) is retried after the configured
+ * schedule entry, +-jitter, or after the receiver's Retry-After clamped to [scheduled, 2
+ * x scheduled]. 429 and timeouts wait at least the minimum throttle back-off. After the
+ * last schedule entry the delivery has failed.
  */
 final class RetryPolicy {
 
     private static final int TOO_MANY_REQUESTS = 429;
+
     private static final int GONE = 410;
 
     private final List<Duration> schedule;
+
     private final double jitter;
+
     private final Duration minThrottleBackoff;
+
     private final Clock clock;
+
     private final RandomGenerator random;
 
     RetryPolicy(List<Duration> schedule, double jitter, Duration minThrottleBackoff, Clock clock,
@@ -42,14 +48,16 @@ final class RetryPolicy {
         this.random = random;
     }
 
-    /** @param attemptNumber 1 for the first attempt */
+    /**
+     * @param attemptNumber 1 for the first attempt
+     */
     Outcome decide(AttemptResult result, int attemptNumber) {
         return switch (result) {
             case Refused refused -> new Outcome.Refused();
             case Responded responded when responded.successful() -> new Outcome.Delivered();
             case Responded responded when responded.status() == GONE -> new Outcome.Gone();
-            case Responded responded -> retryOrGiveUp(attemptNumber, responded.status() == TOO_MANY_REQUESTS,
-                    responded.retryAfter());
+            case Responded responded ->
+                retryOrGiveUp(attemptNumber, responded.status() == TOO_MANY_REQUESTS, responded.retryAfter());
             case TimedOut timedOut -> retryOrGiveUp(attemptNumber, true, null);
             case NoResponse noResponse -> retryOrGiveUp(attemptNumber, false, null);
         };
@@ -63,7 +71,10 @@ final class RetryPolicy {
         return new Outcome.Retry(now.plus(delay(attemptNumber, throttled, retryAfter, now)));
     }
 
-    /** The wait after failed attempt {@code attemptNumber} (1-based, at most the schedule's size). */
+    /**
+     * The wait after failed attempt {@code attemptNumber} (1-based, at most the
+     * schedule's size).
+     */
     Duration delay(int attemptNumber, boolean throttled, @Nullable String retryAfter, Instant now) {
         Duration scheduled = schedule.get(attemptNumber - 1);
         if (throttled && scheduled.compareTo(minThrottleBackoff) < 0) {
@@ -86,13 +97,14 @@ final class RetryPolicy {
     }
 
     /**
-     * A Retry-After value (RFC 9110): delay-seconds or an HTTP date. Null when it is neither, so that a malformed
-     * header falls back to the schedule.
+     * A Retry-After value (RFC 9110): delay-seconds or an HTTP date. Null when it is
+     * neither, so that a malformed header falls back to the schedule.
      */
     static @Nullable Duration parseRetryAfter(String value, Instant now) {
         String trimmed = value.trim();
         if (!trimmed.isEmpty() && trimmed.chars().allMatch(Character::isDigit)) {
-            return trimmed.length() > 12 ? Duration.ofSeconds(999_999_999_999L) : Duration.ofSeconds(Long.parseLong(trimmed));
+            return trimmed.length() > 12 ? Duration.ofSeconds(999_999_999_999L)
+                    : Duration.ofSeconds(Long.parseLong(trimmed));
         }
         try {
             Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
@@ -102,4 +114,5 @@ final class RetryPolicy {
             return null;
         }
     }
+
 }

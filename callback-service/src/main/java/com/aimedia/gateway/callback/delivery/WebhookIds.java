@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * The {@code webhook-id} of a task version: {@code msg_} + base64url of the first 16 bytes of
- * SHA-256({@code taskId:version}). Stable across retries and restarts, distinct per version, never contains a '.'
- * (which would make the signed content ambiguous).
+ * The {@code webhook-id} of a task version: {@code msg_} + base64url of the first 16
+ * bytes of SHA-256({@code taskId:version}). Stable across retries and restarts, distinct
+ * per version, never contains a '.' (which would make the signed content ambiguous).
  */
 final class WebhookIds {
 
@@ -26,4 +26,5 @@ final class WebhookIds {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
     }
+
 }

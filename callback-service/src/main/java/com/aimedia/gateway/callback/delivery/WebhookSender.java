@@ -29,20 +29,25 @@ import com.aimedia.gateway.platform.tracing.TaskTraces;
 import com.aimedia.gateway.urlguard.CheckedUrl;
 
 /**
- * Sends one signed webhook POST to a checked URL and reports what happened. Each attempt gets its own connection
- * whose resolver answers only the checked host with the checked addresses ({@link PinnedDnsResolver}), so the socket
- * goes to a vetted address; https keeps SNI and hostname verification. Redirects are never followed, nothing is
- * retried transparently, no proxy from system properties is used. The whole attempt (connect, send, response
- * headers and the kept part of the body) is bounded by the request timeout; only the first
- * {@code responseBodyLimit} bytes of the answer are read, then the connection is dropped.
+ * Sends one signed webhook POST to a checked URL and reports what happened. Each attempt
+ * gets its own connection whose resolver answers only the checked host with the checked
+ * addresses ({@link PinnedDnsResolver}), so the socket goes to a vetted address; https
+ * keeps SNI and hostname verification. Redirects are never followed, nothing is retried
+ * transparently, no proxy from system properties is used. The whole attempt (connect,
+ * send, response headers and the kept part of the body) is bounded by the request
+ * timeout; only the first {@code responseBodyLimit} bytes of the answer are read, then
+ * the connection is dropped.
  */
 final class WebhookSender {
 
     private static final ContentType JSON = ContentType.create("application/json");
 
     private final PinnedHttpClients clients;
+
     private final Duration requestTimeout;
+
     private final String userAgent;
+
     private final int responseBodyLimit;
 
     WebhookSender(Duration connectTimeout, Duration requestTimeout, String userAgent, int responseBodyLimit) {
@@ -52,18 +57,25 @@ final class WebhookSender {
         this.responseBodyLimit = responseBodyLimit;
     }
 
-    /** A request sent on its way but interrupted (shutdown): the attempt did not happen. */
+    /**
+     * A request sent on its way but interrupted (shutdown): the attempt did not happen.
+     */
     static final class AttemptInterruptedException extends RuntimeException {
+
         AttemptInterruptedException(Throwable cause) {
             super("interrupted during a webhook attempt", cause);
         }
+
     }
 
     AttemptResult post(CheckedUrl url, String webhookId, long timestampSeconds, String signature, String body) {
         return post(url, webhookId, timestampSeconds, signature, body, null);
     }
 
-    /** @param traceParent sent as {@code traceparent}, so a receiver that traces joins the task's trace */
+    /**
+     * @param traceParent sent as {@code traceparent}, so a receiver that traces joins the
+     * task's trace
+     */
     AttemptResult post(CheckedUrl url, String webhookId, long timestampSeconds, String signature, String body,
             @Nullable String traceParent) {
         HttpPost request = new HttpPost(url.uri());
@@ -81,13 +93,14 @@ final class WebhookSender {
             request.cancel();
         }, CompletableFuture.delayedExecutor(requestTimeout.toMillis(), TimeUnit.MILLISECONDS));
         try (CloseableHttpClient client = clients.forUrl(url)) {
-            return exchange(client, new HttpHost(url.uri().getScheme().toLowerCase(java.util.Locale.ROOT), url.host(),
-                    url.port()), request);
+            return exchange(client,
+                    new HttpHost(url.uri().getScheme().toLowerCase(java.util.Locale.ROOT), url.host(), url.port()),
+                    request);
         }
         catch (IOException | RuntimeException e) {
             if (timedOut.get() || e instanceof SocketTimeoutException || e instanceof ConnectTimeoutException) {
-                return new TimedOut(e instanceof ConnectTimeoutException ? "ConnectTimeoutException"
-                        : "HttpTimeoutException");
+                return new TimedOut(
+                        e instanceof ConnectTimeoutException ? "ConnectTimeoutException" : "HttpTimeoutException");
             }
             if (Thread.currentThread().isInterrupted() || e instanceof InterruptedIOException) {
                 throw new AttemptInterruptedException(e);
@@ -108,7 +121,8 @@ final class WebhookSender {
                     truncatedBody(response.getEntity()));
         }
         finally {
-            // aborting drops the connection instead of draining the rest of a possibly huge answer
+            // aborting drops the connection instead of draining the rest of a possibly
+            // huge answer
             request.cancel();
             closeQuietly(response);
         }
@@ -127,7 +141,9 @@ final class WebhookSender {
             response.close();
         }
         catch (IOException | RuntimeException e) {
-            // the attempt's outcome is known; a failing close of an aborted exchange changes nothing
+            // the attempt's outcome is known; a failing close of an aborted exchange
+            // changes nothing
         }
     }
+
 }

@@ -13,18 +13,24 @@ import com.aimedia.gateway.urlguard.CallbackUrlGuard;
 import com.aimedia.gateway.urlguard.CheckedUrl;
 
 /**
- * Sends one signed test event ({@code {"type":"webhook.test","timestamp":...}}) to a URL the tenant gives, so it can
- * check its receiver and its signature verification. Same guard, same signing secrets and same one-attempt sender
- * as real deliveries; nothing is stored and nothing is retried.
- * @throws com.aimedia.gateway.urlguard.RejectedUrlException from {@link #send} for a URL deliveries would refuse
+ * Sends one signed test event ({@code {"type":"webhook.test","timestamp":...}}) to a URL
+ * the tenant gives, so it can check its receiver and its signature verification. Same
+ * guard, same signing secrets and same one-attempt sender as real deliveries; nothing is
+ * stored and nothing is retried.
+ *
+ * @throws com.aimedia.gateway.urlguard.RejectedUrlException from {@link #send} for a URL
+ * deliveries would refuse
  */
 public final class WebhookTester {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookTester.class);
 
     private final CallbackUrlGuard urlGuard;
+
     private final WebhookSender sender;
+
     private final SigningSecrets secrets;
+
     private final Clock clock;
 
     WebhookTester(CallbackUrlGuard urlGuard, WebhookSender sender, SigningSecrets secrets, Clock clock) {
@@ -53,12 +59,13 @@ public final class WebhookTester {
         return switch (result) {
             case AttemptResult.Responded responded -> new TestResult(webhookId, responded.successful(),
                     responded.status(), responded.statusClass(), responded.responseBody(), null);
-            case AttemptResult.TimedOut timedOut -> new TestResult(webhookId, false, null, timedOut.statusClass(), "",
-                    timedOut.errorClass());
-            case AttemptResult.NoResponse none -> new TestResult(webhookId, false, null, none.statusClass(), "",
-                    none.errorClass());
-            case AttemptResult.Refused refused -> new TestResult(webhookId, false, null, refused.statusClass(), "",
-                    refused.reason());
+            case AttemptResult.TimedOut timedOut ->
+                new TestResult(webhookId, false, null, timedOut.statusClass(), "", timedOut.errorClass());
+            case AttemptResult.NoResponse none ->
+                new TestResult(webhookId, false, null, none.statusClass(), "", none.errorClass());
+            case AttemptResult.Refused refused ->
+                new TestResult(webhookId, false, null, refused.statusClass(), "", refused.reason());
         };
     }
+
 }

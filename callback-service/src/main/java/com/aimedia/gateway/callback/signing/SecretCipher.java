@@ -15,23 +15,32 @@ import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Envelope encryption of webhook secrets at rest. Each secret gets its own random 256-bit data key; the secret is
- * sealed with AES-GCM under that data key, bound to its tenant (associated data), and the data key is sealed with
- * AES-GCM under the configured key-encryption key, whose id is stored alongside. A copy of the database alone
- * therefore reveals no secret, a sealed secret moved to another tenant does not open, and the key-encryption key can
- * be rotated: entries name the key they were sealed with, and older keys stay configured to open them.
+ * Envelope encryption of webhook secrets at rest. Each secret gets its own random 256-bit
+ * data key; the secret is sealed with AES-GCM under that data key, bound to its tenant
+ * (associated data), and the data key is sealed with AES-GCM under the configured
+ * key-encryption key, whose id is stored alongside. A copy of the database alone
+ * therefore reveals no secret, a sealed secret moved to another tenant does not open, and
+ * the key-encryption key can be rotated: entries name the key they were sealed with, and
+ * older keys stay configured to open them.
  *
- * <p>Without a configured key, secrets are stored as they are (the service warns at start-up).
+ * <p>
+ * Without a configured key, secrets are stored as they are (the service warns at
+ * start-up).
  */
 public final class SecretCipher {
 
     private static final String AES_GCM = "AES/GCM/NoPadding";
+
     private static final int IV_BYTES = 12;
+
     private static final int TAG_BITS = 128;
+
     private static final int KEY_BYTES = 32;
 
     private final @Nullable String activeKeyId;
+
     private final Map<String, SecretKeySpec> keys;
+
     private final SecureRandom random = new SecureRandom();
 
     private SecretCipher(@Nullable String activeKeyId, Map<String, SecretKeySpec> keys) {
@@ -46,8 +55,8 @@ public final class SecretCipher {
 
     /**
      * @param activeKeyId the id of the key that seals new entries
-     * @param keys every key-encryption key by id (base64 of 32 bytes), the active one and older ones still opening
-     *     entries sealed before a rotation
+     * @param keys every key-encryption key by id (base64 of 32 bytes), the active one and
+     * older ones still opening entries sealed before a rotation
      * @throws IllegalArgumentException naming the key id that is missing or malformed
      */
     public static SecretCipher of(String activeKeyId, Map<String, String> keys) {
@@ -63,7 +72,10 @@ public final class SecretCipher {
         return activeKeyId != null;
     }
 
-    /** The stored form of one secret: {@code {kid, dek, secret_ct}} sealed, or {@code {secret}} without a key. */
+    /**
+     * The stored form of one secret: {@code {kid, dek, secret_ct}} sealed, or
+     * {@code {secret}} without a key.
+     */
     Document seal(String tenantId, String secret) {
         if (activeKeyId == null) {
             return new Document("secret", secret);
@@ -71,7 +83,8 @@ public final class SecretCipher {
         byte[] dataKey = new byte[KEY_BYTES];
         random.nextBytes(dataKey);
         // the constructor checked that the active key is one of the keys
-        byte[] wrapped = encrypt(Objects.requireNonNull(keys.get(activeKeyId)), dataKey, activeKeyId.getBytes(StandardCharsets.UTF_8));
+        byte[] wrapped = encrypt(Objects.requireNonNull(keys.get(activeKeyId)), dataKey,
+                activeKeyId.getBytes(StandardCharsets.UTF_8));
         byte[] sealed = encrypt(new SecretKeySpec(dataKey, "AES"), secret.getBytes(StandardCharsets.UTF_8),
                 tenantId.getBytes(StandardCharsets.UTF_8));
         Base64.Encoder base64 = Base64.getEncoder();
@@ -79,7 +92,10 @@ public final class SecretCipher {
             .append("secret_ct", base64.encodeToString(sealed));
     }
 
-    /** Opens an entry written by {@link #seal}, in either form (entries stored before a key was configured). */
+    /**
+     * Opens an entry written by {@link #seal}, in either form (entries stored before a
+     * key was configured).
+     */
     String open(String tenantId, Document entry) {
         String plain = entry.getString("secret");
         if (plain != null) {
@@ -125,7 +141,8 @@ public final class SecretCipher {
         }
         catch (GeneralSecurityException e) {
             // never the key or the ciphertext in the message
-            throw new IllegalStateException("a stored webhook secret does not open with its key (tampered or wrong key)");
+            throw new IllegalStateException(
+                    "a stored webhook secret does not open with its key (tampered or wrong key)");
         }
     }
 
@@ -138,9 +155,10 @@ public final class SecretCipher {
             throw new IllegalArgumentException("encryption key '" + id + "' is not base64");
         }
         if (key.length != KEY_BYTES) {
-            throw new IllegalArgumentException("encryption key '" + id + "' must be 32 bytes (base64 of 32 random bytes, "
-                    + "e.g. openssl rand -base64 32)");
+            throw new IllegalArgumentException("encryption key '" + id
+                    + "' must be 32 bytes (base64 of 32 random bytes, " + "e.g. openssl rand -base64 32)");
         }
         return new SecretKeySpec(key, "AES");
     }
+
 }

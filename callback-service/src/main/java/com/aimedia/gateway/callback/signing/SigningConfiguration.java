@@ -23,4 +23,5 @@ class SigningConfiguration {
         }
         return new SigningSecrets(mongoDatabase, clock, cipher);
     }
+
 }

@@ -24,25 +24,32 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 
 /**
- * Per-tenant webhook signing secrets in {@code webhook_secrets}:
- * {@code {_id: tenant_id, secrets: [{secret, created_at, expires_at?}], revision}}, newest secret first. A tenant's
- * first secret is created on first use. A rotation puts a new secret first and lets the previous one expire after an
- * overlap, during which every webhook carries both signatures. At most {@value #MAX_ACTIVE} secrets are active (what
- * Standard Webhooks senders keep): a rotation during an overlap ends the oldest secret at once, so repeated rotations
- * cannot pile up signatures. Each entry is stored sealed by the {@link SecretCipher} (envelope encryption) when a key
- * is configured.
+ * Per-tenant webhook signing secrets in {@code webhook_secrets}: {@code {_id: tenant_id,
+ * secrets: [{secret, created_at, expires_at?}], revision}}, newest secret first. A
+ * tenant's first secret is created on first use. A rotation puts a new secret first and
+ * lets the previous one expire after an overlap, during which every webhook carries both
+ * signatures. At most {@value #MAX_ACTIVE} secrets are active (what Standard Webhooks
+ * senders keep): a rotation during an overlap ends the oldest secret at once, so repeated
+ * rotations cannot pile up signatures. Each entry is stored sealed by the
+ * {@link SecretCipher} (envelope encryption) when a key is configured.
  */
 public class SigningSecrets {
 
     static final String COLLECTION = "webhook_secrets";
+
     private static final Logger log = LoggerFactory.getLogger(SigningSecrets.class);
+
     private static final int SECRET_BYTES = 32;
+
     private static final int MAX_CONFLICTS = 10;
     static final int MAX_ACTIVE = 2;
 
     private final MongoCollection<Document> collection;
+
     private final Clock clock;
+
     private final SecretCipher cipher;
+
     private final SecureRandom random = new SecureRandom();
 
     /** Secrets stored without encryption (tests and the embedded default). */
@@ -74,7 +81,10 @@ public class SigningSecrets {
         return active;
     }
 
-    /** Every secret that still signs, newest first, with when it stops signing (absent: the current one). */
+    /**
+     * Every secret that still signs, newest first, with when it stops signing (absent:
+     * the current one).
+     */
     public List<ActiveSecret> activeSecretDetails(String tenantId) {
         Instant now = clock.instant();
         return secretsOf(findOrCreate(tenantId)).stream()
@@ -88,8 +98,8 @@ public class SigningSecrets {
     }
 
     /**
-     * Creates a new secret that signs from now on; the older secrets keep signing for {@code overlap} (or until
-     * they expire earlier), then stop. Returns the new secret.
+     * Creates a new secret that signs from now on; the older secrets keep signing for
+     * {@code overlap} (or until they expire earlier), then stop. Returns the new secret.
      */
     public String rotate(String tenantId, Duration overlap) {
         if (overlap.isNegative()) {
@@ -101,15 +111,17 @@ public class SigningSecrets {
             StoredSecret fresh = newSecret(now);
             List<Document> next = new ArrayList<>();
             next.add(fresh.toDocument(cipher, tenantId));
-            // the newest of the older secrets keeps signing through the overlap; any older one stops now
+            // the newest of the older secrets keeps signing through the overlap; any
+            // older one stops now
             secretsOf(current).stream()
                 .map(old -> old.expiringBy(now.plus(overlap)))
                 .filter(expiring -> expiring.activeAt(now))
                 .limit(MAX_ACTIVE - 1)
                 .forEach(kept -> next.add(kept.toDocument(cipher, tenantId)));
             long revision = revisionOf(current);
-            long modified = collection.updateOne(and(eq("_id", tenantId), eq("revision", revision)),
-                    Updates.combine(Updates.set("secrets", next), Updates.set("revision", revision + 1)))
+            long modified = collection
+                .updateOne(and(eq("_id", tenantId), eq("revision", revision)),
+                        Updates.combine(Updates.set("secrets", next), Updates.set("revision", revision + 1)))
                 .getModifiedCount();
             if (modified == 1) {
                 log.info("webhook signing secret rotated tenantId={} overlap={}", tenantId, overlap);
@@ -157,7 +169,8 @@ public class SigningSecrets {
 
     private List<StoredSecret> secretsOf(Document document) {
         String tenantId = document.getString("_id");
-        return document.getList("secrets", Document.class, List.of()).stream()
+        return document.getList("secrets", Document.class, List.of())
+            .stream()
             .map(entry -> StoredSecret.of(entry, cipher.open(tenantId, entry)))
             .toList();
     }
@@ -176,7 +189,8 @@ public class SigningSecrets {
         }
 
         StoredSecret expiringBy(Instant deadline) {
-            return expiresAt != null && expiresAt.isBefore(deadline) ? this : new StoredSecret(secret, createdAt, deadline);
+            return expiresAt != null && expiresAt.isBefore(deadline) ? this
+                    : new StoredSecret(secret, createdAt, deadline);
         }
 
         Document toDocument(SecretCipher cipher, String tenantId) {
@@ -187,4 +201,5 @@ public class SigningSecrets {
             return document;
         }
     }
+
 }

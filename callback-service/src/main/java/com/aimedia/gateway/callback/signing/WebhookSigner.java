@@ -11,21 +11,23 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Standard Webhooks symmetric signatures: {@code v1,<base64 HMAC-SHA256 of "id.timestamp.body">}, keyed with the
- * base64-decoded part of a {@code whsec_} secret. Signs exactly the UTF-8 bytes of the body it is given, which must
- * be the bytes that are sent.
+ * Standard Webhooks symmetric signatures:
+ * {@code v1,<base64 HMAC-SHA256 of "id.timestamp.body">}, keyed with the base64-decoded
+ * part of a {@code whsec_} secret. Signs exactly the UTF-8 bytes of the body it is given,
+ * which must be the bytes that are sent.
  */
 public final class WebhookSigner {
 
     public static final String SECRET_PREFIX = "whsec_";
+
     private static final String ALGORITHM = "HmacSHA256";
 
     private WebhookSigner() {
     }
 
     /**
-     * The {@code webhook-signature} header value: one {@code v1} entry per secret, in the given order, separated by
-     * a space (several secrets while a rotation overlaps).
+     * The {@code webhook-signature} header value: one {@code v1} entry per secret, in the
+     * given order, separated by a space (several secrets while a rotation overlaps).
      */
     public static String signatureHeader(List<String> secrets, String webhookId, long timestampSeconds, String body) {
         if (secrets.isEmpty()) {
@@ -52,7 +54,10 @@ public final class WebhookSigner {
         }
     }
 
-    /** The HMAC key of a {@code whsec_<base64>} secret (padding optional, as in the official libraries). */
+    /**
+     * The HMAC key of a {@code whsec_<base64>} secret (padding optional, as in the
+     * official libraries).
+     */
     static byte[] decodeSecret(String secret) {
         if (!secret.startsWith(SECRET_PREFIX)) {
             throw new IllegalArgumentException("a signing secret must start with " + SECRET_PREFIX);
@@ -75,4 +80,5 @@ public final class WebhookSigner {
             throw new IllegalArgumentException(what + " must be non-empty and contain no '.'");
         }
     }
+
 }

@@ -15,13 +15,17 @@ import com.aimedia.gateway.web.problems.ProblemExceptionHandler;
 import com.mongodb.MongoException;
 
 /**
- * The one place that turns exceptions into problem details, in the same shape as the api-service (the shared
- * {@link ProblemExceptionHandler}). Only this service answers for its delivery log being down.
+ * The one place that turns exceptions into problem details, in the same shape as the
+ * api-service (the shared {@link ProblemExceptionHandler}). Only this service answers for
+ * its delivery log being down.
  */
 @RestControllerAdvice
 public class CallbackExceptionHandler extends ProblemExceptionHandler {
 
-    /** No 413 code of its own, as before the shared handler: a 413 answers {@code invalid_request}. */
+    /**
+     * No 413 code of its own, as before the shared handler: a 413 answers
+     * {@code invalid_request}.
+     */
     CallbackExceptionHandler() {
         super(ProblemCode.INVALID_REQUEST, ProblemCode.INTERNAL_ERROR, ProblemCode.NOT_FOUND,
                 ProblemCode.METHOD_NOT_ALLOWED, ProblemCode.NOT_ACCEPTABLE, ProblemCode.UNSUPPORTED_MEDIA_TYPE,
@@ -33,4 +37,5 @@ public class CallbackExceptionHandler extends ProblemExceptionHandler {
         return problem(ProblemCode.UNAVAILABLE, "The delivery log is temporarily unavailable; retry later.", List.of(),
                 Map.of(HttpHeaders.RETRY_AFTER, "5"), request, e);
     }
+
 }

@@ -1,4 +1,7 @@
-/** One error shape: RFC 9457 problem details with a stable code, as the api-service answers. */
+/**
+ * One error shape: RFC 9457 problem details with a stable code, as the api-service
+ * answers.
+ */
 @NullMarked
 package com.aimedia.gateway.callback.web;
 

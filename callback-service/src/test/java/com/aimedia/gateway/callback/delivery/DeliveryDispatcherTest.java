@@ -27,16 +27,25 @@ import com.mongodb.client.model.Filters;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** One slow receiver holds at most max-per-host attempts and never delays another host. */
+/**
+ * One slow receiver holds at most max-per-host attempts and never delays another host.
+ */
 class DeliveryDispatcherTest {
 
     private final InMemoryMongo mongo = InMemoryMongo.start();
+
     private final WebhookReceiver receiver = new WebhookReceiver("127.0.0.1");
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
     private final DeliveryRepository repository = new DeliveryRepository(mongo.database());
+
     private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock, 256 * 1024);
+
     private final CountDownLatch slowReceiver = new CountDownLatch(1);
+
     private final DeliveryDispatcher dispatcher;
+
     private DeliveryDispatcher idle;
 
     DeliveryDispatcherTest() throws java.io.IOException {
@@ -44,7 +53,8 @@ class DeliveryDispatcherTest {
     }
 
     private DeliveryDispatcher dispatcher(Duration tick) {
-        // "localhost" is the slow host, "127.0.0.1" the fast one: two destination hosts on one receiver
+        // "localhost" is the slow host, "127.0.0.1" the fast one: two destination hosts
+        // on one receiver
         CallbackUrlGuard guard = new CallbackUrlGuard(List.of("127.0.0.1/32", "::1/128"), HostResolver.system());
         DeliveryWorker worker = new DeliveryWorker(repository, guard,
                 new WebhookSender(Duration.ofSeconds(1), Duration.ofSeconds(10), "test", 1024),
@@ -52,12 +62,12 @@ class DeliveryDispatcherTest {
                 new RetryPolicy(List.of(Duration.ofSeconds(5)), 0.2, Duration.ofSeconds(30), clock, new Random(1)),
                 new Endpoints(mongo.database(), Duration.ofDays(5), new CallbackMetrics(new SimpleMeterRegistry())),
                 new CallbackMetrics(new SimpleMeterRegistry()), clock, Duration.ofMillis(100),
-                new TaskBodyLinks(new OutputLinks.Unavailable(), new StorageProperties.Links(Duration.ofDays(7),
-                        Duration.ofHours(1)), clock));
-        DeadLetterRelay deadLetters = new DeadLetterRelay(repository, abandoned -> { },
-                new CallbackMetrics(new SimpleMeterRegistry()), clock);
-        return new DeliveryDispatcher(repository, worker, deadLetters, new CallbackMetrics(new SimpleMeterRegistry()), clock,
-                new CallbackProperties.Dispatch(tick, Duration.ofSeconds(60), 8, 2, Duration.ofSeconds(5)),
+                new TaskBodyLinks(new OutputLinks.Unavailable(),
+                        new StorageProperties.Links(Duration.ofDays(7), Duration.ofHours(1)), clock));
+        DeadLetterRelay deadLetters = new DeadLetterRelay(repository, abandoned -> {
+        }, new CallbackMetrics(new SimpleMeterRegistry()), clock);
+        return new DeliveryDispatcher(repository, worker, deadLetters, new CallbackMetrics(new SimpleMeterRegistry()),
+                clock, new CallbackProperties.Dispatch(tick, Duration.ofSeconds(60), 8, 2, Duration.ofSeconds(5)),
                 Duration.ofSeconds(1));
     }
 
@@ -77,7 +87,8 @@ class DeliveryDispatcherTest {
         // given: a dispatcher whose next tick is an hour away, and 2 attempts per host
         idle = dispatcher(Duration.ofHours(1));
         idle.start();
-        DeliveryRecorder nudging = new DeliveryRecorder(repository, clock, 256 * 1024, TaskRecordRetention.keepForever(), idle::nudge);
+        DeliveryRecorder nudging = new DeliveryRecorder(repository, clock, 256 * 1024,
+                TaskRecordRetention.keepForever(), idle::nudge);
 
         // when
         for (int task = 0; task < 6; task++) {
@@ -94,12 +105,15 @@ class DeliveryDispatcherTest {
         // given
         receiver.hold("/slow", slowReceiver);
         String slowUrl = receiver.url("/slow").replace("127.0.0.1", "localhost");
-        CheckedUrl checked = new CallbackUrlGuard(List.of("127.0.0.1/32", "::1/128"), HostResolver.system()).check(slowUrl);
+        CheckedUrl checked = new CallbackUrlGuard(List.of("127.0.0.1/32", "::1/128"), HostResolver.system())
+            .check(slowUrl);
         assertThat(checked.host()).isEqualTo("localhost");
         for (int task = 0; task < 5; task++) {
-            recorder.record(new NewDelivery("tenant-d", "task_slow_" + task, 1, slowUrl, "{\"n\":" + task + "}", new byte[0]));
+            recorder.record(
+                    new NewDelivery("tenant-d", "task_slow_" + task, 1, slowUrl, "{\"n\":" + task + "}", new byte[0]));
         }
-        recorder.record(new NewDelivery("tenant-d", "task_fast", 1, receiver.url("/fast"), "{\"fast\":true}", new byte[0]));
+        recorder
+            .record(new NewDelivery("tenant-d", "task_fast", 1, receiver.url("/fast"), "{\"fast\":true}", new byte[0]));
 
         // when
         dispatcher.start();
@@ -108,9 +122,11 @@ class DeliveryDispatcherTest {
         await().atMost(Duration.ofSeconds(10))
             .until(() -> receiver.received("/fast").size() == 1 && receiver.received("/slow").size() == 2);
         var deliveries = mongo.database().getCollection(DeliveryRepository.COLLECTION);
-        assertThat(deliveries.countDocuments(Filters.and(Filters.eq("host", "localhost"), Filters.eq("state", "sending"))))
+        assertThat(
+                deliveries.countDocuments(Filters.and(Filters.eq("host", "localhost"), Filters.eq("state", "sending"))))
             .isEqualTo(2);
-        assertThat(deliveries.countDocuments(Filters.and(Filters.eq("host", "localhost"), Filters.eq("state", "pending"))))
+        assertThat(
+                deliveries.countDocuments(Filters.and(Filters.eq("host", "localhost"), Filters.eq("state", "pending"))))
             .isEqualTo(3);
         assertThat(receiver.received("/slow")).hasSize(2);
 
@@ -118,4 +134,5 @@ class DeliveryDispatcherTest {
         slowReceiver.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received("/slow").size() == 5);
     }
+
 }

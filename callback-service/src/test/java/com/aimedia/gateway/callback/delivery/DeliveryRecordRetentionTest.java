@@ -20,20 +20,26 @@ import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * Deliveries go with their tenant's task-record retention, but only settled ones: never a delivery still pending or
- * being sent, or given up with its dead letter not yet published.
+ * Deliveries go with their tenant's task-record retention, but only settled ones: never a
+ * delivery still pending or being sent, or given up with its dead letter not yet
+ * published.
  */
 class DeliveryRecordRetentionTest {
 
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+
     private static final TaskRecordRetention RETENTION = new TaskRecordRetention(Duration.ofDays(7),
             Map.of("keeps-all", Duration.ZERO), Duration.ofHours(1), 1);
 
     private final InMemoryMongo mongo = InMemoryMongo.start();
+
     private final MutableClock clock = new MutableClock(NOW);
+
     private final DeliveryRepository repository = new DeliveryRepository(mongo.database());
+
     private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock, 256 * 1024, RETENTION, () -> {
     });
+
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     DeliveryRecordRetentionTest() {
@@ -78,10 +84,12 @@ class DeliveryRecordRetentionTest {
         assertThat(registry.counter(RecordSweeper.DELETED, "collection", "deliveries").count()).isEqualTo(2);
     }
 
-    /** Delivers every due delivery except that task's, which is put back to wait a day. */
+    /**
+     * Delivers every due delivery except that task's, which is put back to wait a day.
+     */
     private void deliverAllBut(String pendingTaskId) {
-        for (var claimed = repository.claimNext(NOW, NOW.plusSeconds(60), Set.of()); claimed.isPresent();
-                claimed = repository.claimNext(NOW, NOW.plusSeconds(60), Set.of())) {
+        for (var claimed = repository.claimNext(NOW, NOW.plusSeconds(60), Set.of()); claimed
+            .isPresent(); claimed = repository.claimNext(NOW, NOW.plusSeconds(60), Set.of())) {
             if (claimed.get().taskId().equals(pendingTaskId)) {
                 repository.release(claimed.get(), NOW.plus(Duration.ofDays(1)), NOW);
             }
@@ -93,12 +101,16 @@ class DeliveryRecordRetentionTest {
     }
 
     private List<String> ids() {
-        return mongo.database().getCollection(DeliveryRepository.COLLECTION).find(Filters.empty())
-            .map(document -> document.getString("_id")).into(new java.util.ArrayList<>());
+        return mongo.database()
+            .getCollection(DeliveryRepository.COLLECTION)
+            .find(Filters.empty())
+            .map(document -> document.getString("_id"))
+            .into(new java.util.ArrayList<>());
     }
 
     private static NewDelivery delivery(String tenantId, String taskId, long version) {
         return new NewDelivery(tenantId, taskId, version, "https://a.example/hook", "{\"id\":\"" + taskId + "\"}",
                 new byte[0]);
     }
+
 }

@@ -24,10 +24,15 @@ class DeliveryRepositoryTest {
     private static final Duration LEASE = Duration.ofSeconds(60);
 
     private final ScanRecordingBackend backend = new ScanRecordingBackend();
+
     private final InMemoryMongo mongo = InMemoryMongo.start(backend);
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
     private final DeliveryRepository repository = new DeliveryRepository(mongo.database());
+
     private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock, 256 * 1024);
+
     private final MongoCollection<Document> deliveries = mongo.database().getCollection(DeliveryRepository.COLLECTION);
 
     DeliveryRepositoryTest() {
@@ -52,7 +57,8 @@ class DeliveryRepositoryTest {
         assertThat(document.getString("_id")).isEqualTo("task_1:1");
         assertThat(document.getString("state")).isEqualTo("pending");
         assertThat(document.getString("body")).isEqualTo(body("task_1", 1));
-        assertThat(document.getString("webhook_id")).isEqualTo(WebhookIds.of("task_1", 1)).startsWith("msg_")
+        assertThat(document.getString("webhook_id")).isEqualTo(WebhookIds.of("task_1", 1))
+            .startsWith("msg_")
             .doesNotContain(".");
         assertThat(WebhookIds.of("task_1", 2)).isNotEqualTo(WebhookIds.of("task_1", 1));
         assertThat(document.getString("host")).isEqualTo("a.example");
@@ -107,7 +113,8 @@ class DeliveryRepositoryTest {
 
     @Test
     void should_keep_a_renewed_lease_and_release_only_the_one_whose_holder_stopped_renewing() {
-        // given: two attempts in flight; the holder of the first is alive and renews, the second's died
+        // given: two attempts in flight; the holder of the first is alive and renews, the
+        // second's died
         recorder.record(delivery("task_1", 1, "https://a.example/hook"));
         recorder.record(delivery("task_2", 1, "https://b.example/hook"));
         Instant now = clock.instant();
@@ -122,7 +129,8 @@ class DeliveryRepositoryTest {
         var renewScans = backend.scansOf(DeliveryRepository.COLLECTION);
         long released = repository.releaseExpiredLeases(now.plus(LEASE).plusSeconds(1));
 
-        // then: and the holder's writes find the delivery by its lease token, from an index
+        // then: and the holder's writes find the delivery by its lease token, from an
+        // index
         assertThat(renewed).isEqualTo(1);
         assertThat(released).isEqualTo(1);
         assertThat(state(live.id())).isEqualTo("sending");
@@ -151,7 +159,8 @@ class DeliveryRepositoryTest {
         Instant later = now.plus(LEASE).plusSeconds(1);
         Delivery reclaimed = repository.claimNext(later, later.plus(LEASE), Set.of()).orElseThrow();
         assertThat(repository.finish(lost, attempt(later, 200), DeliveryState.DELIVERED, null, null, later)).isFalse();
-        assertThat(repository.finish(reclaimed, attempt(later, 200), DeliveryState.DELIVERED, null, null, later)).isTrue();
+        assertThat(repository.finish(reclaimed, attempt(later, 200), DeliveryState.DELIVERED, null, null, later))
+            .isTrue();
         Document stored = deliveries.find(Filters.eq("_id", "task_1:1")).first();
         assertThat(stored.getString("state")).isEqualTo("delivered");
         assertThat(stored.getInteger("attempt_count")).isEqualTo(1);
@@ -186,4 +195,5 @@ class DeliveryRepositoryTest {
     private static String body(String taskId, long version) {
         return "{\"id\":\"" + taskId + "\",\"status\":\"queued\",\"version\":" + version + "}";
     }
+
 }

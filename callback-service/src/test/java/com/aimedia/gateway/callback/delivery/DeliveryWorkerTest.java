@@ -25,20 +25,31 @@ import com.mongodb.client.model.Filters;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** Per-task version order of single attempts, against mongo-java-server and a real loopback receiver. */
+/**
+ * Per-task version order of single attempts, against mongo-java-server and a real
+ * loopback receiver.
+ */
 class DeliveryWorkerTest {
 
     private static final Duration LEASE = Duration.ofSeconds(60);
+
     private static final Duration RECHECK = Duration.ofMillis(200);
+
     private static final List<Duration> SCALED = List.of(Duration.ofMillis(200), Duration.ofMillis(400),
             Duration.ofMillis(800));
 
     private final InMemoryMongo mongo = InMemoryMongo.start();
+
     private final WebhookReceiver receiver = new WebhookReceiver("127.0.0.1");
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
     private final DeliveryRepository repository = new DeliveryRepository(mongo.database());
+
     private final DeliveryRecorder recorder = new DeliveryRecorder(repository, clock, 256 * 1024);
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private final DeliveryWorker worker = new DeliveryWorker(repository,
             new CallbackUrlGuard(List.of("127.0.0.1/32"), HostResolver.system()),
             new WebhookSender(Duration.ofSeconds(1), Duration.ofSeconds(5), "test", 1024),
@@ -82,8 +93,8 @@ class DeliveryWorkerTest {
         assertThat(stored.getInteger("attempt_count")).isZero();
 
         // and when v1's attempt has ended, v2 goes out
-        repository.finish(v1, new AttemptRecord(clock.instant(), 200, 5, null, null, ""), DeliveryState.DELIVERED, null, null,
-                clock.instant());
+        repository.finish(v1, new AttemptRecord(clock.instant(), 200, 5, null, null, ""), DeliveryState.DELIVERED, null,
+                null, clock.instant());
         clock.advance(RECHECK);
         worker.run(claim().orElseThrow());
         assertThat(receiver.received("/order")).extracting(WebhookReceiver.Received::bodyText).containsExactly(body(2));
@@ -101,15 +112,18 @@ class DeliveryWorkerTest {
         // when
         worker.run(claim().orElseThrow());
 
-        // then: the receiver gets what a GET returns at this moment, signed over exactly those bytes
+        // then: the receiver gets what a GET returns at this moment, signed over exactly
+        // those bytes
         String expected = linksAt(clock).render(stored);
         assertThat(expected).contains("https://files.example.com/files/r30/task_w/0.mp4?expires=");
-        assertThat(receiver.received("/links")).extracting(WebhookReceiver.Received::bodyText).containsExactly(expected);
+        assertThat(receiver.received("/links")).extracting(WebhookReceiver.Received::bodyText)
+            .containsExactly(expected);
     }
 
     @Test
     void should_supersede_instead_of_sending_when_a_newer_version_exists() {
-        // given: v1 was claimed, then its dispatcher died; v2 was recorded meanwhile; the lease expired
+        // given: v1 was claimed, then its dispatcher died; v2 was recorded meanwhile; the
+        // lease expired
         recorder.record(delivery(1, "/stale"));
         claim().orElseThrow();
         recorder.record(delivery(2, "/stale"));
@@ -137,8 +151,8 @@ class DeliveryWorkerTest {
 
         Document stored = stored(1);
         assertThat(stored.getString("state")).isEqualTo("pending");
-        assertThat(stored.getDate("next_attempt_at").toInstant())
-            .isBetween(clock.instant().plusSeconds(4), clock.instant().plusSeconds(6));
+        assertThat(stored.getDate("next_attempt_at").toInstant()).isBetween(clock.instant().plusSeconds(4),
+                clock.instant().plusSeconds(6));
         Document attempt = stored.getList("attempts", Document.class).getFirst();
         assertThat(attempt.getInteger("status")).isEqualTo(503);
         assertThat(attempt.getString("response_body")).isEqualTo("answer 503");
@@ -146,21 +160,24 @@ class DeliveryWorkerTest {
     }
 
     /**
-     * The retry delays of the webhook scenarios (S5, scaled to 200 ms, 400 ms, 800 ms with a 1 s overload floor), on
-     * the virtual clock: each retry is scheduled from the attempt's time, whatever the machine's load.
+     * The retry delays of the webhook scenarios (S5, scaled to 200 ms, 400 ms, 800 ms
+     * with a 1 s overload floor), on the virtual clock: each retry is scheduled from the
+     * attempt's time, whatever the machine's load.
      */
     @Test
     void should_schedule_each_retry_from_the_schedule_with_jitter_and_deliver_after_transient_errors() {
         DeliveryWorker scaled = workerWith(new RetryPolicy(SCALED, 0.2, Duration.ofSeconds(1), clock, new Random(7)));
         recorder.record(delivery(1, "/flaky"));
         receiver.script("/flaky", new WebhookReceiver.Answer(500, java.util.Map.of()),
-                new WebhookReceiver.Answer(500, java.util.Map.of()), new WebhookReceiver.Answer(500, java.util.Map.of()));
+                new WebhookReceiver.Answer(500, java.util.Map.of()),
+                new WebhookReceiver.Answer(500, java.util.Map.of()));
 
         for (Duration scheduled : SCALED) {
             scaled.run(claim().orElseThrow());
 
             Instant due = stored(1).getDate("next_attempt_at").toInstant();
-            assertThat(Duration.between(clock.instant(), due)).isBetween(scaled(scheduled, 0.8), scaled(scheduled, 1.2));
+            assertThat(Duration.between(clock.instant(), due)).isBetween(scaled(scheduled, 0.8),
+                    scaled(scheduled, 1.2));
             assertThat(claim()).as("not due before its time").isEmpty();
             clock.advance(Duration.between(clock.instant(), due));
         }
@@ -182,11 +199,12 @@ class DeliveryWorkerTest {
         scaled.run(claim().orElseThrow());
         scaled.run(claim().orElseThrow());
 
-        // Retry-After 1 s asks for more than 200 ms: honoured within the clamp [200 ms, 400 ms]
+        // Retry-After 1 s asks for more than 200 ms: honoured within the clamp [200 ms,
+        // 400 ms]
         assertThat(Duration.between(clock.instant(), nextAttempt("task_a"))).isEqualTo(Duration.ofMillis(400));
         // 429 gets the overload floor (1 s), not the 200 ms schedule entry
-        assertThat(Duration.between(clock.instant(), nextAttempt("task_t")))
-            .isBetween(Duration.ofSeconds(1), Duration.ofMillis(1200));
+        assertThat(Duration.between(clock.instant(), nextAttempt("task_t"))).isBetween(Duration.ofSeconds(1),
+                Duration.ofMillis(1200));
     }
 
     @Test
@@ -198,7 +216,8 @@ class DeliveryWorkerTest {
 
         assertThat(stored(1).getString("state")).isEqualTo("delivered");
         io.micrometer.core.instrument.Timer stage = meters.find(CallbackMetrics.TASK_STAGE)
-            .tags(CallbackMetrics.STAGE, "webhook").timer();
+            .tags(CallbackMetrics.STAGE, "webhook")
+            .timer();
         assertThat(stage).isNotNull();
         assertThat(stage.count()).isEqualTo(1);
         assertThat(stage.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(3000);
@@ -227,8 +246,12 @@ class DeliveryWorkerTest {
     }
 
     private Instant nextAttempt(String taskId) {
-        return mongo.database().getCollection(DeliveryRepository.COLLECTION).find(Filters.eq("_id", taskId + ":1"))
-            .first().getDate("next_attempt_at").toInstant();
+        return mongo.database()
+            .getCollection(DeliveryRepository.COLLECTION)
+            .find(Filters.eq("_id", taskId + ":1"))
+            .first()
+            .getDate("next_attempt_at")
+            .toInstant();
     }
 
     private java.util.Optional<Delivery> claim() {
@@ -236,7 +259,8 @@ class DeliveryWorkerTest {
     }
 
     private Document stored(long version) {
-        return mongo.database().getCollection(DeliveryRepository.COLLECTION)
+        return mongo.database()
+            .getCollection(DeliveryRepository.COLLECTION)
             .find(Filters.eq("_id", "task_w:" + version))
             .first();
     }
@@ -248,4 +272,5 @@ class DeliveryWorkerTest {
     private static String body(long version) {
         return "{\"id\":\"task_w\",\"version\":" + version + "}";
     }
+
 }

@@ -28,4 +28,5 @@ class HostLimiterTest {
         assertThat(limiter.saturated()).isEmpty();
         assertThat(limiter.tryAcquire("a.example")).isTrue();
     }
+
 }

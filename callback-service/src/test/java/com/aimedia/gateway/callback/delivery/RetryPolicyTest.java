@@ -19,8 +19,10 @@ import com.aimedia.gateway.callback.delivery.AttemptResult.TimedOut;
 class RetryPolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
     private static final List<Duration> SCHEDULE = List.of(Duration.ofSeconds(5), Duration.ofMinutes(5),
-            Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+            Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10),
+            Duration.ofHours(10));
 
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
@@ -61,7 +63,8 @@ class RetryPolicyTest {
     void should_fail_when_the_last_scheduled_attempt_fails() {
         RetryPolicy policy = policy(0.2);
 
-        assertThat(policy.decide(new Responded(500, null, ""), SCHEDULE.size() + 1)).isInstanceOf(Outcome.Exhausted.class);
+        assertThat(policy.decide(new Responded(500, null, ""), SCHEDULE.size() + 1))
+            .isInstanceOf(Outcome.Exhausted.class);
         assertThat(policy.decide(new NoResponse("ConnectException", ""), SCHEDULE.size() + 1))
             .isInstanceOf(Outcome.Exhausted.class);
     }
@@ -75,8 +78,8 @@ class RetryPolicyTest {
             .mapToObj(i -> policy.delay(2, false, null, NOW))
             .toList();
 
-        assertThat(delays).allSatisfy(delay -> assertThat(delay)
-            .isBetween(Duration.ofMillis(base.toMillis() * 8 / 10), Duration.ofMillis(base.toMillis() * 12 / 10)));
+        assertThat(delays).allSatisfy(delay -> assertThat(delay).isBetween(Duration.ofMillis(base.toMillis() * 8 / 10),
+                Duration.ofMillis(base.toMillis() * 12 / 10)));
         assertThat(delays.stream().distinct().count()).isGreaterThan(100);
         assertThat(delays.stream().anyMatch(delay -> delay.compareTo(base) < 0)).isTrue();
         assertThat(delays.stream().anyMatch(delay -> delay.compareTo(base) > 0)).isTrue();
@@ -123,12 +126,16 @@ class RetryPolicyTest {
         RetryPolicy policy = policy(0.0);
 
         assertThat(policy.decide(new Responded(429, null, ""), 1)).isEqualTo(new Outcome.Retry(NOW.plusSeconds(30)));
-        assertThat(policy.decide(new TimedOut("HttpTimeoutException"), 1)).isEqualTo(new Outcome.Retry(NOW.plusSeconds(30)));
+        assertThat(policy.decide(new TimedOut("HttpTimeoutException"), 1))
+            .isEqualTo(new Outcome.Retry(NOW.plusSeconds(30)));
         assertThat(policy.decide(new Responded(500, null, ""), 1)).isEqualTo(new Outcome.Retry(NOW.plusSeconds(5)));
         // a longer scheduled delay is kept
-        assertThat(policy.decide(new Responded(429, null, ""), 2)).isEqualTo(new Outcome.Retry(NOW.plus(Duration.ofMinutes(5))));
-        // Retry-After is clamped around the throttle back-off, not the shorter schedule entry
+        assertThat(policy.decide(new Responded(429, null, ""), 2))
+            .isEqualTo(new Outcome.Retry(NOW.plus(Duration.ofMinutes(5))));
+        // Retry-After is clamped around the throttle back-off, not the shorter schedule
+        // entry
         assertThat(policy.delay(1, true, "1", NOW)).isEqualTo(Duration.ofSeconds(30));
         assertThat(policy.delay(1, true, "600", NOW)).isEqualTo(Duration.ofSeconds(60));
     }
+
 }

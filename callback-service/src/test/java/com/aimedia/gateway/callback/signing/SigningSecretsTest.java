@@ -22,7 +22,9 @@ import com.standardwebhooks.Webhook;
 class SigningSecretsTest {
 
     private final InMemoryMongo mongo = InMemoryMongo.start();
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
     private final SigningSecrets secrets = new SigningSecrets(mongo.database(), clock);
 
     @AfterEach
@@ -50,7 +52,8 @@ class SigningSecretsTest {
         // when
         String fresh = secrets.rotate("tenant-a", Duration.ofHours(1));
 
-        // then: the new secret is current, both sign during the overlap, the old one stops afterwards
+        // then: the new secret is current, both sign during the overlap, the old one
+        // stops afterwards
         assertThat(secrets.currentSecret("tenant-a")).isEqualTo(fresh).isNotEqualTo(old);
         assertThat(secrets.activeSecrets("tenant-a")).containsExactly(fresh, old);
         clock.advance(Duration.ofMinutes(61));
@@ -108,7 +111,9 @@ class SigningSecretsTest {
 
         String stored = mongo.database().getCollection(SigningSecrets.COLLECTION).find().first().toJson();
 
-        assertThat(stored).doesNotContain(secret).doesNotContain(rotated).doesNotContain(secret.substring(6))
+        assertThat(stored).doesNotContain(secret)
+            .doesNotContain(rotated)
+            .doesNotContain(secret.substring(6))
             .contains("\"kid\": \"k1\"");
         assertThat(sealed.activeSecrets("tenant-a")).containsExactly(rotated, secret);
     }
@@ -121,15 +126,15 @@ class SigningSecretsTest {
         org.bson.Document stolen = collection.find().first();
         collection.insertOne(stolen.append("_id", "tenant-b"));
 
-        assertThatThrownBy(() -> new SigningSecrets(mongo.database(), clock,
-                SecretCipher.of("k2", Map.of("k2", KEY_2))).activeSecrets("tenant-a"))
-            .isInstanceOf(IllegalStateException.class).hasMessageNotContaining(KEY_1);
+        assertThatThrownBy(() -> new SigningSecrets(mongo.database(), clock, SecretCipher.of("k2", Map.of("k2", KEY_2)))
+            .activeSecrets("tenant-a")).isInstanceOf(IllegalStateException.class).hasMessageNotContaining(KEY_1);
         assertThatThrownBy(() -> sealed.activeSecrets("tenant-b")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void should_open_secrets_of_an_older_key_and_reseal_them_with_the_new_one_on_rotation() {
-        String plain = secrets.currentSecret("tenant-a"); // stored before any key was configured
+        String plain = secrets.currentSecret("tenant-a"); // stored before any key was
+                                                          // configured
         String underK1 = new SigningSecrets(mongo.database(), clock, SecretCipher.of("k1", Map.of("k1", KEY_1)))
             .rotate("tenant-a", Duration.ofDays(1));
         SigningSecrets underK2 = new SigningSecrets(mongo.database(), clock,
@@ -150,5 +155,8 @@ class SigningSecretsTest {
     }
 
     private static final String KEY_1 = Base64.getEncoder().encodeToString(new byte[32]);
-    private static final String KEY_2 = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+
+    private static final String KEY_2 = Base64.getEncoder()
+        .encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+
 }

@@ -20,9 +20,13 @@ import com.standardwebhooks.exceptions.WebhookVerificationException;
 class WebhookSignerTest {
 
     private static final String SECRET_A = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
     private static final String ID_A = "msg_p5jXN8AQM9LWM0D4loKWxJek";
+
     private static final long TS_A = 1614265330L;
+
     private static final String PAYLOAD_A = "{\"test\": 2432232314}";
+
     private static final String SIGNATURE_A = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
 
     private static final String SECRET_B = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
@@ -66,8 +70,10 @@ class WebhookSignerTest {
         String header = WebhookSigner.signatureHeader(List.of(SECRET_A, SECRET_B), ID_A, now, PAYLOAD_A);
 
         // then
-        assertThatCode(() -> new Webhook(SECRET_A).verify(PAYLOAD_A, headers(ID_A, now, header))).doesNotThrowAnyException();
-        assertThatCode(() -> new Webhook(SECRET_B).verify(PAYLOAD_A, headers(ID_A, now, header))).doesNotThrowAnyException();
+        assertThatCode(() -> new Webhook(SECRET_A).verify(PAYLOAD_A, headers(ID_A, now, header)))
+            .doesNotThrowAnyException();
+        assertThatCode(() -> new Webhook(SECRET_B).verify(PAYLOAD_A, headers(ID_A, now, header)))
+            .doesNotThrowAnyException();
     }
 
     @Test
@@ -77,20 +83,23 @@ class WebhookSignerTest {
         String header = "v1," + foreign + " v2," + foreign + " " + WebhookSigner.sign(SECRET_A, ID_A, now, PAYLOAD_A)
                 + " v1," + foreign;
 
-        assertThatCode(() -> new Webhook(SECRET_A).verify(PAYLOAD_A, headers(ID_A, now, header))).doesNotThrowAnyException();
+        assertThatCode(() -> new Webhook(SECRET_A).verify(PAYLOAD_A, headers(ID_A, now, header)))
+            .doesNotThrowAnyException();
     }
 
     @ParameterizedTest
     @ValueSource(strings = { "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OA=",
             "v2,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", "invalid_signature", "v1,invalid_signature", "v1," })
     void should_differ_from_and_fail_verification_when_signature_is_tampered(String tampered) {
-        // given: vector A with a current timestamp, so that only the signature can be wrong
+        // given: vector A with a current timestamp, so that only the signature can be
+        // wrong
         long now = nowSeconds();
         String ours = WebhookSigner.sign(SECRET_A, ID_A, now, PAYLOAD_A);
 
         // then
         assertThat(ours).isNotEqualTo(tampered);
-        assertThatCode(() -> new Webhook(SECRET_A).verify(PAYLOAD_A, headers(ID_A, now, ours))).doesNotThrowAnyException();
+        assertThatCode(() -> new Webhook(SECRET_A).verify(PAYLOAD_A, headers(ID_A, now, ours)))
+            .doesNotThrowAnyException();
         assertThatThrownBy(() -> new Webhook(SECRET_A).verify(PAYLOAD_A, headers(ID_A, now, tampered)))
             .isInstanceOf(WebhookVerificationException.class);
     }
@@ -148,7 +157,10 @@ class WebhookSignerTest {
             .isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** The verifier checks the timestamp against the real time, so these tests sign with it. */
+    /**
+     * The verifier checks the timestamp against the real time, so these tests sign with
+     * it.
+     */
     private static long nowSeconds() {
         return Clock.systemUTC().instant().getEpochSecond();
     }
@@ -157,4 +169,5 @@ class WebhookSignerTest {
         return HttpHeaders.of(Map.of("webhook-id", List.of(id), "webhook-timestamp", List.of(Long.toString(timestamp)),
                 "webhook-signature", List.of(signature)), (name, value) -> true);
     }
+
 }

@@ -18,14 +18,18 @@ import com.aimedia.gateway.platform.tracing.TaskTraces;
 import com.aimedia.gateway.schemas.CloudEventHeaders;
 
 /**
- * Publishes one gateway event, keyed by its task id with CloudEvents headers, and returns only once the broker has
- * acknowledged it with acks=all. A caller that gets no exception may treat the event as durable.
+ * Publishes one gateway event, keyed by its task id with CloudEvents headers, and returns
+ * only once the broker has acknowledged it with acks=all. A caller that gets no exception
+ * may treat the event as durable.
  */
 public class EventPublisher {
 
     private final KafkaTemplate<String, SpecificRecord> template;
+
     private final String source;
+
     private final Duration timeout;
+
     private final TaskTraces traces;
 
     public EventPublisher(KafkaTemplate<String, SpecificRecord> template, String source, Duration timeout) {
@@ -42,7 +46,8 @@ public class EventPublisher {
 
     public void publish(String topic, SpecificRecord event) {
         try {
-            template.send(CloudEventHeaders.record(topic, event, source)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            template.send(CloudEventHeaders.record(topic, event, source))
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -52,23 +57,26 @@ public class EventPublisher {
             throw new PublishFailedException("not acknowledged by Kafka: topic " + topic, e);
         }
         catch (KafkaException | org.apache.kafka.common.KafkaException e) {
-            // send() itself fails at once when the broker stays unreachable past max.block.ms (no metadata)
+            // send() itself fails at once when the broker stays unreachable past
+            // max.block.ms (no metadata)
             throw new PublishFailedException("not sent to Kafka: topic " + topic, e);
         }
     }
 
     /**
-     * Publishes several events at once (one round of sends, then one wait for all acknowledgements), which costs
-     * about one broker round trip instead of one per event. Events with the same key keep their order.
-     * @return for each event, in order, whether the broker acknowledged it with acks=all within the timeout
+     * Publishes several events at once (one round of sends, then one wait for all
+     * acknowledgements), which costs about one broker round trip instead of one per
+     * event. Events with the same key keep their order.
+     * @return for each event, in order, whether the broker acknowledged it with acks=all
+     * within the timeout
      */
     public List<Boolean> publishAll(String topic, List<? extends SpecificRecord> events) {
         return publishAll(topic, events, java.util.Collections.nCopies(events.size(), null));
     }
 
     /**
-     * The same, each event sent in the trace of its task (see {@link TaskTraces}): the batches of the orchestrator
-     * hold events of many tasks, each with its own trace.
+     * The same, each event sent in the trace of its task (see {@link TaskTraces}): the
+     * batches of the orchestrator hold events of many tasks, each with its own trace.
      * @param traceParents for each event, in order, its task's W3C trace context, or null
      */
     public List<Boolean> publishAll(String topic, List<? extends SpecificRecord> events,
@@ -105,4 +113,5 @@ public class EventPublisher {
             return false;
         }
     }
+
 }

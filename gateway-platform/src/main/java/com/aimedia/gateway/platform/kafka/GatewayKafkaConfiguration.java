@@ -52,10 +52,11 @@ import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.UndecodableEventException;
 
 /**
- * The one Kafka set-up every service imports ({@code @Import(GatewayKafkaConfiguration.class)}): producers are
- * idempotent with acks=all; listeners commit a record's offset only after the listener returned (ack mode
- * RECORD); a record that still fails after bounded retries, or cannot be decoded at all, goes to
- * {@code <topic>.DLT} with the failure in headers.
+ * The one Kafka set-up every service imports
+ * ({@code @Import(GatewayKafkaConfiguration.class)}): producers are idempotent with
+ * acks=all; listeners commit a record's offset only after the listener returned (ack mode
+ * RECORD); a record that still fails after bounded retries, or cannot be decoded at all,
+ * goes to {@code <topic>.DLT} with the failure in headers.
  */
 @EnableKafka
 @Configuration(proxyBeanMethods = false)
@@ -63,7 +64,9 @@ import com.aimedia.gateway.schemas.UndecodableEventException;
 @Import(KafkaHealthConfiguration.class)
 public class GatewayKafkaConfiguration {
 
-    /** The longest wait between two retries of a record while MongoDB or Kafka is down. */
+    /**
+     * The longest wait between two retries of a record while MongoDB or Kafka is down.
+     */
     static final Duration OUTAGE_MAX_INTERVAL = Duration.ofSeconds(5);
 
     @Bean
@@ -107,10 +110,12 @@ public class GatewayKafkaConfiguration {
         Map<String, Object> config = new HashMap<>(properties.security().clientProperties());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        // a new consumer group must see what was published before it first joined: nothing is skipped
+        // a new consumer group must see what was published before it first joined:
+        // nothing is skipped
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) properties.metadataMaxAge().toMillis());
-        // a consumer killed with kill -9 never leaves its group: its partitions wait for the session to time out
+        // a consumer killed with kill -9 never leaves its group: its partitions wait for
+        // the session to time out
         // (45 s by default), so keep that short; heartbeats go three times per session
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) properties.sessionTimeout().toMillis());
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) properties.sessionTimeout().toMillis() / 3);
@@ -130,9 +135,10 @@ public class GatewayKafkaConfiguration {
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, rawTemplate);
         templates.put(SpecificRecord.class, eventKafkaTemplate);
-        // docs/design.md names dead-letter topics <topic>.DLT (spring-kafka's own default suffix is "-dlt")
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
-                (record, exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, record.partition()));
+        // docs/design.md names dead-letter topics <topic>.DLT (spring-kafka's own default
+        // suffix is "-dlt")
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates, (record,
+                exception) -> new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, record.partition()));
 
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
         backOff.setMaxAttempts(properties.retryAttempts());
@@ -143,10 +149,12 @@ public class GatewayKafkaConfiguration {
     }
 
     /**
-     * The back-off for a failed record when it differs from the bounded default (null): none for a permanent failure
-     * (PermanentFailure is an interface, which the class-based classifier cannot match), and retries without end for
-     * an outage of MongoDB or Kafka, which passes by itself: a record must not reach the dead-letter topic, and its
-     * task hang there, because a dependency was down for longer than the bounded retries.
+     * The back-off for a failed record when it differs from the bounded default (null):
+     * none for a permanent failure (PermanentFailure is an interface, which the
+     * class-based classifier cannot match), and retries without end for an outage of
+     * MongoDB or Kafka, which passes by itself: a record must not reach the dead-letter
+     * topic, and its task hang there, because a dependency was down for longer than the
+     * bounded retries.
      */
     static @Nullable BackOff backOffFor(Exception exception, GatewayKafkaProperties properties) {
         if (isPermanent(exception)) {
@@ -195,10 +203,13 @@ public class GatewayKafkaConfiguration {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) properties.publishTimeout().toMillis());
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(properties.publishTimeout().toMillis(), 30_000));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) Math.min(properties.publishTimeout().toMillis(), 30_000));
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        // metadata waits count against the publish timeout too: with Kafka down a submit fails fast, not after 60 s
+        // metadata waits count against the publish timeout too: with Kafka down a submit
+        // fails fast, not after 60 s
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, properties.publishTimeout().toMillis());
         return config;
     }
+
 }

@@ -24,7 +24,9 @@ public class KafkaHealthConfiguration {
         return () -> {
             try {
                 int brokers = healthAdminClient.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
-                    .nodes().get(4, TimeUnit.SECONDS).size();
+                    .nodes()
+                    .get(4, TimeUnit.SECONDS)
+                    .size();
                 return Health.up().withDetail("brokers", brokers).build();
             }
             catch (Exception e) {
@@ -35,4 +37,5 @@ public class KafkaHealthConfiguration {
             }
         };
     }
+
 }

@@ -16,8 +16,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 /**
- * The MongoDB client every service imports ({@code @Import(GatewayMongoConfiguration.class)}), with a health
- * indicator that takes readiness down while MongoDB does not answer.
+ * The MongoDB client every service imports
+ * ({@code @Import(GatewayMongoConfiguration.class)}), with a health indicator that takes
+ * readiness down while MongoDB does not answer.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewayMongoProperties.class)
@@ -49,4 +50,5 @@ public class GatewayMongoConfiguration {
             }
         };
     }
+
 }

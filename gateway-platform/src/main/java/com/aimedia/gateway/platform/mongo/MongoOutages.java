@@ -6,8 +6,9 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
 /**
- * Tells a MongoDB outage (no server reachable, a connection cut, a primary stepping down) from a failed operation:
- * an outage passes by itself, so the work is retried, never given up or answered as a bug.
+ * Tells a MongoDB outage (no server reachable, a connection cut, a primary stepping down)
+ * from a failed operation: an outage passes by itself, so the work is retried, never
+ * given up or answered as a bug.
  */
 public final class MongoOutages {
 
@@ -23,4 +24,5 @@ public final class MongoOutages {
         }
         return false;
     }
+
 }

@@ -17,36 +17,56 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Deletes the task records of one collection whose retention has ended ({@link TaskRecordRetention}), every
- * {@code sweep-interval}, in batches of {@code batch-size} found through an index, until none is left. Each service
- * sweeps its own collection. Deletes are conditional and idempotent, so several replicas may sweep at once: one of
- * them deletes a record, the others find nothing to delete. A TTL index would do the same on a real MongoDB, but not
- * on the embedded default (mongo-java-server never expires documents), and a sweeper also counts what it deleted.
+ * Deletes the task records of one collection whose retention has ended
+ * ({@link TaskRecordRetention}), every {@code sweep-interval}, in batches of
+ * {@code batch-size} found through an index, until none is left. Each service sweeps its
+ * own collection. Deletes are conditional and idempotent, so several replicas may sweep
+ * at once: one of them deletes a record, the others find nothing to delete. A TTL index
+ * would do the same on a real MongoDB, but not on the embedded default (mongo-java-server
+ * never expires documents), and a sweeper also counts what it deleted.
  */
 public final class RecordSweeper implements SmartLifecycle {
 
     /** Counter of deleted records, tagged with the collection. */
     public static final String DELETED = "gateway.retention.records.deleted";
-    /** Counter of sweeps that failed (MongoDB unreachable), tagged with the collection; the next one tries again. */
+
+    /**
+     * Counter of sweeps that failed (MongoDB unreachable), tagged with the collection;
+     * the next one tries again.
+     */
     public static final String FAILED = "gateway.retention.sweeps.failed";
+
     private static final Logger log = LoggerFactory.getLogger(RecordSweeper.class);
 
     /** Where the expired records of a collection are found and deleted. */
     public interface ExpiredRecords {
 
-        /** Ids of records whose retention ended at or before {@code now}, at most {@code limit}, through an index. */
+        /**
+         * Ids of records whose retention ended at or before {@code now}, at most
+         * {@code limit}, through an index.
+         */
         List<String> find(Instant now, int limit);
 
-        /** Deletes those of these records whose retention still has ended; returns how many it deleted. */
+        /**
+         * Deletes those of these records whose retention still has ended; returns how
+         * many it deleted.
+         */
         long delete(List<String> ids, Instant now);
+
     }
 
     private final String collection;
+
     private final ExpiredRecords records;
+
     private final TaskRecordRetention retention;
+
     private final Clock clock;
+
     private final Counter deleted;
+
     private final Counter failed;
+
     private @Nullable ScheduledExecutorService executor;
 
     public RecordSweeper(String collection, ExpiredRecords records, TaskRecordRetention retention, Clock clock,
@@ -55,20 +75,27 @@ public final class RecordSweeper implements SmartLifecycle {
         this.records = records;
         this.retention = retention;
         this.clock = clock;
-        this.deleted = Counter.builder(DELETED).tag("collection", collection)
-            .description("Task records deleted after their tenant's retention period").register(registry);
-        this.failed = Counter.builder(FAILED).tag("collection", collection)
-            .description("Retention sweeps that failed").register(registry);
+        this.deleted = Counter.builder(DELETED)
+            .tag("collection", collection)
+            .description("Task records deleted after their tenant's retention period")
+            .register(registry);
+        this.failed = Counter.builder(FAILED)
+            .tag("collection", collection)
+            .description("Retention sweeps that failed")
+            .register(registry);
     }
 
-    /** Sweeps every {@code sweep-interval} on a thread of its own, the first time one interval after start-up. */
+    /**
+     * Sweeps every {@code sweep-interval} on a thread of its own, the first time one
+     * interval after start-up.
+     */
     @Override
     public synchronized void start() {
         if (executor != null || !retention.enabled()) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("retention-" + collection)
-            .daemon().factory());
+        executor = Executors
+            .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("retention-" + collection).daemon().factory());
         long interval = retention.sweepInterval().toMillis();
         executor.scheduleWithFixedDelay(this::sweepSafely, interval, interval, TimeUnit.MILLISECONDS);
     }
@@ -97,7 +124,9 @@ public final class RecordSweeper implements SmartLifecycle {
         }
     }
 
-    /** @return how many records this sweep deleted */
+    /**
+     * @return how many records this sweep deleted
+     */
     public long sweep() {
         Instant now = clock.instant();
         long total = 0;
@@ -109,7 +138,8 @@ public final class RecordSweeper implements SmartLifecycle {
             long count = records.delete(expired, now);
             deleted.increment(count);
             total += count;
-            // a short batch was the last; nothing deleted means another replica is at it (or a record cannot be
+            // a short batch was the last; nothing deleted means another replica is at it
+            // (or a record cannot be
             // deleted): the next sweep goes on, this one does not spin
             if (expired.size() < retention.batchSize() || count == 0) {
                 break;
@@ -120,4 +150,5 @@ public final class RecordSweeper implements SmartLifecycle {
         }
         return total;
     }
+
 }

@@ -15,27 +15,33 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * How long task records are kept, per tenant, counted from the task's creation (the time its id carries): the
- * orchestrator deletes the task document (with its status history and outbox), provider-workers its submission
- * record, callback-service its deliveries, each sweeping its own collection. Off unless a period is set: records
- * are kept for good. Every service reads the same {@code gateway.retention.task-records} settings, and api-service
- * answers 410 {@code task_expired} for a task older than its tenant's period.
+ * How long task records are kept, per tenant, counted from the task's creation (the time
+ * its id carries): the orchestrator deletes the task document (with its status history
+ * and outbox), provider-workers its submission record, callback-service its deliveries,
+ * each sweeping its own collection. Off unless a period is set: records are kept for
+ * good. Every service reads the same {@code gateway.retention.task-records} settings, and
+ * api-service answers 410 {@code task_expired} for a task older than its tenant's period.
  *
- * @param defaultPeriod the period of every tenant not listed; unset keeps records for good
+ * @param defaultPeriod the period of every tenant not listed; unset keeps records for
+ * good
  * @param tenants a tenant's own period; {@code 0d} keeps that tenant's records for good
  * @param sweepInterval how often each service looks for expired records
- * @param batchSize records deleted per request; a sweep deletes batches until none is left
+ * @param batchSize records deleted per request; a sweep deletes batches until none is
+ * left
  */
 @Validated
 @ConfigurationProperties("gateway.retention.task-records")
-public record TaskRecordRetention(@Nullable Duration defaultPeriod, @DefaultValue @NotNull Map<String, Duration> tenants,
-        @DefaultValue("1h") @NotNull Duration sweepInterval, @DefaultValue("500") @Min(1) @Max(10_000) int batchSize) {
+public record TaskRecordRetention(@Nullable Duration defaultPeriod,
+        @DefaultValue @NotNull Map<String, Duration> tenants, @DefaultValue("1h") @NotNull Duration sweepInterval,
+        @DefaultValue("500") @Min(1) @Max(10_000) int batchSize) {
 
     /**
-     * The shortest period: longer than every provider deadline and than the webhook retry schedule (about 28 hours),
-     * so no record of a task still running, or of a webhook still being retried, is ever deleted.
+     * The shortest period: longer than every provider deadline and than the webhook retry
+     * schedule (about 28 hours), so no record of a task still running, or of a webhook
+     * still being retried, is ever deleted.
      */
     public static final Duration MIN_PERIOD = Duration.ofDays(7);
+
     private static final String PREFIX = "gateway.retention.task-records.";
 
     public TaskRecordRetention {
@@ -65,7 +71,10 @@ public record TaskRecordRetention(@Nullable Duration defaultPeriod, @DefaultValu
         return period == null || period.isZero() ? Optional.empty() : Optional.of(period);
     }
 
-    /** When the records of a tenant's task created at that time are deleted; empty when they are kept for good. */
+    /**
+     * When the records of a tenant's task created at that time are deleted; empty when
+     * they are kept for good.
+     */
     public Optional<Instant> expiresAt(String tenantId, Instant createdAt) {
         return periodFor(tenantId).map(createdAt::plus);
     }
@@ -75,9 +84,8 @@ public record TaskRecordRetention(@Nullable Duration defaultPeriod, @DefaultValu
             return;
         }
         if (period.compareTo(MIN_PERIOD) < 0 || !period.equals(Duration.ofDays(period.toDays()))) {
-            throw new IllegalArgumentException(name + " must be a whole number of days, at least "
-                    + MIN_PERIOD.toDays() + "d" + (zeroAllowed ? " (or 0d to keep the records)" : "") + ", was "
-                    + period);
+            throw new IllegalArgumentException(name + " must be a whole number of days, at least " + MIN_PERIOD.toDays()
+                    + "d" + (zeroAllowed ? " (or 0d to keep the records)" : "") + ", was " + period);
         }
     }
 }

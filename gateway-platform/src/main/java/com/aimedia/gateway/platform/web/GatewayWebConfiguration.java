@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The HTTP limits every service imports ({@code @Import(GatewayWebConfiguration.class)}): the request body filter,
- * which Spring Boot registers for every path of the application port.
+ * The HTTP limits every service imports ({@code @Import(GatewayWebConfiguration.class)}):
+ * the request body filter, which Spring Boot registers for every path of the application
+ * port.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WebLimitsProperties.class)
@@ -19,4 +20,5 @@ public class GatewayWebConfiguration {
     RequestBodyLimitFilter requestBodyLimitFilter(WebLimitsProperties properties, ObjectProvider<Clock> clock) {
         return new RequestBodyLimitFilter(properties, clock.getIfAvailable(Clock::systemUTC));
     }
+
 }

@@ -8,8 +8,9 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 
 /**
- * A request body that fails once more than {@code maxBytes} were read or once its read deadline passed (a client that
- * sends one byte now and then keeps each single read short, so only a deadline over the whole body stops it).
+ * A request body that fails once more than {@code maxBytes} were read or once its read
+ * deadline passed (a client that sends one byte now and then keeps each single read
+ * short, so only a deadline over the whole body stops it).
  */
 final class LimitedInputStream extends ServletInputStream {
 
@@ -21,6 +22,7 @@ final class LimitedInputStream extends ServletInputStream {
         BodyTooLargeException(long maxBytes) {
             super("request body larger than " + maxBytes + " bytes");
         }
+
     }
 
     /** Reading the body took longer than allowed. */
@@ -31,12 +33,17 @@ final class LimitedInputStream extends ServletInputStream {
         BodyReadTimeoutException() {
             super("request body read too slowly");
         }
+
     }
 
     private final ServletInputStream in;
+
     private final long maxBytes;
+
     private final Instant deadline;
+
     private final Clock clock;
+
     private long read;
 
     LimitedInputStream(ServletInputStream in, long maxBytes, Instant deadline, Clock clock) {
@@ -59,7 +66,8 @@ final class LimitedInputStream extends ServletInputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         checkDeadline();
-        // never ask for more than one byte past the limit, so an oversized body is not buffered
+        // never ask for more than one byte past the limit, so an oversized body is not
+        // buffered
         int n = in.read(buffer, offset, (int) Math.min(length, maxBytes - read + 1));
         if (n > 0) {
             count(n);
@@ -100,4 +108,5 @@ final class LimitedInputStream extends ServletInputStream {
     public void close() throws IOException {
         in.close();
     }
+
 }

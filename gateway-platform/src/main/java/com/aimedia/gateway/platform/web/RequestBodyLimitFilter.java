@@ -23,17 +23,20 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Runs first on every request of a service's application port, before authentication: a body whose Content-Length
- * is over the limit is answered 413 without reading a byte of it (and the connection closed), and any other body can
- * be read only up to the limit and within the read deadline, so a few large or slow chunked requests cannot fill the
- * heap or hold the request threads.
+ * Runs first on every request of a service's application port, before authentication: a
+ * body whose Content-Length is over the limit is answered 413 without reading a byte of
+ * it (and the connection closed), and any other body can be read only up to the limit and
+ * within the read deadline, so a few large or slow chunked requests cannot fill the heap
+ * or hold the request threads.
  */
 public final class RequestBodyLimitFilter extends OncePerRequestFilter implements Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(RequestBodyLimitFilter.class);
 
     private final long maxBytes;
+
     private final Duration readTimeout;
+
     private final Clock clock;
 
     public RequestBodyLimitFilter(WebLimitsProperties properties, Clock clock) {
@@ -54,12 +57,15 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter implement
             log.warn("request refused, body too large method={} contentLength={} maxBytes={}", request.getMethod(),
                     request.getContentLengthLong(), maxBytes);
             response.setStatus(413);
-            // the body was not read: keeping the connection would mean reading (or swallowing) it first
+            // the body was not read: keeping the connection would mean reading (or
+            // swallowing) it first
             response.setHeader("Connection", "close");
             response.setContentType("application/problem+json");
-            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                    + "\"detail\":\"The request body is larger than " + maxBytes + " bytes.\",\"code\":\"body_too_large\"}")
-                .getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                .write(("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
+                        + "\"detail\":\"The request body is larger than " + maxBytes
+                        + " bytes.\",\"code\":\"body_too_large\"}")
+                    .getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes, clock.instant().plus(readTimeout), clock), response);
@@ -68,8 +74,11 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter implement
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long maxBytes;
+
         private final Instant deadline;
+
         private final Clock clock;
+
         private @Nullable ServletInputStream limited;
 
         LimitedRequest(HttpServletRequest request, long maxBytes, Instant deadline, Clock clock) {
@@ -93,5 +102,7 @@ public final class RequestBodyLimitFilter extends OncePerRequestFilter implement
             Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
             return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
+
     }
+
 }

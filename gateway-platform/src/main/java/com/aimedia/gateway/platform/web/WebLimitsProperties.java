@@ -10,17 +10,19 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Limits on every request body a service accepts, enforced before authentication (docs/security.md).
+ * Limits on every request body a service accepts, enforced before authentication
+ * (docs/security.md).
  *
- * @param maxBodySize the largest body of any request (413 from its Content-Length; a chunked body fails to read past
- *     it). Endpoints keep their own smaller limits (the submit body, provider callbacks)
- * @param bodyReadTimeout the longest reading one body may take, however slowly its bytes trickle in; each single read
- *     is bounded by {@code server.tomcat.connection-timeout} as well
+ * @param maxBodySize the largest body of any request (413 from its Content-Length; a
+ * chunked body fails to read past it). Endpoints keep their own smaller limits (the
+ * submit body, provider callbacks)
+ * @param bodyReadTimeout the longest reading one body may take, however slowly its bytes
+ * trickle in; each single read is bounded by {@code server.tomcat.connection-timeout} as
+ * well
  */
 @Validated
 @ConfigurationProperties("gateway.web")
-public record WebLimitsProperties(
-        @DefaultValue("1MB") @NotNull DataSize maxBodySize,
+public record WebLimitsProperties(@DefaultValue("1MB") @NotNull DataSize maxBodySize,
         @DefaultValue("10s") @NotNull Duration bodyReadTimeout) {
 
     public WebLimitsProperties {

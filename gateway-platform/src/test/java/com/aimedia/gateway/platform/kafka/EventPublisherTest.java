@@ -17,21 +17,28 @@ import org.springframework.kafka.core.KafkaTemplate;
 import com.aimedia.gateway.schemas.EventSerializer;
 import com.aimedia.gateway.schemas.v1.ProviderCallbackReceived;
 
-/** With the broker unreachable, a publish fails as PublishFailedException (a 503 at the API), never as a bug. */
+/**
+ * With the broker unreachable, a publish fails as PublishFailedException (a 503 at the
+ * API), never as a bug.
+ */
 class EventPublisherTest {
 
     @Test
     void should_fail_as_not_published_when_the_broker_cannot_be_reached() throws IOException {
         // given: a producer whose broker is a closed port
-        DefaultKafkaProducerFactory<String, SpecificRecord> factory = new DefaultKafkaProducerFactory<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closedPort(),
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 300, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 300,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600, ProducerConfig.LINGER_MS_CONFIG, 0),
+        DefaultKafkaProducerFactory<String, SpecificRecord> factory = new DefaultKafkaProducerFactory<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + closedPort(),
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG, 300, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 300,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600, ProducerConfig.LINGER_MS_CONFIG, 0),
                 new StringSerializer(), new EventSerializer());
         EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(factory), "/gateway/test",
                 Duration.ofSeconds(1));
-        ProviderCallbackReceived event = ProviderCallbackReceived.newBuilder().setEventId("e-1").setTaskId("task_1")
-            .setOccurredAt(java.time.Instant.now()).setProvider("kling").build();
+        ProviderCallbackReceived event = ProviderCallbackReceived.newBuilder()
+            .setEventId("e-1")
+            .setTaskId("task_1")
+            .setOccurredAt(java.time.Instant.now())
+            .setProvider("kling")
+            .build();
 
         try {
             // when / then
@@ -48,4 +55,5 @@ class EventPublisherTest {
             return socket.getLocalPort();
         }
     }
+
 }

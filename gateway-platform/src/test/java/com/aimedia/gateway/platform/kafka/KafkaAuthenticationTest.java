@@ -46,20 +46,25 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 
 /**
- * A broker that requires SASL authentication and authorizes with ACLs, as docs/security.md asks of production: a
- * client without credentials, or with a wrong password, cannot produce a forged {@code TaskStatusChanged}, nor can a
- * service whose user has no WRITE on the topic; the gateway's own settings ({@link KafkaSecurity}) get through.
+ * A broker that requires SASL authentication and authorizes with ACLs, as
+ * docs/security.md asks of production: a client without credentials, or with a wrong
+ * password, cannot produce a forged {@code TaskStatusChanged}, nor can a service whose
+ * user has no WRITE on the topic; the gateway's own settings ({@link KafkaSecurity}) get
+ * through.
  */
 class KafkaAuthenticationTest {
 
     private static final String TOPIC = "task.status";
+
     private static final String ADMIN = "admin";
+
     private static final String ADMIN_PASSWORD = "admin-secret";
 
     @TempDir
     static Path directory;
 
     private static KafkaRaftServer broker;
+
     private static String bootstrap;
 
     @BeforeAll
@@ -71,7 +76,8 @@ class KafkaAuthenticationTest {
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", "1");
         properties.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        properties.put("listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        properties.put("listeners",
+                "SASL_PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
         properties.put("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + brokerPort);
         properties.put("controller.listener.names", "CONTROLLER");
         properties.put("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -83,7 +89,8 @@ class KafkaAuthenticationTest {
                         + "password=\"admin-secret\" user_admin=\"admin-secret\" user_orchestrator=\"orchestrator-secret\" "
                         + "user_api=\"api-secret\";");
         properties.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
-        // the controller listener is reachable on loopback only in this test; in production it is TLS as well
+        // the controller listener is reachable on loopback only in this test; in
+        // production it is TLS as well
         properties.put("super.users", "User:admin;User:ANONYMOUS");
         properties.put("allow.everyone.if.no.acl.found", "false");
         properties.put("log.dirs", directory.resolve("logs").toString());
@@ -100,9 +107,13 @@ class KafkaAuthenticationTest {
 
         try (Admin admin = Admin.create(client(security(ADMIN, ADMIN_PASSWORD)))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            // per-service ACLs (docs/security.md): the orchestrator writes task.status, the api-service does not
-            admin.createAcls(List.of(allow("orchestrator", AclOperation.WRITE), allow("orchestrator", AclOperation.DESCRIBE),
-                    allow("api", AclOperation.DESCRIBE))).all().get(30, TimeUnit.SECONDS);
+            // per-service ACLs (docs/security.md): the orchestrator writes task.status,
+            // the api-service does not
+            admin
+                .createAcls(List.of(allow("orchestrator", AclOperation.WRITE),
+                        allow("orchestrator", AclOperation.DESCRIBE), allow("api", AclOperation.DESCRIBE)))
+                .all()
+                .get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -127,10 +138,11 @@ class KafkaAuthenticationTest {
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new StringSerializer())) {
-            // the broker speaks SASL only: an unauthenticated client never even gets the topic's metadata
-            assertThatThrownBy(() -> producer.send(forged()).get(30, TimeUnit.SECONDS))
-                .satisfies(e -> assertThat(rootOrSelf(e)).isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class)
-                    .hasMessageContaining("not present in metadata"));
+            // the broker speaks SASL only: an unauthenticated client never even gets the
+            // topic's metadata
+            assertThatThrownBy(() -> producer.send(forged()).get(30, TimeUnit.SECONDS)).satisfies(
+                    e -> assertThat(rootOrSelf(e)).isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class)
+                        .hasMessageContaining("not present in metadata"));
         }
     }
 
@@ -190,8 +202,9 @@ class KafkaAuthenticationTest {
             properties.store(out, "SASL broker of KafkaAuthenticationTest");
         }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int status = StorageTool.execute(new String[] { "format", "-t", Uuid.randomUuid().toString(), "-c",
-                config.toString() }, new PrintStream(output, true, StandardCharsets.UTF_8));
+        int status = StorageTool.execute(
+                new String[] { "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString() },
+                new PrintStream(output, true, StandardCharsets.UTF_8));
         if (status != 0) {
             throw new IllegalStateException("cannot format: " + output.toString(StandardCharsets.UTF_8));
         }
@@ -202,4 +215,5 @@ class KafkaAuthenticationTest {
             return socket.getLocalPort();
         }
     }
+
 }

@@ -8,6 +8,7 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 class PermanentFailureTest {
 
     static class Refused extends RuntimeException implements PermanentFailure {
+
     }
 
     @Test
@@ -23,4 +24,5 @@ class PermanentFailureTest {
 
         assertThat(GatewayKafkaConfiguration.isPermanent(wrapped)).isFalse();
     }
+
 }

@@ -11,7 +11,10 @@ import org.springframework.util.backoff.BackOffExecution;
 
 import com.mongodb.MongoTimeoutException;
 
-/** Which failures a listener retries how: bounded by default, never when permanent, until back when an outage. */
+/**
+ * Which failures a listener retries how: bounded by default, never when permanent, until
+ * back when an outage.
+ */
 class RetryBackOffTest {
 
     private static final GatewayKafkaProperties PROPERTIES = new GatewayKafkaProperties("localhost:9092", 3, (short) 1,
@@ -60,4 +63,5 @@ class RetryBackOffTest {
         assertThat(GatewayKafkaConfiguration.backOffFor(wrapped, PROPERTIES).start().nextBackOff())
             .isEqualTo(BackOffExecution.STOP);
     }
+
 }

@@ -35,12 +35,13 @@ class TaskRecordRetentionTest {
     @Test
     void should_name_the_setting_when_a_period_is_too_short_or_not_whole_days() {
         assertThatThrownBy(() -> new TaskRecordRetention(Duration.ofDays(3), Map.of(), Duration.ofHours(1), 500))
-            .hasMessageContaining("gateway.retention.task-records.default-period must be a whole number of days, "
-                    + "at least 7d");
-        assertThatThrownBy(() -> new TaskRecordRetention(null, Map.of("t1", Duration.ofHours(200)),
-                Duration.ofHours(1), 500))
+            .hasMessageContaining(
+                    "gateway.retention.task-records.default-period must be a whole number of days, " + "at least 7d");
+        assertThatThrownBy(
+                () -> new TaskRecordRetention(null, Map.of("t1", Duration.ofHours(200)), Duration.ofHours(1), 500))
             .hasMessageContaining("gateway.retention.task-records.tenants.t1 must be a whole number of days");
         assertThatThrownBy(() -> new TaskRecordRetention(null, Map.of(), Duration.ZERO, 500))
             .hasMessageContaining("gateway.retention.task-records.sweep-interval must be positive");
     }
+
 }

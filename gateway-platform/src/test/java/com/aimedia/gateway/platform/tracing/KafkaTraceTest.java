@@ -36,13 +36,14 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 
 /**
- * A record published inside a span is consumed inside a span of the same trace, and both are exported: the Kafka
- * hop of a task's trace. With no OTLP endpoint configured, nothing is sent anywhere (export is off by default).
+ * A record published inside a span is consumed inside a span of the same trace, and both
+ * are exported: the Kafka hop of a task's trace. With no OTLP endpoint configured,
+ * nothing is sent anywhere (export is off by default).
  */
-@SpringBootTest(classes = KafkaTraceTest.TracedService.class, properties = {
-    "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
-    "management.tracing.sampling.probability=1.0",
-    "management.opentelemetry.tracing.export.schedule-delay=50ms" })
+@SpringBootTest(classes = KafkaTraceTest.TracedService.class,
+        properties = { "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
+                "management.tracing.sampling.probability=1.0",
+                "management.opentelemetry.tracing.export.schedule-delay=50ms" })
 @EmbeddedKafka(partitions = 1, topics = KafkaTraceTest.TOPIC)
 class KafkaTraceTest {
 
@@ -57,16 +58,21 @@ class KafkaTraceTest {
         InMemorySpanExporter inMemorySpanExporter() {
             return InMemorySpanExporter.create();
         }
+
     }
 
     @Autowired
     private EventPublisher publisher;
+
     @Autowired
     private Tracer tracer;
+
     @Autowired
     private ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory;
+
     @Autowired
     private InMemorySpanExporter exported;
+
     @Autowired
     private ApplicationContext context;
 
@@ -76,16 +82,23 @@ class KafkaTraceTest {
         BlockingQueue<String> consumedInTrace = new LinkedBlockingQueue<>();
         ConcurrentMessageListenerContainer<String, SpecificRecord> container = factory.createContainer(TOPIC);
         container.getContainerProperties().setGroupId("trace-test");
-        container.getContainerProperties().setMessageListener((MessageListener<String, SpecificRecord>) record ->
-            consumedInTrace.add(tracer.currentSpan() == null ? "none" : tracer.currentSpan().context().traceId()));
+        container.getContainerProperties()
+            .setMessageListener((MessageListener<String, SpecificRecord>) record -> consumedInTrace
+                .add(tracer.currentSpan() == null ? "none" : tracer.currentSpan().context().traceId()));
         container.start();
 
         // when: published inside a span, as a request handler does
         Span request = tracer.nextSpan().name("submit").start();
         try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
-            publisher.publish(TOPIC, PollRequested.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setTaskId("task-trace").setOccurredAt(Instant.now()).setProvider("trace-test")
-                .setProviderTaskId("pt").setAttempt(1).build());
+            publisher.publish(TOPIC,
+                    PollRequested.newBuilder()
+                        .setEventId(UUID.randomUUID().toString())
+                        .setTaskId("task-trace")
+                        .setOccurredAt(Instant.now())
+                        .setProvider("trace-test")
+                        .setProviderTaskId("pt")
+                        .setAttempt(1)
+                        .build());
         }
         finally {
             request.end();
@@ -95,8 +108,9 @@ class KafkaTraceTest {
         String traceId = request.context().traceId();
         await().atMost(Duration.ofSeconds(30)).until(() -> !consumedInTrace.isEmpty());
         assertThat(consumedInTrace.peek()).isEqualTo(traceId);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(spansOf(traceId))
-            .extracting(SpanData::getKind).contains(SpanKind.PRODUCER, SpanKind.CONSUMER));
+        await().atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(spansOf(traceId)).extracting(SpanData::getKind)
+                .contains(SpanKind.PRODUCER, SpanKind.CONSUMER));
         assertThat(context.getBeansOfType(OtlpHttpSpanExporter.class)).as("no endpoint, no OTLP export").isEmpty();
         container.stop();
     }
@@ -104,4 +118,5 @@ class KafkaTraceTest {
     private List<SpanData> spansOf(String traceId) {
         return exported.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId)).toList();
     }
+
 }

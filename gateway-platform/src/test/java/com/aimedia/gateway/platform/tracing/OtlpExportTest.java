@@ -23,13 +23,16 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 
-/** With an OTLP endpoint configured, finished spans are sent to the collector (here an in-process one). */
-@SpringBootTest(classes = OtlpExportTest.Service.class, properties = {
-    "management.tracing.sampling.probability=1.0",
-    "management.opentelemetry.tracing.export.schedule-delay=50ms" })
+/**
+ * With an OTLP endpoint configured, finished spans are sent to the collector (here an
+ * in-process one).
+ */
+@SpringBootTest(classes = OtlpExportTest.Service.class, properties = { "management.tracing.sampling.probability=1.0",
+        "management.opentelemetry.tracing.export.schedule-delay=50ms" })
 class OtlpExportTest {
 
     private static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
+
     private static final HttpServer COLLECTOR = collector();
 
     record Received(String path, String contentType, int bytes) {
@@ -38,6 +41,7 @@ class OtlpExportTest {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     static class Service {
+
     }
 
     @Autowired
@@ -83,4 +87,5 @@ class OtlpExportTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
 }

@@ -66,10 +66,12 @@ class LimitedInputStreamTest {
 
         for (int i = 0; i < 9; i++) {
             assertThat(in.read()).isZero();
-            clock.advance(Duration.ofSeconds(1)); // one byte a second keeps every single read short
+            clock.advance(Duration.ofSeconds(1)); // one byte a second keeps every single
+                                                  // read short
         }
         clock.advance(Duration.ofSeconds(2));
 
         assertThatThrownBy(in::read).isInstanceOf(LimitedInputStream.BodyReadTimeoutException.class);
     }
+
 }

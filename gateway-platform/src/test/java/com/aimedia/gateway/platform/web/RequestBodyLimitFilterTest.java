@@ -32,24 +32,32 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Oversized, endless and stalled bodies against a real Tomcat with the filter in front of an endpoint that reads
- * whatever it is given (the worst case): the endpoint never holds more than the limit.
+ * Oversized, endless and stalled bodies against a real Tomcat with the filter in front of
+ * an endpoint that reads whatever it is given (the worst case): the endpoint never holds
+ * more than the limit.
  */
-@SpringBootTest(classes = RequestBodyLimitFilterTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = RequestBodyLimitFilterTest.App.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "gateway.web.max-body-size=1KB", "gateway.web.body-read-timeout=30s",
-            "server.tomcat.connection-timeout=500ms", "spring.main.banner-mode=off" })
+                "server.tomcat.connection-timeout=500ms", "spring.main.banner-mode=off" })
 class RequestBodyLimitFilterTest {
 
     private static final AtomicLong BYTES_READ = new AtomicLong();
+
     private static final AtomicReference<String> FAILURE = new AtomicReference<>();
+
     private static final AtomicLong CALLS = new AtomicLong();
 
-    /** Only a servlet container and Spring MVC: the platform's Kafka and MongoDB stay out of this test. */
+    /**
+     * Only a servlet container and Spring MVC: the platform's Kafka and MongoDB stay out
+     * of this test.
+     */
     @SpringBootConfiguration
     @ImportAutoConfiguration({ TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-        WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class })
+            WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class })
     @Import({ GatewayWebConfiguration.class, Echo.class })
     static class App {
+
     }
 
     /** Reads the whole body, as a careless endpoint would. */
@@ -72,6 +80,7 @@ class RequestBodyLimitFilterTest {
                 return ResponseEntity.badRequest().build();
             }
         }
+
     }
 
     @LocalServerPort
@@ -101,7 +110,8 @@ class RequestBodyLimitFilterTest {
             send(socket, "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n");
             String chunk = "400\r\n" + "x".repeat(1024) + "\r\n";
-            // 8 KB sent, then the client simply keeps the request open, as an attacker would
+            // 8 KB sent, then the client simply keeps the request open, as an attacker
+            // would
             for (int i = 0; i < 8; i++) {
                 send(socket, chunk);
             }
@@ -118,7 +128,8 @@ class RequestBodyLimitFilterTest {
             send(socket, "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: 1000\r\n\r\n" + "x".repeat(10));
 
-            // the server's single-read timeout (server.tomcat.connection-timeout) ends the read, not the client
+            // the server's single-read timeout (server.tomcat.connection-timeout) ends
+            // the read, not the client
             assertThat(statusLine(socket)).startsWith("HTTP/1.1 408");
         }
         assertThat(FAILURE.get()).isNotNull();
@@ -149,8 +160,10 @@ class RequestBodyLimitFilterTest {
     }
 
     private static String statusLine(Socket socket) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+        BufferedReader reader = new BufferedReader(
+                new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
         String line = reader.readLine();
         return line == null ? "" : line;
     }
+
 }

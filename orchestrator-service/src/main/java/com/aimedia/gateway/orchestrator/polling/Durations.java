@@ -25,4 +25,5 @@ final class Durations {
     private static String plural(long amount, String unit) {
         return amount + " " + unit + (amount == 1 ? "" : "s");
     }
+
 }

@@ -24,18 +24,24 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 /**
- * Finds due polls through the partial {@code next_poll_at} index and claims each with one atomic conditional
- * update, so that of several orchestrator replicas exactly one gets a given poll. A claim filters on the task's
- * {@code poll_token} ({@code _id} and {@code next_poll_at} in one unique field), which every MongoDB answers from an
- * index; a document whose token does not match its {@code next_poll_at} (written before tokens existed, or by hand)
- * is claimed by {@code _id}, {@code next_poll_at} and status, and gets its token with that claim.
+ * Finds due polls through the partial {@code next_poll_at} index and claims each with one
+ * atomic conditional update, so that of several orchestrator replicas exactly one gets a
+ * given poll. A claim filters on the task's {@code poll_token} ({@code _id} and
+ * {@code next_poll_at} in one unique field), which every MongoDB answers from an index; a
+ * document whose token does not match its {@code next_poll_at} (written before tokens
+ * existed, or by hand) is claimed by {@code _id}, {@code next_poll_at} and status, and
+ * gets its token with that claim.
  */
 @Repository
 class PollClaims {
 
     private static final List<String> POLLABLE = List.of(TaskStatus.QUEUED.wireName(),
             TaskStatus.IN_PROGRESS.wireName());
-    /** How often {@link #makeDue} tries when the poll moves under it (a concurrent claim or task write). */
+
+    /**
+     * How often {@link #makeDue} tries when the poll moves under it (a concurrent claim
+     * or task write).
+     */
     private static final int MAKE_DUE_ATTEMPTS = 3;
 
     private final MongoCollection<Document> tasks;
@@ -46,13 +52,18 @@ class PollClaims {
 
     /**
      * A task whose poll is due, as read (not yet claimed).
-     * @param tokenCurrent whether the document's {@code poll_token} is the one of {@code nextPollAt}
+     *
+     * @param tokenCurrent whether the document's {@code poll_token} is the one of
+     * {@code nextPollAt}
      */
     record DuePoll(String taskId, String provider, Instant nextPollAt, int pollAttempts, @Nullable Instant deadlineAt,
             boolean tokenCurrent) {
     }
 
-    /** A poll this replica claimed; {@code traceParent} is the task's trace context, which the poll continues. */
+    /**
+     * A poll this replica claimed; {@code traceParent} is the task's trace context, which
+     * the poll continues.
+     */
     record ClaimedPoll(String taskId, String provider, @Nullable String providerTaskId, @Nullable String providerRef,
             int attempt, @Nullable Instant deadlineAt, @Nullable String traceParent) {
     }
@@ -70,13 +81,18 @@ class PollClaims {
         String taskId = document.getString(ID);
         Instant nextPollAt = document.getDate(NEXT_POLL_AT).toInstant();
         return new DuePoll(taskId, document.getString(PROVIDER), nextPollAt, attempts(document),
-                instant(document.getDate(DEADLINE_AT)), pollToken(taskId, nextPollAt).equals(document.getString(POLL_TOKEN)));
+                instant(document.getDate(DEADLINE_AT)),
+                pollToken(taskId, nextPollAt).equals(document.getString(POLL_TOKEN)));
     }
 
-    /** Moves the poll to {@code nextPollAt} and counts it, unless another replica claimed it first (empty). */
+    /**
+     * Moves the poll to {@code nextPollAt} and counts it, unless another replica claimed
+     * it first (empty).
+     */
     Optional<ClaimedPoll> claim(DuePoll due, Instant nextPollAt) {
-        Document claimed = tasks.findOneAndUpdate(claimFilter(due), Updates.combine(moveTo(due.taskId(), nextPollAt),
-                Updates.inc(POLL_ATTEMPTS, 1)), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        Document claimed = tasks.findOneAndUpdate(claimFilter(due),
+                Updates.combine(moveTo(due.taskId(), nextPollAt), Updates.inc(POLL_ATTEMPTS, 1)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed)
             .map(document -> new ClaimedPoll(document.getString(ID), document.getString(PROVIDER),
                     document.getString(PROVIDER_TASK_ID), document.getString(PROVIDER_REF), attempts(document),
@@ -84,9 +100,10 @@ class PollClaims {
     }
 
     /**
-     * Makes a task's poll due now, if the task is still polled (not terminal, not unknown): what a provider callback
-     * asks for. Returns the poll as read, for {@link #claim}. Reads by {@code _id}, then moves the poll it read
-     * with a claim-like conditional update, so neither step scans the collection.
+     * Makes a task's poll due now, if the task is still polled (not terminal, not
+     * unknown): what a provider callback asks for. Returns the poll as read, for
+     * {@link #claim}. Reads by {@code _id}, then moves the poll it read with a claim-like
+     * conditional update, so neither step scans the collection.
      */
     Optional<DuePoll> makeDue(String taskId, Instant now) {
         for (int attempt = 1; attempt <= MAKE_DUE_ATTEMPTS; attempt++) {
@@ -100,7 +117,8 @@ class PollClaims {
             DuePoll read = toDuePoll(current);
             Document due = tasks.findOneAndUpdate(claimFilter(read), moveTo(taskId, now),
                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
-                        .projection(Projections.include(PROVIDER, NEXT_POLL_AT, POLL_TOKEN, POLL_ATTEMPTS, DEADLINE_AT)));
+                        .projection(
+                                Projections.include(PROVIDER, NEXT_POLL_AT, POLL_TOKEN, POLL_ATTEMPTS, DEADLINE_AT)));
             if (due != null) {
                 return Optional.of(toDuePoll(due));
             }
@@ -109,8 +127,9 @@ class PollClaims {
     }
 
     /**
-     * How many polls are due: the size of a batch that came back short, else a count (a query that scans on the
-     * embedded default, so it only runs while there is a backlog).
+     * How many polls are due: the size of a batch that came back short, else a count (a
+     * query that scans on the embedded default, so it only runs while there is a
+     * backlog).
      */
     long countDue(Instant now, int found, int limit) {
         return found < limit ? found : tasks.countDocuments(due(now));
@@ -136,4 +155,5 @@ class PollClaims {
         Number attempts = document.get(POLL_ATTEMPTS, Number.class);
         return attempts == null ? 0 : attempts.intValue();
     }
+
 }

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import com.aimedia.gateway.orchestrator.task.PollingPolicy;
 
 /**
- * When to poll: the first poll one interval after acceptance, then each delay {@code backoffMultiplier} times the
- * one before, capped at {@code maxInterval}, and never later than the task's deadline. Pure: no clock, no I/O.
+ * When to poll: the first poll one interval after acceptance, then each delay
+ * {@code backoffMultiplier} times the one before, capped at {@code maxInterval}, and
+ * never later than the task's deadline. Pure: no clock, no I/O.
  */
 @Component
 class PollSchedule implements PollingPolicy {
@@ -40,7 +41,10 @@ class PollSchedule implements PollingPolicy {
         return deadline != null ? deadline : properties.deadline();
     }
 
-    /** The delay after the given poll (1 for the first): interval * multiplier^attempt, at most maxInterval. */
+    /**
+     * The delay after the given poll (1 for the first): interval * multiplier^attempt, at
+     * most maxInterval.
+     */
     Duration delayAfter(String provider, int attempt) {
         double millis = firstPollDelay(provider).toMillis() * Math.pow(properties.backoffMultiplier(), attempt);
         long max = properties.maxInterval().toMillis();
@@ -52,4 +56,5 @@ class PollSchedule implements PollingPolicy {
         Instant next = now.plus(delayAfter(provider, attempt));
         return deadlineAt != null && deadlineAt.isBefore(next) && deadlineAt.isAfter(now) ? deadlineAt : next;
     }
+
 }

@@ -34,24 +34,34 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Every tick, claims the due polls one at a time and asks the provider's workers to poll
- * ({@code tasks.poll.<provider>}), or, while the provider has not been seen to accept the task, to check what became
- * of its submission; fails a task that passed its deadline with {@code provider_timeout}. A provider callback makes a
- * task's poll due at once and claims it on the same path ({@link #pollNow}).
+ * ({@code tasks.poll.<provider>}), or, while the provider has not been seen to accept the
+ * task, to check what became of its submission; fails a task that passed its deadline
+ * with {@code provider_timeout}. A provider callback makes a task's poll due at once and
+ * claims it on the same path ({@link #pollNow}).
  */
 @Component
 public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
 
     static final String TIMEOUT_CODE = "provider_timeout";
+
     private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
 
     private final PollClaims claims;
+
     private final PollSchedule schedule;
+
     private final TaskService tasks;
+
     private final EventPublisher publisher;
+
     private final TaskTraces traces;
+
     private final PollingProperties properties;
+
     private final Clock clock;
+
     private final MeterRegistry registry;
+
     private final AtomicLong backlog = new AtomicLong();
 
     PollScheduler(PollClaims claims, PollSchedule schedule, TaskService tasks, EventPublisher publisher,
@@ -76,13 +86,16 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
                 tick();
             }
             catch (RuntimeException e) {
-                // MongoDB or Kafka unreachable: readiness reports it; the next tick tries again
+                // MongoDB or Kafka unreachable: readiness reports it; the next tick tries
+                // again
                 log.warn("poll tick failed error={}", e.toString());
             }
         }, properties.tick());
     }
 
-    /** @return how many polls this replica claimed */
+    /**
+     * @return how many polls this replica claimed
+     */
     public int tick() {
         Instant now = now();
         int claimed = 0;
@@ -118,7 +131,10 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** In the task's trace: a poll started by the schedule continues the trace of the task's submit. */
+    /**
+     * In the task's trace: a poll started by the schedule continues the trace of the
+     * task's submit.
+     */
     private void handle(ClaimedPoll poll, Instant now) {
         try (MDC.MDCCloseable task = MDC.putCloseable("taskId", poll.taskId());
                 MDC.MDCCloseable provider = MDC.putCloseable("provider", poll.provider())) {
@@ -134,7 +150,8 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
             }
         }
         catch (RuntimeException e) {
-            // the claim moved next_poll_at on: the task is looked at again after its backoff
+            // the claim moved next_poll_at on: the task is looked at again after its
+            // backoff
             log.error("poll handling failed taskId={} provider={} error={}", poll.taskId(), poll.provider(),
                     e.getClass().getSimpleName(), e);
         }
@@ -142,19 +159,24 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
 
     private void timeOut(ClaimedPoll poll, Instant now) {
         Duration deadline = schedule.deadline(poll.provider());
-        log.info("task passed its deadline taskId={} provider={} deadline={}", poll.taskId(), poll.provider(), deadline);
+        log.info("task passed its deadline taskId={} provider={} deadline={}", poll.taskId(), poll.provider(),
+                deadline);
         tasks.apply(new TaskEvent.Failed(poll.taskId(), poll.provider(), now, null, TIMEOUT_CODE,
                 "The provider did not finish the task within " + Durations.describe(deadline) + "."));
     }
 
-    /** The provider has not been seen to accept the task: the workers re-report or recover its submission. */
+    /**
+     * The provider has not been seen to accept the task: the workers re-report or recover
+     * its submission.
+     */
     private void requestSubmissionCheck(ClaimedPoll poll, Instant now) {
-        publisher.publish(Topics.poll(poll.provider()), SubmissionCheckRequested.newBuilder()
-            .setEventId(UUID.randomUUID().toString())
-            .setTaskId(poll.taskId())
-            .setOccurredAt(now)
-            .setProvider(poll.provider())
-            .build());
+        publisher.publish(Topics.poll(poll.provider()),
+                SubmissionCheckRequested.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setTaskId(poll.taskId())
+                    .setOccurredAt(now)
+                    .setProvider(poll.provider())
+                    .build());
         log.debug("submission check requested taskId={} provider={} attempt={}", poll.taskId(), poll.provider(),
                 poll.attempt());
     }
@@ -176,4 +198,5 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
             .increment();
         log.debug("poll requested taskId={} provider={} attempt={}", poll.taskId(), poll.provider(), poll.attempt());
     }
+
 }

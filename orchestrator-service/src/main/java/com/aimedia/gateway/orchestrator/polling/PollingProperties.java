@@ -15,27 +15,28 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The durable poll scheduler.
+ *
  * @param tick how often the scheduler looks for due polls
- * @param defaultInterval delay from acceptance to the first poll, for providers without their own interval
+ * @param defaultInterval delay from acceptance to the first poll, for providers without
+ * their own interval
  * @param maxInterval the longest delay between two polls of one task
- * @param backoffMultiplier each poll waits this many times longer than the one before, up to maxInterval
- * @param acceptanceCheck how long after creation a task the provider has not been seen to accept waits before the
- *     workers are asked what became of its submission; then again after each backoff
- * @param deadline how long after creation a task may run before it fails with provider_timeout
+ * @param backoffMultiplier each poll waits this many times longer than the one before, up
+ * to maxInterval
+ * @param acceptanceCheck how long after creation a task the provider has not been seen to
+ * accept waits before the workers are asked what became of its submission; then again
+ * after each backoff
+ * @param deadline how long after creation a task may run before it fails with
+ * provider_timeout
  * @param batchSize most polls claimed per tick
  * @param providers per-provider overrides, by provider id
  */
 @Validated
 @ConfigurationProperties("gateway.orchestrator.polling")
-public record PollingProperties(
-        @DefaultValue("500ms") @NotNull Duration tick,
-        @DefaultValue("5s") @NotNull Duration defaultInterval,
-        @DefaultValue("60s") @NotNull Duration maxInterval,
+public record PollingProperties(@DefaultValue("500ms") @NotNull Duration tick,
+        @DefaultValue("5s") @NotNull Duration defaultInterval, @DefaultValue("60s") @NotNull Duration maxInterval,
         @DefaultValue("1.5") @DecimalMin("1.0") double backoffMultiplier,
-        @DefaultValue("20s") @NotNull Duration acceptanceCheck,
-        @DefaultValue("30m") @NotNull Duration deadline,
-        @DefaultValue("100") @Min(1) int batchSize,
-        @DefaultValue Map<String, @Valid ProviderPolling> providers) {
+        @DefaultValue("20s") @NotNull Duration acceptanceCheck, @DefaultValue("30m") @NotNull Duration deadline,
+        @DefaultValue("100") @Min(1) int batchSize, @DefaultValue Map<String, @Valid ProviderPolling> providers) {
 
     public PollingProperties {
         positive("tick", tick);
@@ -52,6 +53,7 @@ public record PollingProperties(
 
     /**
      * One provider's overrides; an absent value falls back to the default.
+     *
      * @param interval delay from acceptance to the first poll
      * @param deadline how long after creation a task of this provider may run
      */

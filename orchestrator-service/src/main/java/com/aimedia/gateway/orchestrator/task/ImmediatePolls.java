@@ -1,11 +1,13 @@
 package com.aimedia.gateway.orchestrator.task;
 
 /**
- * Polls a task now instead of at its scheduled time: a provider called back about it. The polling feature implements
- * it on the same claimed, published path as scheduled polls; a task that is terminal or unknown is left alone, so a
- * replayed callback triggers nothing.
+ * Polls a task now instead of at its scheduled time: a provider called back about it. The
+ * polling feature implements it on the same claimed, published path as scheduled polls; a
+ * task that is terminal or unknown is left alone, so a replayed callback triggers
+ * nothing.
  */
 public interface ImmediatePolls {
 
     void pollNow(String taskId);
+
 }

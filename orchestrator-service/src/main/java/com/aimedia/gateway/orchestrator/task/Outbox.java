@@ -10,10 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes the pending versions of tasks in version order and removes each published one from the document.
- * Stops at a task's first failure so that its versions never overtake each other; what is left is retried by the
- * relay.
- * Publishing a version twice is allowed (consumers drop a task version they have seen).
+ * Publishes the pending versions of tasks in version order and removes each published one
+ * from the document. Stops at a task's first failure so that its versions never overtake
+ * each other; what is left is retried by the relay. Publishing a version twice is allowed
+ * (consumers drop a task version they have seen).
  */
 @Component
 class Outbox {
@@ -21,6 +21,7 @@ class Outbox {
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final TaskChangePublisher publisher;
+
     private final TaskStore store;
 
     Outbox(TaskChangePublisher publisher, TaskStore store) {
@@ -28,7 +29,9 @@ class Outbox {
         this.store = store;
     }
 
-    /** @return how many entries were published */
+    /**
+     * @return how many entries were published
+     */
     int flush(StoredTask task) {
         List<String> published = new ArrayList<>();
         for (StatusChange change : task.outbox()) {
@@ -49,9 +52,10 @@ class Outbox {
     }
 
     /**
-     * Flushes many tasks at once, in rounds: round n publishes the n-th pending version of every task whose earlier
-     * versions are all published, with one wait for all acknowledgements, so a task's versions stay in order.
-     * Then one bulk request removes what was published.
+     * Flushes many tasks at once, in rounds: round n publishes the n-th pending version
+     * of every task whose earlier versions are all published, with one wait for all
+     * acknowledgements, so a task's versions stay in order. Then one bulk request removes
+     * what was published.
      * @return how many entries were published
      */
     int flushAll(List<StoredTask> tasks) {
@@ -77,8 +81,8 @@ class Outbox {
             }
             open = next;
         }
-        store.removeFromOutboxes(published.entrySet().stream().map(entry -> removal(entry.getKey(), entry.getValue()))
-            .toList());
+        store.removeFromOutboxes(
+                published.entrySet().stream().map(entry -> removal(entry.getKey(), entry.getValue())).toList());
         return count;
     }
 
@@ -86,4 +90,5 @@ class Outbox {
         return new TaskStore.OutboxRemoval(task.state().taskId(), task.revision(), task.revisionToken(), published,
                 published.size() == task.outbox().size());
     }
+
 }

@@ -11,17 +11,16 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The outbox relay, which publishes versions a crashed writer left in task documents.
+ *
  * @param relayInterval how often the relay looks for left-over entries
- * @param relayAfter how long an entry must have been pending before the relay takes it (the writer normally
- *        publishes within milliseconds)
+ * @param relayAfter how long an entry must have been pending before the relay takes it
+ * (the writer normally publishes within milliseconds)
  * @param batchSize task documents handled per relay run
  */
 @Validated
 @ConfigurationProperties("gateway.orchestrator.outbox")
-public record OutboxProperties(
-        @DefaultValue("2s") @NotNull Duration relayInterval,
-        @DefaultValue("5s") @NotNull Duration relayAfter,
-        @DefaultValue("100") @Min(1) int batchSize) {
+public record OutboxProperties(@DefaultValue("2s") @NotNull Duration relayInterval,
+        @DefaultValue("5s") @NotNull Duration relayAfter, @DefaultValue("100") @Min(1) int batchSize) {
 
     public OutboxProperties {
         if (relayInterval.isNegative() || relayInterval.isZero()) {

@@ -15,8 +15,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Re-publishes outbox entries left behind by a writer that crashed (or could not reach Kafka) between its write and
- * its publish. Finds them through the sparse {@code outbox_since} index, so it never scans the collection.
+ * Re-publishes outbox entries left behind by a writer that crashed (or could not reach
+ * Kafka) between its write and its publish. Finds them through the sparse
+ * {@code outbox_since} index, so it never scans the collection.
  */
 @Component
 public class OutboxRelay implements SchedulingConfigurer {
@@ -24,9 +25,13 @@ public class OutboxRelay implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final TaskStore store;
+
     private final Outbox outbox;
+
     private final OutboxProperties properties;
+
     private final Clock clock;
+
     private final AtomicLong pending = new AtomicLong();
 
     OutboxRelay(TaskStore store, Outbox outbox, OutboxProperties properties, Clock clock, MeterRegistry registry) {
@@ -52,7 +57,9 @@ public class OutboxRelay implements SchedulingConfigurer {
         }, properties.relayInterval());
     }
 
-    /** @return how many entries were published */
+    /**
+     * @return how many entries were published
+     */
     public int relay() {
         int published = 0;
         for (StoredTask task : store.findStaleOutboxes(clock.instant().minus(properties.relayAfter()),
@@ -66,4 +73,5 @@ public class OutboxRelay implements SchedulingConfigurer {
         pending.set(store.countPendingOutboxes());
         return published;
     }
+
 }

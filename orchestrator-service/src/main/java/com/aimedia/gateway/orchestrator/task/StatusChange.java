@@ -9,11 +9,14 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One version of a task's public view that has to be published (an entry of the in-document outbox, and the
- * content of a TaskStatusChanged event).
- * @param eventId derived from task id and version, so a re-publication of the same version carries the same id
+ * One version of a task's public view that has to be published (an entry of the
+ * in-document outbox, and the content of a TaskStatusChanged event).
+ *
+ * @param eventId derived from task id and version, so a re-publication of the same
+ * version carries the same id
  * @param body the exact public JSON body of this version
- * @param traceParent the task's trace context (from its submission), which the publication continues
+ * @param traceParent the task's trace context (from its submission), which the
+ * publication continues
  */
 public record StatusChange(String eventId, String taskId, long version, TaskStatus status, String tenantId,
         String model, String provider, @Nullable String callbackUrl, Instant createdAt, Instant updatedAt,

@@ -15,12 +15,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies a batch of events the way {@link TaskService} applies one, with a constant number of round trips: one
- * read of every task concerned, the events of each task folded through {@link TaskStateMachine} in their order, one
- * bulk of conditional writes (each with its outbox entries), one round of publishing per version depth, and one
- * bulk removal of what was published. Since applying events is commutative and idempotent, duplicates inside the
- * batch and a report before its TaskSubmitted end as they would one by one; a task whose write lost to another
- * writer is read and folded again.
+ * Applies a batch of events the way {@link TaskService} applies one, with a constant
+ * number of round trips: one read of every task concerned, the events of each task folded
+ * through {@link TaskStateMachine} in their order, one bulk of conditional writes (each
+ * with its outbox entries), one round of publishing per version depth, and one bulk
+ * removal of what was published. Since applying events is commutative and idempotent,
+ * duplicates inside the batch and a report before its TaskSubmitted end as they would one
+ * by one; a task whose write lost to another writer is read and folded again.
  */
 @Service
 public class TaskBatches {
@@ -28,9 +29,13 @@ public class TaskBatches {
     private static final Logger log = LoggerFactory.getLogger(TaskBatches.class);
 
     private final TaskStore store;
+
     private final TaskStateMachine stateMachine;
+
     private final Outbox outbox;
+
     private final Clock clock;
+
     private final TransitionRecorder recorder;
 
     TaskBatches(TaskStore store, TaskStateMachine stateMachine, Outbox outbox, Clock clock,
@@ -43,9 +48,10 @@ public class TaskBatches {
     }
 
     /**
-     * Applies the events; returns once every change is written (and, unless Kafka failed, published).
-     * @throws RuntimeException when a write failed: nothing of the batch may be taken as done, and applying the
-     *         whole batch again is safe
+     * Applies the events; returns once every change is written (and, unless Kafka failed,
+     * published).
+     * @throws RuntimeException when a write failed: nothing of the batch may be taken as
+     * done, and applying the whole batch again is safe
      */
     public void applyAll(List<? extends TaskEvent> events) {
         Map<String, List<TaskEvent>> byTask = new LinkedHashMap<>();
@@ -63,7 +69,8 @@ public class TaskBatches {
                     writes.add(write);
                 }
                 else if (attempt > 1 && stored != null && !stored.outbox().isEmpty()) {
-                    // an earlier attempt's write may have applied after all: its versions still need publishing
+                    // an earlier attempt's write may have applied after all: its versions
+                    // still need publishing
                     toFlush.add(stored);
                 }
             }
@@ -86,7 +93,10 @@ public class TaskBatches {
         outbox.flushAll(toFlush);
     }
 
-    /** Folds a task's events over its stored state; null when none of them changes anything. */
+    /**
+     * Folds a task's events over its stored state; null when none of them changes
+     * anything.
+     */
     private @Nullable TaskWrite plan(@Nullable StoredTask stored, List<TaskEvent> events) {
         TaskState state = stored == null ? null : stored.state();
         List<TaskWrite.Step> steps = new ArrayList<>();
@@ -102,4 +112,5 @@ public class TaskBatches {
         }
         return steps.isEmpty() ? null : new TaskWrite(stored, steps);
     }
+
 }

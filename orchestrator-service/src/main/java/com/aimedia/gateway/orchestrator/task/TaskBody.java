@@ -5,11 +5,12 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Renders the public task body: compact JSON, fields in the fixed order of the contract, absent fields omitted
- * (never null). The API serves this string verbatim and webhooks send it byte for byte, so it is written by hand.
- * It carries nothing the API could not render itself for a task it has not seen stored yet (read-your-writes): the
- * queued body of version 1 depends only on the task id and the submitted metadata (which api-service keeps in
- * {@code task_metadata} until the task is stored).
+ * Renders the public task body: compact JSON, fields in the fixed order of the contract,
+ * absent fields omitted (never null). The API serves this string verbatim and webhooks
+ * send it byte for byte, so it is written by hand. It carries nothing the API could not
+ * render itself for a task it has not seen stored yet (read-your-writes): the queued body
+ * of version 1 depends only on the task id and the submitted metadata (which api-service
+ * keeps in {@code task_metadata} until the task is stored).
  */
 public final class TaskBody {
 
@@ -40,7 +41,8 @@ public final class TaskBody {
         }
         if (state.status() == TaskStatus.FAILED) {
             string(json.append(','), "error", nonNull(state.error()));
-            // additive: a stable code and whether the same request may succeed if submitted again
+            // additive: a stable code and whether the same request may succeed if
+            // submitted again
             String errorCode = state.errorCode() == null ? "provider_error" : state.errorCode();
             string(json.append(','), "error_code", errorCode);
             json.append(",\"retryable\":").append(FailureCodes.isRetryable(errorCode));
@@ -50,7 +52,8 @@ public final class TaskBody {
             number(json.append(','), "progress", progress);
         }
         if (!submission.metadata().isEmpty()) {
-            // sorted by key (Submission keeps it sorted), as api-service renders it for a task not stored yet
+            // sorted by key (Submission keeps it sorted), as api-service renders it for a
+            // task not stored yet
             json.append(",\"metadata\":{");
             boolean first = true;
             for (var entry : submission.metadata().entrySet()) {
@@ -80,7 +83,10 @@ public final class TaskBody {
         return quoted(quoted(json, name).append(':'), value);
     }
 
-    /** Escapes like Jackson: quote, backslash and control characters; everything else stays as it is. */
+    /**
+     * Escapes like Jackson: quote, backslash and control characters; everything else
+     * stays as it is.
+     */
     static StringBuilder quoted(StringBuilder json, String value) {
         json.append('"');
         for (int i = 0; i < value.length(); i++) {
@@ -105,4 +111,5 @@ public final class TaskBody {
         }
         return json.append('"');
     }
+
 }

@@ -3,15 +3,21 @@ package com.aimedia.gateway.orchestrator.task;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Publishes versions of tasks' public views on {@code tasks.changed}; returns once they are durable. */
+/**
+ * Publishes versions of tasks' public views on {@code tasks.changed}; returns once they
+ * are durable.
+ */
 public interface TaskChangePublisher {
 
-    /** @throws RuntimeException when the event could not be published; the entry then stays in the outbox */
+    /**
+     * @throws RuntimeException when the event could not be published; the entry then
+     * stays in the outbox
+     */
     void publish(StatusChange change);
 
     /**
-     * Publishes several versions at once; an implementation may overlap them, but keeps the order of versions of
-     * the same task.
+     * Publishes several versions at once; an implementation may overlap them, but keeps
+     * the order of versions of the same task.
      * @return for each change, in order, whether it is durable
      */
     default List<Boolean> publishAll(List<StatusChange> changes) {
@@ -27,4 +33,5 @@ public interface TaskChangePublisher {
         }
         return published;
     }
+
 }

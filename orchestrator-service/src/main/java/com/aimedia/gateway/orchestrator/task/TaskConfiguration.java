@@ -10,4 +10,5 @@ class TaskConfiguration {
     TaskStateMachine taskStateMachine(PollingPolicy pollingPolicy) {
         return new TaskStateMachine(pollingPolicy);
     }
+
 }

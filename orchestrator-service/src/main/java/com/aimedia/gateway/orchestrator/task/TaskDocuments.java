@@ -13,62 +13,111 @@ import org.jspecify.annotations.Nullable;
 import com.aimedia.gateway.platform.readmodel.TaskReadModel;
 
 /**
- * Maps tasks and outbox entries to and from documents of the {@code tasks} collection (snake_case fields). The fields
- * other services read are named in {@link TaskReadModel}; the rest is the orchestrator's own.
+ * Maps tasks and outbox entries to and from documents of the {@code tasks} collection
+ * (snake_case fields). The fields other services read are named in {@link TaskReadModel};
+ * the rest is the orchestrator's own.
  */
 public final class TaskDocuments {
 
     public static final String ID = TaskReadModel.ID;
+
     public static final String REVISION = "revision";
-    /** The task id and the revision in one indexed field, {@code <task id>#<revision>}: see {@link #revisionToken}. */
+
+    /**
+     * The task id and the revision in one indexed field, {@code <task id>#<revision>}:
+     * see {@link #revisionToken}.
+     */
     public static final String REVISION_TOKEN = "revision_token";
+
     public static final String TENANT_ID = TaskReadModel.TENANT_ID;
+
     public static final String MODEL = TaskReadModel.MODEL;
+
     public static final String PROVIDER = TaskReadModel.PROVIDER;
+
     public static final String PROVIDER_MODEL = "provider_model";
+
     public static final String CALLBACK_URL = "callback_url";
+
     /** The client's metadata, a string map; absent when it sent none. */
     public static final String METADATA = TaskReadModel.METADATA;
+
     /** The task's webhook filter; absent for every status change. */
     public static final String WEBHOOK_EVENTS = "webhook_events";
-    /** The length of video the request asked for (read by api-service's usage); absent when unknown. */
+
+    /**
+     * The length of video the request asked for (read by api-service's usage); absent
+     * when unknown.
+     */
     public static final String VIDEO_SECONDS = TaskReadModel.VIDEO_SECONDS;
+
     public static final String STATUS = TaskReadModel.STATUS;
+
     /** The highest progress (0-100) reported while running; absent if none. */
     public static final String PROGRESS = "progress";
+
     /** On an outbox entry: false for a progress-only change. */
     static final String STATUS_CHANGED = "status_changed";
+
     public static final String VERSION = TaskReadModel.VERSION;
+
     public static final String CREATED_AT = TaskReadModel.CREATED_AT;
+
     public static final String UPDATED_AT = TaskReadModel.UPDATED_AT;
+
     public static final String COMPLETED_AT = TaskReadModel.COMPLETED_AT;
+
     public static final String OUTPUTS = TaskReadModel.OUTPUTS;
+
     public static final String ERROR = TaskReadModel.ERROR;
+
     public static final String ERROR_CODE = TaskReadModel.ERROR_CODE;
+
     public static final String PROVIDER_TASK_ID = "provider_task_id";
+
     public static final String PROVIDER_REF = "provider_ref";
+
     public static final String POLLING_SINCE = "polling_since";
+
     public static final String NEXT_POLL_AT = "next_poll_at";
+
     /**
-     * The task id and {@code next_poll_at} in one indexed field, {@code <task id>#<epoch millis>}, present exactly
-     * when {@code next_poll_at} is: see {@link #pollToken}.
+     * The task id and {@code next_poll_at} in one indexed field,
+     * {@code <task id>#<epoch millis>}, present exactly when {@code next_poll_at} is: see
+     * {@link #pollToken}.
      */
     public static final String POLL_TOKEN = "poll_token";
+
     public static final String POLL_ATTEMPTS = "poll_attempts";
+
     public static final String DEADLINE_AT = "deadline_at";
+
     public static final String VIEW = TaskReadModel.VIEW;
+
     public static final String OUTBOX = "outbox";
+
     public static final String OUTBOX_SINCE = "outbox_since";
-    /** Each published status with the time the task entered it: {@code [{status, at, version}]}, oldest first. */
-    public static final String STATUS_HISTORY = TaskReadModel.STATUS_HISTORY;
-    /** The W3C trace context of the submit: scheduled polls and outbox publications continue the task's trace. */
-    public static final String TRACE_PARENT = "trace_parent";
+
     /**
-     * When the record is deleted (created_at plus the tenant's task-record retention), set when the task ends;
-     * absent while it runs and when the tenant's records are kept for good. Sparse index: the sweeper's query.
+     * Each published status with the time the task entered it: {@code [{status, at,
+     * version}]}, oldest first.
+     */
+    public static final String STATUS_HISTORY = TaskReadModel.STATUS_HISTORY;
+
+    /**
+     * The W3C trace context of the submit: scheduled polls and outbox publications
+     * continue the task's trace.
+     */
+    public static final String TRACE_PARENT = "trace_parent";
+
+    /**
+     * When the record is deleted (created_at plus the tenant's task-record retention),
+     * set when the task ends; absent while it runs and when the tenant's records are kept
+     * for good. Sparse index: the sweeper's query.
      */
     public static final String RECORD_EXPIRES_AT = "record_expires_at";
     static final String EVENT_ID = "event_id";
+
     private static final String BODY = "body";
 
     private TaskDocuments() {
@@ -118,18 +167,20 @@ public final class TaskDocuments {
     }
 
     /**
-     * What conditional writes compare: a filter on this one field is the same as one on {@code _id} and revision,
-     * but it names a single indexed field, which mongo-java-server (the embedded default) needs to use an index at
-     * all; with {@code {_id, revision}} it scanned the whole collection for every write.
+     * What conditional writes compare: a filter on this one field is the same as one on
+     * {@code _id} and revision, but it names a single indexed field, which
+     * mongo-java-server (the embedded default) needs to use an index at all; with
+     * {@code {_id, revision}} it scanned the whole collection for every write.
      */
     static String revisionToken(String taskId, long revision) {
         return taskId + "#" + revision;
     }
 
     /**
-     * What a poll claim compares, like {@link #revisionToken}: a filter on this one unique field stands for
-     * {@code _id} and {@code next_poll_at} together (and for a pollable status, since a terminal task has neither),
-     * so mongo-java-server finds the document through an index instead of scanning the collection.
+     * What a poll claim compares, like {@link #revisionToken}: a filter on this one
+     * unique field stands for {@code _id} and {@code next_poll_at} together (and for a
+     * pollable status, since a terminal task has neither), so mongo-java-server finds the
+     * document through an index instead of scanning the collection.
      */
     public static String pollToken(String taskId, Instant nextPollAt) {
         return taskId + "#" + nextPollAt.toEpochMilli();
@@ -148,10 +199,9 @@ public final class TaskDocuments {
         return new TaskState(taskId, document.getString(PROVIDER), submission, status,
                 status == TaskStatus.QUEUED ? null : instant(document.getDate(UPDATED_AT)),
                 document.getList(OUTPUTS, String.class, List.of()), document.getString(ERROR),
-                document.getString(ERROR_CODE), document.getString(PROVIDER_TASK_ID),
-                document.getString(PROVIDER_REF), instant(document.getDate(POLLING_SINCE)),
-                instant(document.getDate(NEXT_POLL_AT)), instant(document.getDate(DEADLINE_AT)),
-                document.getInteger(PROGRESS));
+                document.getString(ERROR_CODE), document.getString(PROVIDER_TASK_ID), document.getString(PROVIDER_REF),
+                instant(document.getDate(POLLING_SINCE)), instant(document.getDate(NEXT_POLL_AT)),
+                instant(document.getDate(DEADLINE_AT)), document.getInteger(PROGRESS));
     }
 
     static Document toDocument(StatusChange change) {
@@ -184,9 +234,10 @@ public final class TaskDocuments {
     }
 
     static StatusChange toStatusChange(Document entry) {
-        return new StatusChange(entry.getString(EVENT_ID), entry.getString(ID), entry.get(VERSION, Number.class).longValue(),
-                TaskStatus.fromWireName(entry.getString(STATUS)), entry.getString(TENANT_ID), entry.getString(MODEL),
-                entry.getString(PROVIDER), entry.getString(CALLBACK_URL), entry.getDate(CREATED_AT).toInstant(),
+        return new StatusChange(entry.getString(EVENT_ID), entry.getString(ID),
+                entry.get(VERSION, Number.class).longValue(), TaskStatus.fromWireName(entry.getString(STATUS)),
+                entry.getString(TENANT_ID), entry.getString(MODEL), entry.getString(PROVIDER),
+                entry.getString(CALLBACK_URL), entry.getDate(CREATED_AT).toInstant(),
                 entry.getDate(UPDATED_AT).toInstant(), instant(entry.getDate(COMPLETED_AT)),
                 entry.getList(OUTPUTS, String.class, List.of()), entry.getString(ERROR), entry.getString(ERROR_CODE),
                 entry.getString(BODY), metadata(entry), entry.getList(WEBHOOK_EVENTS, String.class),
@@ -209,4 +260,5 @@ public final class TaskDocuments {
     public static @Nullable Instant instant(@Nullable Date date) {
         return date == null ? null : date.toInstant();
     }
+
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something that happened to a task, as the state machine sees it. Times are cut to milliseconds, the precision
- * of the events on Kafka and of dates in MongoDB, so that a stored state compares equal to a recomputed one.
+ * Something that happened to a task, as the state machine sees it. Times are cut to
+ * milliseconds, the precision of the events on Kafka and of dates in MongoDB, so that a
+ * stored state compares equal to a recomputed one.
  */
 public sealed interface TaskEvent {
 
@@ -40,6 +41,7 @@ public sealed interface TaskEvent {
 
     /**
      * The provider is running the task.
+     *
      * @param progress 0-100 where the provider reports it (clamped), else null
      */
     record Progressed(String taskId, String provider, Instant occurredAt, @Nullable String providerTaskId,
@@ -64,10 +66,11 @@ public sealed interface TaskEvent {
     }
 
     /** The task failed: at the provider, or because the provider missed its deadline. */
-    record Failed(String taskId, String provider, Instant occurredAt, @Nullable String providerTaskId,
-            String errorCode, String errorMessage) implements TaskEvent {
+    record Failed(String taskId, String provider, Instant occurredAt, @Nullable String providerTaskId, String errorCode,
+            String errorMessage) implements TaskEvent {
         public Failed {
             occurredAt = occurredAt.truncatedTo(ChronoUnit.MILLIS);
         }
     }
+
 }

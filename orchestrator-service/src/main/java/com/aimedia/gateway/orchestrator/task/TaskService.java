@@ -9,19 +9,25 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies events to tasks: read, decide with {@link TaskStateMachine}, write once conditionally (retrying when
- * another writer got there first), then publish what the write put in the outbox.
+ * Applies events to tasks: read, decide with {@link TaskStateMachine}, write once
+ * conditionally (retrying when another writer got there first), then publish what the
+ * write put in the outbox.
  */
 @Service
 public class TaskService {
 
     static final int MAX_WRITE_ATTEMPTS = 16;
+
     private static final Logger log = LoggerFactory.getLogger(TaskService.class);
 
     private final TaskStore store;
+
     private final TaskStateMachine stateMachine;
+
     private final Outbox outbox;
+
     private final Clock clock;
+
     private final TransitionRecorder recorder;
 
     TaskService(TaskStore store, TaskStateMachine stateMachine, Outbox outbox, Clock clock,
@@ -60,4 +66,5 @@ public class TaskService {
         }
         throw new TaskWriteConflictException(event.taskId(), MAX_WRITE_ATTEMPTS);
     }
+
 }

@@ -8,10 +8,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where a task's time went, measured at the write that ends a stage: {@code queued} (accepted by the gateway until
- * the provider accepted the submit), {@code provider} (until the worker reported the result, outputs already in the
- * gateway's store) and {@code stored} (until the orchestrator stored the final state). callback-service measures
- * the last stage, {@code webhook}. Each stage is measured once per task: only on the write that first reaches it.
+ * Where a task's time went, measured at the write that ends a stage: {@code queued}
+ * (accepted by the gateway until the provider accepted the submit), {@code provider}
+ * (until the worker reported the result, outputs already in the gateway's store) and
+ * {@code stored} (until the orchestrator stored the final state). callback-service
+ * measures the last stage, {@code webhook}. Each stage is measured once per task: only on
+ * the write that first reaches it.
  */
 final class TaskStages {
 
@@ -40,4 +42,5 @@ final class TaskStages {
         }
         return ended;
     }
+
 }

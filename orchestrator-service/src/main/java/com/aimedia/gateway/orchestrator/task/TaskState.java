@@ -7,20 +7,28 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the orchestrator knows about one task, without storage bookkeeping.
+ *
  * @param provider the provider id, known from the first event of any kind
- * @param submission absent while only provider reports have arrived (a report overtook its TaskSubmitted)
- * @param statusChangedAt when the event that moved the task into its current status happened; null while queued
+ * @param submission absent while only provider reports have arrived (a report overtook
+ * its TaskSubmitted)
+ * @param statusChangedAt when the event that moved the task into its current status
+ * happened; null while queued
  * @param pollingSince when the provider accepted the task (polling starts then)
  * @param nextPollAt when the poll scheduler looks at the task next; null once terminal
- * @param deadlineAt created_at plus the provider's deadline; null until the submission is known
- * @param progress the highest progress (0-100) the provider reported while running; null if it reported none
+ * @param deadlineAt created_at plus the provider's deadline; null until the submission is
+ * known
+ * @param progress the highest progress (0-100) the provider reported while running; null
+ * if it reported none
  */
 public record TaskState(String taskId, String provider, @Nullable Submission submission, TaskStatus status,
         @Nullable Instant statusChangedAt, List<String> outputs, @Nullable String error, @Nullable String errorCode,
         @Nullable String providerTaskId, @Nullable String providerRef, @Nullable Instant pollingSince,
         @Nullable Instant nextPollAt, @Nullable Instant deadlineAt, @Nullable Integer progress) {
 
-    /** Versions: queued 1; in progress 2 plus the progress (2 to 102); completed or failed {@value}. */
+    /**
+     * Versions: queued 1; in progress 2 plus the progress (2 to 102); completed or failed
+     * {@value}.
+     */
     public static final long TERMINAL_VERSION = 1000;
 
     public TaskState {
@@ -43,9 +51,10 @@ public record TaskState(String taskId, String provider, @Nullable Submission sub
     }
 
     /**
-     * The public version, a function of the status and the progress, so it is the same whatever order the events came
-     * in: queued 1; in progress 2 plus the progress (a progress report raises it within in_progress); completed or
-     * failed {@link #TERMINAL_VERSION}, above any progress.
+     * The public version, a function of the status and the progress, so it is the same
+     * whatever order the events came in: queued 1; in progress 2 plus the progress (a
+     * progress report raises it within in_progress); completed or failed
+     * {@link #TERMINAL_VERSION}, above any progress.
      */
     public long version() {
         return switch (status) {
@@ -69,7 +78,10 @@ public record TaskState(String taskId, String provider, @Nullable Submission sub
         return status.isTerminal() ? statusChangedAt : null;
     }
 
-    /** Queued tasks were last updated when created; later statuses when the event that set them happened. */
+    /**
+     * Queued tasks were last updated when created; later statuses when the event that set
+     * them happened.
+     */
     public @Nullable Instant updatedAt() {
         if (status == TaskStatus.QUEUED) {
             return submission == null ? null : submission.createdAt();

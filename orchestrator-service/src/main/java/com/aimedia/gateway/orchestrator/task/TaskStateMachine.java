@@ -12,10 +12,11 @@ import com.aimedia.gateway.orchestrator.task.TaskEvent.Progressed;
 import com.aimedia.gateway.orchestrator.task.TaskEvent.Submitted;
 
 /**
- * Decides what an event does to a task; no I/O. Applying events is commutative: every field is either set once by
- * the first event that knows it (submission, provider task id, polling start) or follows the highest status rank
- * seen, with the timestamps of the event that set it. A status only moves forward and a terminal status is final
- * (when both a completion and a failure arrive, the first one applied wins).
+ * Decides what an event does to a task; no I/O. Applying events is commutative: every
+ * field is either set once by the first event that knows it (submission, provider task
+ * id, polling start) or follows the highest status rank seen, with the timestamps of the
+ * event that set it. A status only moves forward and a terminal status is final (when
+ * both a completion and a failure arrive, the first one applied wins).
  */
 public class TaskStateMachine {
 
@@ -44,8 +45,9 @@ public class TaskStateMachine {
     }
 
     /**
-     * A visible change is published once the owner is known: a new status, the owner becoming known, or a higher
-     * progress while in progress (a new version without a new status).
+     * A visible change is published once the owner is known: a new status, the owner
+     * becoming known, or a higher progress while in progress (a new version without a new
+     * status).
      */
     private static @Nullable StatusChange publication(@Nullable TaskState current, TaskState after) {
         if (!after.isPublishable()) {
@@ -58,8 +60,9 @@ public class TaskStateMachine {
     }
 
     /**
-     * Progress counts only while in progress and only upwards (the highest report wins), so applying reports in any
-     * order gives the same state; a report after the end changes nothing.
+     * Progress counts only while in progress and only upwards (the highest report wins),
+     * so applying reports in any order gives the same state; a report after the end
+     * changes nothing.
      */
     private static TaskState progressed(TaskState state, @Nullable Integer progress) {
         if (state.status() != TaskStatus.IN_PROGRESS || progress == null
@@ -75,9 +78,12 @@ public class TaskStateMachine {
         }
         Submission submission = event.submission();
         Instant deadlineAt = submission.createdAt().plus(pollingPolicy.deadline(submission.provider()));
-        // until the provider is seen to accept the task, look at it again to ask the workers what became of the
-        // submission (the acceptance report may have been lost in a crash), and at the latest at its deadline
-        Instant acceptanceCheck = submission.createdAt().plus(pollingPolicy.acceptanceCheckDelay(submission.provider()));
+        // until the provider is seen to accept the task, look at it again to ask the
+        // workers what became of the
+        // submission (the acceptance report may have been lost in a crash), and at the
+        // latest at its deadline
+        Instant acceptanceCheck = submission.createdAt()
+            .plus(pollingPolicy.acceptanceCheckDelay(submission.provider()));
         Instant nextPollAt = before.status().isTerminal() ? null
                 : earliest(before.nextPollAt(), earliest(acceptanceCheck, deadlineAt));
         return before.withSubmission(submission, deadlineAt, nextPollAt);
@@ -108,7 +114,8 @@ public class TaskStateMachine {
         }
         Instant nextPollAt = target.isTerminal() ? null : state.nextPollAt();
         TaskState moved = state.withStatus(target, at, outputs, error, errorCode, nextPollAt);
-        // a terminal state forgets the progress, so it is the same whether a progress report came before or after
+        // a terminal state forgets the progress, so it is the same whether a progress
+        // report came before or after
         return target.isTerminal() ? moved.withProgress(null) : moved;
     }
 
@@ -118,4 +125,5 @@ public class TaskStateMachine {
         }
         return b == null || a.isBefore(b) ? a : b;
     }
+
 }

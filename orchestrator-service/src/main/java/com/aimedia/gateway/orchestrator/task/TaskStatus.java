@@ -3,8 +3,9 @@ package com.aimedia.gateway.orchestrator.task;
 import com.aimedia.gateway.platform.readmodel.TaskReadModel;
 
 /**
- * The public status of a task. The rank orders the statuses (a status only moves to a higher rank) and is also the
- * task's public {@code version}, so the version does not depend on the order in which events arrive.
+ * The public status of a task. The rank orders the statuses (a status only moves to a
+ * higher rank) and is also the task's public {@code version}, so the version does not
+ * depend on the order in which events arrive.
  */
 public enum TaskStatus {
 
@@ -12,6 +13,7 @@ public enum TaskStatus {
     FAILED(TaskReadModel.FAILED, 3);
 
     private final String wireName;
+
     private final int rank;
 
     TaskStatus(String wireName, int rank) {
@@ -40,4 +42,5 @@ public enum TaskStatus {
         }
         throw new IllegalArgumentException("unknown task status: " + wireName);
     }
+
 }

@@ -47,18 +47,22 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
 /**
- * The {@code tasks} collection. Every write of a task is one conditional single-document operation: an insert
- * (unique {@code _id}) or an update filtered on the revision that was read, which also appends the versions to
- * publish to the in-document outbox. A batch sends many such operations in one bulk request: each still applies
- * to its document atomically, so a crash in the middle leaves every task either written with its outbox or not.
+ * The {@code tasks} collection. Every write of a task is one conditional single-document
+ * operation: an insert (unique {@code _id}) or an update filtered on the revision that
+ * was read, which also appends the versions to publish to the in-document outbox. A batch
+ * sends many such operations in one bulk request: each still applies to its document
+ * atomically, so a crash in the middle leaves every task either written with its outbox
+ * or not.
  */
 @Repository
 public class TaskStore implements InitializingBean {
 
     public static final String COLLECTION = TaskReadModel.COLLECTION;
+
     private static final Logger log = LoggerFactory.getLogger(TaskStore.class);
 
     private final MongoCollection<Document> tasks;
+
     private final TaskRecordRetention retention;
 
     public TaskStore(MongoDatabase database) {
@@ -80,7 +84,8 @@ public class TaskStore implements InitializingBean {
     public void afterPropertiesSet() {
         tasks.createIndex(Indexes.ascending(REVISION_TOKEN), new IndexOptions().unique(true).sparse(true));
         tasks.createIndex(Indexes.ascending(POLL_TOKEN), new IndexOptions().unique(true).sparse(true));
-        // _id last: GET /v1/tasks pages newest first by (created_at, _id), ties included, from this index alone.
+        // _id last: GET /v1/tasks pages newest first by (created_at, _id), ties included,
+        // from this index alone.
         tasks.createIndex(Indexes.ascending(TENANT_ID, CREATED_AT, ID));
         tasks.createIndex(Indexes.ascending(PROVIDER, PROVIDER_TASK_ID));
         tasks.createIndex(Indexes.ascending(OUTBOX_SINCE), new IndexOptions().sparse(true));
@@ -99,7 +104,10 @@ public class TaskStore implements InitializingBean {
         return Optional.ofNullable(tasks.find(Filters.eq(ID, taskId)).first()).map(TaskDocuments::toStoredTask);
     }
 
-    /** Reads the documents of these tasks in one query; a task without a document is absent from the map. */
+    /**
+     * Reads the documents of these tasks in one query; a task without a document is
+     * absent from the map.
+     */
     Map<String, StoredTask> findAll(Collection<String> taskIds) {
         Map<String, StoredTask> found = new HashMap<>();
         for (Document document : tasks.find(Filters.in(ID, taskIds))) {
@@ -125,9 +133,11 @@ public class TaskStore implements InitializingBean {
         }
     }
 
-    /** Writes the changed fields if the document still has the revision read; empty when another writer won. */
-    Optional<StoredTask> update(StoredTask current, TaskState after, @Nullable StatusChange publication,
-            Instant now) {
+    /**
+     * Writes the changed fields if the document still has the revision read; empty when
+     * another writer won.
+     */
+    Optional<StoredTask> update(StoredTask current, TaskState after, @Nullable StatusChange publication, Instant now) {
         Document written = tasks.findOneAndUpdate(revisionFilter(current),
                 changes(current, after, publication == null ? List.of() : List.of(publication), now,
                         recordExpiresAt(current.state(), after)),
@@ -136,11 +146,12 @@ public class TaskStore implements InitializingBean {
     }
 
     /**
-     * Applies a batch of writes in one unordered bulk request, each as conditional as its single-document
-     * counterpart (an insert on the unique {@code _id}, an update filtered on the revision read).
-     * @return the tasks whose write may not have applied because another writer got there first: those with a
-     *         duplicate insert, and, when fewer updates matched than were sent, every updated task (a bulk result
-     *         does not say which update missed)
+     * Applies a batch of writes in one unordered bulk request, each as conditional as its
+     * single-document counterpart (an insert on the unique {@code _id}, an update
+     * filtered on the revision read).
+     * @return the tasks whose write may not have applied because another writer got there
+     * first: those with a duplicate insert, and, when fewer updates matched than were
+     * sent, every updated task (a bulk result does not say which update missed)
      */
     Set<String> writeAll(List<TaskWrite> writes, Instant now) {
         if (writes.isEmpty()) {
@@ -150,8 +161,8 @@ public class TaskStore implements InitializingBean {
         for (TaskWrite write : writes) {
             StoredTask current = write.current();
             models.add(current == null
-                    ? new InsertOneModel<>(newDocument(write.after(), write.publications(), now,
-                            recordExpiresAt(null, write.after())))
+                    ? new InsertOneModel<>(
+                            newDocument(write.after(), write.publications(), now, recordExpiresAt(null, write.after())))
                     : new UpdateOneModel<>(revisionFilter(current), changes(current, write.after(),
                             write.publications(), now, recordExpiresAt(current.state(), write.after()))));
         }
@@ -177,8 +188,9 @@ public class TaskStore implements InitializingBean {
     }
 
     /**
-     * When the record of a task that this write ends is deleted: set once, by the write that makes a task with a
-     * known submission terminal (the tenant's period at that moment holds, as the retention in an output's key does).
+     * When the record of a task that this write ends is deleted: set once, by the write
+     * that makes a task with a known submission terminal (the tenant's period at that
+     * moment holds, as the retention in an output's key does).
      */
     private @Nullable Date recordExpiresAt(@Nullable TaskState before, TaskState after) {
         Submission submission = after.submission();
@@ -205,9 +217,13 @@ public class TaskStore implements InitializingBean {
         document.append(OUTBOX, publications.stream().map(TaskDocuments::toDocument).toList());
         if (!publications.isEmpty()) {
             document.append(OUTBOX_SINCE, Date.from(now));
-            // the history holds status changes only: a progress-only version is no new status
-            document.append(STATUS_HISTORY, publications.stream().filter(StatusChange::statusChanged)
-                .map(TaskDocuments::toHistoryEntry).toList());
+            // the history holds status changes only: a progress-only version is no new
+            // status
+            document.append(STATUS_HISTORY,
+                    publications.stream()
+                        .filter(StatusChange::statusChanged)
+                        .map(TaskDocuments::toHistoryEntry)
+                        .toList());
         }
         return document;
     }
@@ -221,7 +237,10 @@ public class TaskStore implements InitializingBean {
                 : Filters.and(Filters.eq(ID, taskId), Filters.eq(REVISION, revision));
     }
 
-    /** The fields that differ, the revision increment, and the versions appended to the outbox. */
+    /**
+     * The fields that differ, the revision increment, and the versions appended to the
+     * outbox.
+     */
     private static Bson changes(StoredTask current, TaskState after, List<StatusChange> publications, Instant now,
             @Nullable Date recordExpiresAt) {
         List<Bson> updates = new ArrayList<>();
@@ -239,8 +258,10 @@ public class TaskStore implements InitializingBean {
         if (!publications.isEmpty()) {
             updates.add(Updates.pushEach(OUTBOX, publications.stream().map(TaskDocuments::toDocument).toList()));
             updates.add(Updates.min(OUTBOX_SINCE, Date.from(now)));
-            List<Document> history = publications.stream().filter(StatusChange::statusChanged)
-                .map(TaskDocuments::toHistoryEntry).toList();
+            List<Document> history = publications.stream()
+                .filter(StatusChange::statusChanged)
+                .map(TaskDocuments::toHistoryEntry)
+                .toList();
             if (!history.isEmpty()) {
                 updates.add(Updates.pushEach(STATUS_HISTORY, history));
             }
@@ -250,6 +271,7 @@ public class TaskStore implements InitializingBean {
 
     /**
      * What a flush published of one task's outbox.
+     *
      * @param revision the revision of the document the flush read its outbox from
      * @param eventIds the published entries
      * @param emptied whether those were all of the entries the flush saw
@@ -258,10 +280,12 @@ public class TaskStore implements InitializingBean {
     }
 
     /**
-     * Removes published entries of many tasks with one bulk request (two when a writer interfered), each operation
-     * found by its revision token or by {@code _id} (both indexed, so no operation scans the collection). A task
-     * whose flush emptied the outbox it saw, and that no writer changed since, leaves the relay's index in the same
-     * operation; otherwise only the entries are pulled, and the relay takes the rest later.
+     * Removes published entries of many tasks with one bulk request (two when a writer
+     * interfered), each operation found by its revision token or by {@code _id} (both
+     * indexed, so no operation scans the collection). A task whose flush emptied the
+     * outbox it saw, and that no writer changed since, leaves the relay's index in the
+     * same operation; otherwise only the entries are pulled, and the relay takes the rest
+     * later.
      */
     void removeFromOutboxes(List<OutboxRemoval> removals) {
         List<WriteModel<Document>> emptied = new ArrayList<>();
@@ -280,7 +304,8 @@ public class TaskStore implements InitializingBean {
         boolean allEmptied = emptied.size() == removals.size();
         if (!emptied.isEmpty()
                 && tasks.bulkWrite(emptied, new BulkWriteOptions().ordered(false)).getMatchedCount() < emptied.size()) {
-            // a writer changed some of these tasks since: pull what was published, the relay does the rest
+            // a writer changed some of these tasks since: pull what was published, the
+            // relay does the rest
             allEmptied = false;
         }
         if (!allEmptied && !pulls.isEmpty()) {
@@ -288,7 +313,10 @@ public class TaskStore implements InitializingBean {
         }
     }
 
-    /** Tasks whose outbox has been pending since before the cut-off: their publisher probably crashed. */
+    /**
+     * Tasks whose outbox has been pending since before the cut-off: their publisher
+     * probably crashed.
+     */
     List<StoredTask> findStaleOutboxes(Instant pendingBefore, int limit) {
         return tasks.find(Filters.lte(OUTBOX_SINCE, Date.from(pendingBefore)))
             .limit(limit)
@@ -296,7 +324,10 @@ public class TaskStore implements InitializingBean {
             .into(new ArrayList<>());
     }
 
-    /** Ids of task records whose retention has ended, oldest first, through the sparse {@code record_expires_at} index. */
+    /**
+     * Ids of task records whose retention has ended, oldest first, through the sparse
+     * {@code record_expires_at} index.
+     */
     public List<String> findExpiredRecords(Instant now, int limit) {
         return tasks.find(Filters.lte(RECORD_EXPIRES_AT, Date.from(now)))
             .projection(Projections.include(ID))
@@ -307,8 +338,9 @@ public class TaskStore implements InitializingBean {
     }
 
     /**
-     * Deletes these task records if their retention has still ended (the condition is checked again, atomically per
-     * document). Deleting twice is harmless, so replicas that sweep at the same time need no claim.
+     * Deletes these task records if their retention has still ended (the condition is
+     * checked again, atomically per document). Deleting twice is harmless, so replicas
+     * that sweep at the same time need no claim.
      * @return how many this call deleted
      */
     public long deleteExpiredRecords(List<String> taskIds, Instant now) {
@@ -322,4 +354,5 @@ public class TaskStore implements InitializingBean {
     long countPendingOutboxes() {
         return tasks.countDocuments(Filters.exists(OUTBOX_SINCE));
     }
+
 }

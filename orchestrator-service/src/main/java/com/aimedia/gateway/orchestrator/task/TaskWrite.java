@@ -7,9 +7,10 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One planned write of a batch: the task as read (null when it has no document yet) and the changes that the
- * batch's events for it made, in the order they were applied. The write stores the last state and appends every
- * version the changes published, so that it means the same as applying the events one by one.
+ * One planned write of a batch: the task as read (null when it has no document yet) and
+ * the changes that the batch's events for it made, in the order they were applied. The
+ * write stores the last state and appends every version the changes published, so that it
+ * means the same as applying the events one by one.
  */
 record TaskWrite(@Nullable StoredTask current, List<Step> steps) {
 
@@ -36,7 +37,10 @@ record TaskWrite(@Nullable StoredTask current, List<Step> steps) {
         return steps.stream().map(step -> step.change().publication()).filter(Objects::nonNull).toList();
     }
 
-    /** The document as it is once this write applied: one revision on, the new versions appended to the outbox. */
+    /**
+     * The document as it is once this write applied: one revision on, the new versions
+     * appended to the outbox.
+     */
     StoredTask written() {
         if (current == null) {
             return new StoredTask(after(), 1L, publications(), true);

@@ -14,8 +14,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Logs and counts a change once it is written: status transitions, the duration of a task that ended, and the
- * stages of a task's life the write ended ({@link TaskStages}).
+ * Logs and counts a change once it is written: status transitions, the duration of a task
+ * that ended, and the stages of a task's life the write ended ({@link TaskStages}).
  */
 @Component
 class TransitionRecorder {
@@ -60,4 +60,5 @@ class TransitionRecorder {
                 .record(Duration.between(publication.createdAt(), completedAt));
         }
     }
+
 }

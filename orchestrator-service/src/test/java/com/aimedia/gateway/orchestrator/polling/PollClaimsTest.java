@@ -16,20 +16,24 @@ import com.aimedia.gateway.orchestrator.task.TaskDocuments;
 import com.aimedia.gateway.orchestrator.task.TaskStore;
 import com.mongodb.client.MongoCollection;
 
-
 /**
- * Claims against mongo-java-server over the wire: exactly one claim of a poll as read wins, and neither a claim nor
- * a callback's immediate poll scans the {@code tasks} collection (which on the embedded default means reading every
- * task document under the collection's lock).
+ * Claims against mongo-java-server over the wire: exactly one claim of a poll as read
+ * wins, and neither a claim nor a callback's immediate poll scans the {@code tasks}
+ * collection (which on the embedded default means reading every task document under the
+ * collection's lock).
  */
 class PollClaimsTest {
 
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
 
     private final ScanRecordingBackend backend = new ScanRecordingBackend();
+
     private final InMemoryMongo mongo = InMemoryMongo.start(backend);
+
     private final TaskStore store = new TaskStore(mongo.database("claims"));
+
     private final PollClaims claims = new PollClaims(store);
+
     private final MongoCollection<Document> tasks = store.collection();
 
     @BeforeEach
@@ -79,7 +83,8 @@ class PollClaimsTest {
         // when
         var claimed = claims.claim(due, NOW.plusSeconds(5));
 
-        // then: this one claim scans (the recorder sees it), and gives the token the next claim uses
+        // then: this one claim scans (the recorder sees it), and gives the token the next
+        // claim uses
         assertThat(due.tokenCurrent()).isFalse();
         assertThat(claimed).isPresent();
         assertThat(backend.scansOf(TaskStore.COLLECTION)).hasSize(1);
@@ -128,9 +133,11 @@ class PollClaimsTest {
     }
 
     private static Document task(String id, String status, Instant nextPollAt) {
-        return new Document("_id", id).append(TaskDocuments.PROVIDER, "luma").append(TaskDocuments.STATUS, status)
+        return new Document("_id", id).append(TaskDocuments.PROVIDER, "luma")
+            .append(TaskDocuments.STATUS, status)
             .append(TaskDocuments.NEXT_POLL_AT, Date.from(nextPollAt))
             .append(TaskDocuments.POLL_TOKEN, TaskDocuments.pollToken(id, nextPollAt))
             .append(TaskDocuments.POLL_ATTEMPTS, 0);
     }
+
 }

@@ -60,4 +60,5 @@ class PollScheduleTest {
                 1.5, Duration.ofSeconds(20), Duration.ofMinutes(30), 100, Map.of()))
             .hasMessageContaining("gateway.orchestrator.polling.default-interval");
     }
+
 }

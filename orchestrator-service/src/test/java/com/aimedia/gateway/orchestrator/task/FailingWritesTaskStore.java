@@ -9,10 +9,14 @@ import com.mongodb.MongoSocketWriteException;
 import com.mongodb.ServerAddress;
 import com.mongodb.client.MongoDatabase;
 
-/** The real store, whose next bulk writes can be made to fail as if the connection to MongoDB broke. */
+/**
+ * The real store, whose next bulk writes can be made to fail as if the connection to
+ * MongoDB broke.
+ */
 public class FailingWritesTaskStore extends TaskStore {
 
     private final AtomicInteger toFail = new AtomicInteger();
+
     private final AtomicInteger failed = new AtomicInteger();
 
     public FailingWritesTaskStore(MongoDatabase database) {
@@ -35,4 +39,5 @@ public class FailingWritesTaskStore extends TaskStore {
         }
         return super.writeAll(writes, now);
     }
+
 }

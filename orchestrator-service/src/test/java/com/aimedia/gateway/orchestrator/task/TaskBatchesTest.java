@@ -27,18 +27,24 @@ import com.mongodb.client.model.Filters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * The batch path against a real mongo-java-server, with a hand-written publisher: the document and the published
- * versions must be those that applying the same events one by one gives.
+ * The batch path against a real mongo-java-server, with a hand-written publisher: the
+ * document and the published versions must be those that applying the same events one by
+ * one gives.
  */
 class TaskBatchesTest {
 
     private static final Instant CREATED = Instant.parse("2026-11-26T10:00:00Z");
+
     private static final Clock CLOCK = Clock.fixed(CREATED.plusSeconds(90), ZoneOffset.UTC);
 
     private final ScanRecordingBackend backend = new ScanRecordingBackend();
+
     private final InMemoryMongo mongo = InMemoryMongo.start(backend);
+
     private final MongoDatabase database = mongo.database("batches");
+
     private final RecordingPublisher publisher = new RecordingPublisher();
+
     private final TaskStateMachine machine = new TaskStateMachine(new FixedPolicy());
 
     @AfterEach
@@ -62,14 +68,15 @@ class TaskBatchesTest {
         assertThat(task.getList("outbox", Document.class)).isEmpty();
         assertThat(task).doesNotContainKey("outbox_since");
         assertThat(database.getCollection("tasks").countDocuments()).isEqualTo(2);
-        assertThat(task.getString("poll_token")).isEqualTo(
-                TaskDocuments.pollToken("t1", task.getDate("next_poll_at").toInstant()));
+        assertThat(task.getString("poll_token"))
+            .isEqualTo(TaskDocuments.pollToken("t1", task.getDate("next_poll_at").toInstant()));
         assertThat(backend.scansOf(TaskStore.COLLECTION)).as("reads and writes answered from indexes").isEmpty();
     }
 
     @Test
     void should_end_as_one_by_one_when_a_report_precedes_its_submission_in_the_same_batch() {
-        // given: the same events applied one by one, in their natural order, to another task id
+        // given: the same events applied one by one, in their natural order, to another
+        // task id
         TaskStore store = store();
         TaskService oneByOne = new TaskService(store, machine, new Outbox(publisher, store), CLOCK, recorder());
         List.of(submitted("single"), accepted("single"), completed("single")).forEach(oneByOne::apply);
@@ -88,13 +95,15 @@ class TaskBatchesTest {
         assertThat(batch.getDate("deadline_at")).isEqualTo(single.getDate("deadline_at"));
         assertThat(batch.getString("provider_task_id")).isEqualTo("pt-batch");
         assertThat(batch).doesNotContainKey("next_poll_at");
-        // nothing is published before the owner is known: then the completed version, once
+        // nothing is published before the owner is known: then the completed version,
+        // once
         assertThat(publisher.versions("batch")).containsExactly(1000L);
     }
 
     @Test
     void should_publish_the_queued_version_when_the_submission_arrives_in_a_later_batch_than_the_acceptance() {
-        // given: the workers' acceptance was stored before the orchestrator read the task's TaskSubmitted
+        // given: the workers' acceptance was stored before the orchestrator read the
+        // task's TaskSubmitted
         TaskBatches batches = batches(store());
         batches.applyAll(List.of(accepted("late")));
 
@@ -134,7 +143,8 @@ class TaskBatchesTest {
 
     @Test
     void should_read_and_fold_again_when_another_writer_changed_a_task_between_read_and_write() {
-        // given: another writer applies the progress report right after the batch read the task
+        // given: another writer applies the progress report right after the batch read
+        // the task
         FaultyStore store = new FaultyStore(database);
         store.afterPropertiesSet();
         TaskService other = new TaskService(store, machine, new Outbox(publisher, store), CLOCK, recorder());
@@ -169,8 +179,10 @@ class TaskBatchesTest {
 
         // when
         publisher.failing = false;
-        new OutboxRelay(store, new Outbox(publisher, store), new OutboxProperties(Duration.ofSeconds(1),
-                Duration.ZERO, 100), Clock.offset(CLOCK, Duration.ofMinutes(1)), new SimpleMeterRegistry()).relay();
+        new OutboxRelay(store, new Outbox(publisher, store),
+                new OutboxProperties(Duration.ofSeconds(1), Duration.ZERO, 100),
+                Clock.offset(CLOCK, Duration.ofMinutes(1)), new SimpleMeterRegistry())
+            .relay();
 
         // then
         assertThat(publisher.versions("t1")).containsExactly(1L, 2L);
@@ -235,6 +247,7 @@ class TaskBatchesTest {
     private static final class RecordingPublisher implements TaskChangePublisher {
 
         private final List<StatusChange> published = new ArrayList<>();
+
         private boolean failing;
 
         @Override
@@ -246,17 +259,25 @@ class TaskBatchesTest {
         }
 
         List<Long> versions(String taskId) {
-            return published.stream().filter(change -> change.taskId().equals(taskId)).map(StatusChange::version)
+            return published.stream()
+                .filter(change -> change.taskId().equals(taskId))
+                .map(StatusChange::version)
                 .toList();
         }
+
     }
 
-    /** The real store, with a write that fails once when asked and a hook that lets another writer in after a read. */
+    /**
+     * The real store, with a write that fails once when asked and a hook that lets
+     * another writer in after a read.
+     */
     private static final class FaultyStore extends TaskStore {
 
         private boolean failNextWrite;
+
         private Runnable afterRead = () -> {
         };
+
         private int reads;
 
         FaultyStore(MongoDatabase database) {
@@ -282,5 +303,7 @@ class TaskBatchesTest {
             }
             return super.writeAll(writes, now);
         }
+
     }
+
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class TaskBodyTest {
 
     private static final Instant CREATED = Instant.parse("2025-11-26T10:00:00.400Z");
+
     private static final Submission SUBMISSION = new Submission("tenant-1", "kling-v2", "kling", "kling-v2-master",
             null, CREATED);
 
@@ -23,18 +24,20 @@ class TaskBodyTest {
 
     @Test
     void should_render_updated_at_from_the_event_when_in_progress() {
-        assertThat(TaskBody.render(state(TaskStatus.IN_PROGRESS, Instant.parse("2025-11-26T10:00:12.999Z"), List.of(),
-                null))).isEqualTo(
-                        "{\"id\":\"task_abc\",\"status\":\"in_progress\",\"created_at\":1764151200,\"version\":2,\"updated_at\":1764151212}");
+        assertThat(TaskBody
+            .render(state(TaskStatus.IN_PROGRESS, Instant.parse("2025-11-26T10:00:12.999Z"), List.of(), null)))
+            .isEqualTo(
+                    "{\"id\":\"task_abc\",\"status\":\"in_progress\",\"created_at\":1764151200,\"version\":2,\"updated_at\":1764151212}");
     }
 
     @Test
     void should_render_completed_at_and_outputs_when_completed() {
         assertThat(TaskBody.render(state(TaskStatus.COMPLETED, Instant.parse("2025-11-26T10:01:40Z"),
-                List.of("https://cdn.example.com/a.mp4", "https://cdn.example.com/b.png"), null))).isEqualTo(
-                        "{\"id\":\"task_abc\",\"status\":\"completed\",\"created_at\":1764151200,\"completed_at\":1764151300,"
-                                + "\"outputs\":[\"https://cdn.example.com/a.mp4\",\"https://cdn.example.com/b.png\"],"
-                                + "\"version\":1000,\"updated_at\":1764151300}");
+                List.of("https://cdn.example.com/a.mp4", "https://cdn.example.com/b.png"), null)))
+            .isEqualTo(
+                    "{\"id\":\"task_abc\",\"status\":\"completed\",\"created_at\":1764151200,\"completed_at\":1764151300,"
+                            + "\"outputs\":[\"https://cdn.example.com/a.mp4\",\"https://cdn.example.com/b.png\"],"
+                            + "\"version\":1000,\"updated_at\":1764151300}");
     }
 
     @Test
@@ -46,11 +49,12 @@ class TaskBodyTest {
     @Test
     void should_render_completed_at_and_error_when_failed() {
         assertThat(TaskBody.render(state(TaskStatus.FAILED, Instant.parse("2025-11-26T10:30:00Z"), List.of(),
-                "The provider did not finish the task within 30 minutes."))).isEqualTo(
-                        "{\"id\":\"task_abc\",\"status\":\"failed\",\"created_at\":1764151200,\"completed_at\":1764153000,"
-                                + "\"error\":\"The provider did not finish the task within 30 minutes.\","
-                                + "\"error_code\":\"provider_timeout\",\"retryable\":true,"
-                                + "\"version\":1000,\"updated_at\":1764153000}");
+                "The provider did not finish the task within 30 minutes.")))
+            .isEqualTo(
+                    "{\"id\":\"task_abc\",\"status\":\"failed\",\"created_at\":1764151200,\"completed_at\":1764153000,"
+                            + "\"error\":\"The provider did not finish the task within 30 minutes.\","
+                            + "\"error_code\":\"provider_timeout\",\"retryable\":true,"
+                            + "\"version\":1000,\"updated_at\":1764153000}");
     }
 
     @Test
@@ -75,11 +79,12 @@ class TaskBodyTest {
     void should_render_the_metadata_sorted_by_key_before_the_version_when_the_submission_has_metadata() {
         Submission withMetadata = new Submission("tenant-1", "kling-v2", "kling", "kling-v2-master", null, CREATED,
                 java.util.Map.of("z", "last", "a", "first \"quoted\""), null, null, null);
-        TaskState state = new TaskState("task_abc", "kling", withMetadata, TaskStatus.QUEUED, null, List.of(), null, null,
-                null, null, null, null, null);
+        TaskState state = new TaskState("task_abc", "kling", withMetadata, TaskStatus.QUEUED, null, List.of(), null,
+                null, null, null, null, null, null);
 
-        assertThat(TaskBody.render(state)).isEqualTo("{\"id\":\"task_abc\",\"status\":\"queued\",\"created_at\":1764151200,"
-                + "\"metadata\":{\"a\":\"first \\\"quoted\\\"\",\"z\":\"last\"},\"version\":1,\"updated_at\":1764151200}");
+        assertThat(TaskBody.render(state))
+            .isEqualTo("{\"id\":\"task_abc\",\"status\":\"queued\",\"created_at\":1764151200,"
+                    + "\"metadata\":{\"a\":\"first \\\"quoted\\\"\",\"z\":\"last\"},\"version\":1,\"updated_at\":1764151200}");
     }
 
     @Test
@@ -94,4 +99,5 @@ class TaskBodyTest {
         return new TaskState("task_abc", "kling", SUBMISSION, status, changedAt, outputs, error,
                 error == null ? null : "provider_timeout", null, null, null, null, null);
     }
+
 }

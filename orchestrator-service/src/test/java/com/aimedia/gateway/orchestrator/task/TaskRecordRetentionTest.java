@@ -25,23 +25,31 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * Task records are deleted once their tenant's retention has ended (counted from creation), only once the task has
- * ended, in batches through the {@code record_expires_at} index, idempotently across replicas, and counted.
+ * Task records are deleted once their tenant's retention has ended (counted from
+ * creation), only once the task has ended, in batches through the
+ * {@code record_expires_at} index, idempotently across replicas, and counted.
  */
 class TaskRecordRetentionTest {
 
     private static final Instant CREATED = Instant.parse("2026-11-26T10:00:00Z");
+
     private static final Clock CLOCK = Clock.fixed(CREATED.plusSeconds(90), ZoneOffset.UTC);
+
     private static final TaskRecordRetention RETENTION = new TaskRecordRetention(Duration.ofDays(7),
             Map.of("keeps-all", Duration.ZERO, "long", Duration.ofDays(30)), Duration.ofHours(1), 2);
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
+
     private final MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
+
     private final MongoDatabase database = client.getDatabase("retention");
+
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
     private final TaskStore store = store();
-    private final TaskService tasks = new TaskService(store, new TaskStateMachine(new Policy()),
-            new Outbox(change -> { }, store), CLOCK, new TransitionRecorder(registry));
+
+    private final TaskService tasks = new TaskService(store, new TaskStateMachine(new Policy()), new Outbox(change -> {
+    }, store), CLOCK, new TransitionRecorder(registry));
 
     @AfterEach
     void stop() {
@@ -79,7 +87,8 @@ class TaskRecordRetentionTest {
 
     @Test
     void should_delete_every_expired_record_in_batches_and_keep_the_others_when_swept() {
-        // given: five ended tasks of a 7-day tenant (batch size 2), one still running, one of a 30-day tenant
+        // given: five ended tasks of a 7-day tenant (batch size 2), one still running,
+        // one of a 30-day tenant
         for (int i = 0; i < 5; i++) {
             finished("old-" + i, "tenant-1");
         }
@@ -147,13 +156,15 @@ class TaskRecordRetentionTest {
     }
 
     private List<String> ids() {
-        return database.getCollection(TaskStore.COLLECTION).find().map(document -> document.getString("_id"))
+        return database.getCollection(TaskStore.COLLECTION)
+            .find()
+            .map(document -> document.getString("_id"))
             .into(new java.util.ArrayList<>());
     }
 
     private static TaskEvent submitted(String taskId, String tenantId) {
-        return new TaskEvent.Submitted(taskId, CREATED.plusMillis(20), new Submission(tenantId, "kling-v2", "kling",
-                "kling-v2-master", null, CREATED));
+        return new TaskEvent.Submitted(taskId, CREATED.plusMillis(20),
+                new Submission(tenantId, "kling-v2", "kling", "kling-v2-master", null, CREATED));
     }
 
     private record Policy() implements PollingPolicy {
@@ -173,4 +184,5 @@ class TaskRecordRetentionTest {
             return Duration.ofMinutes(30);
         }
     }
+
 }

@@ -12,8 +12,11 @@ import org.junit.jupiter.api.Test;
 class TaskStagesTest {
 
     private static final Instant CREATED = Instant.parse("2026-12-06T01:00:00Z");
+
     private static final Instant ACCEPTED = CREATED.plusSeconds(2);
+
     private static final Instant FINISHED = ACCEPTED.plusSeconds(60);
+
     private static final Instant STORED = FINISHED.plusMillis(300);
 
     @Test
@@ -53,4 +56,5 @@ class TaskStagesTest {
         return new TaskState("task-1", "kling", submission, status, changedAt, List.of(), null, null,
                 pollingSince == null ? null : "pt-1", null, pollingSince, null, null);
     }
+
 }

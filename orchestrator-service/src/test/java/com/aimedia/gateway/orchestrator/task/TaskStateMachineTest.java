@@ -13,18 +13,23 @@ import org.junit.jupiter.api.Test;
 class TaskStateMachineTest {
 
     private static final Instant CREATED = Instant.parse("2025-11-26T10:00:00Z");
+
     private static final String TASK = "task_abc";
 
-    private final TaskStateMachine machine = new TaskStateMachine(new FixedPolicy(Duration.ofSeconds(5),
-            Duration.ofSeconds(20), Duration.ofMinutes(30)));
+    private final TaskStateMachine machine = new TaskStateMachine(
+            new FixedPolicy(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofMinutes(30)));
 
     private static final TaskEvent SUBMITTED = new TaskEvent.Submitted(TASK, CREATED.plusMillis(20),
             new Submission("tenant-1", "kling-v2", "kling", "kling-v2-master", "https://example.com/hook", CREATED));
+
     private static final TaskEvent ACCEPTED = new TaskEvent.Accepted(TASK, "kling", CREATED.plusSeconds(2), "pt-1",
             "ref-1");
+
     private static final TaskEvent PROGRESS = new TaskEvent.Progressed(TASK, "kling", CREATED.plusSeconds(10), "pt-1");
+
     private static final TaskEvent COMPLETED = new TaskEvent.Completed(TASK, "kling", CREATED.plusSeconds(60), "pt-1",
             List.of("https://cdn.example.com/a.mp4"));
+
     private static final TaskEvent FAILED = new TaskEvent.Failed(TASK, "kling", CREATED.plusSeconds(30), "pt-1",
             "content_policy", "The prompt was rejected by the provider's content policy.");
 
@@ -95,12 +100,14 @@ class TaskStateMachineTest {
 
             // then
             List<Long> versions = replay.published().stream().map(StatusChange::version).toList();
-            assertThat(versions).as("order %s", names(order)).isSorted().doesNotHaveDuplicates()
+            assertThat(versions).as("order %s", names(order))
+                .isSorted()
+                .doesNotHaveDuplicates()
                 .allMatch(version -> version == 1 || (version >= 2 && version <= 102)
                         || version == TaskState.TERMINAL_VERSION);
             assertThat(versions.getLast()).isEqualTo(TaskState.TERMINAL_VERSION);
-            assertThat(replay.state()).as("order %s", names(order)).isEqualTo(replay(List.of(SUBMITTED, COMPLETED)).state()
-                .withProgress(null));
+            assertThat(replay.state()).as("order %s", names(order))
+                .isEqualTo(replay(List.of(SUBMITTED, COMPLETED)).state().withProgress(null));
             assertThat(replay.published().getLast().body()).doesNotContain("progress");
         }
     }
@@ -108,9 +115,11 @@ class TaskStateMachineTest {
     @Test
     void should_publish_a_progress_only_version_with_the_progress_in_the_body_and_ignore_a_lower_or_late_report() {
         TaskState at70 = replay(List.of(SUBMITTED, PROGRESS,
-                new TaskEvent.Progressed(TASK, "kling", CREATED.plusSeconds(14), "pt-1", 70))).state();
+                new TaskEvent.Progressed(TASK, "kling", CREATED.plusSeconds(14), "pt-1", 70)))
+            .state();
 
-        Transition lower = machine.next(at70, new TaskEvent.Progressed(TASK, "kling", CREATED.plusSeconds(16), "pt-1", 40));
+        Transition lower = machine.next(at70,
+                new TaskEvent.Progressed(TASK, "kling", CREATED.plusSeconds(16), "pt-1", 40));
         Transition.Changed higher = (Transition.Changed) machine.next(at70,
                 new TaskEvent.Progressed(TASK, "kling", CREATED.plusSeconds(16), "pt-1", 90));
         TaskState completed = replay(List.of(SUBMITTED, PROGRESS, COMPLETED)).state();
@@ -122,7 +131,8 @@ class TaskStateMachineTest {
         assertThat(higher.publication().progress()).isEqualTo(90);
         assertThat(higher.publication().body()).isEqualTo("{\"id\":\"task_abc\",\"status\":\"in_progress\","
                 + "\"created_at\":1764151200,\"progress\":90,\"version\":92,\"updated_at\":1764151210}");
-        assertThat(machine.next(completed, new TaskEvent.Progressed(TASK, "kling", CREATED.plusSeconds(90), "pt-1", 99)))
+        assertThat(
+                machine.next(completed, new TaskEvent.Progressed(TASK, "kling", CREATED.plusSeconds(90), "pt-1", 99)))
             .isInstanceOf(Transition.Unchanged.class);
     }
 
@@ -177,9 +187,9 @@ class TaskStateMachineTest {
         assertThat(changed.statusChanged()).isFalse();
         assertThat(changed.publication()).isNotNull();
         assertThat(changed.publication().version()).isEqualTo(2);
-        assertThat(changed.publication().body()).isEqualTo(
-                "{\"id\":\"task_abc\",\"status\":\"in_progress\",\"created_at\":1764151200,"
-                        + "\"version\":2,\"updated_at\":1764151210}");
+        assertThat(changed.publication().body())
+            .isEqualTo("{\"id\":\"task_abc\",\"status\":\"in_progress\",\"created_at\":1764151200,"
+                    + "\"version\":2,\"updated_at\":1764151210}");
     }
 
     @Test
@@ -204,7 +214,8 @@ class TaskStateMachineTest {
         // when
         TaskState queued = replay(List.of(SUBMITTED)).state();
 
-        // then: a lost acceptance report is asked for after 20 s, not discovered at the 30-minute deadline
+        // then: a lost acceptance report is asked for after 20 s, not discovered at the
+        // 30-minute deadline
         assertThat(queued.deadlineAt()).isEqualTo(CREATED.plus(Duration.ofMinutes(30)));
         assertThat(queued.nextPollAt()).isEqualTo(CREATED.plusSeconds(20));
         assertThat(queued.updatedAt()).isEqualTo(CREATED);
@@ -213,8 +224,8 @@ class TaskStateMachineTest {
     @Test
     void should_watch_the_deadline_when_it_comes_before_the_submission_check() {
         // given
-        TaskStateMachine shortDeadline = new TaskStateMachine(new FixedPolicy(Duration.ofSeconds(5),
-                Duration.ofSeconds(20), Duration.ofSeconds(10)));
+        TaskStateMachine shortDeadline = new TaskStateMachine(
+                new FixedPolicy(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(10)));
 
         // when
         TaskState queued = ((Transition.Changed) shortDeadline.next(null, SUBMITTED)).after();
@@ -273,7 +284,8 @@ class TaskStateMachineTest {
         return order.stream().map(event -> event.getClass().getSimpleName()).toList();
     }
 
-    private record FixedPolicy(Duration interval, Duration acceptanceCheck, Duration deadline) implements PollingPolicy {
+    private record FixedPolicy(Duration interval, Duration acceptanceCheck,
+            Duration deadline) implements PollingPolicy {
         @Override
         public Duration firstPollDelay(String provider) {
             return interval;
@@ -289,4 +301,5 @@ class TaskStateMachineTest {
             return deadline;
         }
     }
+
 }

@@ -19,23 +19,35 @@ import com.aimedia.gateway.simulators.support.Pause;
 
 import tools.jackson.databind.JsonNode;
 
-/** The simulated BFL account: request validation, prompt markers, its tasks, the concurrency limit and test knobs. */
+/**
+ * The simulated BFL account: request validation, prompt markers, its tasks, the
+ * concurrency limit and test knobs.
+ */
 final class BflAccount {
 
     /** The model paths of docs/providers/bfl.md ({@code POST /v1/<model>}). */
     static final Set<String> MODELS = Set.of("flux-pro-1.1", "flux-pro-1.1-ultra", "flux-dev", "flux-pro-1.0-fill",
             "flux-pro-1.0-expand", "flux-kontext-pro", "flux-kontext-max", "flux-2-pro", "flux-2-max", "flux-2-flex",
             "flux-2-klein-4b", "flux-2-klein-9b");
+
     private static final Set<String> FORMATS = Set.of("jpeg", "png", "webp");
 
     private final BflSimulator.Config config;
+
     private final Map<String, BflTask> tasks = new LinkedHashMap<>();
+
     private final Map<String, String> forcedStatus = new ConcurrentHashMap<>();
+
     private final List<BflSimulator.RecordedRequest> requests = new ArrayList<>();
+
     private final ConcurrentLinkedQueue<BflError> submitFailures = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<String> pollBodies = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<BflError> pollFailures = new ConcurrentLinkedQueue<>();
+
     private volatile Duration responseDelay = Duration.ZERO;
+
     private long jobsCreated;
 
     BflAccount(BflSimulator.Config config) {
@@ -128,7 +140,9 @@ final class BflAccount {
         }
     }
 
-    /** The task as the given host sees it: a regional task is unknown to the global host. */
+    /**
+     * The task as the given host sees it: a regional task is unknown to the global host.
+     */
     Optional<BflTask> find(String id, boolean askedRegionalHost) {
         BflError armed = pollFailures.poll();
         if (armed != null) {
@@ -193,4 +207,5 @@ final class BflAccount {
         JsonNode node = body.get(field);
         return node != null && node.isString() && !node.stringValue().isBlank() ? node.stringValue() : null;
     }
+
 }

@@ -5,15 +5,18 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One BFL error answer. BFL's API is FastAPI: errors carry {@code {"detail": ...}} (a string, or a list of
- * {@code {loc,msg,type}} for 422). The skills repo's example clients read {@code {"error": ...}}; {@link #errorKey}
- * renders that shape instead, so a client can be checked against both.
+ * One BFL error answer. BFL's API is FastAPI: errors carry {@code {"detail": ...}} (a
+ * string, or a list of {@code {loc,msg,type}} for 422). The skills repo's example clients
+ * read {@code {"error": ...}}; {@link #errorKey} renders that shape instead, so a client
+ * can be checked against both.
  *
  * @param httpStatus the HTTP status
  * @param detail the {@code detail} text
  * @param retryAfter the Retry-After header to send, or null
- * @param errorKey true to render {@code {"error": detail}} instead of {@code {"detail": detail}}
- * @param field for a 422: the body field at fault, rendered as {@code {"detail":[{"loc":["body",field],...}]}}
+ * @param errorKey true to render {@code {"error": detail}} instead of {@code {"detail":
+ * detail}}
+ * @param field for a 422: the body field at fault, rendered as
+ * {@code {"detail":[{"loc":["body",field],...}]}}
  */
 public record BflError(int httpStatus, String detail, @Nullable Duration retryAfter, boolean errorKey,
         @Nullable String field) {
@@ -70,6 +73,7 @@ public record BflError(int httpStatus, String detail, @Nullable Duration retryAf
         BflError error() {
             return error;
         }
+
     }
 
     Answer answer() {

@@ -18,14 +18,17 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.imageio.ImageIO;
 
 /**
- * The simulated delivery storage ({@code bfldeliveryprod.blob.core.windows.net} in production): a result
- * {@code sample} URL carries an expiry ({@code se}, unix seconds) and a signature ({@code sig}) over path and expiry,
- * like an Azure SAS URL, and stops working after {@code lifetime} (10 minutes at BFL).
+ * The simulated delivery storage ({@code bfldeliveryprod.blob.core.windows.net} in
+ * production): a result {@code sample} URL carries an expiry ({@code se}, unix seconds)
+ * and a signature ({@code sig}) over path and expiry, like an Azure SAS URL, and stops
+ * working after {@code lifetime} (10 minutes at BFL).
  */
 final class BflSamples {
 
     private final byte[] key = new byte[32];
+
     private final Clock clock;
+
     private final Duration lifetime;
 
     BflSamples(Clock clock, Duration lifetime) {
@@ -34,14 +37,20 @@ final class BflSamples {
         this.lifetime = lifetime;
     }
 
-    /** The path and query of a fresh sample URL for a task (minted at each poll, like BFL's). */
+    /**
+     * The path and query of a fresh sample URL for a task (minted at each poll, like
+     * BFL's).
+     */
     String signedPath(String taskId, String outputFormat) {
         String path = "/results/" + taskId + "/sample." + outputFormat;
         long expires = clock.instant().plus(lifetime).getEpochSecond();
         return path + "?se=" + expires + "&sig=" + sign(path, expires);
     }
 
-    /** Whether a request for {@code path} with these query values is a valid, unexpired sample URL. */
+    /**
+     * Whether a request for {@code path} with these query values is a valid, unexpired
+     * sample URL.
+     */
     boolean valid(String path, String expires, String signature) {
         long seconds;
         try {
@@ -66,7 +75,10 @@ final class BflSamples {
         }
     }
 
-    /** A tiny real image in the requested format (webp falls back to png bytes: the JDK cannot write webp). */
+    /**
+     * A tiny real image in the requested format (webp falls back to png bytes: the JDK
+     * cannot write webp).
+     */
     static byte[] image(String outputFormat) {
         String format = "jpeg".equals(outputFormat) ? "jpeg" : "png";
         BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
@@ -88,4 +100,5 @@ final class BflSamples {
             default -> "image/png";
         };
     }
+
 }

@@ -27,30 +27,42 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Black Forest Labs API as docs/providers/bfl.md documents it, on two loopback servers: the <em>global</em>
- * host ({@link #baseUrl()}, {@code .../v1}) takes {@code POST /v1/<model>} and answers {@code {id, polling_url, cost,
- * input_mp, output_mp}} whose {@code polling_url} names the <em>regional</em> host (another port), like BFL's
- * region-encoding polling URLs. Only the regional host knows such a task: the global host's {@code get_result} answers
- * {@code Task not found} for it, so a client must poll the returned URL. A create with {@code webhook_url} answers
- * {@code {id, status, webhook_url}} without a polling URL; that task is served by the global host and the webhook is
- * POSTed when it finishes. The regional host also serves the result {@code sample} files, whose URLs expire after
- * {@link Config#sampleLifetime()} (10 minutes at BFL) and need no key. Every API call needs {@code x-key}; else 401.
+ * The Black Forest Labs API as docs/providers/bfl.md documents it, on two loopback
+ * servers: the <em>global</em> host ({@link #baseUrl()}, {@code .../v1}) takes
+ * {@code POST /v1/<model>} and answers {@code {id, polling_url, cost, input_mp,
+ * output_mp}} whose {@code polling_url} names the <em>regional</em> host (another port),
+ * like BFL's region-encoding polling URLs. Only the regional host knows such a task: the
+ * global host's {@code get_result} answers {@code Task not found} for it, so a client
+ * must poll the returned URL. A create with {@code webhook_url} answers {@code {id,
+ * status, webhook_url}} without a polling URL; that task is served by the global host and
+ * the webhook is POSTed when it finishes. The regional host also serves the result
+ * {@code sample} files, whose URLs expire after {@link Config#sampleLifetime()} (10
+ * minutes at BFL) and need no key. Every API call needs {@code x-key}; else 401.
  *
- * <p>Prompt markers: {@code [sim:content-policy]} (ends {@code Content Moderated}), {@code [sim:request-moderated]},
- * {@code [sim:task-error]} (ends {@code Error}), {@code [sim:no-credits]} (402), {@code [sim:busy]} (429),
- * {@code [sim:server-error]} (500). More than {@link Config#concurrencyLimit()} pending tasks: 429.
+ * <p>
+ * Prompt markers: {@code [sim:content-policy]} (ends {@code Content Moderated}),
+ * {@code [sim:request-moderated]}, {@code [sim:task-error]} (ends {@code Error}),
+ * {@code [sim:no-credits]} (402), {@code [sim:busy]} (429), {@code [sim:server-error]}
+ * (500). More than {@link Config#concurrencyLimit()} pending tasks: 429.
  */
 public final class BflSimulator implements ProviderSimulator {
 
     private static final Logger log = LoggerFactory.getLogger(BflSimulator.class);
 
     private final Config config;
+
     private final SimulatorServer global;
+
     private final SimulatorServer regional;
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final BflAccount account;
+
     private final BflSamples samples;
+
     private final BflWebhooks webhooks;
+
     private volatile @Nullable String pollingBaseOverride;
 
     private BflSimulator(Config config) {
@@ -71,7 +83,8 @@ public final class BflSimulator implements ProviderSimulator {
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
-        return start(Config.defaults().withApiKey(Simulators.randomCredential())
+        return start(Config.defaults()
+            .withApiKey(Simulators.randomCredential())
             .withTimings(options.queuedFor(), options.runningFor()));
     }
 
@@ -86,15 +99,17 @@ public final class BflSimulator implements ProviderSimulator {
         return global.origin() + "/v1";
     }
 
-    /** The regional host ({@code scheme://host:port}) named by polling URLs; the adapter must trust it explicitly. */
+    /**
+     * The regional host ({@code scheme://host:port}) named by polling URLs; the adapter
+     * must trust it explicitly.
+     */
     public String regionalOrigin() {
         return regional.origin();
     }
 
     @Override
     public Map<String, String> workerProperties() {
-        return Map.of("gateway.providers.bfl.base-url", baseUrl(),
-                "gateway.providers.bfl.api-key", config.apiKey(),
+        return Map.of("gateway.providers.bfl.base-url", baseUrl(), "gateway.providers.bfl.api-key", config.apiKey(),
                 "gateway.providers.bfl.polling-hosts", regional.hostAndPort());
     }
 
@@ -108,7 +123,10 @@ public final class BflSimulator implements ProviderSimulator {
         return account.jobsCreated();
     }
 
-    /** From now on polling URLs name this base ({@code scheme://host:port}) and tasks are served globally; null resets. */
+    /**
+     * From now on polling URLs name this base ({@code scheme://host:port}) and tasks are
+     * served globally; null resets.
+     */
     public void advertisePollingBase(@Nullable String base) {
         this.pollingBaseOverride = base;
     }
@@ -311,13 +329,17 @@ public final class BflSimulator implements ProviderSimulator {
         return values;
     }
 
-    /** A request as one of the hosts received it ({@code host} is {@code global} or {@code regional}). */
+    /**
+     * A request as one of the hosts received it ({@code host} is {@code global} or
+     * {@code regional}).
+     */
     public record RecordedRequest(String host, String method, String uri, @Nullable String xKey, String body) {
     }
 
     /**
      * @param apiKey the key {@code x-key} must carry
-     * @param queuedFor with {@code runningFor}: how long a task stays {@code Pending} (BFL has no separate queued state)
+     * @param queuedFor with {@code runningFor}: how long a task stays {@code Pending}
+     * (BFL has no separate queued state)
      * @param sampleLifetime how long a result URL works (10 minutes at BFL)
      * @param concurrencyLimit pending tasks before a create answers 429 (24 at BFL)
      */
@@ -346,4 +368,5 @@ public final class BflSimulator implements ProviderSimulator {
             return "Config[apiKey=***, queuedFor=" + queuedFor + ", runningFor=" + runningFor + "]";
         }
     }
+
 }

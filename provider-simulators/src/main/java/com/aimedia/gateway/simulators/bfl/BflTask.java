@@ -6,16 +6,19 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One simulated BFL task. Its status is a pure function of the time since creation ({@code Pending} for
- * {@code queuedFor + runningFor}, then its final status), so a stepped clock sees a deterministic progression.
+ * One simulated BFL task. Its status is a pure function of the time since creation
+ * ({@code Pending} for {@code queuedFor + runningFor}, then its final status), so a
+ * stepped clock sees a deterministic progression.
  *
  * @param id the task id
  * @param model the model path it was created on ({@code flux-pro-1.1})
  * @param prompt the prompt, echoed in {@code result.prompt}
  * @param seed the seed, echoed in {@code result.seed}
  * @param outputFormat jpeg, png or webp
- * @param finalStatus the BFL status it ends in ({@code Ready}, {@code Content Moderated}, ...)
- * @param regional true when its {@code polling_url} names the regional host (only that host knows it)
+ * @param finalStatus the BFL status it ends in ({@code Ready}, {@code Content Moderated},
+ * ...)
+ * @param regional true when its {@code polling_url} names the regional host (only that
+ * host knows it)
  * @param webhookUrl where to POST on completion, or null
  * @param webhookSecret the secret to sign the webhook with, or null
  */

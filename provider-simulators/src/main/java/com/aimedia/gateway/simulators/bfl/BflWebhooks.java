@@ -22,17 +22,21 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Posts BFL's webhook when a task with a {@code webhook_url} finishes, best effort on a background thread. The payload
- * and the {@code X-BFL-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>} header follow BFL's skills repo
- * (docs/providers/bfl.md marks them unverified by the OpenAPI).
+ * Posts BFL's webhook when a task with a {@code webhook_url} finishes, best effort on a
+ * background thread. The payload and the
+ * {@code X-BFL-Signature: sha256=<hex HMAC-SHA256(secret, raw body)>} header follow BFL's
+ * skills repo (docs/providers/bfl.md marks them unverified by the OpenAPI).
  */
 final class BflWebhooks implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BflWebhooks.class);
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
     private final CallbackPoster poster = new CallbackPoster();
+
     private final JsonMapper json;
+
     private final Clock clock;
 
     BflWebhooks(JsonMapper json, Clock clock) {
@@ -40,7 +44,10 @@ final class BflWebhooks implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Schedules the webhook for when the task finishes; {@code sampleUrl} mints the result URL at send time. */
+    /**
+     * Schedules the webhook for when the task finishes; {@code sampleUrl} mints the
+     * result URL at send time.
+     */
     void scheduleFor(BflTask task, Function<BflTask, String> sampleUrl) {
         if (task.webhookUrl() == null) {
             return;
@@ -68,8 +75,8 @@ final class BflWebhooks implements AutoCloseable {
         String[] signature = task.webhookSecret() == null ? new String[0]
                 : new String[] { "X-BFL-Signature", "sha256=" + hmacHex(task.webhookSecret(), raw) };
         try {
-            poster.post(java.util.Objects.requireNonNull(task.webhookUrl(), "only tasks with a webhook_url are sent"), raw,
-                    Duration.ofSeconds(5), signature);
+            poster.post(java.util.Objects.requireNonNull(task.webhookUrl(), "only tasks with a webhook_url are sent"),
+                    raw, Duration.ofSeconds(5), signature);
         }
         catch (java.io.IOException | RuntimeException e) {
             // best effort, like the real thing: the gateway polls anyway
@@ -95,4 +102,5 @@ final class BflWebhooks implements AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
     }
+
 }

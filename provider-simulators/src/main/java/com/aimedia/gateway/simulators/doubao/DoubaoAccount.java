@@ -27,29 +27,47 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The simulated Ark account: Seedance tasks, prompt markers, callbacks and test knobs. */
+/**
+ * The simulated Ark account: Seedance tasks, prompt markers, callbacks and test knobs.
+ */
 final class DoubaoAccount implements AutoCloseable {
 
     static final Set<String> MODELS = Set.of("doubao-seedance-1-0-pro-250528", "doubao-seedance-1-0-pro-fast",
-            "doubao-seedance-1-0-lite-t2v-250428", "doubao-seedance-1-0-lite-i2v-250428", "doubao-seedance-1-5-pro-251215",
-            "doubao-seedance-2-0-260128", "doubao-seedance-2-0-fast-260128");
+            "doubao-seedance-1-0-lite-t2v-250428", "doubao-seedance-1-0-lite-i2v-250428",
+            "doubao-seedance-1-5-pro-251215", "doubao-seedance-2-0-260128", "doubao-seedance-2-0-fast-260128");
+
     private static final Logger log = LoggerFactory.getLogger(DoubaoAccount.class);
-    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+        .withZone(ZoneOffset.UTC);
 
     private final DoubaoSimulator.Config config;
+
     private final JsonMapper json;
+
     private final Map<String, DoubaoTask> tasks = new LinkedHashMap<>();
+
     private final Set<String> busyAnswered = new HashSet<>();
+
     private final List<String> createBodies = new ArrayList<>();
+
     private final ConcurrentLinkedQueue<DoubaoError> createFailures = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<DoubaoError> getFailures = new ConcurrentLinkedQueue<>();
-    private final ScheduledExecutorService callbacks = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofVirtual().name("doubao-sim-callback").factory());
+
+    private final ScheduledExecutorService callbacks = Executors
+        .newSingleThreadScheduledExecutor(Thread.ofVirtual().name("doubao-sim-callback").factory());
+
     private final CallbackPoster poster = new CallbackPoster();
+
     private final List<String> deliveredCallbacks = new ArrayList<>();
+
     private final Supplier<String> filesBase;
+
     private volatile Duration responseDelay = Duration.ZERO;
+
     private long jobsCreated;
+
     private long jobsCancelled;
 
     DoubaoAccount(DoubaoSimulator.Config config, JsonMapper json, Supplier<String> filesBase) {
@@ -124,18 +142,22 @@ final class DoubaoAccount implements AutoCloseable {
         return task;
     }
 
-    /** Ark POSTs the task object to {@code callback_url} when the task changes [secondary]; best effort, no retries. */
+    /**
+     * Ark POSTs the task object to {@code callback_url} when the task changes
+     * [secondary]; best effort, no retries.
+     */
     private void scheduleCallback(DoubaoTask task, Duration after) {
         callbacks.schedule(() -> {
             try {
                 ObjectNode node = json.createObjectNode();
                 task.render(node, config.clock().instant(), filesBase.get());
                 HttpResponse<byte[]> response = poster.post(
-                        java.util.Objects.requireNonNull(task.callbackUrl(), "only tasks with a callback_url call back"),
-                        json.writeValueAsBytes(node),
-                        Duration.ofSeconds(5));
+                        java.util.Objects.requireNonNull(task.callbackUrl(),
+                                "only tasks with a callback_url call back"),
+                        json.writeValueAsBytes(node), Duration.ofSeconds(5));
                 synchronized (this) {
-                    deliveredCallbacks.add(task.id() + ":" + node.get("status").asString() + ":" + response.statusCode());
+                    deliveredCallbacks
+                        .add(task.id() + ":" + node.get("status").asString() + ":" + response.statusCode());
                 }
             }
             catch (Exception e) {
@@ -155,7 +177,10 @@ final class DoubaoAccount implements AutoCloseable {
         return node;
     }
 
-    /** Cancels a queued task, or deletes the record of a finished one; a running task cannot be cancelled. */
+    /**
+     * Cancels a queued task, or deletes the record of a finished one; a running task
+     * cannot be cancelled.
+     */
     synchronized void delete(String id) {
         DoubaoTask task = find(id);
         String status = task.status(config.clock().instant());
@@ -226,4 +251,5 @@ final class DoubaoAccount implements AutoCloseable {
         callbacks.shutdownNow();
         poster.close();
     }
+
 }

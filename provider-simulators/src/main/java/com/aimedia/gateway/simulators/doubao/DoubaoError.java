@@ -5,10 +5,11 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Ark error answer {@code {"error":{"code":..,"message":..,"param":"","type":..}}} with its HTTP status
- * (codes from the official error page, docs/providers/doubao.md).
+ * One Ark error answer {@code {"error":{"code":..,"message":..,"param":"","type":..}}}
+ * with its HTTP status (codes from the official error page, docs/providers/doubao.md).
  *
- * @param retryAfter a Retry-After header to send (not documented by Ark; tests use it), or null
+ * @param retryAfter a Retry-After header to send (not documented by Ark; tests use it),
+ * or null
  */
 public record DoubaoError(int httpStatus, String code, String message, String type, @Nullable Duration retryAfter) {
 
@@ -17,8 +18,8 @@ public record DoubaoError(int httpStatus, String code, String message, String ty
     }
 
     public static DoubaoError authentication() {
-        return new DoubaoError(401, "AuthenticationError",
-                "The API key or AK/SK in the request is missing or invalid.", "Unauthorized");
+        return new DoubaoError(401, "AuthenticationError", "The API key or AK/SK in the request is missing or invalid.",
+                "Unauthorized");
     }
 
     public static DoubaoError accountOverdue() {
@@ -66,6 +67,7 @@ public record DoubaoError(int httpStatus, String code, String message, String ty
         DoubaoError error() {
             return error;
         }
+
     }
 
     Answer answer() {

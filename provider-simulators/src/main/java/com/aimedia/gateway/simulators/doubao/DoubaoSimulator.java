@@ -27,38 +27,49 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local HTTP server that speaks VolcEngine Ark's video generation tasks API (docs/providers/doubao.md); the base URL
- * includes {@code /api/v3}.
+ * A local HTTP server that speaks VolcEngine Ark's video generation tasks API
+ * (docs/providers/doubao.md); the base URL includes {@code /api/v3}.
  *
  * <h2>API</h2>
  * <ul>
- * <li>{@code POST /api/v3/contents/generations/tasks} {@code {"model":..,"content":[..],"callback_url":..}}: answers
+ * <li>{@code POST /api/v3/contents/generations/tasks}
+ * {@code {"model":..,"content":[..],"callback_url":..}}: answers
  * {@code {"id":"cgt-<time>-<rand>"}}. An unknown model (not {@code ep-...}) answers 404
  * {@code InvalidEndpointOrModel.NotFound}.</li>
- * <li>{@code GET /api/v3/contents/generations/tasks/{id}}: the task object, {@code queued -> running -> succeeded}
- * ({@code content.video_url}, and {@code last_frame_url} with {@code return_last_frame}) or {@code failed}
- * ({@code error.code}) or {@code expired}. {@code DELETE} cancels a queued task or deletes a finished one.</li>
+ * <li>{@code GET /api/v3/contents/generations/tasks/{id}}: the task object,
+ * {@code queued -> running -> succeeded} ({@code content.video_url}, and
+ * {@code last_frame_url} with {@code return_last_frame}) or {@code failed}
+ * ({@code error.code}) or {@code expired}. {@code DELETE} cancels a queued task or
+ * deletes a finished one.</li>
  * <li>{@code GET /files/<id>.mp4|.png}: the results (no auth, like TOS signed URLs).</li>
  * </ul>
- * {@code Authorization: Bearer <key>} is required; else 401 {@code AuthenticationError}. With a {@code callback_url},
- * the task object is POSTed to it when the task starts running and when it ends (best effort).
+ * {@code Authorization: Bearer <key>} is required; else 401 {@code AuthenticationError}.
+ * With a {@code callback_url}, the task object is POSTed to it when the task starts
+ * running and when it ends (best effort).
  *
- * <h2>Prompt markers</h2>
- * {@code [sim:content-policy]} (ends {@code failed} with {@code OutputVideoSensitiveContentDetected}),
- * {@code [sim:reject-content]} (400 {@code InputTextSensitiveContentDetected}), {@code [sim:no-credits]} (403
- * {@code AccountOverdueError}), {@code [sim:busy]} (429 {@code RateLimitExceeded.EndpointRPMExceeded} once per
- * prompt), {@code [sim:server-error]} (500), {@code [sim:expired]} (ends {@code expired}).
+ * <h2>Prompt markers</h2> {@code [sim:content-policy]} (ends {@code failed} with
+ * {@code OutputVideoSensitiveContentDetected}), {@code [sim:reject-content]} (400
+ * {@code InputTextSensitiveContentDetected}), {@code [sim:no-credits]} (403
+ * {@code AccountOverdueError}), {@code [sim:busy]} (429
+ * {@code RateLimitExceeded.EndpointRPMExceeded} once per prompt),
+ * {@code [sim:server-error]} (500), {@code [sim:expired]} (ends {@code expired}).
  */
 public final class DoubaoSimulator implements ProviderSimulator {
 
     private static final Logger log = LoggerFactory.getLogger(DoubaoSimulator.class);
+
     private static final String PREFIX = "/api/v3";
+
     private static final String TASKS = PREFIX + "/contents/generations/tasks";
+
     private static final String FILES = "/files/";
 
     private final Config config;
+
     private final SimulatorServer server;
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final DoubaoAccount account;
 
     private DoubaoSimulator(Config config) {
@@ -75,7 +86,8 @@ public final class DoubaoSimulator implements ProviderSimulator {
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
-        return start(Config.defaults().withApiKey(Simulators.randomCredential())
+        return start(Config.defaults()
+            .withApiKey(Simulators.randomCredential())
             .withTimings(options.queuedFor(), options.runningFor()));
     }
 
@@ -95,7 +107,10 @@ public final class DoubaoSimulator implements ProviderSimulator {
                 config.apiKey());
     }
 
-    /** provider-workers.yml maps no shorter name for Doubao, so the relaxed-binding name is the real one. */
+    /**
+     * provider-workers.yml maps no shorter name for Doubao, so the relaxed-binding name
+     * is the real one.
+     */
     @Override
     public List<String> realCredentialVariables() {
         return List.of("ARK_API_KEY");
@@ -139,7 +154,9 @@ public final class DoubaoSimulator implements ProviderSimulator {
         return account.createBodies();
     }
 
-    /** Callbacks delivered, as {@code <task id>:<status>:<HTTP status of the receiver>}. */
+    /**
+     * Callbacks delivered, as {@code <task id>:<status>:<HTTP status of the receiver>}.
+     */
     public List<String> deliveredCallbacks() {
         return account.deliveredCallbacks();
     }
@@ -203,9 +220,10 @@ public final class DoubaoSimulator implements ProviderSimulator {
         boolean video = name.endsWith(".mp4");
         String id = name.replaceFirst("\\.(mp4|png)$", "");
         boolean available = (video || name.endsWith(".png")) && account.hasResult(id);
-        byte[] body = !available ? "NoSuchKey".getBytes(StandardCharsets.UTF_8) : video ? SampleMedia.mp4("isomiso2avc1mp41", true, "doubao-simulator") : SampleMedia.greenPng();
-        Exchanges.send(exchange, available ? 200 : 404,
-                !available ? "text/plain" : video ? "video/mp4" : "image/png", body);
+        byte[] body = !available ? "NoSuchKey".getBytes(StandardCharsets.UTF_8)
+                : video ? SampleMedia.mp4("isomiso2avc1mp41", true, "doubao-simulator") : SampleMedia.greenPng();
+        Exchanges.send(exchange, available ? 200 : 404, !available ? "text/plain" : video ? "video/mp4" : "image/png",
+                body);
     }
 
     private void sendError(HttpExchange exchange, DoubaoError error) throws IOException {
@@ -261,4 +279,5 @@ public final class DoubaoSimulator implements ProviderSimulator {
             return "Config[port=" + port + ", apiKey=***, queuedFor=" + queuedFor + ", runningFor=" + runningFor + "]";
         }
     }
+
 }

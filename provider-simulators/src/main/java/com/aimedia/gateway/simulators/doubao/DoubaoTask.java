@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One Ark task. Its status is a pure function of time: {@code queued -> running -> succeeded | failed | expired}, or
- * {@code cancelled} once a queued task is deleted.
+ * One Ark task. Its status is a pure function of time:
+ * {@code queued -> running -> succeeded | failed | expired}, or {@code cancelled} once a
+ * queued task is deleted.
  */
 final class DoubaoTask {
 
@@ -21,14 +22,23 @@ final class DoubaoTask {
     static final String EXPIRED = "expired";
 
     private final String id;
+
     private final String model;
+
     private final Instant createdAt;
+
     private final Duration queuedFor;
+
     private final Duration runningFor;
+
     private final @Nullable String failureCode;
+
     private final boolean expires;
+
     private final boolean returnLastFrame;
+
     private final @Nullable String callbackUrl;
+
     private volatile @Nullable String forcedStatus;
 
     DoubaoTask(String id, String model, Instant createdAt, Duration queuedFor, Duration runningFor,
@@ -119,4 +129,5 @@ final class DoubaoTask {
         node.put("created_at", createdAt.getEpochSecond());
         node.put("updated_at", now.getEpochSecond());
     }
+
 }

@@ -1,4 +1,7 @@
-/** A local simulator of the VolcEngine Ark video generation tasks API (docs/providers/doubao.md). */
+/**
+ * A local simulator of the VolcEngine Ark video generation tasks API
+ * (docs/providers/doubao.md).
+ */
 @NullMarked
 package com.aimedia.gateway.simulators.doubao;
 

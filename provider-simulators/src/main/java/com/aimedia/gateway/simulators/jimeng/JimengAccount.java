@@ -18,7 +18,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The simulated VolcEngine account: its Jimeng tasks, limits, prompt markers and test knobs. */
+/**
+ * The simulated VolcEngine account: its Jimeng tasks, limits, prompt markers and test
+ * knobs.
+ */
 final class JimengAccount {
 
     static final Set<String> VIDEO_KEYS = Set.of("jimeng_vgfm_t2v_l20", "jimeng_vgfm_i2v_l20", "jimeng_t2v_v30",
@@ -27,12 +30,19 @@ final class JimengAccount {
     static final Set<String> IMAGE_KEYS = Set.of("jimeng_high_aes_general_v21_L", "jimeng_t2i_v40");
 
     private final JimengSimulator.Config config;
+
     private final Map<String, JimengTask> tasks = new LinkedHashMap<>();
+
     private final Set<String> busyAnswered = new HashSet<>();
+
     private final List<String> submitBodies = new ArrayList<>();
+
     private final ConcurrentLinkedQueue<JimengError> submitFailures = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<JimengError> resultFailures = new ConcurrentLinkedQueue<>();
+
     private volatile Duration responseDelay = Duration.ZERO;
+
     private long jobsCreated;
 
     JimengAccount(JimengSimulator.Config config) {
@@ -62,7 +72,8 @@ final class JimengAccount {
         if (!VIDEO_KEYS.contains(reqKey) && !IMAGE_KEYS.contains(reqKey)) {
             throw JimengError.business(200, 30404, "FeatNotFound: unknown req_key " + reqKey).answer();
         }
-        // "_i2v_" keys start from an image; jimeng_ti2v_v30_pro takes a prompt, an image or both
+        // "_i2v_" keys start from an image; jimeng_ti2v_v30_pro takes a prompt, an image
+        // or both
         boolean needsImage = reqKey.contains("_i2v_");
         boolean hasImage = body.path("image_urls").size() > 0 || body.path("binary_data_base64").size() > 0;
         if (needsImage && !hasImage) {
@@ -107,7 +118,10 @@ final class JimengAccount {
         return task;
     }
 
-    /** The {@code data} of a GetResult answer; a finished failed task answers its error code instead. */
+    /**
+     * The {@code data} of a GetResult answer; a finished failed task answers its error
+     * code instead.
+     */
     ObjectNode getResult(String rawBody, JsonMapper json, String baseUrl) {
         JimengError armed = resultFailures.poll();
         if (armed != null) {
@@ -181,4 +195,5 @@ final class JimengAccount {
     synchronized int createdTaskCount() {
         return tasks.size();
     }
+
 }

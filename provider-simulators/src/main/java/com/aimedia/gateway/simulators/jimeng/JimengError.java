@@ -5,15 +5,18 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One error answer of the VolcEngine visual API: either a business error ({@code {"code":..,"message":..}}, often
- * with HTTP 200) or, when {@code metadataCode} is set, a gateway-level error in the {@code ResponseMetadata}
- * envelope ({@code SignatureDoesNotMatch}, {@code InvalidActionOrVersion}).
+ * One error answer of the VolcEngine visual API: either a business error
+ * ({@code {"code":..,"message":..}}, often with HTTP 200) or, when {@code metadataCode}
+ * is set, a gateway-level error in the {@code ResponseMetadata} envelope
+ * ({@code SignatureDoesNotMatch}, {@code InvalidActionOrVersion}).
  *
  * @param httpStatus the HTTP status of the answer
  * @param code the business code (ignored for gateway-level errors)
  * @param message the message
- * @param metadataCode the {@code ResponseMetadata.Error.Code}, or null for a business error
- * @param retryAfter a Retry-After header to send (not documented by VolcEngine; tests use it), or null
+ * @param metadataCode the {@code ResponseMetadata.Error.Code}, or null for a business
+ * error
+ * @param retryAfter a Retry-After header to send (not documented by VolcEngine; tests use
+ * it), or null
  */
 public record JimengError(int httpStatus, int code, String message, @Nullable String metadataCode,
         @Nullable Duration retryAfter) {
@@ -67,6 +70,7 @@ public record JimengError(int httpStatus, int code, String message, @Nullable St
         JimengError error() {
             return error;
         }
+
     }
 
     Answer answer() {

@@ -30,40 +30,55 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local HTTP server that speaks the VolcEngine visual API as Jimeng uses it (docs/providers/jimeng.md).
+ * A local HTTP server that speaks the VolcEngine visual API as Jimeng uses it
+ * (docs/providers/jimeng.md).
  *
  * <h2>API</h2>
  * <ul>
- * <li>{@code POST /?Action=CVSync2AsyncSubmitTask&Version=2022-08-31} with {@code {"req_key":..,"prompt":..}}:
- * answers {@code {"code":10000,"message":"Success","request_id":..,"data":{"task_id":".."}}}.</li>
- * <li>{@code POST /?Action=CVSync2AsyncGetResult&Version=2022-08-31} with {@code {"req_key":..,"task_id":..}}:
- * {@code data.status} {@code in_queue -> generating -> done}; video req_keys answer {@code data.video_url}, image
- * req_keys {@code data.binary_data_base64} (a PNG). An unknown task (or another req_key) is {@code not_found}.</li>
- * <li>{@code GET /files/<task>.mp4}: the video, for {@link Config#urlLifetime()} after the task is done.</li>
+ * <li>{@code POST /?Action=CVSync2AsyncSubmitTask&Version=2022-08-31} with
+ * {@code {"req_key":..,"prompt":..}}: answers
+ * {@code {"code":10000,"message":"Success","request_id":..,"data":{"task_id":".."}}}.</li>
+ * <li>{@code POST /?Action=CVSync2AsyncGetResult&Version=2022-08-31} with
+ * {@code {"req_key":..,"task_id":..}}: {@code data.status}
+ * {@code in_queue -> generating -> done}; video req_keys answer {@code data.video_url},
+ * image req_keys {@code data.binary_data_base64} (a PNG). An unknown task (or another
+ * req_key) is {@code not_found}.</li>
+ * <li>{@code GET /files/<task>.mp4}: the video, for {@link Config#urlLifetime()} after
+ * the task is done.</li>
  * </ul>
- * Every API call must carry a valid VolcEngine V4 signature (region {@code cn-north-1}, service {@code cv}) made with
- * the configured AK/SK, else HTTP 401 in the {@code ResponseMetadata} envelope ({@code SignatureDoesNotMatch}).
- * Business errors are {@code {"code":<not 10000>,"message":..}}, mostly inside HTTP 200.
+ * Every API call must carry a valid VolcEngine V4 signature (region {@code cn-north-1},
+ * service {@code cv}) made with the configured AK/SK, else HTTP 401 in the
+ * {@code ResponseMetadata} envelope ({@code SignatureDoesNotMatch}). Business errors are
+ * {@code {"code":<not 10000>,"message":..}}, mostly inside HTTP 200.
  *
- * <h2>Prompt markers</h2>
- * {@code [sim:content-policy]} (accepted; GetResult then answers 50511 "Post Img Risk Not Pass" in an HTTP 200),
- * {@code [sim:reject-content]} (submit answers 50412 in an HTTP 200), {@code [sim:no-credits]} (submit answers 50400
- * account overdue), {@code [sim:busy]} (submit answers 429 50430 once per prompt), {@code [sim:server-error]} (500
- * 50500), {@code [sim:expired]} (the task ends {@code expired}).
- * Knobs: {@link #failNextSubmit}, {@link #failNextResult}, {@link #forceStatus}, {@link #delayResponses}.
+ * <h2>Prompt markers</h2> {@code [sim:content-policy]} (accepted; GetResult then answers
+ * 50511 "Post Img Risk Not Pass" in an HTTP 200), {@code [sim:reject-content]} (submit
+ * answers 50412 in an HTTP 200), {@code [sim:no-credits]} (submit answers 50400 account
+ * overdue), {@code [sim:busy]} (submit answers 429 50430 once per prompt),
+ * {@code [sim:server-error]} (500 50500), {@code [sim:expired]} (the task ends
+ * {@code expired}). Knobs: {@link #failNextSubmit}, {@link #failNextResult},
+ * {@link #forceStatus}, {@link #delayResponses}.
  */
 public final class JimengSimulator implements ProviderSimulator {
 
     public static final String REGION = "cn-north-1";
+
     public static final String SERVICE = "cv";
+
     private static final Logger log = LoggerFactory.getLogger(JimengSimulator.class);
+
     private static final String FILES = "/files/";
+
     private static final String VERSION = "2022-08-31";
 
     private final Config config;
+
     private final SimulatorServer server;
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final VolcSignatureVerifier verifier;
+
     private final JimengAccount account;
 
     private JimengSimulator(Config config) {
@@ -80,9 +95,13 @@ public final class JimengSimulator implements ProviderSimulator {
         return simulator;
     }
 
-    /** The simulator as the embedded default runs it: free port, random credentials, the given timings. */
+    /**
+     * The simulator as the embedded default runs it: free port, random credentials, the
+     * given timings.
+     */
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
-        return start(Config.defaults().withCredentials(Simulators.randomCredential(), Simulators.randomCredential())
+        return start(Config.defaults()
+            .withCredentials(Simulators.randomCredential(), Simulators.randomCredential())
             .withTimings(options.queuedFor(), options.runningFor()));
     }
 
@@ -98,12 +117,14 @@ public final class JimengSimulator implements ProviderSimulator {
 
     @Override
     public Map<String, String> workerProperties() {
-        return Map.of("gateway.providers.jimeng.base-url", baseUrl(),
-                "gateway.providers.jimeng.access-key", config.accessKey(),
-                "gateway.providers.jimeng.secret-key", config.secretKey());
+        return Map.of("gateway.providers.jimeng.base-url", baseUrl(), "gateway.providers.jimeng.access-key",
+                config.accessKey(), "gateway.providers.jimeng.secret-key", config.secretKey());
     }
 
-    /** provider-workers.yml maps no shorter names for Jimeng, so the relaxed-binding names are the real ones. */
+    /**
+     * provider-workers.yml maps no shorter names for Jimeng, so the relaxed-binding names
+     * are the real ones.
+     */
     @Override
     public List<String> realCredentialVariables() {
         return List.of("VOLC_ACCESSKEY", "VOLC_SECRETKEY");
@@ -119,7 +140,9 @@ public final class JimengSimulator implements ProviderSimulator {
         server.close();
     }
 
-    /** The next submit (after the signature check) answers this error and creates nothing. */
+    /**
+     * The next submit (after the signature check) answers this error and creates nothing.
+     */
     public void failNextSubmit(JimengError error) {
         account.failNextSubmit(error);
     }
@@ -134,7 +157,10 @@ public final class JimengSimulator implements ProviderSimulator {
         account.forceStatus(taskId, raw);
     }
 
-    /** Delays every API answer, to exercise client read timeouts ({@link Duration#ZERO} to stop). */
+    /**
+     * Delays every API answer, to exercise client read timeouts ({@link Duration#ZERO} to
+     * stop).
+     */
     public void delayResponses(Duration delay) {
         account.delayResponses(delay);
     }
@@ -180,7 +206,8 @@ public final class JimengSimulator implements ProviderSimulator {
                 sendError(exchange, answer.error(), action);
             }
             catch (JacksonException e) {
-                sendError(exchange, JimengError.business(400, 50205, "Invalid parameter: body is not valid JSON"), action);
+                sendError(exchange, JimengError.business(400, 50205, "Invalid parameter: body is not valid JSON"),
+                        action);
             }
             catch (RuntimeException e) {
                 log.error("jimeng simulator failed path={}", path, e);
@@ -196,8 +223,8 @@ public final class JimengSimulator implements ProviderSimulator {
         return switch (action) {
             case "CVSync2AsyncSubmitTask" -> account.submit(body, json);
             case "CVSync2AsyncGetResult" -> account.getResult(body, json, baseUrl());
-            default -> throw JimengError.gateway(404, "InvalidActionOrVersion", "Could not find operation " + action)
-                .answer();
+            default ->
+                throw JimengError.gateway(404, "InvalidActionOrVersion", "Could not find operation " + action).answer();
         };
     }
 
@@ -208,7 +235,8 @@ public final class JimengSimulator implements ProviderSimulator {
     private void serveFile(HttpExchange exchange, String name) throws IOException {
         String taskId = name.endsWith(".mp4") ? name.substring(0, name.length() - 4) : "";
         boolean available = account.hasVideo(taskId);
-        byte[] body = available ? SampleMedia.mp4("isomiso2avc1mp41", true, "jimeng-simulator") : "<Error><Code>AccessDenied</Code></Error>".getBytes(StandardCharsets.UTF_8);
+        byte[] body = available ? SampleMedia.mp4("isomiso2avc1mp41", true, "jimeng-simulator")
+                : "<Error><Code>AccessDenied</Code></Error>".getBytes(StandardCharsets.UTF_8);
         Exchanges.send(exchange, available ? 200 : 403, available ? "video/mp4" : "application/xml", body);
     }
 
@@ -237,7 +265,8 @@ public final class JimengSimulator implements ProviderSimulator {
         send(exchange, error.httpStatus(), body, error.retryAfter());
     }
 
-    private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter) throws IOException {
+    private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter)
+            throws IOException {
         Exchanges.send(exchange, status, "application/json; charset=utf-8", json.writeValueAsBytes(body), retryAfter);
     }
 
@@ -257,7 +286,8 @@ public final class JimengSimulator implements ProviderSimulator {
             for (String pair : rawQuery.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
-                    query.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                    query.put(pair.substring(0, eq),
+                            java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                 }
             }
         }
@@ -293,15 +323,18 @@ public final class JimengSimulator implements ProviderSimulator {
         }
 
         public Config withCredentials(String newAccessKey, String newSecretKey) {
-            return new Config(port, newAccessKey, newSecretKey, queuedFor, runningFor, concurrencyLimit, urlLifetime, clock);
+            return new Config(port, newAccessKey, newSecretKey, queuedFor, runningFor, concurrencyLimit, urlLifetime,
+                    clock);
         }
 
         public Config withTimings(Duration newQueuedFor, Duration newRunningFor) {
-            return new Config(port, accessKey, secretKey, newQueuedFor, newRunningFor, concurrencyLimit, urlLifetime, clock);
+            return new Config(port, accessKey, secretKey, newQueuedFor, newRunningFor, concurrencyLimit, urlLifetime,
+                    clock);
         }
 
         public Config withClock(Clock newClock) {
-            return new Config(port, accessKey, secretKey, queuedFor, runningFor, concurrencyLimit, urlLifetime, newClock);
+            return new Config(port, accessKey, secretKey, queuedFor, runningFor, concurrencyLimit, urlLifetime,
+                    newClock);
         }
 
         @Override
@@ -310,4 +343,5 @@ public final class JimengSimulator implements ProviderSimulator {
                     + ", runningFor=" + runningFor + ", concurrencyLimit=" + concurrencyLimit + "]";
         }
     }
+
 }

@@ -6,9 +6,10 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One task of the simulated account. Its status is a pure function of the time since creation:
- * {@code in_queue -> generating -> done} (or {@code expired} for a {@code [sim:expired]} task), so a test with a
- * stepped clock sees a deterministic progression.
+ * One task of the simulated account. Its status is a pure function of the time since
+ * creation: {@code in_queue -> generating -> done} (or {@code expired} for a
+ * {@code [sim:expired]} task), so a test with a stepped clock sees a deterministic
+ * progression.
  */
 final class JimengTask {
 
@@ -18,13 +19,21 @@ final class JimengTask {
     static final String EXPIRED = "expired";
 
     private final String taskId;
+
     private final String reqKey;
+
     private final boolean image;
+
     private final Instant createdAt;
+
     private final Duration queuedFor;
+
     private final Duration runningFor;
+
     private final @Nullable JimengError failure;
+
     private final boolean expires;
+
     private volatile @Nullable String forcedStatus;
 
     JimengTask(String taskId, String reqKey, boolean image, Instant createdAt, Duration queuedFor, Duration runningFor,
@@ -78,7 +87,10 @@ final class JimengTask {
         return IN_QUEUE.equals(status) || GENERATING.equals(status);
     }
 
-    /** A result URL works for {@code urlLifetime} after the task is done (docs/providers/jimeng.md: 1 hour [secondary]). */
+    /**
+     * A result URL works for {@code urlLifetime} after the task is done
+     * (docs/providers/jimeng.md: 1 hour [secondary]).
+     */
     boolean resultAvailable(Instant now, Duration urlLifetime) {
         return DONE.equals(status(now)) && failure == null && now.isBefore(finishesAt().plus(urlLifetime));
     }
@@ -86,4 +98,5 @@ final class JimengTask {
     private Instant finishesAt() {
         return createdAt.plus(queuedFor).plus(runningFor);
     }
+
 }

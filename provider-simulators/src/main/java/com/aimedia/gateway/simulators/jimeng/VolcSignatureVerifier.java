@@ -16,19 +16,25 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Verifies a VolcEngine V4 signature the way the API does (docs/providers/jimeng.md): it recomputes the canonical
- * request from what arrived (method, path, query, {@code content-type}, {@code host}, {@code x-content-sha256},
- * {@code x-date}), checks the body hash, derives the signing key from the account's secret key and compares.
- * Failures answer HTTP 401 in the {@code ResponseMetadata} envelope, as the real gateway does.
+ * Verifies a VolcEngine V4 signature the way the API does (docs/providers/jimeng.md): it
+ * recomputes the canonical request from what arrived (method, path, query,
+ * {@code content-type}, {@code host}, {@code x-content-sha256}, {@code x-date}), checks
+ * the body hash, derives the signing key from the account's secret key and compares.
+ * Failures answer HTTP 401 in the {@code ResponseMetadata} envelope, as the real gateway
+ * does.
  */
 final class VolcSignatureVerifier {
 
     private static final String SIGNED_HEADERS = "content-type;host;x-content-sha256;x-date";
+
     private static final HexFormat HEX = HexFormat.of();
 
     private final String accessKey;
+
     private final String secretKey;
+
     private final String region;
+
     private final String service;
 
     VolcSignatureVerifier(String accessKey, String secretKey, String region, String service) {
@@ -63,11 +69,9 @@ final class VolcSignatureVerifier {
             throw signatureMismatch();
         }
         String canonical = request.method() + "\n" + request.path() + "\n" + canonicalQuery(request.rawQuery()) + "\n"
-                + "content-type:" + request.headers().getOrDefault("content-type", "") + "\n"
-                + "host:" + request.headers().getOrDefault("host", "") + "\n"
-                + "x-content-sha256:" + bodyHash + "\n"
-                + "x-date:" + xDate + "\n"
-                + "\n" + SIGNED_HEADERS + "\n" + bodyHash;
+                + "content-type:" + request.headers().getOrDefault("content-type", "") + "\n" + "host:"
+                + request.headers().getOrDefault("host", "") + "\n" + "x-content-sha256:" + bodyHash + "\n" + "x-date:"
+                + xDate + "\n" + "\n" + SIGNED_HEADERS + "\n" + bodyHash;
         String expected = signature(xDate, scope, canonical);
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 parts.getOrDefault("Signature", "").getBytes(StandardCharsets.US_ASCII))) {
@@ -86,8 +90,10 @@ final class VolcSignatureVerifier {
     }
 
     private static JimengError.Answer signatureMismatch() {
-        return JimengError.gateway(401, "SignatureDoesNotMatch",
-                "The request signature we calculated does not match the signature you provided.").answer();
+        return JimengError
+            .gateway(401, "SignatureDoesNotMatch",
+                    "The request signature we calculated does not match the signature you provided.")
+            .answer();
     }
 
     private static Map<String, String> parseAuthorization(String header) {
@@ -109,7 +115,8 @@ final class VolcSignatureVerifier {
                 int eq = pair.indexOf('=');
                 String name = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
-                sorted.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                sorted.put(URLDecoder.decode(name, StandardCharsets.UTF_8),
+                        URLDecoder.decode(value, StandardCharsets.UTF_8));
             }
         }
         List<String> pairs = new ArrayList<>();
@@ -121,8 +128,8 @@ final class VolcSignatureVerifier {
         StringBuilder out = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            boolean unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == '~';
+            boolean unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_' || c == '.' || c == '~';
             out.append(unreserved ? String.valueOf(c) : "%" + HexFormat.of().withUpperCase().toHexDigits(b));
         }
         return out.toString();
@@ -147,4 +154,5 @@ final class VolcSignatureVerifier {
             throw new IllegalStateException("HmacSHA256 is not available");
         }
     }
+
 }

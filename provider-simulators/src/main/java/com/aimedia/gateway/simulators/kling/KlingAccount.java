@@ -23,7 +23,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The simulated Kling account: its tasks, its concurrency limit, the prompt markers and the test knobs. */
+/**
+ * The simulated Kling account: its tasks, its concurrency limit, the prompt markers and
+ * the test knobs.
+ */
 final class KlingAccount {
 
     static final String IMAGES = "images";
@@ -31,17 +34,28 @@ final class KlingAccount {
     static final String RISK_CONTROL_MESSAGE = "Failure to pass the risk control system";
 
     private final KlingSimulator.Config config;
+
     private final Supplier<String> baseUrl;
+
     private final Map<String, SimulatedTask> tasks = new LinkedHashMap<>();
+
     private final Map<String, String> taskIdByExternalId = new LinkedHashMap<>();
+
     private final Map<String, SimulatedTask> tasksByFileId = new LinkedHashMap<>();
+
     private final Set<String> busyAnswered = new HashSet<>();
+
     private final List<KlingSimulator.RecordedCreate> createRequests = new ArrayList<>();
+
     private final ConcurrentLinkedQueue<KlingError> createFailures = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<KlingError> queryFailures = new ConcurrentLinkedQueue<>();
+
     private final AtomicLong nextTaskId = new AtomicLong(
             860_000_000_000_000_000L + ThreadLocalRandom.current().nextLong(10_000_000_000_000_000L));
+
     private volatile Duration responseDelay = Duration.ZERO;
+
     private long jobsCreated;
 
     KlingAccount(KlingSimulator.Config config, Supplier<String> baseUrl) {
@@ -98,7 +112,8 @@ final class KlingAccount {
         }
     }
 
-    private synchronized SimulatedTask admit(String family, String prompt, @Nullable String externalTaskId, JsonNode body) {
+    private synchronized SimulatedTask admit(String family, String prompt, @Nullable String externalTaskId,
+            JsonNode body) {
         if (externalTaskId != null && taskIdByExternalId.containsKey(externalTaskId)) {
             throw new KlingError(400, 1201, "Invalid parameter value: external_task_id already exists").answer();
         }
@@ -109,17 +124,22 @@ final class KlingAccount {
         // concurrency is per resource pack (video vs image); an image task holds n slots
         boolean image = IMAGES.equals(family);
         int slots = image ? imageCount(body) : 1;
-        long inFlight = tasks.values().stream().filter(t -> t.isImageTask() == image && t.inFlight(now))
-            .mapToLong(SimulatedTask::slots).sum();
+        long inFlight = tasks.values()
+            .stream()
+            .filter(t -> t.isImageTask() == image && t.inFlight(now))
+            .mapToLong(SimulatedTask::slots)
+            .sum();
         if (inFlight + slots > config.concurrencyLimit()) {
             throw KlingError.concurrencyLimit().answer();
         }
         int factor = prompt.contains("[sim:slow]") ? config.slowFactor() : 1;
         String failure = prompt.contains("[sim:content-policy]") ? RISK_CONTROL_MESSAGE : null;
         String duration = Optional.ofNullable(KlingRequestValidator.optionalString(body, "duration")).orElse("5");
-        SimulatedTask task = new SimulatedTask(Long.toString(nextTaskId.addAndGet(1 + ThreadLocalRandom.current().nextInt(997))),
-                family, externalTaskId, now, config.queuedFor().multipliedBy(factor),
-                config.processingFor().multipliedBy(factor), failure, duration, UUID.randomUUID().toString(), image ? slots : 0);
+        SimulatedTask task = new SimulatedTask(
+                Long.toString(nextTaskId.addAndGet(1 + ThreadLocalRandom.current().nextInt(997))), family,
+                externalTaskId, now, config.queuedFor().multipliedBy(factor),
+                config.processingFor().multipliedBy(factor), failure, duration, UUID.randomUUID().toString(),
+                image ? slots : 0);
         tasks.put(task.taskId(), task);
         jobsCreated++;
         tasksByFileId.put(task.fileId(), task);
@@ -154,7 +174,10 @@ final class KlingAccount {
         return n == null || n.isNull() ? 1 : n.asInt();
     }
 
-    /** Whether the file id belongs to a task that succeeded (its video or images may be downloaded). */
+    /**
+     * Whether the file id belongs to a task that succeeded (its video or images may be
+     * downloaded).
+     */
     synchronized boolean hasFile(String fileId) {
         SimulatedTask task = tasksByFileId.get(fileId);
         return task != null && task.succeeded(config.clock().instant());
@@ -211,4 +234,5 @@ final class KlingAccount {
         queryFailures.clear();
         responseDelay = Duration.ZERO;
     }
+
 }

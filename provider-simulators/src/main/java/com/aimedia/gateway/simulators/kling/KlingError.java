@@ -5,8 +5,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Kling error answer: the HTTP status, the body {@code code} and {@code message}, and optionally a
- * {@code Retry-After} header (Kling does not document one; tests use it to check that a client honours it).
+ * One Kling error answer: the HTTP status, the body {@code code} and {@code message}, and
+ * optionally a {@code Retry-After} header (Kling does not document one; tests use it to
+ * check that a client honours it).
  *
  * @param httpStatus the HTTP status of the answer
  * @param code the Kling business code of the body (see docs/providers/kling.md, "Errors")
@@ -64,6 +65,7 @@ public record KlingError(int httpStatus, int code, String message, @Nullable Dur
         KlingError error() {
             return error;
         }
+
     }
 
     Answer answer() {

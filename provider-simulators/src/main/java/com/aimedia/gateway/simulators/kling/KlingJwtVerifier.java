@@ -16,18 +16,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Checks a Kling bearer token the way the API documents it: an HS256 JWT signed with the account's secret key,
- * {@code iss} = access key, {@code nbf} and {@code exp} in seconds. Answers the documented codes: 1001 header empty,
- * 1002 token invalid (malformed, wrong algorithm), 1000 authentication failed (bad signature or unknown issuer),
- * 1003 not yet valid, 1004 expired. All with HTTP 401.
+ * Checks a Kling bearer token the way the API documents it: an HS256 JWT signed with the
+ * account's secret key, {@code iss} = access key, {@code nbf} and {@code exp} in seconds.
+ * Answers the documented codes: 1001 header empty, 1002 token invalid (malformed, wrong
+ * algorithm), 1000 authentication failed (bad signature or unknown issuer), 1003 not yet
+ * valid, 1004 expired. All with HTTP 401.
  */
 final class KlingJwtVerifier {
 
     private static final Base64.Decoder URL_DECODER = Base64.getUrlDecoder();
 
     private final String accessKey;
+
     private final byte[] secretKey;
+
     private final Clock clock;
+
     private final JsonMapper json;
 
     KlingJwtVerifier(String accessKey, String secretKey, Clock clock, JsonMapper json) {
@@ -37,7 +41,10 @@ final class KlingJwtVerifier {
         this.json = json;
     }
 
-    /** Returns normally when the header carries a valid token, else throws the documented error answer. */
+    /**
+     * Returns normally when the header carries a valid token, else throws the documented
+     * error answer.
+     */
     void verify(@Nullable String authorizationHeader) {
         if (authorizationHeader == null || authorizationHeader.isBlank()) {
             throw new KlingError(401, 1001, "Authorization header is empty").answer();
@@ -114,4 +121,5 @@ final class KlingJwtVerifier {
     private static KlingError.Answer invalid(String why) {
         return new KlingError(401, 1002, "Token invalid: " + why).answer();
     }
+
 }

@@ -7,21 +7,31 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks a create body as Kling documents it (docs/providers/kling.md, "Submit"): 400 1200 for a missing or
- * malformed parameter, 400 1201 for a value out of range, 404 1203 for an unknown model.
+ * Checks a create body as Kling documents it (docs/providers/kling.md, "Submit"): 400
+ * 1200 for a missing or malformed parameter, 400 1201 for a value out of range, 404 1203
+ * for an unknown model.
  */
 final class KlingRequestValidator {
 
     static final Set<String> VIDEO_MODELS = Set.of("kling-v1", "kling-v1-5", "kling-v1-6", "kling-v2-master",
             "kling-v2-1", "kling-v2-1-master", "kling-v2-5-turbo", "kling-v2-6", "kling-v3");
     static final Set<String> IMAGE_MODELS = Set.of("kling-v1", "kling-v1-5", "kling-v2", "kling-v2-new", "kling-v2-1");
-    private static final Set<String> IMAGE_ASPECT_RATIOS = Set.of("16:9", "9:16", "1:1", "4:3", "3:4", "3:2", "2:3", "21:9");
+
+    private static final Set<String> IMAGE_ASPECT_RATIOS = Set.of("16:9", "9:16", "1:1", "4:3", "3:4", "3:2", "2:3",
+            "21:9");
+
     private static final Set<String> IMAGE_REFERENCES = Set.of("subject", "face");
+
     private static final Set<String> RESOLUTIONS = Set.of("1k", "2k");
+
     private static final Set<String> DURATIONS = Set.of("5", "10");
+
     private static final Set<String> MODES = Set.of("std", "pro");
+
     private static final Set<String> ASPECT_RATIOS = Set.of("16:9", "9:16", "1:1");
+
     private static final Set<String> SOUND = Set.of("on", "off");
+
     private static final int MAX_PROMPT = 2500;
 
     private KlingRequestValidator() {
@@ -56,7 +66,10 @@ final class KlingRequestValidator {
         }
     }
 
-    /** {@code POST /v1/images/generations}: the image models, {@code n} 1-9, eight aspect ratios, 1k/2k. */
+    /**
+     * {@code POST /v1/images/generations}: the image models, {@code n} 1-9, eight aspect
+     * ratios, 1k/2k.
+     */
     private static void validateImage(JsonNode body) {
         String model = optionalString(body, "model_name");
         if (model != null && !IMAGE_MODELS.contains(model)) {
@@ -135,4 +148,5 @@ final class KlingRequestValidator {
     private static KlingError.Answer invalidValue(String message) {
         return new KlingError(400, 1201, "Invalid parameter value: " + message).answer();
     }
+
 }

@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One task of the simulated account. Its status is a pure function of the time since creation, so a test with a
- * fixed or stepped clock sees a deterministic progression {@code submitted -> processing -> succeed | failed}.
+ * One task of the simulated account. Its status is a pure function of the time since
+ * creation, so a test with a fixed or stepped clock sees a deterministic progression
+ * {@code submitted -> processing -> succeed | failed}.
  */
 final class SimulatedTask {
 
@@ -19,16 +20,26 @@ final class SimulatedTask {
     static final String FAILED = "failed";
 
     private final String taskId;
+
     private final String family;
+
     private final @Nullable String externalTaskId;
+
     private final Instant createdAt;
+
     private final Duration queuedFor;
+
     private final Duration processingFor;
+
     private final @Nullable String failureMessage;
+
     private final String duration;
+
     private final String fileId;
+
     /** 0 for a video task; the number of images ({@code n}) for an image task. */
     private final int imageCount;
+
     private volatile @Nullable String forcedStatus;
 
     SimulatedTask(String taskId, String family, @Nullable String externalTaskId, Instant createdAt, Duration queuedFor,
@@ -61,7 +72,10 @@ final class SimulatedTask {
         return fileId;
     }
 
-    /** Concurrency slots held while in flight: {@code n} for an image task, 1 for a video (docs/providers/kling.md). */
+    /**
+     * Concurrency slots held while in flight: {@code n} for an image task, 1 for a video
+     * (docs/providers/kling.md).
+     */
     int slots() {
         return Math.max(1, imageCount);
     }
@@ -98,7 +112,10 @@ final class SimulatedTask {
         return SUCCEED.equals(status(now));
     }
 
-    /** Renders the documented task object ({@code data} of a query answer, or the callback body). */
+    /**
+     * Renders the documented task object ({@code data} of a query answer, or the callback
+     * body).
+     */
     void render(ObjectNode data, Instant now, String baseUrl) {
         String status = status(now);
         data.put("task_id", taskId);
@@ -144,4 +161,5 @@ final class SimulatedTask {
     private Instant finishesAt() {
         return processingStartsAt().plus(processingFor);
     }
+
 }

@@ -19,7 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The simulated Luma account: its generations, concurrency limits, prompt markers and test knobs. */
+/**
+ * The simulated Luma account: its generations, concurrency limits, prompt markers and
+ * test knobs.
+ */
 final class LumaAccount {
 
     static final String MODERATION_FAILED = "Advanced prompt moderation failed";
@@ -27,16 +30,27 @@ final class LumaAccount {
     static final String FRAMES_UNREADABLE = "Failed to read user input frames";
 
     private final LumaSimulator.Config config;
+
     private final Supplier<String> filesBase;
+
     private final LumaCallbacks callbacks;
+
     private final JsonMapper json;
+
     private final Map<String, LumaGeneration> generations = new LinkedHashMap<>();
+
     private final Set<String> busyAnswered = new HashSet<>();
+
     private final List<LumaSimulator.RecordedCreate> creates = new ArrayList<>();
+
     private final ConcurrentLinkedQueue<LumaError> createFailures = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<LumaError> getFailures = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<String> failedInsideOk = new ConcurrentLinkedQueue<>();
+
     private long jobsCreated;
+
     private long jobsCancelled;
 
     LumaAccount(LumaSimulator.Config config, Supplier<String> filesBase, LumaCallbacks callbacks, JsonMapper json) {
@@ -86,7 +100,8 @@ final class LumaAccount {
         int factor = prompt.contains("[sim:slow]") ? config.slowFactor() : 1;
         Duration queued = sync ? Duration.ZERO : config.queuedFor().multipliedBy(factor);
         Duration dreaming = sync ? Duration.ZERO : config.dreamingFor().multipliedBy(factor);
-        String extension = image ? Optional.ofNullable(LumaRequestValidator.optionalString(body, "format")).orElse("jpg") : "mp4";
+        String extension = image
+                ? Optional.ofNullable(LumaRequestValidator.optionalString(body, "format")).orElse("jpg") : "mp4";
         JsonNode callback = body.get("callback_url");
         LumaGeneration generation = new LumaGeneration(UUID.randomUUID().toString(), type,
                 body.path("model").asString(), now, queued, dreaming, failureFor(prompt), extension, body,
@@ -106,7 +121,10 @@ final class LumaAccount {
         return prompt.contains("[sim:bad-frames]") ? FRAMES_UNREADABLE : null;
     }
 
-    /** One callback when dreaming starts and one when the generation ends, each rendering that state. */
+    /**
+     * One callback when dreaming starts and one when the generation ends, each rendering
+     * that state.
+     */
     private void scheduleCallbacks(LumaGeneration generation) {
         String url = generation.callbackUrl();
         if (url == null) {
@@ -135,7 +153,8 @@ final class LumaAccount {
         if (generation == null) {
             throw LumaError.notFound().answer();
         }
-        return generation.render(json.createObjectNode(), config.clock().instant(), filesBase.get(), failedInsideOk.poll());
+        return generation.render(json.createObjectNode(), config.clock().instant(), filesBase.get(),
+                failedInsideOk.poll());
     }
 
     synchronized @Nullable LumaGeneration completedFile(String id) {
@@ -163,7 +182,10 @@ final class LumaAccount {
         generation.forceState(raw);
     }
 
-    /** {@code DELETE /generations/{id}}: removes the generation; one still queued or dreaming stops there. */
+    /**
+     * {@code DELETE /generations/{id}}: removes the generation; one still queued or
+     * dreaming stops there.
+     */
     synchronized void delete(String id) {
         LumaGeneration generation = generations.remove(id);
         if (generation == null) {
@@ -189,4 +211,5 @@ final class LumaAccount {
     synchronized List<LumaSimulator.RecordedCreate> creates() {
         return List.copyOf(creates);
     }
+
 }

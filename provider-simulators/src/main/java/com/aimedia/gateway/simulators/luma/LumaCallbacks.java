@@ -12,15 +12,19 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.support.CallbackPoster;
 
 /**
- * Luma's callbacks as documented (docs/providers/luma.md): the Generation JSON is POSTed to {@code callback_url} on
- * every state change ({@code dreaming}, {@code completed}, {@code failed}); a non-200 answer is retried 3 times with
- * 100 ms between tries and a 5 s request timeout. Unsigned. Best effort, on a background thread.
+ * Luma's callbacks as documented (docs/providers/luma.md): the Generation JSON is POSTed
+ * to {@code callback_url} on every state change ({@code dreaming}, {@code completed},
+ * {@code failed}); a non-200 answer is retried 3 times with 100 ms between tries and a 5
+ * s request timeout. Unsigned. Best effort, on a background thread.
  */
 final class LumaCallbacks implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LumaCallbacks.class);
+
     private static final int RETRIES = 3;
+
     private static final Duration RETRY_DELAY = Duration.ofMillis(100);
+
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -28,6 +32,7 @@ final class LumaCallbacks implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+
     private final CallbackPoster poster = new CallbackPoster(TIMEOUT);
 
     /** Sends {@code body} (rendered when due) to {@code url} after {@code delay}. */
@@ -59,4 +64,5 @@ final class LumaCallbacks implements AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
     }
+
 }

@@ -5,9 +5,10 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Luma error answer: FastAPI style {@code {"detail": "..."}} with an HTTP status, optionally a Retry-After header.
- * Luma documents neither the status of an over-limit answer nor of an empty balance (docs/providers/luma.md); the
- * simulator uses 429 and 402.
+ * One Luma error answer: FastAPI style {@code {"detail": "..."}} with an HTTP status,
+ * optionally a Retry-After header. Luma documents neither the status of an over-limit
+ * answer nor of an empty balance (docs/providers/luma.md); the simulator uses 429 and
+ * 402.
  */
 public record LumaError(int httpStatus, String detail, @Nullable Duration retryAfter) {
 
@@ -64,5 +65,6 @@ public record LumaError(int httpStatus, String detail, @Nullable Duration retryA
         LumaError error() {
             return error;
         }
+
     }
 }

@@ -9,8 +9,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One generation of the simulated account. Its state is a pure function of the time since creation
- * ({@code queued -> dreaming -> completed | failed}), so tests with a stepped clock see a deterministic progression.
+ * One generation of the simulated account. Its state is a pure function of the time since
+ * creation ({@code queued -> dreaming -> completed | failed}), so tests with a stepped
+ * clock see a deterministic progression.
  */
 final class LumaGeneration {
 
@@ -20,15 +21,25 @@ final class LumaGeneration {
     static final String FAILED = "failed";
 
     private final String id;
+
     private final String type;
+
     private final String model;
+
     private final Instant createdAt;
+
     private final Duration queuedFor;
+
     private final Duration dreamingFor;
+
     private final @Nullable String failureReason;
+
     private final String extension;
+
     private final JsonNode request;
+
     private final @Nullable String callbackUrl;
+
     private volatile @Nullable String forcedState;
 
     LumaGeneration(String id, String type, String model, Instant createdAt, Duration queuedFor, Duration dreamingFor,
@@ -100,7 +111,10 @@ final class LumaGeneration {
         return COMPLETED.equals(state(now));
     }
 
-    /** The documented Generation object; {@code failedWith} renders a failure regardless of the timeline. */
+    /**
+     * The documented Generation object; {@code failedWith} renders a failure regardless
+     * of the timeline.
+     */
     ObjectNode render(ObjectNode node, Instant now, String filesBase, @Nullable String failedWith) {
         String state = failedWith != null ? FAILED : state(now);
         node.put("id", id);
@@ -121,4 +135,5 @@ final class LumaGeneration {
         node.set("request", request.deepCopy());
         return node;
     }
+
 }

@@ -7,18 +7,23 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks a create body as Luma documents it (docs/providers/luma.md): the documented pre-submission messages
- * ("Prompt is required", prompt length 3-5000), the model of the endpoint, and the enumerated values. Answers 400
- * with {@code detail}.
+ * Checks a create body as Luma documents it (docs/providers/luma.md): the documented
+ * pre-submission messages ("Prompt is required", prompt length 3-5000), the model of the
+ * endpoint, and the enumerated values. Answers 400 with {@code detail}.
  */
 final class LumaRequestValidator {
 
     static final Set<String> VIDEO_MODELS = Set.of("ray-2", "ray-flash-2", "ray-1-6");
     static final Set<String> IMAGE_MODELS = Set.of("photon-1", "photon-flash-1");
+
     private static final Set<String> ASPECT_RATIOS = Set.of("1:1", "16:9", "9:16", "4:3", "3:4", "21:9", "9:21");
+
     private static final Set<String> DURATIONS = Set.of("5s", "9s");
+
     private static final Set<String> RESOLUTIONS = Set.of("540p", "720p", "1080p", "4k");
+
     private static final Set<String> FORMATS = Set.of("jpg", "png");
+
     private static final Set<String> FRAME_TYPES = Set.of("image", "generation");
 
     private LumaRequestValidator() {
@@ -91,4 +96,5 @@ final class LumaRequestValidator {
     private static LumaError.Answer bad(String detail) {
         return LumaError.badRequest(detail).answer();
     }
+
 }

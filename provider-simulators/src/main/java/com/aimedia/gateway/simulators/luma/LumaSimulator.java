@@ -26,47 +26,62 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A local HTTP server that speaks the Luma Dream Machine API as docs/providers/luma.md documents it.
+ * A local HTTP server that speaks the Luma Dream Machine API as docs/providers/luma.md
+ * documents it.
  *
- * <h2>API</h2> (base {@code /dream-machine/v1}, every call needs {@code Authorization: Bearer <key>}, else 401
- * {@code {"detail":..}})
+ * <h2>API</h2> (base {@code /dream-machine/v1}, every call needs
+ * {@code Authorization: Bearer <key>}, else 401 {@code {"detail":..}})
  * <ul>
- * <li>{@code POST /generations/video} (and the legacy alias {@code POST /generations}), {@code POST /generations/image}:
- * HTTP 201 with the Generation {@code {id, generation_type, state, failure_reason, created_at, model, assets, request}}.
- * An image with {@code sync: true} comes back already {@code completed}.</li>
+ * <li>{@code POST /generations/video} (and the legacy alias {@code POST /generations}),
+ * {@code POST /generations/image}: HTTP 201 with the Generation {@code {id,
+ * generation_type, state, failure_reason, created_at, model, assets, request}}. An image
+ * with {@code sync: true} comes back already {@code completed}.</li>
  * <li>{@code GET /generations/{id}}: the Generation; unknown id: 404.</li>
- * <li>{@code DELETE /generations/{id}}: 204, the generation is gone (one still queued or dreaming stops and counts in
- * {@link #jobsCancelled()}); unknown id: 404.</li>
- * <li>{@code GET /files/<id>.<mp4|jpg|png>} (outside the API prefix, like Luma's CDN): the result, no auth.</li>
+ * <li>{@code DELETE /generations/{id}}: 204, the generation is gone (one still queued or
+ * dreaming stops and counts in {@link #jobsCancelled()}); unknown id: 404.</li>
+ * <li>{@code GET /files/<id>.<mp4|jpg|png>} (outside the API prefix, like Luma's CDN):
+ * the result, no auth.</li>
  * </ul>
- * States: {@code queued} ({@link Config#queuedFor()}), {@code dreaming} ({@link Config#dreamingFor()}), then
- * {@code completed} with {@code assets.video}/{@code assets.image}, or {@code failed} with {@code failure_reason}.
- * With {@code callback_url} the Generation is POSTed on {@code dreaming} and on the final state (3 retries).
- * Concurrency per kind (Build tier: Ray 10, Photon 40); over it: 429. Bad bodies: 400 with Luma's messages.
+ * States: {@code queued} ({@link Config#queuedFor()}), {@code dreaming}
+ * ({@link Config#dreamingFor()}), then {@code completed} with
+ * {@code assets.video}/{@code assets.image}, or {@code failed} with
+ * {@code failure_reason}. With {@code callback_url} the Generation is POSTed on
+ * {@code dreaming} and on the final state (3 retries). Concurrency per kind (Build tier:
+ * Ray 10, Photon 40); over it: 429. Bad bodies: 400 with Luma's messages.
  *
- * <h2>Prompt markers</h2>
- * {@code [sim:content-policy]} (failed: "Advanced prompt moderation failed"), {@code [sim:job-failed]} (failed:
- * "Job failed"), {@code [sim:bad-frames]} (failed: "Failed to read user input frames"), {@code [sim:no-credits]}
- * (create 402), {@code [sim:busy]} (create 429 once per prompt), {@code [sim:server-error]} (create 500),
- * {@code [sim:slow]} (timings times {@link Config#slowFactor()}).
- * Knobs: {@link #failNextCreate}, {@link #failNextGet}, {@link #answerNextGetFailed}, {@link #forceState},
- * {@link #delayResponses}, {@link #creates()}, {@link #generationCount()}.
+ * <h2>Prompt markers</h2> {@code [sim:content-policy]} (failed: "Advanced prompt
+ * moderation failed"), {@code [sim:job-failed]} (failed: "Job failed"),
+ * {@code [sim:bad-frames]} (failed: "Failed to read user input frames"),
+ * {@code [sim:no-credits]} (create 402), {@code [sim:busy]} (create 429 once per prompt),
+ * {@code [sim:server-error]} (create 500), {@code [sim:slow]} (timings times
+ * {@link Config#slowFactor()}). Knobs: {@link #failNextCreate}, {@link #failNextGet},
+ * {@link #answerNextGetFailed}, {@link #forceState}, {@link #delayResponses},
+ * {@link #creates()}, {@link #generationCount()}.
  */
 public final class LumaSimulator implements ProviderSimulator {
 
     /** The API's path prefix, part of the base URL as with the real host. */
     public static final String PREFIX = "/dream-machine/v1";
+
     private static final Logger log = LoggerFactory.getLogger(LumaSimulator.class);
+
     private static final String GENERATIONS = PREFIX + "/generations";
+
     private static final String FILES = "/files/";
 
     /** The result video: an MP4-shaped body whose {@code mdat} names the simulator. */
     private static final byte[] VIDEO = SampleMedia.mp4("isomiso2", true, "luma-sim");
+
     private final Config config;
+
     private final SimulatorServer server;
+
     private final LumaCallbacks callbacks = new LumaCallbacks();
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final LumaAccount account;
+
     private volatile Duration responseDelay = Duration.ZERO;
 
     private LumaSimulator(Config config) {
@@ -82,9 +97,13 @@ public final class LumaSimulator implements ProviderSimulator {
         return simulator;
     }
 
-    /** The simulator as the embedded default runs it: free port, a random key, the given timings. */
+    /**
+     * The simulator as the embedded default runs it: free port, a random key, the given
+     * timings.
+     */
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
-        return start(Config.defaults().withApiKey("luma-" + Simulators.randomCredential())
+        return start(Config.defaults()
+            .withApiKey("luma-" + Simulators.randomCredential())
             .withTimings(options.queuedFor(), options.runningFor()));
     }
 
@@ -133,7 +152,10 @@ public final class LumaSimulator implements ProviderSimulator {
         account.failNextGet(error);
     }
 
-    /** The next GET answers HTTP 200 with the generation {@code failed} for this reason (an error inside a 200). */
+    /**
+     * The next GET answers HTTP 200 with the generation {@code failed} for this reason
+     * (an error inside a 200).
+     */
     public void answerNextGetFailed(String failureReason) {
         account.answerNextGetFailed(failureReason);
     }
@@ -177,14 +199,17 @@ public final class LumaSimulator implements ProviderSimulator {
                 delay();
                 LumaError error = answer.error();
                 send(exchange, error.httpStatus(),
-                        json.writeValueAsBytes(json.createObjectNode().put("detail", error.detail())), error.retryAfter());
+                        json.writeValueAsBytes(json.createObjectNode().put("detail", error.detail())),
+                        error.retryAfter());
             }
             catch (JacksonException e) {
-                send(exchange, 400, json.writeValueAsBytes(json.createObjectNode().put("detail", "Invalid JSON body")), null);
+                send(exchange, 400, json.writeValueAsBytes(json.createObjectNode().put("detail", "Invalid JSON body")),
+                        null);
             }
             catch (RuntimeException e) {
                 log.error("luma simulator failed path={}", path, e);
-                send(exchange, 500, json.writeValueAsBytes(json.createObjectNode().put("detail", "Internal server error")), null);
+                send(exchange, 500,
+                        json.writeValueAsBytes(json.createObjectNode().put("detail", "Internal server error")), null);
             }
         }
     }
@@ -272,9 +297,12 @@ public final class LumaSimulator implements ProviderSimulator {
             }
         }
 
-        /** Build-tier limits (Ray 10, Photon 40 concurrent), queued ~1 s, dreaming ~2 s. */
+        /**
+         * Build-tier limits (Ray 10, Photon 40 concurrent), queued ~1 s, dreaming ~2 s.
+         */
         public static Config defaults() {
-            return new Config(0, DEFAULT_API_KEY, Duration.ofSeconds(1), Duration.ofSeconds(2), 10, 40, 5, Clock.systemUTC());
+            return new Config(0, DEFAULT_API_KEY, Duration.ofSeconds(1), Duration.ofSeconds(2), 10, 40, 5,
+                    Clock.systemUTC());
         }
 
         public Config withApiKey(String key) {
@@ -290,12 +318,15 @@ public final class LumaSimulator implements ProviderSimulator {
         }
 
         public Config withClock(Clock newClock) {
-            return new Config(port, apiKey, queuedFor, dreamingFor, videoConcurrency, imageConcurrency, slowFactor, newClock);
+            return new Config(port, apiKey, queuedFor, dreamingFor, videoConcurrency, imageConcurrency, slowFactor,
+                    newClock);
         }
 
         @Override
         public String toString() {
-            return "Config[port=" + port + ", apiKey=***, queuedFor=" + queuedFor + ", dreamingFor=" + dreamingFor + "]";
+            return "Config[port=" + port + ", apiKey=***, queuedFor=" + queuedFor + ", dreamingFor=" + dreamingFor
+                    + "]";
         }
     }
+
 }

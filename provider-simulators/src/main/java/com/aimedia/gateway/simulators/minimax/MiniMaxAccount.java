@@ -15,7 +15,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The simulated MiniMax account: tasks, files, request validation, prompt markers and test knobs. */
+/**
+ * The simulated MiniMax account: tasks, files, request validation, prompt markers and
+ * test knobs.
+ */
 final class MiniMaxAccount {
 
     static final Set<String> TEXT_MODELS = Set.of("MiniMax-Hailuo-2.3", "MiniMax-Hailuo-2.3-Fast", "MiniMax-Hailuo-02",
@@ -24,15 +27,24 @@ final class MiniMaxAccount {
             "I2V-01-Director", "I2V-01-live", "I2V-01");
 
     private final MiniMaxSimulator.Config config;
+
     private final Map<String, MiniMaxTask> tasks = new LinkedHashMap<>();
+
     private final Map<String, MiniMaxTask> byFileId = new LinkedHashMap<>();
+
     private final Set<String> busyAnswered = new HashSet<>();
+
     private final List<String> createRequests = new ArrayList<>();
+
     final ConcurrentLinkedQueue<MiniMaxError> createFailures = new ConcurrentLinkedQueue<>();
+
     final ConcurrentLinkedQueue<MiniMaxError> queryFailures = new ConcurrentLinkedQueue<>();
+
     final ConcurrentLinkedQueue<MiniMaxError> retrieveFailures = new ConcurrentLinkedQueue<>();
-    private final AtomicLong nextId = new AtomicLong(100_000_000_000_000L
-            + ThreadLocalRandom.current().nextLong(900_000_000_000_000L));
+
+    private final AtomicLong nextId = new AtomicLong(
+            100_000_000_000_000L + ThreadLocalRandom.current().nextLong(900_000_000_000_000L));
+
     private long jobsCreated;
 
     MiniMaxAccount(MiniMaxSimulator.Config config) {
@@ -71,7 +83,8 @@ final class MiniMaxAccount {
                 : prompt.contains("[sim:task-fail]") ? new MiniMaxError(1000, "unknown error") : null;
         String callback = body.path("callback_url").asString("");
         boolean tall = "1080P".equals(body.path("resolution").asString(""));
-        MiniMaxTask task = new MiniMaxTask(Long.toString(nextId.addAndGet(1 + ThreadLocalRandom.current().nextInt(997))),
+        MiniMaxTask task = new MiniMaxTask(
+                Long.toString(nextId.addAndGet(1 + ThreadLocalRandom.current().nextInt(997))),
                 Long.toString(nextId.addAndGet(1 + ThreadLocalRandom.current().nextInt(997))), config.clock().instant(),
                 config.queuedFor().multipliedBy(factor), config.processingFor().multipliedBy(factor), failure,
                 callback.isBlank() ? null : callback, tall ? 1920 : 1366, tall ? 1080 : 768);
@@ -202,4 +215,5 @@ final class MiniMaxAccount {
             throw error.answer();
         }
     }
+
 }

@@ -16,21 +16,28 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * MiniMax's callback protocol (docs/providers/minimax.md): first a POST of {@code {"challenge":"..."}} that the receiver
- * must echo ({@code {"challenge":"<same>"}}) within 3 s; only then status pushes shaped like the query answer with
- * lowercase {@code status} {@code processing} | {@code success} | {@code failed}. Unsigned.
+ * MiniMax's callback protocol (docs/providers/minimax.md): first a POST of
+ * {@code {"challenge":"..."}} that the receiver must echo
+ * ({@code {"challenge":"<same>"}}) within 3 s; only then status pushes shaped like the
+ * query answer with lowercase {@code status} {@code processing} | {@code success} |
+ * {@code failed}. Unsigned.
  */
 final class MiniMaxCallbacks {
 
     private static final Logger log = LoggerFactory.getLogger(MiniMaxCallbacks.class);
+
     private final CallbackPoster poster = new CallbackPoster();
+
     private final JsonMapper json;
 
     MiniMaxCallbacks(JsonMapper json) {
         this.json = json;
     }
 
-    /** Runs the challenge for a new task on a virtual thread; marks the task verified when the echo matches. */
+    /**
+     * Runs the challenge for a new task on a virtual thread; marks the task verified when
+     * the echo matches.
+     */
     void challenge(MiniMaxTask task) {
         if (task.callbackUrl == null) {
             return;
@@ -79,4 +86,5 @@ final class MiniMaxCallbacks {
             return null;
         }
     }
+
 }

@@ -5,8 +5,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One MiniMax error answer. MiniMax reports errors with HTTP 200 and a non-zero {@code base_resp.status_code}
- * (docs/providers/minimax.md); {@code httpStatus} other than 200 simulates a gateway or load balancer failure in front.
+ * One MiniMax error answer. MiniMax reports errors with HTTP 200 and a non-zero
+ * {@code base_resp.status_code} (docs/providers/minimax.md); {@code httpStatus} other
+ * than 200 simulates a gateway or load balancer failure in front.
  *
  * @param httpStatus the HTTP status (200 for MiniMax's own errors)
  * @param code the {@code base_resp.status_code}
@@ -64,6 +65,7 @@ public record MiniMaxError(int httpStatus, int code, String message, @Nullable D
         MiniMaxError error() {
             return error;
         }
+
     }
 
     Answer answer() {

@@ -32,38 +32,53 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local HTTP server that speaks the MiniMax (Hailuo) video API v1 as docs/providers/minimax.md documents it.
+ * A local HTTP server that speaks the MiniMax (Hailuo) video API v1 as
+ * docs/providers/minimax.md documents it.
  *
  * <h2>API</h2>
  * <ul>
- * <li>{@code POST /v1/video_generation}: {@code {"task_id":"<numeric string>","base_resp":{"status_code":0,...}}}.</li>
- * <li>{@code GET /v1/query/video_generation?task_id=}: {@code {task_id,status,file_id,video_width,video_height,base_resp}}
- * with {@code status} {@code Preparing} -> {@code Queueing} -> {@code Processing} -> {@code Success} | {@code Fail}.</li>
- * <li>{@code GET /v1/files/retrieve?file_id=}: {@code {"file":{file_id,bytes,created_at,filename,purpose,download_url,
- * backup_download_url},"base_resp":..}}; the download URL expires after {@link Config#urlLifetime()} (9 h).</li>
+ * <li>{@code POST /v1/video_generation}: {@code {"task_id":"<numeric
+ * string>","base_resp":{"status_code":0,...}}}.</li>
+ * <li>{@code GET /v1/query/video_generation?task_id=}:
+ * {@code {task_id,status,file_id,video_width,video_height,base_resp}} with {@code status}
+ * {@code Preparing} -> {@code Queueing} -> {@code Processing} -> {@code Success} |
+ * {@code Fail}.</li>
+ * <li>{@code GET /v1/files/retrieve?file_id=}:
+ * {@code {"file":{file_id,bytes,created_at,filename,purpose,download_url,
+ * backup_download_url},"base_resp":..}}; the download URL expires after
+ * {@link Config#urlLifetime()} (9 h).</li>
  * </ul>
- * Every error is HTTP 200 with a non-zero {@code base_resp.status_code} (1002 rate limit, 1004 auth, 1008 balance,
- * 1024 internal, 1026/1027 sensitive input/output, 2013 invalid params, 2038 real-name), including a wrong
- * {@code Authorization: Bearer} key (1004). {@code callback_url}: the challenge handshake, then status pushes.
+ * Every error is HTTP 200 with a non-zero {@code base_resp.status_code} (1002 rate limit,
+ * 1004 auth, 1008 balance, 1024 internal, 1026/1027 sensitive input/output, 2013 invalid
+ * params, 2038 real-name), including a wrong {@code Authorization: Bearer} key (1004).
+ * {@code callback_url}: the challenge handshake, then status pushes.
  *
- * <h2>Prompt markers</h2>
- * {@code [sim:content-policy]} (task ends {@code Fail} with 1027), {@code [sim:task-fail]} ({@code Fail} with 1000),
- * {@code [sim:reject-content]} (1026), {@code [sim:no-credits]} (1008), {@code [sim:busy]} (1002 once per prompt),
- * {@code [sim:server-error]} (1024), {@code [sim:real-name]} (2038), {@code [sim:slow]}. Knobs: {@link #failNextCreate},
- * {@link #failNextQuery}, {@link #failNextRetrieve}, {@link #forceStatus}, {@link #delayResponses}.
+ * <h2>Prompt markers</h2> {@code [sim:content-policy]} (task ends {@code Fail} with
+ * 1027), {@code [sim:task-fail]} ({@code Fail} with 1000), {@code [sim:reject-content]}
+ * (1026), {@code [sim:no-credits]} (1008), {@code [sim:busy]} (1002 once per prompt),
+ * {@code [sim:server-error]} (1024), {@code [sim:real-name]} (2038), {@code [sim:slow]}.
+ * Knobs: {@link #failNextCreate}, {@link #failNextQuery}, {@link #failNextRetrieve},
+ * {@link #forceStatus}, {@link #delayResponses}.
  */
 public final class MiniMaxSimulator implements ProviderSimulator {
 
     private static final Logger log = LoggerFactory.getLogger(MiniMaxSimulator.class);
+
     private static final String DOWNLOADS = "/download/video/";
 
     private final Config config;
+
     private final SimulatorServer server;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-        .daemon().name("minimax-simulator-callbacks").factory());
+
+    private final ScheduledExecutorService ticker = Executors
+        .newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("minimax-simulator-callbacks").factory());
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final MiniMaxAccount account;
+
     private final MiniMaxCallbacks callbacks = new MiniMaxCallbacks(json);
+
     private volatile Duration responseDelay = Duration.ZERO;
 
     private MiniMaxSimulator(Config config) {
@@ -81,7 +96,8 @@ public final class MiniMaxSimulator implements ProviderSimulator {
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
-        return start(Config.defaults().withApiKey(Simulators.randomCredential())
+        return start(Config.defaults()
+            .withApiKey(Simulators.randomCredential())
             .withTimings(options.queuedFor(), options.runningFor()));
     }
 
@@ -188,8 +204,7 @@ public final class MiniMaxSimulator implements ProviderSimulator {
         }
         String method = exchange.getRequestMethod();
         if ("POST".equals(method) && "/v1/video_generation".equals(path)) {
-            MiniMaxTask task = account.create(Exchanges.bodyText(exchange),
-                    json);
+            MiniMaxTask task = account.create(Exchanges.bodyText(exchange), json);
             callbacks.challenge(task);
             ObjectNode body = json.createObjectNode().put("task_id", task.taskId);
             body.putObject("base_resp").put("status_code", 0).put("status_msg", "success");
@@ -242,7 +257,8 @@ public final class MiniMaxSimulator implements ProviderSimulator {
 
     private void sendError(HttpExchange exchange, MiniMaxError error) throws IOException {
         if (error.httpStatus() != 200) {
-            byte[] body = ("<html><body>" + error.httpStatus() + " error</body></html>").getBytes(StandardCharsets.UTF_8);
+            byte[] body = ("<html><body>" + error.httpStatus() + " error</body></html>")
+                .getBytes(StandardCharsets.UTF_8);
             Exchanges.send(exchange, error.httpStatus(), "text/html", body);
             return;
         }
@@ -251,16 +267,19 @@ public final class MiniMaxSimulator implements ProviderSimulator {
         send(exchange, 200, body, error.retryAfter());
     }
 
-    private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter) throws IOException {
+    private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter)
+            throws IOException {
         Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(body), retryAfter);
     }
 
     /**
      * @param port the port (0 = free)
      * @param apiKey the key the simulator accepts as {@code Authorization: Bearer}
-     * @param queuedFor how long a task is {@code Preparing} (first half) and {@code Queueing} (second half)
+     * @param queuedFor how long a task is {@code Preparing} (first half) and
+     * {@code Queueing} (second half)
      * @param processingFor how long a task is {@code Processing}
-     * @param urlLifetime how long a {@code download_url} works (the Video Agent doc: 9 hours)
+     * @param urlLifetime how long a {@code download_url} works (the Video Agent doc: 9
+     * hours)
      * @param clock the simulator's time
      */
     public record Config(int port, String apiKey, Duration queuedFor, Duration processingFor, Duration urlLifetime,
@@ -274,8 +293,8 @@ public final class MiniMaxSimulator implements ProviderSimulator {
         }
 
         public static Config defaults() {
-            return new Config(0, "sim-minimax-api-key", Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofHours(9),
-                    Clock.systemUTC());
+            return new Config(0, "sim-minimax-api-key", Duration.ofSeconds(1), Duration.ofSeconds(2),
+                    Duration.ofHours(9), Clock.systemUTC());
         }
 
         public Config withApiKey(String key) {
@@ -296,4 +315,5 @@ public final class MiniMaxSimulator implements ProviderSimulator {
                     + ", urlLifetime=" + urlLifetime + "]";
         }
     }
+
 }

@@ -6,8 +6,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One simulated video task: {@code Preparing}, {@code Queueing}, {@code Processing}, then {@code Success} with a
- * {@code file_id} or {@code Fail}. Its status is a function of the clock.
+ * One simulated video task: {@code Preparing}, {@code Queueing}, {@code Processing}, then
+ * {@code Success} with a {@code file_id} or {@code Fail}. Its status is a function of the
+ * clock.
  */
 final class MiniMaxTask {
 
@@ -18,16 +19,27 @@ final class MiniMaxTask {
     static final String FAIL = "Fail";
 
     final String taskId;
+
     final String fileId;
+
     final Instant createdAt;
+
     final Duration queuedFor;
+
     final Duration processingFor;
+
     final @Nullable MiniMaxError failure;
+
     final @Nullable String callbackUrl;
+
     final int width;
+
     final int height;
+
     private volatile @Nullable String forcedStatus;
+
     volatile boolean callbackVerified;
+
     private @Nullable String notified;
 
     MiniMaxTask(String taskId, String fileId, Instant createdAt, Duration queuedFor, Duration processingFor,
@@ -69,7 +81,10 @@ final class MiniMaxTask {
         forcedStatus = raw;
     }
 
-    /** The lowercase callback status to push now ({@code processing}, {@code success}, {@code failed}), once each. */
+    /**
+     * The lowercase callback status to push now ({@code processing}, {@code success},
+     * {@code failed}), once each.
+     */
     @Nullable String takeCallbackStatus(Instant now) {
         String status = switch (status(now)) {
             case PROCESSING -> "processing";
@@ -83,4 +98,5 @@ final class MiniMaxTask {
         notified = status;
         return status;
     }
+
 }

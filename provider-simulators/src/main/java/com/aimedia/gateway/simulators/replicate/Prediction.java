@@ -9,9 +9,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One simulated prediction: {@code starting} for {@code queuedFor}, {@code processing} for {@code runningFor}, then its
- * final status; a pure function of the time since creation. Outputs are deleted ({@code data_removed}) after the
- * retention (1 hour at Replicate).
+ * One simulated prediction: {@code starting} for {@code queuedFor}, {@code processing}
+ * for {@code runningFor}, then its final status; a pure function of the time since
+ * creation. Outputs are deleted ({@code data_removed}) after the retention (1 hour at
+ * Replicate).
  */
 final class Prediction {
 
@@ -23,20 +24,37 @@ final class Prediction {
     static final String ABORTED = "aborted";
 
     final String id;
+
     final String model;
+
     final @Nullable String version;
+
     final JsonNode input;
+
     final Instant createdAt;
+
     final Duration queuedFor;
+
     final Duration runningFor;
+
     final String finalStatus;
+
     final @Nullable String error;
+
     final int outputs;
+
     final boolean outputAsString;
-    /** {@code png}, or for a music model (MusicGen) its {@code output_format}: {@code wav} (default) or {@code mp3} */
+
+    /**
+     * {@code png}, or for a music model (MusicGen) its {@code output_format}: {@code wav}
+     * (default) or {@code mp3}
+     */
     final String extension;
+
     final @Nullable String webhook;
+
     private volatile @Nullable Instant canceledAt;
+
     private volatile @Nullable String forcedStatus;
 
     Prediction(String id, String model, @Nullable String version, JsonNode input, Instant createdAt, Duration queuedFor,
@@ -53,7 +71,8 @@ final class Prediction {
         this.error = error;
         this.outputs = outputs;
         boolean music = isMusicModel(model);
-        // MusicGen answers one audio file as a plain string, like replicate.com's meta/musicgen
+        // MusicGen answers one audio file as a plain string, like replicate.com's
+        // meta/musicgen
         this.outputAsString = outputAsString || music;
         this.extension = music ? ("mp3".equals(input.path("output_format").asString("")) ? "mp3" : "wav") : "png";
         this.webhook = webhook;
@@ -82,7 +101,10 @@ final class Prediction {
         return !STARTING.equals(status) && !PROCESSING.equals(status);
     }
 
-    /** Returns whether this call stopped the prediction (a repeated cancel or one after the end does not). */
+    /**
+     * Returns whether this call stopped the prediction (a repeated cancel or one after
+     * the end does not).
+     */
     boolean cancel(Instant now) {
         if (terminal(now)) {
             return false;
@@ -140,4 +162,5 @@ final class Prediction {
     static boolean isMusicModel(@Nullable String model) {
         return model != null && model.toLowerCase(java.util.Locale.ROOT).contains("musicgen");
     }
+
 }

@@ -17,21 +17,34 @@ import com.aimedia.gateway.simulators.support.Pause;
 
 import tools.jackson.databind.JsonNode;
 
-/** The simulated Replicate account: request checks, prompt markers, predictions and test knobs. */
+/**
+ * The simulated Replicate account: request checks, prompt markers, predictions and test
+ * knobs.
+ */
 final class ReplicateAccount {
 
     static final Pattern VERSION = Pattern.compile("(?:[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*:)?([0-9a-f]{64})");
+
     private static final Duration LONG_RUNNING = Duration.ofMinutes(30);
+
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
 
     private final ReplicateSimulator.Config config;
+
     private final Map<String, Prediction> predictions = new LinkedHashMap<>();
+
     private final List<ReplicateSimulator.RecordedRequest> requests = new ArrayList<>();
+
     private final ConcurrentLinkedQueue<ReplicateError> createFailures = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<ReplicateError> getFailures = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<String> getBodies = new ConcurrentLinkedQueue<>();
+
     private volatile Duration responseDelay = Duration.ZERO;
+
     private long jobsCreated;
+
     private long jobsCancelled;
 
     ReplicateAccount(ReplicateSimulator.Config config) {
@@ -42,7 +55,10 @@ final class ReplicateAccount {
         requests.add(request);
     }
 
-    /** {@code model} is {@code owner/name}; {@code version} the version id for {@code POST /predictions}, else null. */
+    /**
+     * {@code model} is {@code owner/name}; {@code version} the version id for
+     * {@code POST /predictions}, else null.
+     */
     Prediction create(String model, @Nullable String version, JsonNode body) {
         ReplicateError armed = createFailures.poll();
         if (armed != null) {
@@ -50,7 +66,8 @@ final class ReplicateAccount {
         }
         JsonNode input = body.get("input");
         if (input == null || !input.isObject()) {
-            throw new ReplicateError(422, "Input validation failed", "input: input is required and must be an object").answer();
+            throw new ReplicateError(422, "Input validation failed", "input: input is required and must be an object")
+                .answer();
         }
         String prompt = input.path("prompt").isString() ? input.path("prompt").stringValue() : "";
         if (prompt.contains("[sim:server-error]")) {
@@ -78,13 +95,14 @@ final class ReplicateAccount {
         else if (prompt.contains("[sim:aborted]")) {
             finalStatus = Prediction.ABORTED;
         }
-        int outputs = input.path("num_outputs").isIntegralNumber() ? Math.max(1, Math.min(4, input.path("num_outputs").asInt())) : 1;
+        int outputs = input.path("num_outputs").isIntegralNumber()
+                ? Math.max(1, Math.min(4, input.path("num_outputs").asInt())) : 1;
         JsonNode webhook = body.get("webhook");
         // long-running: stays processing long enough for a test to cancel it
         Duration runningFor = prompt.contains("[sim:long-running]") ? LONG_RUNNING : config.runningFor();
         Prediction prediction = new Prediction(newId(), model, version, input, config.clock().instant(),
-                config.queuedFor(), runningFor, finalStatus, error, outputs,
-                prompt.contains("[sim:output-string]"), webhook != null && webhook.isString() ? webhook.stringValue() : null);
+                config.queuedFor(), runningFor, finalStatus, error, outputs, prompt.contains("[sim:output-string]"),
+                webhook != null && webhook.isString() ? webhook.stringValue() : null);
         synchronized (this) {
             predictions.put(prediction.id, prediction);
             jobsCreated++;
@@ -164,4 +182,5 @@ final class ReplicateAccount {
     Instant now() {
         return config.clock().instant();
     }
+
 }

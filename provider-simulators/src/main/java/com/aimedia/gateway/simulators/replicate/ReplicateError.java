@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Replicate error answer, rendered as {@code {"title":..,"detail":..,"status":..}} (Replicate's error bodies carry
- * a {@code detail} string, docs/providers/replicate.md).
+ * One Replicate error answer, rendered as {@code {"title":..,"detail":..,"status":..}}
+ * (Replicate's error bodies carry a {@code detail} string, docs/providers/replicate.md).
  */
 public record ReplicateError(int httpStatus, String title, String detail, @Nullable Duration retryAfter) {
 
@@ -29,8 +29,8 @@ public record ReplicateError(int httpStatus, String title, String detail, @Nulla
     }
 
     public static ReplicateError throttled(@Nullable Duration retryAfter) {
-        return new ReplicateError(429, "Request was throttled", "Request was throttled. Your rate limit resets in ~30s.",
-                retryAfter);
+        return new ReplicateError(429, "Request was throttled",
+                "Request was throttled. Your rate limit resets in ~30s.", retryAfter);
     }
 
     public static ReplicateError notFound() {
@@ -57,6 +57,7 @@ public record ReplicateError(int httpStatus, String title, String detail, @Nulla
         ReplicateError error() {
             return error;
         }
+
     }
 
     Answer answer() {

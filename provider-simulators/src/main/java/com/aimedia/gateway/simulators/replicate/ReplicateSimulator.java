@@ -30,29 +30,41 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The Replicate HTTP API as docs/providers/replicate.md documents it: {@code POST /v1/models/{owner}/{name}/predictions}
- * (official models), {@code POST /v1/predictions} with {@code version}, {@code GET /v1/predictions/{id}},
- * {@code POST /v1/predictions/{id}/cancel}; {@code Authorization: Bearer <token>} (else 401); {@code Prefer: wait[=N]}
- * holds the create answer until the prediction finishes or N seconds (max 60) pass; webhooks signed with Standard
- * Webhooks; outputs at {@code /files/...} (no auth, like replicate.delivery), deleted after {@link Config#retention()}
- * ({@code data_removed: true}).
+ * The Replicate HTTP API as docs/providers/replicate.md documents it: {@code POST
+ * /v1/models/{owner}/{name}/predictions} (official models), {@code POST /v1/predictions}
+ * with {@code version}, {@code GET /v1/predictions/{id}}, {@code POST
+ * /v1/predictions/{id}/cancel}; {@code Authorization: Bearer <token>} (else 401);
+ * {@code Prefer: wait[=N]} holds the create answer until the prediction finishes or N
+ * seconds (max 60) pass; webhooks signed with Standard Webhooks; outputs at
+ * {@code /files/...} (no auth, like replicate.delivery), deleted after
+ * {@link Config#retention()} ({@code data_removed: true}).
  *
- * <p>Prompt markers ({@code input.prompt}): {@code [sim:content-policy]} (fails with an NSFW error),
- * {@code [sim:model-error]} (fails), {@code [sim:aborted]}, {@code [sim:long-running]} (processing for 30 minutes), {@code [sim:output-string]} (output is one URL string,
- * else an array), {@code [sim:no-credits]} (402), {@code [sim:busy]} (429), {@code [sim:server-error]} (500). A model
- * whose owner is {@code missing} answers 404.
+ * <p>
+ * Prompt markers ({@code input.prompt}): {@code [sim:content-policy]} (fails with an NSFW
+ * error), {@code [sim:model-error]} (fails), {@code [sim:aborted]},
+ * {@code [sim:long-running]} (processing for 30 minutes), {@code [sim:output-string]}
+ * (output is one URL string, else an array), {@code [sim:no-credits]} (402),
+ * {@code [sim:busy]} (429), {@code [sim:server-error]} (500). A model whose owner is
+ * {@code missing} answers 404.
  */
 public final class ReplicateSimulator implements ProviderSimulator {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicateSimulator.class);
+
     private static final Pattern MODEL_CREATE = Pattern.compile("/v1/models/([^/]+)/([^/]+)/predictions");
+
     private static final Pattern PREDICTION = Pattern.compile("/v1/predictions/([a-z0-9]+)(/cancel)?");
+
     private static final Pattern WAIT = Pattern.compile("wait(?:=(\\d+))?");
 
     private final Config config;
+
     private final SimulatorServer server;
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final ReplicateAccount account;
+
     private final ReplicateWebhooks webhooks;
 
     private ReplicateSimulator(Config config) {
@@ -70,7 +82,9 @@ public final class ReplicateSimulator implements ProviderSimulator {
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
-        return start(Config.defaults().withToken(Simulators.randomCredential()).withWebhookSecret(Config.randomSecret())
+        return start(Config.defaults()
+            .withToken(Simulators.randomCredential())
+            .withWebhookSecret(Config.randomSecret())
             .withTimings(options.queuedFor(), options.runningFor()));
     }
 
@@ -86,9 +100,8 @@ public final class ReplicateSimulator implements ProviderSimulator {
 
     @Override
     public Map<String, String> workerProperties() {
-        return Map.of("gateway.providers.replicate.base-url", baseUrl(),
-                "gateway.providers.replicate.api-token", config.apiToken(),
-                "gateway.providers.replicate.webhook-secret", config.webhookSecret());
+        return Map.of("gateway.providers.replicate.base-url", baseUrl(), "gateway.providers.replicate.api-token",
+                config.apiToken(), "gateway.providers.replicate.webhook-secret", config.webhookSecret());
     }
 
     @Override
@@ -177,7 +190,9 @@ public final class ReplicateSimulator implements ProviderSimulator {
             }
             catch (RuntimeException e) {
                 log.error("replicate simulator failed path={}", path, e);
-                send(exchange, 500, "{\"title\":\"Internal Server Error\",\"detail\":\"Internal Server Error\",\"status\":500}", null);
+                send(exchange, 500,
+                        "{\"title\":\"Internal Server Error\",\"detail\":\"Internal Server Error\",\"status\":500}",
+                        null);
             }
         }
     }
@@ -189,7 +204,8 @@ public final class ReplicateSimulator implements ProviderSimulator {
         String method = exchange.getRequestMethod();
         Matcher model = MODEL_CREATE.matcher(path);
         if ("POST".equals(method) && model.matches()) {
-            return created(exchange, account.create(model.group(1) + "/" + model.group(2), null, json.readTree(rawBody)));
+            return created(exchange,
+                    account.create(model.group(1) + "/" + model.group(2), null, json.readTree(rawBody)));
         }
         if ("POST".equals(method) && "/v1/predictions".equals(path)) {
             JsonNode body = json.readTree(rawBody);
@@ -207,10 +223,12 @@ public final class ReplicateSimulator implements ProviderSimulator {
             if (armed != null) {
                 return new Answer(200, armed);
             }
-            return new Answer(200, render(account.get(prediction.group(1)).orElseThrow(() -> ReplicateError.notFound().answer())));
+            return new Answer(200,
+                    render(account.get(prediction.group(1)).orElseThrow(() -> ReplicateError.notFound().answer())));
         }
         if (prediction.matches() && "POST".equals(method) && prediction.group(2) != null) {
-            Prediction found = account.cancel(prediction.group(1)).orElseThrow(() -> ReplicateError.notFound().answer());
+            Prediction found = account.cancel(prediction.group(1))
+                .orElseThrow(() -> ReplicateError.notFound().answer());
             return new Answer(200, render(found));
         }
         throw ReplicateError.notFound().answer();
@@ -227,7 +245,10 @@ public final class ReplicateSimulator implements ProviderSimulator {
         return new Answer(201, render(prediction));
     }
 
-    /** Sync mode: holds the answer in real time; a simulator thread may sleep (virtual threads). */
+    /**
+     * Sync mode: holds the answer in real time; a simulator thread may sleep (virtual
+     * threads).
+     */
     private void waitUntilDone(Prediction prediction, Duration limit) {
         Instant giveUp = Instant.now().plus(limit);
         while (!prediction.terminal(account.now()) && Instant.now().isBefore(giveUp)) {
@@ -273,7 +294,6 @@ public final class ReplicateSimulator implements ProviderSimulator {
         Exchanges.send(exchange, status, "application/json", body.getBytes(StandardCharsets.UTF_8), retryAfter);
     }
 
-
     /** A request as received ({@code prefer} is the {@code Prefer} header or null). */
     public record RecordedRequest(String method, String path, @Nullable String prefer, String body) {
     }
@@ -315,7 +335,9 @@ public final class ReplicateSimulator implements ProviderSimulator {
 
         @Override
         public String toString() {
-            return "Config[apiToken=***, webhookSecret=***, queuedFor=" + queuedFor + ", runningFor=" + runningFor + "]";
+            return "Config[apiToken=***, webhookSecret=***, queuedFor=" + queuedFor + ", runningFor=" + runningFor
+                    + "]";
         }
     }
+
 }

@@ -21,18 +21,22 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.support.CallbackPoster;
 
 /**
- * Sends Replicate's webhooks ({@code start} and {@code completed}; the body is the current Prediction JSON), signed
- * with Standard Webhooks: {@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature: v1,<base64
- * HMAC-SHA256(key, "id.timestamp.body")>}, where the key is the base64-decoded part of the {@code whsec_} secret.
- * Best effort on a background thread.
+ * Sends Replicate's webhooks ({@code start} and {@code completed}; the body is the
+ * current Prediction JSON), signed with Standard Webhooks: {@code webhook-id},
+ * {@code webhook-timestamp}, {@code webhook-signature: v1,<base64
+ * HMAC-SHA256(key, "id.timestamp.body")>}, where the key is the base64-decoded part of
+ * the {@code whsec_} secret. Best effort on a background thread.
  */
 final class ReplicateWebhooks implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicateWebhooks.class);
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+
     private final CallbackPoster poster = new CallbackPoster();
+
     private final String secret;
+
     private final Clock clock;
 
     ReplicateWebhooks(String secret, Clock clock) {
@@ -44,10 +48,13 @@ final class ReplicateWebhooks implements AutoCloseable {
         if (prediction.webhook == null) {
             return;
         }
-        long startDelay = Math.max(0, Duration.between(clock.instant(), prediction.createdAt.plus(prediction.queuedFor)).toMillis());
+        long startDelay = Math.max(0,
+                Duration.between(clock.instant(), prediction.createdAt.plus(prediction.queuedFor)).toMillis());
         long endDelay = Math.max(0, Duration.between(clock.instant(), prediction.completesAt()).toMillis());
-        scheduler.schedule(() -> send(prediction.webhook, render.apply(prediction)), startDelay + 20, TimeUnit.MILLISECONDS);
-        scheduler.schedule(() -> send(prediction.webhook, render.apply(prediction)), endDelay + 20, TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> send(prediction.webhook, render.apply(prediction)), startDelay + 20,
+                TimeUnit.MILLISECONDS);
+        scheduler.schedule(() -> send(prediction.webhook, render.apply(prediction)), endDelay + 20,
+                TimeUnit.MILLISECONDS);
     }
 
     private void send(String url, String body) {
@@ -66,7 +73,10 @@ final class ReplicateWebhooks implements AutoCloseable {
         }
     }
 
-    /** {@code v1,<base64 HMAC-SHA256>} of {@code id.timestamp.body} with the decoded {@code whsec_} key. */
+    /**
+     * {@code v1,<base64 HMAC-SHA256>} of {@code id.timestamp.body} with the decoded
+     * {@code whsec_} key.
+     */
     static String sign(String secret, String id, long timestamp, String body) {
         try {
             byte[] key = Base64.getDecoder().decode(secret.startsWith("whsec_") ? secret.substring(6) : secret);
@@ -84,4 +94,5 @@ final class ReplicateWebhooks implements AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
     }
+
 }

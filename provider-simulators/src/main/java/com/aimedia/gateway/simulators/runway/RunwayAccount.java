@@ -17,7 +17,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The simulated Runway organization: its tasks, its concurrency (THROTTLED), prompt markers and test knobs. */
+/**
+ * The simulated Runway organization: its tasks, its concurrency (THROTTLED), prompt
+ * markers and test knobs.
+ */
 final class RunwayAccount {
 
     static final RunwayTask.Failure INPUT_MODERATION = new RunwayTask.Failure(
@@ -28,14 +31,23 @@ final class RunwayAccount {
             "An unexpected error occurred while generating the output.", "INTERNAL.BAD_OUTPUT.CODE01");
 
     private final RunwaySimulator.Config config;
+
     private final Supplier<String> host;
+
     private final JsonMapper json;
+
     private final Map<String, RunwayTask> tasks = new LinkedHashMap<>();
+
     private final List<RunwaySimulator.RecordedCreate> creates = new ArrayList<>();
+
     private final ConcurrentLinkedQueue<RunwayError> createFailures = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<RunwayError> getFailures = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<RunwayTask.Failure> failedInsideOk = new ConcurrentLinkedQueue<>();
+
     private long jobsCreated;
+
     private long jobsCancelled;
 
     RunwayAccount(RunwaySimulator.Config config, Supplier<String> host, JsonMapper json) {
@@ -81,7 +93,10 @@ final class RunwayAccount {
         }
     }
 
-    /** Over concurrency the task is accepted and THROTTLED until the earliest running task ends. */
+    /**
+     * Over concurrency the task is accepted and THROTTLED until the earliest running task
+     * ends.
+     */
     private synchronized RunwayTask admit(String prompt, String extension) {
         Instant now = config.clock().instant();
         List<RunwayTask> inFlight = tasks.values().stream().filter(t -> t.inFlight(now)).toList();
@@ -121,14 +136,21 @@ final class RunwayAccount {
         Instant now = config.clock().instant();
         RunwayTask.Failure inside = failedInsideOk.poll();
         if (inside != null) {
-            return json.createObjectNode().put("id", id).put("createdAt", now.toString()).put("status", RunwayTask.FAILED)
-                .put("failure", inside.failure()).put("failureCode", inside.failureCode());
+            return json.createObjectNode()
+                .put("id", id)
+                .put("createdAt", now.toString())
+                .put("status", RunwayTask.FAILED)
+                .put("failure", inside.failure())
+                .put("failureCode", inside.failureCode());
         }
         long expires = now.plus(config.urlLifetime()).getEpochSecond();
-        return task.render(json.createObjectNode(), now, host.get() + "/files/" + id + "." + task.extension() + "?exp=" + expires);
+        return task.render(json.createObjectNode(), now,
+                host.get() + "/files/" + id + "." + task.extension() + "?exp=" + expires);
     }
 
-    /** {@code DELETE /v1/tasks/{id}}: cancels a task in flight, deletes a finished one. */
+    /**
+     * {@code DELETE /v1/tasks/{id}}: cancels a task in flight, deletes a finished one.
+     */
     synchronized void delete(String id) {
         RunwayTask task = find(id);
         if (task.inFlight(config.clock().instant())) {
@@ -148,7 +170,9 @@ final class RunwayAccount {
         return task;
     }
 
-    /** 200 for a live URL of a succeeded task, 403 once the URL expired, 404 otherwise. */
+    /**
+     * 200 for a live URL of a succeeded task, 403 once the URL expired, 404 otherwise.
+     */
     synchronized int fileStatus(String id, String extension, long expiresAt) {
         RunwayTask task = tasks.get(id);
         Instant now = config.clock().instant();
@@ -189,4 +213,5 @@ final class RunwayAccount {
     synchronized List<RunwaySimulator.RecordedCreate> creates() {
         return List.copyOf(creates);
     }
+
 }

@@ -6,8 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Runway error answer: JSON with an {@code error} member (docs/providers/runway.md), for body validation also
- * {@code issues: [{path, message}]}, optionally a Retry-After header.
+ * One Runway error answer: JSON with an {@code error} member (docs/providers/runway.md),
+ * for body validation also {@code issues: [{path, message}]}, optionally a Retry-After
+ * header.
  */
 public record RunwayError(int httpStatus, String error, List<Issue> issues, @Nullable Duration retryAfter) {
 
@@ -40,11 +41,14 @@ public record RunwayError(int httpStatus, String error, List<Issue> issues, @Nul
     }
 
     public static RunwayError dailyLimit(@Nullable Duration retryAfter) {
-        return new RunwayError(429, "You have reached the maximum number of generations for this model today", List.of(),
-                retryAfter);
+        return new RunwayError(429, "You have reached the maximum number of generations for this model today",
+                List.of(), retryAfter);
     }
 
-    /** Not in docs/providers/runway.md: Runway's answer to an empty credit balance, a 400 that speaks of credits. */
+    /**
+     * Not in docs/providers/runway.md: Runway's answer to an empty credit balance, a 400
+     * that speaks of credits.
+     */
     public static RunwayError notEnoughCredits() {
         return new RunwayError(400, "You do not have enough credits to run this task.");
     }
@@ -74,5 +78,6 @@ public record RunwayError(int httpStatus, String error, List<Issue> issues, @Nul
         RunwayError error() {
             return error;
         }
+
     }
 }

@@ -6,17 +6,20 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks a create body per model as Runway's schema does (docs/providers/runway.md), answering 400
- * {@code Validation of body failed} with the offending path. {@code gen3a_turbo} is checked with its own rules only
- * when the simulator still accepts it; otherwise it is an unknown model, as in the schema since June 2026.
+ * Checks a create body per model as Runway's schema does (docs/providers/runway.md),
+ * answering 400 {@code Validation of body failed} with the offending path.
+ * {@code gen3a_turbo} is checked with its own rules only when the simulator still accepts
+ * it; otherwise it is an unknown model, as in the schema since June 2026.
  */
 final class RunwayRequestValidator {
 
-    static final Set<String> GEN4_TURBO_RATIOS = Set.of("1280:720", "720:1280", "1104:832", "832:1104", "960:960", "1584:672");
+    static final Set<String> GEN4_TURBO_RATIOS = Set.of("1280:720", "720:1280", "1104:832", "832:1104", "960:960",
+            "1584:672");
     static final Set<String> GEN3A_RATIOS = Set.of("1280:768", "768:1280");
     static final Set<String> IMAGE_RATIOS = Set.of("1024:1024", "1080:1080", "1168:880", "1360:768", "1440:1080",
             "1080:1440", "1808:768", "1920:1080", "1080:1920", "2112:912", "1280:720", "720:1280", "720:720", "960:720",
             "720:960", "1680:720");
+
     private static final int MAX_PROMPT = 1000;
 
     private RunwayRequestValidator() {
@@ -32,8 +35,8 @@ final class RunwayRequestValidator {
         checkPromptText(body, gen3a);
         checkEnum(body, "ratio", gen3a ? GEN3A_RATIOS : GEN4_TURBO_RATIOS);
         JsonNode duration = body.get("duration");
-        if (duration != null && (!duration.isIntegralNumber()
-                || (gen3a ? !List.of(5, 10).contains(duration.asInt()) : duration.asInt() < 2 || duration.asInt() > 10))) {
+        if (duration != null && (!duration.isIntegralNumber() || (gen3a ? !List.of(5, 10).contains(duration.asInt())
+                : duration.asInt() < 2 || duration.asInt() > 10))) {
             throw invalid("duration", gen3a ? "Expected 5 or 10" : "Expected an integer from 2 to 10");
         }
     }
@@ -41,7 +44,8 @@ final class RunwayRequestValidator {
     static void textToImage(JsonNode body) {
         String model = body.path("model").asString("");
         if (!Set.of("gen4_image", "gen4_image_turbo").contains(model)) {
-            throw invalid("model", "Invalid enum value. Expected 'gen4_image' | 'gen4_image_turbo', received '" + model + "'");
+            throw invalid("model",
+                    "Invalid enum value. Expected 'gen4_image' | 'gen4_image_turbo', received '" + model + "'");
         }
         checkPromptText(body, true);
         checkEnum(body, "ratio", IMAGE_RATIOS);
@@ -108,4 +112,5 @@ final class RunwayRequestValidator {
     private static RunwayError.Answer invalid(String field, String message) {
         return RunwayError.validation(field, message).answer();
     }
+
 }

@@ -27,42 +27,58 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local HTTP server that speaks the Runway developer API as docs/providers/runway.md document it.
+ * A local HTTP server that speaks the Runway developer API as docs/providers/runway.md
+ * document it.
  *
- * <h2>API</h2> Every {@code /v1} call needs {@code Authorization: Bearer <key>} (else 401) and
- * {@code X-Runway-Version: 2024-11-06} (else 400). Errors are JSON with an {@code error} member.
+ * <h2>API</h2> Every {@code /v1} call needs {@code Authorization: Bearer <key>} (else
+ * 401) and {@code X-Runway-Version: 2024-11-06} (else 400). Errors are JSON with an
+ * {@code error} member.
  * <ul>
  * <li>{@code POST /v1/image_to_video} ({@code gen4_turbo}; {@code gen3a_turbo} only when
- * {@link Config#gen3aTurboAccepted()}, else refused like any model missing from the schema), {@code POST
- * /v1/text_to_image} ({@code gen4_image}, {@code gen4_image_turbo}): {@code {"id": "<uuid>"}}.</li>
- * <li>{@code GET /v1/tasks/{id}}: {@code PENDING}, {@code THROTTLED} (organization over its concurrency: accepted and
- * held), {@code RUNNING} with {@code progress}, {@code SUCCEEDED} with {@code output[]}, {@code FAILED} with
- * {@code failure}/{@code failureCode}, {@code CANCELLED}. {@code DELETE} cancels or deletes.</li>
- * <li>{@code GET /files/<id>.<mp4|png>?exp=<epoch s>}: the output; each poll hands out a fresh URL that expires after
- * {@link Config#urlLifetime()} (Runway: 24-48 h), then 403.</li>
+ * {@link Config#gen3aTurboAccepted()}, else refused like any model missing from the
+ * schema), {@code POST
+ * /v1/text_to_image} ({@code gen4_image}, {@code gen4_image_turbo}): {@code {"id":
+ * "<uuid>"}}.</li>
+ * <li>{@code GET /v1/tasks/{id}}: {@code PENDING}, {@code THROTTLED} (organization over
+ * its concurrency: accepted and held), {@code RUNNING} with {@code progress},
+ * {@code SUCCEEDED} with {@code output[]}, {@code FAILED} with
+ * {@code failure}/{@code failureCode}, {@code CANCELLED}. {@code DELETE} cancels or
+ * deletes.</li>
+ * <li>{@code GET /files/<id>.<mp4|png>?exp=<epoch s>}: the output; each poll hands out a
+ * fresh URL that expires after {@link Config#urlLifetime()} (Runway: 24-48 h), then
+ * 403.</li>
  * </ul>
  *
- * <h2>Prompt markers</h2> (in {@code promptText})
- * {@code [sim:content-policy]} (FAILED SAFETY.INPUT.TEXT), {@code [sim:output-moderation]} (FAILED
- * SAFETY.OUTPUT.VIDEO), {@code [sim:bad-output]} (FAILED INTERNAL.BAD_OUTPUT.CODE01), {@code [sim:busy]} (THROTTLED
- * first), {@code [sim:no-credits]} (400, not enough credits), {@code [sim:daily-limit]} (429), {@code [sim:server-error]}
- * (502), {@code [sim:slow]}.
- * Knobs: {@link #failNextCreate}, {@link #failNextGet}, {@link #answerNextGetFailed}, {@link #forceStatus},
- * {@link #delayResponses}, {@link #creates()}, {@link #taskCount()}.
+ * <h2>Prompt markers</h2> (in {@code promptText}) {@code [sim:content-policy]} (FAILED
+ * SAFETY.INPUT.TEXT), {@code [sim:output-moderation]} (FAILED SAFETY.OUTPUT.VIDEO),
+ * {@code [sim:bad-output]} (FAILED INTERNAL.BAD_OUTPUT.CODE01), {@code [sim:busy]}
+ * (THROTTLED first), {@code [sim:no-credits]} (400, not enough credits),
+ * {@code [sim:daily-limit]} (429), {@code [sim:server-error]} (502), {@code [sim:slow]}.
+ * Knobs: {@link #failNextCreate}, {@link #failNextGet}, {@link #answerNextGetFailed},
+ * {@link #forceStatus}, {@link #delayResponses}, {@link #creates()},
+ * {@link #taskCount()}.
  */
 public final class RunwaySimulator implements ProviderSimulator {
 
     public static final String API_VERSION = "2024-11-06";
+
     private static final Logger log = LoggerFactory.getLogger(RunwaySimulator.class);
+
     private static final String TASKS = "/v1/tasks/";
+
     private static final String FILES = "/files/";
 
     /** The result video: an MP4-shaped body whose {@code mdat} names the simulator. */
     private static final byte[] VIDEO = SampleMedia.mp4("isomiso2", true, "runway-s");
+
     private final Config config;
+
     private final SimulatorServer server;
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final RunwayAccount account;
+
     private volatile Duration responseDelay = Duration.ZERO;
 
     private RunwaySimulator(Config config) {
@@ -78,9 +94,13 @@ public final class RunwaySimulator implements ProviderSimulator {
         return simulator;
     }
 
-    /** The simulator as the embedded default runs it: free port, a random key, the given timings. */
+    /**
+     * The simulator as the embedded default runs it: free port, a random key, the given
+     * timings.
+     */
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
-        return start(Config.defaults().withApiKey("key_" + Simulators.randomCredential())
+        return start(Config.defaults()
+            .withApiKey("key_" + Simulators.randomCredential())
             .withTimings(options.queuedFor(), options.runningFor()));
     }
 
@@ -96,7 +116,8 @@ public final class RunwaySimulator implements ProviderSimulator {
 
     @Override
     public Map<String, String> workerProperties() {
-        return Map.of("gateway.providers.runway.base-url", baseUrl(), "gateway.providers.runway.api-key", config.apiKey());
+        return Map.of("gateway.providers.runway.base-url", baseUrl(), "gateway.providers.runway.api-key",
+                config.apiKey());
     }
 
     @Override
@@ -128,7 +149,10 @@ public final class RunwaySimulator implements ProviderSimulator {
         account.failNextGet(error);
     }
 
-    /** The next task GET answers HTTP 200 with status FAILED and this code (an error inside a 200). */
+    /**
+     * The next task GET answers HTTP 200 with status FAILED and this code (an error
+     * inside a 200).
+     */
     public void answerNextGetFailed(String failure, String failureCode) {
         account.answerNextGetFailed(new RunwayTask.Failure(failure, failureCode));
     }
@@ -184,7 +208,8 @@ public final class RunwaySimulator implements ProviderSimulator {
             throw RunwayError.unauthorized().answer();
         }
         if (!API_VERSION.equals(exchange.getRequestHeaders().getFirst("X-Runway-Version"))) {
-            throw new RunwayError(400, "The X-Runway-Version header is missing or invalid; use " + API_VERSION).answer();
+            throw new RunwayError(400, "The X-Runway-Version header is missing or invalid; use " + API_VERSION)
+                .answer();
         }
         String method = exchange.getRequestMethod();
         if ("POST".equals(method) && (path.equals("/v1/image_to_video") || path.equals("/v1/text_to_image"))) {
@@ -265,8 +290,9 @@ public final class RunwaySimulator implements ProviderSimulator {
      * @param runningFor how long it stays RUNNING
      * @param concurrencyLimit tasks in flight before new tasks are THROTTLED
      * @param urlLifetime how long an output URL works after the poll that handed it out
-     * @param gen3aTurboAccepted whether {@code gen3a_turbo} is still accepted (by default it is refused: it left
-     *     Runway's public schema in June 2026 and docs/providers/runway.md could not confirm the live API still takes it)
+     * @param gen3aTurboAccepted whether {@code gen3a_turbo} is still accepted (by default
+     * it is refused: it left Runway's public schema in June 2026 and
+     * docs/providers/runway.md could not confirm the live API still takes it)
      * @param slowFactor how much longer a {@code [sim:slow]} task takes
      * @param clock the simulator's time
      */
@@ -289,27 +315,33 @@ public final class RunwaySimulator implements ProviderSimulator {
         }
 
         public Config withApiKey(String key) {
-            return new Config(port, key, queuedFor, runningFor, concurrencyLimit, urlLifetime, gen3aTurboAccepted, slowFactor, clock);
+            return new Config(port, key, queuedFor, runningFor, concurrencyLimit, urlLifetime, gen3aTurboAccepted,
+                    slowFactor, clock);
         }
 
         public Config withTimings(Duration queued, Duration running) {
-            return new Config(port, apiKey, queued, running, concurrencyLimit, urlLifetime, gen3aTurboAccepted, slowFactor, clock);
+            return new Config(port, apiKey, queued, running, concurrencyLimit, urlLifetime, gen3aTurboAccepted,
+                    slowFactor, clock);
         }
 
         public Config withConcurrencyLimit(int limit) {
-            return new Config(port, apiKey, queuedFor, runningFor, limit, urlLifetime, gen3aTurboAccepted, slowFactor, clock);
+            return new Config(port, apiKey, queuedFor, runningFor, limit, urlLifetime, gen3aTurboAccepted, slowFactor,
+                    clock);
         }
 
         public Config withUrlLifetime(Duration lifetime) {
-            return new Config(port, apiKey, queuedFor, runningFor, concurrencyLimit, lifetime, gen3aTurboAccepted, slowFactor, clock);
+            return new Config(port, apiKey, queuedFor, runningFor, concurrencyLimit, lifetime, gen3aTurboAccepted,
+                    slowFactor, clock);
         }
 
         public Config withGen3aTurboAccepted(boolean accepted) {
-            return new Config(port, apiKey, queuedFor, runningFor, concurrencyLimit, urlLifetime, accepted, slowFactor, clock);
+            return new Config(port, apiKey, queuedFor, runningFor, concurrencyLimit, urlLifetime, accepted, slowFactor,
+                    clock);
         }
 
         public Config withClock(Clock newClock) {
-            return new Config(port, apiKey, queuedFor, runningFor, concurrencyLimit, urlLifetime, gen3aTurboAccepted, slowFactor, newClock);
+            return new Config(port, apiKey, queuedFor, runningFor, concurrencyLimit, urlLifetime, gen3aTurboAccepted,
+                    slowFactor, newClock);
         }
 
         @Override
@@ -318,4 +350,5 @@ public final class RunwaySimulator implements ProviderSimulator {
                     + ", gen3aTurboAccepted=" + gen3aTurboAccepted + "]";
         }
     }
+
 }

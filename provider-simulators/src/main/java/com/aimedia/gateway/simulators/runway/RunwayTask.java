@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One task of the simulated organization. Its status is a pure function of time since creation:
- * {@code THROTTLED} (only while the organization was over its concurrency) {@code -> PENDING -> RUNNING ->
+ * One task of the simulated organization. Its status is a pure function of time since
+ * creation: {@code THROTTLED} (only while the organization was over its concurrency)
+ * {@code -> PENDING -> RUNNING ->
  * SUCCEEDED | FAILED}; a cancel makes it {@code CANCELLED}.
  */
 final class RunwayTask {
@@ -26,12 +27,19 @@ final class RunwayTask {
     }
 
     private final String id;
+
     private final Instant createdAt;
+
     private final Duration throttledFor;
+
     private final Duration pendingFor;
+
     private final Duration runningFor;
+
     private final @Nullable Failure failure;
+
     private final String extension;
+
     private volatile @Nullable String forcedStatus;
 
     RunwayTask(String id, Instant createdAt, Duration throttledFor, Duration pendingFor, Duration runningFor,
@@ -86,7 +94,10 @@ final class RunwayTask {
         return createdAt.plus(throttledFor).plus(pendingFor).plus(runningFor);
     }
 
-    /** The documented task object; {@code outputUrl} is a fresh, expiring URL of the result. */
+    /**
+     * The documented task object; {@code outputUrl} is a fresh, expiring URL of the
+     * result.
+     */
     ObjectNode render(ObjectNode node, Instant now, String outputUrl) {
         String status = status(now);
         node.put("id", id);
@@ -105,4 +116,5 @@ final class RunwayTask {
         }
         return node;
     }
+
 }

@@ -8,9 +8,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * POSTs a provider's JSON callback (webhook) to the caller's URL. Only the transport is shared: when to send, retries,
- * signing headers and what a failure means stay with each provider, so failures are thrown as {@link HttpClient}
- * throws them (including {@link IllegalArgumentException} for a malformed URL).
+ * POSTs a provider's JSON callback (webhook) to the caller's URL. Only the transport is
+ * shared: when to send, retries, signing headers and what a failure means stay with each
+ * provider, so failures are thrown as {@link HttpClient} throws them (including
+ * {@link IllegalArgumentException} for a malformed URL).
  */
 public final class CallbackPoster implements AutoCloseable {
 
@@ -26,12 +27,14 @@ public final class CallbackPoster implements AutoCloseable {
     }
 
     /**
-     * Sends {@code body} with {@code Content-Type: application/json} and the given extra headers (name, value, name,
-     * value, ... in that order), waiting at most {@code timeout} for the answer.
+     * Sends {@code body} with {@code Content-Type: application/json} and the given extra
+     * headers (name, value, name, value, ... in that order), waiting at most
+     * {@code timeout} for the answer.
      */
     public HttpResponse<byte[]> post(String url, byte[] body, Duration timeout, String... headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+            .timeout(timeout)
             .header("Content-Type", "application/json");
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -45,4 +48,5 @@ public final class CallbackPoster implements AutoCloseable {
     public void close() {
         http.close();
     }
+
 }

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 import com.sun.net.httpserver.HttpExchange;
 
 /**
- * Reading requests and writing responses on an {@link HttpExchange}. The content type is always the caller's:
- * providers differ in it (e.g. {@code application/json} with or without a charset), and that is part of the wire.
+ * Reading requests and writing responses on an {@link HttpExchange}. The content type is
+ * always the caller's: providers differ in it (e.g. {@code application/json} with or
+ * without a charset), and that is part of the wire.
  */
 public final class Exchanges {
 
@@ -27,7 +28,10 @@ public final class Exchanges {
         send(exchange, status, contentType, body, null);
     }
 
-    /** Writes the whole response; a {@code Retry-After} header (whole seconds) when {@code retryAfter} is set. */
+    /**
+     * Writes the whole response; a {@code Retry-After} header (whole seconds) when
+     * {@code retryAfter} is set.
+     */
     public static void send(HttpExchange exchange, int status, String contentType, byte[] body,
             @Nullable Duration retryAfter) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
@@ -39,4 +43,5 @@ public final class Exchanges {
             out.write(body);
         }
     }
+
 }

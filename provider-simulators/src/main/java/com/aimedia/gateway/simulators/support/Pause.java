@@ -2,7 +2,10 @@ package com.aimedia.gateway.simulators.support;
 
 import java.time.Duration;
 
-/** The response delay knob of the simulators: sleeps, and on interrupt keeps the flag so shutdown still works. */
+/**
+ * The response delay knob of the simulators: sleeps, and on interrupt keeps the flag so
+ * shutdown still works.
+ */
 public final class Pause {
 
     private Pause() {
@@ -19,4 +22,5 @@ public final class Pause {
             Thread.currentThread().interrupt();
         }
     }
+
 }

@@ -12,15 +12,17 @@ import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tiny but well-formed result files. Each provider keeps the exact bytes it always served (its own {@code mdat} text,
- * its pixel colour), so callers choose the variant; this class only knows how such files are built.
+ * Tiny but well-formed result files. Each provider keeps the exact bytes it always served
+ * (its own {@code mdat} text, its pixel colour), so callers choose the variant; this
+ * class only knows how such files are built.
  */
 public final class SampleMedia {
 
-    private static final byte[] RED_PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
-    private static final byte[] GREEN_PNG = Base64.getDecoder().decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    private static final byte[] RED_PNG = Base64.getDecoder()
+        .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    private static final byte[] GREEN_PNG = Base64.getDecoder()
+        .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     private SampleMedia() {
     }
@@ -35,19 +37,34 @@ public final class SampleMedia {
         return GREEN_PNG.clone();
     }
 
-    /** A quarter second of silence: a RIFF/WAVE file, 8 kHz mono 16-bit PCM, as MusicGen's {@code wav} output. */
+    /**
+     * A quarter second of silence: a RIFF/WAVE file, 8 kHz mono 16-bit PCM, as MusicGen's
+     * {@code wav} output.
+     */
     public static byte[] silentWav() {
         int samples = 2000;
-        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + samples * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + samples * 2)
+        java.nio.ByteBuffer wav = java.nio.ByteBuffer.allocate(44 + samples * 2)
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+            .putInt(36 + samples * 2)
             .put("WAVE".getBytes(StandardCharsets.US_ASCII))
-            .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-            .putInt(8000).putInt(16000).putShort((short) 2).putShort((short) 16)
-            .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(samples * 2);
+            .put("fmt ".getBytes(StandardCharsets.US_ASCII))
+            .putInt(16)
+            .putShort((short) 1)
+            .putShort((short) 1)
+            .putInt(8000)
+            .putInt(16000)
+            .putShort((short) 2)
+            .putShort((short) 16)
+            .put("data".getBytes(StandardCharsets.US_ASCII))
+            .putInt(samples * 2);
         return wav.array();
     }
 
-    /** One silent MPEG-1 Layer III frame (128 kbit/s, 44.1 kHz, mono) behind an empty ID3v2 tag. */
+    /**
+     * One silent MPEG-1 Layer III frame (128 kbit/s, 44.1 kHz, mono) behind an empty
+     * ID3v2 tag.
+     */
     public static byte[] silentMp3() {
         byte[] mp3 = new byte[10 + 417];
         byte[] id3 = { 'I', 'D', '3', 4, 0, 0, 0, 0, 0, 0 };
@@ -65,8 +82,9 @@ public final class SampleMedia {
     }
 
     /**
-     * An MP4-shaped body: an ISO BMFF {@code ftyp} box (major brand {@code isom}, minor version {@code 0x200}, then
-     * {@code compatibleBrands}), an empty {@code free} box when asked, and an {@code mdat} box holding {@code mdat}.
+     * An MP4-shaped body: an ISO BMFF {@code ftyp} box (major brand {@code isom}, minor
+     * version {@code 0x200}, then {@code compatibleBrands}), an empty {@code free} box
+     * when asked, and an {@code mdat} box holding {@code mdat}.
      */
     public static byte[] mp4(String compatibleBrands, boolean freeBox, String mdat) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -79,8 +97,8 @@ public final class SampleMedia {
     }
 
     /**
-     * The sample for a result file's extension ({@code mp4}: a copy of {@code video}, {@code png}: red, {@code jpg}:
-     * black), or null for any other extension.
+     * The sample for a result file's extension ({@code mp4}: a copy of {@code video},
+     * {@code png}: red, {@code jpg}: black), or null for any other extension.
      */
     public static byte @Nullable [] byExtension(String extension, byte[] video) {
         return switch (extension) {
@@ -110,7 +128,10 @@ public final class SampleMedia {
         out.writeBytes(payload);
     }
 
-    /** Written on first use only: ImageIO is slow to load, and most providers never serve a JPEG. */
+    /**
+     * Written on first use only: ImageIO is slow to load, and most providers never serve
+     * a JPEG.
+     */
     private static final class Jpeg {
 
         private static final byte[] BLACK = write();
@@ -125,5 +146,7 @@ public final class SampleMedia {
             }
             return out.toByteArray();
         }
+
     }
+
 }

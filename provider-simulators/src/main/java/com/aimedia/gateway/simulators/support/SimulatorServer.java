@@ -11,12 +11,14 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A simulator's JDK HTTP server: bound to loopback only (a simulator must never be reachable from elsewhere), one
- * virtual thread per request (slow simulated responses must not block other callers), every path to one handler.
+ * A simulator's JDK HTTP server: bound to loopback only (a simulator must never be
+ * reachable from elsewhere), one virtual thread per request (slow simulated responses
+ * must not block other callers), every path to one handler.
  */
 public final class SimulatorServer implements AutoCloseable {
 
     private final HttpServer server;
+
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     private SimulatorServer(HttpServer server, HttpHandler handler) {
@@ -25,12 +27,18 @@ public final class SimulatorServer implements AutoCloseable {
         server.createContext("/", handler);
     }
 
-    /** Binds (does not start) a server on {@code port} (0 = a free one); fails naming the {@code name} simulator. */
+    /**
+     * Binds (does not start) a server on {@code port} (0 = a free one); fails naming the
+     * {@code name} simulator.
+     */
     public static SimulatorServer bind(String name, int port, HttpHandler handler) {
         return bind(port, handler, "could not start the " + name + " simulator on port " + port);
     }
 
-    /** Binds (does not start) a server on a free port; fails naming the {@code name} simulator. */
+    /**
+     * Binds (does not start) a server on a free port; fails naming the {@code name}
+     * simulator.
+     */
     public static SimulatorServer bindFreePort(String name, HttpHandler handler) {
         return bind(0, handler, "could not start the " + name + " simulator");
     }
@@ -63,4 +71,5 @@ public final class SimulatorServer implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
     }
+
 }

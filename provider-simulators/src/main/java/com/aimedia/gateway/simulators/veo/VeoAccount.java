@@ -21,12 +21,19 @@ final class VeoAccount {
             "pubsubTopic", "compressionQuality");
 
     private final VeoSimulator.Config config;
+
     private final Map<String, VeoOperation> operations = new LinkedHashMap<>();
+
     private final Map<String, VeoOperation> byFileId = new LinkedHashMap<>();
+
     private final Set<String> busyAnswered = new HashSet<>();
+
     private final List<String> submitRequests = new ArrayList<>();
+
     final ConcurrentLinkedQueue<VeoError> submitFailures = new ConcurrentLinkedQueue<>();
+
     final ConcurrentLinkedQueue<VeoError> getFailures = new ConcurrentLinkedQueue<>();
+
     private long jobsCreated;
 
     VeoAccount(VeoSimulator.Config config) {
@@ -65,7 +72,8 @@ final class VeoAccount {
         return admit(modelResource, vertex, prompt, parameters.path("sampleCount").asInt(1), json);
     }
 
-    private synchronized JsonNode admit(String modelResource, boolean vertex, String prompt, int samples, JsonMapper json) {
+    private synchronized JsonNode admit(String modelResource, boolean vertex, String prompt, int samples,
+            JsonMapper json) {
         if (prompt.contains("[sim:busy]") && busyAnswered.add(prompt)) {
             throw VeoError.resourceExhausted(null).answer();
         }
@@ -126,4 +134,5 @@ final class VeoAccount {
             throw error.answer();
         }
     }
+
 }

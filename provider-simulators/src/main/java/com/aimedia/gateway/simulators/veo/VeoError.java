@@ -5,8 +5,10 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Google API error: {@code {"error":{"code":<http>,"message":..,"status":<google.rpc.Code name>,"details":[..]}}},
- * optionally with an {@code ErrorInfo} reason (e.g. {@code API_KEY_INVALID}, {@code BILLING_DISABLED}).
+ * One Google API error:
+ * {@code {"error":{"code":<http>,"message":..,"status":<google.rpc.Code
+ * name>,"details":[..]}}}, optionally with an {@code ErrorInfo} reason (e.g.
+ * {@code API_KEY_INVALID}, {@code BILLING_DISABLED}).
  */
 public record VeoError(int httpStatus, String status, String message, @Nullable String reason,
         @Nullable Duration retryAfter) {
@@ -17,8 +19,8 @@ public record VeoError(int httpStatus, String status, String message, @Nullable 
 
     /** What the Gemini API answers to a wrong key: 400, not 401. */
     public static VeoError apiKeyInvalid() {
-        return new VeoError(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.", "API_KEY_INVALID",
-                null);
+        return new VeoError(400, "INVALID_ARGUMENT", "API key not valid. Please pass a valid API key.",
+                "API_KEY_INVALID", null);
     }
 
     public static VeoError unauthenticated() {
@@ -31,12 +33,14 @@ public record VeoError(int httpStatus, String status, String message, @Nullable 
     }
 
     public static VeoError billingDisabled() {
-        return new VeoError(403, "PERMISSION_DENIED", "This API method requires billing to be enabled. Please enable "
-                + "billing on project and retry.", "BILLING_DISABLED", null);
+        return new VeoError(403, "PERMISSION_DENIED",
+                "This API method requires billing to be enabled. Please enable " + "billing on project and retry.",
+                "BILLING_DISABLED", null);
     }
 
     public static VeoError resourceExhausted(@Nullable Duration retryAfter) {
-        return new VeoError(429, "RESOURCE_EXHAUSTED", "Resource has been exhausted (e.g. check quota).", null, retryAfter);
+        return new VeoError(429, "RESOURCE_EXHAUSTED", "Resource has been exhausted (e.g. check quota).", null,
+                retryAfter);
     }
 
     public static VeoError internal() {
@@ -68,6 +72,7 @@ public record VeoError(int httpStatus, String status, String message, @Nullable 
         VeoError error() {
             return error;
         }
+
     }
 
     Answer answer() {

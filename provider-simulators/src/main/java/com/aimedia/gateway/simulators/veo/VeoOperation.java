@@ -10,23 +10,33 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One long-running operation. Google exposes no queued/running distinction: {@code done} is absent until the
- * operation ends, then {@code done: true} with a response (samples, or zero samples when the safety filter removed
- * them) or an {@code error}.
+ * One long-running operation. Google exposes no queued/running distinction: {@code done}
+ * is absent until the operation ends, then {@code done: true} with a response (samples,
+ * or zero samples when the safety filter removed them) or an {@code error}.
  */
 final class VeoOperation {
 
-    enum Outcome { SAMPLES, FILTERED, ERROR }
+    enum Outcome {
+
+        SAMPLES, FILTERED, ERROR
+
+    }
 
     static final String FILTER_REASON = "Unfortunately, we can't create videos from this prompt: it may violate "
             + "Gemini API's usage guidelines. You have not been charged for this attempt.";
 
     final String name;
+
     final boolean vertex;
+
     final String fileId;
+
     final int sampleCount;
+
     final Instant doneAt;
+
     final Outcome outcome;
+
     volatile @Nullable String forcedDone;
 
     VeoOperation(String name, boolean vertex, String fileId, int sampleCount, Instant doneAt, Outcome outcome) {
@@ -46,7 +56,10 @@ final class VeoOperation {
         return created.plus(queued).plus(running);
     }
 
-    /** Renders the operation as {@code operations.get} (Gemini) or {@code fetchPredictOperation} (Vertex) returns it. */
+    /**
+     * Renders the operation as {@code operations.get} (Gemini) or
+     * {@code fetchPredictOperation} (Vertex) returns it.
+     */
     void render(ObjectNode op, Instant now, String filesBase) {
         op.put("name", name);
         String forced = forcedDone;
@@ -83,7 +96,8 @@ final class VeoOperation {
         ArrayNode samples = target.putArray(listName);
         for (int i = 0; i < sampleCount; i++) {
             if (vertex) {
-                samples.addObject().put("bytesBase64Encoded", Base64.getEncoder().encodeToString(VeoSimulator.tinyMp4()))
+                samples.addObject()
+                    .put("bytesBase64Encoded", Base64.getEncoder().encodeToString(VeoSimulator.tinyMp4()))
                     .put("mimeType", "video/mp4");
             }
             else {
@@ -91,4 +105,5 @@ final class VeoOperation {
             }
         }
     }
+
 }

@@ -27,39 +27,51 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local HTTP server that speaks Veo's long-running operations as docs/providers/veo.md documents them.
+ * A local HTTP server that speaks Veo's long-running operations as docs/providers/veo.md
+ * documents them.
  *
  * <h2>Gemini API (base {@code <host>/v1beta}, header {@code x-goog-api-key})</h2>
- * {@code POST /models/{model}:predictLongRunning} answers {@code {"name":"models/{model}/operations/{id}"}};
- * {@code GET /{name}} answers the operation ({@code done} absent while running); samples carry
- * {@code video.uri} = {@code <base>/files/{id}:download?alt=media}, which needs the API key too. A wrong key is HTTP
- * 400 {@code INVALID_ARGUMENT} with reason {@code API_KEY_INVALID} (as Google answers); no key is 403. Vertex-only
- * parameters ({@code seed}, {@code generateAudio}, {@code storageUri}) are refused with 400.
+ * {@code POST /models/{model}:predictLongRunning} answers
+ * {@code {"name":"models/{model}/operations/{id}"}}; {@code GET /{name}} answers the
+ * operation ({@code done} absent while running); samples carry {@code video.uri} =
+ * {@code <base>/files/{id}:download?alt=media}, which needs the API key too. A wrong key
+ * is HTTP 400 {@code INVALID_ARGUMENT} with reason {@code API_KEY_INVALID} (as Google
+ * answers); no key is 403. Vertex-only parameters ({@code seed}, {@code generateAudio},
+ * {@code storageUri}) are refused with 400.
  *
  * <h2>Vertex AI (base {@code <host>/v1}, {@code Authorization: Bearer <token>})</h2>
- * {@code POST /projects/{p}/locations/{l}/publishers/google/models/{m}:predictLongRunning} and
- * {@code :fetchPredictOperation} with {@code {"operationName":..}}; samples are {@code response.videos[]} with inline
- * {@code bytesBase64Encoded} (no {@code storageUri}). A wrong token is 401 {@code UNAUTHENTICATED}.
+ * {@code POST
+ * /projects/{p}/locations/{l}/publishers/google/models/{m}:predictLongRunning} and
+ * {@code :fetchPredictOperation} with {@code {"operationName":..}}; samples are
+ * {@code response.videos[]} with inline {@code bytesBase64Encoded} (no
+ * {@code storageUri}). A wrong token is 401 {@code UNAUTHENTICATED}.
  *
- * <h2>Prompt markers</h2>
- * {@code [sim:content-policy]} (done, zero samples, {@code raiMediaFilteredCount}), {@code [sim:op-error]} (done with
- * {@code error}), {@code [sim:no-credits]} (403 {@code BILLING_DISABLED}), {@code [sim:busy]} (429
- * {@code RESOURCE_EXHAUSTED} once per prompt), {@code [sim:server-error]} (500 {@code INTERNAL}). Knobs:
- * {@link #failNextSubmit}, {@link #failNextGet}, {@link #forceDone}, {@link #delayResponses}.
+ * <h2>Prompt markers</h2> {@code [sim:content-policy]} (done, zero samples,
+ * {@code raiMediaFilteredCount}), {@code [sim:op-error]} (done with {@code error}),
+ * {@code [sim:no-credits]} (403 {@code BILLING_DISABLED}), {@code [sim:busy]} (429
+ * {@code RESOURCE_EXHAUSTED} once per prompt), {@code [sim:server-error]} (500
+ * {@code INTERNAL}). Knobs: {@link #failNextSubmit}, {@link #failNextGet},
+ * {@link #forceDone}, {@link #delayResponses}.
  */
 public final class VeoSimulator implements ProviderSimulator {
 
     public static final Set<String> MODELS = Set.of("veo-2.0-generate-001", "veo-2.0-generate-exp",
             "veo-3.0-generate-preview", "veo-3.0-fast-generate-preview", "veo-3.0-generate-001",
             "veo-3.0-fast-generate-001", "veo-3.1-generate-preview", "veo-3.1-fast-generate-preview");
+
     public static final Set<String> VERTEX_ONLY_MODELS = Set.of("veo-3.1-generate-001", "veo-3.1-fast-generate-001",
             "veo-3.1-lite-generate-001");
+
     private static final Logger log = LoggerFactory.getLogger(VeoSimulator.class);
 
     private final Config config;
+
     private final SimulatorServer server;
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final VeoAccount account;
+
     private volatile Duration responseDelay = Duration.ZERO;
 
     private VeoSimulator(Config config) {
@@ -76,7 +88,8 @@ public final class VeoSimulator implements ProviderSimulator {
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
-        return start(Config.defaults().withCredentials(Simulators.randomCredential(), Simulators.randomCredential())
+        return start(Config.defaults()
+            .withCredentials(Simulators.randomCredential(), Simulators.randomCredential())
             .withTimings(options.queuedFor(), options.runningFor()));
     }
 
@@ -128,7 +141,10 @@ public final class VeoSimulator implements ProviderSimulator {
         account.getFailures.add(error);
     }
 
-    /** From now on the operation reports this raw {@code done} value (a string, which no client should trust). */
+    /**
+     * From now on the operation reports this raw {@code done} value (a string, which no
+     * client should trust).
+     */
     public void forceDone(String operationName, String rawDone) {
         account.forceDone(operationName, rawDone);
     }
@@ -152,7 +168,7 @@ public final class VeoSimulator implements ProviderSimulator {
                 }
                 JsonNode answer = path.startsWith("/v1beta/") ? gemini(exchange, path.substring(8))
                         : path.startsWith("/v1/") ? vertex(exchange, path.substring(4))
-                        : fail(VeoError.notFound("Not found: " + path));
+                                : fail(VeoError.notFound("Not found: " + path));
                 delay();
                 send(exchange, 200, answer, null);
             }
@@ -172,11 +188,14 @@ public final class VeoSimulator implements ProviderSimulator {
 
     private JsonNode gemini(HttpExchange exchange, String rest) throws IOException {
         checkApiKey(exchange);
-        if ("POST".equals(exchange.getRequestMethod()) && rest.startsWith("models/") && rest.endsWith(":predictLongRunning")) {
+        if ("POST".equals(exchange.getRequestMethod()) && rest.startsWith("models/")
+                && rest.endsWith(":predictLongRunning")) {
             String model = rest.substring("models/".length(), rest.length() - ":predictLongRunning".length());
             if (!MODELS.contains(model)) {
-                throw VeoError.notFound("models/" + model + " is not found for API version v1beta, or is not supported "
-                        + "for predictLongRunning.").answer();
+                throw VeoError
+                    .notFound("models/" + model + " is not found for API version v1beta, or is not supported "
+                            + "for predictLongRunning.")
+                    .answer();
             }
             return account.submit("models/" + model, false, body(exchange), json);
         }
@@ -251,17 +270,23 @@ public final class VeoSimulator implements ProviderSimulator {
         ObjectNode inner = body.putObject("error");
         inner.put("code", error.httpStatus()).put("message", error.message()).put("status", error.status());
         if (error.reason() != null) {
-            inner.putArray("details").addObject().put("@type", "type.googleapis.com/google.rpc.ErrorInfo")
-                .put("reason", error.reason()).put("domain", "googleapis.com");
+            inner.putArray("details")
+                .addObject()
+                .put("@type", "type.googleapis.com/google.rpc.ErrorInfo")
+                .put("reason", error.reason())
+                .put("domain", "googleapis.com");
         }
         if (error.retryAfter() != null) {
-            inner.withArray("details").addObject().put("@type", "type.googleapis.com/google.rpc.RetryInfo")
+            inner.withArray("details")
+                .addObject()
+                .put("@type", "type.googleapis.com/google.rpc.RetryInfo")
                 .put("retryDelay", error.retryAfter().toSeconds() + "s");
         }
         send(exchange, error.httpStatus(), body, null);
     }
 
-    private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter) throws IOException {
+    private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter)
+            throws IOException {
         Exchanges.send(exchange, status, "application/json; charset=UTF-8", json.writeValueAsBytes(body));
     }
 
@@ -269,7 +294,8 @@ public final class VeoSimulator implements ProviderSimulator {
      * @param port the port (0 = free)
      * @param apiKey the Gemini API key the simulator accepts
      * @param accessToken the Vertex OAuth access token the simulator accepts
-     * @param queuedFor plus {@code runningFor}: how long an operation runs before {@code done}
+     * @param queuedFor plus {@code runningFor}: how long an operation runs before
+     * {@code done}
      * @param runningFor see above
      * @param clock the simulator's time
      */
@@ -300,4 +326,5 @@ public final class VeoSimulator implements ProviderSimulator {
                     + runningFor + "]";
         }
     }
+
 }

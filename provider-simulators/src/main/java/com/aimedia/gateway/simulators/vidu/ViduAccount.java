@@ -19,26 +19,43 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The simulated Vidu organisation: its tasks, its concurrency slots, request validation, markers and test knobs. */
+/**
+ * The simulated Vidu organisation: its tasks, its concurrency slots, request validation,
+ * markers and test knobs.
+ */
 final class ViduAccount {
 
     static final Set<String> ENDPOINTS = Set.of("text2video", "img2video", "start-end2video", "reference2video");
-    /** Vidu's text2video does not take vidu2.0 (docs/providers/vidu.md: viduq1 | vidu1.5, later q2/q3). */
+
+    /**
+     * Vidu's text2video does not take vidu2.0 (docs/providers/vidu.md: viduq1 | vidu1.5,
+     * later q2/q3).
+     */
     static final Set<String> TEXT_MODELS = Set.of("viduq3-pro", "viduq3-turbo", "viduq2", "viduq1", "vidu1.5");
     static final Set<String> IMAGE_MODELS = Set.of("viduq3-pro", "viduq3-turbo", "viduq2", "viduq2-pro", "viduq2-turbo",
             "viduq1", "viduq1-classic", "vidu2.0", "vidu1.5");
 
     private final ViduSimulator.Config config;
+
     private final Map<String, ViduTask> tasks = new LinkedHashMap<>();
+
     private final Map<String, ViduTask> byCreationId = new LinkedHashMap<>();
+
     private final Set<String> busyAnswered = new HashSet<>();
+
     private final List<ViduSimulator.RecordedCreate> createRequests = new ArrayList<>();
+
     private final ConcurrentLinkedQueue<ViduError> createFailures = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<ViduError> queryFailures = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<String> failedInsideOk = new ConcurrentLinkedQueue<>();
-    private final AtomicLong nextId = new AtomicLong(800_000_000_000_000_000L
-            + ThreadLocalRandom.current().nextLong(100_000_000_000_000_000L));
+
+    private final AtomicLong nextId = new AtomicLong(
+            800_000_000_000_000_000L + ThreadLocalRandom.current().nextLong(100_000_000_000_000_000L));
+
     private long jobsCreated;
+
     private long jobsCancelled;
 
     ViduAccount(ViduSimulator.Config config) {
@@ -143,7 +160,10 @@ final class ViduAccount {
         jobsCancelled++;
     }
 
-    /** Starts waiting tasks while the organisation has free slots; returns the time it advanced to. */
+    /**
+     * Starts waiting tasks while the organisation has free slots; returns the time it
+     * advanced to.
+     */
     synchronized Instant advance() {
         Instant now = config.clock().instant();
         long busy = tasks.values().stream().filter(t -> t.holdsSlot(now)).count();
@@ -171,7 +191,10 @@ final class ViduAccount {
         return due;
     }
 
-    /** Result URLs stop working {@code urlLifetime} after the task finished (docs/providers/vidu.md: implement 1 h). */
+    /**
+     * Result URLs stop working {@code urlLifetime} after the task finished
+     * (docs/providers/vidu.md: implement 1 h).
+     */
     private Instant urlExpiry(ViduTask task) {
         Instant finished = task.finishedAt();
         return (finished == null ? config.clock().instant() : finished).plus(config.urlLifetime());
@@ -224,4 +247,5 @@ final class ViduAccount {
         ViduTask task = tasks.get(taskId);
         return task == null ? null : task.state(advance());
     }
+
 }

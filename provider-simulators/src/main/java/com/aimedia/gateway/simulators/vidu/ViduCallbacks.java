@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.simulators.support.CallbackPoster;
 
 /**
- * Sends Vidu's signed callbacks (docs/providers/vidu.md, platform.vidu.com/docs/callback-signature): a POST of the
- * task body with {@code Date}, {@code x-request-nonce}, {@code X-HMAC-SIGNED-HEADERS: Date;x-request-nonce},
+ * Sends Vidu's signed callbacks (docs/providers/vidu.md,
+ * platform.vidu.com/docs/callback-signature): a POST of the task body with {@code Date},
+ * {@code x-request-nonce}, {@code X-HMAC-SIGNED-HEADERS: Date;x-request-nonce},
  * {@code X-HMAC-ALGORITHM: hmac-sha256}, {@code X-HMAC-ACCESS-KEY: vidu} and
  * {@code X-HMAC-SIGNATURE = base64(HMAC-SHA256(api token, METHOD\npath\nquery\nvidu\nDate\nDate:..\nx-request-nonce:..\n))}.
  * Vidu retries a failed delivery 3 times.
@@ -29,7 +30,9 @@ final class ViduCallbacks {
 
     static final String ACCESS_KEY = "vidu";
     static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
     private static final Logger log = LoggerFactory.getLogger(ViduCallbacks.class);
+
     private static final int ATTEMPTS = 4;
 
     /** A callback to send: where, and the body. */
@@ -37,7 +40,9 @@ final class ViduCallbacks {
     }
 
     private final String apiKey;
+
     private final Clock clock;
+
     private final CallbackPoster poster = new CallbackPoster();
 
     ViduCallbacks(String apiKey, Clock clock) {
@@ -68,13 +73,11 @@ final class ViduCallbacks {
             String date = HTTP_DATE.format(clock.instant());
             String nonce = UUID.randomUUID().toString();
             String signature = sign(apiKey, "POST", uri, date, nonce);
-            int status = poster.post(due.url(), due.body(), Duration.ofSeconds(3),
-                    "Date", date,
-                    "x-request-nonce", nonce,
-                    "X-HMAC-SIGNED-HEADERS", "Date;x-request-nonce",
-                    "X-HMAC-ALGORITHM", "hmac-sha256",
-                    "X-HMAC-ACCESS-KEY", ACCESS_KEY,
-                    "X-HMAC-SIGNATURE", signature).statusCode();
+            int status = poster
+                .post(due.url(), due.body(), Duration.ofSeconds(3), "Date", date, "x-request-nonce", nonce,
+                        "X-HMAC-SIGNED-HEADERS", "Date;x-request-nonce", "X-HMAC-ALGORITHM", "hmac-sha256",
+                        "X-HMAC-ACCESS-KEY", ACCESS_KEY, "X-HMAC-SIGNATURE", signature)
+                .statusCode();
             return status >= 200 && status < 300;
         }
         catch (Exception e) {
@@ -86,12 +89,16 @@ final class ViduCallbacks {
         }
     }
 
-    /** The documented signature over the callback URL's path and query, the Date and the nonce. */
+    /**
+     * The documented signature over the callback URL's path and query, the Date and the
+     * nonce.
+     */
     static String sign(String apiKey, String method, URI callbackUrl, String date, String nonce) {
-        String path = callbackUrl.getRawPath() == null || callbackUrl.getRawPath().isEmpty() ? "/" : callbackUrl.getRawPath();
+        String path = callbackUrl.getRawPath() == null || callbackUrl.getRawPath().isEmpty() ? "/"
+                : callbackUrl.getRawPath();
         String query = callbackUrl.getRawQuery() == null ? "" : callbackUrl.getRawQuery();
-        String signingString = method + "\n" + path + "\n" + query + "\n" + ACCESS_KEY + "\n" + date + "\n"
-                + "Date:" + date + "\n" + "x-request-nonce:" + nonce + "\n";
+        String signingString = method + "\n" + path + "\n" + query + "\n" + ACCESS_KEY + "\n" + date + "\n" + "Date:"
+                + date + "\n" + "x-request-nonce:" + nonce + "\n";
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(apiKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -101,4 +108,5 @@ final class ViduCallbacks {
             throw new IllegalStateException("HmacSHA256 is not available");
         }
     }
+
 }

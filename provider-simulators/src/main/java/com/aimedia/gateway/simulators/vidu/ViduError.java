@@ -5,13 +5,15 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Vidu error answer: {@code {"code":<http status>,"reason":..,"message":..,"metadata":{"trace_id":..}}} with the
- * HTTP status of {@code code} (docs/providers/vidu.md, "Errors").
+ * One Vidu error answer: {@code {"code":<http
+ * status>,"reason":..,"message":..,"metadata":{"trace_id":..}}} with the HTTP status of
+ * {@code code} (docs/providers/vidu.md, "Errors").
  *
  * @param httpStatus the HTTP status (also the body {@code code})
  * @param reason the documented reason name, e.g. {@code CreditInsufficient}
  * @param message the human message
- * @param retryAfter a Retry-After header to send (Vidu documents none; tests use it), or null
+ * @param retryAfter a Retry-After header to send (Vidu documents none; tests use it), or
+ * null
  */
 public record ViduError(int httpStatus, String reason, String message, @Nullable Duration retryAfter) {
 
@@ -60,6 +62,7 @@ public record ViduError(int httpStatus, String reason, String message, @Nullable
         ViduError error() {
             return error;
         }
+
     }
 
     Answer answer() {

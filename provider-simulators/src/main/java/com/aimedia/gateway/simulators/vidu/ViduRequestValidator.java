@@ -2,13 +2,18 @@ package com.aimedia.gateway.simulators.vidu;
 
 import tools.jackson.databind.JsonNode;
 
-/** Checks a create body the way Vidu does, answering its 400 reasons ({@code FieldLacking}, {@code FieldInvalid}, ...). */
+/**
+ * Checks a create body the way Vidu does, answering its 400 reasons
+ * ({@code FieldLacking}, {@code FieldInvalid}, ...).
+ */
 final class ViduRequestValidator {
 
     private ViduRequestValidator() {
     }
 
-    /** @return the model */
+    /**
+     * @return the model
+     */
     static String validate(String endpoint, JsonNode body) {
         if (!body.isObject()) {
             throw new ViduError(400, "BadRequest", "body must be a JSON object").answer();
@@ -58,8 +63,9 @@ final class ViduRequestValidator {
             throw new ViduError(400, "FieldUnwanted", "field images is not accepted by text2video").answer();
         }
         if (!images.isArray() || images.size() < min || images.size() > max) {
-            throw new ViduError(400, "FieldItemCountOutOfRange", "images must hold " + min + (min == max ? "" : " to " + max)
-                    + " item(s)").answer();
+            throw new ViduError(400, "FieldItemCountOutOfRange",
+                    "images must hold " + min + (min == max ? "" : " to " + max) + " item(s)")
+                .answer();
         }
         for (JsonNode image : images) {
             String value = image.asString("");
@@ -69,4 +75,5 @@ final class ViduRequestValidator {
             }
         }
     }
+
 }

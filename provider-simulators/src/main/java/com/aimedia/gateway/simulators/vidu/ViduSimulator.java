@@ -35,41 +35,55 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <h2>API (base {@code <host>/ent/v2})</h2>
  * <ul>
- * <li>{@code POST /text2video}, {@code /img2video}, {@code /start-end2video}, {@code /reference2video}: create; answers
- * {@code {"task_id","state":"created","model",..,"payload","credits","created_at"}}. Each endpoint checks its models
- * and image counts (text2video takes no vidu2.0 and no images; img2video 1 image; start-end2video 2; reference2video
- * 1-7 and a prompt).</li>
- * <li>{@code GET /tasks/{id}/creations}: {@code {"id","state","err_code","credits","payload","bgm","off_peak",
+ * <li>{@code POST /text2video}, {@code /img2video}, {@code /start-end2video},
+ * {@code /reference2video}: create; answers
+ * {@code {"task_id","state":"created","model",..,"payload","credits","created_at"}}. Each
+ * endpoint checks its models and image counts (text2video takes no vidu2.0 and no images;
+ * img2video 1 image; start-end2video 2; reference2video 1-7 and a prompt).</li>
+ * <li>{@code GET /tasks/{id}/creations}:
+ * {@code {"id","state","err_code","credits","payload","bgm","off_peak",
  * "creations":[{"id","url","cover_url","watermarked_url"}]}}.</li>
- * <li>{@code POST /tasks/{id}/cancel}: {@code {}} while the task waits, else 400 "task state is scheduled".</li>
- * <li>{@code GET /files/<id>.mp4?expires=..}: the result, until the URL expires ({@link Config#urlLifetime()}, 1 h
- * like the older Vidu page); then 403.</li>
+ * <li>{@code POST /tasks/{id}/cancel}: {@code {}} while the task waits, else 400 "task
+ * state is scheduled".</li>
+ * <li>{@code GET /files/<id>.mp4?expires=..}: the result, until the URL expires
+ * ({@link Config#urlLifetime()}, 1 h like the older Vidu page); then 403.</li>
  * </ul>
  * Auth: {@code Authorization: Token <api key>}, else 401 {@code Unauthorized}. Errors:
  * {@code {"code":<status>,"reason":..,"message":..,"metadata":{"trace_id":..}}}. At most
- * {@link Config#concurrencyLimit()} tasks run at once; excess tasks are accepted and stay {@code queueing}. A
- * {@code callback_url} receives the task body, HMAC-signed, on {@code processing}, {@code success} and {@code failed}.
+ * {@link Config#concurrencyLimit()} tasks run at once; excess tasks are accepted and stay
+ * {@code queueing}. A {@code callback_url} receives the task body, HMAC-signed, on
+ * {@code processing}, {@code success} and {@code failed}.
  *
- * <h2>Prompt markers</h2>
- * {@code [sim:content-policy]} (task fails with {@code CreationPolicyViolation}), {@code [sim:task-fail]} (fails with
- * {@code InternalServiceFailure}), {@code [sim:reject-content]} (400 {@code TaskPromptPolicyViolation}),
- * {@code [sim:no-credits]} (400 {@code CreditInsufficient}), {@code [sim:busy]} (429 {@code SystemThrottling} once
- * per payload or prompt), {@code [sim:server-error]} (500 {@code InternalServiceFailure}), {@code [sim:slow]} (5x
- * longer). Knobs: {@link #failNextCreate}, {@link #failNextQuery}, {@link #forceState}, {@link #delayResponses}.
+ * <h2>Prompt markers</h2> {@code [sim:content-policy]} (task fails with
+ * {@code CreationPolicyViolation}), {@code [sim:task-fail]} (fails with
+ * {@code InternalServiceFailure}), {@code [sim:reject-content]} (400
+ * {@code TaskPromptPolicyViolation}), {@code [sim:no-credits]} (400
+ * {@code CreditInsufficient}), {@code [sim:busy]} (429 {@code SystemThrottling} once per
+ * payload or prompt), {@code [sim:server-error]} (500 {@code InternalServiceFailure}),
+ * {@code [sim:slow]} (5x longer). Knobs: {@link #failNextCreate}, {@link #failNextQuery},
+ * {@link #forceState}, {@link #delayResponses}.
  */
 public final class ViduSimulator implements ProviderSimulator {
 
     public static final String PREFIX = "/ent/v2";
+
     private static final Logger log = LoggerFactory.getLogger(ViduSimulator.class);
+
     private static final String FILES = "/files/";
 
     private final Config config;
+
     private final SimulatorServer server;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-        .daemon().name("vidu-simulator-callbacks").factory());
+
+    private final ScheduledExecutorService ticker = Executors
+        .newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("vidu-simulator-callbacks").factory());
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final ViduAccount account;
+
     private final ViduCallbacks callbacks;
+
     private volatile Duration responseDelay = Duration.ZERO;
 
     private ViduSimulator(Config config) {
@@ -88,7 +102,8 @@ public final class ViduSimulator implements ProviderSimulator {
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
-        return start(Config.defaults().withApiKey(Simulators.randomCredential())
+        return start(Config.defaults()
+            .withApiKey(Simulators.randomCredential())
             .withTimings(options.queuedFor(), options.runningFor()));
     }
 
@@ -140,7 +155,10 @@ public final class ViduSimulator implements ProviderSimulator {
         account.failNextQuery(error);
     }
 
-    /** The next query answers HTTP 200 with {@code state: failed} and this {@code err_code}. */
+    /**
+     * The next query answers HTTP 200 with {@code state: failed} and this
+     * {@code err_code}.
+     */
     public void failNextQueryInsideOk(String errCode) {
         account.failNextQueryInsideOk(errCode);
     }
@@ -241,7 +259,8 @@ public final class ViduSimulator implements ProviderSimulator {
         int status;
         if (account.fileAvailable(id, expires)) {
             status = 200;
-            body = name.endsWith(".jpg") ? new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9 } : tinyMp4();
+            body = name.endsWith(".jpg") ? new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9 }
+                    : tinyMp4();
             exchange.getResponseHeaders().set("Content-Type", name.endsWith(".jpg") ? "image/jpeg" : "video/mp4");
         }
         else {
@@ -254,7 +273,10 @@ public final class ViduSimulator implements ProviderSimulator {
         exchange.getResponseBody().write(body);
     }
 
-    /** An ISO BMFF {@code ftyp} box followed by a small {@code mdat}: enough to look like an MP4. */
+    /**
+     * An ISO BMFF {@code ftyp} box followed by a small {@code mdat}: enough to look like
+     * an MP4.
+     */
     static byte[] tinyMp4() {
         return SampleMedia.mp4("isommp41", false, "vidu!");
     }
@@ -272,7 +294,8 @@ public final class ViduSimulator implements ProviderSimulator {
         send(exchange, error.httpStatus(), body, error.retryAfter());
     }
 
-    private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter) throws IOException {
+    private void send(HttpExchange exchange, int status, JsonNode body, @Nullable Duration retryAfter)
+            throws IOException {
         Exchanges.send(exchange, status, "application/json", json.writeValueAsBytes(body), retryAfter);
     }
 
@@ -285,7 +308,8 @@ public final class ViduSimulator implements ProviderSimulator {
      * @param apiKey the token the simulator accepts (and signs callbacks with)
      * @param queuedFor how long a task stays {@code created}
      * @param processingFor how long a task stays {@code processing}
-     * @param concurrencyLimit tasks processing at once before new ones stay {@code queueing} (Vidu: 5 per organisation)
+     * @param concurrencyLimit tasks processing at once before new ones stay
+     * {@code queueing} (Vidu: 5 per organisation)
      * @param urlLifetime how long result URLs work after the task finished
      * @param clock the simulator's time
      */
@@ -326,4 +350,5 @@ public final class ViduSimulator implements ProviderSimulator {
                     + ", concurrencyLimit=" + concurrencyLimit + ", urlLifetime=" + urlLifetime + "]";
         }
     }
+
 }

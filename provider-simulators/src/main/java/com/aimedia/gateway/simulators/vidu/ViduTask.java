@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One task of the simulated Vidu organisation. It waits {@code created} for its queue time, then for a concurrency
- * slot ({@code queueing} while all slots are busy: Vidu accepts excess tasks instead of refusing them), then runs
- * ({@code processing}) and ends {@code success} or {@code failed} with an {@code err_code}. The account assigns the
+ * One task of the simulated Vidu organisation. It waits {@code created} for its queue
+ * time, then for a concurrency slot ({@code queueing} while all slots are busy: Vidu
+ * accepts excess tasks instead of refusing them), then runs ({@code processing}) and ends
+ * {@code success} or {@code failed} with an {@code err_code}. The account assigns the
  * start time under its lock; everything else is a function of the clock.
  */
 final class ViduTask {
@@ -22,18 +23,31 @@ final class ViduTask {
     static final String FAILED = "failed";
 
     final String taskId;
+
     final String model;
+
     final String payload;
+
     final @Nullable String callbackUrl;
+
     final Instant createdAt;
+
     final Instant eligibleAt;
+
     final Duration processingFor;
+
     final @Nullable String failureCode;
+
     final String creationId;
+
     final boolean bgm;
+
     final int credits;
+
     private @Nullable Instant startedAt;
+
     private volatile @Nullable String forcedState;
+
     private @Nullable String notifiedState;
 
     ViduTask(String taskId, String model, String payload, @Nullable String callbackUrl, Instant createdAt,
@@ -88,7 +102,10 @@ final class ViduTask {
         forcedState = rawState;
     }
 
-    /** The state to announce by callback, once per change; null when nothing new is worth a callback. */
+    /**
+     * The state to announce by callback, once per change; null when nothing new is worth
+     * a callback.
+     */
     @Nullable String takeStateToNotify(Instant now) {
         String state = state(now);
         if (callbackUrl == null || CREATED.equals(state) || QUEUEING.equals(state) || state.equals(notifiedState)) {
@@ -117,4 +134,5 @@ final class ViduTask {
             creation.put("watermarked_url", filesBase + creationId + "-wm.mp4?expires=" + expires);
         }
     }
+
 }

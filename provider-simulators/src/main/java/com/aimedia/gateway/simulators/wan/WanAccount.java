@@ -27,15 +27,25 @@ final class WanAccount {
             "wan2.2-t2i-flash", "wan2.2-t2i-plus", "wan2.5-t2i-preview");
 
     private final WanSimulator.Config config;
+
     private final JsonMapper json;
+
     private final Supplier<String> filesBase;
+
     private final Map<String, WanTask> tasks = new LinkedHashMap<>();
+
     private final Set<String> busyAnswered = new HashSet<>();
+
     private final List<String> submitBodies = new ArrayList<>();
+
     private final ConcurrentLinkedQueue<WanError> submitFailures = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<WanError> taskFailures = new ConcurrentLinkedQueue<>();
+
     private volatile Duration responseDelay = Duration.ZERO;
+
     private long jobsCreated;
+
     private long jobsCancelled;
 
     WanAccount(WanSimulator.Config config, JsonMapper json, Supplier<String> filesBase) {
@@ -102,7 +112,8 @@ final class WanAccount {
         if (prompt.contains("[sim:busy]") && busyAnswered.add(prompt)) {
             throw WanError.rateQuota().answer();
         }
-        if (tasks.values().stream().filter(t -> t.inFlight(now, config.retention())).count() >= config.concurrencyLimit()) {
+        if (tasks.values().stream().filter(t -> t.inFlight(now, config.retention())).count() >= config
+            .concurrencyLimit()) {
             throw WanError.allocationQuota().answer();
         }
         WanTask task = new WanTask(UUID.randomUUID().toString(), image, count, now, config.queuedFor(),
@@ -112,7 +123,10 @@ final class WanAccount {
         return task;
     }
 
-    /** The {@code output} of {@code GET /tasks/{id}}: an unknown or expired task is {@code UNKNOWN}, still HTTP 200. */
+    /**
+     * The {@code output} of {@code GET /tasks/{id}}: an unknown or expired task is
+     * {@code UNKNOWN}, still HTTP 200.
+     */
     ObjectNode task(String taskId) {
         WanError armed = taskFailures.poll();
         if (armed != null) {
@@ -136,8 +150,9 @@ final class WanAccount {
     synchronized ObjectNode cancel(String taskId) {
         WanTask task = tasks.get(taskId);
         if (task == null || !"PENDING".equals(task.status(config.clock().instant(), config.retention()))) {
-            throw new WanError(400, "UnsupportedOperation", "Failed to cancel the task, please confirm if the task "
-                    + "status is PENDING").answer();
+            throw new WanError(400, "UnsupportedOperation",
+                    "Failed to cancel the task, please confirm if the task " + "status is PENDING")
+                .answer();
         }
         task.forceStatus("CANCELED");
         jobsCancelled++;
@@ -189,4 +204,5 @@ final class WanAccount {
     synchronized List<String> submitBodies() {
         return List.copyOf(submitBodies);
     }
+
 }

@@ -5,10 +5,11 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One DashScope error answer {@code {"request_id":..,"code":..,"message":..}} with its HTTP status (docs/providers/wan.md
- * section 13).
+ * One DashScope error answer {@code {"request_id":..,"code":..,"message":..}} with its
+ * HTTP status (docs/providers/wan.md section 13).
  *
- * @param retryAfter a Retry-After header to send (not documented by DashScope; tests use it), or null
+ * @param retryAfter a Retry-After header to send (not documented by DashScope; tests use
+ * it), or null
  */
 public record WanError(int httpStatus, String code, String message, @Nullable Duration retryAfter) {
 
@@ -41,7 +42,8 @@ public record WanError(int httpStatus, String code, String message, @Nullable Du
     }
 
     public static WanError allocationQuota() {
-        return new WanError(429, "Throttling.AllocationQuota", "Allocated quota exceeded, please increase your quota limit.");
+        return new WanError(429, "Throttling.AllocationQuota",
+                "Allocated quota exceeded, please increase your quota limit.");
     }
 
     public static WanError internal() {
@@ -69,6 +71,7 @@ public record WanError(int httpStatus, String code, String message, @Nullable Du
         WanError error() {
             return error;
         }
+
     }
 
     Answer answer() {

@@ -27,43 +27,56 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A local HTTP server that speaks DashScope's asynchronous Wan API (docs/providers/wan.md); the base URL includes
- * {@code /api/v1}.
+ * A local HTTP server that speaks DashScope's asynchronous Wan API
+ * (docs/providers/wan.md); the base URL includes {@code /api/v1}.
  *
  * <h2>API</h2>
  * <ul>
  * <li>{@code POST /api/v1/services/aigc/video-generation/video-synthesis} and
- * {@code /api/v1/services/aigc/text2image/image-synthesis}: need {@code X-DashScope-Async: enable} (else 403
- * {@code AccessDenied} "does not support synchronous calls"); answer
- * {@code {"output":{"task_id":..,"task_status":"PENDING"},"request_id":..}}. A model of the other kind or an unknown
- * one answers 400 {@code InvalidParameter} "Model not exist.".</li>
- * <li>{@code GET /api/v1/tasks/{id}}: {@code PENDING -> RUNNING -> SUCCEEDED} ({@code output.video_url}, or
- * {@code output.results[].url} with {@code task_metrics}) or {@code FAILED} ({@code output.code/message}). A task it
- * does not know, or one older than {@link Config#retention()} (24 h), is {@code UNKNOWN} with HTTP 200.
- * {@code POST /api/v1/tasks/{id}/cancel} cancels a PENDING task.</li>
- * <li>{@code GET /files/<name>}: result files, only while the task is retained (URLs live 24 hours).</li>
+ * {@code /api/v1/services/aigc/text2image/image-synthesis}: need
+ * {@code X-DashScope-Async: enable} (else 403 {@code AccessDenied} "does not support
+ * synchronous calls"); answer
+ * {@code {"output":{"task_id":..,"task_status":"PENDING"},"request_id":..}}. A model of
+ * the other kind or an unknown one answers 400 {@code InvalidParameter} "Model not
+ * exist.".</li>
+ * <li>{@code GET /api/v1/tasks/{id}}: {@code PENDING -> RUNNING -> SUCCEEDED}
+ * ({@code output.video_url}, or {@code output.results[].url} with {@code task_metrics})
+ * or {@code FAILED} ({@code output.code/message}). A task it does not know, or one older
+ * than {@link Config#retention()} (24 h), is {@code UNKNOWN} with HTTP 200. {@code POST
+ * /api/v1/tasks/{id}/cancel} cancels a PENDING task.</li>
+ * <li>{@code GET /files/<name>}: result files, only while the task is retained (URLs live
+ * 24 hours).</li>
  * </ul>
  * {@code Authorization: Bearer <key>} is required; else 401 {@code InvalidApiKey}.
  *
- * <h2>Prompt markers</h2>
- * {@code [sim:content-policy]} (video: {@code FAILED} with {@code DataInspectionFailed}; image: {@code SUCCEEDED} with
- * every result filtered, {@code task_metrics.FAILED == n}), {@code [sim:reject-content]} (400
- * {@code DataInspectionFailed}), {@code [sim:no-credits]} (400 {@code Arrearage}), {@code [sim:busy]} (429
- * {@code Throttling.RateQuota} once per prompt), {@code [sim:server-error]} (500 {@code InternalError}),
- * {@code [sim:unknown]} (the task reads {@code UNKNOWN}, as a lost or expired task does).
+ * <h2>Prompt markers</h2> {@code [sim:content-policy]} (video: {@code FAILED} with
+ * {@code DataInspectionFailed}; image: {@code SUCCEEDED} with every result filtered,
+ * {@code task_metrics.FAILED == n}), {@code [sim:reject-content]} (400
+ * {@code DataInspectionFailed}), {@code [sim:no-credits]} (400 {@code Arrearage}),
+ * {@code [sim:busy]} (429 {@code Throttling.RateQuota} once per prompt),
+ * {@code [sim:server-error]} (500 {@code InternalError}), {@code [sim:unknown]} (the task
+ * reads {@code UNKNOWN}, as a lost or expired task does).
  */
 public final class WanSimulator implements ProviderSimulator {
 
     private static final Logger log = LoggerFactory.getLogger(WanSimulator.class);
+
     private static final String PREFIX = "/api/v1";
+
     private static final String VIDEO = PREFIX + "/services/aigc/video-generation/video-synthesis";
+
     private static final String IMAGE = PREFIX + "/services/aigc/text2image/image-synthesis";
+
     private static final String TASKS = PREFIX + "/tasks/";
+
     private static final String FILES = "/files/";
 
     private final Config config;
+
     private final SimulatorServer server;
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final WanAccount account;
 
     private WanSimulator(Config config) {
@@ -80,7 +93,8 @@ public final class WanSimulator implements ProviderSimulator {
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
-        return start(Config.defaults().withApiKey("sk-" + Simulators.randomCredential())
+        return start(Config.defaults()
+            .withApiKey("sk-" + Simulators.randomCredential())
             .withTimings(options.queuedFor(), options.runningFor()));
     }
 
@@ -99,7 +113,10 @@ public final class WanSimulator implements ProviderSimulator {
         return Map.of("gateway.providers.wan.base-url", baseUrl(), "gateway.providers.wan.api-key", config.apiKey());
     }
 
-    /** provider-workers.yml maps no shorter name for Wan, so the relaxed-binding name is the real one. */
+    /**
+     * provider-workers.yml maps no shorter name for Wan, so the relaxed-binding name is
+     * the real one.
+     */
     @Override
     public List<String> realCredentialVariables() {
         return List.of("DASHSCOPE_API_KEY");
@@ -185,8 +202,7 @@ public final class WanSimulator implements ProviderSimulator {
             if (!"enable".equals(exchange.getRequestHeaders().getFirst("X-DashScope-Async"))) {
                 throw WanError.synchronousCall().answer();
             }
-            return account.submit(IMAGE.equals(path),
-                    Exchanges.bodyText(exchange));
+            return account.submit(IMAGE.equals(path), Exchanges.bodyText(exchange));
         }
         if (path.startsWith(TASKS) && path.length() > TASKS.length()) {
             String rest = path.substring(TASKS.length());
@@ -209,8 +225,10 @@ public final class WanSimulator implements ProviderSimulator {
         String taskId = video ? name.substring(0, name.length() - 4) : name.replaceFirst("-\\d+\\.png$", "");
         boolean available = (video || name.endsWith(".png")) && account.hasResult(taskId)
                 && account.isImage(taskId) != video;
-        byte[] body = !available ? "<Error><Code>AccessDenied</Code><Message>Request has expired.</Message></Error>"
-            .getBytes(StandardCharsets.UTF_8) : video ? SampleMedia.mp4("isomiso2avc1mp41", true, "wan-simulator") : SampleMedia.greenPng();
+        byte[] body = !available
+                ? "<Error><Code>AccessDenied</Code><Message>Request has expired.</Message></Error>"
+                    .getBytes(StandardCharsets.UTF_8)
+                : video ? SampleMedia.mp4("isomiso2avc1mp41", true, "wan-simulator") : SampleMedia.greenPng();
         Exchanges.send(exchange, available ? 200 : 403,
                 !available ? "application/xml" : video ? "video/mp4" : "image/png", body);
     }
@@ -235,8 +253,10 @@ public final class WanSimulator implements ProviderSimulator {
      * @param apiKey the DashScope API key it accepts
      * @param queuedFor how long a task stays {@code PENDING}
      * @param runningFor how long a task stays {@code RUNNING}
-     * @param concurrencyLimit tasks in flight before a submit answers 429 {@code Throttling.AllocationQuota}
-     * @param retention how long tasks and result URLs live (24 hours), after which a task reads {@code UNKNOWN}
+     * @param concurrencyLimit tasks in flight before a submit answers 429
+     * {@code Throttling.AllocationQuota}
+     * @param retention how long tasks and result URLs live (24 hours), after which a task
+     * reads {@code UNKNOWN}
      * @param clock the simulator's time
      */
     public record Config(int port, String apiKey, Duration queuedFor, Duration runningFor, int concurrencyLimit,
@@ -271,4 +291,5 @@ public final class WanSimulator implements ProviderSimulator {
             return "Config[port=" + port + ", apiKey=***, queuedFor=" + queuedFor + ", runningFor=" + runningFor + "]";
         }
     }
+
 }

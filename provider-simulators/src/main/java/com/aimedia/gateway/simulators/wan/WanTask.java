@@ -11,8 +11,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One DashScope task. Its status is a pure function of time: {@code PENDING -> RUNNING -> SUCCEEDED | FAILED}, and
- * {@code UNKNOWN} once the task is older than the retention (24 hours) or for a {@code [sim:unknown]} task.
+ * One DashScope task. Its status is a pure function of time:
+ * {@code PENDING -> RUNNING -> SUCCEEDED | FAILED}, and {@code UNKNOWN} once the task is
+ * older than the retention (24 hours) or for a {@code [sim:unknown]} task.
  */
 final class WanTask {
 
@@ -20,13 +21,21 @@ final class WanTask {
         .withZone(ZoneOffset.ofHours(8));
 
     private final String taskId;
+
     private final boolean image;
+
     private final int count;
+
     private final Instant createdAt;
+
     private final Duration queuedFor;
+
     private final Duration runningFor;
+
     private final boolean contentFiltered;
+
     private final boolean lost;
+
     private volatile @Nullable String forcedStatus;
 
     WanTask(String taskId, boolean image, int count, Instant createdAt, Duration queuedFor, Duration runningFor,
@@ -63,7 +72,8 @@ final class WanTask {
         if (now.isBefore(finishesAt())) {
             return "RUNNING";
         }
-        // a filtered image task still SUCCEEDS, with every result failed: the safety-filtered empty result
+        // a filtered image task still SUCCEEDS, with every result failed: the
+        // safety-filtered empty result
         return contentFiltered && !image ? "FAILED" : "SUCCEEDED";
     }
 
@@ -123,4 +133,5 @@ final class WanTask {
     private Instant finishesAt() {
         return createdAt.plus(queuedFor).plus(runningFor);
     }
+
 }

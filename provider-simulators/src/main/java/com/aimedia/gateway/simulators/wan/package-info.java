@@ -1,4 +1,7 @@
-/** A local simulator of the Alibaba DashScope asynchronous Wan API (docs/providers/wan.md). */
+/**
+ * A local simulator of the Alibaba DashScope asynchronous Wan API
+ * (docs/providers/wan.md).
+ */
 @NullMarked
 package com.aimedia.gateway.simulators.wan;
 

@@ -21,23 +21,36 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The simulated xAI team: request checks, prompt markers, generated images and videos, test knobs. */
+/**
+ * The simulated xAI team: request checks, prompt markers, generated images and videos,
+ * test knobs.
+ */
 final class XaiAccount {
 
     static final Set<String> IMAGE_MODELS = Set.of("grok-2-image", "grok-2-image-1212", "grok-imagine-image",
             "grok-imagine-image-quality");
     static final Set<String> VIDEO_MODELS = Set.of("grok-imagine-video");
+
     private static final Set<String> UNSUPPORTED_IMAGE_ARGS = Set.of("quality", "size", "style");
+
     private static final Set<String> RATIOS = Set.of("1:1", "16:9", "9:16", "4:3", "3:4", "3:2", "2:3");
 
     private final XaiSimulator.Config config;
+
     private final Set<String> images = ConcurrentHashMap.newKeySet();
+
     private final Map<String, XaiVideo> videos = new ConcurrentHashMap<>();
+
     private final List<XaiSimulator.RecordedRequest> requests = new ArrayList<>();
+
     private final ConcurrentLinkedQueue<XaiError> submitFailures = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<XaiError> pollFailures = new ConcurrentLinkedQueue<>();
+
     private final ConcurrentLinkedQueue<String> pollBodies = new ConcurrentLinkedQueue<>();
+
     private final AtomicLong jobsCreated = new AtomicLong();
+
     private volatile Duration responseDelay = Duration.ZERO;
 
     XaiAccount(XaiSimulator.Config config) {
@@ -48,7 +61,10 @@ final class XaiAccount {
         requests.add(request);
     }
 
-    /** {@code POST /v1/images/generations}: synchronous; answers the OpenAI-compatible {@code data} list. */
+    /**
+     * {@code POST /v1/images/generations}: synchronous; answers the OpenAI-compatible
+     * {@code data} list.
+     */
     ObjectNode generateImages(JsonNode body, JsonMapper json, String filesBase) {
         String prompt = common(body, IMAGE_MODELS);
         for (String unsupported : UNSUPPORTED_IMAGE_ARGS) {
@@ -64,13 +80,15 @@ final class XaiAccount {
         if (!format.equals("url") && !format.equals("b64_json")) {
             throw XaiError.invalidArgument("response_format must be url or b64_json").answer();
         }
-        // one generation per accepted request, however many images: a moderated one was generated too
+        // one generation per accepted request, however many images: a moderated one was
+        // generated too
         jobsCreated.incrementAndGet();
         ObjectNode answer = json.createObjectNode();
         if (prompt.contains("[sim:content-policy]")) {
             // failure inside an HTTP 200, as xAI reports it
             answer.put("status", "failed");
-            answer.putObject("error").put("code", "content_moderation")
+            answer.putObject("error")
+                .put("code", "content_moderation")
                 .put("message", "Generated image rejected by content moderation.");
             return answer;
         }
@@ -90,7 +108,10 @@ final class XaiAccount {
         return answer;
     }
 
-    /** {@code POST /v1/videos/generations}: asynchronous; answers {@code {"request_id": ...}}. */
+    /**
+     * {@code POST /v1/videos/generations}: asynchronous; answers {@code {"request_id":
+     * ...}}.
+     */
     XaiVideo createVideo(JsonNode body) {
         String prompt = common(body, VIDEO_MODELS);
         JsonNode duration = body.get("duration");
@@ -122,8 +143,9 @@ final class XaiAccount {
         }
         String model = body.path("model").asString("");
         if (!models.contains(model)) {
-            throw new XaiError(404, "Some requested entity was not found", "The model " + model
-                    + " does not exist or your team does not have access to it.").answer();
+            throw new XaiError(404, "Some requested entity was not found",
+                    "The model " + model + " does not exist or your team does not have access to it.")
+                .answer();
         }
         String prompt = body.path("prompt").asString("");
         if (prompt.isBlank()) {
@@ -201,4 +223,5 @@ final class XaiAccount {
     Instant now() {
         return config.clock().instant();
     }
+
 }

@@ -5,8 +5,9 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One xAI error answer, rendered as {@code {"code": <gRPC-style status text>, "error": <message>}} (the shape xAI's
- * REST API uses; docs/providers/xai.md does not pin it, so this is the observed public shape).
+ * One xAI error answer, rendered as {@code {"code": <gRPC-style status text>, "error":
+ * <message>}} (the shape xAI's REST API uses; docs/providers/xai.md does not pin it, so
+ * this is the observed public shape).
  */
 public record XaiError(int httpStatus, String code, String error, @Nullable Duration retryAfter) {
 
@@ -15,7 +16,8 @@ public record XaiError(int httpStatus, String code, String error, @Nullable Dura
     }
 
     public static XaiError incorrectKey() {
-        return new XaiError(401, "Unauthenticated", "Incorrect API key provided. You can obtain an API key from https://console.x.ai.");
+        return new XaiError(401, "Unauthenticated",
+                "Incorrect API key provided. You can obtain an API key from https://console.x.ai.");
     }
 
     public static XaiError forbidden() {
@@ -57,6 +59,7 @@ public record XaiError(int httpStatus, String code, String error, @Nullable Dura
         XaiError error() {
             return error;
         }
+
     }
 
     Answer answer() {

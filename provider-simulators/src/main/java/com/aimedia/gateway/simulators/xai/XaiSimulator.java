@@ -29,24 +29,31 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The xAI API as docs/providers/xai.md documents it. Images: {@code POST /v1/images/generations} is synchronous and
- * OpenAI-compatible ({@code data[].url} or {@code data[].b64_json}, JPG; {@code quality}/{@code size}/{@code style}
- * refused). Video: {@code POST /v1/videos/generations} answers {@code {"request_id"}}; {@code GET /v1/videos/{id}}
- * answers HTTP 200 for pending, done and failed alike. {@code Authorization: Bearer <key>}, else 401. Files at
- * {@code /files/...} need no key.
+ * The xAI API as docs/providers/xai.md documents it. Images:
+ * {@code POST /v1/images/generations} is synchronous and OpenAI-compatible
+ * ({@code data[].url} or {@code data[].b64_json}, JPG;
+ * {@code quality}/{@code size}/{@code style} refused). Video:
+ * {@code POST /v1/videos/generations} answers {@code {"request_id"}}; {@code GET
+ * /v1/videos/{id}} answers HTTP 200 for pending, done and failed alike.
+ * {@code Authorization: Bearer <key>}, else 401. Files at {@code /files/...} need no key.
  *
- * <p>Prompt markers: {@code [sim:content-policy]} (image: HTTP 200 {@code status: failed}; video: done with
- * {@code respect_moderation: false} and no URL), {@code [sim:task-error]} (video failed), {@code [sim:expired]}
- * (video expired), {@code [sim:no-credits]} (403 spending limit), {@code [sim:busy]} (429), {@code [sim:server-error]}
- * (500).
+ * <p>
+ * Prompt markers: {@code [sim:content-policy]} (image: HTTP 200 {@code status: failed};
+ * video: done with {@code respect_moderation: false} and no URL),
+ * {@code [sim:task-error]} (video failed), {@code [sim:expired]} (video expired),
+ * {@code [sim:no-credits]} (403 spending limit), {@code [sim:busy]} (429),
+ * {@code [sim:server-error]} (500).
  */
 public final class XaiSimulator implements ProviderSimulator {
 
     private static final Logger log = LoggerFactory.getLogger(XaiSimulator.class);
 
     private final Config config;
+
     private final SimulatorServer server;
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final XaiAccount account;
 
     private XaiSimulator(Config config) {
@@ -63,7 +70,8 @@ public final class XaiSimulator implements ProviderSimulator {
     }
 
     public static ProviderSimulator startForGateway(SimulatorOptions options) {
-        return start(new Config(Simulators.randomCredential(), options.queuedFor(), options.runningFor(), Clock.systemUTC()));
+        return start(new Config(Simulators.randomCredential(), options.queuedFor(), options.runningFor(),
+                Clock.systemUTC()));
     }
 
     @Override
@@ -142,34 +150,43 @@ public final class XaiSimulator implements ProviderSimulator {
                 account.sleepConfiguredDelay();
                 XaiError error = answer.error();
                 ObjectNode node = json.createObjectNode().put("code", error.code()).put("error", error.error());
-                send(exchange, error.httpStatus(), "application/json", json.writeValueAsBytes(node), error.retryAfter());
+                send(exchange, error.httpStatus(), "application/json", json.writeValueAsBytes(node),
+                        error.retryAfter());
             }
             catch (JacksonException e) {
                 send(exchange, 400, "application/json",
-                        "{\"code\":\"Client specified an invalid argument\",\"error\":\"Invalid JSON\"}".getBytes(StandardCharsets.UTF_8), null);
+                        "{\"code\":\"Client specified an invalid argument\",\"error\":\"Invalid JSON\"}"
+                            .getBytes(StandardCharsets.UTF_8),
+                        null);
             }
             catch (RuntimeException e) {
                 log.error("xai simulator failed path={}", path, e);
                 send(exchange, 500, "application/json",
-                        "{\"code\":\"Internal error\",\"error\":\"Internal server error\"}".getBytes(StandardCharsets.UTF_8), null);
+                        "{\"code\":\"Internal error\",\"error\":\"Internal server error\"}"
+                            .getBytes(StandardCharsets.UTF_8),
+                        null);
             }
         }
     }
 
     private String route(String method, String path, String body) {
         if ("POST".equals(method) && "/v1/images/generations".equals(path)) {
-            return json.writeValueAsString(account.generateImages(json.readTree(body), json, server.origin() + "/files"));
+            return json
+                .writeValueAsString(account.generateImages(json.readTree(body), json, server.origin() + "/files"));
         }
         if ("POST".equals(method) && "/v1/videos/generations".equals(path)) {
-            return json.writeValueAsString(json.createObjectNode().put("request_id", account.createVideo(json.readTree(body)).requestId));
+            return json.writeValueAsString(
+                    json.createObjectNode().put("request_id", account.createVideo(json.readTree(body)).requestId));
         }
         if ("GET".equals(method) && path.startsWith("/v1/videos/")) {
             String armed = account.armedPollBody();
             if (armed != null) {
                 return armed;
             }
-            XaiVideo video = account.video(path.substring("/v1/videos/".length())).orElseThrow(() -> new XaiError(404,
-                    "Some requested entity was not found", "No video generation request with this id").answer());
+            XaiVideo video = account.video(path.substring("/v1/videos/".length()))
+                .orElseThrow(() -> new XaiError(404, "Some requested entity was not found",
+                        "No video generation request with this id")
+                    .answer());
             ObjectNode node = json.createObjectNode();
             video.render(node, account.now(), server.origin() + "/files");
             return json.writeValueAsString(node);
@@ -209,7 +226,6 @@ public final class XaiSimulator implements ProviderSimulator {
         return out.toByteArray();
     }
 
-
     public record RecordedRequest(String method, String path, String body) {
     }
 
@@ -224,4 +240,5 @@ public final class XaiSimulator implements ProviderSimulator {
             return "Config[apiKey=***, queuedFor=" + queuedFor + ", runningFor=" + runningFor + "]";
         }
     }
+
 }

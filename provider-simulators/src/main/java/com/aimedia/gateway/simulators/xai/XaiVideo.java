@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One simulated Grok Imagine video request. While queued the poll body is just {@code {"request_id": ...}} (the
- * pending body is not pinned by the docs; a proxy reports this shape), then {@code {"status":"pending"}}, then
- * {@code done}, {@code failed} or {@code expired}.
+ * One simulated Grok Imagine video request. While queued the poll body is just
+ * {@code {"request_id": ...}} (the pending body is not pinned by the docs; a proxy
+ * reports this shape), then {@code {"status":"pending"}}, then {@code done},
+ * {@code failed} or {@code expired}.
  */
 final class XaiVideo {
 
@@ -20,12 +21,19 @@ final class XaiVideo {
     static final String EXPIRED = "expired";
 
     final String requestId;
+
     final Instant createdAt;
+
     final Duration queuedFor;
+
     final Duration runningFor;
+
     final String finalStatus;
+
     final boolean respectModeration;
+
     final int duration;
+
     private volatile @Nullable String forcedStatus;
 
     XaiVideo(String requestId, Instant createdAt, Duration queuedFor, Duration runningFor, String finalStatus,
@@ -80,4 +88,5 @@ final class XaiVideo {
             node.putObject("error").put("code", "internal_error").put("message", "Video generation failed");
         }
     }
+
 }

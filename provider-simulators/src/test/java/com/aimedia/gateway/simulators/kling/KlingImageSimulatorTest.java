@@ -21,17 +21,24 @@ import com.aimedia.gateway.testsupport.MutableClock;
 class KlingImageSimulatorTest {
 
     private static final String AK = "ak-test";
+
     private static final String SK = "sk-test";
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final HttpClient http = HttpClient.newHttpClient();
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T12:00:00Z"));
+
     private KlingSimulator simulator;
 
     @BeforeEach
     void start() {
-        simulator = KlingSimulator.start(KlingSimulator.Config.defaults().withCredentials(AK, SK)
-            .withTimings(Duration.ofSeconds(1), Duration.ofSeconds(2)).withConcurrencyLimit(3).withClock(clock));
+        simulator = KlingSimulator.start(KlingSimulator.Config.defaults()
+            .withCredentials(AK, SK)
+            .withTimings(Duration.ofSeconds(1), Duration.ofSeconds(2))
+            .withConcurrencyLimit(3)
+            .withClock(clock));
     }
 
     @AfterEach
@@ -42,7 +49,8 @@ class KlingImageSimulatorTest {
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         long now = clock.instant().getEpochSecond();
         String token = TestTokens.mint(AK, SK, now + 1800, now - 5);
-        return http.send(request.header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request.header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String body) throws Exception {
@@ -51,12 +59,15 @@ class KlingImageSimulatorTest {
     }
 
     private JsonNode get(String id) throws Exception {
-        return json.readTree(send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/images/generations/" + id))).body());
+        return json.readTree(
+                send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/images/generations/" + id))).body());
     }
 
     @Test
     void should_return_n_downloadable_images_when_image_task_succeeds() throws Exception {
-        String id = json.readTree(post("{\"model_name\":\"kling-v2\",\"prompt\":\"a cat\",\"n\":3}").body()).at("/data/task_id").stringValue();
+        String id = json.readTree(post("{\"model_name\":\"kling-v2\",\"prompt\":\"a cat\",\"n\":3}").body())
+            .at("/data/task_id")
+            .stringValue();
 
         clock.advance(Duration.ofSeconds(4));
         JsonNode done = get(id);
@@ -65,7 +76,8 @@ class KlingImageSimulatorTest {
         JsonNode images = done.at("/data/task_result/images");
         assertThat(images).hasSize(3);
         assertThat(images.get(2).path("index").asInt()).isEqualTo(2);
-        HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create(images.get(0).path("url").stringValue())).build(),
+        HttpResponse<byte[]> file = http.send(
+                HttpRequest.newBuilder(URI.create(images.get(0).path("url").stringValue())).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Type")).hasValue("image/png");
@@ -76,8 +88,9 @@ class KlingImageSimulatorTest {
         assertThat(post("{\"prompt\":\"a\",\"n\":2}").statusCode()).isEqualTo(200);
 
         HttpResponse<String> over = post("{\"prompt\":\"b\",\"n\":2}");
-        HttpResponse<String> video = send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/videos/text2video"))
-            .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"c\"}")));
+        HttpResponse<String> video = send(
+                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/videos/text2video"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"prompt\":\"c\"}")));
 
         assertThat(over.statusCode()).isEqualTo(429);
         assertThat(json.readTree(over.body()).path("code").asInt()).isEqualTo(1303);
@@ -99,8 +112,10 @@ class KlingImageSimulatorTest {
     void should_not_find_an_image_task_on_the_video_path() throws Exception {
         String id = json.readTree(post("{\"prompt\":\"a\"}").body()).at("/data/task_id").stringValue();
 
-        HttpResponse<String> onVideoPath = send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/videos/text2video/" + id)));
+        HttpResponse<String> onVideoPath = send(
+                HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/videos/text2video/" + id)));
 
         assertThat(onVideoPath.statusCode()).isEqualTo(404);
     }
+
 }

@@ -16,6 +16,7 @@ class KlingJwtVerifierTest {
     private static final String VECTOR = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9."
             + "eyJpc3MiOiJBS1RFU1QiLCJleHAiOjE3MDUzMjE4MDAsIm5iZiI6MTcwNTMxOTk5NX0."
             + "OF79vd6_d5oqQjAerr1ySSs648hiOlEAHkRmdJT-T_0";
+
     private static final long NOW = 1_705_320_000L;
 
     private final KlingJwtVerifier verifier = verifierAt(NOW);
@@ -80,12 +81,15 @@ class KlingJwtVerifierTest {
 
         assertThatThrownBy(() -> later.verify("Bearer " + VECTOR)).isInstanceOfSatisfying(KlingError.Answer.class,
                 answer -> org.assertj.core.api.Assertions.assertThat(answer.error())
-                    .extracting(KlingError::httpStatus, KlingError::code).containsExactly(401, 1004));
+                    .extracting(KlingError::httpStatus, KlingError::code)
+                    .containsExactly(401, 1004));
     }
 
     private void assertCode(String header, int code) {
         assertThatThrownBy(() -> verifier.verify(header)).isInstanceOfSatisfying(KlingError.Answer.class,
                 answer -> org.assertj.core.api.Assertions.assertThat(answer.error())
-                    .extracting(KlingError::httpStatus, KlingError::code).containsExactly(401, code));
+                    .extracting(KlingError::httpStatus, KlingError::code)
+                    .containsExactly(401, code));
     }
+
 }

@@ -22,17 +22,24 @@ import com.aimedia.gateway.testsupport.MutableClock;
 class KlingSimulatorTest {
 
     private static final String AK = "ak-test";
+
     private static final String SK = "sk-test";
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final HttpClient http = HttpClient.newHttpClient();
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T12:00:00Z"));
+
     private KlingSimulator simulator;
 
     @BeforeEach
     void start() {
-        simulator = KlingSimulator.start(KlingSimulator.Config.defaults().withCredentials(AK, SK)
-            .withTimings(Duration.ofSeconds(1), Duration.ofSeconds(2)).withConcurrencyLimit(2).withClock(clock));
+        simulator = KlingSimulator.start(KlingSimulator.Config.defaults()
+            .withCredentials(AK, SK)
+            .withTimings(Duration.ofSeconds(1), Duration.ofSeconds(2))
+            .withConcurrencyLimit(2)
+            .withClock(clock));
     }
 
     @AfterEach
@@ -43,7 +50,8 @@ class KlingSimulatorTest {
     @Test
     void should_progress_submitted_processing_succeed_when_time_passes() throws Exception {
         // given
-        JsonNode created = post("/v1/videos/text2video", "{\"model_name\":\"kling-v2-master\",\"prompt\":\"a cat\",\"duration\":\"10\"}");
+        JsonNode created = post("/v1/videos/text2video",
+                "{\"model_name\":\"kling-v2-master\",\"prompt\":\"a cat\",\"duration\":\"10\"}");
         String taskId = created.at("/data/task_id").stringValue();
         assertThat(created.path("code").asInt()).isZero();
         assertThat(created.at("/data/task_status").stringValue()).isEqualTo("submitted");
@@ -59,7 +67,8 @@ class KlingSimulatorTest {
         assertThat(status(done)).isEqualTo("succeed");
         JsonNode video = done.at("/data/task_result/videos/0");
         assertThat(video.path("duration").stringValue()).isEqualTo("10");
-        HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create(video.path("url").stringValue())).build(),
+        HttpResponse<byte[]> file = http.send(
+                HttpRequest.newBuilder(URI.create(video.path("url").stringValue())).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(file.statusCode()).isEqualTo(200);
         assertThat(file.headers().firstValue("Content-Type")).hasValue("video/mp4");
@@ -68,7 +77,8 @@ class KlingSimulatorTest {
 
     @Test
     void should_fail_with_risk_control_message_when_prompt_has_content_policy_marker() throws Exception {
-        String taskId = post("/v1/videos/text2video", "{\"prompt\":\"x [sim:content-policy]\"}").at("/data/task_id").stringValue();
+        String taskId = post("/v1/videos/text2video", "{\"prompt\":\"x [sim:content-policy]\"}").at("/data/task_id")
+            .stringValue();
 
         clock.advance(Duration.ofSeconds(4));
 
@@ -82,7 +92,8 @@ class KlingSimulatorTest {
     void should_find_task_by_external_task_id_when_queried_by_it() throws Exception {
         String taskId = post("/v1/videos/image2video",
                 "{\"prompt\":\"x\",\"image\":\"https://example.com/a.png\",\"external_task_id\":\"task_abc\"}")
-            .at("/data/task_id").stringValue();
+            .at("/data/task_id")
+            .stringValue();
 
         JsonNode byExternal = get("/v1/videos/image2video/task_abc");
 
@@ -126,8 +137,8 @@ class KlingSimulatorTest {
 
     @Test
     void should_create_the_task_but_answer_504_when_prompt_has_lost_response_marker() throws Exception {
-        assertError(postRequest("/v1/videos/text2video", "{\"prompt\":\"[sim:lost-response]\",\"external_task_id\":\"t9\"}"),
-                504, 5002);
+        assertError(postRequest("/v1/videos/text2video",
+                "{\"prompt\":\"[sim:lost-response]\",\"external_task_id\":\"t9\"}"), 504, 5002);
 
         assertThat(simulator.taskIdForExternalId("t9")).isPresent();
         assertThat(status(get("/v1/videos/text2video/t9"))).isEqualTo("submitted");
@@ -147,12 +158,14 @@ class KlingSimulatorTest {
 
     @Test
     void should_answer_401_when_token_missing_or_expired() throws Exception {
-        HttpRequest noAuth = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/videos/text2video/1")).build();
+        HttpRequest noAuth = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/videos/text2video/1"))
+            .build();
         assertError(noAuth, 401, 1001);
         long now = clock.instant().getEpochSecond();
         String expired = TestTokens.mint(AK, SK, now - 1, now - 1800);
         assertError(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/v1/videos/text2video/1"))
-            .header("Authorization", "Bearer " + expired).build(), 401, 1004);
+            .header("Authorization", "Bearer " + expired)
+            .build(), 401, 1004);
     }
 
     @Test
@@ -196,7 +209,8 @@ class KlingSimulatorTest {
 
     private HttpRequest postRequest(String path, String body) {
         return authorized(path).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     }
 
     private HttpRequest getRequest(String path) {
@@ -208,4 +222,5 @@ class KlingSimulatorTest {
         return HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
             .header("Authorization", "Bearer " + TestTokens.mint(AK, SK, now + 1800, now - 5));
     }
+
 }

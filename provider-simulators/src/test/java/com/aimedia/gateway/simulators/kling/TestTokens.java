@@ -30,4 +30,5 @@ final class TestTokens {
             throw new IllegalStateException(e);
         }
     }
+
 }

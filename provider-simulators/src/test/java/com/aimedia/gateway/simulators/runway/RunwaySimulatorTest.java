@@ -23,11 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
 class RunwaySimulatorTest {
 
     private static final String KEY = "key_test";
+
     private static final String VIDEO = "{\"model\":\"gen4_turbo\",\"promptImage\":\"https://example.com/a.png\",\"ratio\":\"1280:720\"}";
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final HttpClient http = HttpClient.newHttpClient();
+
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-15T12:00:00Z"));
+
     private RunwaySimulator simulator;
 
     @BeforeEach
@@ -48,8 +52,12 @@ class RunwaySimulatorTest {
                 return now.get();
             }
         };
-        simulator = RunwaySimulator.start(RunwaySimulator.Config.defaults().withApiKey(KEY).withConcurrencyLimit(1)
-            .withTimings(Duration.ofSeconds(1), Duration.ofSeconds(2)).withUrlLifetime(Duration.ofHours(24)).withClock(clock));
+        simulator = RunwaySimulator.start(RunwaySimulator.Config.defaults()
+            .withApiKey(KEY)
+            .withConcurrencyLimit(1)
+            .withTimings(Duration.ofSeconds(1), Duration.ofSeconds(2))
+            .withUrlLifetime(Duration.ofHours(24))
+            .withClock(clock));
     }
 
     @AfterEach
@@ -58,8 +66,10 @@ class RunwaySimulatorTest {
     }
 
     private HttpResponse<String> call(String method, String path, String body, String version) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path)).header("Authorization", "Bearer " + KEY)
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path))
+            .header("Authorization", "Bearer " + KEY)
+            .method(method,
+                    body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (version != null) {
             request.header("X-Runway-Version", version);
         }
@@ -71,7 +81,9 @@ class RunwaySimulatorTest {
     }
 
     private String create(String body) throws Exception {
-        return json.readTree(call("POST", "/v1/image_to_video", body, RunwaySimulator.API_VERSION).body()).path("id").stringValue();
+        return json.readTree(call("POST", "/v1/image_to_video", body, RunwaySimulator.API_VERSION).body())
+            .path("id")
+            .stringValue();
     }
 
     private void advance(Duration by) {
@@ -107,14 +119,14 @@ class RunwaySimulatorTest {
         advance(Duration.ofSeconds(4));
         String url = task(id).at("/output/0").stringValue();
 
-        assertThat(http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode())
-            .isEqualTo(200);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray())
+            .statusCode()).isEqualTo(200);
         advance(Duration.ofHours(25));
-        assertThat(http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode())
-            .isEqualTo(403);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray())
+            .statusCode()).isEqualTo(403);
         String fresh = task(id).at("/output/0").stringValue();
-        assertThat(http.send(HttpRequest.newBuilder(URI.create(fresh)).build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode())
-            .isEqualTo(200);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(fresh)).build(), HttpResponse.BodyHandlers.ofByteArray())
+            .statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -136,9 +148,12 @@ class RunwaySimulatorTest {
         String running = create(VIDEO);
 
         assertThat(task(failing).path("failureCode").stringValue()).startsWith("SAFETY.INPUT");
-        assertThat(call("DELETE", "/v1/tasks/" + running, null, RunwaySimulator.API_VERSION).statusCode()).isEqualTo(204);
+        assertThat(call("DELETE", "/v1/tasks/" + running, null, RunwaySimulator.API_VERSION).statusCode())
+            .isEqualTo(204);
         assertThat(task(running).path("status").stringValue()).isEqualTo("CANCELLED");
-        assertThat(call("DELETE", "/v1/tasks/" + failing, null, RunwaySimulator.API_VERSION).statusCode()).isEqualTo(204);
+        assertThat(call("DELETE", "/v1/tasks/" + failing, null, RunwaySimulator.API_VERSION).statusCode())
+            .isEqualTo(204);
         assertThat(call("GET", "/v1/tasks/" + failing, null, RunwaySimulator.API_VERSION).statusCode()).isEqualTo(404);
     }
+
 }

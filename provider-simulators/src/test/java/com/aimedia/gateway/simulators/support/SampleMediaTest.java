@@ -6,7 +6,10 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
-/** The built samples are byte for byte the files the simulators served before they shared this builder. */
+/**
+ * The built samples are byte for byte the files the simulators served before they shared
+ * this builder.
+ */
 class SampleMediaTest {
 
     @Test
@@ -17,9 +20,9 @@ class SampleMediaTest {
             .isEqualTo(decode("AAAAGGZ0eXBpc29tAAACAGlzb21pc28yAAAACGZyZWUAAAAQbWRhdHJ1bndheS1z"));
         assertThat(SampleMedia.mp4("isommp41", false, ""))
             .isEqualTo(decode("AAAAGGZ0eXBpc29tAAACAGlzb21tcDQxAAAACG1kYXQ="));
-        assertThat(SampleMedia.mp4("isommp41", false, "vidu!")).isEqualTo(new byte[] { 0, 0, 0, 24, 'f', 't', 'y',
-                'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1', 0, 0, 0, 13, 'm', 'd', 'a',
-                't', 'v', 'i', 'd', 'u', '!' });
+        assertThat(SampleMedia.mp4("isommp41", false, "vidu!"))
+            .isEqualTo(new byte[] { 0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm',
+                    'm', 'p', '4', '1', 0, 0, 0, 13, 'm', 'd', 'a', 't', 'v', 'i', 'd', 'u', '!' });
         assertThat(SampleMedia.mp4("isommp41", false, "veo")).endsWith(0, 0, 0, 11, 'm', 'd', 'a', 't', 'v', 'e', 'o');
     }
 
@@ -33,4 +36,5 @@ class SampleMediaTest {
     private static byte[] decode(String base64) {
         return Base64.getDecoder().decode(base64);
     }
+
 }

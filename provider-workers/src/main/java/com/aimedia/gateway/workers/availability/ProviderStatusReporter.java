@@ -18,8 +18,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 
 /**
- * Tells the rest of the gateway which providers this worker can run, in {@code provider_status}: the API refuses the
- * models of an unconfigured provider at submit instead of accepting tasks that could only fail.
+ * Tells the rest of the gateway which providers this worker can run, in
+ * {@code provider_status}: the API refuses the models of an unconfigured provider at
+ * submit instead of accepting tasks that could only fail.
  */
 @Component
 class ProviderStatusReporter {
@@ -27,7 +28,9 @@ class ProviderStatusReporter {
     private static final Logger log = LoggerFactory.getLogger(ProviderStatusReporter.class);
 
     private final ProviderRegistry registry;
+
     private final MongoCollection<Document> statuses;
+
     private final Clock clock;
 
     ProviderStatusReporter(ProviderRegistry registry, MongoDatabase database, Clock clock) {
@@ -42,14 +45,17 @@ class ProviderStatusReporter {
             String provider = adapter.id().value();
             boolean configured = adapter.isConfigured();
             statuses.replaceOne(new Document(ProviderStatusReadModel.ID, provider),
-                    new Document(ProviderStatusReadModel.ID, provider).append(ProviderStatusReadModel.CONFIGURED, configured)
+                    new Document(ProviderStatusReadModel.ID, provider)
+                        .append(ProviderStatusReadModel.CONFIGURED, configured)
                         .append(ProviderStatusReadModel.UPDATED_AT, Date.from(clock.instant())),
                     new ReplaceOptions().upsert(true));
             if (!configured) {
-                // the one start-up warning for every adapter: set gateway.providers.<id>.* (see README) to enable it
+                // the one start-up warning for every adapter: set
+                // gateway.providers.<id>.* (see README) to enable it
                 log.warn("provider has no credentials (gateway.providers.{}.*), its models are refused at submit "
                         + "provider={}", provider, provider);
             }
         }
     }
+
 }

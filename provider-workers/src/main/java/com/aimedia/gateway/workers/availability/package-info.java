@@ -1,4 +1,6 @@
-/** Which providers this gateway can run (credentials configured), published for the API. */
+/**
+ * Which providers this gateway can run (credentials configured), published for the API.
+ */
 @NullMarked
 package com.aimedia.gateway.workers.availability;
 

@@ -6,8 +6,9 @@ import java.io.InputStream;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Reads a request body of at most {@code maxBytes}: refused from its Content-Length before reading anything, and
- * otherwise (chunked) after reading one byte more than allowed, never the rest.
+ * Reads a request body of at most {@code maxBytes}: refused from its Content-Length
+ * before reading anything, and otherwise (chunked) after reading one byte more than
+ * allowed, never the rest.
  */
 final class BoundedBody {
 
@@ -19,6 +20,7 @@ final class BoundedBody {
         TooLargeException() {
             super("request body too large");
         }
+
     }
 
     private BoundedBody() {
@@ -35,4 +37,5 @@ final class BoundedBody {
         }
         return body;
     }
+
 }

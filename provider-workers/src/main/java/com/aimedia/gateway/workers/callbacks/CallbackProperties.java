@@ -10,8 +10,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Provider callbacks.
  *
- * @param maxBodySize the largest callback body read (413 above); only read once the URL's signature verified.
- *     Provider callbacks carry a task's status, not its files: a few KB, Replicate's with logs more
+ * @param maxBodySize the largest callback body read (413 above); only read once the URL's
+ * signature verified. Provider callbacks carry a task's status, not its files: a few KB,
+ * Replicate's with logs more
  */
 @Validated
 @ConfigurationProperties("gateway.workers.callbacks")
@@ -19,7 +20,8 @@ public record CallbackProperties(@DefaultValue("256KB") @NotNull DataSize maxBod
 
     public CallbackProperties {
         if (maxBodySize.toBytes() <= 0 || maxBodySize.toBytes() > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("gateway.workers.callbacks.max-body-size must be between 1 byte and 2GB");
+            throw new IllegalArgumentException(
+                    "gateway.workers.callbacks.max-body-size must be between 1 byte and 2GB");
         }
     }
 }

@@ -12,4 +12,5 @@ class CallbacksConfiguration {
     ProviderCallbacks providerCallbacks(ProviderRegistry registry, CallbackEvents events) {
         return new ProviderCallbacks(registry, events);
     }
+
 }

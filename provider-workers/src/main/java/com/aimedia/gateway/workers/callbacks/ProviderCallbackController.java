@@ -26,11 +26,14 @@ import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
 
 /**
- * Where providers call back: {@code POST /provider-callbacks/<provider>/<taskId>?expires=...&signature=...}. This
- * endpoint is public, so nothing is read before the URL's signature verifies (else 404: nothing to learn for a
- * prober), not even form parameters: the query string is parsed by hand. An expired URL is 410. Only then is the body
- * read, at most {@code gateway.workers.callbacks.max-body-size} (413 above), and handed on as an event that makes
- * the orchestrator poll the task at once, answered without waiting for that poll.
+ * Where providers call back:
+ * {@code POST /provider-callbacks/<provider>/<taskId>?expires=...&signature=...}. This
+ * endpoint is public, so nothing is read before the URL's signature verifies (else 404:
+ * nothing to learn for a prober), not even form parameters: the query string is parsed by
+ * hand. An expired URL is 410. Only then is the body read, at most
+ * {@code gateway.workers.callbacks.max-body-size} (413 above), and handed on as an event
+ * that makes the orchestrator poll the task at once, answered without waiting for that
+ * poll.
  */
 @RestController
 class ProviderCallbackController {
@@ -38,7 +41,9 @@ class ProviderCallbackController {
     private static final Logger log = LoggerFactory.getLogger(ProviderCallbackController.class);
 
     private final ProviderCallbackUrls urls;
+
     private final ProviderCallbacks callbacks;
+
     private final int maxBodySize;
 
     ProviderCallbackController(ProviderCallbackUrls urls, ProviderCallbacks callbacks, CallbackProperties properties) {
@@ -81,8 +86,8 @@ class ProviderCallbackController {
             return ResponseEntity.badRequest().build();
         }
         String target = urls.target(provider, taskId, expires, String.valueOf(signature));
-        return answer(callbacks.receive(provider,
-                new ProviderCallback(taskId, "POST", target, lowerCase(headers), body)));
+        return answer(
+                callbacks.receive(provider, new ProviderCallback(taskId, "POST", target, lowerCase(headers), body)));
     }
 
     private static ResponseEntity<String> answer(ProviderCallbacks.Outcome outcome) {
@@ -108,4 +113,5 @@ class ProviderCallbackController {
         headers.forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
         return lower;
     }
+
 }

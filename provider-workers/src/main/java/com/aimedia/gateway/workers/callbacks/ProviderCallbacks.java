@@ -12,10 +12,12 @@ import com.aimedia.gateway.workers.provider.spi.ProviderId;
 import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
 
 /**
- * A provider callback only triggers work: once the provider's own signature (where it has one) verifies, the callback
- * is announced ({@link CallbackEvents#received}, published as {@code ProviderCallbackReceived}) and answered. The orchestrator then polls the task at once on the
- * same claimed, guarded, retried path as its scheduled polls, unless the task is already terminal (so a replayed
- * callback changes nothing); what the poll learns is reported, never what the callback body claims.
+ * A provider callback only triggers work: once the provider's own signature (where it has
+ * one) verifies, the callback is announced ({@link CallbackEvents#received}, published as
+ * {@code ProviderCallbackReceived}) and answered. The orchestrator then polls the task at
+ * once on the same claimed, guarded, retried path as its scheduled polls, unless the task
+ * is already terminal (so a replayed callback changes nothing); what the poll learns is
+ * reported, never what the callback body claims.
  */
 public final class ProviderCallbacks {
 
@@ -35,9 +37,11 @@ public final class ProviderCallbacks {
 
         record SignatureRejected() implements Outcome {
         }
+
     }
 
     private final ProviderRegistry registry;
+
     private final CallbackEvents events;
 
     ProviderCallbacks(ProviderRegistry registry, CallbackEvents events) {
@@ -62,8 +66,10 @@ public final class ProviderCallbacks {
         if (handshake.isPresent()) {
             return new Outcome.Handshake(handshake.get());
         }
-        log.info("provider callback received, asking for a poll now taskId={} provider={}", callback.taskId(), provider);
+        log.info("provider callback received, asking for a poll now taskId={} provider={}", callback.taskId(),
+                provider);
         events.received(callback.taskId(), provider);
         return new Outcome.Triggered();
     }
+
 }

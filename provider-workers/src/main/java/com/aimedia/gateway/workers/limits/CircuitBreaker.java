@@ -6,16 +6,19 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Stops calling a provider that is down. Closed: calls go through, and {@code failureThreshold} consecutive
- * failures open the circuit. Open: calls are refused for {@code openFor}. Half-open: one trial call goes through
- * (the others are refused); its success closes the circuit, its failure opens it again.
+ * Stops calling a provider that is down. Closed: calls go through, and
+ * {@code failureThreshold} consecutive failures open the circuit. Open: calls are refused
+ * for {@code openFor}. Half-open: one trial call goes through (the others are refused);
+ * its success closes the circuit, its failure opens it again.
  * <p>
- * What counts as a failure is the caller's decision: it reports {@link #onSuccess}, {@link #onFailure} or, for an
- * outcome that says nothing about the provider's health, {@link #onNeutral}.
+ * What counts as a failure is the caller's decision: it reports {@link #onSuccess},
+ * {@link #onFailure} or, for an outcome that says nothing about the provider's health,
+ * {@link #onNeutral}.
  */
 final class CircuitBreaker {
 
     enum State {
+
         CLOSED(0), OPEN(1), HALF_OPEN(0.5);
 
         private final double gaugeValue;
@@ -27,14 +30,21 @@ final class CircuitBreaker {
         double gaugeValue() {
             return gaugeValue;
         }
+
     }
 
     private final int failureThreshold;
+
     private final Duration openFor;
+
     private final Clock clock;
+
     private State state = State.CLOSED;
+
     private int consecutiveFailures;
+
     private Instant openedAt = Instant.EPOCH;
+
     private boolean trialInFlight;
 
     CircuitBreaker(int failureThreshold, Duration openFor, Clock clock) {
@@ -44,7 +54,8 @@ final class CircuitBreaker {
     }
 
     /**
-     * Asks to make a call. Empty means go ahead (then report its outcome); a value means refused, for about that long.
+     * Asks to make a call. Empty means go ahead (then report its outcome); a value means
+     * refused, for about that long.
      */
     synchronized Optional<Duration> tryAcquire() {
         if (state == State.OPEN) {
@@ -78,7 +89,10 @@ final class CircuitBreaker {
         trialInFlight = false;
     }
 
-    /** The call told nothing about the provider's health (or was not made): a half-open circuit awaits another trial. */
+    /**
+     * The call told nothing about the provider's health (or was not made): a half-open
+     * circuit awaits another trial.
+     */
     synchronized void onNeutral() {
         trialInFlight = false;
     }
@@ -90,4 +104,5 @@ final class CircuitBreaker {
         }
         return state;
     }
+
 }

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-/** At most {@code max} provider calls in flight; a caller waits a bounded time for a free slot, first come first served. */
+/**
+ * At most {@code max} provider calls in flight; a caller waits a bounded time for a free
+ * slot, first come first served.
+ */
 final class ConcurrencyLimit {
 
     private final Semaphore slots;
@@ -13,7 +16,10 @@ final class ConcurrencyLimit {
         this.slots = new Semaphore(max, true);
     }
 
-    /** True when a slot was taken (release it after the call); false when none freed up within {@code maxWait}. */
+    /**
+     * True when a slot was taken (release it after the call); false when none freed up
+     * within {@code maxWait}.
+     */
     boolean tryAcquire(Duration maxWait) {
         try {
             return slots.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
@@ -27,4 +33,5 @@ final class ConcurrencyLimit {
     void release() {
         slots.release();
     }
+
 }

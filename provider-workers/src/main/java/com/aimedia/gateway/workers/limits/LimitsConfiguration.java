@@ -9,7 +9,10 @@ import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** One guard per served provider, shared by submits and polls, and the one way every provider call is made. */
+/**
+ * One guard per served provider, shared by submits and polls, and the one way every
+ * provider call is made.
+ */
 @Configuration(proxyBeanMethods = false)
 class LimitsConfiguration {
 
@@ -26,4 +29,5 @@ class LimitsConfiguration {
     ProviderCalls providerCalls(MeterRegistry meters, ProviderGuards guards) {
         return new ProviderCalls(meters, guards);
     }
+
 }

@@ -9,13 +9,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * Every provider call: guarded by the provider's limits and circuit breaker ({@link ProviderGuard}), and timed as
- * {@value WorkerMetrics#PROVIDER_REQUESTS} with its provider, operation and outcome. A call the guard refuses is not
- * timed: it never reached the provider.
+ * Every provider call: guarded by the provider's limits and circuit breaker
+ * ({@link ProviderGuard}), and timed as {@value WorkerMetrics#PROVIDER_REQUESTS} with its
+ * provider, operation and outcome. A call the guard refuses is not timed: it never
+ * reached the provider.
  */
 public final class ProviderCalls {
 
     private final MeterRegistry meters;
+
     private final ProviderGuards guards;
 
     public ProviderCalls(MeterRegistry meters, ProviderGuards guards) {
@@ -56,4 +58,5 @@ public final class ProviderCalls {
                 .register(meters));
         }
     }
+
 }

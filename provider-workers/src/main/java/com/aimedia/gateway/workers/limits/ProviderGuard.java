@@ -9,23 +9,31 @@ import com.aimedia.gateway.workers.provider.spi.RateLimited;
 import com.aimedia.gateway.workers.provider.spi.RetryableException;
 
 /**
- * Guards the calls to one provider account: the circuit breaker first (fail fast, no waiting), then a token of the
- * rate limit and a slot of the concurrency limit, each waited for at most {@code maxWait}. A call refused here never
- * reaches the provider: an open circuit throws {@link ProviderUnavailable#notCalled}, a missing token or slot
+ * Guards the calls to one provider account: the circuit breaker first (fail fast, no
+ * waiting), then a token of the rate limit and a slot of the concurrency limit, each
+ * waited for at most {@code maxWait}. A call refused here never reaches the provider: an
+ * open circuit throws {@link ProviderUnavailable#notCalled}, a missing token or slot
  * {@link RateLimited}.
  * <p>
- * The breaker counts 5xx and timeouts ({@link ProviderUnavailable}, {@code ProviderTimeout}) as failures. A permanent
- * error (content policy, bad request, credentials) is a success: the provider is up and answering. A 429
- * ({@link RateLimited}) is neutral: it is the provider's own back-pressure, handled by the retry backoff and
- * Retry-After, and proves the provider is up without proving it can take work.
+ * The breaker counts 5xx and timeouts ({@link ProviderUnavailable},
+ * {@code ProviderTimeout}) as failures. A permanent error (content policy, bad request,
+ * credentials) is a success: the provider is up and answering. A 429
+ * ({@link RateLimited}) is neutral: it is the provider's own back-pressure, handled by
+ * the retry backoff and Retry-After, and proves the provider is up without proving it can
+ * take work.
  */
 final class ProviderGuard {
 
     private final TokenBucket rate;
+
     private final ConcurrencyLimit slots;
+
     private final CircuitBreaker breaker;
+
     private final Duration maxWait;
+
     private final Sleeper sleeper;
+
     private final Refusals refusals;
 
     ProviderGuard(TokenBucket rate, ConcurrencyLimit slots, CircuitBreaker breaker, Duration maxWait, Sleeper sleeper,
@@ -41,8 +49,8 @@ final class ProviderGuard {
     <T> T call(Supplier<T> call) {
         breaker.tryAcquire().ifPresent(pausedFor -> {
             refusals.circuit().run();
-            throw ProviderUnavailable.notCalled(
-                    "The provider is failing; calls are paused for " + seconds(pausedFor) + " s.");
+            throw ProviderUnavailable
+                .notCalled("The provider is failing; calls are paused for " + seconds(pausedFor) + " s.");
         });
         boolean made = false;
         try {
@@ -100,7 +108,8 @@ final class ProviderGuard {
             throw e;
         }
         catch (RuntimeException e) {
-            // not a classified provider answer (a bug, an unexpected body): says nothing about the provider's health
+            // not a classified provider answer (a bug, an unexpected body): says nothing
+            // about the provider's health
             breaker.onNeutral();
             throw e;
         }
@@ -116,4 +125,5 @@ final class ProviderGuard {
     /** Counts the calls refused here, one counter per reason. */
     record Refusals(Runnable rate, Runnable concurrency, Runnable circuit) {
     }
+
 }

@@ -11,16 +11,21 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * One {@link ProviderGuard} per provider account, shared by submits and polls, with its limits from
- * {@link ProviderLimitsProperties}; registers the {@value WorkerMetrics#PROVIDER_CIRCUIT} gauge and the
+ * One {@link ProviderGuard} per provider account, shared by submits and polls, with its
+ * limits from {@link ProviderLimitsProperties}; registers the
+ * {@value WorkerMetrics#PROVIDER_CIRCUIT} gauge and the
  * {@value WorkerMetrics#PROVIDER_REFUSED} counters of each provider.
  */
 public final class ProviderGuards {
 
     private final ProviderLimitsProperties properties;
+
     private final Clock clock;
+
     private final Sleeper sleeper;
+
     private final MeterRegistry meters;
+
     private final Map<ProviderId, ProviderGuard> guards = new ConcurrentHashMap<>();
 
     public ProviderGuards(ProviderLimitsProperties properties, Clock clock, Sleeper sleeper, MeterRegistry meters) {
@@ -58,4 +63,5 @@ public final class ProviderGuards {
             .register(meters);
         return counter::increment;
     }
+
 }

@@ -6,10 +6,14 @@ import com.aimedia.gateway.platform.kafka.EventPublisher;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.workers.callbacks.CallbackEvents;
 
-/** Publishes {@code ProviderCallbackReceived} on {@code tasks.status} and waits for acks=all. */
+/**
+ * Publishes {@code ProviderCallbackReceived} on {@code tasks.status} and waits for
+ * acks=all.
+ */
 final class KafkaCallbackEvents implements CallbackEvents {
 
     private final EventPublisher publisher;
+
     private final Clock clock;
 
     KafkaCallbackEvents(EventPublisher publisher, Clock clock) {
@@ -21,4 +25,5 @@ final class KafkaCallbackEvents implements CallbackEvents {
     public void received(String taskId, String provider) {
         publisher.publish(Topics.STATUS, WorkerEventMapper.callbackReceived(taskId, provider, clock.instant()));
     }
+
 }

@@ -7,10 +7,14 @@ import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.workers.reporting.StatusReport;
 import com.aimedia.gateway.workers.reporting.StatusReporter;
 
-/** Publishes reports as {@code TaskStatusReported} on {@code tasks.status} and waits for acks=all. */
+/**
+ * Publishes reports as {@code TaskStatusReported} on {@code tasks.status} and waits for
+ * acks=all.
+ */
 final class KafkaStatusReporter implements StatusReporter {
 
     private final EventPublisher publisher;
+
     private final Clock clock;
 
     KafkaStatusReporter(EventPublisher publisher, Clock clock) {
@@ -22,4 +26,5 @@ final class KafkaStatusReporter implements StatusReporter {
     public void report(StatusReport report) {
         publisher.publish(Topics.STATUS, WorkerEventMapper.toEvent(report, clock.instant()));
     }
+
 }

@@ -22,7 +22,10 @@ import com.aimedia.gateway.workers.reporting.StatusReporter;
 import com.aimedia.gateway.workers.submission.CancelService;
 import com.aimedia.gateway.workers.submission.SubmissionService;
 
-/** The Kafka edge: the provider listeners, the publishers of {@code tasks.status}, and the topics. */
+/**
+ * The Kafka edge: the provider listeners, the publishers of {@code tasks.status}, and the
+ * topics.
+ */
 @Configuration(proxyBeanMethods = false)
 class MessagingConfiguration {
 
@@ -49,21 +52,25 @@ class MessagingConfiguration {
     }
 
     /**
-     * The topics this service consumes (with their dead-letter topics; {@code tasks.cancel} is shared by every
-     * provider's group) and {@code tasks.status}, which it produces.
+     * The topics this service consumes (with their dead-letter topics;
+     * {@code tasks.cancel} is shared by every provider's group) and {@code tasks.status},
+     * which it produces.
      */
     @Bean
     KafkaAdmin.NewTopics workerTopics(ProviderRegistry registry, GatewayKafkaProperties kafka) {
         List<NewTopic> topics = new ArrayList<>();
         topics.add(new NewTopic(Topics.STATUS, kafka.partitions(), kafka.replicationFactor()));
         topics.add(new NewTopic(Topics.CANCEL, kafka.partitions(), kafka.replicationFactor()));
-        topics.add(new NewTopic(Topics.CANCEL + Topics.DEAD_LETTER_SUFFIX, kafka.partitions(), kafka.replicationFactor()));
+        topics.add(
+                new NewTopic(Topics.CANCEL + Topics.DEAD_LETTER_SUFFIX, kafka.partitions(), kafka.replicationFactor()));
         for (ProviderAdapter adapter : registry.all()) {
             for (String topic : List.of(Topics.submitted(adapter.id().value()), Topics.poll(adapter.id().value()))) {
                 topics.add(new NewTopic(topic, kafka.partitions(), kafka.replicationFactor()));
-                topics.add(new NewTopic(topic + Topics.DEAD_LETTER_SUFFIX, kafka.partitions(), kafka.replicationFactor()));
+                topics.add(
+                        new NewTopic(topic + Topics.DEAD_LETTER_SUFFIX, kafka.partitions(), kafka.replicationFactor()));
             }
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
+
 }

@@ -19,25 +19,30 @@ import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
 
 /**
  * One listener container per registered provider, group {@code workers-<provider>}, on
- * {@code tasks.submitted.<provider>}, {@code tasks.poll.<provider>} and that provider's records of {@code tasks.cancel}
- * (a cancel is rare, so each provider's group reading the one topic costs little): a slow or rate-limited provider never delays
- * another. Built from the platform's {@code kafkaListenerContainerFactory}, so ack mode RECORD, the bounded retries and
- * the dead-letter topics are the platform's.
+ * {@code tasks.submitted.<provider>}, {@code tasks.poll.<provider>} and that provider's
+ * records of {@code tasks.cancel} (a cancel is rare, so each provider's group reading the
+ * one topic costs little): a slow or rate-limited provider never delays another. Built
+ * from the platform's {@code kafkaListenerContainerFactory}, so ack mode RECORD, the
+ * bounded retries and the dead-letter topics are the platform's.
  * <p>
- * On shutdown every container stops at the same time and each finishes the record in hand (a provider call in
- * flight) and commits it; Spring waits for all of them up to {@code spring.lifecycle.timeout-per-shutdown-phase}.
- * Stopping them one after another, each bounded by the container's own short timeout, could cut a slow provider
- * call short and leave its outcome unknown.
+ * On shutdown every container stops at the same time and each finishes the record in hand
+ * (a provider call in flight) and commits it; Spring waits for all of them up to
+ * {@code spring.lifecycle.timeout-per-shutdown-phase}. Stopping them one after another,
+ * each bounded by the container's own short timeout, could cut a slow provider call short
+ * and leave its outcome unknown.
  */
 final class ProviderListeners implements SmartLifecycle {
 
     private final ProviderRegistry registry;
+
     private final ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory;
+
     private final Consumer<SpecificRecord> handler;
+
     private final List<ConcurrentMessageListenerContainer<String, SpecificRecord>> containers = new ArrayList<>();
 
-    ProviderListeners(ProviderRegistry registry, ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory,
-            Consumer<SpecificRecord> handler) {
+    ProviderListeners(ProviderRegistry registry,
+            ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory, Consumer<SpecificRecord> handler) {
         this.registry = registry;
         this.factory = factory;
         this.handler = handler;
@@ -51,16 +56,18 @@ final class ProviderListeners implements SmartLifecycle {
     public synchronized void start() {
         for (ProviderAdapter adapter : registry.all()) {
             String provider = adapter.id().value();
-            // tasks.cancel carries every provider's cancels: each provider's group takes its own and skips the rest
+            // tasks.cancel carries every provider's cancels: each provider's group takes
+            // its own and skips the rest
             ConcurrentMessageListenerContainer<String, SpecificRecord> container = factory
                 .createContainer(Topics.submitted(provider), Topics.poll(provider), Topics.CANCEL);
             container.getContainerProperties().setGroupId(groupId(adapter));
-            container.getContainerProperties().setMessageListener(
-                    (MessageListener<String, SpecificRecord>) (ConsumerRecord<String, SpecificRecord> record) -> {
-                        if (isFor(provider, record.value())) {
-                            handler.accept(record.value());
-                        }
-                    });
+            container.getContainerProperties()
+                .setMessageListener(
+                        (MessageListener<String, SpecificRecord>) (ConsumerRecord<String, SpecificRecord> record) -> {
+                            if (isFor(provider, record.value())) {
+                                handler.accept(record.value());
+                            }
+                        });
             container.setBeanName(groupId(adapter));
             container.start();
             containers.add(container);
@@ -97,4 +104,5 @@ final class ProviderListeners implements SmartLifecycle {
     public synchronized boolean isRunning() {
         return !containers.isEmpty();
     }
+
 }

@@ -13,13 +13,16 @@ import com.aimedia.gateway.workers.submission.CancelService;
 import com.aimedia.gateway.workers.submission.SubmissionService;
 
 /**
- * Dispatches one record of a provider's topics, mapped to its domain command, to submission (a submit, a submission
- * check or a cancel) or polling, with taskId and provider in the MDC.
+ * Dispatches one record of a provider's topics, mapped to its domain command, to
+ * submission (a submit, a submission check or a cancel) or polling, with taskId and
+ * provider in the MDC.
  */
 final class WorkerEventHandler {
 
     private final SubmissionService submissions;
+
     private final PollService polls;
+
     private final CancelService cancels;
 
     WorkerEventHandler(SubmissionService submissions, PollService polls, CancelService cancels) {
@@ -32,7 +35,8 @@ final class WorkerEventHandler {
         switch (event) {
             case TaskSubmitted submitted -> withMdc(submitted.getTaskId(), submitted.getProvider(),
                     () -> submissions.on(WorkerEventMapper.toCommand(submitted)));
-            case PollRequested poll -> withMdc(poll.getTaskId(), poll.getProvider(), () -> polls.on(WorkerEventMapper.toCommand(poll)));
+            case PollRequested poll ->
+                withMdc(poll.getTaskId(), poll.getProvider(), () -> polls.on(WorkerEventMapper.toCommand(poll)));
             case SubmissionCheckRequested check -> withMdc(check.getTaskId(), check.getProvider(),
                     () -> submissions.check(WorkerEventMapper.toCommand(check)));
             case TaskCancelRequested cancel -> withMdc(cancel.getTaskId(), cancel.getProvider(),
@@ -54,5 +58,7 @@ final class WorkerEventHandler {
         UnexpectedEvent(String message) {
             super(message);
         }
+
     }
+
 }

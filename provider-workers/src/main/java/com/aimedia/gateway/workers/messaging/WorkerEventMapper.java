@@ -17,8 +17,9 @@ import com.aimedia.gateway.workers.submission.CheckSubmission;
 import com.aimedia.gateway.workers.submission.SubmitTask;
 
 /**
- * The one place where Avro records become domain records and back. Each event published gets a fresh
- * {@code eventId} (consumers drop duplicates by it) and the time it is published.
+ * The one place where Avro records become domain records and back. Each event published
+ * gets a fresh {@code eventId} (consumers drop duplicates by it) and the time it is
+ * published.
  */
 final class WorkerEventMapper {
 
@@ -76,4 +77,5 @@ final class WorkerEventMapper {
             case FAILED -> ReportedOutcome.FAILED;
         };
     }
+
 }

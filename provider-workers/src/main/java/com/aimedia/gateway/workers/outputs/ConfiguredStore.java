@@ -8,15 +8,18 @@ import com.aimedia.gateway.storage.S3OutputStore;
 
 import software.amazon.awssdk.services.s3.S3Client;
 
-/** Which output store this service runs with: none (provider URLs passed through), a local directory, or S3. */
+/**
+ * Which output store this service runs with: none (provider URLs passed through), a local
+ * directory, or S3.
+ */
 sealed interface ConfiguredStore extends AutoCloseable {
 
     record None() implements ConfiguredStore {
     }
 
     /** Served by this service's {@code /files/} endpoint and swept by it. */
-    record Local(LocalOutputStore store, LocalOutputLinks links, LocalRetentionSweeper sweeper)
-            implements ConfiguredStore {
+    record Local(LocalOutputStore store, LocalOutputLinks links,
+            LocalRetentionSweeper sweeper) implements ConfiguredStore {
     }
 
     /** Served by the bucket (presigned links); deleted by its lifecycle rules. */
@@ -37,4 +40,5 @@ sealed interface ConfiguredStore extends AutoCloseable {
             case S3 s3 -> s3.store();
         };
     }
+
 }

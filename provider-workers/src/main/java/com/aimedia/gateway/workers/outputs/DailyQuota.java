@@ -19,14 +19,18 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.UpdateOptions;
 
 /**
- * Output bytes each tenant stored per UTC day, in {@code storage_usage} ({@code _id = <tenant>|<yyyy-mm-dd>}, owned by
- * provider-workers). The check before a copy caps that copy at what is left, so concurrent copies of one tenant can
- * pass the limit by at most what they stored between check and count; one atomic {@code $inc} per output counts it.
+ * Output bytes each tenant stored per UTC day, in {@code storage_usage}
+ * ({@code _id = <tenant>|<yyyy-mm-dd>}, owned by provider-workers). The check before a
+ * copy caps that copy at what is left, so concurrent copies of one tenant can pass the
+ * limit by at most what they stored between check and count; one atomic {@code $inc} per
+ * output counts it.
  */
 final class DailyQuota {
 
     private final MongoCollection<Document> usage;
+
     private final StorageProperties.Quota limits;
+
     private final Clock clock;
 
     DailyQuota(MongoDatabase database, StorageProperties.Quota limits, Clock clock) {
@@ -55,4 +59,5 @@ final class DailyQuota {
     private String id(String tenantId) {
         return tenantId + "|" + LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
+
 }

@@ -26,16 +26,21 @@ import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 
 /**
- * Downloads a provider output the way webhooks are sent (docs/webhooks.md, "SSRF rules"), because the URL comes
- * from a provider answer that a tenant can shape (Replicate runs any public model): the URL must name one of the
- * provider's documented hosts where it has a list, its host is resolved once and every address checked by the
- * {@link CallbackUrlGuard}, and the connection goes only to a checked address ({@link PinnedDnsResolver}). Redirects
- * are followed by hand, at most {@code maxRedirects}, each hop checked again and never from https down to http.
- * Credential headers (Veo's {@code x-goog-api-key}) go only to the origin the provider named, never to a host a
- * redirect leads to. No proxy from system properties, no cookies, no retries.
+ * Downloads a provider output the way webhooks are sent (docs/webhooks.md, "SSRF rules"),
+ * because the URL comes from a provider answer that a tenant can shape (Replicate runs
+ * any public model): the URL must name one of the provider's documented hosts where it
+ * has a list, its host is resolved once and every address checked by the
+ * {@link CallbackUrlGuard}, and the connection goes only to a checked address
+ * ({@link PinnedDnsResolver}). Redirects are followed by hand, at most
+ * {@code maxRedirects}, each hop checked again and never from https down to http.
+ * Credential headers (Veo's {@code x-goog-api-key}) go only to the origin the provider
+ * named, never to a host a redirect leads to. No proxy from system properties, no
+ * cookies, no retries.
  *
- * <p>Errors never carry what the gateway learned about the network: a refused address, a refused connection, a
- * timeout and an HTTP 404 all read the same to the tenant (the HTTP status goes to the log only).
+ * <p>
+ * Errors never carry what the gateway learned about the network: a refused address, a
+ * refused connection, a timeout and an HTTP 404 all read the same to the tenant (the HTTP
+ * status goes to the log only).
  */
 final class OutputDownloader {
 
@@ -44,12 +49,17 @@ final class OutputDownloader {
             + "(only public internet addresses on the provider's documented hosts are fetched).";
 
     private static final Logger log = LoggerFactory.getLogger(OutputDownloader.class);
+
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final CallbackUrlGuard guard;
+
     private final PinnedGet http;
+
     private final Duration downloadTimeout;
+
     private final int maxRedirects;
+
     private final long maxBytes;
 
     OutputDownloader(CallbackUrlGuard guard, Duration connectTimeout, Duration downloadTimeout, int maxRedirects,
@@ -65,7 +75,9 @@ final class OutputDownloader {
     static final class Download implements Closeable {
 
         private final InputStream body;
+
         private final @Nullable String contentType;
+
         private final Runnable release;
 
         private Download(InputStream body, @Nullable String contentType, Runnable release) {
@@ -86,11 +98,14 @@ final class OutputDownloader {
         public void close() {
             release.run();
         }
+
     }
 
     /**
-     * @throws OutputRejectedException when the location is refused by the policy (permanent)
-     * @throws OutputUnavailableException when the download failed for any other reason (may work on a later poll)
+     * @throws OutputRejectedException when the location is refused by the policy
+     * (permanent)
+     * @throws OutputUnavailableException when the download failed for any other reason
+     * (may work on a later poll)
      */
     Download open(ProviderOutput.Remote remote, OutputHosts hosts) {
         URI first = remote.uri();
@@ -98,7 +113,8 @@ final class OutputDownloader {
             log.warn("output download refused, host not documented for the provider host={}", first.getHost());
             throw new OutputRejectedException(LOCATION_REFUSED);
         }
-        // one deadline for the whole download, redirects and body included: when it passes, the request is aborted
+        // one deadline for the whole download, redirects and body included: when it
+        // passes, the request is aborted
         CompletableFuture<Void> deadline = new CompletableFuture<>();
         try {
             return follow(remote, deadline);
@@ -186,12 +202,11 @@ final class OutputDownloader {
         }
     }
 
-    private PinnedGet.Exchange exchange(CheckedUrl url, Map<String, String> headers,
-            CompletableFuture<Void> deadline) {
+    private PinnedGet.Exchange exchange(CheckedUrl url, Map<String, String> headers, CompletableFuture<Void> deadline) {
         try {
-            return http.send(url, headers, request -> deadline
-                .completeOnTimeout(null, downloadTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .thenRun(request::cancel));
+            return http.send(url, headers,
+                    request -> deadline.completeOnTimeout(null, downloadTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                        .thenRun(request::cancel));
         }
         catch (IOException | RuntimeException e) {
             log.warn("output download failed host={} error={}", url.host(), e.getClass().getSimpleName());
@@ -200,11 +215,12 @@ final class OutputDownloader {
     }
 
     private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme().equalsIgnoreCase(b.getScheme()) && String.valueOf(a.getHost())
-            .equalsIgnoreCase(String.valueOf(b.getHost())) && port(a) == port(b);
+        return a.getScheme().equalsIgnoreCase(b.getScheme())
+                && String.valueOf(a.getHost()).equalsIgnoreCase(String.valueOf(b.getHost())) && port(a) == port(b);
     }
 
     private static int port(URI uri) {
         return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
+
 }

@@ -20,15 +20,18 @@ import com.aimedia.gateway.storage.LocalOutputLinks;
 import com.aimedia.gateway.storage.OutputKey;
 
 /**
- * Serves outputs of the local store to whoever holds a valid signed link. Range requests are answered (206), so a
- * browser can seek in a video; every file goes out with its media type, its length, {@code nosniff} and a download
- * name. A wrong signature is 404 (nothing to learn); an output deleted after its retention is 410
- * {@code output_expired}; an expired link to a kept output is 410 {@code url_expired} (GET the task for a fresh one).
+ * Serves outputs of the local store to whoever holds a valid signed link. Range requests
+ * are answered (206), so a browser can seek in a video; every file goes out with its
+ * media type, its length, {@code nosniff} and a download name. A wrong signature is 404
+ * (nothing to learn); an output deleted after its retention is 410
+ * {@code output_expired}; an expired link to a kept output is 410 {@code url_expired}
+ * (GET the task for a fresh one).
  */
 @RestController
 class OutputFileController {
 
     private final ConfiguredStore configured;
+
     private final Clock clock;
 
     OutputFileController(ConfiguredStore configured, Clock clock) {
@@ -47,7 +50,8 @@ class OutputFileController {
         if (access == LocalOutputLinks.Access.FORBIDDEN) {
             return notFound();
         }
-        // a valid signature means the output was stored: if it is gone, its retention ended
+        // a valid signature means the output was stored: if it is gone, its retention
+        // ended
         Optional<Path> path = local.store().find(key);
         if (path.isEmpty()) {
             return problem(HttpStatus.GONE, "output_expired",
@@ -82,4 +86,5 @@ class OutputFileController {
             .header("X-Content-Type-Options", "nosniff")
             .body(problem);
     }
+
 }

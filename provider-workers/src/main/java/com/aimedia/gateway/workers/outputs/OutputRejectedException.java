@@ -5,10 +5,11 @@ import java.io.Serial;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 
 /**
- * A provider output the gateway will never fetch or keep, whatever the next poll says: its URL names a host or an
- * address the download policy refuses, it redirects too often, it is too large, the task has too many outputs, or
- * the tenant reached its daily byte limit. The task fails with {@link #code()}. The message is safe to show: it names
- * the rule, never the URL, an address or an HTTP status.
+ * A provider output the gateway will never fetch or keep, whatever the next poll says:
+ * its URL names a host or an address the download policy refuses, it redirects too often,
+ * it is too large, the task has too many outputs, or the tenant reached its daily byte
+ * limit. The task fails with {@link #code()}. The message is safe to show: it names the
+ * rule, never the URL, an address or an HTTP status.
  */
 public class OutputRejectedException extends OutputUnavailableException {
 
@@ -17,7 +18,9 @@ public class OutputRejectedException extends OutputUnavailableException {
 
     private final ErrorCode code;
 
-    /** A refusal by the download policy or the size caps, reported as a provider error. */
+    /**
+     * A refusal by the download policy or the size caps, reported as a provider error.
+     */
     public OutputRejectedException(String message) {
         this(ErrorCode.PROVIDER_ERROR, message);
     }
@@ -30,4 +33,5 @@ public class OutputRejectedException extends OutputUnavailableException {
     public ErrorCode code() {
         return code;
     }
+
 }

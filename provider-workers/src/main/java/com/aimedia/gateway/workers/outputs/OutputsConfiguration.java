@@ -27,9 +27,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * How finished tasks' outputs reach clients: copied into the configured store (a local directory served by this
- * service, or an S3-compatible bucket) and linked by signed URLs; without a store the providers' own URLs are passed
- * through.
+ * How finished tasks' outputs reach clients: copied into the configured store (a local
+ * directory served by this service, or an S3-compatible bucket) and linked by signed
+ * URLs; without a store the providers' own URLs are passed through.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(StorageProperties.class)
@@ -72,7 +72,8 @@ class OutputsConfiguration {
             return new PassThroughOutputs(outputs.maxOutputs());
         }
         long maxBytes = outputs.maxSize().toBytes();
-        // downloads go through the SSRF guard (docs/security.md), never a client that follows redirects by itself
+        // downloads go through the SSRF guard (docs/security.md), never a client that
+        // follows redirects by itself
         OutputDownloader downloader = new OutputDownloader(
                 new CallbackUrlGuard(outputs.allowedNetworks(), outputHostResolver), outputs.connectTimeout(),
                 outputs.downloadTimeout(), outputs.maxRedirects(), maxBytes);
@@ -96,7 +97,8 @@ class OutputsConfiguration {
         S3Client client = S3Clients.create(settings, DefaultCredentialsProvider.builder().build());
         if (settings.manageLifecycle()) {
             try {
-                S3Lifecycle.install(client, bucket, properties.retention().allDays(), settings.abortIncompleteUploads());
+                S3Lifecycle.install(client, bucket, properties.retention().allDays(),
+                        settings.abortIncompleteUploads());
             }
             catch (SdkException e) {
                 metrics.storeError("s3", "lifecycle");
@@ -108,4 +110,5 @@ class OutputsConfiguration {
         return new ConfiguredStore.S3(new S3OutputStore(client, bucket, (int) settings.partSize().toBytes(), metrics),
                 client);
     }
+
 }

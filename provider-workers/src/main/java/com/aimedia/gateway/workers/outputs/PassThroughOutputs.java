@@ -7,8 +7,9 @@ import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 
 /**
- * Reports provider URLs as they are, for a gateway without an output store. Outputs that need a credential or came
- * inline cannot be handed to a client this way and fail clearly.
+ * Reports provider URLs as they are, for a gateway without an output store. Outputs that
+ * need a credential or came inline cannot be handed to a client this way and fail
+ * clearly.
  */
 public final class PassThroughOutputs implements OutputPublisher {
 
@@ -21,7 +22,10 @@ public final class PassThroughOutputs implements OutputPublisher {
         this(DEFAULT_MAX_OUTPUTS);
     }
 
-    /** @param maxOutputs the most outputs one task may report; more fail the task (every URL travels in events) */
+    /**
+     * @param maxOutputs the most outputs one task may report; more fail the task (every
+     * URL travels in events)
+     */
     public PassThroughOutputs(int maxOutputs) {
         this.maxOutputs = maxOutputs;
     }
@@ -46,4 +50,5 @@ public final class PassThroughOutputs implements OutputPublisher {
         }
         return urls;
     }
+
 }

@@ -17,9 +17,10 @@ import com.aimedia.gateway.urlguard.PinnedHttpClients;
 import com.aimedia.gateway.urlguard.CheckedUrl;
 
 /**
- * One GET to a checked URL, on its own connection whose resolver answers only the checked host with the checked
- * addresses ({@link PinnedDnsResolver}); https keeps SNI and hostname verification. No redirects, no retries, no
- * cookies, no decompression, no proxy from system properties.
+ * One GET to a checked URL, on its own connection whose resolver answers only the checked
+ * host with the checked addresses ({@link PinnedDnsResolver}); https keeps SNI and
+ * hostname verification. No redirects, no retries, no cookies, no decompression, no proxy
+ * from system properties.
  */
 final class PinnedGet {
 
@@ -29,7 +30,10 @@ final class PinnedGet {
         this.clients = new PinnedHttpClients(connectTimeout, readTimeout);
     }
 
-    /** A request and its response headers; {@link #release()} aborts the connection and closes the client. */
+    /**
+     * A request and its response headers; {@link #release()} aborts the connection and
+     * closes the client.
+     */
     record Exchange(HttpGet request, ClassicHttpResponse response, CloseableHttpClient client) {
 
         int status() {
@@ -42,7 +46,8 @@ final class PinnedGet {
         }
 
         void release() {
-            // aborting drops the connection instead of draining the rest of a possibly huge answer
+            // aborting drops the connection instead of draining the rest of a possibly
+            // huge answer
             request.cancel();
             try {
                 response.close();
@@ -55,11 +60,11 @@ final class PinnedGet {
     }
 
     /**
-     * Sends the request; {@code onRequest} receives it first (to cancel it at a deadline).
+     * Sends the request; {@code onRequest} receives it first (to cancel it at a
+     * deadline).
      * @throws IOException when no response arrived
      */
-    Exchange send(CheckedUrl url, Map<String, String> headers, Consumer<HttpGet> onRequest)
-            throws IOException {
+    Exchange send(CheckedUrl url, Map<String, String> headers, Consumer<HttpGet> onRequest) throws IOException {
         HttpGet request = new HttpGet(url.uri());
         headers.forEach(request::setHeader);
         onRequest.accept(request);
@@ -73,4 +78,5 @@ final class PinnedGet {
             throw e;
         }
     }
+
 }

@@ -10,14 +10,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs the local store's retention sweeper every interval on one background thread (an S3 bucket deletes by its
- * lifecycle rules, and no store has nothing to sweep).
+ * Runs the local store's retention sweeper every interval on one background thread (an S3
+ * bucket deletes by its lifecycle rules, and no store has nothing to sweep).
  */
 final class RetentionSweeps implements SmartLifecycle {
 
     private final ConfiguredStore configured;
+
     private final Duration interval;
+
     private final Clock clock;
+
     private @Nullable ScheduledExecutorService executor;
 
     RetentionSweeps(ConfiguredStore configured, Duration interval, Clock clock) {
@@ -29,8 +32,8 @@ final class RetentionSweeps implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (configured instanceof ConfiguredStore.Local local) {
-            executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("output-sweeper")
-                .daemon(true).factory());
+            executor = Executors
+                .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("output-sweeper").daemon(true).factory());
             executor.scheduleWithFixedDelay(() -> local.sweeper().sweep(clock.instant()), 0, interval.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
@@ -48,4 +51,5 @@ final class RetentionSweeps implements SmartLifecycle {
     public synchronized boolean isRunning() {
         return executor != null;
     }
+
 }

@@ -25,25 +25,34 @@ import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 
 /**
- * Copies every output of a finished task into the gateway's store and reports {@code gateway-output:<key>}
- * references, which api-service and callback-service sign whenever they render the task: clients never need a
- * provider credential, a provider URL that expires after minutes (BFL: 10) does not matter, and links stay fresh for
- * the whole retention. The key is fixed by task, position, media type and the tenant's retention, so a copy repeated
- * after a crash replaces the same object. Downloads go through the {@link OutputDownloader} (the SSRF guard); a task
- * may have at most {@code maxOutputs} outputs of at most {@code maxBytes} each, so a provider answer cannot fill the
- * store.
+ * Copies every output of a finished task into the gateway's store and reports
+ * {@code gateway-output:<key>} references, which api-service and callback-service sign
+ * whenever they render the task: clients never need a provider credential, a provider URL
+ * that expires after minutes (BFL: 10) does not matter, and links stay fresh for the
+ * whole retention. The key is fixed by task, position, media type and the tenant's
+ * retention, so a copy repeated after a crash replaces the same object. Downloads go
+ * through the {@link OutputDownloader} (the SSRF guard); a task may have at most
+ * {@code maxOutputs} outputs of at most {@code maxBytes} each, so a provider answer
+ * cannot fill the store.
  */
 final class StoredOutputs implements OutputPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(StoredOutputs.class);
 
     private final OutputStore store;
+
     private final OutputDownloader downloader;
+
     private final int maxOutputs;
+
     private final long maxBytes;
+
     private final TaskTenants tenants;
+
     private final StorageProperties.Retention retention;
+
     private final DailyQuota quota;
+
     private final StorageMetrics metrics;
 
     StoredOutputs(OutputStore store, OutputDownloader downloader, int maxOutputs, long maxBytes, TaskTenants tenants,
@@ -78,8 +87,8 @@ final class StoredOutputs implements OutputPublisher {
             try {
                 Stored stored = switch (outputs.get(index)) {
                     case ProviderOutput.Remote remote -> copy(target, remote, hosts);
-                    case ProviderOutput.Inline inline -> put(target, inline.contentType(),
-                            new ByteArrayInputStream(inline.content()));
+                    case ProviderOutput.Inline inline ->
+                        put(target, inline.contentType(), new ByteArrayInputStream(inline.content()));
                 };
                 metrics.copied(provider, CopyOutcome.SUCCESS, Duration.ofNanos(System.nanoTime() - started),
                         stored.bytes());
@@ -127,8 +136,8 @@ final class StoredOutputs implements OutputPublisher {
         catch (IOException e) {
             log.warn("output not stored taskId={} index={} error={}", target.taskId(), target.index(),
                     e.getClass().getSimpleName());
-            throw new OutputUnavailableException("The result could not be downloaded and stored; the next poll tries "
-                    + "again.", e);
+            throw new OutputUnavailableException(
+                    "The result could not be downloaded and stored; the next poll tries " + "again.", e);
         }
         target.tenant().ifPresent(tenant -> quota.add(tenant, stored));
         return new Stored(key, stored);
@@ -146,4 +155,5 @@ final class StoredOutputs implements OutputPublisher {
 
     private record Target(String taskId, int index, int retentionDays, Optional<String> tenant, String provider) {
     }
+
 }

@@ -19,17 +19,21 @@ import com.aimedia.gateway.workers.reporting.StatusReport;
 import com.aimedia.gateway.workers.reporting.StatusReporter;
 
 /**
- * Polls one provider task and reports PROGRESS (running), COMPLETED or FAILED; a task still queued reports nothing.
- * A retryable poll error is logged and dropped on purpose: the orchestrator's durable schedule polls again, and a
- * retry here would only delay other tasks of this provider.
+ * Polls one provider task and reports PROGRESS (running), COMPLETED or FAILED; a task
+ * still queued reports nothing. A retryable poll error is logged and dropped on purpose:
+ * the orchestrator's durable schedule polls again, and a retry here would only delay
+ * other tasks of this provider.
  */
 public final class PollService {
 
     private static final Logger log = LoggerFactory.getLogger(PollService.class);
 
     private final ProviderAdapterLookup adapters;
+
     private final StatusReporter reporter;
+
     private final ProviderCalls calls;
+
     private final OutputPublisher outputs;
 
     PollService(ProviderAdapterLookup adapters, StatusReporter reporter, ProviderCalls calls, OutputPublisher outputs) {
@@ -54,7 +58,8 @@ public final class PollService {
         catch (PermanentException e) {
             log.warn("provider poll failed permanently taskId={} provider={} errorCode={}", ref.taskId(), adapter.id(),
                     e.errorCode().wireValue());
-            report(StatusReport.failed(ref.taskId(), task.provider(), ref.providerTaskId(), e.errorCode(), e.getMessage()));
+            report(StatusReport.failed(ref.taskId(), task.provider(), ref.providerTaskId(), e.errorCode(),
+                    e.getMessage()));
             return;
         }
         apply(task, ref, result);
@@ -68,8 +73,8 @@ public final class PollService {
             case PollResult.Pending pending ->
                 report(StatusReport.progress(ref.taskId(), provider, ref.providerTaskId(), pending.progress()));
             case PollResult.Succeeded succeeded -> completed(ref, provider, succeeded);
-            case PollResult.Failed failed ->
-                report(StatusReport.failed(ref.taskId(), provider, ref.providerTaskId(), failed.code(), failed.message()));
+            case PollResult.Failed failed -> report(
+                    StatusReport.failed(ref.taskId(), provider, ref.providerTaskId(), failed.code(), failed.message()));
         }
     }
 
@@ -80,7 +85,8 @@ public final class PollService {
             report(StatusReport.completed(ref.taskId(), provider, ref.providerTaskId(), ref.providerRef(), published));
         }
         catch (OutputRejectedException e) {
-            // a refused location, too many or too large outputs, the daily byte limit: no later poll changes that
+            // a refused location, too many or too large outputs, the daily byte limit: no
+            // later poll changes that
             report(StatusReport.failed(ref.taskId(), provider, ref.providerTaskId(), e.code(), e.getMessage()));
         }
         catch (OutputUnavailableException e) {
@@ -90,8 +96,9 @@ public final class PollService {
     }
 
     private void report(StatusReport report) {
-        log.info("provider task status reported taskId={} provider={} outcome={}", report.taskId(),
-                report.provider(), report.outcome());
+        log.info("provider task status reported taskId={} provider={} outcome={}", report.taskId(), report.provider(),
+                report.outcome());
         reporter.report(report);
     }
+
 }

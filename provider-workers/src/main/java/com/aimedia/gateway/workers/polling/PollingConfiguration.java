@@ -16,4 +16,5 @@ class PollingConfiguration {
             OutputPublisher outputs) {
         return new PollService(adapters, reporter, calls, outputs);
     }
+
 }

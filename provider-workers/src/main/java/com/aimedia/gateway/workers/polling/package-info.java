@@ -1,4 +1,6 @@
-/** Polls one provider task when the orchestrator asks and reports what the poll learned. */
+/**
+ * Polls one provider task when the orchestrator asks and reports what the poll learned.
+ */
 @NullMarked
 package com.aimedia.gateway.workers.polling;
 

@@ -5,7 +5,10 @@ import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
 import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
 
-/** Finds the adapter an event names; an event for a provider this deployment does not run goes to the DLT. */
+/**
+ * Finds the adapter an event names; an event for a provider this deployment does not run
+ * goes to the DLT.
+ */
 public final class ProviderAdapterLookup {
 
     private final ProviderRegistry registry;
@@ -24,5 +27,7 @@ public final class ProviderAdapterLookup {
         UnknownProvider(String message) {
             super(message);
         }
+
     }
+
 }

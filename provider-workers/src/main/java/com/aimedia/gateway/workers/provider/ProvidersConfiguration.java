@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Configuration;
 import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
 
-/** The adapters this process serves ({@code gateway.workers.providers}); every other bean follows from it. */
+/**
+ * The adapters this process serves ({@code gateway.workers.providers}); every other bean
+ * follows from it.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProvidersConfiguration {
 
@@ -26,4 +29,5 @@ class ProvidersConfiguration {
     ProviderAdapterLookup providerAdapterLookup(ProviderRegistry registry) {
         return new ProviderAdapterLookup(registry);
     }
+
 }

@@ -1,4 +1,7 @@
-/** Provider adapters: one subpackage per provider behind the SPI; providers never import each other. */
+/**
+ * Provider adapters: one subpackage per provider behind the SPI; providers never import
+ * each other.
+ */
 @NullMarked
 package com.aimedia.gateway.workers.provider;
 

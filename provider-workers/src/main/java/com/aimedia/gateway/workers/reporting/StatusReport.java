@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 
 /**
- * What a worker learned about one task, for the orchestrator. {@code messaging} publishes it as
- * {@code TaskStatusReported} on {@code tasks.status}; service code never sees the Avro record.
+ * What a worker learned about one task, for the orchestrator. {@code messaging} publishes
+ * it as {@code TaskStatusReported} on {@code tasks.status}; service code never sees the
+ * Avro record.
  *
  * @param progress 0-100 where the provider reports it, for {@link Outcome#PROGRESS}
  * @param outputs the published result URLs, for {@link Outcome#COMPLETED}
@@ -19,12 +20,17 @@ public record StatusReport(String taskId, String provider, Outcome outcome, @Nul
         @Nullable String providerRef, @Nullable Integer progress, List<String> outputs, @Nullable String errorCode,
         @Nullable String errorMessage) {
 
-    /** The error of a failure whose exception carried no message (every provider exception names its reason). */
+    /**
+     * The error of a failure whose exception carried no message (every provider exception
+     * names its reason).
+     */
     public static final String NO_REASON = "The provider failed the task without a reason.";
 
     /** The provider accepted the task, is running it, finished it, or the task failed. */
     public enum Outcome {
+
         ACCEPTED, PROGRESS, COMPLETED, FAILED
+
     }
 
     public StatusReport {

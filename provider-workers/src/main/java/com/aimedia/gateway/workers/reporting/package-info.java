@@ -1,4 +1,7 @@
-/** What a worker tells the orchestrator about a task (submission and polling both report), as domain records. */
+/**
+ * What a worker tells the orchestrator about a task (submission and polling both report),
+ * as domain records.
+ */
 @NullMarked
 package com.aimedia.gateway.workers.reporting;
 

@@ -11,10 +11,11 @@ import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 
 /**
- * Stops a cancelled task's provider job where the provider has a cancel call ({@link ProviderAdapter#canCancel}), through the
- * provider's guard like every other call. The task ends {@code cancelled} in the orchestrator whatever happens here:
- * a provider that refuses (permanent) is logged and left alone; a provider that cannot be reached (retryable) throws,
- * so the Kafka record that asked for the cancel is retried.
+ * Stops a cancelled task's provider job where the provider has a cancel call
+ * ({@link ProviderAdapter#canCancel}), through the provider's guard like every other
+ * call. The task ends {@code cancelled} in the orchestrator whatever happens here: a
+ * provider that refuses (permanent) is logged and left alone; a provider that cannot be
+ * reached (retryable) throws, so the Kafka record that asked for the cancel is retried.
  */
 final class ProviderCancels {
 
@@ -43,4 +44,5 @@ final class ProviderCancels {
                     + "provider={} errorCode={}", taskId, adapter.id(), e.errorCode().wireValue());
         }
     }
+
 }

@@ -4,10 +4,14 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
-/** A provider's Retry-After, clamped to [base, 2 x base] with plus or minus 20% jitter (STYLE.md, after svix). */
+/**
+ * A provider's Retry-After, clamped to [base, 2 x base] with plus or minus 20% jitter
+ * (STYLE.md, after svix).
+ */
 final class RetryDelay {
 
     private final Duration base;
+
     private final DoubleSupplier random;
 
     RetryDelay(Duration base, DoubleSupplier random) {
@@ -22,4 +26,5 @@ final class RetryDelay {
         double jitter = 0.8 + 0.4 * random.getAsDouble();
         return Duration.ofMillis(Math.round(clamped.toMillis() * jitter));
     }
+
 }

@@ -32,14 +32,18 @@ class SubmissionConfiguration {
     @Bean
     SubmissionStore submissionStore(MongoDatabase mongoDatabase, SubmissionProperties properties,
             TaskRecordRetention retention) {
-        // unique per process start: a restarted process does not hold the leases of the one that was killed
+        // unique per process start: a restarted process does not hold the leases of the
+        // one that was killed
         SubmissionStore store = new SubmissionStore(mongoDatabase, "workers-" + UUID.randomUUID(), properties.lease(),
                 retention);
         store.createIndexes();
         return store;
     }
 
-    /** Deletes settled submission records once their tenant's task-record retention has ended. */
+    /**
+     * Deletes settled submission records once their tenant's task-record retention has
+     * ended.
+     */
     @Bean
     RecordSweeper submissionRecordSweeper(SubmissionStore store, TaskRecordRetention retention, Clock clock,
             MeterRegistry meters) {
@@ -62,10 +66,9 @@ class SubmissionConfiguration {
     }
 
     @Bean
-    SubmissionService submissionService(ProviderAdapterLookup adapters, SubmissionStore store,
-            SubmissionLeases leases, StatusReporter reporter, ProviderCalls calls, JsonMapper json, Clock clock,
-            SubmissionProperties properties, GatewayKafkaProperties kafka, OutputPublisher outputs,
-            ProviderCallbackUrls callbackUrls) {
+    SubmissionService submissionService(ProviderAdapterLookup adapters, SubmissionStore store, SubmissionLeases leases,
+            StatusReporter reporter, ProviderCalls calls, JsonMapper json, Clock clock, SubmissionProperties properties,
+            GatewayKafkaProperties kafka, OutputPublisher outputs, ProviderCallbackUrls callbackUrls) {
         if (properties.maxAttempts() > kafka.retryAttempts() + 1) {
             throw new IllegalStateException("gateway.workers.submission.max-attempts (" + properties.maxAttempts()
                     + ") must not exceed gateway.kafka.retry-attempts + 1 (" + (kafka.retryAttempts() + 1)
@@ -81,4 +84,5 @@ class SubmissionConfiguration {
             Clock clock) {
         return new CancelService(adapters, store, new ProviderCancels(calls), clock);
     }
+
 }

@@ -15,17 +15,22 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Keeps this process's submission leases alive while their provider calls run: every third of the lease, one update
- * extends all of them. A killed process stops renewing, so its attempts are free again within one lease.
+ * Keeps this process's submission leases alive while their provider calls run: every
+ * third of the lease, one update extends all of them. A killed process stops renewing, so
+ * its attempts are free again within one lease.
  */
 final class SubmissionLeases implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionLeases.class);
 
     private final SubmissionStore store;
+
     private final Clock clock;
+
     private final Duration lease;
+
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
     private volatile @Nullable ScheduledExecutorService renewer;
 
     SubmissionLeases(SubmissionStore store, Clock clock, Duration lease) {
@@ -51,15 +56,16 @@ final class SubmissionLeases implements SmartLifecycle {
             store.renewLeases(taskIds, clock.instant());
         }
         catch (RuntimeException e) {
-            // MongoDB unreachable: the next renewal tries again; a lease that runs out only lets a redelivery in
+            // MongoDB unreachable: the next renewal tries again; a lease that runs out
+            // only lets a redelivery in
             log.warn("submission leases not renewed count={} error={}", taskIds.size(), e.toString());
         }
     }
 
     @Override
     public synchronized void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("submission-leases").daemon().factory());
+        ScheduledExecutorService started = Executors
+            .newSingleThreadScheduledExecutor(Thread.ofPlatform().name("submission-leases").daemon().factory());
         long period = Math.max(1, lease.toMillis() / 3);
         started.scheduleWithFixedDelay(this::renew, period, period, TimeUnit.MILLISECONDS);
         renewer = started;
@@ -78,4 +84,5 @@ final class SubmissionLeases implements SmartLifecycle {
     public synchronized boolean isRunning() {
         return renewer != null;
     }
+
 }

@@ -35,34 +35,51 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Submits a task to its provider at most once (docs/design.md section 5): the attempt is recorded in {@code submissions}
- * before the call; a redelivery re-reports a settled attempt, looks up an attempt with an unknown outcome
- * ({@link ProviderAdapter#recover}) and only submits again when the provider provably has no such task.
- * Retryable provider errors are rethrown so the Kafka error handler retries, until {@code maxAttempts}, where the task
- * is reported FAILED so it never hangs in a dead-letter topic.
+ * Submits a task to its provider at most once (docs/design.md section 5): the attempt is
+ * recorded in {@code submissions} before the call; a redelivery re-reports a settled
+ * attempt, looks up an attempt with an unknown outcome ({@link ProviderAdapter#recover})
+ * and only submits again when the provider provably has no such task. Retryable provider
+ * errors are rethrown so the Kafka error handler retries, until {@code maxAttempts},
+ * where the task is reported FAILED so it never hangs in a dead-letter topic.
  */
 public final class SubmissionService {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
+
     private static final Duration IN_FLIGHT_RECHECK = Duration.ofSeconds(1);
+
     private static final Duration OUTAGE_FIRST_WAIT = Duration.ofMillis(200);
+
     private static final Duration OUTAGE_MAX_WAIT = Duration.ofSeconds(5);
+
     /** The orchestrator's error code for a task its owner cancelled. */
     static final String CANCELLED = "cancelled";
     static final String CANCELLED_MESSAGE = "The task was cancelled by its owner.";
 
     private final ProviderAdapterLookup adapters;
+
     private final SubmissionStore store;
+
     private final StatusReporter reporter;
+
     private final ProviderCalls calls;
+
     private final JsonMapper json;
+
     private final Clock clock;
+
     private final SubmissionProperties properties;
+
     private final RetryDelay retryDelay;
+
     private final Sleeper sleeper;
+
     private final OutputPublisher outputs;
+
     private final ProviderCallbackUrls callbackUrls;
+
     private final SubmissionLeases leases;
+
     private final ProviderCancels cancels;
 
     SubmissionService(ProviderAdapterLookup adapters, SubmissionStore store, SubmissionLeases leases,
@@ -88,24 +105,24 @@ public final class SubmissionService {
         Optional<GenerationRequest> request = toRequest(event);
         SubmissionStore.Claim claim = claimWhenFree(event);
         switch (claim) {
-            case SubmissionStore.Claim.Settled settled -> reportSettled(event.taskId(), event.provider(),
-                    settled.record());
+            case SubmissionStore.Claim.Settled settled ->
+                reportSettled(event.taskId(), event.provider(), settled.record());
             case SubmissionStore.Claim.Fresh fresh -> leases.holding(event.taskId(),
-                    () -> request.ifPresentOrElse(r -> submit(adapter, r, fresh.attempt()),
-                            () -> fail(event.taskId(), adapter, ErrorCode.INVALID_PARAMETER,
-                                    "Invalid parameter: input must be a JSON object")));
+                    () -> request.ifPresentOrElse(r -> submit(adapter, r, fresh.attempt()), () -> fail(event.taskId(),
+                            adapter, ErrorCode.INVALID_PARAMETER, "Invalid parameter: input must be a JSON object")));
             case SubmissionStore.Claim.Uncertain uncertain -> leases.holding(event.taskId(),
                     () -> request.ifPresentOrElse(r -> recoverThenSubmit(adapter, r, uncertain.attempt()),
                             () -> fail(event.taskId(), adapter, ErrorCode.INVALID_PARAMETER,
                                     "Invalid parameter: input must be a JSON object")));
-            case SubmissionStore.Claim.InFlight inFlight -> throw new IllegalStateException("claimWhenFree returned "
-                    + inFlight);
+            case SubmissionStore.Claim.InFlight inFlight ->
+                throw new IllegalStateException("claimWhenFree returned " + inFlight);
         }
     }
 
     /**
-     * Claims the attempt, waiting while another live worker process makes it (a redelivery after a rebalance): its
-     * call may still create the provider task, so looking the task up now could submit it twice.
+     * Claims the attempt, waiting while another live worker process makes it (a
+     * redelivery after a rebalance): its call may still create the provider task, so
+     * looking the task up now could submit it twice.
      */
     private SubmissionStore.Claim claimWhenFree(SubmitTask event) {
         while (true) {
@@ -123,10 +140,11 @@ public final class SubmissionService {
     }
 
     /**
-     * The orchestrator has not been told that the provider accepted the task: re-report a settled submission (its
-     * report may have been lost in a crash). An attempt still pending is being made or will be retried by the Kafka
-     * redelivery of its TaskSubmitted, which carries the input a recovery needs; a task with no attempt yet is
-     * still waiting in its topic.
+     * The orchestrator has not been told that the provider accepted the task: re-report a
+     * settled submission (its report may have been lost in a crash). An attempt still
+     * pending is being made or will be retried by the Kafka redelivery of its
+     * TaskSubmitted, which carries the input a recovery needs; a task with no attempt yet
+     * is still waiting in its topic.
      */
     public void check(CheckSubmission event) {
         Optional<SubmissionStore.SubmissionRecord> record = store.find(event.taskId());
@@ -136,7 +154,8 @@ public final class SubmissionService {
             return;
         }
         switch (record.get().state()) {
-            case ACCEPTED, COMPLETED, FAILED, CANCELLED -> reportSettled(event.taskId(), event.provider(), record.get());
+            case ACCEPTED, COMPLETED, FAILED, CANCELLED ->
+                reportSettled(event.taskId(), event.provider(), record.get());
             case SUBMITTING, NOT_SUBMITTED -> log.info("submission check: attempt still pending taskId={} provider={}",
                     event.taskId(), event.provider());
         }
@@ -154,12 +173,16 @@ public final class SubmissionService {
             if (provablyNotReceived(e)) {
                 store.markNotSubmitted(request.taskId(), clock.instant());
             }
-            // otherwise the outcome is unknown: the submission stays 'submitting' and the retry goes through recover()
+            // otherwise the outcome is unknown: the submission stays 'submitting' and the
+            // retry goes through recover()
             retryOrGiveUp(adapter, request.taskId(), e, attempt);
         }
     }
 
-    /** A provider's 429 and a call the gateway refused itself (open circuit) provably created no task. */
+    /**
+     * A provider's 429 and a call the gateway refused itself (open circuit) provably
+     * created no task.
+     */
     private static boolean provablyNotReceived(RetryableException e) {
         return switch (e) {
             case RateLimited rateLimited -> true;
@@ -211,7 +234,8 @@ public final class SubmissionService {
             return;
         }
         catch (OutputUnavailableException e) {
-            // a synchronous result that cannot be fetched cannot be fetched later either: there is nothing to poll
+            // a synchronous result that cannot be fetched cannot be fetched later either:
+            // there is nothing to poll
             fail(taskId, adapter, ErrorCode.PROVIDER_ERROR, e.getMessage());
             return;
         }
@@ -220,19 +244,22 @@ public final class SubmissionService {
         log.info("provider task submitted taskId={} provider={} providerTaskId={}", taskId, provider,
                 submission.providerTaskId());
         reporter.report(submission.isCompleted()
-                ? StatusReport.completed(taskId, provider, submission.providerTaskId(), submission.providerRef(), published)
+                ? StatusReport.completed(taskId, provider, submission.providerTaskId(), submission.providerRef(),
+                        published)
                 : StatusReport.accepted(taskId, provider, submission.providerTaskId(), submission.providerRef()));
         if (cancelled && !submission.isCompleted()) {
-            // the owner cancelled while this submit was in flight: the cancel found nothing to stop then
+            // the owner cancelled while this submit was in flight: the cancel found
+            // nothing to stop then
             cancels.stop(adapter, taskId, submission.providerTaskId(), submission.providerRef());
         }
     }
 
     /**
-     * The provider has created the task and only this process holds its id: while MongoDB is out the record is
-     * retried here rather than thrown, since a redelivery would find an attempt of unknown outcome, and a provider
-     * without a look-up by caller id would then fail a task it is running (and the client would lose a paid job).
-     * Returns whether the owner cancelled the task while the submit was in flight.
+     * The provider has created the task and only this process holds its id: while MongoDB
+     * is out the record is retried here rather than thrown, since a redelivery would find
+     * an attempt of unknown outcome, and a provider without a look-up by caller id would
+     * then fail a task it is running (and the client would lose a paid job). Returns
+     * whether the owner cancelled the task while the submit was in flight.
      */
     private boolean recordAccepted(String taskId, Submission submission, List<String> published) {
         Duration wait = OUTAGE_FIRST_WAIT;
@@ -280,7 +307,8 @@ public final class SubmissionService {
         log.info("re-reporting the settled submission taskId={} provider={} state={}", taskId, provider,
                 record.state().wireValue());
         reporter.report(switch (record.state()) {
-            case ACCEPTED -> StatusReport.accepted(taskId, provider, require(record.providerTaskId()), record.providerRef());
+            case ACCEPTED ->
+                StatusReport.accepted(taskId, provider, require(record.providerTaskId()), record.providerRef());
             case COMPLETED -> StatusReport.completed(taskId, provider, record.providerTaskId(), record.providerRef(),
                     record.outputs());
             case CANCELLED -> cancelledReport(taskId, provider);
@@ -288,12 +316,16 @@ public final class SubmissionService {
                     require(record.errorCode()), require(record.errorMessage()));
         });
         if (record.state() == SubmissionStore.SubmissionState.ACCEPTED && record.cancelRequested()) {
-            // the delivery that recorded the acceptance of a cancelled task may have died before it stopped the task
+            // the delivery that recorded the acceptance of a cancelled task may have died
+            // before it stopped the task
             cancels.stop(adapters.require(provider), taskId, require(record.providerTaskId()), record.providerRef());
         }
     }
 
-    /** The task was cancelled before its provider got it; the orchestrator ended it already, this only confirms. */
+    /**
+     * The task was cancelled before its provider got it; the orchestrator ended it
+     * already, this only confirms.
+     */
     private static StatusReport cancelledReport(String taskId, String provider) {
         return StatusReport.failed(taskId, provider, null, CANCELLED, CANCELLED_MESSAGE);
     }
@@ -318,4 +350,5 @@ public final class SubmissionService {
         }
         return value;
     }
+
 }

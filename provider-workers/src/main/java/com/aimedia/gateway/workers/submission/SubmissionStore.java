@@ -41,29 +41,44 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 
 /**
- * The {@code submissions} collection: one document per task ({@code _id} = task id, unique), written BEFORE a provider
- * is asked to run the task, so a redelivery or a crash never submits twice without knowing it (docs/design.md section 5).
- * Every change is a single-document conditional update on the expected {@code state}. Every query is by {@code _id}
- * (unique by itself), except the retention sweep's, which has its own sparse index on {@code record_expires_at}.
+ * The {@code submissions} collection: one document per task ({@code _id} = task id,
+ * unique), written BEFORE a provider is asked to run the task, so a redelivery or a crash
+ * never submits twice without knowing it (docs/design.md section 5). Every change is a
+ * single-document conditional update on the expected {@code state}. Every query is by
+ * {@code _id} (unique by itself), except the retention sweep's, which has its own sparse
+ * index on {@code record_expires_at}.
  *
- * <p>An attempt in flight is leased to the worker process that makes it ({@code owner}, {@code lease_until}), and that
- * process renews the lease while its provider call runs ({@link SubmissionLeases}). A redelivery that reaches another
- * replica meanwhile (a consumer-group rebalance) waits instead of looking the task up while the first call may still
- * create it; the lease of a killed process runs out within {@code lease}, and then the attempt is taken over.
+ * <p>
+ * An attempt in flight is leased to the worker process that makes it ({@code owner},
+ * {@code lease_until}), and that process renews the lease while its provider call runs
+ * ({@link SubmissionLeases}). A redelivery that reaches another replica meanwhile (a
+ * consumer-group rebalance) waits instead of looking the task up while the first call may
+ * still create it; the lease of a killed process runs out within {@code lease}, and then
+ * the attempt is taken over.
  */
 final class SubmissionStore {
 
     static final String COLLECTION = "submissions";
-    /** When the record is deleted: the claim's time plus the tenant's task-record retention; absent = kept. */
+
+    /**
+     * When the record is deleted: the claim's time plus the tenant's task-record
+     * retention; absent = kept.
+     */
     static final String RECORD_EXPIRES_AT = "record_expires_at";
+
     private static final Logger log = LoggerFactory.getLogger(SubmissionStore.class);
+
     private static final int MAX_CLAIM_RACES = 3;
+
     /** Set when the task's owner cancelled it; see {@link #requestCancel}. */
     private static final String CANCEL_REQUESTED_AT = "cancel_requested_at";
 
     private final MongoCollection<Document> submissions;
+
     private final String owner;
+
     private final Duration lease;
+
     private final TaskRecordRetention retention;
 
     /**
@@ -85,22 +100,30 @@ final class SubmissionStore {
         submissions.createIndex(Indexes.ascending(RECORD_EXPIRES_AT), new IndexOptions().sparse(true));
     }
 
-    /** Settled submissions whose tenant's task-record retention has ended, through the sparse index. */
+    /**
+     * Settled submissions whose tenant's task-record retention has ended, through the
+     * sparse index.
+     */
     List<String> findExpiredRecords(Instant now, int limit) {
-        return submissions.find(expiredAndSettled(now)).projection(Projections.include("_id"))
-            .sort(Sorts.ascending(RECORD_EXPIRES_AT)).limit(limit)
-            .map(document -> document.getString("_id")).into(new java.util.ArrayList<>());
+        return submissions.find(expiredAndSettled(now))
+            .projection(Projections.include("_id"))
+            .sort(Sorts.ascending(RECORD_EXPIRES_AT))
+            .limit(limit)
+            .map(document -> document.getString("_id"))
+            .into(new java.util.ArrayList<>());
     }
 
-    /** Deletes those still expired and settled (never an attempt in flight); deleting twice is harmless. */
+    /**
+     * Deletes those still expired and settled (never an attempt in flight); deleting
+     * twice is harmless.
+     */
     long deleteExpiredRecords(List<String> taskIds, Instant now) {
         return taskIds.isEmpty() ? 0
                 : submissions.deleteMany(and(in("_id", taskIds), expiredAndSettled(now))).getDeletedCount();
     }
 
     private static Bson expiredAndSettled(Instant now) {
-        return and(lte(RECORD_EXPIRES_AT, Date.from(now)),
-                Filters.ne("state", SubmissionState.SUBMITTING.wireValue()));
+        return and(lte(RECORD_EXPIRES_AT, Date.from(now)), Filters.ne("state", SubmissionState.SUBMITTING.wireValue()));
     }
 
     /** Any settled or pending submission of a task, as it is now. */
@@ -111,13 +134,16 @@ final class SubmissionStore {
     /** Extends the leases this process holds on the given attempts. */
     void renewLeases(Collection<String> taskIds, Instant now) {
         if (!taskIds.isEmpty()) {
-            submissions.updateMany(and(in("_id", taskIds), eq("owner", owner),
-                    eq("state", SubmissionState.SUBMITTING.wireValue())),
+            submissions.updateMany(
+                    and(in("_id", taskIds), eq("owner", owner), eq("state", SubmissionState.SUBMITTING.wireValue())),
                     set("lease_until", Date.from(now.plus(lease))));
         }
     }
 
-    /** The provider's task for a gateway task of that provider, once a submit was accepted. */
+    /**
+     * The provider's task for a gateway task of that provider, once a submit was
+     * accepted.
+     */
     Optional<SubmissionRecord> findAccepted(String taskId, String provider) {
         Document document = submissions.find(and(eq("_id", taskId), eq("provider", provider))).first();
         if (document == null || document.getString("provider_task_id") == null) {
@@ -129,11 +155,16 @@ final class SubmissionStore {
     /** Records an attempt to submit, or says what an earlier delivery already did. */
     Claim claim(String taskId, String provider, String tenantId, Instant now) {
         try {
-            // the tenant decides where the outputs go (retention, daily byte limit: outputs.TaskTenants reads it)
-            Document fresh = new Document("_id", taskId).append("provider", provider).append("tenant_id", tenantId)
-                .append("state", SubmissionState.SUBMITTING.wireValue()).append("attempts", 1)
-                .append("owner", owner).append("lease_until", Date.from(now.plus(lease)))
-                .append("attempted_at", Date.from(now)).append("updated_at", Date.from(now));
+            // the tenant decides where the outputs go (retention, daily byte limit:
+            // outputs.TaskTenants reads it)
+            Document fresh = new Document("_id", taskId).append("provider", provider)
+                .append("tenant_id", tenantId)
+                .append("state", SubmissionState.SUBMITTING.wireValue())
+                .append("attempts", 1)
+                .append("owner", owner)
+                .append("lease_until", Date.from(now.plus(lease)))
+                .append("attempted_at", Date.from(now))
+                .append("updated_at", Date.from(now));
             retention.expiresAt(tenantId, now).ifPresent(at -> fresh.append(RECORD_EXPIRES_AT, Date.from(at)));
             submissions.insertOne(fresh);
             return new Claim.Fresh(1);
@@ -166,23 +197,27 @@ final class SubmissionStore {
 
     private boolean leasedElsewhere(Document submission, Instant now) {
         Date leaseUntil = submission.getDate("lease_until");
-        return leaseUntil != null && leaseUntil.toInstant().isAfter(now) && !owner.equals(submission.getString("owner"));
+        return leaseUntil != null && leaseUntil.toInstant().isAfter(now)
+                && !owner.equals(submission.getString("owner"));
     }
 
     private @Nullable Claim reclaim(String taskId, SubmissionState expected, Instant now, boolean provablyNotCreated) {
         Bson filter = and(eq("_id", taskId), eq("state", expected.wireValue()));
         if (provablyNotCreated) {
-            // a cancel that arrived since claim() read the document wins: the task is never sent
+            // a cancel that arrived since claim() read the document wins: the task is
+            // never sent
             filter = and(filter, exists(CANCEL_REQUESTED_AT, false));
         }
         if (expected == SubmissionState.SUBMITTING) {
-            // an attempt still leased to a live process elsewhere is not taken (claim() saw it free; this re-checks)
-            filter = and(filter, or(exists("lease_until", false), lte("lease_until", Date.from(now)), eq("owner", owner)));
+            // an attempt still leased to a live process elsewhere is not taken (claim()
+            // saw it free; this re-checks)
+            filter = and(filter,
+                    or(exists("lease_until", false), lte("lease_until", Date.from(now)), eq("owner", owner)));
         }
         Document updated = submissions.findOneAndUpdate(filter,
-                combine(set("state", SubmissionState.SUBMITTING.wireValue()), inc("attempts", 1),
-                        set("owner", owner), set("lease_until", Date.from(now.plus(lease))),
-                        set("attempted_at", Date.from(now)), set("updated_at", Date.from(now))),
+                combine(set("state", SubmissionState.SUBMITTING.wireValue()), inc("attempts", 1), set("owner", owner),
+                        set("lease_until", Date.from(now.plus(lease))), set("attempted_at", Date.from(now)),
+                        set("updated_at", Date.from(now))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (updated == null) {
             return null;
@@ -192,16 +227,17 @@ final class SubmissionStore {
     }
 
     /**
-     * Records the provider's task. Returns whether the task's owner cancelled it meanwhile (its
-     * {@link #requestCancel} found no provider task to stop yet): then the caller stops it at the provider. Both writes
-     * are atomic on the one document, so at least one of the two sides sees both the provider task and the cancel.
+     * Records the provider's task. Returns whether the task's owner cancelled it
+     * meanwhile (its {@link #requestCancel} found no provider task to stop yet): then the
+     * caller stops it at the provider. Both writes are atomic on the one document, so at
+     * least one of the two sides sees both the provider task and the cancel.
      */
     boolean markAccepted(String taskId, Submission submission, List<String> publishedOutputs, Instant now) {
         SubmissionState state = submission.isCompleted() ? SubmissionState.COMPLETED : SubmissionState.ACCEPTED;
         Document updated = submissions.findOneAndUpdate(openFilter(taskId),
                 combine(set("state", state.wireValue()), set("provider_task_id", submission.providerTaskId()),
-                        set("provider_ref", submission.providerRef()),
-                        set("outputs", publishedOutputs), set("updated_at", Date.from(now))),
+                        set("provider_ref", submission.providerRef()), set("outputs", publishedOutputs),
+                        set("updated_at", Date.from(now))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (updated == null) {
             log.warn("submission was already settled by another delivery, left unchanged taskId={}", taskId);
@@ -211,19 +247,20 @@ final class SubmissionStore {
     }
 
     /**
-     * The owner cancelled the task (TaskCancelRequested; processed at least once, so this is idempotent). Returns the
-     * submission as it is afterwards:
+     * The owner cancelled the task (TaskCancelRequested; processed at least once, so this
+     * is idempotent). Returns the submission as it is afterwards:
      * <ul>
-     * <li>no attempt yet, or one the provider provably never received ({@code not_submitted}): now {@code cancelled},
-     * and a later delivery of the TaskSubmitted never sends the task;</li>
-     * <li>an attempt in flight ({@code submitting}): marked, and the attempt stops the task once the provider accepted
-     * it ({@link #markAccepted} answers true);</li>
+     * <li>no attempt yet, or one the provider provably never received
+     * ({@code not_submitted}): now {@code cancelled}, and a later delivery of the
+     * TaskSubmitted never sends the task;</li>
+     * <li>an attempt in flight ({@code submitting}): marked, and the attempt stops the
+     * task once the provider accepted it ({@link #markAccepted} answers true);</li>
      * <li>accepted: the caller stops it at the provider.</li>
      * </ul>
      */
     SubmissionRecord requestCancel(String taskId, String provider, String tenantId, Instant now) {
-        Document notSent = submissions.findOneAndUpdate(and(eq("_id", taskId),
-                eq("state", SubmissionState.NOT_SUBMITTED.wireValue())),
+        Document notSent = submissions.findOneAndUpdate(
+                and(eq("_id", taskId), eq("state", SubmissionState.NOT_SUBMITTED.wireValue())),
                 combine(set("state", SubmissionState.CANCELLED.wireValue()), set(CANCEL_REQUESTED_AT, Date.from(now)),
                         set("updated_at", Date.from(now))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
@@ -233,7 +270,8 @@ final class SubmissionStore {
         Bson mark = combine(set(CANCEL_REQUESTED_AT, Date.from(now)), setOnInsert("provider", provider),
                 setOnInsert("tenant_id", tenantId), setOnInsert("state", SubmissionState.CANCELLED.wireValue()),
                 setOnInsert("attempts", 0), setOnInsert("updated_at", Date.from(now)));
-        FindOneAndUpdateOptions upsert = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
+        FindOneAndUpdateOptions upsert = new FindOneAndUpdateOptions().upsert(true)
+            .returnDocument(ReturnDocument.AFTER);
         try {
             return toRecord(Objects.requireNonNull(submissions.findOneAndUpdate(eq("_id", taskId), mark, upsert)));
         }
@@ -246,7 +284,10 @@ final class SubmissionStore {
         }
     }
 
-    /** An attempt whose outcome was unknown turned out never to have reached the provider, and was cancelled. */
+    /**
+     * An attempt whose outcome was unknown turned out never to have reached the provider,
+     * and was cancelled.
+     */
     void markCancelled(String taskId, Instant now) {
         update(taskId, combine(set("state", SubmissionState.CANCELLED.wireValue()), set("updated_at", Date.from(now))));
     }
@@ -263,9 +304,13 @@ final class SubmissionStore {
                 set("error_message", message), set("updated_at", Date.from(now))));
     }
 
-    /** The provider provably did not create the task (e.g. it answered 429 1303): a retry may submit again. */
+    /**
+     * The provider provably did not create the task (e.g. it answered 429 1303): a retry
+     * may submit again.
+     */
     void markNotSubmitted(String taskId, Instant now) {
-        update(taskId, combine(set("state", SubmissionState.NOT_SUBMITTED.wireValue()), set("updated_at", Date.from(now))));
+        update(taskId,
+                combine(set("state", SubmissionState.NOT_SUBMITTED.wireValue()), set("updated_at", Date.from(now))));
     }
 
     private static Bson openFilter(String taskId) {
@@ -290,11 +335,16 @@ final class SubmissionStore {
     /** What {@link #claim} found. */
     sealed interface Claim {
 
-        /** This delivery owns a new attempt, and the provider provably has no task yet. */
+        /**
+         * This delivery owns a new attempt, and the provider provably has no task yet.
+         */
         record Fresh(int attempt) implements Claim {
         }
 
-        /** An earlier attempt may or may not have reached the provider: look it up before submitting. */
+        /**
+         * An earlier attempt may or may not have reached the provider: look it up before
+         * submitting.
+         */
         record Uncertain(int attempt) implements Claim {
         }
 
@@ -302,21 +352,23 @@ final class SubmissionStore {
         record Settled(SubmissionRecord record) implements Claim {
         }
 
-        /** Another live worker process is making this attempt right now: wait for it, at most until its lease ends. */
+        /**
+         * Another live worker process is making this attempt right now: wait for it, at
+         * most until its lease ends.
+         */
         record InFlight(Instant leaseUntil) implements Claim {
         }
+
     }
 
     record SubmissionRecord(String taskId, SubmissionState state, @Nullable String providerTaskId,
-            @Nullable String providerRef, List<String> outputs, @Nullable String errorCode, @Nullable String errorMessage,
-            boolean cancelRequested) {
+            @Nullable String providerRef, List<String> outputs, @Nullable String errorCode,
+            @Nullable String errorMessage, boolean cancelRequested) {
     }
 
     enum SubmissionState {
-        SUBMITTING("submitting"),
-        ACCEPTED("accepted"),
-        COMPLETED("completed"),
-        FAILED("failed"),
+
+        SUBMITTING("submitting"), ACCEPTED("accepted"), COMPLETED("completed"), FAILED("failed"),
         NOT_SUBMITTED("not_submitted"),
         /** The owner cancelled the task before it was sent: it never is. */
         CANCELLED("cancelled");
@@ -339,5 +391,7 @@ final class SubmissionStore {
             }
             throw new IllegalStateException("unknown submission state: " + value);
         }
+
     }
+
 }

@@ -11,19 +11,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The signed URL a provider calls back:
- * {@code <base>/provider-callbacks/<provider>/<taskId>?expires=<unix s>&signature=...}. The signature binds provider,
- * task and expiry, so nobody can trigger polls for tasks they made up, and a URL stops working once the provider's
- * task lifetime is over: a callback captured and replayed later finds nothing.
+ * {@code <base>/provider-callbacks/<provider>/<taskId>?expires=<unix s>&signature=...}.
+ * The signature binds provider, task and expiry, so nobody can trigger polls for tasks
+ * they made up, and a URL stops working once the provider's task lifetime is over: a
+ * callback captured and replayed later finds nothing.
  */
 public final class ProviderCallbackUrls {
 
     static final String PATH = "/provider-callbacks/";
+
     private static final String PURPOSE = "provider-callback";
 
     private final @Nullable URI baseUrl;
+
     private final @Nullable UrlSigner signer;
+
     private final Clock clock;
+
     private final Duration defaultTtl;
+
     private final Map<String, Duration> ttls;
 
     /**
@@ -39,14 +45,19 @@ public final class ProviderCallbackUrls {
         this.ttls = Map.copyOf(ttls);
     }
 
-    /** Callbacks off: adapters do not pass a callback URL and the gateway relies on polling alone. */
+    /**
+     * Callbacks off: adapters do not pass a callback URL and the gateway relies on
+     * polling alone.
+     */
     public static ProviderCallbackUrls disabled() {
         return new ProviderCallbackUrls(null, null, Clock.systemUTC(), Duration.ZERO, Map.of());
     }
 
     /** What a received callback's URL says. */
     public enum Check {
+
         VALID, EXPIRED, FORGED
+
     }
 
     /** A fresh URL for a task that is being submitted now. */
@@ -60,8 +71,9 @@ public final class ProviderCallbackUrls {
     }
 
     /**
-     * The path and query of the URL handed out, rebuilt from what the provider called; a provider that signs its
-     * target (Vidu) signed this, even where a proxy in front of this service rewrites the path.
+     * The path and query of the URL handed out, rebuilt from what the provider called; a
+     * provider that signs its target (Vidu) signed this, even where a proxy in front of
+     * this service rewrites the path.
      */
     public String target(String provider, String taskId, long expires, String signature) {
         String basePath = baseUrl == null || baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
@@ -69,7 +81,10 @@ public final class ProviderCallbackUrls {
                 + signature;
     }
 
-    /** Checks the signature first (a forged URL learns nothing, not even whether it expired), then the expiry. */
+    /**
+     * Checks the signature first (a forged URL learns nothing, not even whether it
+     * expired), then the expiry.
+     */
     public Check check(String provider, String taskId, long expires, @Nullable String signature) {
         if (signer == null || signature == null
                 || !signer.verify(PURPOSE, provider + ":" + taskId + ":" + expires, signature)) {
@@ -81,4 +96,5 @@ public final class ProviderCallbackUrls {
     private String sign(String provider, String taskId, long expires) {
         return java.util.Objects.requireNonNull(signer).sign(PURPOSE, provider + ":" + taskId + ":" + expires);
     }
+
 }

@@ -10,15 +10,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Where providers reach this service from outside, and the key that signs the provider callback URLs it hands out.
- * Without a base URL the gateway takes no provider callbacks (output downloads are configured by
- * {@code gateway.storage}).
+ * Where providers reach this service from outside, and the key that signs the provider
+ * callback URLs it hands out. Without a base URL the gateway takes no provider callbacks
+ * (output downloads are configured by {@code gateway.storage}).
  *
- * @param baseUrl the public base URL of provider-workers, e.g. {@code https://files.gateway.example.com}
- * @param signingSecret HMAC key of those URLs, at least 32 characters; required with a base URL
- * @param callbackUrlTtl how long a provider callback URL works after the task is submitted: the longest a provider
- *     keeps a task (Doubao's {@code execution_expires_after} allows 48 h); later callbacks get 404 and polling goes on
- * @param callbackUrlTtls per provider id, where a provider's task lifetime is shorter, e.g. {@code bfl: 1h}
+ * @param baseUrl the public base URL of provider-workers, e.g.
+ * {@code https://files.gateway.example.com}
+ * @param signingSecret HMAC key of those URLs, at least 32 characters; required with a
+ * base URL
+ * @param callbackUrlTtl how long a provider callback URL works after the task is
+ * submitted: the longest a provider keeps a task (Doubao's
+ * {@code execution_expires_after} allows 48 h); later callbacks get 404 and polling goes
+ * on
+ * @param callbackUrlTtls per provider id, where a provider's task lifetime is shorter,
+ * e.g. {@code bfl: 1h}
  */
 @Validated
 @ConfigurationProperties("gateway.workers.public")

@@ -10,8 +10,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256 signatures of the URLs this service hands out. Each use signs its own purpose prefix, so a signature
- * made for one kind of URL never verifies for another.
+ * HMAC-SHA256 signatures of the URLs this service hands out. Each use signs its own
+ * purpose prefix, so a signature made for one kind of URL never verifies for another.
  */
 public final class UrlSigner {
 
@@ -33,9 +33,13 @@ public final class UrlSigner {
         }
     }
 
-    /** Constant-time comparison, so a caller learns nothing from how long a wrong signature takes. */
+    /**
+     * Constant-time comparison, so a caller learns nothing from how long a wrong
+     * signature takes.
+     */
     public boolean verify(String purpose, String value, String signature) {
         byte[] expected = sign(purpose, value).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
     }
+
 }

@@ -34,20 +34,23 @@ import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
 import com.aimedia.gateway.workers.urls.UrlSigner;
 
 /**
- * The public callback endpoint under attack: large and endless bodies, forged and replayed URLs. Nothing is read
- * before the URL's signature and expiry check, and never more than the limit.
+ * The public callback endpoint under attack: large and endless bodies, forged and
+ * replayed URLs. Nothing is read before the URL's signature and expiry check, and never
+ * more than the limit.
  */
 class ProviderCallbackControllerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+
     private static final int LIMIT = 1024;
+
     private static final UrlSigner SIGNER = new UrlSigner("a-signing-secret-of-at-least-32-chars");
 
     private final ProviderCallbacks callbacks = mock(ProviderCallbacks.class);
 
     private ProviderCallbackUrls urlsAt(Instant instant) {
-        return new ProviderCallbackUrls(URI.create("https://gw.example.com"), SIGNER, Clock.fixed(instant, ZoneOffset.UTC),
-                Duration.ofHours(48), Map.of());
+        return new ProviderCallbackUrls(URI.create("https://gw.example.com"), SIGNER,
+                Clock.fixed(instant, ZoneOffset.UTC), Duration.ofHours(48), Map.of());
     }
 
     private ProviderCallbackController controllerAt(Instant instant) {
@@ -55,11 +58,16 @@ class ProviderCallbackControllerTest {
                 new CallbackProperties(DataSize.ofBytes(LIMIT)));
     }
 
-    /** A body of {@code length} bytes (endless with -1) that counts what the server reads of it. */
+    /**
+     * A body of {@code length} bytes (endless with -1) that counts what the server reads
+     * of it.
+     */
     private static final class CountingRequest extends MockHttpServletRequest {
 
         final AtomicLong read = new AtomicLong();
+
         private final long length;
+
         private final long declaredLength;
 
         CountingRequest(String query, long length, long declaredLength) {
@@ -107,6 +115,7 @@ class ProviderCallbackControllerTest {
                 }
             };
         }
+
     }
 
     private String validQuery() {
@@ -180,4 +189,5 @@ class ProviderCallbackControllerTest {
         assertThat(callback.getValue().body()).hasSize(10);
         assertThat(callback.getValue().target()).isEqualTo("/provider-callbacks/kling/task_1?" + query);
     }
+
 }

@@ -13,6 +13,7 @@ import com.aimedia.gateway.workers.limits.CircuitBreaker.State;
 class CircuitBreakerTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T12:00:00Z"));
+
     private final CircuitBreaker breaker = new CircuitBreaker(3, Duration.ofSeconds(30), clock);
 
     @Test
@@ -108,4 +109,5 @@ class CircuitBreakerTest {
             breaker.onFailure();
         }
     }
+
 }

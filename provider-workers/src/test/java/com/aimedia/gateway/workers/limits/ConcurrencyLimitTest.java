@@ -28,4 +28,5 @@ class ConcurrencyLimitTest {
         assertThat(limit.tryAcquire(Duration.ZERO)).isTrue();
         assertThat(limit.tryAcquire(Duration.ZERO)).isFalse();
     }
+
 }

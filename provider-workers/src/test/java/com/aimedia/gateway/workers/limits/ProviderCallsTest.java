@@ -16,16 +16,23 @@ import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** A provider that keeps answering 5xx stops being called, and is tried again once the circuit's pause is over. */
+/**
+ * A provider that keeps answering 5xx stops being called, and is tried again once the
+ * circuit's pause is over.
+ */
 class ProviderCallsTest {
 
     private static final ProviderId KLING = ProviderId.of("kling");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T12:00:00Z"));
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    private final ProviderCalls calls = new ProviderCalls(meters, new ProviderGuards(new ProviderLimitsProperties(
-            new ProviderLimitsProperties.Limits(20, 16, Duration.ofSeconds(2), 5, Duration.ofSeconds(30)), Map.of()),
-            clock, clock::advance, meters));
+
+    private final ProviderCalls calls = new ProviderCalls(meters,
+            new ProviderGuards(new ProviderLimitsProperties(
+                    new ProviderLimitsProperties.Limits(20, 16, Duration.ofSeconds(2), 5, Duration.ofSeconds(30)),
+                    Map.of()), clock, clock::advance, meters));
+
     private int providerCalls;
 
     @Test
@@ -36,9 +43,11 @@ class ProviderCallsTest {
         }
 
         assertThat(providerCalls).isEqualTo(5);
-        assertThat(meters.get(WorkerMetrics.PROVIDER_REQUESTS).tag(WorkerMetrics.TAG_OUTCOME, "retryable").timer().count())
+        assertThat(
+                meters.get(WorkerMetrics.PROVIDER_REQUESTS).tag(WorkerMetrics.TAG_OUTCOME, "retryable").timer().count())
             .isEqualTo(5);
-        assertThat(meters.get(WorkerMetrics.PROVIDER_REFUSED).tag(WorkerMetrics.TAG_REASON, "circuit").counter().count())
+        assertThat(
+                meters.get(WorkerMetrics.PROVIDER_REFUSED).tag(WorkerMetrics.TAG_REASON, "circuit").counter().count())
             .isEqualTo(15);
     }
 
@@ -60,4 +69,5 @@ class ProviderCallsTest {
         providerCalls++;
         throw new ProviderUnavailable("The provider failed with a server error.");
     }
+
 }

@@ -25,14 +25,17 @@ class ProviderGuardTest {
     private static final ProviderId KLING = ProviderId.of("kling");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-15T12:00:00Z"));
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private final List<Duration> sleeps = new ArrayList<>();
+
     private int calls;
 
     @Test
     void should_wait_for_a_token_then_call_when_one_is_due_within_the_max_wait() {
-        ProviderGuard guard = guard(new ProviderLimitsProperties.Limits(1, 16, Duration.ofSeconds(2), 5,
-                Duration.ofSeconds(30)));
+        ProviderGuard guard = guard(
+                new ProviderLimitsProperties.Limits(1, 16, Duration.ofSeconds(2), 5, Duration.ofSeconds(30)));
         call(guard);
 
         call(guard);
@@ -43,7 +46,8 @@ class ProviderGuardTest {
 
     @Test
     void should_refuse_as_rate_limited_with_the_predicted_wait_when_no_token_is_due_in_time() {
-        ProviderGuard guard = guard(new ProviderLimitsProperties.Limits(1, 16, Duration.ZERO, 5, Duration.ofSeconds(30)));
+        ProviderGuard guard = guard(
+                new ProviderLimitsProperties.Limits(1, 16, Duration.ZERO, 5, Duration.ofSeconds(30)));
         call(guard);
 
         assertThatThrownBy(() -> call(guard)).isInstanceOfSatisfying(RateLimited.class,
@@ -54,7 +58,8 @@ class ProviderGuardTest {
 
     @Test
     void should_refuse_as_rate_limited_when_every_slot_is_in_flight() {
-        ProviderGuard guard = guard(new ProviderLimitsProperties.Limits(20, 1, Duration.ZERO, 5, Duration.ofSeconds(30)));
+        ProviderGuard guard = guard(
+                new ProviderLimitsProperties.Limits(20, 1, Duration.ZERO, 5, Duration.ofSeconds(30)));
 
         guard.call(() -> {
             assertThatThrownBy(() -> call(guard)).isInstanceOf(RateLimited.class);
@@ -125,9 +130,10 @@ class ProviderGuardTest {
 
     @Test
     void should_apply_a_providers_overrides_and_the_defaults_to_the_others() {
-        ProviderGuards guards = new ProviderGuards(new ProviderLimitsProperties(limits(5),
-                Map.of("kling", new ProviderLimitsProperties.LimitsOverride(null, null, null, 1, null))), clock,
-                sleeps::add, meters);
+        ProviderGuards guards = new ProviderGuards(
+                new ProviderLimitsProperties(limits(5),
+                        Map.of("kling", new ProviderLimitsProperties.LimitsOverride(null, null, null, 1, null))),
+                clock, sleeps::add, meters);
         ProviderId luma = ProviderId.of("luma");
 
         fail(guards.forProvider(KLING), new ProviderUnavailable("500"));
@@ -162,11 +168,15 @@ class ProviderGuardTest {
     }
 
     private double refused(String reason) {
-        return meters.get(WorkerMetrics.PROVIDER_REFUSED).tag(WorkerMetrics.TAG_PROVIDER, "kling")
-            .tag(WorkerMetrics.TAG_REASON, reason).counter().count();
+        return meters.get(WorkerMetrics.PROVIDER_REFUSED)
+            .tag(WorkerMetrics.TAG_PROVIDER, "kling")
+            .tag(WorkerMetrics.TAG_REASON, reason)
+            .counter()
+            .count();
     }
 
     private double circuitGauge() {
         return meters.get(WorkerMetrics.PROVIDER_CIRCUIT).tag(WorkerMetrics.TAG_PROVIDER, "kling").gauge().value();
     }
+
 }

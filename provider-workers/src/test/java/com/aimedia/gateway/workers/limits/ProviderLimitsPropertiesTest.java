@@ -23,8 +23,7 @@ class ProviderLimitsPropertiesTest {
 
     @Test
     void should_override_single_settings_per_provider_and_keep_the_configured_defaults_for_the_rest() {
-        ProviderLimitsProperties properties = bind(Map.of(
-                "gateway.workers.limits.default.requests-per-second", "10",
+        ProviderLimitsProperties properties = bind(Map.of("gateway.workers.limits.default.requests-per-second", "10",
                 "gateway.workers.limits.default.open-for", "1m",
                 "gateway.workers.limits.providers.kling.max-concurrent", "4",
                 "gateway.workers.limits.providers.kling.failure-threshold", "2"));
@@ -36,7 +35,8 @@ class ProviderLimitsPropertiesTest {
     }
 
     private static ProviderLimitsProperties bind(Map<String, String> settings) {
-        return new Binder(new MapConfigurationPropertySource(settings))
-            .bindOrCreate("gateway.workers.limits", ProviderLimitsProperties.class);
+        return new Binder(new MapConfigurationPropertySource(settings)).bindOrCreate("gateway.workers.limits",
+                ProviderLimitsProperties.class);
     }
+
 }

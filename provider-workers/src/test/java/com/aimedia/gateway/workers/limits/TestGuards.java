@@ -6,7 +6,10 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Provider guards for tests about something else: the default limits, and waiting for a token never sleeps. */
+/**
+ * Provider guards for tests about something else: the default limits, and waiting for a
+ * token never sleeps.
+ */
 public final class TestGuards {
 
     static final ProviderLimitsProperties.Limits DEFAULTS = new ProviderLimitsProperties.Limits(20, 16,
@@ -24,4 +27,5 @@ public final class TestGuards {
     public static ProviderCalls calls(Clock clock, MeterRegistry meters) {
         return new ProviderCalls(meters, defaults(clock, meters));
     }
+
 }

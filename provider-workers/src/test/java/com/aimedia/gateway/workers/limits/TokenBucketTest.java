@@ -77,4 +77,5 @@ class TokenBucketTest {
         assertThat(next.delay()).isEqualTo(Duration.ofSeconds(2));
         assertThat(bucket.reserve(Duration.ZERO).granted()).isTrue();
     }
+
 }

@@ -37,15 +37,19 @@ import com.aimedia.gateway.schemas.v1.PollRequested;
 import com.aimedia.gateway.workers.provider.spi.FakeAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
 
-/** Shutdown waits for the provider call in flight, and its record is committed, before the listeners report stopped. */
-@EmbeddedKafka(partitions = 1, topics = { "tasks.submitted.kling", "tasks.poll.kling", "tasks.submitted.luma",
-    "tasks.poll.luma" })
+/**
+ * Shutdown waits for the provider call in flight, and its record is committed, before the
+ * listeners report stopped.
+ */
+@EmbeddedKafka(partitions = 1,
+        topics = { "tasks.submitted.kling", "tasks.poll.kling", "tasks.submitted.luma", "tasks.poll.luma" })
 class ProviderListenersShutdownTest {
 
     @Test
     void should_finish_and_commit_the_record_in_hand_before_reporting_stopped(EmbeddedKafkaBroker broker)
             throws Exception {
-        // given: a worker for two providers whose kling call is in flight (blocked until released)
+        // given: a worker for two providers whose kling call is in flight (blocked until
+        // released)
         CountDownLatch inFlight = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ProviderListeners listeners = new ProviderListeners(
@@ -62,7 +66,8 @@ class ProviderListenersShutdownTest {
         AtomicBoolean stopped = new AtomicBoolean();
         listeners.stop(() -> stopped.set(true));
 
-        // then: not stopped while the call runs; stopped, with the record committed, once it returns
+        // then: not stopped while the call runs; stopped, with the record committed, once
+        // it returns
         assertThat(stopped).as("stopped while a provider call is in flight").isFalse();
         release.countDown();
         await().atMost(Duration.ofSeconds(30)).untilTrue(stopped);
@@ -72,9 +77,8 @@ class ProviderListenersShutdownTest {
 
     private static ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory(EmbeddedKafkaBroker broker) {
         ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new EventDeserializer()));
         factory.getContainerProperties().setAckMode(AckMode.RECORD);
         return factory;
@@ -84,15 +88,26 @@ class ProviderListenersShutdownTest {
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()), new StringSerializer(),
                 new EventSerializer())) {
-            producer.send(new ProducerRecord<>(topic, "task-1", PollRequested.newBuilder()
-                .setEventId(UUID.randomUUID().toString()).setTaskId("task-1").setOccurredAt(Instant.now())
-                .setProvider("kling").setProviderTaskId("pt-1").setAttempt(1).build())).get();
+            producer
+                .send(new ProducerRecord<>(topic, "task-1",
+                        PollRequested.newBuilder()
+                            .setEventId(UUID.randomUUID().toString())
+                            .setTaskId("task-1")
+                            .setOccurredAt(Instant.now())
+                            .setProvider("kling")
+                            .setProviderTaskId("pt-1")
+                            .setAttempt(1)
+                            .build()))
+                .get();
         }
     }
 
     private static long committedOffset(EmbeddedKafkaBroker broker, String group, String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
-            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+        try (Admin admin = Admin
+            .create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get()
                 .get(new TopicPartition(topic, 0));
             return committed == null ? -1 : committed.offset();
         }
@@ -106,4 +121,5 @@ class ProviderListenersShutdownTest {
             Thread.currentThread().interrupt();
         }
     }
+
 }

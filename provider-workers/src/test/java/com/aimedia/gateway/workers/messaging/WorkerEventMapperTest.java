@@ -22,22 +22,38 @@ class WorkerEventMapperTest {
     @Test
     void should_carry_every_field_the_submission_needs_when_mapping_task_submitted() {
         // given
-        TaskSubmitted event = TaskSubmitted.newBuilder().setEventId("e-1").setTaskId("task_1").setOccurredAt(NOW)
-            .setTenantId("tenant").setModel("kling-v2").setProvider("kling").setProviderModel("kling-v2-master")
-            .setInput("{\"prompt\":\"a fox\"}").setCallbackUrl(null).setCreatedAt(NOW).build();
+        TaskSubmitted event = TaskSubmitted.newBuilder()
+            .setEventId("e-1")
+            .setTaskId("task_1")
+            .setOccurredAt(NOW)
+            .setTenantId("tenant")
+            .setModel("kling-v2")
+            .setProvider("kling")
+            .setProviderModel("kling-v2-master")
+            .setInput("{\"prompt\":\"a fox\"}")
+            .setCallbackUrl(null)
+            .setCreatedAt(NOW)
+            .build();
 
         // when
         SubmitTask command = WorkerEventMapper.toCommand(event);
 
         // then
-        assertThat(command).isEqualTo(new SubmitTask("task_1", "kling", "tenant", "kling-v2", "kling-v2-master",
-                "{\"prompt\":\"a fox\"}"));
+        assertThat(command).isEqualTo(
+                new SubmitTask("task_1", "kling", "tenant", "kling-v2", "kling-v2-master", "{\"prompt\":\"a fox\"}"));
     }
 
     @Test
     void should_keep_the_provider_ref_and_attempt_when_mapping_poll_requested() {
-        PollRequested event = PollRequested.newBuilder().setEventId("e-2").setTaskId("task_1").setOccurredAt(NOW)
-            .setProvider("kling").setProviderTaskId("p-1").setProviderRef(null).setAttempt(3).build();
+        PollRequested event = PollRequested.newBuilder()
+            .setEventId("e-2")
+            .setTaskId("task_1")
+            .setOccurredAt(NOW)
+            .setProvider("kling")
+            .setProviderTaskId("p-1")
+            .setProviderRef(null)
+            .setAttempt(3)
+            .build();
 
         assertThat(WorkerEventMapper.toCommand(event)).isEqualTo(new PollTask("task_1", "kling", "p-1", null, 3));
     }
@@ -64,12 +80,13 @@ class WorkerEventMapperTest {
 
     @Test
     void should_map_a_failure_with_its_code_and_message() {
-        TaskStatusReported failed = WorkerEventMapper.toEvent(
-                StatusReport.failed("task_1", "kling", null, "content_policy", "refused"), NOW);
+        TaskStatusReported failed = WorkerEventMapper
+            .toEvent(StatusReport.failed("task_1", "kling", null, "content_policy", "refused"), NOW);
 
         assertThat(failed.getOutcome()).isEqualTo(ReportedOutcome.FAILED);
         assertThat(failed.getErrorCode()).isEqualTo("content_policy");
         assertThat(failed.getErrorMessage()).isEqualTo("refused");
         assertThat(failed.getOutputs()).isEmpty();
     }
+
 }

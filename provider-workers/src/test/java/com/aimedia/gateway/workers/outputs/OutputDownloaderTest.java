@@ -45,27 +45,36 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * SSRF through provider outputs: a provider answer (a Replicate model echoing its input) names an internal address,
- * a host that resolves to one, or a file that redirects to one. None may be fetched, the key must never follow a
- * redirect to another host, and no error may tell a port scanner what it hit.
+ * SSRF through provider outputs: a provider answer (a Replicate model echoing its input)
+ * names an internal address, a host that resolves to one, or a file that redirects to
+ * one. None may be fetched, the key must never follow a redirect to another host, and no
+ * error may tell a port scanner what it hit.
  */
 class OutputDownloaderTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+
     private static final String KEY = "provider-api-key-never-shown";
+
     private static final List<String> LOOPBACK = List.of("127.0.0.0/8");
 
     private static InMemoryMongo mongo;
+
     private static MongoDatabase database;
 
     @TempDir
     Path directory;
 
     private final Map<String, List<InetAddress>> dns = new HashMap<>();
+
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+
     private final List<String> keysSeenElsewhere = Collections.synchronizedList(new ArrayList<>());
+
     private final java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+
     private HttpServer provider;
+
     private HttpServer elsewhere;
 
     @BeforeAll
@@ -105,7 +114,8 @@ class OutputDownloaderTest {
             }
             else if (path.equals("/huge.mp4")) {
                 exchange.getResponseHeaders().add("Content-Type", "video/mp4");
-                exchange.sendResponseHeaders(200, 0); // chunked: the size shows only while reading
+                exchange.sendResponseHeaders(200, 0); // chunked: the size shows only
+                                                      // while reading
                 exchange.getResponseBody().write(new byte[4096]);
             }
             else if (path.equals("/stalls.mp4")) {
@@ -157,14 +167,16 @@ class OutputDownloaderTest {
     @ParameterizedTest
     @ValueSource(strings = {
             // IPv4 private, loopback, this-network, link-local and metadata, CGNAT
-            "10.254.0.0", "10.0.0.1", "172.16.10.65", "172.31.255.255", "192.168.1.1", "127.0.0.1",
-            "127.254.254.254", "0.0.0.0", "0.1.2.3", "169.254.45.1", "169.254.169.254", "100.64.0.1",
-            "100.100.0.0", "100.127.255.255",
-            // multicast, reserved, broadcast, benchmarking, documentation, protocol assignments, 6to4 relay
-            "224.1.2.3", "239.255.255.250", "240.0.0.1", "255.255.255.255", "198.18.0.1", "198.19.255.255",
-            "192.0.2.1", "198.51.100.7", "203.0.113.9", "192.0.0.8", "192.88.99.1",
-            // IPv6 loopback, unspecified, IPv4-mapped, link-local, ULA (AWS metadata fd00:ec2::254), multicast,
-            // 6to4 and NAT64 of private and metadata addresses, reserved, documentation, Teredo, site-local
+            "10.254.0.0", "10.0.0.1", "172.16.10.65", "172.31.255.255", "192.168.1.1", "127.0.0.1", "127.254.254.254",
+            "0.0.0.0", "0.1.2.3", "169.254.45.1", "169.254.169.254", "100.64.0.1", "100.100.0.0", "100.127.255.255",
+            // multicast, reserved, broadcast, benchmarking, documentation, protocol
+            // assignments, 6to4 relay
+            "224.1.2.3", "239.255.255.250", "240.0.0.1", "255.255.255.255", "198.18.0.1", "198.19.255.255", "192.0.2.1",
+            "198.51.100.7", "203.0.113.9", "192.0.0.8", "192.88.99.1",
+            // IPv6 loopback, unspecified, IPv4-mapped, link-local, ULA (AWS metadata
+            // fd00:ec2::254), multicast,
+            // 6to4 and NAT64 of private and metadata addresses, reserved, documentation,
+            // Teredo, site-local
             "[::1]", "[::]", "[::ffff:127.0.0.1]", "[::ffff:10.0.0.1]", "[::ffff:169.254.169.254]", "[fe80::dead:beef]",
             "[fdee:3a45:9057::1]", "[fd7a:115c:a1e0::1]", "[fd00:ec2::254]", "[fc00::1]", "[ff02::1]", "[ff00::1]",
             "[2002:c0a8:1::dead:beef]", "[2002:7f00:1::1]", "[64:ff9b::c0a8:0]", "[64:ff9b::7f00:1]",
@@ -174,7 +186,10 @@ class OutputDownloaderTest {
         assertRefused("http://" + host + ":8080/latest/meta-data/");
     }
 
-    /** Every odd notation, scheme, user info, port and malformed host of url-guard's CallbackUrlGuardTest. */
+    /**
+     * Every odd notation, scheme, user info, port and malformed host of url-guard's
+     * CallbackUrlGuardTest.
+     */
     @ParameterizedTest
     @ValueSource(strings = { "http://2130706433/", "http://0x7f000001/", "http://0x7f.0.0.1/", "http://0177.0.0.1/",
             "http://127.1/", "http://127.0.1/", "http://127.0.0.01/", "http://0x7f.1/", "http://1.2.3.0x4/",
@@ -376,4 +391,5 @@ class OutputDownloaderTest {
             throw new IllegalArgumentException(e);
         }
     }
+
 }

@@ -30,6 +30,8 @@ class PassThroughOutputsTest {
             .toList();
 
         assertThatThrownBy(() -> new PassThroughOutputs().publish("task_1", "luma", OutputHosts.any(), many))
-            .isInstanceOf(OutputRejectedException.class).hasMessageContaining("at most 16");
+            .isInstanceOf(OutputRejectedException.class)
+            .hasMessageContaining("at most 16");
     }
+
 }

@@ -38,33 +38,45 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The S3 store as the services wire it from {@code gateway.storage} settings, against s3proxy (a real S3 server in
- * this JVM): provider-workers stores an output, and the reader configuration (api-service, callback-service) turns
- * the task body's reference into a presigned link that downloads it. Credentials come from the SDK's default chain,
+ * The S3 store as the services wire it from {@code gateway.storage} settings, against
+ * s3proxy (a real S3 server in this JVM): provider-workers stores an output, and the
+ * reader configuration (api-service, callback-service) turns the task body's reference
+ * into a presigned link that downloads it. Credentials come from the SDK's default chain,
  * here its system properties.
  */
 class S3OutputsWiringTest {
 
     private static final String ACCESS_KEY = "wiring-access-key";
+
     private static final String SECRET_KEY = "wiring-secret-key-0123456789";
 
     private static S3Proxy proxy;
+
     private static BlobStoreContext blobs;
+
     private static InMemoryMongo mongo;
+
     private static String endpoint;
 
     @BeforeAll
     static void start() throws Exception {
         System.setProperty("aws.accessKeyId", ACCESS_KEY);
         System.setProperty("aws.secretAccessKey", SECRET_KEY);
-        blobs = ContextBuilder.newBuilder("transient").credentials("identity", "credential")
-            .overrides(new Properties()).build(BlobStoreContext.class);
-        proxy = S3Proxy.builder().blobStore(blobs.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY).build();
+        blobs = ContextBuilder.newBuilder("transient")
+            .credentials("identity", "credential")
+            .overrides(new Properties())
+            .build(BlobStoreContext.class);
+        proxy = S3Proxy.builder()
+            .blobStore(blobs.getBlobStore())
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+            .build();
         proxy.start();
         await().until(() -> "STARTED".equals(proxy.getState()));
         endpoint = "http://127.0.0.1:" + proxy.getPort();
-        try (S3Client admin = S3Client.builder().region(Region.US_EAST_1).endpointOverride(URI.create(endpoint))
+        try (S3Client admin = S3Client.builder()
+            .region(Region.US_EAST_1)
+            .endpointOverride(URI.create(endpoint))
             .forcePathStyle(true)
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
             .build()) {
@@ -93,8 +105,9 @@ class S3OutputsWiringTest {
     @Test
     void should_store_in_the_bucket_and_link_from_the_task_body_when_configured_for_s3() {
         runner(false).run(context -> {
-            List<String> published = context.getBean(OutputPublisher.class).publish("task_s3", "bfl", OutputHosts.any(),
-                    List.of(new ProviderOutput.Inline(new byte[] { 7, 7, 7 }, "image/webp")));
+            List<String> published = context.getBean(OutputPublisher.class)
+                .publish("task_s3", "bfl", OutputHosts.any(),
+                        List.of(new ProviderOutput.Inline(new byte[] { 7, 7, 7 }, "image/webp")));
             String body = "{\"id\":\"task_s3\",\"status\":\"completed\",\"created_at\":1,\"completed_at\":"
                     + (System.currentTimeMillis() / 1000) + ",\"outputs\":[\"" + published.getFirst()
                     + "\"],\"version\":3,\"updated_at\":1}";
@@ -104,8 +117,8 @@ class S3OutputsWiringTest {
             assertThat(published).containsExactly("gateway-output:r30/task_s3/0.webp");
             String link = rendered.replaceAll(".*\"outputs\":\\[\"([^\"]+)\"\\].*", "$1");
             assertThat(link).startsWith(endpoint + "/wired/r30/task_s3/0.webp?").contains("X-Amz-Signature=");
-            HttpResponse<byte[]> download = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> download = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(link)).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertThat(download.statusCode()).isEqualTo(200);
             assertThat(download.body()).containsExactly(7, 7, 7);
             assertThat(download.headers().firstValue("Content-Type")).hasValue("image/webp");
@@ -114,7 +127,8 @@ class S3OutputsWiringTest {
 
     @Test
     void should_refuse_to_start_naming_the_setting_when_the_bucket_refuses_the_retention_rules() {
-        // s3proxy does not implement bucket lifecycle configuration, as some S3-compatible servers do not
+        // s3proxy does not implement bucket lifecycle configuration, as some
+        // S3-compatible servers do not
         runner(true).run(context -> assertThat(context.getStartupFailure()).isNotNull()
             .hasStackTraceContaining("gateway.storage.s3.manage-lifecycle=false"));
     }
@@ -137,5 +151,7 @@ class S3OutputsWiringTest {
         Clock clock() {
             return Clock.systemUTC();
         }
+
     }
+
 }

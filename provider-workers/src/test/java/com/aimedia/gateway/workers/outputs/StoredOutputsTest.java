@@ -42,14 +42,18 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class StoredOutputsTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
+
     private static final String PROVIDER_KEY = "provider-api-key-never-shown";
 
     @TempDir
     Path directory;
 
     private HttpServer provider;
+
     private InMemoryMongo mongo;
+
     private MongoDatabase database;
+
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @BeforeEach
@@ -184,4 +188,5 @@ class StoredOutputsTest {
         assertThat(registry.timer(StorageMetrics.COPIES, "provider", "bfl", "outcome", "rejected").count())
             .isEqualTo(1);
     }
+
 }

@@ -90,27 +90,33 @@ class PollServiceTest {
 
     @Test
     void should_report_nothing_when_the_outputs_cannot_be_fetched_yet() {
-        poll(() -> PollResult.Succeeded.urls(List.of(URI.create("https://cdn/x.mp4"))), (taskId, provider, hosts, outputs) -> {
-            throw new OutputUnavailableException("later");
-        });
+        poll(() -> PollResult.Succeeded.urls(List.of(URI.create("https://cdn/x.mp4"))),
+                (taskId, provider, hosts, outputs) -> {
+                    throw new OutputUnavailableException("later");
+                });
 
         assertThat(reports).isEmpty();
     }
 
     @Test
     void should_report_nothing_when_poll_fails_retryably() {
-        poll(() -> { throw new RateLimited("busy", null); });
+        poll(() -> {
+            throw new RateLimited("busy", null);
+        });
 
         assertThat(reports).isEmpty();
     }
 
     @Test
     void should_report_failed_when_poll_fails_permanently() {
-        poll(() -> { throw new NotFound("The provider could not find the requested resource: task"); });
+        poll(() -> {
+            throw new NotFound("The provider could not find the requested resource: task");
+        });
 
         assertThat(reports).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(StatusReport.Outcome.FAILED);
             assertThat(r.errorCode()).isEqualTo("not_found");
         });
     }
+
 }

@@ -19,8 +19,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * Every adapter's facts are written down in the repository (docs/providers/&lt;id&gt;.md), where its code comments
- * point, and each page names the adapter it documents.
+ * Every adapter's facts are written down in the repository
+ * (docs/providers/&lt;id&gt;.md), where its code comments point, and each page names the
+ * adapter it documents.
  */
 class ProviderDocsTest {
 
@@ -43,7 +44,8 @@ class ProviderDocsTest {
             Path page = DOCS.resolve(provider + ".md");
             assertThat(page).as("docs/providers/%s.md", provider).exists();
             assertThat(Files.readString(page)).as("docs/providers/%s.md names its adapter", provider)
-                .contains("provider/" + provider).contains("## Sources");
+                .contains("provider/" + provider)
+                .contains("## Sources");
         }
     }
 
@@ -68,4 +70,5 @@ class ProviderDocsTest {
         // then
         assertThat(missing).isEmpty();
     }
+
 }

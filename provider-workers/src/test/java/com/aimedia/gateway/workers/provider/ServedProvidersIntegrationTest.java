@@ -30,12 +30,15 @@ import com.aimedia.gateway.testsupport.InMemoryMongo;
 import com.aimedia.gateway.workers.ProviderWorkersApplication;
 import com.mongodb.client.MongoDatabase;
 
-/** A worker started for a group of providers consumes only their topics and reports only them as available. */
+/**
+ * A worker started for a group of providers consumes only their topics and reports only
+ * them as available.
+ */
 @SpringBootTest(classes = ProviderWorkersApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "spring.config.name=" + ProviderWorkersApplication.CONFIG_NAME,
-            "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
-            "gateway.workers.providers=kling,luma",
-            "gateway.workers.public.signing-secret=integration-test-url-signing-secret-0123456789" })
+                "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
+                "gateway.workers.providers=kling,luma",
+                "gateway.workers.public.signing-secret=integration-test-url-signing-secret-0123456789" })
 @EmbeddedKafka(partitions = 1)
 class ServedProvidersIntegrationTest {
 
@@ -69,12 +72,14 @@ class ServedProvidersIntegrationTest {
     @Test
     void should_consume_only_the_served_providers_topics_when_started_for_a_group() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(workerGroups(admin))
-                .containsExactlyInAnyOrder("workers-kling", "workers-luma"));
+            await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(workerGroups(admin)).containsExactlyInAnyOrder("workers-kling",
+                        "workers-luma"));
             Set<String> topics = admin.listTopics().names().get();
 
-            assertThat(admin.describeConsumerGroups(List.of("workers-kling")).all().get().get("workers-kling")
-                .members()).flatExtracting(member -> member.assignment().topicPartitions())
+            assertThat(
+                    admin.describeConsumerGroups(List.of("workers-kling")).all().get().get("workers-kling").members())
+                .flatExtracting(member -> member.assignment().topicPartitions())
                 .extracting(partition -> partition.topic())
                 .containsExactlyInAnyOrder("tasks.submitted.kling", "tasks.poll.kling", "tasks.cancel");
             assertThat(topics).contains("tasks.submitted.luma", "tasks.poll.luma.DLT")
@@ -93,13 +98,19 @@ class ServedProvidersIntegrationTest {
 
         assertThatThrownBy(worker::run)
             .hasStackTraceContaining("gateway.workers.providers: unknown provider(s) [klingg]")
-            .rootCause().hasMessageStartingWith("unknown provider(s) [klingg]; this build has adapters for [")
+            .rootCause()
+            .hasMessageStartingWith("unknown provider(s) [klingg]; this build has adapters for [")
             .satisfies(cause -> assertThat(cause.getMessage()).contains("kling, luma"));
     }
 
     private static List<String> workerGroups(Admin admin) throws Exception {
-        return admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId)
-            .filter(group -> group.startsWith("workers-")).toList();
+        return admin.listConsumerGroups()
+            .all()
+            .get()
+            .stream()
+            .map(ConsumerGroupListing::groupId)
+            .filter(group -> group.startsWith("workers-"))
+            .toList();
     }
 
     private static String outputs() {
@@ -110,4 +121,5 @@ class ServedProvidersIntegrationTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
 }

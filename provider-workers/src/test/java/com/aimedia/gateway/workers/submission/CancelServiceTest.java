@@ -41,21 +41,29 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The provider side of a cancel, with an in-memory MongoDB and a scripted provider: whatever order the cancel and the
- * submit arrive in, a task is never sent after its cancel was recorded, and a task the provider accepted is stopped
- * there exactly when it may still run; a failing cancel call never blocks anything but its own retry.
+ * The provider side of a cancel, with an in-memory MongoDB and a scripted provider:
+ * whatever order the cancel and the submit arrive in, a task is never sent after its
+ * cancel was recorded, and a task the provider accepted is stopped there exactly when it
+ * may still run; a failing cancel call never blocks anything but its own retry.
  */
 class CancelServiceTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC);
+
     private static final Duration LEASE = Duration.ofSeconds(10);
 
     private InMemoryMongo mongo;
+
     private MongoCollection<Document> submissions;
+
     private final CancellableAdapter adapter = new CancellableAdapter();
+
     private final List<StatusReport> reports = new ArrayList<>();
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private SubmissionService submitting;
+
     private CancelService cancelling;
 
     @BeforeEach
@@ -67,8 +75,8 @@ class CancelServiceTest {
         ProviderCalls calls = new ProviderCalls(meters, TestGuards.defaults(CLOCK, meters));
         submitting = new SubmissionService(adapters, store, new SubmissionLeases(store, CLOCK, LEASE), reports::add,
                 calls, JsonMapper.builder().build(), CLOCK, new SubmissionProperties(3, Duration.ofSeconds(1), LEASE),
-                new RetryDelay(Duration.ofSeconds(1), () -> 0.5), duration -> { }, new PassThroughOutputs(),
-                ProviderCallbackUrls.disabled());
+                new RetryDelay(Duration.ofSeconds(1), () -> 0.5), duration -> {
+                }, new PassThroughOutputs(), ProviderCallbackUrls.disabled());
         cancelling = new CancelService(adapters, store, new ProviderCancels(calls), CLOCK);
     }
 
@@ -103,7 +111,8 @@ class CancelServiceTest {
 
         assertThat(adapter.cancelled).containsExactly("p-1", "p-1");
         assertThat(adapter.cancelledRefs).containsOnly("ref");
-        assertThat(meters.get(WorkerMetrics.PROVIDER_REQUESTS).tag(WorkerMetrics.TAG_OPERATION, "cancel").timer().count())
+        assertThat(
+                meters.get(WorkerMetrics.PROVIDER_REQUESTS).tag(WorkerMetrics.TAG_OPERATION, "cancel").timer().count())
             .isEqualTo(2);
     }
 
@@ -137,7 +146,9 @@ class CancelServiceTest {
 
     @Test
     void should_never_send_the_task_again_when_cancelled_after_a_rate_limited_attempt() {
-        adapter.submits.add(() -> { throw new RateLimited("busy", Duration.ofSeconds(1)); });
+        adapter.submits.add(() -> {
+            throw new RateLimited("busy", Duration.ofSeconds(1));
+        });
         assertThatThrownBy(() -> submitting.on(submitted("task_1"))).isInstanceOf(RateLimited.class);
 
         cancelling.on(cancel("task_1"));
@@ -184,8 +195,9 @@ class CancelServiceTest {
 
     @Test
     void should_leave_a_finished_provider_job_alone_when_cancelled_after_it_completed() {
-        adapter.submits.add(() -> Submission.completed("p-1", null,
-                List.of(com.aimedia.gateway.workers.provider.spi.ProviderOutput.url(java.net.URI.create("https://cdn.example/a.png")))));
+        adapter.submits
+            .add(() -> Submission.completed("p-1", null, List.of(com.aimedia.gateway.workers.provider.spi.ProviderOutput
+                .url(java.net.URI.create("https://cdn.example/a.png")))));
         submitting.on(submitted("task_1"));
 
         cancelling.on(cancel("task_1"));
@@ -206,15 +218,24 @@ class CancelServiceTest {
         return new CancelTask(taskId, "fake", "t");
     }
 
-    /** A provider with a cancel call; its submits and cancel failures are scripted by the test. */
+    /**
+     * A provider with a cancel call; its submits and cancel failures are scripted by the
+     * test.
+     */
     private static final class CancellableAdapter extends FakeAdapter {
 
         final Deque<Supplier<Submission>> submits = new ArrayDeque<>();
+
         final List<String> cancelled = new ArrayList<>();
+
         final List<String> cancelledRefs = new ArrayList<>();
+
         Supplier<RuntimeException> failNextCancel;
+
         boolean cancelCapable = true;
+
         int submitCalls;
+
         int cancelCalls;
 
         CancellableAdapter() {
@@ -246,5 +267,7 @@ class CancelServiceTest {
             }
             return CancelResult.CANCELLED;
         }
+
     }
+
 }

@@ -49,33 +49,41 @@ import com.mongodb.client.MongoDatabase;
 
 @SpringBootTest(classes = ProviderWorkersApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.config.name=" + ProviderWorkersApplication.CONFIG_NAME,
-            "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
-            "gateway.workers.public.signing-secret=integration-test-url-signing-secret-0123456789",
-            "gateway.storage.local.signing-secret=" + KlingWorkerFlowIntegrationTest.FILES_SECRET,
-            "gateway.workers.outputs.allowed-networks=127.0.0.0/8", "management.server.port=0" })
+                "gateway.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "gateway.kafka.partitions=1",
+                "gateway.workers.public.signing-secret=integration-test-url-signing-secret-0123456789",
+                "gateway.storage.local.signing-secret=" + KlingWorkerFlowIntegrationTest.FILES_SECRET,
+                "gateway.workers.outputs.allowed-networks=127.0.0.0/8", "management.server.port=0" })
 @EmbeddedKafka(partitions = 1)
 class KlingWorkerFlowIntegrationTest {
 
     private static final InMemoryMongo MONGO = InMemoryMongo.start();
+
     /**
-     * The address providers and clients are told (an ingress in production). Never contacted: the test plays the
-     * ingress and sends what is addressed there to the random local port ({@link #local}), so no port is picked
-     * before the server binds it.
+     * The address providers and clients are told (an ingress in production). Never
+     * contacted: the test plays the ingress and sends what is addressed there to the
+     * random local port ({@link #local}), so no port is picked before the server binds
+     * it.
      */
     private static final String PUBLIC_BASE = "http://workers.gateway.test";
     static final String FILES_SECRET = "integration-test-files-signing-secret-0123456789";
+
     private static final KlingSimulator SIMULATOR = KlingSimulator.start(KlingSimulator.Config.defaults()
-        .withCredentials("it-access-key", "it-secret-key").withTimings(Duration.ofMillis(200), Duration.ofMillis(300)));
+        .withCredentials("it-access-key", "it-secret-key")
+        .withTimings(Duration.ofMillis(200), Duration.ofMillis(300)));
 
     @Autowired
     private EventPublisher publisher;
+
     @Autowired
     private MongoDatabase database;
+
     @Autowired
     private ConsumerFactory<String, SpecificRecord> consumerFactory;
 
     private Consumer<String, SpecificRecord> statusConsumer;
+
     private final List<TaskStatusReported> reports = new CopyOnWriteArrayList<>();
+
     private final List<ProviderCallbackReceived> callbacks = new CopyOnWriteArrayList<>();
 
     @DynamicPropertySource
@@ -93,8 +101,10 @@ class KlingWorkerFlowIntegrationTest {
 
     @Autowired
     private ProviderCallbackUrls callbackUrls;
+
     @org.springframework.boot.test.web.server.LocalManagementPort
     private int managementPort;
+
     @org.springframework.boot.test.web.server.LocalServerPort
     private int port;
 
@@ -145,8 +155,9 @@ class KlingWorkerFlowIntegrationTest {
             .hasValue("inline; filename=\"" + taskId + "-0.mp4\"");
         assertThat(video.headers().firstValue("Content-Length")).hasValue(String.valueOf(video.body().length));
         assertThat(video.body()).isNotEmpty();
-        HttpResponse<byte[]> range = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(local(link))).header("Range", "bytes=2-5")
-            .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> range = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(local(link))).header("Range", "bytes=2-5").build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
         assertThat(range.statusCode()).isEqualTo(206);
         assertThat(range.headers().firstValue("Content-Range")).hasValue("bytes 2-5/" + video.body().length);
         assertThat(range.body()).isEqualTo(java.util.Arrays.copyOfRange(video.body(), 2, 6));
@@ -167,14 +178,18 @@ class KlingWorkerFlowIntegrationTest {
 
         String management = "http://127.0.0.1:" + managementPort;
         HttpResponse<byte[]> readiness = get(management + "/actuator/health/readiness");
-        String metrics = new String(get(management + "/actuator/prometheus").body(), java.nio.charset.StandardCharsets.UTF_8);
+        String metrics = new String(get(management + "/actuator/prometheus").body(),
+                java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(readiness.statusCode()).isEqualTo(200);
-        // the public port, where providers and clients reach this service, serves no actuator endpoint
+        // the public port, where providers and clients reach this service, serves no
+        // actuator endpoint
         assertThat(get(local(PUBLIC_BASE + "/actuator/prometheus")).statusCode()).isEqualTo(404);
         assertThat(get(local(PUBLIC_BASE + "/actuator/health")).statusCode()).isEqualTo(404);
         assertThat(metrics).contains("gateway_provider_requests_seconds_bucket{")
-            .contains("operation=\"submit\"").contains("provider=\"kling\"").doesNotContain(taskId);
+            .contains("operation=\"submit\"")
+            .contains("provider=\"kling\"")
+            .doesNotContain(taskId);
     }
 
     @Test
@@ -192,29 +207,38 @@ class KlingWorkerFlowIntegrationTest {
         String taskId = newTaskId();
         publisher.publish(Topics.submitted("kling"), submitted(taskId, "{\"prompt\":\"a callback\"}"));
         awaitReport(taskId, ReportedOutcome.ACCEPTED);
-        String sent = SIMULATOR.createRequests().stream().filter(r -> r.body().contains(taskId)).findFirst()
-            .orElseThrow().body();
+        String sent = SIMULATOR.createRequests()
+            .stream()
+            .filter(r -> r.body().contains(taskId))
+            .findFirst()
+            .orElseThrow()
+            .body();
         URI callback = URI.create(sent.replaceAll("(?s).*\"callback_url\"\\s*:\\s*\"([^\"]+)\".*", "$1"));
-        assertThat(callback.toString()).startsWith(callbackUrls.forTask("kling", taskId).orElseThrow().toString()
-            .replaceAll("\\?.*", "?expires="));
+        assertThat(callback.toString()).startsWith(
+                callbackUrls.forTask("kling", taskId).orElseThrow().toString().replaceAll("\\?.*", "?expires="));
 
         // when: a forged callback, then the provider's callback
         HttpResponse<byte[]> forged = post(URI.create(local(forge(callback.toString()))));
         HttpResponse<byte[]> genuine = post(URI.create(local(callback.toString())));
 
-        // then: only the genuine one is handed on, and nothing was polled on the request thread (the orchestrator
+        // then: only the genuine one is handed on, and nothing was polled on the request
+        // thread (the orchestrator
         // polls on its normal path when it reads the event)
         assertThat(forged.statusCode()).isEqualTo(404);
         assertThat(genuine.statusCode()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             drain();
-            assertThat(callbacks).filteredOn(c -> c.getTaskId().equals(taskId)).singleElement()
+            assertThat(callbacks).filteredOn(c -> c.getTaskId().equals(taskId))
+                .singleElement()
                 .satisfies(c -> assertThat(c.getProvider()).isEqualTo("kling"));
         });
         assertThat(find(taskId, ReportedOutcome.COMPLETED)).isEmpty();
     }
 
-    /** The URL with the first character of its signature changed (to a different one, whatever it was). */
+    /**
+     * The URL with the first character of its signature changed (to a different one,
+     * whatever it was).
+     */
     private static String forge(String url) {
         int at = url.indexOf("signature=") + "signature=".length();
         char replacement = url.charAt(at) == 'x' ? 'y' : 'x';
@@ -222,17 +246,21 @@ class KlingWorkerFlowIntegrationTest {
     }
 
     private static HttpResponse<byte[]> get(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static HttpResponse<byte[]> post(URI url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url)
-            .POST(HttpRequest.BodyPublishers.ofString("{\"task_status\":\"succeed\"}")).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(url)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"task_status\":\"succeed\"}"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    /** The URL, addressed to the public base, as the ingress would forward it to this test's server. */
+    /**
+     * The URL, addressed to the public base, as the ingress would forward it to this
+     * test's server.
+     */
     private String local(String url) {
         assertThat(url).startsWith(PUBLIC_BASE + "/");
         return "http://127.0.0.1:" + port + url.substring(PUBLIC_BASE.length());
@@ -259,8 +287,10 @@ class KlingWorkerFlowIntegrationTest {
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             drain();
-            assertThat(reports).filteredOn(r -> r.getTaskId().equals(taskId) && r.getOutcome() == ReportedOutcome.ACCEPTED)
-                .hasSize(2).allMatch(r -> r.getProviderTaskId().equals(providerTaskId));
+            assertThat(reports)
+                .filteredOn(r -> r.getTaskId().equals(taskId) && r.getOutcome() == ReportedOutcome.ACCEPTED)
+                .hasSize(2)
+                .allMatch(r -> r.getProviderTaskId().equals(providerTaskId));
         });
         assertThat(SIMULATOR.createRequests()).filteredOn(r -> r.body().contains(taskId)).hasSize(1);
     }
@@ -296,10 +326,16 @@ class KlingWorkerFlowIntegrationTest {
             if (find(accepted.getTaskId(), outcome).isPresent()) {
                 return true;
             }
-            publisher.publish(Topics.poll("kling"), PollRequested.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setTaskId(accepted.getTaskId()).setOccurredAt(Instant.now()).setProvider("kling")
-                .setProviderTaskId(accepted.getProviderTaskId()).setProviderRef(accepted.getProviderRef())
-                .setAttempt(++attempt[0]).build());
+            publisher.publish(Topics.poll("kling"),
+                    PollRequested.newBuilder()
+                        .setEventId(UUID.randomUUID().toString())
+                        .setTaskId(accepted.getTaskId())
+                        .setOccurredAt(Instant.now())
+                        .setProvider("kling")
+                        .setProviderTaskId(accepted.getProviderTaskId())
+                        .setProviderRef(accepted.getProviderRef())
+                        .setAttempt(++attempt[0])
+                        .build());
             return false;
         });
         return find(accepted.getTaskId(), outcome).orElseThrow();
@@ -331,9 +367,18 @@ class KlingWorkerFlowIntegrationTest {
 
     private static TaskSubmitted submitted(String taskId, String input) {
         Instant now = Instant.now();
-        return TaskSubmitted.newBuilder().setEventId(UUID.randomUUID().toString()).setTaskId(taskId).setOccurredAt(now)
-            .setTenantId("tenant-1").setModel("kling-v2").setProvider("kling").setProviderModel("kling-v2-master")
-            .setInput(input).setCallbackUrl(null).setCreatedAt(now).build();
+        return TaskSubmitted.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setTaskId(taskId)
+            .setOccurredAt(now)
+            .setTenantId("tenant-1")
+            .setModel("kling-v2")
+            .setProvider("kling")
+            .setProviderModel("kling-v2-master")
+            .setInput(input)
+            .setCallbackUrl(null)
+            .setCreatedAt(now)
+            .build();
     }
 
     @Test
@@ -347,7 +392,8 @@ class KlingWorkerFlowIntegrationTest {
         String metrics = new String(get("http://127.0.0.1:" + managementPort + "/actuator/prometheus").body(),
                 java.nio.charset.StandardCharsets.UTF_8);
 
-        assertThat(metrics).contains("http_server_requests_seconds_count{").doesNotContain("probe-")
+        assertThat(metrics).contains("http_server_requests_seconds_count{")
+            .doesNotContain("probe-")
             .doesNotContain("task_probe");
     }
 
@@ -357,17 +403,23 @@ class KlingWorkerFlowIntegrationTest {
             .startsWith("HTTP/1.1 413");
     }
 
-    /** A request line and headers only: the body is announced but never sent, as an attacker would. */
+    /**
+     * A request line and headers only: the body is announced but never sent, as an
+     * attacker would.
+     */
     private static String statusOfAnnouncedBody(int port, String method, String path) throws java.io.IOException {
         try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(20_000);
-            socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                .write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            String line = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            String line = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+                .readLine();
             return line == null ? "" : line;
         }
     }
+
 }

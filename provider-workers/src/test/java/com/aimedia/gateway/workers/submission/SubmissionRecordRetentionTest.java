@@ -18,15 +18,21 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
-/** Submission records go with their tenant's task-record retention, but never while an attempt is in flight. */
+/**
+ * Submission records go with their tenant's task-record retention, but never while an
+ * attempt is in flight.
+ */
 class SubmissionRecordRetentionTest {
 
     private static final Instant NOW = Instant.parse("2026-11-01T10:00:00Z");
+
     private static final TaskRecordRetention RETENTION = new TaskRecordRetention(Duration.ofDays(7),
             Map.of("keeps-all", Duration.ZERO), Duration.ofHours(1), 100);
 
     private final MongoServer mongo = new MongoServer(new MemoryBackend());
+
     private final MongoClient client = MongoClients.create(mongo.bindAndGetConnectionString());
+
     private final SubmissionStore store = store();
 
     @AfterEach
@@ -67,4 +73,5 @@ class SubmissionRecordRetentionTest {
         created.createIndexes();
         return created;
     }
+
 }

@@ -50,18 +50,28 @@ import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The at-most-once rules of docs/design.md section 5, with an in-memory MongoDB and a scripted provider. */
+/**
+ * The at-most-once rules of docs/design.md section 5, with an in-memory MongoDB and a
+ * scripted provider.
+ */
 class SubmissionServiceTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-15T12:00:00Z"), ZoneOffset.UTC);
+
     private static final Duration LEASE = Duration.ofSeconds(10);
 
     private InMemoryMongo mongo;
+
     private MongoCollection<Document> submissions;
+
     private final ScriptedAdapter adapter = new ScriptedAdapter();
+
     private final List<StatusReport> reports = new ArrayList<>();
+
     private final List<Duration> sleeps = new ArrayList<>();
+
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private SubmissionService service;
 
     @BeforeEach
@@ -80,8 +90,9 @@ class SubmissionServiceTest {
         return new SubmissionService(new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter))), store,
                 new SubmissionLeases(store, clock, LEASE), reports::add,
                 new ProviderCalls(meters, TestGuards.defaults(clock, meters)), JsonMapper.builder().build(), clock,
-                new SubmissionProperties(3, Duration.ofSeconds(1), LEASE), new RetryDelay(Duration.ofSeconds(1), () -> 0.5),
-                sleeper, new PassThroughOutputs(), ProviderCallbackUrls.disabled());
+                new SubmissionProperties(3, Duration.ofSeconds(1), LEASE),
+                new RetryDelay(Duration.ofSeconds(1), () -> 0.5), sleeper, new PassThroughOutputs(),
+                ProviderCallbackUrls.disabled());
     }
 
     private SubmissionStore store(Clock clock) {
@@ -100,20 +111,23 @@ class SubmissionServiceTest {
         service.on(event("task_1"));
 
         assertThat(state("task_1")).isEqualTo("accepted");
-        assertThat(submissions.find(new Document("_id", "task_1")).first().getString("provider_task_id")).isEqualTo("p-1");
+        assertThat(submissions.find(new Document("_id", "task_1")).first().getString("provider_task_id"))
+            .isEqualTo("p-1");
         assertThat(reports).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(StatusReport.Outcome.ACCEPTED);
             assertThat(r.providerTaskId()).isEqualTo("p-1");
             assertThat(r.providerRef()).isEqualTo("text2video");
         });
-        assertThat(meters.get(WorkerMetrics.PROVIDER_REQUESTS).tag(WorkerMetrics.TAG_OUTCOME, "success").timer().count())
+        assertThat(
+                meters.get(WorkerMetrics.PROVIDER_REQUESTS).tag(WorkerMetrics.TAG_OUTCOME, "success").timer().count())
             .isEqualTo(1);
     }
 
     @Test
     void should_keep_the_accepted_provider_task_when_mongodb_goes_out_right_after_the_provider_accepted()
             throws Exception {
-        // given: the worker reaches MongoDB through a proxy that cuts every connection when the provider answers
+        // given: the worker reaches MongoDB through a proxy that cuts every connection
+        // when the provider answers
         try (FaultProxy proxy = new FaultProxy(new InetSocketAddress("127.0.0.1", URI.create(mongo.uri()).getPort()));
                 MongoClient proxied = MongoClients.create("mongodb://127.0.0.1:" + proxy.port()
                         + "/?serverSelectionTimeoutMS=1500&connectTimeoutMS=300&retryWrites=false")) {
@@ -133,7 +147,8 @@ class SubmissionServiceTest {
             // when
             cutOff.on(event("task_1"));
 
-            // then: the record waited for MongoDB instead of leaving an attempt of unknown outcome
+            // then: the record waited for MongoDB instead of leaving an attempt of
+            // unknown outcome
             assertThat(outageWaits).startsWith(Duration.ofMillis(200), Duration.ofMillis(400));
             assertThat(state("task_1")).isEqualTo("accepted");
             assertThat(adapter.submitCalls).isEqualTo(1);
@@ -152,26 +167,30 @@ class SubmissionServiceTest {
         service.on(event("task_1"));
 
         assertThat(adapter.submitCalls).isEqualTo(1);
-        assertThat(reports).hasSize(2).allMatch(r -> r.outcome() == StatusReport.Outcome.ACCEPTED
-                && r.providerTaskId().equals("p-1"));
+        assertThat(reports).hasSize(2)
+            .allMatch(r -> r.outcome() == StatusReport.Outcome.ACCEPTED && r.providerTaskId().equals("p-1"));
     }
 
     @Test
     void should_report_failed_and_never_retry_when_provider_refuses_permanently() {
-        adapter.submits.add(() -> { throw new ContentRejected("The provider rejected the prompt under its content policy."); });
+        adapter.submits.add(() -> {
+            throw new ContentRejected("The provider rejected the prompt under its content policy.");
+        });
 
         service.on(event("task_1"));
         service.on(event("task_1"));
 
         assertThat(adapter.submitCalls).isEqualTo(1);
         assertThat(state("task_1")).isEqualTo("failed");
-        assertThat(reports).hasSize(2).allMatch(r -> r.outcome() == StatusReport.Outcome.FAILED
-                && r.errorCode().equals("content_policy"));
+        assertThat(reports).hasSize(2)
+            .allMatch(r -> r.outcome() == StatusReport.Outcome.FAILED && r.errorCode().equals("content_policy"));
     }
 
     @Test
     void should_reset_wait_and_rethrow_then_submit_again_when_rate_limited() {
-        adapter.submits.add(() -> { throw new RateLimited("busy", Duration.ofSeconds(10)); });
+        adapter.submits.add(() -> {
+            throw new RateLimited("busy", Duration.ofSeconds(10));
+        });
         adapter.submits.add(() -> Submission.accepted("p-2", "text2video"));
 
         assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(RateLimited.class);
@@ -187,7 +206,9 @@ class SubmissionServiceTest {
     @Test
     void should_report_failed_rate_limited_when_attempts_run_out() {
         for (int i = 0; i < 3; i++) {
-            adapter.submits.add(() -> { throw new RateLimited("busy", null); });
+            adapter.submits.add(() -> {
+                throw new RateLimited("busy", null);
+            });
         }
 
         assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(RateLimited.class);
@@ -204,7 +225,9 @@ class SubmissionServiceTest {
 
     @Test
     void should_look_up_instead_of_submitting_again_when_outcome_unknown() {
-        adapter.submits.add(() -> { throw new ProviderUnavailable("The provider failed with a server error."); });
+        adapter.submits.add(() -> {
+            throw new ProviderUnavailable("The provider failed with a server error.");
+        });
         adapter.recovers.add(() -> Optional.of(Submission.accepted("p-3", "text2video")));
 
         assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(ProviderUnavailable.class);
@@ -218,7 +241,9 @@ class SubmissionServiceTest {
 
     @Test
     void should_submit_again_when_lookup_proves_provider_has_no_task() {
-        adapter.submits.add(() -> { throw new ProviderUnavailable("down"); });
+        adapter.submits.add(() -> {
+            throw new ProviderUnavailable("down");
+        });
         adapter.recovers.add(Optional::empty);
         adapter.submits.add(() -> Submission.accepted("p-4", "text2video"));
 
@@ -231,7 +256,9 @@ class SubmissionServiceTest {
 
     @Test
     void should_report_submission_uncertain_when_provider_cannot_look_tasks_up() {
-        adapter.submits.add(() -> { throw new ProviderUnavailable("down"); });
+        adapter.submits.add(() -> {
+            throw new ProviderUnavailable("down");
+        });
         adapter.lookupSupported = false;
 
         assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(ProviderUnavailable.class);
@@ -247,7 +274,9 @@ class SubmissionServiceTest {
     @Test
     void should_submit_again_without_lookup_when_the_provider_was_never_called() {
         adapter.lookupSupported = false;
-        adapter.submits.add(() -> { throw ProviderUnavailable.notCalled("The provider is failing; calls are paused for 30 s."); });
+        adapter.submits.add(() -> {
+            throw ProviderUnavailable.notCalled("The provider is failing; calls are paused for 30 s.");
+        });
         adapter.submits.add(() -> Submission.accepted("p-5", "text2video"));
 
         assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(ProviderUnavailable.class);
@@ -260,10 +289,13 @@ class SubmissionServiceTest {
 
     @Test
     void should_wait_for_the_lease_of_another_worker_then_look_up_when_it_runs_out() {
-        // given: a worker process that was killed in the middle of its submit call, its lease still running
+        // given: a worker process that was killed in the middle of its submit call, its
+        // lease still running
         MutableClock clock = new MutableClock(CLOCK.instant());
-        submissions.insertOne(new Document("_id", "task_1").append("provider", "fake").append("state", "submitting")
-            .append("attempts", 1).append("owner", "workers-killed")
+        submissions.insertOne(new Document("_id", "task_1").append("provider", "fake")
+            .append("state", "submitting")
+            .append("attempts", 1)
+            .append("owner", "workers-killed")
             .append("lease_until", java.util.Date.from(clock.instant().plus(LEASE))));
         adapter.recovers.add(() -> Optional.of(Submission.accepted("p-6", "text2video")));
         List<Duration> waited = new ArrayList<>();
@@ -275,12 +307,14 @@ class SubmissionServiceTest {
         // when
         redelivered.on(event("task_1"));
 
-        // then: no look-up while the first call might still create the task, then a look-up instead of a submit
+        // then: no look-up while the first call might still create the task, then a
+        // look-up instead of a submit
         assertThat(waited.stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(LEASE);
         assertThat(adapter.submitCalls).isZero();
         assertThat(adapter.recoverCalls).isEqualTo(1);
         assertThat(reports).singleElement().extracting(StatusReport::providerTaskId).isEqualTo("p-6");
-        assertThat(submissions.find(new Document("_id", "task_1")).first().getString("owner")).isEqualTo("workers-this");
+        assertThat(submissions.find(new Document("_id", "task_1")).first().getString("owner"))
+            .isEqualTo("workers-this");
     }
 
     @Test
@@ -289,8 +323,10 @@ class SubmissionServiceTest {
         MutableClock clock = new MutableClock(CLOCK.instant());
         SubmissionStore store = store(clock);
         store.claim("task_mine", "fake", "t", clock.instant());
-        submissions.insertOne(new Document("_id", "task_theirs").append("provider", "fake").append("state", "submitting")
-            .append("owner", "workers-other").append("lease_until", java.util.Date.from(clock.instant().plus(LEASE))));
+        submissions.insertOne(new Document("_id", "task_theirs").append("provider", "fake")
+            .append("state", "submitting")
+            .append("owner", "workers-other")
+            .append("lease_until", java.util.Date.from(clock.instant().plus(LEASE))));
         SubmissionLeases leases = new SubmissionLeases(store, clock, LEASE);
         clock.advance(Duration.ofSeconds(7));
 
@@ -323,7 +359,9 @@ class SubmissionServiceTest {
     @Test
     void should_report_nothing_on_a_check_while_no_attempt_is_settled() {
         // given
-        adapter.submits.add(() -> { throw new ProviderUnavailable("The provider failed with a server error."); });
+        adapter.submits.add(() -> {
+            throw new ProviderUnavailable("The provider failed with a server error.");
+        });
         assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(ProviderUnavailable.class);
 
         // when
@@ -355,9 +393,13 @@ class SubmissionServiceTest {
     private static final class ScriptedAdapter extends FakeAdapter {
 
         final Deque<Supplier<Submission>> submits = new ArrayDeque<>();
+
         final Deque<Supplier<Optional<Submission>>> recovers = new ArrayDeque<>();
+
         boolean lookupSupported = true;
+
         int submitCalls;
+
         int recoverCalls;
 
         ScriptedAdapter() {
@@ -378,5 +420,7 @@ class SubmissionServiceTest {
             recoverCalls++;
             return recovers.removeFirst().get();
         }
+
     }
+
 }

@@ -15,6 +15,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class ProviderCallbackUrlsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+
     private static final UrlSigner SIGNER = new UrlSigner("a-signing-secret-of-at-least-32-chars");
 
     private static ProviderCallbackUrls at(Instant instant) {
@@ -34,7 +35,8 @@ class ProviderCallbackUrlsTest {
     void should_accept_a_callback_within_the_providers_task_lifetime() {
         URI url = at(NOW).forTask("kling", "task_1").orElseThrow();
 
-        assertThat(url.toString()).startsWith("https://gw.example.com/workers/provider-callbacks/kling/task_1?expires=");
+        assertThat(url.toString())
+            .startsWith("https://gw.example.com/workers/provider-callbacks/kling/task_1?expires=");
         assertThat(at(NOW.plus(Duration.ofHours(47))).check("kling", "task_1", expires(url), signature(url)))
             .isEqualTo(ProviderCallbackUrls.Check.VALID);
     }
@@ -84,4 +86,5 @@ class ProviderCallbackUrlsTest {
         assertThat(ProviderCallbackUrls.disabled().check("kling", "task_1", Long.MAX_VALUE, "x"))
             .isEqualTo(ProviderCallbackUrls.Check.FORGED);
     }
+
 }

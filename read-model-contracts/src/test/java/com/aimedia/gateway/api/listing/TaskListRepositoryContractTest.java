@@ -11,11 +11,16 @@ import org.junit.jupiter.api.Test;
 import com.aimedia.gateway.orchestrator.task.OrchestratorTasks;
 import com.aimedia.gateway.testsupport.InMemoryMongo;
 
-/** {@code tasks} as the orchestrator writes it, read by {@code GET /v1/tasks} and its filters. */
+/**
+ * {@code tasks} as the orchestrator writes it, read by {@code GET /v1/tasks} and its
+ * filters.
+ */
 class TaskListRepositoryContractTest {
 
     private final InMemoryMongo mongo = InMemoryMongo.start();
+
     private final OrchestratorTasks orchestrator = new OrchestratorTasks(mongo.database());
+
     private final TaskListRepository reader = new TaskListRepository(mongo.database());
 
     @AfterEach
@@ -41,10 +46,12 @@ class TaskListRepositoryContractTest {
         assertThat(reader.find(query(Set.of(), "kling-v2.1"))).extracting(TaskListRepository.Row::taskId)
             .containsExactly("task_b");
         assertThat(reader.find(new TaskListQuery("tenant-a", Set.of(), null, OrchestratorTasks.CREATED.plusSeconds(1),
-                null, null, 10))).isEmpty();
+                null, null, 10)))
+            .isEmpty();
     }
 
     private static TaskListQuery query(Set<String> statuses, String model) {
         return new TaskListQuery("tenant-a", statuses, model, null, null, null, 10);
     }
+
 }

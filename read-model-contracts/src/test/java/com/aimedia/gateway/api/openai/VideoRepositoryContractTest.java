@@ -10,11 +10,16 @@ import org.junit.jupiter.api.Test;
 import com.aimedia.gateway.orchestrator.task.OrchestratorTasks;
 import com.aimedia.gateway.testsupport.InMemoryMongo;
 
-/** {@code tasks} as the orchestrator writes it, read by the OpenAI-compatible {@code /v1/videos} alias. */
+/**
+ * {@code tasks} as the orchestrator writes it, read by the OpenAI-compatible
+ * {@code /v1/videos} alias.
+ */
 class VideoRepositoryContractTest {
 
     private final InMemoryMongo mongo = InMemoryMongo.start();
+
     private final OrchestratorTasks orchestrator = new OrchestratorTasks(mongo.database());
+
     private final VideoRepository reader = new VideoRepository(mongo.database());
 
     @AfterEach
@@ -51,4 +56,5 @@ class VideoRepositoryContractTest {
         assertThat(reader.page("tenant-a", List.of("kling-v2"), null, false, 10)).extracting(VideoRecord::taskId)
             .containsExactly("task_f");
     }
+
 }

@@ -10,11 +10,16 @@ import org.junit.jupiter.api.Test;
 import com.aimedia.gateway.orchestrator.task.OrchestratorTasks;
 import com.aimedia.gateway.testsupport.InMemoryMongo;
 
-/** {@code tasks} as the orchestrator writes it, read by the in-flight quota to free the slots of ended tasks. */
+/**
+ * {@code tasks} as the orchestrator writes it, read by the in-flight quota to free the
+ * slots of ended tasks.
+ */
 class TaskSlotsContractTest {
 
     private final InMemoryMongo mongo = InMemoryMongo.start();
+
     private final OrchestratorTasks orchestrator = new OrchestratorTasks(mongo.database());
+
     private final TaskSlots slots = new TaskSlots(mongo.database());
 
     @AfterEach
@@ -34,4 +39,5 @@ class TaskSlotsContractTest {
         assertThat(slots.releaseFinished(TaskSlots.TENANT_ID, "tenant-a")).isEqualTo(2);
         assertThat(slots.count(TaskSlots.TENANT_ID, "tenant-a")).isEqualTo(1);
     }
+
 }

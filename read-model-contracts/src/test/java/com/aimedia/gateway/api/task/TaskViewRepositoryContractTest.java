@@ -10,11 +10,16 @@ import org.junit.jupiter.api.Test;
 import com.aimedia.gateway.orchestrator.task.OrchestratorTasks;
 import com.aimedia.gateway.testsupport.InMemoryMongo;
 
-/** {@code tasks} as the orchestrator writes it, read by api-service's GET, cancel and events endpoints. */
+/**
+ * {@code tasks} as the orchestrator writes it, read by api-service's GET, cancel and
+ * events endpoints.
+ */
 class TaskViewRepositoryContractTest {
 
     private final InMemoryMongo mongo = InMemoryMongo.start();
+
     private final OrchestratorTasks orchestrator = new OrchestratorTasks(mongo.database());
+
     private final TaskViewRepository reader = new TaskViewRepository(mongo.database());
 
     @AfterEach
@@ -27,8 +32,10 @@ class TaskViewRepositoryContractTest {
         orchestrator.submit("task_1", "tenant-a", "kling-v2");
         orchestrator.complete("task_1", List.of("https://cdn.example.com/1.mp4"));
 
-        assertThat(reader.findView("task_1", "tenant-a")).hasValueSatisfying(view -> assertThat(view)
-            .contains("\"task_1\"").contains("\"completed\"").contains("https://cdn.example.com/1.mp4"));
+        assertThat(reader.findView("task_1", "tenant-a"))
+            .hasValueSatisfying(view -> assertThat(view).contains("\"task_1\"")
+                .contains("\"completed\"")
+                .contains("https://cdn.example.com/1.mp4"));
         assertThat(reader.findStatus("task_1", "tenant-a")).hasValueSatisfying(status -> {
             assertThat(status.status()).isEqualTo("completed");
             assertThat(status.provider()).isEqualTo(OrchestratorTasks.PROVIDER);
@@ -58,8 +65,10 @@ class TaskViewRepositoryContractTest {
         assertThat(history).extracting(TaskViewRepository.StatusEntry::status).first().isEqualTo("queued");
         assertThat(history).extracting(TaskViewRepository.StatusEntry::status).last().isEqualTo("completed");
         assertThat(history).extracting(TaskViewRepository.StatusEntry::version).isSorted().doesNotHaveDuplicates();
-        assertThat(history).extracting(TaskViewRepository.StatusEntry::at).isSorted()
+        assertThat(history).extracting(TaskViewRepository.StatusEntry::at)
+            .isSorted()
             .allSatisfy(at -> assertThat(at).isAfterOrEqualTo(OrchestratorTasks.CREATED));
         assertThat(reader.findHistory("task_3", "tenant-b")).isEmpty();
     }
+
 }

@@ -15,11 +15,16 @@ import com.aimedia.gateway.testsupport.InMemoryMongo;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** {@code tasks} as the orchestrator writes it, read by callback-service to tell a tenant's task from a missing one. */
+/**
+ * {@code tasks} as the orchestrator writes it, read by callback-service to tell a
+ * tenant's task from a missing one.
+ */
 class DeliveryLogContractTest {
 
     private final InMemoryMongo mongo = InMemoryMongo.start();
+
     private final OrchestratorTasks orchestrator = new OrchestratorTasks(mongo.database());
+
     private final DeliveryLog log = new DeliveryLog(new DeliveryRepository(mongo.database()),
             new Endpoints(mongo.database(), Duration.ofDays(5), new CallbackMetrics(new SimpleMeterRegistry())),
             mongo.database(), Clock.fixed(OrchestratorTasks.CREATED, ZoneOffset.UTC));
@@ -38,4 +43,5 @@ class DeliveryLogContractTest {
         assertThat(log.list("tenant-b", "task_d")).isEmpty();
         assertThat(log.list("tenant-a", "task_unknown")).isEmpty();
     }
+
 }

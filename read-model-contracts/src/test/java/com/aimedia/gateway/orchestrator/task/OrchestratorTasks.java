@@ -11,13 +11,15 @@ import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * Writes {@code tasks} documents exactly as the orchestrator does: its events applied by its {@link TaskService}
- * through its {@link TaskStore}. Public, so that the readers' contract tests in other packages can use it.
+ * Writes {@code tasks} documents exactly as the orchestrator does: its events applied by
+ * its {@link TaskService} through its {@link TaskStore}. Public, so that the readers'
+ * contract tests in other packages can use it.
  */
 public final class OrchestratorTasks {
 
     /** When every task written here was created. */
     public static final Instant CREATED = Instant.parse("2026-03-01T10:00:00Z");
+
     public static final String PROVIDER = "kling";
 
     private final TaskService service;
@@ -32,11 +34,14 @@ public final class OrchestratorTasks {
 
     /** A task accepted by the API: {@code queued}. */
     public void submit(String taskId, String tenantId, String model) {
-        service.apply(new TaskEvent.Submitted(taskId, CREATED.plusMillis(20), new Submission(tenantId, model, PROVIDER,
-                model + "-master", "https://example.com/hook", CREATED)));
+        service.apply(new TaskEvent.Submitted(taskId, CREATED.plusMillis(20),
+                new Submission(tenantId, model, PROVIDER, model + "-master", "https://example.com/hook", CREATED)));
     }
 
-    /** The provider accepted the task and finished it: {@code completed} with these outputs, 60 s after creation. */
+    /**
+     * The provider accepted the task and finished it: {@code completed} with these
+     * outputs, 60 s after creation.
+     */
     public void complete(String taskId, List<String> outputs) {
         service.apply(new TaskEvent.Accepted(taskId, PROVIDER, CREATED.plusSeconds(2), "pt-" + taskId, "ref-1"));
         service.apply(new TaskEvent.Completed(taskId, PROVIDER, CREATED.plusSeconds(60), "pt-" + taskId, outputs));
@@ -64,4 +69,5 @@ public final class OrchestratorTasks {
             return Duration.ofMinutes(30);
         }
     }
+
 }

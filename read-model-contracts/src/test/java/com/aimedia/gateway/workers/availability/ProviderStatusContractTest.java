@@ -21,7 +21,10 @@ import com.aimedia.gateway.workers.provider.xai.XaiProperties;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code provider_status} as provider-workers report it at start-up, read by api-service at submit. */
+/**
+ * {@code provider_status} as provider-workers report it at start-up, read by api-service
+ * at submit.
+ */
 class ProviderStatusContractTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
@@ -51,10 +54,13 @@ class ProviderStatusContractTest {
         assertThat(new ProviderAvailability(mongo.database(), CLOCK).isReportedUnconfigured("luma")).isFalse();
     }
 
-    /** What a worker serving only xAI reports when it is ready; never calls the provider. */
+    /**
+     * What a worker serving only xAI reports when it is ready; never calls the provider.
+     */
     private void report(@Nullable String apiKey) {
         XaiAdapter xai = new XaiAdapter(new XaiProperties(URI.create("http://127.0.0.1:9"), apiKey, "url",
                 Duration.ofSeconds(1), Duration.ofSeconds(1)), JsonMapper.builder().build());
         new ProviderStatusReporter(new ProviderRegistry(List.of(xai)), mongo.database(), CLOCK).report();
     }
+
 }

@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 
 /**
- * The functional binding {@code taskStatusChanged-in-0} (see application.yml): Spring Cloud Stream calls the
- * consumer once per record of {@code tasks.changed}; an exception retries the record, then sends it to the DLQ.
+ * The functional binding {@code taskStatusChanged-in-0} (see application.yml): Spring
+ * Cloud Stream calls the consumer once per record of {@code tasks.changed}; an exception
+ * retries the record, then sends it to the DLQ.
  */
 @Configuration(proxyBeanMethods = false)
 class TaskEventsConfiguration {
@@ -19,7 +20,10 @@ class TaskEventsConfiguration {
         return new TaskStatusBoard();
     }
 
-    /** Picked up by Spring Cloud Stream for the binding's content type {@code application/avro}. */
+    /**
+     * Picked up by Spring Cloud Stream for the binding's content type
+     * {@code application/avro}.
+     */
     @Bean
     TaskStatusChangedConverter taskStatusChangedConverter() {
         return new TaskStatusChangedConverter();
@@ -29,4 +33,5 @@ class TaskEventsConfiguration {
     Consumer<TaskStatusChanged> taskStatusChanged(TaskStatusBoard board) {
         return new TaskStatusHandler(board)::on;
     }
+
 }

@@ -9,4 +9,5 @@ public class TaskEventsExampleApplication {
     public static void main(String[] args) {
         SpringApplication.run(TaskEventsExampleApplication.class, args);
     }
+
 }

@@ -9,16 +9,21 @@ import com.aimedia.gateway.schemas.v1.TaskStatus;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 
 /**
- * The newest known state of each task. Events arrive at least once and, across a rebalance, possibly again after a
- * newer one: a version at or below the one already applied changes nothing. A real consumer keeps this in its own
- * store with the same rule as a conditional update ({@code version < :new}).
+ * The newest known state of each task. Events arrive at least once and, across a
+ * rebalance, possibly again after a newer one: a version at or below the one already
+ * applied changes nothing. A real consumer keeps this in its own store with the same rule
+ * as a conditional update ({@code version < :new}).
  */
 final class TaskStatusBoard {
 
     private final Map<String, TaskStatusChanged> latest = new ConcurrentHashMap<>();
+
     private final AtomicLong finished = new AtomicLong();
 
-    /** Applies an event; false when it is a duplicate or older than what was applied already. */
+    /**
+     * Applies an event; false when it is a duplicate or older than what was applied
+     * already.
+     */
     boolean apply(TaskStatusChanged event) {
         boolean[] applied = { false };
         latest.compute(event.getTaskId(), (taskId, current) -> {
@@ -48,4 +53,5 @@ final class TaskStatusBoard {
             case QUEUED, IN_PROGRESS -> false;
         };
     }
+
 }

@@ -11,9 +11,10 @@ import com.aimedia.gateway.taskevents.TaskEvents;
 import com.aimedia.gateway.taskevents.TaskStatusChangedDeserializer;
 
 /**
- * Turns the Avro bytes of {@code tasks.changed} ({@code application/avro}) into {@link TaskStatusChanged} inside the
- * binding, so a record that cannot be decoded fails like a failing handler: the binder retries it and then sends
- * the original bytes to the DLQ. (Native decoding would fail before the binding and skip the binder's DLQ.)
+ * Turns the Avro bytes of {@code tasks.changed} ({@code application/avro}) into
+ * {@link TaskStatusChanged} inside the binding, so a record that cannot be decoded fails
+ * like a failing handler: the binder retries it and then sends the original bytes to the
+ * DLQ. (Native decoding would fail before the binding and skip the binder's DLQ.)
  */
 final class TaskStatusChangedConverter extends AbstractMessageConverter {
 
@@ -40,4 +41,5 @@ final class TaskStatusChangedConverter extends AbstractMessageConverter {
         // throws UndecodableEventException, which the binder's retry and DLQ handle
         return deserializer.deserialize(TaskEvents.TOPIC, (byte[]) message.getPayload());
     }
+
 }

@@ -5,7 +5,9 @@ import org.slf4j.LoggerFactory;
 
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 
-/** What this consumer does with each change: a plain method, unit-testable without Kafka. */
+/**
+ * What this consumer does with each change: a plain method, unit-testable without Kafka.
+ */
 final class TaskStatusHandler {
 
     private static final Logger log = LoggerFactory.getLogger(TaskStatusHandler.class);
@@ -25,4 +27,5 @@ final class TaskStatusHandler {
         log.info("task changed taskId={} status={} version={} model={} outputs={}", event.getTaskId(),
                 event.getStatus(), event.getVersion(), event.getModel(), event.getOutputs().size());
     }
+
 }

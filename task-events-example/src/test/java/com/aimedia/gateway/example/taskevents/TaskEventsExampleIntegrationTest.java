@@ -34,7 +34,10 @@ import com.aimedia.gateway.schemas.v1.TaskStatus;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 import com.aimedia.gateway.taskevents.TaskEvents;
 
-/** The example consumer against a real (embedded) broker, fed the records the gateway's orchestrator publishes. */
+/**
+ * The example consumer against a real (embedded) broker, fed the records the gateway's
+ * orchestrator publishes.
+ */
 @SpringBootTest(properties = "spring.cloud.stream.kafka.binder.brokers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(partitions = 1, topics = TaskEvents.TOPIC)
 class TaskEventsExampleIntegrationTest {
@@ -72,7 +75,8 @@ class TaskEventsExampleIntegrationTest {
         String marker = "task-" + UUID.randomUUID();
         publish(changed(marker, 1, TaskStatus.QUEUED));
 
-        // one partition keeps order: once the marker is in, every earlier record was handled
+        // one partition keeps order: once the marker is in, every earlier record was
+        // handled
         await().atMost(Duration.ofSeconds(30)).until(() -> board.latest(marker).isPresent());
         TaskStatusChanged latest = board.latest(taskId).orElseThrow();
         assertThat(latest.getStatus()).isEqualTo(TaskStatus.COMPLETED);
@@ -85,19 +89,23 @@ class TaskEventsExampleIntegrationTest {
     void should_send_a_record_that_is_no_task_event_to_the_dead_letter_topic_and_go_on() throws Exception {
         byte[] poison = "not avro".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), new StringSerializer(), new ByteArraySerializer())) {
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), new StringSerializer(),
+                new ByteArraySerializer())) {
             raw.send(new ProducerRecord<>(TaskEvents.TOPIC, "poison-key", poison)).get();
         }
         String after = "task-" + UUID.randomUUID();
         publish(changed(after, 1, TaskStatus.QUEUED));
 
-        try (KafkaConsumer<String, byte[]> dlq = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> dlq = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers, ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
             dlq.subscribe(List.of(DLQ));
             List<ConsumerRecord<String, byte[]>> dead = new java.util.ArrayList<>();
-            await().atMost(Duration.ofSeconds(30))
-                .until(() -> { dlq.poll(Duration.ofMillis(200)).forEach(dead::add); return !dead.isEmpty(); });
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                dlq.poll(Duration.ofMillis(200)).forEach(dead::add);
+                return !dead.isEmpty();
+            });
 
             assertThat(dead).singleElement().satisfies(record -> {
                 assertThat(record.key()).isEqualTo("poison-key");
@@ -115,11 +123,22 @@ class TaskEventsExampleIntegrationTest {
         Instant created = Instant.parse("2026-12-06T01:00:00Z");
         Instant at = created.plusSeconds(version);
         boolean terminal = status == TaskStatus.COMPLETED || status == TaskStatus.FAILED;
-        return TaskStatusChanged.newBuilder().setEventId(UUID.randomUUID().toString()).setTaskId(taskId)
-            .setOccurredAt(at).setTenantId("tenant-a").setModel("kling-v2").setProvider("kling").setVersion(version)
-            .setStatus(status).setCreatedAt(created).setUpdatedAt(at).setCompletedAt(terminal ? at : null)
+        return TaskStatusChanged.newBuilder()
+            .setEventId(UUID.randomUUID().toString())
+            .setTaskId(taskId)
+            .setOccurredAt(at)
+            .setTenantId("tenant-a")
+            .setModel("kling-v2")
+            .setProvider("kling")
+            .setVersion(version)
+            .setStatus(status)
+            .setCreatedAt(created)
+            .setUpdatedAt(at)
+            .setCompletedAt(terminal ? at : null)
             .setOutputs(status == TaskStatus.COMPLETED
                     ? List.of("https://gateway.example.com/files/" + taskId + "/0.mp4") : List.of())
-            .setBody("{\"id\":\"" + taskId + "\",\"status\":\"" + status.name().toLowerCase() + "\"}").build();
+            .setBody("{\"id\":\"" + taskId + "\",\"status\":\"" + status.name().toLowerCase() + "\"}")
+            .build();
     }
+
 }

@@ -32,8 +32,19 @@ class TaskStatusBoardTest {
 
     private static TaskStatusChanged changed(long version, TaskStatus status) {
         Instant at = Instant.parse("2026-12-06T01:00:00Z");
-        return TaskStatusChanged.newBuilder().setEventId("e" + version).setTaskId("t").setOccurredAt(at)
-            .setTenantId("tenant").setModel("kling-v2").setProvider("kling").setVersion(version).setStatus(status)
-            .setCreatedAt(at).setUpdatedAt(at).setBody("{}").build();
+        return TaskStatusChanged.newBuilder()
+            .setEventId("e" + version)
+            .setTaskId("t")
+            .setOccurredAt(at)
+            .setTenantId("tenant")
+            .setModel("kling-v2")
+            .setProvider("kling")
+            .setVersion(version)
+            .setStatus(status)
+            .setCreatedAt(at)
+            .setUpdatedAt(at)
+            .setBody("{}")
+            .build();
     }
+
 }

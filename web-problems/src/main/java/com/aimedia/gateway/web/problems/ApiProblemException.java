@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A request the API answers with an error. The detail and field messages are written for the client and are sent as
- * they are; never put an internal exception message into them.
+ * A request the API answers with an error. The detail and field messages are written for
+ * the client and are sent as they are; never put an internal exception message into them.
  */
 public class ApiProblemException extends RuntimeException {
 
@@ -14,8 +14,11 @@ public class ApiProblemException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient ErrorCode code;
+
     private final String detail;
+
     private final transient List<FieldProblem> errors;
+
     private final transient Map<String, String> headers;
 
     /** No stack trace: this is an answer to the client, not a failure to diagnose. */
@@ -33,7 +36,8 @@ public class ApiProblemException extends RuntimeException {
 
     /** A validation error about one field. */
     public static ApiProblemException field(ErrorCode code, String field, String message) {
-        return new ApiProblemException(code, field + " " + message, List.of(new FieldProblem(field, message)), Map.of());
+        return new ApiProblemException(code, field + " " + message, List.of(new FieldProblem(field, message)),
+                Map.of());
     }
 
     public ErrorCode code() {
@@ -51,4 +55,5 @@ public class ApiProblemException extends RuntimeException {
     public Map<String, String> headers() {
         return headers;
     }
+
 }

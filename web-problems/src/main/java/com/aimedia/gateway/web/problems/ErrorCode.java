@@ -5,8 +5,9 @@ import java.util.Locale;
 import org.springframework.http.HttpStatus;
 
 /**
- * A stable, machine-readable {@code code} of an error answer, with its HTTP status. Meant for enums: each service
- * owns its set of codes, and clients switch on the wire form, so a constant's name is part of the API.
+ * A stable, machine-readable {@code code} of an error answer, with its HTTP status. Meant
+ * for enums: each service owns its set of codes, and clients switch on the wire form, so
+ * a constant's name is part of the API.
  */
 public interface ErrorCode {
 
@@ -19,4 +20,5 @@ public interface ErrorCode {
     default String code() {
         return name().toLowerCase(Locale.ROOT);
     }
+
 }

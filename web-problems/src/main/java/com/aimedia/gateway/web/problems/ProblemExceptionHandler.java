@@ -21,10 +21,12 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * The shared part of a service's {@code @RestControllerAdvice}: turns {@link ApiProblemException}, Spring MVC's own
- * errors and any other exception into problem details with a stable {@code code}. Exception messages and stack traces
- * never reach the client. 4xx are logged at WARN, 5xx at ERROR with the cause. A service subclasses this, annotates
- * the subclass and adds handlers for what only it knows (they build their answer with {@link #problem}).
+ * The shared part of a service's {@code @RestControllerAdvice}: turns
+ * {@link ApiProblemException}, Spring MVC's own errors and any other exception into
+ * problem details with a stable {@code code}. Exception messages and stack traces never
+ * reach the client. 4xx are logged at WARN, 5xx at ERROR with the cause. A service
+ * subclasses this, annotates the subclass and adds handlers for what only it knows (they
+ * build their answer with {@link #problem}).
  */
 public abstract class ProblemExceptionHandler {
 
@@ -32,16 +34,21 @@ public abstract class ProblemExceptionHandler {
     private final Logger log = LoggerFactory.getLogger(getClass());
 
     private final ErrorCode invalidRequest;
+
     private final ErrorCode internalError;
+
     private final Map<Integer, ErrorCode> springErrorCodes;
 
     /**
-     * @param invalidRequest the 400 code of a Spring MVC client error no other code is given for
+     * @param invalidRequest the 400 code of a Spring MVC client error no other code is
+     * given for
      * @param internalError the 500 code of a bug
-     * @param springErrorCodes the codes Spring MVC's own errors answer with, by their status (404, 405, ...); a
-     *        status left out answers with {@code invalidRequest} (4xx) or {@code internalError}
+     * @param springErrorCodes the codes Spring MVC's own errors answer with, by their
+     * status (404, 405, ...); a status left out answers with {@code invalidRequest} (4xx)
+     * or {@code internalError}
      */
-    protected ProblemExceptionHandler(ErrorCode invalidRequest, ErrorCode internalError, ErrorCode... springErrorCodes) {
+    protected ProblemExceptionHandler(ErrorCode invalidRequest, ErrorCode internalError,
+            ErrorCode... springErrorCodes) {
         this.invalidRequest = invalidRequest;
         this.internalError = internalError;
         this.springErrorCodes = Arrays.stream(springErrorCodes)
@@ -53,7 +60,10 @@ public abstract class ProblemExceptionHandler {
         return problem(e.code(), e.detail(), e.errors(), e.headers(), request, null);
     }
 
-    /** Spring MVC's own errors (unknown route, wrong method, ...) carry a status; anything else is a bug. */
+    /**
+     * Spring MVC's own errors (unknown route, wrong method, ...) carry a status; anything
+     * else is a bug.
+     */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> onOther(Exception e, HttpServletRequest request) {
         if (!(e instanceof ErrorResponse error)) {
@@ -81,7 +91,8 @@ public abstract class ProblemExceptionHandler {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(code.status())
             .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         headers.forEach(response::header);
-        // RFC 9110 requires a challenge with every 401; API keys are the gateway's one scheme.
+        // RFC 9110 requires a challenge with every 401; API keys are the gateway's one
+        // scheme.
         if (code.status() == HttpStatus.UNAUTHORIZED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
@@ -106,4 +117,5 @@ public abstract class ProblemExceptionHandler {
         }
         return status.is4xxClientError() ? invalidRequest : internalError;
     }
+
 }

@@ -2,7 +2,10 @@ package com.aimedia.gateway.web.problems;
 
 import org.springframework.http.HttpStatus;
 
-/** The client-facing detail of Spring MVC's own errors: fixed texts, since their messages may name internals. */
+/**
+ * The client-facing detail of Spring MVC's own errors: fixed texts, since their messages
+ * may name internals.
+ */
 final class SpringErrorDetails {
 
     private SpringErrorDetails() {
@@ -20,4 +23,5 @@ final class SpringErrorDetails {
             default -> "An unexpected error occurred.";
         };
     }
+
 }

@@ -20,10 +20,9 @@ import org.springframework.web.server.ResponseStatusException;
 class ProblemExceptionHandlerTest {
 
     enum Code implements ErrorCode {
-        INVALID_INPUT(HttpStatus.BAD_REQUEST),
-        INVALID_REQUEST(HttpStatus.BAD_REQUEST),
-        UNAUTHORIZED(HttpStatus.UNAUTHORIZED),
-        METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+
+        INVALID_INPUT(HttpStatus.BAD_REQUEST), INVALID_REQUEST(HttpStatus.BAD_REQUEST),
+        UNAUTHORIZED(HttpStatus.UNAUTHORIZED), METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
         INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
         private final HttpStatus status;
@@ -36,21 +35,25 @@ class ProblemExceptionHandlerTest {
         public HttpStatus status() {
             return status;
         }
+
     }
 
     static final class Handler extends ProblemExceptionHandler {
+
         Handler() {
             super(Code.INVALID_REQUEST, Code.INTERNAL_ERROR, Code.METHOD_NOT_ALLOWED);
         }
+
     }
 
     private final Handler handler = new Handler();
+
     private final MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1/things");
 
     @Test
     void renders_code_detail_field_errors_and_headers() {
-        ResponseEntity<ProblemDetail> answer = handler.onApiProblem(
-                ApiProblemException.field(Code.INVALID_INPUT, "input.prompt", "is required"), request);
+        ResponseEntity<ProblemDetail> answer = handler
+            .onApiProblem(ApiProblemException.field(Code.INVALID_INPUT, "input.prompt", "is required"), request);
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -98,4 +101,5 @@ class ProblemExceptionHandlerTest {
         assertThat(answer.getBody().getDetail()).isEqualTo("An unexpected error occurred.");
         assertThat(answer.getBody().toString()).doesNotContain("secret internals");
     }
+
 }

@@ -17,10 +17,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The admin API from a shell. Only the JDK: it runs as a single source file. It reads the API's base URL from
- * {@code GATEWAY_ADMIN_URL} (default {@code http://127.0.0.1:8080}) and the token from {@code GATEWAY_API_ADMIN_TOKEN},
- * prints the JSON answer on stdout, and exits 0 on success, 1 when the API refused (its problem on stderr) and 2 on a
- * usage error.
+ * The admin API from a shell. Only the JDK: it runs as a single source file. It reads the
+ * API's base URL from {@code GATEWAY_ADMIN_URL} (default {@code http://127.0.0.1:8080})
+ * and the token from {@code GATEWAY_API_ADMIN_TOKEN}, prints the JSON answer on stdout,
+ * and exits 0 on success, 1 when the API refused (its problem on stderr) and 2 on a usage
+ * error.
  */
 public final class GatewayAdmin {
 
@@ -44,12 +45,17 @@ public final class GatewayAdmin {
 
     private static final List<String> LIMITS = List.of("requests-per-second", "tasks-in-flight",
             "key-requests-per-second", "key-tasks-in-flight");
+
     private static final List<String> ACCESS = List.of("providers", "models", "replicate-owners");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
     private final String baseUrl;
+
     private final String token;
+
     private final PrintStream out;
+
     private final PrintStream err;
 
     GatewayAdmin(String baseUrl, String token, PrintStream out, PrintStream err) {
@@ -63,14 +69,17 @@ public final class GatewayAdmin {
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
-    /** @return the exit code */
+    /**
+     * @return the exit code
+     */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         String token = env.get("GATEWAY_API_ADMIN_TOKEN");
         if (token == null || token.isBlank()) {
             err.println("GATEWAY_API_ADMIN_TOKEN is not set");
             return 2;
         }
-        GatewayAdmin admin = new GatewayAdmin(env.getOrDefault("GATEWAY_ADMIN_URL", "http://127.0.0.1:8080"), token, out, err);
+        GatewayAdmin admin = new GatewayAdmin(env.getOrDefault("GATEWAY_ADMIN_URL", "http://127.0.0.1:8080"), token,
+                out, err);
         try {
             return admin.dispatch(List.of(args));
         }
@@ -99,12 +108,12 @@ public final class GatewayAdmin {
             case "tenants create" -> send("POST", "/tenants", tenantBody(options, options.positional(0, "tenant-id")));
             case "tenants list" -> send("GET", "/tenants", null);
             case "tenants show" -> send("GET", "/tenants/" + segment(options.positional(0, "tenant-id")), null);
-            case "tenants update" -> send("PATCH", "/tenants/" + segment(options.positional(0, "tenant-id")),
-                    tenantBody(options, null));
+            case "tenants update" ->
+                send("PATCH", "/tenants/" + segment(options.positional(0, "tenant-id")), tenantBody(options, null));
             case "keys create" -> send("POST", keys(options), keyBody(options));
             case "keys list" -> send("GET", keys(options), null);
-            case "keys rename" -> send("PATCH", key(options, ""),
-                    "{\"name\":" + quote(options.positional(2, "name")) + "}");
+            case "keys rename" ->
+                send("PATCH", key(options, ""), "{\"name\":" + quote(options.positional(2, "name")) + "}");
             case "keys revoke" -> send("POST", key(options, "/revoke"), null);
             case "keys rotate" -> send("POST", key(options, "/rotate"), null);
             default -> throw new UsageException("unknown command: " + command);
@@ -167,7 +176,8 @@ public final class GatewayAdmin {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 == 2) {
@@ -247,5 +257,7 @@ public final class GatewayAdmin {
         UsageException(String message) {
             super(message, null, false, false);
         }
+
     }
+
 }

@@ -12,4 +12,5 @@ public final class GatewayAdminAccess {
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         return GatewayAdmin.run(args, env, out, err);
     }
+
 }

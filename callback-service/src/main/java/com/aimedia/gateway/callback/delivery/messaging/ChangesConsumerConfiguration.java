@@ -9,11 +9,12 @@ import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
- * The consumer of {@code tasks.changed}: the platform's consumer factory and error handler, but the offsets of a
- * poll are committed once after all of its records are recorded (ack mode BATCH) instead of once per record. Every
- * task change passes through here, and a commit per record was a broker round trip and an offsets-log write per
- * change. Nothing is committed before its record is recorded; after a crash the records since the last commit are
- * recorded again, which the unique delivery id makes a no-op.
+ * The consumer of {@code tasks.changed}: the platform's consumer factory and error
+ * handler, but the offsets of a poll are committed once after all of its records are
+ * recorded (ack mode BATCH) instead of once per record. Every task change passes through
+ * here, and a commit per record was a broker round trip and an offsets-log write per
+ * change. Nothing is committed before its record is recorded; after a crash the records
+ * since the last commit are recorded again, which the unique delivery id makes a no-op.
  */
 @Configuration(proxyBeanMethods = false)
 class ChangesConsumerConfiguration {
@@ -30,4 +31,5 @@ class ChangesConsumerConfiguration {
         factory.getContainerProperties().setObservationEnabled(true);
         return factory;
     }
+
 }

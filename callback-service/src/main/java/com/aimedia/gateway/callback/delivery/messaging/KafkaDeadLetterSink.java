@@ -18,9 +18,11 @@ import com.aimedia.gateway.schemas.CloudEventHeaders;
 import com.aimedia.gateway.schemas.Topics;
 
 /**
- * Publishes an abandoned delivery's TaskStatusChanged on {@code tasks.changed.DLT}, keyed by task id, with the
- * reason in headers: {@value #REASON} (an {@code AbandonReason} value), {@value #STATE}, {@value #ATTEMPTS}, and
- * spring-kafka's {@value #EXCEPTION_MESSAGE} (a human description) like every other dead letter of the platform.
+ * Publishes an abandoned delivery's TaskStatusChanged on {@code tasks.changed.DLT}, keyed
+ * by task id, with the reason in headers: {@value #REASON} (an {@code AbandonReason}
+ * value), {@value #STATE}, {@value #ATTEMPTS}, and spring-kafka's
+ * {@value #EXCEPTION_MESSAGE} (a human description) like every other dead letter of the
+ * platform.
  */
 @Component
 class KafkaDeadLetterSink implements DeadLetterSink {
@@ -30,7 +32,9 @@ class KafkaDeadLetterSink implements DeadLetterSink {
     static final String STATE = "gateway_dlt-delivery-state";
     static final String ATTEMPTS = "gateway_dlt-attempts";
     static final String EXCEPTION_MESSAGE = "kafka_dlt-exception-message";
+
     private static final String SOURCE = "callback-service";
+
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaTemplate<String, SpecificRecord> template;
@@ -63,4 +67,5 @@ class KafkaDeadLetterSink implements DeadLetterSink {
     private static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
     }
+
 }

@@ -12,9 +12,10 @@ import com.aimedia.gateway.schemas.v1.TaskStatus;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
 
 /**
- * The Avro edge: a TaskStatusChanged with a callback URL is a delivery to make, when the task's {@code webhook_events}
- * filter asks for it: without a filter every status change is sent and a progress-only change never is; with one,
- * a status change is sent when its status is listed, and a progress-only change when {@code progress} is.
+ * The Avro edge: a TaskStatusChanged with a callback URL is a delivery to make, when the
+ * task's {@code webhook_events} filter asks for it: without a filter every status change
+ * is sent and a progress-only change never is; with one, a status change is sent when its
+ * status is listed, and a progress-only change when {@code progress} is.
  */
 final class TaskStatusChangedMapper {
 
@@ -53,7 +54,10 @@ final class TaskStatusChangedMapper {
         };
     }
 
-    /** The schema-history-aware codec of the platform: a stored event decodes even after a schema change. */
+    /**
+     * The schema-history-aware codec of the platform: a stored event decodes even after a
+     * schema change.
+     */
     private static final EventCodec CODEC = new EventCodec();
 
     static byte[] encode(TaskStatusChanged event) {
@@ -63,4 +67,5 @@ final class TaskStatusChangedMapper {
     static SpecificRecord decode(byte[] bytes) {
         return CODEC.decode(bytes);
     }
+
 }

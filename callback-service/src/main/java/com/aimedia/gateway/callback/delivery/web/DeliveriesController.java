@@ -19,8 +19,9 @@ import com.aimedia.gateway.callback.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * The delivery log of a task, for its tenant: every attempt, a redelivery of the latest state, and a recovery of
- * everything not delivered since a time. Another tenant's task is 404, like a missing one.
+ * The delivery log of a task, for its tenant: every attempt, a redelivery of the latest
+ * state, and a recovery of everything not delivered since a time. Another tenant's task
+ * is 404, like a missing one.
  */
 @RestController
 class DeliveriesController {
@@ -55,7 +56,8 @@ class DeliveriesController {
     }
 
     @PostMapping(path = "/v1/webhooks/recover", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<DeliveryJson.RecoveryAccepted> recover(Tenant tenant, @RequestParam(required = false) @Nullable String since) {
+    ResponseEntity<DeliveryJson.RecoveryAccepted> recover(Tenant tenant,
+            @RequestParam(required = false) @Nullable String since) {
         Instant from = parseSince(since);
         int count = deliveryLog.recover(tenant.id(), from);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -80,4 +82,5 @@ class DeliveriesController {
     private static ApiProblemException taskNotFound() {
         return new ApiProblemException(ProblemCode.TASK_NOT_FOUND, "No task with this id.");
     }
+
 }

@@ -10,7 +10,10 @@ import com.aimedia.gateway.callback.delivery.DeliveryView;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The JSON shapes of the delivery log API (snake_case, unix seconds, absent rather than null). */
+/**
+ * The JSON shapes of the delivery log API (snake_case, unix seconds, absent rather than
+ * null).
+ */
 final class DeliveryJson {
 
     private DeliveryJson() {
@@ -29,7 +32,8 @@ final class DeliveryJson {
     /**
      * @param at unix milliseconds (attempts can be less than a second apart)
      * @param statusCode absent when no answer arrived
-     * @param errorClass why no answer arrived (e.g. {@code HttpTimeoutException}, {@code RejectedUrlException})
+     * @param errorClass why no answer arrived (e.g. {@code HttpTimeoutException},
+     * {@code RejectedUrlException})
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Attempt(@JsonProperty("at_ms") long at, @JsonProperty("status_code") @Nullable Integer statusCode,
@@ -58,4 +62,5 @@ final class DeliveryJson {
     private static long seconds(Instant instant) {
         return instant.getEpochSecond();
     }
+
 }

@@ -18,8 +18,9 @@ import com.aimedia.gateway.urlguard.UnresolvedHostException;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * {@code POST /v1/webhooks/test {"url": ...}}: sends one signed {@code webhook.test} event to the URL and answers
- * what the receiver said. A URL real deliveries would refuse is a 400 naming {@code url}.
+ * {@code POST /v1/webhooks/test {"url": ...}}: sends one signed {@code webhook.test}
+ * event to the URL and answers what the receiver said. A URL real deliveries would refuse
+ * is a 400 naming {@code url}.
  */
 @RestController
 class WebhookTestController {
@@ -52,9 +53,11 @@ class WebhookTestController {
             throw ApiProblemException.field(ProblemCode.INVALID_REQUEST, "url", "host does not resolve");
         }
         catch (RejectedUrlException e) {
-            throw ApiProblemException.field(ProblemCode.INVALID_REQUEST, "url", e.reason().replace("callback_url ", ""));
+            throw ApiProblemException.field(ProblemCode.INVALID_REQUEST, "url",
+                    e.reason().replace("callback_url ", ""));
         }
         return new TestAnswer(result.webhookId(), result.delivered(), result.status(), result.statusClass(),
                 result.response(), result.error());
     }
+
 }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 class SecretController {
 
     private final SigningSecrets secrets;
+
     private final SigningProperties properties;
 
     SecretController(SigningSecrets secrets, SigningProperties properties) {
@@ -27,13 +28,18 @@ class SecretController {
         this.properties = properties;
     }
 
-    /** The current secret, and every older one still signing while a rotation overlaps. */
+    /**
+     * The current secret, and every older one still signing while a rotation overlaps.
+     */
     @GetMapping(path = "/v1/webhooks/secret", produces = MediaType.APPLICATION_JSON_VALUE)
     SecretsJson get(Tenant tenant) {
         return SecretsJson.of(secrets.activeSecretDetails(tenant.id()));
     }
 
-    /** A new secret signs from now on; the older ones keep signing for the configured overlap, then stop. */
+    /**
+     * A new secret signs from now on; the older ones keep signing for the configured
+     * overlap, then stop.
+     */
     @PostMapping(path = "/v1/webhooks/secret/rotate", produces = MediaType.APPLICATION_JSON_VALUE)
     SecretsJson rotate(Tenant tenant) {
         secrets.rotate(tenant.id(), properties.rotationOverlap());
@@ -42,16 +48,17 @@ class SecretController {
 
     /**
      * @param secret the newest secret ({@code whsec_...}); verify with it
-     * @param secrets every secret that signs now, newest first: each webhook carries one {@code v1} signature per
-     *        entry
+     * @param secrets every secret that signs now, newest first: each webhook carries one
+     * {@code v1} signature per entry
      */
     record SecretsJson(String secret, List<SecretJson> secrets) {
 
         static SecretsJson of(List<ActiveSecret> active) {
-            return new SecretsJson(active.getFirst().secret(), active.stream()
-                .map(secret -> new SecretJson(secret.secret(), secret.createdAt().getEpochSecond(),
-                        secret.expiresAt() == null ? null : secret.expiresAt().getEpochSecond()))
-                .toList());
+            return new SecretsJson(active.getFirst().secret(),
+                    active.stream()
+                        .map(secret -> new SecretJson(secret.secret(), secret.createdAt().getEpochSecond(),
+                                secret.expiresAt() == null ? null : secret.expiresAt().getEpochSecond()))
+                        .toList());
         }
     }
 
@@ -59,4 +66,5 @@ class SecretController {
     record SecretJson(String secret, @JsonProperty("created_at") long createdAt,
             @JsonProperty("expires_at") @Nullable Long expiresAt) {
     }
+
 }

@@ -54,8 +54,10 @@ class TaskStatusChangedMapperTest {
         TaskStatusChanged progress = progressOnly(filtered(event("https://hooks.example/a"), List.of("progress")));
 
         assertThat(TaskStatusChangedMapper.toDelivery(progress)).isPresent();
-        assertThat(TaskStatusChangedMapper.toDelivery(TaskStatusChanged.newBuilder(progress).setStatusChanged(true)
-            .build())).as("a status change the filter does not list").isEmpty();
+        assertThat(TaskStatusChangedMapper
+            .toDelivery(TaskStatusChanged.newBuilder(progress).setStatusChanged(true).build()))
+            .as("a status change the filter does not list")
+            .isEmpty();
     }
 
     private static TaskStatusChanged filtered(TaskStatusChanged event, List<String> webhookEvents) {
@@ -83,4 +85,5 @@ class TaskStatusChangedMapperTest {
             .setBody("{\"id\":\"task_1\",\"status\":\"in_progress\",\"created_at\":1767225600,\"version\":3}")
             .build();
     }
+
 }

@@ -12,9 +12,11 @@ import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
- * The orchestrator's listener containers: the platform's consumer factory and error handler, but batch listeners
- * whose offsets are committed only after the listener returned, that is after the whole batch is written (ack mode
- * BATCH), and a per-partition fetch bound so that one provider's backlog shares every fetch with the others.
+ * The orchestrator's listener containers: the platform's consumer factory and error
+ * handler, but batch listeners whose offsets are committed only after the listener
+ * returned, that is after the whole batch is written (ack mode BATCH), and a
+ * per-partition fetch bound so that one provider's backlog shares every fetch with the
+ * others.
  */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
@@ -31,9 +33,12 @@ class IngestConfiguration {
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(AckMode.BATCH);
         factory.getContainerProperties().setObservationEnabled(true);
-        factory.getContainerProperties().getKafkaConsumerProperties().putAll(Map.of(
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(properties.maxBatch()),
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(properties.partitionFetch().toBytes())));
+        factory.getContainerProperties()
+            .getKafkaConsumerProperties()
+            .putAll(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(properties.maxBatch()),
+                    ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+                    String.valueOf(properties.partitionFetch().toBytes())));
         return factory;
     }
+
 }

@@ -3,8 +3,8 @@ package com.aimedia.gateway.orchestrator.task.messaging;
 import com.aimedia.gateway.platform.kafka.PermanentFailure;
 
 /**
- * An event that can never be applied (a required field is missing, or a type the topic does not carry): it goes to
- * the dead-letter topic at once.
+ * An event that can never be applied (a required field is missing, or a type the topic
+ * does not carry): it goes to the dead-letter topic at once.
  */
 class InvalidEventException extends RuntimeException implements PermanentFailure {
 
@@ -19,4 +19,5 @@ class InvalidEventException extends RuntimeException implements PermanentFailure
     static InvalidEventException unexpectedType(String eventType, String topic) {
         return new InvalidEventException(eventType + " is not an event of " + topic);
     }
+
 }

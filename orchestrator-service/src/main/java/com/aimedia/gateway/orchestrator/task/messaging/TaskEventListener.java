@@ -25,22 +25,28 @@ import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 
 /**
- * Feeds submissions (every provider's topic), provider reports and owners' cancel requests into the task state
- * machine, a batch at a time, and turns a provider callback into an immediate poll once the reports before it in the
- * batch are applied. The offsets of a batch are committed after the listener returns, that is after all of its task
- * documents were written (and its polls published). A record that cannot be decoded or mapped fails alone: the
- * records before it are applied (and committed), it goes to the dead-letter topic, and the ones after it are
- * delivered again.
+ * Feeds submissions (every provider's topic), provider reports and owners' cancel
+ * requests into the task state machine, a batch at a time, and turns a provider callback
+ * into an immediate poll once the reports before it in the batch are applied. The offsets
+ * of a batch are committed after the listener returns, that is after all of its task
+ * documents were written (and its polls published). A record that cannot be decoded or
+ * mapped fails alone: the records before it are applied (and committed), it goes to the
+ * dead-letter topic, and the ones after it are delivered again.
  */
 @Component
 class TaskEventListener {
 
-    /** Every {@code tasks.submitted.<provider>} topic but not their {@code .DLT} topics; same as Topics.ALL_SUBMITTED. */
+    /**
+     * Every {@code tasks.submitted.<provider>} topic but not their {@code .DLT} topics;
+     * same as Topics.ALL_SUBMITTED.
+     */
     static final String SUBMITTED_PATTERN = "tasks\\.submitted\\.[a-z0-9-]+";
     static final String GROUP = "orchestrator";
+
     private static final LogAccessor LOG = new LogAccessor(TaskEventListener.class);
 
     private final TaskBatches batches;
+
     private final ImmediatePolls polls;
 
     TaskEventListener(TaskBatches batches, ImmediatePolls polls) {
@@ -52,7 +58,8 @@ class TaskEventListener {
             containerFactory = IngestConfiguration.BATCH_FACTORY,
             concurrency = "${gateway.orchestrator.ingest.submitted-concurrency:1}")
     void onSubmitted(List<ConsumerRecord<String, SpecificRecord>> records) {
-        // the submit's trace context is stored with the task, so that polls and changes published later from a
+        // the submit's trace context is stored with the task, so that polls and changes
+        // published later from a
         // schedule continue the same trace
         apply(records, TaskSubmitted.class,
                 (submitted, record) -> TaskEventMapper.toEvent(submitted, TaskTraces.traceParent(record.headers())));
@@ -68,8 +75,8 @@ class TaskEventListener {
                 switch (decoded(records.get(index), SpecificRecord.class)) {
                     case TaskStatusReported report -> events.add(TaskEventMapper.toEvent(report));
                     case ProviderCallbackReceived callback -> callbacks.add(callback);
-                    case SpecificRecord other -> throw InvalidEventException.unexpectedType(
-                            other.getClass().getSimpleName(), Topics.STATUS);
+                    case SpecificRecord other ->
+                        throw InvalidEventException.unexpectedType(other.getClass().getSimpleName(), Topics.STATUS);
                 }
             }
             catch (RuntimeException e) {
@@ -80,7 +87,10 @@ class TaskEventListener {
         applyThenPoll(events, callbacks);
     }
 
-    /** A callback only triggers a poll, after the reports that came before it (a terminal one makes it a no-op). */
+    /**
+     * A callback only triggers a poll, after the reports that came before it (a terminal
+     * one makes it a no-op).
+     */
     private void applyThenPoll(List<TaskEvent> events, List<ProviderCallbackReceived> callbacks) {
         batches.applyAll(events);
         for (ProviderCallbackReceived callback : callbacks) {
@@ -121,9 +131,10 @@ class TaskEventListener {
         }
         SpecificRecord value = record.value();
         if (!type.isInstance(value)) {
-            throw new InvalidEventException(type.getSimpleName(), "record of type "
-                    + (value == null ? "null" : value.getClass().getSimpleName()));
+            throw new InvalidEventException(type.getSimpleName(),
+                    "record of type " + (value == null ? "null" : value.getClass().getSimpleName()));
         }
         return type.cast(value);
     }
+
 }

@@ -28,7 +28,10 @@ final class TaskEventMapper {
         return toEvent(event, null);
     }
 
-    /** @param traceParent the trace context of the submit (the record's {@code traceparent} header) */
+    /**
+     * @param traceParent the trace context of the submit (the record's
+     * {@code traceparent} header)
+     */
     static TaskEvent.Submitted toEvent(TaskSubmitted event, @Nullable String traceParent) {
         String type = "TaskSubmitted";
         Submission submission = new Submission(required(type, "tenantId", event.getTenantId()),
@@ -47,10 +50,10 @@ final class TaskEventMapper {
         return switch (event.getOutcome()) {
             case ACCEPTED -> new TaskEvent.Accepted(taskId, provider, event.getOccurredAt(),
                     required(type, "providerTaskId", providerTaskId), blankToNull(event.getProviderRef()));
-            case PROGRESS -> new TaskEvent.Progressed(taskId, provider, event.getOccurredAt(), providerTaskId,
-                    event.getProgress());
-            case COMPLETED -> new TaskEvent.Completed(taskId, provider, event.getOccurredAt(), providerTaskId,
-                    event.getOutputs());
+            case PROGRESS ->
+                new TaskEvent.Progressed(taskId, provider, event.getOccurredAt(), providerTaskId, event.getProgress());
+            case COMPLETED ->
+                new TaskEvent.Completed(taskId, provider, event.getOccurredAt(), providerTaskId, event.getOutputs());
             case FAILED -> new TaskEvent.Failed(taskId, provider, event.getOccurredAt(), providerTaskId,
                     orDefault(event.getErrorCode(), DEFAULT_ERROR_CODE),
                     orDefault(event.getErrorMessage(), DEFAULT_ERROR_MESSAGE));
@@ -58,8 +61,9 @@ final class TaskEventMapper {
     }
 
     /**
-     * A cancel is a failure the owner chose: it ends the task like any failure (unless it already ended: terminal
-     * states are final), so polling stops and the webhook goes out through the usual outbox.
+     * A cancel is a failure the owner chose: it ends the task like any failure (unless it
+     * already ended: terminal states are final), so polling stops and the webhook goes
+     * out through the usual outbox.
      */
     static TaskEvent.Failed toEvent(TaskCancelRequested event) {
         String type = "TaskCancelRequested";
@@ -116,4 +120,5 @@ final class TaskEventMapper {
     private static String orDefault(@Nullable String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
     }
+
 }

@@ -59,13 +59,30 @@ class TaskEventMapperTest {
     }
 
     private static TaskSubmitted submitted(String tenant) {
-        return TaskSubmitted.newBuilder().setEventId("e1").setTaskId("task_1").setOccurredAt(NOW).setTenantId(tenant)
-            .setModel("kling-v2").setProvider("kling").setProviderModel("kling-v2-master").setInput("{}")
-            .setCallbackUrl("").setCreatedAt(NOW).build();
+        return TaskSubmitted.newBuilder()
+            .setEventId("e1")
+            .setTaskId("task_1")
+            .setOccurredAt(NOW)
+            .setTenantId(tenant)
+            .setModel("kling-v2")
+            .setProvider("kling")
+            .setProviderModel("kling-v2-master")
+            .setInput("{}")
+            .setCallbackUrl("")
+            .setCreatedAt(NOW)
+            .build();
     }
 
     private static TaskStatusReported report(ReportedOutcome outcome, String providerTaskId) {
-        return TaskStatusReported.newBuilder().setEventId("e2").setTaskId("task_1").setOccurredAt(NOW)
-            .setProvider("kling").setOutcome(outcome).setProviderTaskId(providerTaskId).setOutputs(List.of()).build();
+        return TaskStatusReported.newBuilder()
+            .setEventId("e2")
+            .setTaskId("task_1")
+            .setOccurredAt(NOW)
+            .setProvider("kling")
+            .setOutcome(outcome)
+            .setProviderTaskId(providerTaskId)
+            .setOutputs(List.of())
+            .build();
     }
+
 }

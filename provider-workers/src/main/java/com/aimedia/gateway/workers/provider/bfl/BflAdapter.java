@@ -28,21 +28,27 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Black Forest Labs Flux (docs/providers/bfl.md). The model is the path ({@code POST /v1/flux-pro-1.1}); the input
- * is BFL's own body. The {@code providerRef} is the returned {@code polling_url} when {@link BflPollingUrls} trusts
- * it, else null (then the task is polled at the configured base). Results ({@code result.sample}) expire after 10
- * minutes and need no key: the worker copies them at once.
+ * Black Forest Labs Flux (docs/providers/bfl.md). The model is the path
+ * ({@code POST /v1/flux-pro-1.1}); the input is BFL's own body. The {@code providerRef}
+ * is the returned {@code polling_url} when {@link BflPollingUrls} trusts it, else null
+ * (then the task is polled at the configured base). Results ({@code result.sample})
+ * expire after 10 minutes and need no key: the worker copies them at once.
  */
 @Component
 public class BflAdapter implements ProviderAdapter {
 
     public static final ProviderId ID = ProviderId.of("bfl");
+
     private static final Logger log = LoggerFactory.getLogger(BflAdapter.class);
+
     private static final Pattern MODEL_PATH = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
     private final BflProperties properties;
+
     private final BflClient client;
+
     private final BflPollingUrls pollingUrls;
+
     private final @Nullable BflCallbackVerifier callbacks;
 
     public BflAdapter(BflProperties properties, JsonMapper json) {
@@ -64,8 +70,9 @@ public class BflAdapter implements ProviderAdapter {
     }
 
     /**
-     * BFL's delivery hosts (docs/providers/bfl.md: {@code bfldeliveryprod.blob.core.windows.net}), the configured
-     * polling hosts ({@code *.bfl.ai}) and the base URL's origin.
+     * BFL's delivery hosts (docs/providers/bfl.md:
+     * {@code bfldeliveryprod.blob.core.windows.net}), the configured polling hosts
+     * ({@code *.bfl.ai}) and the base URL's origin.
      */
     @Override
     public OutputHosts outputHosts() {
@@ -96,7 +103,8 @@ public class BflAdapter implements ProviderAdapter {
     @Override
     public PollResult poll(ProviderTaskRef ref) {
         Credentials.require(this);
-        // re-checked on every poll: the reference comes back from storage, and the rule may have been tightened
+        // re-checked on every poll: the reference comes back from storage, and the rule
+        // may have been tightened
         URI stored = parse(ref.providerRef());
         URI url = stored != null && pollingUrls.trusted(stored) ? stored : pollingUrls.fallback(ref.providerTaskId());
         BflApi.ResultResponse result = client.result(url);
@@ -109,7 +117,10 @@ public class BflAdapter implements ProviderAdapter {
         return status.get().toPollResult(sample(result.result()), result.progress());
     }
 
-    /** With {@code webhook-secret} configured, checks BFL's signature; without it the gateway-signed URL is the only check. */
+    /**
+     * With {@code webhook-secret} configured, checks BFL's signature; without it the
+     * gateway-signed URL is the only check.
+     */
     @Override
     public void verifyCallback(ProviderCallback callback) {
         if (callbacks != null) {
@@ -123,7 +134,8 @@ public class BflAdapter implements ProviderAdapter {
             throw new InvalidRequest("Invalid parameter: input must be a JSON object");
         }
         ObjectNode body = ((ObjectNode) input).deepCopy();
-        // the gateway owns the webhook fields: a client must never redirect BFL's webhook elsewhere
+        // the gateway owns the webhook fields: a client must never redirect BFL's webhook
+        // elsewhere
         body.remove("webhook_url");
         body.remove("webhook_secret");
         if (request.callbackUrl() != null) {
@@ -157,4 +169,5 @@ public class BflAdapter implements ProviderAdapter {
     public String toString() {
         return "BflAdapter[" + properties + "]";
     }
+
 }

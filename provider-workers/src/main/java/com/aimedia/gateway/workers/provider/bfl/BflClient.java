@@ -14,14 +14,17 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * BFL over HTTP: {@code x-key} on every call, redirects never followed (a redirect must not carry the key to another
- * host), every non-2xx answer classified by {@link BflErrorClassifier}. Callers decide which URLs may see the key
+ * BFL over HTTP: {@code x-key} on every call, redirects never followed (a redirect must
+ * not carry the key to another host), every non-2xx answer classified by
+ * {@link BflErrorClassifier}. Callers decide which URLs may see the key
  * ({@link BflPollingUrls}).
  */
 final class BflClient {
 
     private final BflProperties properties;
+
     private final JsonMapper json;
+
     private final ProviderHttp http;
 
     BflClient(BflProperties properties, JsonMapper json) {
@@ -33,8 +36,7 @@ final class BflClient {
     /** {@code POST <base>/<model>} with the body as given. */
     BflApi.CreateResponse create(String model, ObjectNode body) {
         String root = ProviderHttp.base(properties.baseUrl());
-        HttpRequest.Builder request = request(URI.create(root + "/" + model))
-            .header("Content-Type", "application/json")
+        HttpRequest.Builder request = request(URI.create(root + "/" + model)).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
         return json.treeToValue(exchange(request), BflApi.CreateResponse.class);
     }
@@ -63,4 +65,5 @@ final class BflClient {
         }
         throw BflErrorClassifier.classify(status, body, RetryAfter.seconds(response));
     }
+
 }

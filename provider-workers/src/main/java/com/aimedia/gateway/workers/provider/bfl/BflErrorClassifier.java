@@ -14,8 +14,9 @@ import com.aimedia.gateway.workers.provider.spi.ProviderException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Maps a BFL error answer onto the gateway's taxonomy by HTTP status (docs/providers/bfl.md: 400/401/402/422/429/500).
- * The message comes from {@code detail} (FastAPI, the OpenAPI's shape: a string or a list of {@code {loc,msg}}) or
+ * Maps a BFL error answer onto the gateway's taxonomy by HTTP status
+ * (docs/providers/bfl.md: 400/401/402/422/429/500). The message comes from {@code detail}
+ * (FastAPI, the OpenAPI's shape: a string or a list of {@code {loc,msg}}) or
  * {@code error} (the skills repo's examples); both are parsed.
  */
 final class BflErrorClassifier {
@@ -31,15 +32,17 @@ final class BflErrorClassifier {
         if (httpStatus == 402) {
             return new InsufficientCredits("The provider account has insufficient credits.");
         }
-        ProviderException byStatus = HttpStatusClassifier.classify(httpStatus, detail,
-                RATE_LIMITED, retryAfter);
+        ProviderException byStatus = HttpStatusClassifier.classify(httpStatus, detail, RATE_LIMITED, retryAfter);
         if (byStatus instanceof InvalidRequest && lower.contains("moderat")) {
             return new ContentRejected("The provider rejected the request under its content policy.");
         }
         return byStatus;
     }
 
-    /** {@code detail} as text: a string as is, a FastAPI list as {@code input.<field>: <msg>; ...}. */
+    /**
+     * {@code detail} as text: a string as is, a FastAPI list as
+     * {@code input.<field>: <msg>; ...}.
+     */
     static String detail(@Nullable JsonNode body) {
         if (body == null) {
             return "";
@@ -73,4 +76,5 @@ final class BflErrorClassifier {
         }
         return path.toString();
     }
+
 }

@@ -9,17 +9,20 @@ import org.jspecify.annotations.Nullable;
 import com.aimedia.gateway.workers.provider.spi.OutputHosts;
 
 /**
- * Decides whether a {@code polling_url} BFL returned may be called with the API key. BFL says to poll the returned
- * URL because it names the serving region, and its host can differ from the submit host (docs/providers/bfl.md).
- * Sending the key to whatever host an answer names would hand it to anyone who can tamper with that answer (or with
- * a stored task reference), so the rule is: the URL must use https, or the base URL's own scheme when that is http
- * (a local simulator or proxy), must carry no user info, and its host must be the base URL's origin or match one of
- * the configured {@code polling-hosts} ({@code *.bfl.ai} by default). Otherwise the task is polled at the configured
- * base ({@code <base>/get_result?id=<id>}), which is where the key is meant to go anyway.
+ * Decides whether a {@code polling_url} BFL returned may be called with the API key. BFL
+ * says to poll the returned URL because it names the serving region, and its host can
+ * differ from the submit host (docs/providers/bfl.md). Sending the key to whatever host
+ * an answer names would hand it to anyone who can tamper with that answer (or with a
+ * stored task reference), so the rule is: the URL must use https, or the base URL's own
+ * scheme when that is http (a local simulator or proxy), must carry no user info, and its
+ * host must be the base URL's origin or match one of the configured {@code polling-hosts}
+ * ({@code *.bfl.ai} by default). Otherwise the task is polled at the configured base
+ * ({@code <base>/get_result?id=<id>}), which is where the key is meant to go anyway.
  */
 final class BflPollingUrls {
 
     private final URI base;
+
     private final OutputHosts pollingHosts;
 
     BflPollingUrls(URI base, List<String> patterns) {
@@ -46,7 +49,8 @@ final class BflPollingUrls {
     /** The configured fallback: {@code <base>/get_result?id=<id>}. */
     URI fallback(String taskId) {
         String root = base.toString().replaceAll("/+$", "");
-        return URI.create(root + "/get_result?id=" + java.net.URLEncoder.encode(taskId, java.nio.charset.StandardCharsets.UTF_8));
+        return URI.create(
+                root + "/get_result?id=" + java.net.URLEncoder.encode(taskId, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static int port(URI url) {
@@ -55,4 +59,5 @@ final class BflPollingUrls {
         }
         return "http".equalsIgnoreCase(url.getScheme()) ? 80 : 443;
     }
+
 }

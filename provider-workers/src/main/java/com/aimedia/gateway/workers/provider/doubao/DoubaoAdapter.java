@@ -20,19 +20,23 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Doubao Seedance through VolcEngine Ark (docs/providers/doubao.md): {@code POST /contents/generations/tasks}, then
- * {@code GET /contents/generations/tasks/{id}}, Bearer API key. The gateway's signed callback URL travels as
- * {@code callback_url}; Ark does not sign its callbacks, so the default {@link #verifyCallback} applies (the gateway
- * URL is signed) and a callback only triggers a poll. Ark has no lookup by a caller id: {@link #recover} keeps the
- * default ({@code submission_uncertain}).
+ * Doubao Seedance through VolcEngine Ark (docs/providers/doubao.md):
+ * {@code POST /contents/generations/tasks}, then {@code GET
+ * /contents/generations/tasks/{id}}, Bearer API key. The gateway's signed callback URL
+ * travels as {@code callback_url}; Ark does not sign its callbacks, so the default
+ * {@link #verifyCallback} applies (the gateway URL is signed) and a callback only
+ * triggers a poll. Ark has no lookup by a caller id: {@link #recover} keeps the default
+ * ({@code submission_uncertain}).
  */
 @Component
 public class DoubaoAdapter implements ProviderAdapter {
 
     public static final ProviderId ID = ProviderId.of("doubao");
+
     private static final Logger log = LoggerFactory.getLogger(DoubaoAdapter.class);
 
     private final DoubaoProperties properties;
+
     private final DoubaoClient client;
 
     public DoubaoAdapter(DoubaoProperties properties, JsonMapper json) {
@@ -66,9 +70,10 @@ public class DoubaoAdapter implements ProviderAdapter {
     }
 
     /**
-     * {@code DELETE /contents/generations/tasks/{id}} (providers.md section 9) cancels a {@code queued} task but deletes
-     * a finished one's record, so the task is read first: a queued or running task is asked (Ark refuses a running one,
-     * left to the caller as a refusal), one that ended is left alone.
+     * {@code DELETE /contents/generations/tasks/{id}} (providers.md section 9) cancels a
+     * {@code queued} task but deletes a finished one's record, so the task is read first:
+     * a queued or running task is asked (Ark refuses a running one, left to the caller as
+     * a refusal), one that ended is left alone.
      */
     @Override
     public CancelResult cancel(ProviderTaskRef ref) {
@@ -107,4 +112,5 @@ public class DoubaoAdapter implements ProviderAdapter {
     public String toString() {
         return "DoubaoAdapter[" + properties + "]";
     }
+
 }

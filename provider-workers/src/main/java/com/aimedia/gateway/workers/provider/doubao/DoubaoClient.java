@@ -14,11 +14,16 @@ import com.aimedia.gateway.workers.provider.http.Secrets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Ark over HTTP with {@code Authorization: Bearer <ARK_API_KEY>}; every error answer becomes a classified exception. */
+/**
+ * Ark over HTTP with {@code Authorization: Bearer <ARK_API_KEY>}; every error answer
+ * becomes a classified exception.
+ */
 final class DoubaoClient {
 
     private final DoubaoProperties properties;
+
     private final JsonMapper json;
+
     private final ProviderHttp http;
 
     DoubaoClient(DoubaoProperties properties, JsonMapper json) {
@@ -37,7 +42,10 @@ final class DoubaoClient {
         return exchange(request(DoubaoApi.TASKS + "/" + segment).GET());
     }
 
-    /** {@code DELETE /contents/generations/tasks/{id}}: cancels a queued task (and deletes a finished one's record). */
+    /**
+     * {@code DELETE /contents/generations/tasks/{id}}: cancels a queued task (and deletes
+     * a finished one's record).
+     */
     void delete(String taskId) {
         String segment = ProviderHttp.segment(taskId);
         HttpResponse<byte[]> response = http.send(request(DoubaoApi.TASKS + "/" + segment).DELETE().build());
@@ -54,7 +62,8 @@ final class DoubaoClient {
 
     private HttpRequest.Builder request(String path) {
         String base = ProviderHttp.base(properties.baseUrl());
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(properties.readTimeout())
+        return HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(properties.readTimeout())
             .header("Accept", "application/json")
             .header("Authorization", "Bearer " + properties.apiKey());
     }
@@ -65,7 +74,8 @@ final class DoubaoClient {
         JsonNode body = parse(response.body());
         JsonNode error = body == null ? null : body.get("error");
         boolean hasId = body != null && body.hasNonNull("id");
-        // a task object carries "error": null, or an error object when it failed; an error answer has no "id"
+        // a task object carries "error": null, or an error object when it failed; an
+        // error answer has no "id"
         if (status >= 200 && status < 300 && hasId) {
             return json.treeToValue(body, DoubaoApi.Task.class);
         }
@@ -84,4 +94,5 @@ final class DoubaoClient {
     private String scrub(String message) {
         return Secrets.scrub(message, properties.apiKey());
     }
+
 }

@@ -16,9 +16,10 @@ import com.aimedia.gateway.workers.provider.spi.ProviderException;
 import com.aimedia.gateway.workers.provider.spi.RateLimited;
 
 /**
- * Maps Ark errors ({@code {"error":{"code":..,"message":..}}}, codes from the official error page, docs/providers/doubao.md
- * section 9) onto the gateway's taxonomy. Branches on the code first: 403 is both a billing state
- * ({@code AccountOverdueError}) and an access problem ({@code AccessDenied}).
+ * Maps Ark errors ({@code {"error":{"code":..,"message":..}}}, codes from the official
+ * error page, docs/providers/doubao.md section 9) onto the gateway's taxonomy. Branches
+ * on the code first: 403 is both a billing state ({@code AccountOverdueError}) and an
+ * access problem ({@code AccessDenied}).
  */
 final class DoubaoErrorClassifier {
 
@@ -41,13 +42,16 @@ final class DoubaoErrorClassifier {
             return new RateLimited(RATE_LIMITED, retryAfter);
         }
         return switch (safeCode) {
-            case "AuthenticationError" -> new AuthenticationFailed("The provider refused the gateway's API key (Ark AuthenticationError).");
-            case "AccountOverdueError" -> new InsufficientCredits("The provider account has insufficient credits (overdue).");
-            case "AccessDenied" -> new AuthenticationFailed("The provider denied access to this model (Ark AccessDenied).");
+            case "AuthenticationError" ->
+                new AuthenticationFailed("The provider refused the gateway's API key (Ark AuthenticationError).");
+            case "AccountOverdueError" ->
+                new InsufficientCredits("The provider account has insufficient credits (overdue).");
+            case "AccessDenied" ->
+                new AuthenticationFailed("The provider denied access to this model (Ark AccessDenied).");
             case "MissingParameter", "InvalidParameter", "InvalidEndpoint.ClosedEndpoint" ->
-                    new InvalidRequest("Invalid parameter" + detail + ".");
+                new InvalidRequest("Invalid parameter" + detail + ".");
             case "InvalidEndpointOrModel.NotFound", "InvalidEndpoint.NotFound" ->
-                    new NotFound("The provider does not offer this model or endpoint" + detail + ".");
+                new NotFound("The provider does not offer this model or endpoint" + detail + ".");
             default -> HttpStatusClassifier.classify(httpStatus, said, RATE_LIMITED, retryAfter);
         };
     }
@@ -59,7 +63,9 @@ final class DoubaoErrorClassifier {
         if (code.contains("SensitiveContentDetected")) {
             return new PollResult.Failed(ErrorCode.CONTENT_POLICY, CONTENT_POLICY);
         }
-        String reason = code.isEmpty() && message.isEmpty() ? "" : " (Ark " + code + (message.isEmpty() ? "" : ": " + message) + ")";
+        String reason = code.isEmpty() && message.isEmpty() ? ""
+                : " (Ark " + code + (message.isEmpty() ? "" : ": " + message) + ")";
         return new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider failed the task" + reason + ".");
     }
+
 }

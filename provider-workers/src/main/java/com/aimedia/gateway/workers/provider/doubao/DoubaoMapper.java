@@ -15,10 +15,12 @@ import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Maps a gateway request onto an Ark create body. Seedance 1.0 takes {@code --ratio 16:9 --resolution 1080p
- * --duration 5 --seed 7 --camerafixed false --watermark false} as flags inside the text [secondary]; the 1.5 and 2.0
- * models take the same settings as top-level fields (newer docs). Endpoint ids ({@code ep-...}) hide the model, so
- * they get the flags, which Ark documents for every Seedance version.
+ * Maps a gateway request onto an Ark create body. Seedance 1.0 takes
+ * {@code --ratio 16:9 --resolution 1080p
+ * --duration 5 --seed 7 --camerafixed false --watermark false} as flags inside the text
+ * [secondary]; the 1.5 and 2.0 models take the same settings as top-level fields (newer
+ * docs). Endpoint ids ({@code ep-...}) hide the model, so they get the flags, which Ark
+ * documents for every Seedance version.
  */
 final class DoubaoMapper {
 
@@ -50,13 +52,14 @@ final class DoubaoMapper {
         addImage(content, text(input, "last_frame"), "last_frame");
         JsonNode references = input.get("reference_images");
         if (references != null && references.isArray()) {
-            references.forEach(node -> addImage(content, node.isString() ? node.stringValue() : null, "reference_image"));
+            references
+                .forEach(node -> addImage(content, node.isString() ? node.stringValue() : null, "reference_image"));
         }
         URI callback = request.callbackUrl();
         return new DoubaoApi.CreateRequest(request.providerModel(), content,
-                callback == null ? null : callback.toString(), bool(input, "return_last_frame"),
-                flags ? null : ratio, flags ? null : resolution, flags ? null : duration, flags ? null : seed,
-                flags ? null : cameraFixed, flags ? null : watermark, bool(input, "generate_audio"));
+                callback == null ? null : callback.toString(), bool(input, "return_last_frame"), flags ? null : ratio,
+                flags ? null : resolution, flags ? null : duration, flags ? null : seed, flags ? null : cameraFixed,
+                flags ? null : watermark, bool(input, "generate_audio"));
     }
 
     static boolean usesTextFlags(String model) {
@@ -73,7 +76,8 @@ final class DoubaoMapper {
     }
 
     private static String appendFlags(String prompt, @Nullable String ratio, @Nullable String resolution,
-            @Nullable Integer duration, @Nullable Long seed, @Nullable Boolean cameraFixed, @Nullable Boolean watermark) {
+            @Nullable Integer duration, @Nullable Long seed, @Nullable Boolean cameraFixed,
+            @Nullable Boolean watermark) {
         StringBuilder text = new StringBuilder(prompt);
         flag(text, "ratio", ratio);
         flag(text, "resolution", resolution);
@@ -109,4 +113,5 @@ final class DoubaoMapper {
         }
         return node.asLong();
     }
+
 }

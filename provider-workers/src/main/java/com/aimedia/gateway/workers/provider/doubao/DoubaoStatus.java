@@ -10,15 +10,13 @@ import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 
 /**
- * Every Ark task {@code status} (docs/providers/doubao.md): {@code queued, running, cancelled, succeeded, failed} from the
- * official SDK docstring, {@code expired} from the BytePlus docs [secondary].
+ * Every Ark task {@code status} (docs/providers/doubao.md):
+ * {@code queued, running, cancelled, succeeded, failed} from the official SDK docstring,
+ * {@code expired} from the BytePlus docs [secondary].
  */
 enum DoubaoStatus {
-    QUEUED("queued"),
-    RUNNING("running"),
-    SUCCEEDED("succeeded"),
-    FAILED("failed"),
-    CANCELLED("cancelled"),
+
+    QUEUED("queued"), RUNNING("running"), SUCCEEDED("succeeded"), FAILED("failed"), CANCELLED("cancelled"),
     EXPIRED("expired");
 
     private final String wireValue;
@@ -44,9 +42,11 @@ enum DoubaoStatus {
                     ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider reported success without a video.")
                     : PollResult.Succeeded.urls(outputs);
             case FAILED -> DoubaoErrorClassifier.taskFailure(error);
-            case CANCELLED -> new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The task was cancelled at the provider.");
+            case CANCELLED ->
+                new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The task was cancelled at the provider.");
             case EXPIRED -> new PollResult.Failed(ErrorCode.PROVIDER_TIMEOUT,
                     "The task expired at the provider before it ran (execution_expires_after passed).");
         };
     }
+
 }

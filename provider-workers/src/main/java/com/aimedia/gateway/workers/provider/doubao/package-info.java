@@ -1,4 +1,7 @@
-/** The Doubao Seedance adapter: VolcEngine Ark content generation tasks (docs/providers/doubao.md). */
+/**
+ * The Doubao Seedance adapter: VolcEngine Ark content generation tasks
+ * (docs/providers/doubao.md).
+ */
 @NullMarked
 package com.aimedia.gateway.workers.provider.doubao;
 

@@ -8,8 +8,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * HMAC-SHA256, the one keyed hash every provider that signs uses: Kling's JWT, VolcEngine's request signature, and the
- * callback signatures of Replicate, Vidu and BFL. Signatures are compared in constant time.
+ * HMAC-SHA256, the one keyed hash every provider that signs uses: Kling's JWT,
+ * VolcEngine's request signature, and the callback signatures of Replicate, Vidu and BFL.
+ * Signatures are compared in constant time.
  */
 public final class HmacSha256 {
 
@@ -29,7 +30,8 @@ public final class HmacSha256 {
             return mac.doFinal();
         }
         catch (GeneralSecurityException e) {
-            // never include the key or the cause: the exception of a bad key could describe it
+            // never include the key or the cause: the exception of a bad key could
+            // describe it
             throw new IllegalStateException("could not compute " + ALGORITHM);
         }
     }
@@ -39,8 +41,11 @@ public final class HmacSha256 {
         return sign(key.getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Constant-time comparison, so a forger learns nothing from how long a refusal takes. */
+    /**
+     * Constant-time comparison, so a forger learns nothing from how long a refusal takes.
+     */
     public static boolean same(byte[] expected, byte[] given) {
         return MessageDigest.isEqual(expected, given);
     }
+
 }

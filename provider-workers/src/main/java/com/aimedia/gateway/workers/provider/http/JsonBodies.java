@@ -9,15 +9,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reading a provider's answer body. Error bodies are best effort (a proxy may answer HTML or nothing), so they read as
- * {@code null}; a success body the gateway must understand fails as a retryable {@link ProviderUnavailable}.
+ * Reading a provider's answer body. Error bodies are best effort (a proxy may answer HTML
+ * or nothing), so they read as {@code null}; a success body the gateway must understand
+ * fails as a retryable {@link ProviderUnavailable}.
  */
 public final class JsonBodies {
 
     private JsonBodies() {
     }
 
-    /** The body as {@code type}, or {@code null} when it is empty or not readable as one. */
+    /**
+     * The body as {@code type}, or {@code null} when it is empty or not readable as one.
+     */
     public static <T> @Nullable T readOrNull(JsonMapper json, byte[] body, Class<T> type) {
         if (body.length == 0) {
             return null;
@@ -43,7 +46,10 @@ public final class JsonBodies {
         }
     }
 
-    /** The body as {@code type}; an unreadable body is the provider's fault and worth a retry. */
+    /**
+     * The body as {@code type}; an unreadable body is the provider's fault and worth a
+     * retry.
+     */
     public static <T> T readRequired(JsonMapper json, byte[] body, Class<T> type) {
         try {
             return json.readValue(body, type);
@@ -52,4 +58,5 @@ public final class JsonBodies {
             throw new ProviderUnavailable("The provider answered with a body the gateway cannot read.");
         }
     }
+
 }

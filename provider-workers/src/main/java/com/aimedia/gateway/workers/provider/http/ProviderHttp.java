@@ -14,20 +14,29 @@ import com.aimedia.gateway.workers.provider.spi.ProviderTimeout;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 
 /**
- * One JDK {@link HttpClient} per provider client, and the one way a provider call fails in transport: a timeout is a
- * {@link ProviderTimeout}, anything else unreachable is a {@link ProviderUnavailable}; both are retryable.
+ * One JDK {@link HttpClient} per provider client, and the one way a provider call fails
+ * in transport: a timeout is a {@link ProviderTimeout}, anything else unreachable is a
+ * {@link ProviderUnavailable}; both are retryable.
  */
 public final class ProviderHttp {
 
     private final HttpClient http;
 
-    /** Redirects are never followed: a redirect must not carry a provider credential to another host. */
+    /**
+     * Redirects are never followed: a redirect must not carry a provider credential to
+     * another host.
+     */
     public ProviderHttp(Duration connectTimeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     }
 
-    /** Sends and reads the whole body; the read timeout is the request's own ({@link HttpRequest.Builder#timeout}). */
+    /**
+     * Sends and reads the whole body; the read timeout is the request's own
+     * ({@link HttpRequest.Builder#timeout}).
+     */
     public HttpResponse<byte[]> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -44,13 +53,20 @@ public final class ProviderHttp {
         }
     }
 
-    /** The configured base URL without trailing slashes, ready for a path starting with {@code /}. */
+    /**
+     * The configured base URL without trailing slashes, ready for a path starting with
+     * {@code /}.
+     */
     public static String base(URI baseUrl) {
         return baseUrl.toString().replaceAll("/+$", "");
     }
 
-    /** A path segment for an id the provider chose: URL-encoded, with a space as {@code %20} rather than {@code +}. */
+    /**
+     * A path segment for an id the provider chose: URL-encoded, with a space as
+     * {@code %20} rather than {@code +}.
+     */
     public static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
+
 }

@@ -11,9 +11,10 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code Retry-After} header, read the way each provider's adapter was written against it. The three readings
- * differ on purpose (a date, a negative or a signed number are treated differently) and are kept apart so that no
- * provider's retry timing changes; an unreadable header is always "no hint" ({@code null}), never an error.
+ * The {@code Retry-After} header, read the way each provider's adapter was written
+ * against it. The three readings differ on purpose (a date, a negative or a signed number
+ * are treated differently) and are kept apart so that no provider's retry timing changes;
+ * an unreadable header is always "no hint" ({@code null}), never an error.
  */
 public final class RetryAfter {
 
@@ -22,7 +23,10 @@ public final class RetryAfter {
     private RetryAfter() {
     }
 
-    /** Seconds (negative clamped to zero) or an RFC 1123 HTTP-date measured from {@code clock} (past = zero). */
+    /**
+     * Seconds (negative clamped to zero) or an RFC 1123 HTTP-date measured from
+     * {@code clock} (past = zero).
+     */
     public static @Nullable Duration secondsOrDate(HttpResponse<?> response, Clock clock) {
         Optional<String> header = response.headers().firstValue(HEADER);
         if (header.isEmpty()) {
@@ -43,15 +47,24 @@ public final class RetryAfter {
         }
     }
 
-    /** Any whole number of seconds {@link Long#parseLong} accepts, negative clamped to zero; no dates. */
+    /**
+     * Any whole number of seconds {@link Long#parseLong} accepts, negative clamped to
+     * zero; no dates.
+     */
     public static @Nullable Duration seconds(HttpResponse<?> response) {
         return response.headers().firstValue(HEADER).map(value -> seconds(value.trim())).orElse(null);
     }
 
-    /** Only one to nine plain ASCII digits; a sign, a date or a longer number is ignored. */
+    /**
+     * Only one to nine plain ASCII digits; a sign, a date or a longer number is ignored.
+     */
     public static @Nullable Duration digits(HttpResponse<?> response) {
-        return response.headers().firstValue(HEADER).map(String::trim).filter(v -> v.matches("\\d{1,9}"))
-            .map(v -> Duration.ofSeconds(Long.parseLong(v))).orElse(null);
+        return response.headers()
+            .firstValue(HEADER)
+            .map(String::trim)
+            .filter(v -> v.matches("\\d{1,9}"))
+            .map(v -> Duration.ofSeconds(Long.parseLong(v)))
+            .orElse(null);
     }
 
     private static @Nullable Duration seconds(String value) {
@@ -62,4 +75,5 @@ public final class RetryAfter {
             return null;
         }
     }
+
 }

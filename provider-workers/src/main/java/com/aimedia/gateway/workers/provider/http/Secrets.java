@@ -3,8 +3,8 @@ package com.aimedia.gateway.workers.provider.http;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps credentials out of provider text: a provider may echo the key in an error message, and that message ends up
- * in task errors and logs.
+ * Keeps credentials out of provider text: a provider may echo the key in an error
+ * message, and that message ends up in task errors and logs.
  */
 public final class Secrets {
 
@@ -13,7 +13,9 @@ public final class Secrets {
     private Secrets() {
     }
 
-    /** {@code message} with every configured (non-blank) secret replaced by {@code ***}. */
+    /**
+     * {@code message} with every configured (non-blank) secret replaced by {@code ***}.
+     */
     public static String scrub(String message, @Nullable String... secrets) {
         String result = message;
         for (String secret : secrets) {
@@ -23,4 +25,5 @@ public final class Secrets {
         }
         return result;
     }
+
 }

@@ -21,19 +21,23 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Jimeng through the VolcEngine visual API (docs/providers/jimeng.md): {@code CVSync2AsyncSubmitTask} then
- * {@code CVSync2AsyncGetResult}, both signed with VolcEngine V4. The model id is the {@code req_key}, kept as the
- * {@code providerRef} because a poll must name it again. Errors often come inside an HTTP 200 as
- * {@code code != 10000}. Image results may be base64, handed over as {@code ProviderOutput.Inline}. The API has no
- * callbacks and no lookup by a caller id, so {@link #recover} keeps the default ({@code submission_uncertain}).
+ * Jimeng through the VolcEngine visual API (docs/providers/jimeng.md):
+ * {@code CVSync2AsyncSubmitTask} then {@code CVSync2AsyncGetResult}, both signed with
+ * VolcEngine V4. The model id is the {@code req_key}, kept as the {@code providerRef}
+ * because a poll must name it again. Errors often come inside an HTTP 200 as
+ * {@code code != 10000}. Image results may be base64, handed over as
+ * {@code ProviderOutput.Inline}. The API has no callbacks and no lookup by a caller id,
+ * so {@link #recover} keeps the default ({@code submission_uncertain}).
  */
 @Component
 public class JimengAdapter implements ProviderAdapter {
 
     public static final ProviderId ID = ProviderId.of("jimeng");
+
     private static final Logger log = LoggerFactory.getLogger(JimengAdapter.class);
 
     private final JimengProperties properties;
+
     private final JimengClient client;
 
     public JimengAdapter(JimengProperties properties, JsonMapper json, Clock clock) {
@@ -71,11 +75,13 @@ public class JimengAdapter implements ProviderAdapter {
         Credentials.require(this);
         String reqKey = ref.providerRef();
         if (reqKey == null || reqKey.isBlank()) {
-            // the req_key is part of every GetResult call; without it the task cannot be looked up at all
+            // the req_key is part of every GetResult call; without it the task cannot be
+            // looked up at all
             return new PollResult.Failed(ErrorCode.NOT_FOUND,
                     "The task was submitted without a model reference and cannot be polled.");
         }
-        JimengClient.Answer answer = client.getResult(new JimengApi.GetResultRequest(reqKey, ref.providerTaskId(), null));
+        JimengClient.Answer answer = client
+            .getResult(new JimengApi.GetResultRequest(reqKey, ref.providerTaskId(), null));
         if (answer.code() != JimengApi.SUCCESS) {
             return JimengErrorClassifier.taskFailure(answer.httpStatus(), answer.code(), answer.message(),
                     answer.retryAfter());
@@ -96,4 +102,5 @@ public class JimengAdapter implements ProviderAdapter {
     public String toString() {
         return "JimengAdapter[" + properties + "]";
     }
+
 }

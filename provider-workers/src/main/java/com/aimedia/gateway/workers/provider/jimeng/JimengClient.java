@@ -18,18 +18,24 @@ import com.aimedia.gateway.workers.provider.http.Secrets;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The VolcEngine visual API over HTTP: signs every request with {@link VolcSigner} (a fresh {@code X-Date} each time),
- * throws the gateway-level errors ({@code ResponseMetadata.Error}) and hands business answers back with their HTTP
- * status, since a {@code code != 10000} means different things for a submit and for a poll.
+ * The VolcEngine visual API over HTTP: signs every request with {@link VolcSigner} (a
+ * fresh {@code X-Date} each time), throws the gateway-level errors
+ * ({@code ResponseMetadata.Error}) and hands business answers back with their HTTP
+ * status, since a {@code code != 10000} means different things for a submit and for a
+ * poll.
  */
 final class JimengClient {
 
     private static final String CONTENT_TYPE = "application/json";
 
     private final JimengProperties properties;
+
     private final JsonMapper json;
+
     private final Clock clock;
+
     private final VolcSigner signer;
+
     private final ProviderHttp http;
 
     JimengClient(JimengProperties properties, JsonMapper json, Clock clock) {
@@ -40,7 +46,10 @@ final class JimengClient {
         this.http = new ProviderHttp(properties.connectTimeout());
     }
 
-    /** An answer that passed the gateway level: its HTTP status, the envelope, and any Retry-After. */
+    /**
+     * An answer that passed the gateway level: its HTTP status, the envelope, and any
+     * Retry-After.
+     */
     record Answer(int httpStatus, JimengApi.Envelope envelope, @Nullable Duration retryAfter) {
 
         int code() {
@@ -69,7 +78,8 @@ final class JimengClient {
         String host = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
         Map<String, String> headers = signer.sign(required(properties.accessKey()), required(properties.secretKey()),
                 "POST", host, uri.getRawPath(), query, CONTENT_TYPE, body, clock.instant());
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(properties.readTimeout())
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+            .timeout(properties.readTimeout())
             .header("Accept", CONTENT_TYPE)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
@@ -83,12 +93,13 @@ final class JimengClient {
                     scrub(String.valueOf(error.message())), retryAfter);
         }
         if (envelope == null || envelope.code() == null) {
-            throw JimengErrorClassifier.byHttpStatus(status == 200 ? 502 : status,
-                    "an answer without a Jimeng code", retryAfter);
+            throw JimengErrorClassifier.byHttpStatus(status == 200 ? 502 : status, "an answer without a Jimeng code",
+                    retryAfter);
         }
-        return new Answer(status, new JimengApi.Envelope(envelope.code(),
-                envelope.message() == null ? null : scrub(envelope.message()), envelope.requestId(), envelope.data(),
-                null), retryAfter);
+        return new Answer(status,
+                new JimengApi.Envelope(envelope.code(), envelope.message() == null ? null : scrub(envelope.message()),
+                        envelope.requestId(), envelope.data(), null),
+                retryAfter);
     }
 
     private String scrub(String message) {
@@ -101,4 +112,5 @@ final class JimengClient {
         }
         return value;
     }
+
 }

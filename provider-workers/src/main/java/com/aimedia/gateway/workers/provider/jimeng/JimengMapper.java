@@ -17,13 +17,19 @@ import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 
 import tools.jackson.databind.JsonNode;
 
-/** Maps a gateway request onto a Jimeng submit body, and a result onto outputs (URLs or inline base64 images). */
+/**
+ * Maps a gateway request onto a Jimeng submit body, and a result onto outputs (URLs or
+ * inline base64 images).
+ */
 final class JimengMapper {
 
     private JimengMapper() {
     }
 
-    /** The provider model is the {@code req_key}; the input uses the API's own field names. */
+    /**
+     * The provider model is the {@code req_key}; the input uses the API's own field
+     * names.
+     */
     static JimengApi.SubmitRequest toSubmitRequest(GenerationRequest request) {
         JsonNode input = request.input();
         if (!input.isObject()) {
@@ -34,7 +40,10 @@ final class JimengMapper {
                 intOrNull(input, "height"), strings(input, "image_urls"), strings(input, "binary_data_base64"));
     }
 
-    /** A video URL, image URLs, or base64 images (the image req_keys answer base64 unless asked for URLs). */
+    /**
+     * A video URL, image URLs, or base64 images (the image req_keys answer base64 unless
+     * asked for URLs).
+     */
     static List<ProviderOutput> outputs(JimengApi.@Nullable Data data) {
         List<ProviderOutput> outputs = new ArrayList<>();
         if (data == null) {
@@ -44,7 +53,9 @@ final class JimengMapper {
             outputs.add(ProviderOutput.url(URI.create(data.videoUrl())));
         }
         if (data.imageUrls() != null) {
-            data.imageUrls().stream().filter(url -> url != null && !url.isBlank())
+            data.imageUrls()
+                .stream()
+                .filter(url -> url != null && !url.isBlank())
                 .forEach(url -> outputs.add(ProviderOutput.url(URI.create(url))));
         }
         if (outputs.isEmpty() && data.binaryDataBase64() != null) {
@@ -115,4 +126,5 @@ final class JimengMapper {
         }
         return values;
     }
+
 }

@@ -14,10 +14,12 @@ import org.springframework.validation.annotation.Validated;
 import com.aimedia.gateway.workers.provider.spi.Credentials;
 
 /**
- * How the gateway reaches the VolcEngine visual API for Jimeng. The AK/SK pair comes only from the environment
- * ({@code GATEWAY_PROVIDERS_JIMENG_ACCESS_KEY}, {@code GATEWAY_PROVIDERS_JIMENG_SECRET_KEY}) and has no default.
+ * How the gateway reaches the VolcEngine visual API for Jimeng. The AK/SK pair comes only
+ * from the environment ({@code GATEWAY_PROVIDERS_JIMENG_ACCESS_KEY},
+ * {@code GATEWAY_PROVIDERS_JIMENG_SECRET_KEY}) and has no default.
  *
- * @param baseUrl the API endpoint; requests go to {@code <baseUrl>/?Action=...&Version=...}
+ * @param baseUrl the API endpoint; requests go to
+ * {@code <baseUrl>/?Action=...&Version=...}
  * @param accessKey the VolcEngine AccessKeyId (the {@code Credential} of the signature)
  * @param secretKey the VolcEngine SecretAccessKey (the signing key)
  * @param region the signing region ({@code cn-north-1} for the visual API)
@@ -28,15 +30,10 @@ import com.aimedia.gateway.workers.provider.spi.Credentials;
  */
 @Validated
 @ConfigurationProperties("gateway.providers.jimeng")
-public record JimengProperties(
-        @DefaultValue("https://visual.volcengineapi.com") @NotNull URI baseUrl,
-        @Nullable String accessKey,
-        @Nullable String secretKey,
-        @DefaultValue("cn-north-1") @NotBlank String region,
-        @DefaultValue("cv") @NotBlank String service,
-        @DefaultValue("2022-08-31") @NotBlank String version,
-        @DefaultValue("5s") @NotNull Duration connectTimeout,
-        @DefaultValue("30s") @NotNull Duration readTimeout) {
+public record JimengProperties(@DefaultValue("https://visual.volcengineapi.com") @NotNull URI baseUrl,
+        @Nullable String accessKey, @Nullable String secretKey, @DefaultValue("cn-north-1") @NotBlank String region,
+        @DefaultValue("cv") @NotBlank String service, @DefaultValue("2022-08-31") @NotBlank String version,
+        @DefaultValue("5s") @NotNull Duration connectTimeout, @DefaultValue("30s") @NotNull Duration readTimeout) {
 
     public boolean hasCredentials() {
         return Credentials.present(accessKey, secretKey);

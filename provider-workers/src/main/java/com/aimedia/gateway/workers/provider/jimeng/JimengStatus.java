@@ -10,16 +10,14 @@ import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 
 /**
- * Every {@code data.status} of {@code CVSync2AsyncGetResult} (docs/providers/jimeng.md; the list comes from third-party
- * implementations, the official page was not reached). Only answers with {@code code == 10000} get here: a
- * {@code done} with another code is an error answer, classified by {@link JimengErrorClassifier}.
+ * Every {@code data.status} of {@code CVSync2AsyncGetResult} (docs/providers/jimeng.md;
+ * the list comes from third-party implementations, the official page was not reached).
+ * Only answers with {@code code == 10000} get here: a {@code done} with another code is
+ * an error answer, classified by {@link JimengErrorClassifier}.
  */
 enum JimengStatus {
-    IN_QUEUE("in_queue"),
-    GENERATING("generating"),
-    DONE("done"),
-    NOT_FOUND("not_found"),
-    EXPIRED("expired");
+
+    IN_QUEUE("in_queue"), GENERATING("generating"), DONE("done"), NOT_FOUND("not_found"), EXPIRED("expired");
 
     private final String wireValue;
 
@@ -40,13 +38,16 @@ enum JimengStatus {
         return switch (this) {
             case IN_QUEUE -> PollResult.Pending.inQueue();
             case GENERATING -> PollResult.Pending.inProgress();
-            // "done" counts only with a result: docs/providers/jimeng.md lists "done + code 10000 + URL present" as completed
+            // "done" counts only with a result: docs/providers/jimeng.md lists "done +
+            // code 10000 + URL present" as completed
             case DONE -> outputs.isEmpty()
-                    ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider reported the task done without a result.")
+                    ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR,
+                            "The provider reported the task done without a result.")
                     : new PollResult.Succeeded(outputs);
             case NOT_FOUND -> new PollResult.Failed(ErrorCode.NOT_FOUND, "The provider does not know this task.");
             case EXPIRED -> new PollResult.Failed(ErrorCode.NOT_FOUND,
                     "The task expired at the provider before its result was collected.");
         };
     }
+
 }

@@ -1,4 +1,7 @@
-/** The Jimeng adapter: ByteDance Jimeng through the VolcEngine visual API (docs/providers/jimeng.md). */
+/**
+ * The Jimeng adapter: ByteDance Jimeng through the VolcEngine visual API
+ * (docs/providers/jimeng.md).
+ */
 @NullMarked
 package com.aimedia.gateway.workers.provider.jimeng;
 

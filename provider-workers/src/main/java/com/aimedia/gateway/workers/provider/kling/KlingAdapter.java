@@ -21,18 +21,21 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Kling AI (docs/providers/kling.md). Text to video, image to video and image generation; the gateway task id travels as
- * {@code external_task_id}, so a submit with an unknown outcome can be looked up. The {@code providerRef} is the
- * endpoint family ({@code text2video}, {@code image2video} or {@code images}) a poll must use. The gateway's
- * signed callback URL travels as {@code callback_url}.
+ * Kling AI (docs/providers/kling.md). Text to video, image to video and image generation;
+ * the gateway task id travels as {@code external_task_id}, so a submit with an unknown
+ * outcome can be looked up. The {@code providerRef} is the endpoint family
+ * ({@code text2video}, {@code image2video} or {@code images}) a poll must use. The
+ * gateway's signed callback URL travels as {@code callback_url}.
  */
 @Component
 public class KlingAdapter implements ProviderAdapter {
 
     public static final ProviderId ID = ProviderId.of("kling");
+
     private static final Logger log = LoggerFactory.getLogger(KlingAdapter.class);
 
     private final KlingProperties properties;
+
     private final KlingClient client;
 
     public KlingAdapter(KlingProperties properties, JsonMapper json, Clock clock) {
@@ -68,7 +71,10 @@ public class KlingAdapter implements ProviderAdapter {
         return status.get().toPollResult(KlingMapper.resultUrls(data), data.taskStatusMsg());
     }
 
-    /** Looks the task up by {@code external_task_id} = gateway task id; a 404 proves Kling never created it. */
+    /**
+     * Looks the task up by {@code external_task_id} = gateway task id; a 404 proves Kling
+     * never created it.
+     */
     @Override
     public Optional<Submission> recover(GenerationRequest request) {
         Credentials.require(this);
@@ -82,7 +88,10 @@ public class KlingAdapter implements ProviderAdapter {
         }
     }
 
-    /** Refs written before image support carry only the two video families; anything else polls text2video. */
+    /**
+     * Refs written before image support carry only the two video families; anything else
+     * polls text2video.
+     */
     private static String pollFamily(@Nullable String providerRef) {
         if (providerRef != null && (providerRef.equals(KlingApi.IMAGE2VIDEO) || providerRef.equals(KlingApi.IMAGES))) {
             return providerRef;
@@ -106,4 +115,5 @@ public class KlingAdapter implements ProviderAdapter {
     public String toString() {
         return "KlingAdapter[" + properties + "]";
     }
+
 }

@@ -18,16 +18,21 @@ import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Kling over HTTP (JDK {@link HttpClient}): mints a fresh JWT per request, applies the connect and read timeouts, and
- * turns every non-success answer into a classified {@link ProviderException}. Credentials only ever travel in the
- * {@code Authorization} header; they are scrubbed from any provider message that might echo them.
+ * Kling over HTTP (JDK {@link HttpClient}): mints a fresh JWT per request, applies the
+ * connect and read timeouts, and turns every non-success answer into a classified
+ * {@link ProviderException}. Credentials only ever travel in the {@code Authorization}
+ * header; they are scrubbed from any provider message that might echo them.
  */
 final class KlingClient {
 
     private final KlingProperties properties;
+
     private final JsonMapper json;
+
     private final Clock clock;
+
     private final KlingJwt jwt;
+
     private final ProviderHttp http;
 
     KlingClient(KlingProperties properties, JsonMapper json, Clock clock) {
@@ -38,15 +43,20 @@ final class KlingClient {
         this.http = new ProviderHttp(properties.connectTimeout());
     }
 
-    /** Creates a task; {@code body} is the family's create record ({@link KlingApi.CreateVideoRequest} or image). */
+    /**
+     * Creates a task; {@code body} is the family's create record
+     * ({@link KlingApi.CreateVideoRequest} or image).
+     */
     KlingApi.TaskData create(String family, Record body) {
-        HttpRequest.Builder request = request(KlingApi.path(family))
-            .header("Content-Type", "application/json")
+        HttpRequest.Builder request = request(KlingApi.path(family)).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
         return exchange(request);
     }
 
-    /** Queries one task by its Kling task id or by the {@code external_task_id} given at create time. */
+    /**
+     * Queries one task by its Kling task id or by the {@code external_task_id} given at
+     * create time.
+     */
     KlingApi.TaskData query(String family, String taskIdOrExternalId) {
         String segment = ProviderHttp.segment(taskIdOrExternalId);
         return exchange(request(KlingApi.path(family) + "/" + segment).GET());
@@ -87,4 +97,5 @@ final class KlingClient {
         }
         return value;
     }
+
 }

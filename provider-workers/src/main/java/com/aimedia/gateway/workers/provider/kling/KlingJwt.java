@@ -11,15 +11,19 @@ import com.aimedia.gateway.workers.provider.http.HmacSha256;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Mints the JWT Kling wants (docs/providers/kling.md): header {@code {"alg":"HS256","typ":"JWT"}}, payload
- * {@code {"iss":<AK>,"exp":now+1800,"nbf":now-5}} as compact JSON in that key order, HMAC-SHA256 with the secret key,
- * base64url without padding. Minted per request, so clock skew never outlives one call.
+ * Mints the JWT Kling wants (docs/providers/kling.md): header
+ * {@code {"alg":"HS256","typ":"JWT"}}, payload
+ * {@code {"iss":<AK>,"exp":now+1800,"nbf":now-5}} as compact JSON in that key order,
+ * HMAC-SHA256 with the secret key, base64url without padding. Minted per request, so
+ * clock skew never outlives one call.
  */
 final class KlingJwt {
 
     static final long LIFETIME_SECONDS = 1800;
     static final long NOT_BEFORE_SKEW_SECONDS = 5;
+
     private static final String HEADER = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
+
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final JsonMapper json;
@@ -45,4 +49,5 @@ final class KlingJwt {
     private static String encode(String jsonText) {
         return BASE64URL.encodeToString(jsonText.getBytes(StandardCharsets.UTF_8));
     }
+
 }

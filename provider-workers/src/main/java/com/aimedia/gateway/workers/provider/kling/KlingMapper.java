@@ -16,19 +16,25 @@ import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
 
 import tools.jackson.databind.JsonNode;
 
-/** Maps a gateway request onto a Kling create body, and Kling task data onto result URLs. */
+/**
+ * Maps a gateway request onto a Kling create body, and Kling task data onto result URLs.
+ */
 final class KlingMapper {
 
     private KlingMapper() {
     }
 
-    /** Public ids of Kling's image models start with this; Kling's own image model names equal video ones. */
+    /**
+     * Public ids of Kling's image models start with this; Kling's own image model names
+     * equal video ones.
+     */
     static final String IMAGE_MODEL_PREFIX = "kling-image";
 
     /**
-     * The endpoint family: image models go to images/generations; a video request with an {@code image} goes to
-     * image2video, any other to text2video. Kling's image and video model names overlap ({@code kling-v1},
-     * {@code kling-v2-1}), so the public model id, not the provider model, tells the kind.
+     * The endpoint family: image models go to images/generations; a video request with an
+     * {@code image} goes to image2video, any other to text2video. Kling's image and video
+     * model names overlap ({@code kling-v1}, {@code kling-v2-1}), so the public model id,
+     * not the provider model, tells the kind.
      */
     static String family(GenerationRequest request) {
         if (request.model().startsWith(IMAGE_MODEL_PREFIX)) {
@@ -56,7 +62,10 @@ final class KlingMapper {
                 text(input, "image"), text(input, "image_tail"), callbackUrl, request.taskId());
     }
 
-    /** The result files of a task: {@code task_result.videos[].url}, or {@code images[].url} in {@code index} order. */
+    /**
+     * The result files of a task: {@code task_result.videos[].url}, or
+     * {@code images[].url} in {@code index} order.
+     */
     static List<URI> resultUrls(KlingApi.TaskData data) {
         List<URI> urls = new ArrayList<>();
         KlingApi.TaskResult result = data.taskResult();
@@ -67,7 +76,8 @@ final class KlingMapper {
             result.videos().forEach(video -> addUrl(urls, video.url()));
         }
         if (result.images() != null) {
-            result.images().stream()
+            result.images()
+                .stream()
                 .sorted(Comparator.comparing(image -> image.index() == null ? Integer.MAX_VALUE : image.index()))
                 .forEach(image -> addUrl(urls, image.url()));
         }
@@ -80,7 +90,10 @@ final class KlingMapper {
         }
     }
 
-    /** Kling wants {@code duration} as a string ("5" or "10"), even when the client sent a number. */
+    /**
+     * Kling wants {@code duration} as a string ("5" or "10"), even when the client sent a
+     * number.
+     */
     private static @Nullable String duration(JsonNode input) {
         JsonNode node = input.get("duration");
         if (node == null || node.isNull()) {
@@ -118,4 +131,5 @@ final class KlingMapper {
         JsonNode node = input.get(field);
         return node != null && node.isString() && !node.stringValue().isBlank();
     }
+
 }

@@ -12,11 +12,10 @@ import com.aimedia.gateway.workers.provider.spi.PollResult;
 
 /** Every documented Kling {@code task_status}, each mapped to a {@link PollResult}. */
 enum KlingStatus {
-    SUBMITTED("submitted"),
-    PROCESSING("processing"),
+
+    SUBMITTED("submitted"), PROCESSING("processing"),
     /** Sic: Kling spells success "succeed". */
-    SUCCEED("succeed"),
-    FAILED("failed");
+    SUCCEED("succeed"), FAILED("failed");
 
     private final String wireValue;
 
@@ -38,7 +37,8 @@ enum KlingStatus {
             case SUBMITTED -> PollResult.Pending.inQueue();
             case PROCESSING -> PollResult.Pending.inProgress();
             case SUCCEED -> resultUrls.isEmpty()
-                    ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider reported success without a result file.")
+                    ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR,
+                            "The provider reported success without a result file.")
                     : PollResult.Succeeded.urls(resultUrls);
             case FAILED -> failure(statusMessage);
         };
@@ -47,10 +47,12 @@ enum KlingStatus {
     private static PollResult.Failed failure(@Nullable String statusMessage) {
         String message = statusMessage == null || statusMessage.isBlank() ? "" : statusMessage.trim();
         String lower = message.toLowerCase(Locale.ROOT);
-        if (lower.contains("risk") || lower.contains("sensitive") || lower.contains("content") || lower.contains("policy")) {
+        if (lower.contains("risk") || lower.contains("sensitive") || lower.contains("content")
+                || lower.contains("policy")) {
             return new PollResult.Failed(ErrorCode.CONTENT_POLICY, KlingErrorClassifier.CONTENT_POLICY);
         }
-        return new PollResult.Failed(ErrorCode.PROVIDER_ERROR,
-                message.isEmpty() ? "The provider failed the task without a reason." : "The provider failed the task: " + message);
+        return new PollResult.Failed(ErrorCode.PROVIDER_ERROR, message.isEmpty()
+                ? "The provider failed the task without a reason." : "The provider failed the task: " + message);
     }
+
 }

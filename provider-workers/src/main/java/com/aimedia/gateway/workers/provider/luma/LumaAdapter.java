@@ -24,19 +24,23 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Luma Dream Machine (docs/providers/luma.md): Ray video and Photon image generations. The {@code providerRef} is the
- * generation type ({@code video} or {@code image}), so a poll knows which asset is the result. The gateway's signed
- * callback URL travels as {@code callback_url} (Luma posts the Generation on every state change; the poll stays the
- * truth). A Photon request with {@code sync: true} may finish in the create call itself. Luma takes no caller id, so
- * {@link #recover} keeps the default ({@code submission_uncertain}).
+ * Luma Dream Machine (docs/providers/luma.md): Ray video and Photon image generations.
+ * The {@code providerRef} is the generation type ({@code video} or {@code image}), so a
+ * poll knows which asset is the result. The gateway's signed callback URL travels as
+ * {@code callback_url} (Luma posts the Generation on every state change; the poll stays
+ * the truth). A Photon request with {@code sync: true} may finish in the create call
+ * itself. Luma takes no caller id, so {@link #recover} keeps the default
+ * ({@code submission_uncertain}).
  */
 @Component
 public class LumaAdapter implements ProviderAdapter {
 
     public static final ProviderId ID = ProviderId.of("luma");
+
     private static final Logger log = LoggerFactory.getLogger(LumaAdapter.class);
 
     private final LumaProperties properties;
+
     private final LumaClient client;
 
     public LumaAdapter(LumaProperties properties, JsonMapper json, Clock clock) {
@@ -69,7 +73,8 @@ public class LumaAdapter implements ProviderAdapter {
         if (id == null) {
             throw new ProviderUnavailable("The provider answered without a generation id.");
         }
-        // a sync image may come back completed; anything else (also a sync failure) is settled by the first poll
+        // a sync image may come back completed; anything else (also a sync failure) is
+        // settled by the first poll
         if (LumaStatus.fromWire(generation.state()).orElse(null) == LumaStatus.COMPLETED && asset != null) {
             return Submission.completed(id, type, List.of(ProviderOutput.url(asset)));
         }
@@ -77,9 +82,10 @@ public class LumaAdapter implements ProviderAdapter {
     }
 
     /**
-     * Luma has no cancel call, only {@code DELETE /generations/{id}} (providers.md section 2), which removes a
-     * generation. The generation is read first and only one still {@code queued} or {@code dreaming} is deleted: that
-     * stops it, while a generation that finished just before the cancel keeps its result.
+     * Luma has no cancel call, only {@code DELETE /generations/{id}} (providers.md
+     * section 2), which removes a generation. The generation is read first and only one
+     * still {@code queued} or {@code dreaming} is deleted: that stops it, while a
+     * generation that finished just before the cancel keeps its result.
      */
     @Override
     public CancelResult cancel(ProviderTaskRef ref) {
@@ -116,4 +122,5 @@ public class LumaAdapter implements ProviderAdapter {
     public String toString() {
         return "LumaAdapter[" + properties + "]";
     }
+
 }

@@ -19,15 +19,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Luma over HTTP: {@code Authorization: Bearer <key>}, create = {@code POST /generations/{video|image}} (HTTP 201),
- * poll = {@code GET /generations/{id}}. Any non-2xx becomes a classified exception; the key is scrubbed from any
- * provider text that might echo it.
+ * Luma over HTTP: {@code Authorization: Bearer <key>}, create = {@code POST
+ * /generations/{video|image}} (HTTP 201), poll = {@code GET /generations/{id}}. Any
+ * non-2xx becomes a classified exception; the key is scrubbed from any provider text that
+ * might echo it.
  */
 final class LumaClient {
 
     private final LumaProperties properties;
+
     private final JsonMapper json;
+
     private final Clock clock;
+
     private final ProviderHttp http;
 
     LumaClient(LumaProperties properties, JsonMapper json, Clock clock) {
@@ -46,10 +50,13 @@ final class LumaClient {
         return exchange(request("/generations/" + URLEncoder.encode(id, StandardCharsets.UTF_8)).GET());
     }
 
-    /** {@code DELETE /generations/{id}}: removes the generation (in flight, Luma stops working on it). */
+    /**
+     * {@code DELETE /generations/{id}}: removes the generation (in flight, Luma stops
+     * working on it).
+     */
     void delete(String id) {
-        HttpResponse<byte[]> response = http.send(request("/generations/" + URLEncoder.encode(id, StandardCharsets.UTF_8))
-            .DELETE().build());
+        HttpResponse<byte[]> response = http
+            .send(request("/generations/" + URLEncoder.encode(id, StandardCharsets.UTF_8)).DELETE().build());
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
             LumaApi.Error error = JsonBodies.readOrNull(json, response.body(), LumaApi.Error.class);
@@ -81,7 +88,10 @@ final class LumaClient {
         throw LumaErrorClassifier.classify(status, detail, RetryAfter.secondsOrDate(response, clock));
     }
 
-    /** FastAPI answers {@code detail} as a string, or as a list of {@code {loc, msg}} validation problems. */
+    /**
+     * FastAPI answers {@code detail} as a string, or as a list of {@code {loc, msg}}
+     * validation problems.
+     */
     private static String detailText(@Nullable JsonNode detail) {
         if (detail == null || detail.isNull()) {
             return "";
@@ -104,4 +114,5 @@ final class LumaClient {
     private String scrub(String message) {
         return Secrets.scrub(message, properties.apiKey());
     }
+
 }

@@ -14,10 +14,12 @@ import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderException;
 
 /**
- * Maps Luma error answers ({@code {"detail": ...}} with an HTTP status) and generation {@code failure_reason}s onto
- * the gateway's error taxonomy. Luma documents neither the HTTP status of an over-limit answer nor that of an empty
- * credit balance (docs/providers/luma.md: "not found"); the safest reading is used: 429 is a rate limit, 402 or a
- * detail that speaks of credits is a billing problem (permanent), and every other 4xx is a parameter the user can fix.
+ * Maps Luma error answers ({@code {"detail": ...}} with an HTTP status) and generation
+ * {@code failure_reason}s onto the gateway's error taxonomy. Luma documents neither the
+ * HTTP status of an over-limit answer nor that of an empty credit balance
+ * (docs/providers/luma.md: "not found"); the safest reading is used: 429 is a rate limit,
+ * 402 or a detail that speaks of credits is a billing problem (permanent), and every
+ * other 4xx is a parameter the user can fix.
  */
 final class LumaErrorClassifier {
 
@@ -33,15 +35,17 @@ final class LumaErrorClassifier {
         if (httpStatus == 402 || (httpStatus >= 400 && httpStatus < 500 && lower.contains("credit"))) {
             return new InsufficientCredits(INSUFFICIENT_CREDITS);
         }
-        ProviderException byStatus = HttpStatusClassifier.classify(httpStatus, detail,
-                RATE_LIMITED, retryAfter);
+        ProviderException byStatus = HttpStatusClassifier.classify(httpStatus, detail, RATE_LIMITED, retryAfter);
         if (byStatus instanceof InvalidRequest && isModeration(lower)) {
             return new ContentRejected(CONTENT_POLICY + ": " + detail);
         }
         return byStatus;
     }
 
-    /** A {@code failed} generation: moderation reasons are content policy, unreadable inputs are the user's to fix. */
+    /**
+     * A {@code failed} generation: moderation reasons are content policy, unreadable
+     * inputs are the user's to fix.
+     */
     static PollResult.Failed failure(@Nullable String failureReason) {
         String reason = failureReason == null ? "" : failureReason.trim();
         String lower = reason.toLowerCase(Locale.ROOT);
@@ -52,12 +56,13 @@ final class LumaErrorClassifier {
             return new PollResult.Failed(ErrorCode.INVALID_PARAMETER,
                     "Invalid parameter: the provider could not read the input images (" + reason + ").");
         }
-        return new PollResult.Failed(ErrorCode.PROVIDER_ERROR,
-                reason.isEmpty() ? "The provider failed the task without a reason." : "The provider failed the task: " + reason);
+        return new PollResult.Failed(ErrorCode.PROVIDER_ERROR, reason.isEmpty()
+                ? "The provider failed the task without a reason." : "The provider failed the task: " + reason);
     }
 
     private static boolean isModeration(String lower) {
         return lower.contains("moderation") || lower.contains("blacklist") || lower.contains("policy")
                 || lower.contains("unsafe") || lower.contains("nsfw");
     }
+
 }

@@ -13,7 +13,9 @@ import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
 
 import tools.jackson.databind.JsonNode;
 
-/** Maps a gateway request onto a Luma create body, and a Generation onto its result asset. */
+/**
+ * Maps a gateway request onto a Luma create body, and a Generation onto its result asset.
+ */
 final class LumaMapper {
 
     private LumaMapper() {
@@ -41,7 +43,9 @@ final class LumaMapper {
                 node(input, "keyframes"), node(input, "concepts"), callbackUrl);
     }
 
-    /** {@code assets.video} for a video generation, {@code assets.image} for an image one. */
+    /**
+     * {@code assets.video} for a video generation, {@code assets.image} for an image one.
+     */
     static @Nullable URI asset(LumaApi.Generation generation, @Nullable String generationType) {
         LumaApi.Assets assets = generation.assets();
         if (assets == null) {
@@ -52,7 +56,10 @@ final class LumaMapper {
         return url == null || url.isBlank() ? null : URI.create(url);
     }
 
-    /** Luma wants {@code "5s"}/{@code "9s"}; a bare number of seconds is accepted for convenience. */
+    /**
+     * Luma wants {@code "5s"}/{@code "9s"}; a bare number of seconds is accepted for
+     * convenience.
+     */
     private static @Nullable String duration(JsonNode input) {
         JsonNode node = input.get("duration");
         if (node == null || node.isNull()) {
@@ -71,4 +78,5 @@ final class LumaMapper {
         JsonNode node = input.get(field);
         return node == null || node.isNull() ? null : node;
     }
+
 }

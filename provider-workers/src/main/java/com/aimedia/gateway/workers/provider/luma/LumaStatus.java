@@ -8,12 +8,12 @@ import org.jspecify.annotations.Nullable;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 
-/** Every documented Luma generation {@code state}, each mapped to a {@link PollResult}. */
+/**
+ * Every documented Luma generation {@code state}, each mapped to a {@link PollResult}.
+ */
 enum LumaStatus {
-    QUEUED("queued"),
-    DREAMING("dreaming"),
-    COMPLETED("completed"),
-    FAILED("failed");
+
+    QUEUED("queued"), DREAMING("dreaming"), COMPLETED("completed"), FAILED("failed");
 
     private final String wireValue;
 
@@ -40,9 +40,11 @@ enum LumaStatus {
             case QUEUED -> PollResult.Pending.inQueue();
             case DREAMING -> PollResult.Pending.inProgress();
             case COMPLETED -> asset == null
-                    ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider reported completion without a result file.")
+                    ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR,
+                            "The provider reported completion without a result file.")
                     : PollResult.Succeeded.urls(java.util.List.of(asset));
             case FAILED -> LumaErrorClassifier.failure(failureReason);
         };
     }
+
 }

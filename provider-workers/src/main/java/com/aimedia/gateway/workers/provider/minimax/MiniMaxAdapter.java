@@ -22,20 +22,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * MiniMax Hailuo video (docs/providers/minimax.md, API v1). Errors arrive as HTTP 200 with a non-zero
- * {@code base_resp.status_code}; a finished task needs a second call ({@code files/retrieve}) for its download URL,
- * made inside the poll. Callbacks are unsigned and start with a challenge the ingress must echo; the default
- * {@link #verifyCallback} applies (the gateway URL is signed). MiniMax has no caller id, so {@link #recover} keeps the
- * default ({@code submission_uncertain}).
+ * MiniMax Hailuo video (docs/providers/minimax.md, API v1). Errors arrive as HTTP 200
+ * with a non-zero {@code base_resp.status_code}; a finished task needs a second call
+ * ({@code files/retrieve}) for its download URL, made inside the poll. Callbacks are
+ * unsigned and start with a challenge the ingress must echo; the default
+ * {@link #verifyCallback} applies (the gateway URL is signed). MiniMax has no caller id,
+ * so {@link #recover} keeps the default ({@code submission_uncertain}).
  */
 @Component
 public class MiniMaxAdapter implements ProviderAdapter {
 
     public static final ProviderId ID = ProviderId.of("minimax");
+
     private static final Logger log = LoggerFactory.getLogger(MiniMaxAdapter.class);
 
     private final MiniMaxProperties properties;
+
     private final MiniMaxClient client;
+
     private final JsonMapper json;
 
     public MiniMaxAdapter(MiniMaxProperties properties, JsonMapper json) {
@@ -86,7 +90,10 @@ public class MiniMaxAdapter implements ProviderAdapter {
         };
     }
 
-    /** The second step: {@code files/retrieve} turns the task's {@code file_id} into a (short-lived) URL. */
+    /**
+     * The second step: {@code files/retrieve} turns the task's {@code file_id} into a
+     * (short-lived) URL.
+     */
     private PollResult download(MiniMaxApi.QueryResponse task) {
         if (task.fileId() == null || task.fileId().isBlank()) {
             return new PollResult.Failed(com.aimedia.gateway.workers.provider.spi.ErrorCode.PROVIDER_ERROR,
@@ -105,7 +112,10 @@ public class MiniMaxAdapter implements ProviderAdapter {
         return "MiniMaxAdapter[" + properties + "]";
     }
 
-    /** MiniMax's first callback is {@code {"challenge":"..."}}, which must be echoed within 3 seconds. */
+    /**
+     * MiniMax's first callback is {@code {"challenge":"..."}}, which must be echoed
+     * within 3 seconds.
+     */
     @Override
     public Optional<String> callbackHandshake(ProviderCallback callback) {
         try {
@@ -120,4 +130,5 @@ public class MiniMaxAdapter implements ProviderAdapter {
             return Optional.empty();
         }
     }
+
 }

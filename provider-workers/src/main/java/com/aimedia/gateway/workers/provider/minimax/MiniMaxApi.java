@@ -8,7 +8,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.databind.JsonNode;
 
-/** MiniMax's wire shapes (docs/providers/minimax.md). Every answer carries {@code base_resp}. */
+/**
+ * MiniMax's wire shapes (docs/providers/minimax.md). Every answer carries
+ * {@code base_resp}.
+ */
 final class MiniMaxApi {
 
     private MiniMaxApi() {
@@ -16,9 +19,7 @@ final class MiniMaxApi {
 
     /** Body of {@code POST /v1/video_generation}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CreateRequest(
-            @JsonProperty("model") String model,
-            @JsonProperty("prompt") @Nullable String prompt,
+    record CreateRequest(@JsonProperty("model") String model, @JsonProperty("prompt") @Nullable String prompt,
             @JsonProperty("prompt_optimizer") @Nullable Boolean promptOptimizer,
             @JsonProperty("fast_pretreatment") @Nullable Boolean fastPretreatment,
             @JsonProperty("duration") @Nullable Integer duration,
@@ -31,8 +32,7 @@ final class MiniMaxApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record BaseResp(
-            @JsonProperty("status_code") @Nullable Integer statusCode,
+    record BaseResp(@JsonProperty("status_code") @Nullable Integer statusCode,
             @JsonProperty("status_msg") @Nullable String statusMsg) {
 
         boolean ok() {
@@ -41,31 +41,30 @@ final class MiniMaxApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CreateResponse(
-            @JsonProperty("task_id") @Nullable String taskId,
+    record CreateResponse(@JsonProperty("task_id") @Nullable String taskId,
             @JsonProperty("base_resp") @Nullable BaseResp baseResp) {
     }
 
-    /** Answer of {@code GET /v1/query/video_generation}; also the shape of status callbacks. */
+    /**
+     * Answer of {@code GET /v1/query/video_generation}; also the shape of status
+     * callbacks.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record QueryResponse(
-            @JsonProperty("task_id") @Nullable String taskId,
-            @JsonProperty("status") @Nullable String status,
-            @JsonProperty("file_id") @Nullable String fileId,
+    record QueryResponse(@JsonProperty("task_id") @Nullable String taskId,
+            @JsonProperty("status") @Nullable String status, @JsonProperty("file_id") @Nullable String fileId,
             @JsonProperty("base_resp") @Nullable BaseResp baseResp) {
     }
 
     /** Answer of {@code GET /v1/files/retrieve}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record RetrieveResponse(
-            @JsonProperty("file") @Nullable File file,
+    record RetrieveResponse(@JsonProperty("file") @Nullable File file,
             @JsonProperty("base_resp") @Nullable BaseResp baseResp) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record File(
-            @JsonProperty("file_id") @Nullable String fileId,
+    record File(@JsonProperty("file_id") @Nullable String fileId,
             @JsonProperty("download_url") @Nullable String downloadUrl,
             @JsonProperty("backup_download_url") @Nullable String backupDownloadUrl) {
     }
+
 }

@@ -19,14 +19,17 @@ import com.aimedia.gateway.workers.provider.http.Secrets;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * MiniMax over HTTP with {@code Authorization: Bearer <key>}. An HTTP 200 is not a success: {@link #create} and
- * {@link #retrieve} throw on a non-zero {@code base_resp.status_code}; {@link #query} returns it, because a task that
- * ended {@code Fail} carries its reason there and is a result, not an error of the call.
+ * MiniMax over HTTP with {@code Authorization: Bearer <key>}. An HTTP 200 is not a
+ * success: {@link #create} and {@link #retrieve} throw on a non-zero
+ * {@code base_resp.status_code}; {@link #query} returns it, because a task that ended
+ * {@code Fail} carries its reason there and is a result, not an error of the call.
  */
 final class MiniMaxClient {
 
     private final MiniMaxProperties properties;
+
     private final JsonMapper json;
+
     private final ProviderHttp http;
 
     MiniMaxClient(MiniMaxProperties properties, JsonMapper json) {
@@ -65,7 +68,8 @@ final class MiniMaxClient {
 
     private HttpRequest.Builder request(String pathAndQuery) {
         String base = ProviderHttp.base(properties.baseUrl());
-        return HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(properties.readTimeout())
+        return HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+            .timeout(properties.readTimeout())
             .header("Accept", "application/json")
             .header("Authorization", "Bearer " + properties.apiKey());
     }
@@ -75,12 +79,14 @@ final class MiniMaxClient {
         HttpResponse<byte[]> response = http.send(builder.build());
         Duration retryAfter = RetryAfter.digits(response);
         if (response.statusCode() != 200) {
-            throw HttpStatusClassifier.classify(response.statusCode(), "", MiniMaxErrorClassifier.RATE_LIMITED, retryAfter);
+            throw HttpStatusClassifier.classify(response.statusCode(), "", MiniMaxErrorClassifier.RATE_LIMITED,
+                    retryAfter);
         }
         T answer = JsonBodies.readRequired(json, response.body(), type);
         MiniMaxApi.BaseResp base = baseResp.apply(answer);
         if (base != null && base.statusCode() != null && base.statusCode() == 1002) {
-            // the only retryable refusal that carries timing; rethrown here so Retry-After is kept
+            // the only retryable refusal that carries timing; rethrown here so
+            // Retry-After is kept
             throwIfError(base, retryAfter);
         }
         return answer;
@@ -93,4 +99,5 @@ final class MiniMaxClient {
     private String scrub(String message) {
         return Secrets.scrub(message, properties.apiKey());
     }
+
 }

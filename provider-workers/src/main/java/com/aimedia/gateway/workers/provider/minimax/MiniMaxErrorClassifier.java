@@ -17,9 +17,11 @@ import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.RateLimited;
 
 /**
- * Maps MiniMax's {@code base_resp.status_code} (sent with HTTP 200) onto the gateway taxonomy: 1000 unknown, 1001
- * timeout, 1002 rate limited, 1004 auth, 1008 balance, 1024 internal, 1026/1027 sensitive input/output, 2013 invalid
- * params, 2038 real-name verification. A non-200 HTTP status (a proxy or load balancer in front) falls back to it.
+ * Maps MiniMax's {@code base_resp.status_code} (sent with HTTP 200) onto the gateway
+ * taxonomy: 1000 unknown, 1001 timeout, 1002 rate limited, 1004 auth, 1008 balance, 1024
+ * internal, 1026/1027 sensitive input/output, 2013 invalid params, 2038 real-name
+ * verification. A non-200 HTTP status (a proxy or load balancer in front) falls back to
+ * it.
  */
 final class MiniMaxErrorClassifier {
 
@@ -59,4 +61,5 @@ final class MiniMaxErrorClassifier {
         ProviderException classified = classify(200, code, message, null);
         return new PollResult.Failed(classified.errorCode(), String.valueOf(classified.getMessage()));
     }
+
 }

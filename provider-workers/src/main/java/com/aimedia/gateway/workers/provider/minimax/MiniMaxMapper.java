@@ -4,7 +4,6 @@ import static com.aimedia.gateway.workers.provider.spi.InputFields.bool;
 import static com.aimedia.gateway.workers.provider.spi.InputFields.integer;
 import static com.aimedia.gateway.workers.provider.spi.InputFields.text;
 
-
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
 
@@ -25,10 +24,11 @@ final class MiniMaxMapper {
         if (subject != null && !subject.isNull() && !subject.isArray()) {
             throw new InvalidRequest("Invalid parameter: input.subject_reference must be an array");
         }
-        return new MiniMaxApi.CreateRequest(request.providerModel(), text(input, "prompt"), bool(input, "prompt_optimizer"),
-                bool(input, "fast_pretreatment"), integer(input, "duration"), text(input, "resolution"),
-                text(input, "first_frame_image"), text(input, "last_frame_image"),
+        return new MiniMaxApi.CreateRequest(request.providerModel(), text(input, "prompt"),
+                bool(input, "prompt_optimizer"), bool(input, "fast_pretreatment"), integer(input, "duration"),
+                text(input, "resolution"), text(input, "first_frame_image"), text(input, "last_frame_image"),
                 subject == null || subject.isNull() ? null : subject, bool(input, "aigc_watermark"),
                 request.callbackUrl() == null ? null : request.callbackUrl().toString());
     }
+
 }

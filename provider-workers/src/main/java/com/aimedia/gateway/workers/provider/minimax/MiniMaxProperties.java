@@ -13,8 +13,9 @@ import org.springframework.validation.annotation.Validated;
 import com.aimedia.gateway.workers.provider.spi.Credentials;
 
 /**
- * How the gateway reaches MiniMax. The key comes only from the environment ({@code GATEWAY_PROVIDERS_MINIMAX_API_KEY});
- * keys are bound to one region, so a mainland account sets {@code base-url: https://api.minimaxi.com}.
+ * How the gateway reaches MiniMax. The key comes only from the environment
+ * ({@code GATEWAY_PROVIDERS_MINIMAX_API_KEY}); keys are bound to one region, so a
+ * mainland account sets {@code base-url: https://api.minimaxi.com}.
  *
  * @param baseUrl the API host (international by default); paths start with {@code /v1}
  * @param apiKey sent as {@code Authorization: Bearer <key>}
@@ -23,11 +24,8 @@ import com.aimedia.gateway.workers.provider.spi.Credentials;
  */
 @Validated
 @ConfigurationProperties("gateway.providers.minimax")
-public record MiniMaxProperties(
-        @DefaultValue("https://api.minimax.io") @NotNull URI baseUrl,
-        @Nullable String apiKey,
-        @DefaultValue("5s") @NotNull Duration connectTimeout,
-        @DefaultValue("30s") @NotNull Duration readTimeout) {
+public record MiniMaxProperties(@DefaultValue("https://api.minimax.io") @NotNull URI baseUrl, @Nullable String apiKey,
+        @DefaultValue("5s") @NotNull Duration connectTimeout, @DefaultValue("30s") @NotNull Duration readTimeout) {
 
     public boolean hasCredentials() {
         return Credentials.present(apiKey);

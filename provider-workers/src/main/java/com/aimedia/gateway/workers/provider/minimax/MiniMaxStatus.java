@@ -5,15 +5,13 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every documented MiniMax task {@code status} (docs/providers/minimax.md). {@code Success} is only half the answer: the
- * URL comes from a second call ({@code files/retrieve}), which the adapter makes inside the poll.
+ * Every documented MiniMax task {@code status} (docs/providers/minimax.md).
+ * {@code Success} is only half the answer: the URL comes from a second call
+ * ({@code files/retrieve}), which the adapter makes inside the poll.
  */
 enum MiniMaxStatus {
-    PREPARING("Preparing"),
-    QUEUEING("Queueing"),
-    PROCESSING("Processing"),
-    SUCCESS("Success"),
-    FAIL("Fail");
+
+    PREPARING("Preparing"), QUEUEING("Queueing"), PROCESSING("Processing"), SUCCESS("Success"), FAIL("Fail");
 
     private final String wireValue;
 
@@ -29,4 +27,5 @@ enum MiniMaxStatus {
         }
         return Optional.empty();
     }
+
 }

@@ -27,19 +27,24 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Replicate (docs/providers/replicate.md). The provider model is {@code owner/name} (official model endpoint) or
- * {@code owner/name:version} ({@code POST /predictions}); the gateway's {@code input} is Replicate's {@code input}
- * verbatim. With {@code sync-wait} set, a prediction that succeeds within the wait completes the task at submit.
- * Webhooks go to the gateway's callback URL and are checked with Standard Webhooks when the secret is configured.
+ * Replicate (docs/providers/replicate.md). The provider model is {@code owner/name}
+ * (official model endpoint) or {@code owner/name:version} ({@code POST /predictions});
+ * the gateway's {@code input} is Replicate's {@code input} verbatim. With
+ * {@code sync-wait} set, a prediction that succeeds within the wait completes the task at
+ * submit. Webhooks go to the gateway's callback URL and are checked with Standard
+ * Webhooks when the secret is configured.
  */
 @Component
 public class ReplicateAdapter implements ProviderAdapter {
 
     public static final ProviderId ID = ProviderId.of("replicate");
+
     private static final Logger log = LoggerFactory.getLogger(ReplicateAdapter.class);
 
     private final ReplicateProperties properties;
+
     private final ReplicateClient client;
+
     private final @Nullable ReplicateCallbackVerifier webhooks;
 
     public ReplicateAdapter(ReplicateProperties properties, JsonMapper json, Clock clock) {
@@ -48,8 +53,9 @@ public class ReplicateAdapter implements ProviderAdapter {
         this.webhooks = properties.hasWebhookSecret()
                 ? new ReplicateCallbackVerifier(String.valueOf(properties.webhookSecret()), clock) : null;
         if (properties.hasCredentials() && webhooks == null) {
-            log.warn("replicate has no webhook secret (gateway.providers.replicate.webhook-secret): webhooks are checked "
-                    + "only by the gateway's signed callback URL");
+            log.warn(
+                    "replicate has no webhook secret (gateway.providers.replicate.webhook-secret): webhooks are checked "
+                            + "only by the gateway's signed callback URL");
         }
     }
 
@@ -69,9 +75,10 @@ public class ReplicateAdapter implements ProviderAdapter {
     }
 
     /**
-     * Replicate serves every prediction's files from {@code replicate.delivery} (docs/providers/replicate.md). Since a
-     * tenant picks any public model, and a model can answer with any URL it likes, only those hosts (and the
-     * configured base URL's origin) are fetched.
+     * Replicate serves every prediction's files from {@code replicate.delivery}
+     * (docs/providers/replicate.md). Since a tenant picks any public model, and a model
+     * can answer with any URL it likes, only those hosts (and the configured base URL's
+     * origin) are fetched.
      */
     @Override
     public OutputHosts outputHosts() {
@@ -91,7 +98,8 @@ public class ReplicateAdapter implements ProviderAdapter {
         if (created.id() == null || created.id().isBlank()) {
             throw new ProviderUnavailable("The provider answered without a prediction id.");
         }
-        // Prefer: wait may already have the result; any other final state is reported by the first poll
+        // Prefer: wait may already have the result; any other final state is reported by
+        // the first poll
         if (ReplicateStatus.fromWire(created.status()).orElse(null) == ReplicateStatus.SUCCEEDED
                 && !Boolean.TRUE.equals(created.dataRemoved())) {
             List<ProviderOutput> files = ReplicateOutputs.files(created.output());
@@ -116,8 +124,9 @@ public class ReplicateAdapter implements ProviderAdapter {
     }
 
     /**
-     * {@code POST /predictions/{id}/cancel} (providers.md section 11). Replicate answers the prediction: {@code canceled}
-     * once stopped; a prediction that had already ended keeps its final status, and 404 means Replicate forgot it.
+     * {@code POST /predictions/{id}/cancel} (providers.md section 11). Replicate answers
+     * the prediction: {@code canceled} once stopped; a prediction that had already ended
+     * keeps its final status, and 404 means Replicate forgot it.
      */
     @Override
     public CancelResult cancel(ProviderTaskRef ref) {
@@ -143,4 +152,5 @@ public class ReplicateAdapter implements ProviderAdapter {
     public String toString() {
         return "ReplicateAdapter[" + properties + "]";
     }
+
 }

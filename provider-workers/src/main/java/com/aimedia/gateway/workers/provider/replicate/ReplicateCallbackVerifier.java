@@ -5,21 +5,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 
-
 import com.aimedia.gateway.workers.provider.http.HmacSha256;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 
 /**
- * Verifies a Replicate webhook with Standard Webhooks (docs/webhooks.md, "Signing"): HMAC-SHA256 over
- * {@code id.timestamp.body} with the base64-decoded part of the {@code whsec_} secret, compared in constant time with
- * each {@code v1,} entry of the space-separated {@code webhook-signature}; the timestamp must be within 5 minutes.
+ * Verifies a Replicate webhook with Standard Webhooks (docs/webhooks.md, "Signing"):
+ * HMAC-SHA256 over {@code id.timestamp.body} with the base64-decoded part of the
+ * {@code whsec_} secret, compared in constant time with each {@code v1,} entry of the
+ * space-separated {@code webhook-signature}; the timestamp must be within 5 minutes.
  */
 final class ReplicateCallbackVerifier {
 
     static final Duration TOLERANCE = Duration.ofMinutes(5);
 
     private final byte[] key;
+
     private final Clock clock;
 
     ReplicateCallbackVerifier(String secret, Clock clock) {
@@ -28,7 +29,8 @@ final class ReplicateCallbackVerifier {
             this.key = Base64.getDecoder().decode(encoded);
         }
         catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("gateway.providers.replicate.webhook-secret is not a whsec_<base64> secret");
+            throw new IllegalArgumentException(
+                    "gateway.providers.replicate.webhook-secret is not a whsec_<base64> secret");
         }
         if (key.length == 0) {
             throw new IllegalArgumentException("gateway.providers.replicate.webhook-secret is empty");
@@ -73,4 +75,5 @@ final class ReplicateCallbackVerifier {
     byte[] sign(String id, long timestamp, byte[] body) {
         return HmacSha256.sign(key, (id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), body);
     }
+
 }

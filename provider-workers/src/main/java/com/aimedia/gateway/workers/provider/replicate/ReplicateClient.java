@@ -17,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 final class ReplicateClient {
 
     private final ReplicateProperties properties;
+
     private final JsonMapper json;
+
     private final ProviderHttp http;
 
     ReplicateClient(ReplicateProperties properties, JsonMapper json) {
@@ -26,11 +28,13 @@ final class ReplicateClient {
         this.http = new ProviderHttp(properties.connectTimeout());
     }
 
-    /** Official models without a version use the model endpoint; a version uses {@code POST /predictions}. */
+    /**
+     * Official models without a version use the model endpoint; a version uses
+     * {@code POST /predictions}.
+     */
     ReplicateApi.Prediction create(ReplicateModelRef model, ReplicateApi.CreatePrediction body) {
         String path = model.version() == null
-                ? "/models/" + segment(model.owner()) + "/" + segment(model.name()) + "/predictions"
-                : "/predictions";
+                ? "/models/" + segment(model.owner()) + "/" + segment(model.name()) + "/predictions" : "/predictions";
         long wait = properties.syncWaitSeconds();
         HttpRequest.Builder request = request(path, properties.readTimeout().plusSeconds(wait))
             .header("Content-Type", "application/json")
@@ -45,7 +49,10 @@ final class ReplicateClient {
         return exchange(request("/predictions/" + segment(predictionId), properties.readTimeout()).GET());
     }
 
-    /** {@code POST /predictions/{id}/cancel}: answers the prediction as it is after the cancel. */
+    /**
+     * {@code POST /predictions/{id}/cancel}: answers the prediction as it is after the
+     * cancel.
+     */
     ReplicateApi.Prediction cancel(String predictionId) {
         return exchange(request("/predictions/" + segment(predictionId) + "/cancel", properties.readTimeout())
             .POST(HttpRequest.BodyPublishers.noBody()));
@@ -76,4 +83,5 @@ final class ReplicateClient {
     private static String segment(String value) {
         return ProviderHttp.segment(value);
     }
+
 }

@@ -11,8 +11,9 @@ import com.aimedia.gateway.workers.provider.spi.InsufficientCredits;
 import com.aimedia.gateway.workers.provider.spi.ProviderException;
 
 /**
- * Maps a Replicate error answer ({@code {"title","detail","status"}}) onto the gateway's taxonomy by HTTP status. A
- * 429 without Retry-After takes the wait from the documented detail ("Your rate limit resets in ~30s.").
+ * Maps a Replicate error answer ({@code {"title","detail","status"}}) onto the gateway's
+ * taxonomy by HTTP status. A 429 without Retry-After takes the wait from the documented
+ * detail ("Your rate limit resets in ~30s.").
  */
 final class ReplicateErrorClassifier {
 
@@ -25,8 +26,7 @@ final class ReplicateErrorClassifier {
         if (httpStatus == 402) {
             return new InsufficientCredits("The provider account has insufficient credit.");
         }
-        return HttpStatusClassifier.classify(httpStatus, detail,
-                "The provider throttled the request; try again later.",
+        return HttpStatusClassifier.classify(httpStatus, detail, "The provider throttled the request; try again later.",
                 retryAfter != null ? retryAfter : resetsIn(detail));
     }
 
@@ -34,4 +34,5 @@ final class ReplicateErrorClassifier {
         Matcher matcher = RESETS_IN.matcher(detail);
         return matcher.find() ? Duration.ofSeconds(Long.parseLong(matcher.group(1))) : null;
     }
+
 }

@@ -12,9 +12,10 @@ import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Extracts files from a prediction's {@code output}, whose shape is model-specific: a URL string, an array of URLs,
- * or an object holding them (docs/providers/replicate.md). Strings that are neither http(s) URLs nor {@code data:} URIs
- * (text models' tokens) are not files and are skipped. Replicate's file URLs need no token.
+ * Extracts files from a prediction's {@code output}, whose shape is model-specific: a URL
+ * string, an array of URLs, or an object holding them (docs/providers/replicate.md).
+ * Strings that are neither http(s) URLs nor {@code data:} URIs (text models' tokens) are
+ * not files and are skipped. Replicate's file URLs need no token.
  */
 final class ReplicateOutputs {
 
@@ -55,7 +56,8 @@ final class ReplicateOutputs {
             String type = text.substring(5, text.indexOf(";base64,"));
             try {
                 byte[] bytes = Base64.getDecoder().decode(text.substring(text.indexOf(";base64,") + 8));
-                return java.util.Optional.of(new ProviderOutput.Inline(bytes, type.isBlank() ? "application/octet-stream" : type));
+                return java.util.Optional
+                    .of(new ProviderOutput.Inline(bytes, type.isBlank() ? "application/octet-stream" : type));
             }
             catch (IllegalArgumentException notBase64) {
                 return java.util.Optional.empty();
@@ -63,4 +65,5 @@ final class ReplicateOutputs {
         }
         return java.util.Optional.empty();
     }
+
 }

@@ -13,27 +13,27 @@ import org.springframework.validation.annotation.Validated;
 import com.aimedia.gateway.workers.provider.spi.Credentials;
 
 /**
- * How the gateway reaches Replicate. Token and webhook secret come only from the environment
- * ({@code GATEWAY_PROVIDERS_REPLICATE_API_TOKEN}, {@code GATEWAY_PROVIDERS_REPLICATE_WEBHOOK_SECRET}).
+ * How the gateway reaches Replicate. Token and webhook secret come only from the
+ * environment ({@code GATEWAY_PROVIDERS_REPLICATE_API_TOKEN},
+ * {@code GATEWAY_PROVIDERS_REPLICATE_WEBHOOK_SECRET}).
  *
  * @param baseUrl the API base including {@code /v1}
  * @param apiToken the API token ({@code Authorization: Bearer})
  * @param webhookSecret the account's webhook signing secret ({@code whsec_...}, from
- *     {@code GET /v1/webhooks/default/secret}); when set, webhooks must carry a valid Standard Webhooks signature
- * @param syncWait {@code Prefer: wait=N} on create (0 = off, max 60 s): a prediction that finishes in time completes
- *     the task at submit; otherwise it is polled as usual. Off by default because it holds a worker thread.
+ * {@code GET /v1/webhooks/default/secret}); when set, webhooks must carry a valid
+ * Standard Webhooks signature
+ * @param syncWait {@code Prefer: wait=N} on create (0 = off, max 60 s): a prediction that
+ * finishes in time completes the task at submit; otherwise it is polled as usual. Off by
+ * default because it holds a worker thread.
  * @param connectTimeout how long to wait for a connection
- * @param readTimeout how long to wait for one answer (a create waits {@code syncWait} longer)
+ * @param readTimeout how long to wait for one answer (a create waits {@code syncWait}
+ * longer)
  */
 @Validated
 @ConfigurationProperties("gateway.providers.replicate")
-public record ReplicateProperties(
-        @DefaultValue("https://api.replicate.com/v1") @NotNull URI baseUrl,
-        @Nullable String apiToken,
-        @Nullable String webhookSecret,
-        @DefaultValue("0s") @NotNull Duration syncWait,
-        @DefaultValue("5s") @NotNull Duration connectTimeout,
-        @DefaultValue("30s") @NotNull Duration readTimeout) {
+public record ReplicateProperties(@DefaultValue("https://api.replicate.com/v1") @NotNull URI baseUrl,
+        @Nullable String apiToken, @Nullable String webhookSecret, @DefaultValue("0s") @NotNull Duration syncWait,
+        @DefaultValue("5s") @NotNull Duration connectTimeout, @DefaultValue("30s") @NotNull Duration readTimeout) {
 
     public boolean hasCredentials() {
         return Credentials.present(apiToken);

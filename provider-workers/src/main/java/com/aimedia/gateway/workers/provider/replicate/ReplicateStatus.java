@@ -10,18 +10,19 @@ import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderOutput;
 
-/** Every documented prediction {@code status}, each mapped to a {@link PollResult} (docs/providers/replicate.md). */
+/**
+ * Every documented prediction {@code status}, each mapped to a {@link PollResult}
+ * (docs/providers/replicate.md).
+ */
 enum ReplicateStatus {
+
     /** Booting a model or waiting for hardware. */
-    STARTING("starting"),
-    PROCESSING("processing"),
-    SUCCEEDED("succeeded"),
-    FAILED("failed"),
-    CANCELED("canceled"),
+    STARTING("starting"), PROCESSING("processing"), SUCCEEDED("succeeded"), FAILED("failed"), CANCELED("canceled"),
     /** The {@code Cancel-After} deadline passed before it started. */
     ABORTED("aborted");
 
     private static final int MAX_MESSAGE = 300;
+
     private final String wireValue;
 
     ReplicateStatus(String wireValue) {
@@ -47,7 +48,8 @@ enum ReplicateStatus {
             case PROCESSING -> PollResult.Pending.inProgress();
             case SUCCEEDED -> succeeded(prediction);
             case FAILED -> failed(prediction.error());
-            case CANCELED -> new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The prediction was canceled at the provider.");
+            case CANCELED ->
+                new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The prediction was canceled at the provider.");
             case ABORTED -> new PollResult.Failed(ErrorCode.PROVIDER_TIMEOUT,
                     "The prediction was aborted: its deadline passed before it started.");
         };
@@ -59,9 +61,8 @@ enum ReplicateStatus {
                     "The provider already deleted the outputs (Replicate keeps API outputs for 1 hour).");
         }
         List<ProviderOutput> files = ReplicateOutputs.files(prediction.output());
-        return files.isEmpty()
-                ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The model finished without a downloadable file output.")
-                : new PollResult.Succeeded(files);
+        return files.isEmpty() ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR,
+                "The model finished without a downloadable file output.") : new PollResult.Succeeded(files);
     }
 
     static PollResult.Failed failed(@Nullable Object error) {
@@ -72,8 +73,8 @@ enum ReplicateStatus {
             text = text.substring(0, MAX_MESSAGE) + "...";
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.contains("nsfw") || lower.contains("safety") || lower.contains("sensitive") || lower.contains("flagged")
-                || lower.contains("content policy") || lower.contains("moderation")) {
+        if (lower.contains("nsfw") || lower.contains("safety") || lower.contains("sensitive")
+                || lower.contains("flagged") || lower.contains("content policy") || lower.contains("moderation")) {
             return new PollResult.Failed(ErrorCode.CONTENT_POLICY,
                     "The model rejected the content under its content policy: " + text);
         }
@@ -83,4 +84,5 @@ enum ReplicateStatus {
         return new PollResult.Failed(ErrorCode.PROVIDER_ERROR,
                 text.isEmpty() ? "The model failed without a reason." : "The model failed: " + text);
     }
+
 }

@@ -20,19 +20,23 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runway developer API (docs/providers/runway.md): gen4_turbo (and the deprecated gen3a_turbo) on image_to_video,
- * gen4_image / gen4_image_turbo on text_to_image; every task is polled at {@code GET /v1/tasks/{id}}. The
- * {@code providerRef} is the endpoint the task was created on. Runway has no webhooks and takes no caller id, so the
- * gateway polls only and {@link #recover} keeps the default ({@code submission_uncertain}). Over its concurrency an
- * organization's tasks are accepted and wait in {@code THROTTLED}, which stays queued here.
+ * Runway developer API (docs/providers/runway.md): gen4_turbo (and the deprecated
+ * gen3a_turbo) on image_to_video, gen4_image / gen4_image_turbo on text_to_image; every
+ * task is polled at {@code GET /v1/tasks/{id}}. The {@code providerRef} is the endpoint
+ * the task was created on. Runway has no webhooks and takes no caller id, so the gateway
+ * polls only and {@link #recover} keeps the default ({@code submission_uncertain}). Over
+ * its concurrency an organization's tasks are accepted and wait in {@code THROTTLED},
+ * which stays queued here.
  */
 @Component
 public class RunwayAdapter implements ProviderAdapter {
 
     public static final ProviderId ID = ProviderId.of("runway");
+
     private static final Logger log = LoggerFactory.getLogger(RunwayAdapter.class);
 
     private final RunwayProperties properties;
+
     private final RunwayClient client;
 
     public RunwayAdapter(RunwayProperties properties, JsonMapper json, Clock clock) {
@@ -68,9 +72,10 @@ public class RunwayAdapter implements ProviderAdapter {
     }
 
     /**
-     * {@code DELETE /v1/tasks/{id}} (providers.md section 3) cancels a task in flight but deletes a finished one, so the
-     * task is read first and only a task still {@code PENDING}, {@code THROTTLED} or {@code RUNNING} is deleted: a task
-     * that finished just before the cancel keeps its result.
+     * {@code DELETE /v1/tasks/{id}} (providers.md section 3) cancels a task in flight but
+     * deletes a finished one, so the task is read first and only a task still
+     * {@code PENDING}, {@code THROTTLED} or {@code RUNNING} is deleted: a task that
+     * finished just before the cancel keeps its result.
      */
     @Override
     public CancelResult cancel(ProviderTaskRef ref) {
@@ -78,7 +83,8 @@ public class RunwayAdapter implements ProviderAdapter {
         try {
             Optional<RunwayStatus> status = RunwayStatus.fromWire(client.task(ref.providerTaskId()).status());
             if (status.isEmpty() || !status.get().isInFlight()) {
-                return status.orElse(null) == RunwayStatus.CANCELLED ? CancelResult.CANCELLED : CancelResult.NOT_RUNNING;
+                return status.orElse(null) == RunwayStatus.CANCELLED ? CancelResult.CANCELLED
+                        : CancelResult.NOT_RUNNING;
             }
             client.delete(ref.providerTaskId());
             return CancelResult.CANCELLED;
@@ -106,4 +112,5 @@ public class RunwayAdapter implements ProviderAdapter {
     public String toString() {
         return "RunwayAdapter[" + properties + "]";
     }
+
 }

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import tools.jackson.databind.JsonNode;
 
-/** Runway's wire shapes (docs/providers/runway.md, from the official SDK's generated types). */
+/**
+ * Runway's wire shapes (docs/providers/runway.md, from the official SDK's generated
+ * types).
+ */
 final class RunwayApi {
 
     static final String IMAGE_TO_VIDEO = "image_to_video";
@@ -21,22 +24,17 @@ final class RunwayApi {
 
     /** Body of {@code POST /v1/image_to_video}; absent fields are omitted. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ImageToVideoRequest(
-            @JsonProperty("model") String model,
+    record ImageToVideoRequest(@JsonProperty("model") String model,
             @JsonProperty("promptImage") @Nullable JsonNode promptImage,
-            @JsonProperty("promptText") @Nullable String promptText,
-            @JsonProperty("ratio") @Nullable String ratio,
-            @JsonProperty("duration") @Nullable Integer duration,
-            @JsonProperty("seed") @Nullable Long seed,
+            @JsonProperty("promptText") @Nullable String promptText, @JsonProperty("ratio") @Nullable String ratio,
+            @JsonProperty("duration") @Nullable Integer duration, @JsonProperty("seed") @Nullable Long seed,
             @JsonProperty("contentModeration") @Nullable JsonNode contentModeration) {
     }
 
     /** Body of {@code POST /v1/text_to_image}; absent fields are omitted. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TextToImageRequest(
-            @JsonProperty("model") String model,
-            @JsonProperty("promptText") @Nullable String promptText,
-            @JsonProperty("ratio") @Nullable String ratio,
+    record TextToImageRequest(@JsonProperty("model") String model,
+            @JsonProperty("promptText") @Nullable String promptText, @JsonProperty("ratio") @Nullable String ratio,
             @JsonProperty("referenceImages") @Nullable JsonNode referenceImages,
             @JsonProperty("seed") @Nullable Long seed,
             @JsonProperty("contentModeration") @Nullable JsonNode contentModeration) {
@@ -49,26 +47,22 @@ final class RunwayApi {
 
     /** {@code GET /v1/tasks/{id}}: a union discriminated by {@code status}. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Task(
-            @JsonProperty("id") @Nullable String id,
-            @JsonProperty("status") @Nullable String status,
-            @JsonProperty("createdAt") @Nullable String createdAt,
-            @JsonProperty("progress") @Nullable Double progress,
-            @JsonProperty("output") @Nullable List<String> output,
-            @JsonProperty("failure") @Nullable String failure,
+    record Task(@JsonProperty("id") @Nullable String id, @JsonProperty("status") @Nullable String status,
+            @JsonProperty("createdAt") @Nullable String createdAt, @JsonProperty("progress") @Nullable Double progress,
+            @JsonProperty("output") @Nullable List<String> output, @JsonProperty("failure") @Nullable String failure,
             @JsonProperty("failureCode") @Nullable String failureCode) {
     }
 
-    /** Error answers: JSON with an {@code error} member (validation errors may list {@code issues}). */
+    /**
+     * Error answers: JSON with an {@code error} member (validation errors may list
+     * {@code issues}).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Error(
-            @JsonProperty("error") @Nullable String error,
-            @JsonProperty("issues") @Nullable List<Issue> issues) {
+    record Error(@JsonProperty("error") @Nullable String error, @JsonProperty("issues") @Nullable List<Issue> issues) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Issue(
-            @JsonProperty("path") @Nullable List<String> path,
-            @JsonProperty("message") @Nullable String message) {
+    record Issue(@JsonProperty("path") @Nullable List<String> path, @JsonProperty("message") @Nullable String message) {
     }
+
 }

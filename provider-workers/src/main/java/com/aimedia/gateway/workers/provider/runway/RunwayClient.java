@@ -18,15 +18,19 @@ import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runway over HTTP: {@code Authorization: Bearer <key>} and the required {@code X-Runway-Version} on every call;
- * create = {@code POST /v1/<endpoint>} answering {@code {"id"}}, poll = {@code GET /v1/tasks/{id}}. Any non-2xx
- * becomes a classified exception; the key is scrubbed from any provider text that might echo it.
+ * Runway over HTTP: {@code Authorization: Bearer <key>} and the required
+ * {@code X-Runway-Version} on every call; create = {@code POST /v1/<endpoint>} answering
+ * {@code {"id"}}, poll = {@code GET /v1/tasks/{id}}. Any non-2xx becomes a classified
+ * exception; the key is scrubbed from any provider text that might echo it.
  */
 final class RunwayClient {
 
     private final RunwayProperties properties;
+
     private final JsonMapper json;
+
     private final Clock clock;
+
     private final ProviderHttp http;
 
     RunwayClient(RunwayProperties properties, JsonMapper json, Clock clock) {
@@ -38,7 +42,8 @@ final class RunwayClient {
 
     String create(String endpoint, String model, Record body) {
         HttpResponse<byte[]> response = http.send(request("/v1/" + endpoint).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build());
+            .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+            .build());
         RunwayApi.Created created = success(response, model, RunwayApi.Created.class);
         if (created == null || created.id() == null || created.id().isBlank()) {
             throw new ProviderUnavailable("The provider answered success without a task id.");
@@ -47,7 +52,8 @@ final class RunwayClient {
     }
 
     RunwayApi.Task task(String id) {
-        HttpResponse<byte[]> response = http.send(request("/v1/tasks/" + URLEncoder.encode(id, StandardCharsets.UTF_8)).GET().build());
+        HttpResponse<byte[]> response = http
+            .send(request("/v1/tasks/" + URLEncoder.encode(id, StandardCharsets.UTF_8)).GET().build());
         RunwayApi.Task task = success(response, null, RunwayApi.Task.class);
         if (task == null) {
             throw new ProviderUnavailable("The provider answered success without a task.");
@@ -55,10 +61,13 @@ final class RunwayClient {
         return task;
     }
 
-    /** {@code DELETE /v1/tasks/{id}}: cancels a task in flight (and would delete a finished one: callers check first). */
+    /**
+     * {@code DELETE /v1/tasks/{id}}: cancels a task in flight (and would delete a
+     * finished one: callers check first).
+     */
     void delete(String id) {
-        HttpResponse<byte[]> response = http.send(request("/v1/tasks/" + URLEncoder.encode(id, StandardCharsets.UTF_8))
-            .DELETE().build());
+        HttpResponse<byte[]> response = http
+            .send(request("/v1/tasks/" + URLEncoder.encode(id, StandardCharsets.UTF_8)).DELETE().build());
         success(response, null, RunwayApi.Task.class);
     }
 
@@ -77,10 +86,14 @@ final class RunwayClient {
             return JsonBodies.readOrNull(json, response.body(), type);
         }
         RunwayApi.Error error = JsonBodies.readOrNull(json, response.body(), RunwayApi.Error.class);
-        throw RunwayErrorClassifier.classify(status, error == null ? "" : scrub(errorText(error)), model, RetryAfter.secondsOrDate(response, clock));
+        throw RunwayErrorClassifier.classify(status, error == null ? "" : scrub(errorText(error)), model,
+                RetryAfter.secondsOrDate(response, clock));
     }
 
-    /** The {@code error} text plus any validation issues ({@code model: Invalid enum value ...}). */
+    /**
+     * The {@code error} text plus any validation issues
+     * ({@code model: Invalid enum value ...}).
+     */
     private static String errorText(RunwayApi.Error error) {
         StringBuilder text = new StringBuilder(error.error() == null ? "" : error.error());
         if (error.issues() != null) {
@@ -96,4 +109,5 @@ final class RunwayClient {
     private String scrub(String message) {
         return Secrets.scrub(message, properties.apiKey());
     }
+
 }

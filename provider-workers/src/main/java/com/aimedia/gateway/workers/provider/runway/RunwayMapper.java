@@ -14,7 +14,10 @@ import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
 
 import tools.jackson.databind.JsonNode;
 
-/** Maps a gateway request onto a Runway create body (Runway's own camelCase field names), and a task onto its outputs. */
+/**
+ * Maps a gateway request onto a Runway create body (Runway's own camelCase field names),
+ * and a task onto its outputs.
+ */
 final class RunwayMapper {
 
     private RunwayMapper() {
@@ -52,4 +55,5 @@ final class RunwayMapper {
         JsonNode node = input.get(field);
         return node == null || node.isNull() ? null : node;
     }
+
 }

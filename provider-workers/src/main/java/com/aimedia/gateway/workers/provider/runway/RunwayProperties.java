@@ -14,23 +14,23 @@ import org.springframework.validation.annotation.Validated;
 import com.aimedia.gateway.workers.provider.spi.Credentials;
 
 /**
- * How the gateway reaches Runway. The API key comes only from the environment ({@code GATEWAY_PROVIDERS_RUNWAY_API_KEY})
- * and has no default; without it the provider is unavailable.
+ * How the gateway reaches Runway. The API key comes only from the environment
+ * ({@code GATEWAY_PROVIDERS_RUNWAY_API_KEY}) and has no default; without it the provider
+ * is unavailable.
  *
  * @param baseUrl the API host (production by default; a simulator in tests)
- * @param apiKey the organization's API key ({@code Authorization: Bearer}; real keys look like {@code key_} + hex)
- * @param apiVersion the {@code X-Runway-Version} header Runway requires on every call (the SDK's default)
+ * @param apiKey the organization's API key ({@code Authorization: Bearer}; real keys look
+ * like {@code key_} + hex)
+ * @param apiVersion the {@code X-Runway-Version} header Runway requires on every call
+ * (the SDK's default)
  * @param connectTimeout how long to wait for a TCP/TLS connection
  * @param readTimeout how long to wait for an answer to one request
  */
 @Validated
 @ConfigurationProperties("gateway.providers.runway")
-public record RunwayProperties(
-        @DefaultValue("https://api.dev.runwayml.com") @NotNull URI baseUrl,
-        @Nullable String apiKey,
-        @DefaultValue("2024-11-06") @NotBlank String apiVersion,
-        @DefaultValue("5s") @NotNull Duration connectTimeout,
-        @DefaultValue("30s") @NotNull Duration readTimeout) {
+public record RunwayProperties(@DefaultValue("https://api.dev.runwayml.com") @NotNull URI baseUrl,
+        @Nullable String apiKey, @DefaultValue("2024-11-06") @NotBlank String apiVersion,
+        @DefaultValue("5s") @NotNull Duration connectTimeout, @DefaultValue("30s") @NotNull Duration readTimeout) {
 
     public boolean hasCredentials() {
         return Credentials.present(apiKey);
@@ -40,6 +40,7 @@ public record RunwayProperties(
     @Override
     public String toString() {
         return "RunwayProperties[baseUrl=" + baseUrl + ", credentials=" + (hasCredentials() ? "set" : "missing")
-                + ", apiVersion=" + apiVersion + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+                + ", apiVersion=" + apiVersion + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
+                + "]";
     }
 }

@@ -11,13 +11,13 @@ import com.aimedia.gateway.workers.provider.spi.PollResult;
 
 /** Every documented Runway task {@code status}, each mapped to a {@link PollResult}. */
 enum RunwayStatus {
+
     PENDING,
-    /** The organization is over its concurrency; Runway holds the task and starts it later. */
-    THROTTLED,
-    RUNNING,
-    SUCCEEDED,
-    FAILED,
-    CANCELLED;
+    /**
+     * The organization is over its concurrency; Runway holds the task and starts it
+     * later.
+     */
+    THROTTLED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
 
     static Optional<RunwayStatus> fromWire(@Nullable String raw) {
         for (RunwayStatus status : values()) {
@@ -38,10 +38,12 @@ enum RunwayStatus {
             case PENDING, THROTTLED -> PollResult.Pending.inQueue();
             case RUNNING -> new PollResult.Pending(true, percent(task.progress()));
             case SUCCEEDED -> outputs.isEmpty()
-                    ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider reported success without a result file.")
+                    ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR,
+                            "The provider reported success without a result file.")
                     : PollResult.Succeeded.urls(outputs);
             case FAILED -> RunwayErrorClassifier.failure(task.failureCode(), task.failure());
-            case CANCELLED -> new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The task was cancelled at the provider.");
+            case CANCELLED ->
+                new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The task was cancelled at the provider.");
         };
     }
 
@@ -52,4 +54,5 @@ enum RunwayStatus {
         }
         return (int) Math.round(Math.max(0, Math.min(1, progress)) * 100);
     }
+
 }

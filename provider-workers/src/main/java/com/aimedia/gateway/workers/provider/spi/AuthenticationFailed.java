@@ -1,6 +1,9 @@
 package com.aimedia.gateway.workers.provider.spi;
 
-/** The provider refused the gateway's credentials or account (including account problems and IP allow-lists). */
+/**
+ * The provider refused the gateway's credentials or account (including account problems
+ * and IP allow-lists).
+ */
 public final class AuthenticationFailed extends PermanentException {
 
     public AuthenticationFailed(String message) {
@@ -15,4 +18,5 @@ public final class AuthenticationFailed extends PermanentException {
     public ErrorCode errorCode() {
         return ErrorCode.PROVIDER_AUTH;
     }
+
 }

@@ -6,9 +6,16 @@ public enum CancelResult {
     /** The provider stopped the task, or had stopped it already (a repeated cancel). */
     CANCELLED,
 
-    /** The provider no longer runs the task (it ended before the cancel, or the provider forgot it): nothing to stop. */
+    /**
+     * The provider no longer runs the task (it ended before the cancel, or the provider
+     * forgot it): nothing to stop.
+     */
     NOT_RUNNING,
 
-    /** The provider has no cancel call: the gateway only stops polling and drops the result. */
+    /**
+     * The provider has no cancel call: the gateway only stops polling and drops the
+     * result.
+     */
     UNSUPPORTED
+
 }

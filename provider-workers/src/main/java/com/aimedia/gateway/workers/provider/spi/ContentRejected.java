@@ -15,4 +15,5 @@ public final class ContentRejected extends PermanentException {
     public ErrorCode errorCode() {
         return ErrorCode.CONTENT_POLICY;
     }
+
 }

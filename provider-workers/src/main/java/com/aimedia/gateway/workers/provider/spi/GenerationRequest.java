@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
  * @param model the public model id the client asked for
  * @param providerModel the provider's own model name
  * @param input the validated model input (a JSON object)
- * @param callbackUrl a signed gateway URL the provider may call when the task changes (adapters whose provider
- *     takes a callback URL pass it on); null when the gateway takes no provider callbacks
+ * @param callbackUrl a signed gateway URL the provider may call when the task changes
+ * (adapters whose provider takes a callback URL pass it on); null when the gateway takes
+ * no provider callbacks
  */
 public record GenerationRequest(String taskId, String model, String providerModel, JsonNode input,
         @Nullable URI callbackUrl) {

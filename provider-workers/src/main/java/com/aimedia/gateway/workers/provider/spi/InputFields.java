@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads optional typed fields of a {@link GenerationRequest#input()}. Absent or {@code null} reads as {@code null}; a
- * value of the wrong type is the caller's mistake, an {@link InvalidRequest} worded the same for every provider.
+ * Reads optional typed fields of a {@link GenerationRequest#input()}. Absent or
+ * {@code null} reads as {@code null}; a value of the wrong type is the caller's mistake,
+ * an {@link InvalidRequest} worded the same for every provider.
  */
 public final class InputFields {
 
@@ -35,7 +36,10 @@ public final class InputFields {
         return node.asBoolean();
     }
 
-    /** An integral number as an {@code int} (Jackson's {@code asInt}: out-of-range values are not rejected here). */
+    /**
+     * An integral number as an {@code int} (Jackson's {@code asInt}: out-of-range values
+     * are not rejected here).
+     */
     public static @Nullable Integer integer(JsonNode input, String field) {
         JsonNode node = present(input, field);
         if (node == null) {
@@ -77,4 +81,5 @@ public final class InputFields {
     private static InvalidRequest invalid(String field, String expected) {
         return new InvalidRequest("Invalid parameter: input." + field + " must be " + expected);
     }
+
 }

@@ -15,4 +15,5 @@ public final class InsufficientCredits extends PermanentException {
     public ErrorCode errorCode() {
         return ErrorCode.INSUFFICIENT_CREDITS;
     }
+
 }

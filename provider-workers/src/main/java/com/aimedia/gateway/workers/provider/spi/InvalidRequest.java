@@ -15,4 +15,5 @@ public final class InvalidRequest extends PermanentException {
     public ErrorCode errorCode() {
         return ErrorCode.INVALID_PARAMETER;
     }
+
 }

@@ -15,4 +15,5 @@ public final class NotFound extends PermanentException {
     public ErrorCode errorCode() {
         return ErrorCode.NOT_FOUND;
     }
+
 }

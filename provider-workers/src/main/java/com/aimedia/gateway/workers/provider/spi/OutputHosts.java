@@ -5,13 +5,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The hosts a provider's result URLs may name, where the provider documents them (Replicate's
- * {@code replicate.delivery}, the Gemini Files API, BFL's delivery hosts). A pattern is {@code host},
- * {@code host:port} or {@code *.domain} (any subdomain, not the domain itself). An empty list admits any host: the
- * address guard alone then decides, as for providers whose result hosts are not documented.
+ * The hosts a provider's result URLs may name, where the provider documents them
+ * (Replicate's {@code replicate.delivery}, the Gemini Files API, BFL's delivery hosts). A
+ * pattern is {@code host}, {@code host:port} or {@code *.domain} (any subdomain, not the
+ * domain itself). An empty list admits any host: the address guard alone then decides, as
+ * for providers whose result hosts are not documented.
  *
- * <p>The list is checked against the URL the provider named, before anything is resolved; every address the
- * download reaches, redirect hops included, is checked by the SSRF guard as well.
+ * <p>
+ * The list is checked against the URL the provider named, before anything is resolved;
+ * every address the download reaches, redirect hops included, is checked by the SSRF
+ * guard as well.
  */
 public record OutputHosts(List<String> patterns) {
 
@@ -24,7 +27,10 @@ public record OutputHosts(List<String> patterns) {
         return new OutputHosts(List.of());
     }
 
-    /** The origin of a configured base URL (so a proxy or simulator there keeps working) plus documented hosts. */
+    /**
+     * The origin of a configured base URL (so a proxy or simulator there keeps working)
+     * plus documented hosts.
+     */
     public static OutputHosts of(URI base, String... documented) {
         List<String> patterns = new java.util.ArrayList<>(List.of(documented));
         if (base.getHost() != null) {
@@ -41,7 +47,10 @@ public record OutputHosts(List<String> patterns) {
         return patterns.isEmpty() || listed(url);
     }
 
-    /** Whether the URL's host (and port) matches one of the patterns; an empty list matches nothing. */
+    /**
+     * Whether the URL's host (and port) matches one of the patterns; an empty list
+     * matches nothing.
+     */
     public boolean listed(URI url) {
         if (url.getHost() == null) {
             return false;

@@ -12,4 +12,5 @@ public abstract sealed class PermanentException extends ProviderException implem
     protected PermanentException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
+
 }

@@ -42,7 +42,9 @@ public sealed interface PollResult permits PollResult.Pending, PollResult.Succee
         }
     }
 
-    /** Finished without a result; {@code message} is for users and never holds a secret. */
+    /**
+     * Finished without a result; {@code message} is for users and never holds a secret.
+     */
     record Failed(ErrorCode code, String message) implements PollResult {
 
         public Failed {
@@ -50,4 +52,5 @@ public sealed interface PollResult permits PollResult.Pending, PollResult.Succee
             Objects.requireNonNull(message, "message");
         }
     }
+
 }

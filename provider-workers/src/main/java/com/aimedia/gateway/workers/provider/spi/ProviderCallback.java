@@ -5,13 +5,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A callback a provider pushed to the gateway, as received. The gateway URL it came to was signed by the gateway;
- * the adapter checks the provider's own signature where the provider signs its callbacks.
+ * A callback a provider pushed to the gateway, as received. The gateway URL it came to
+ * was signed by the gateway; the adapter checks the provider's own signature where the
+ * provider signs its callbacks.
  *
  * @param taskId the gateway task id the signed URL names
  * @param method the HTTP method the provider used
- * @param target the request target as the provider called it: path and {@code ?query} of the URL the gateway handed
- *     out (providers such as Vidu sign it); empty where unknown
+ * @param target the request target as the provider called it: path and {@code ?query} of
+ * the URL the gateway handed out (providers such as Vidu sign it); empty where unknown
  * @param headers the request headers, names in lower case
  * @param body the raw request body
  */

@@ -3,7 +3,9 @@ package com.aimedia.gateway.workers.provider.spi;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** A provider's id: lowercase, the suffix of its topics ({@code tasks.submitted.kling}). */
+/**
+ * A provider's id: lowercase, the suffix of its topics ({@code tasks.submitted.kling}).
+ */
 public record ProviderId(String value) {
 
     private static final Pattern VALID = Pattern.compile("[a-z0-9-]+");

@@ -15,4 +15,5 @@ public final class ProviderNotConfigured extends PermanentException {
     public ErrorCode errorCode() {
         return ErrorCode.PROVIDER_UNAVAILABLE;
     }
+
 }

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One result of a finished task, as the provider hands it over. The worker copies it into the gateway's own output
- * store and reports a signed gateway URL, so clients never need a provider credential and never meet a provider URL
- * that expires after minutes.
+ * One result of a finished task, as the provider hands it over. The worker copies it into
+ * the gateway's own output store and reports a signed gateway URL, so clients never need
+ * a provider credential and never meet a provider URL that expires after minutes.
  */
 public sealed interface ProviderOutput permits ProviderOutput.Remote, ProviderOutput.Inline {
 
@@ -20,7 +20,8 @@ public sealed interface ProviderOutput permits ProviderOutput.Remote, ProviderOu
      * A file at a provider URL.
      *
      * @param uri where to download it
-     * @param headers what the download needs besides the URL (e.g. an API key header); never logged or reported
+     * @param headers what the download needs besides the URL (e.g. an API key header);
+     * never logged or reported
      */
     record Remote(URI uri, Map<String, String> headers) implements ProviderOutput {
 
@@ -53,4 +54,5 @@ public sealed interface ProviderOutput permits ProviderOutput.Remote, ProviderOu
             return "Inline[" + contentType + ", " + content.length + " bytes]";
         }
     }
+
 }

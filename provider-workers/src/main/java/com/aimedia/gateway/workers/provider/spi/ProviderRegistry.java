@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The adapters of this deployment, by id. Fails at start-up when two adapters claim the same id. */
+/**
+ * The adapters of this deployment, by id. Fails at start-up when two adapters claim the
+ * same id.
+ */
 public final class ProviderRegistry {
 
     private final Map<ProviderId, ProviderAdapter> adapters;
@@ -27,9 +30,10 @@ public final class ProviderRegistry {
     }
 
     /**
-     * The registry of a worker that serves only some providers. An empty selection keeps every adapter.
-     *
-     * @throws IllegalArgumentException when the selection names a provider this build has no adapter for
+     * The registry of a worker that serves only some providers. An empty selection keeps
+     * every adapter.
+     * @throws IllegalArgumentException when the selection names a provider this build has
+     * no adapter for
      */
     public ProviderRegistry servingOnly(Set<ProviderId> selection) {
         if (selection.isEmpty()) {
@@ -51,4 +55,5 @@ public final class ProviderRegistry {
     public Collection<ProviderAdapter> all() {
         return adapters.values();
     }
+
 }

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param taskId the gateway task id
  * @param providerTaskId the provider's opaque task id
- * @param providerRef what the adapter returned in {@link Submission#providerRef()}, or null
+ * @param providerRef what the adapter returned in {@link Submission#providerRef()}, or
+ * null
  */
 public record ProviderTaskRef(String taskId, String providerTaskId, @Nullable String providerRef) {
 

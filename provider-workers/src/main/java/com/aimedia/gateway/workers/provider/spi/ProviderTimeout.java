@@ -15,4 +15,5 @@ public final class ProviderTimeout extends RetryableException {
     public ErrorCode errorCode() {
         return ErrorCode.PROVIDER_TIMEOUT;
     }
+
 }

@@ -3,8 +3,9 @@ package com.aimedia.gateway.workers.provider.spi;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The provider failed or could not be reached (5xx, connection refused); whether a submit was received is unknown,
- * unless the gateway refused the call itself without calling the provider ({@link #notCalled}, an open circuit).
+ * The provider failed or could not be reached (5xx, connection refused); whether a submit
+ * was received is unknown, unless the gateway refused the call itself without calling the
+ * provider ({@link #notCalled}, an open circuit).
  */
 public final class ProviderUnavailable extends RetryableException {
 
@@ -23,7 +24,10 @@ public final class ProviderUnavailable extends RetryableException {
         this.providerCalled = providerCalled;
     }
 
-    /** The gateway did not call the provider at all (it knows the provider is down), so nothing was received. */
+    /**
+     * The gateway did not call the provider at all (it knows the provider is down), so
+     * nothing was received.
+     */
     public static ProviderUnavailable notCalled(String message) {
         return new ProviderUnavailable(message, null, false);
     }
@@ -37,4 +41,5 @@ public final class ProviderUnavailable extends RetryableException {
     public ErrorCode errorCode() {
         return ErrorCode.PROVIDER_ERROR;
     }
+
 }

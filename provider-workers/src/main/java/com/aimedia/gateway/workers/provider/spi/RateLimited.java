@@ -5,7 +5,10 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
-/** The provider refused the request for now (rate or concurrency limit); it provably did not create the task. */
+/**
+ * The provider refused the request for now (rate or concurrency limit); it provably did
+ * not create the task.
+ */
 public final class RateLimited extends RetryableException {
 
     private final @Nullable Duration retryAfter;
@@ -24,4 +27,5 @@ public final class RateLimited extends RetryableException {
     public ErrorCode errorCode() {
         return ErrorCode.RATE_LIMITED;
     }
+
 }

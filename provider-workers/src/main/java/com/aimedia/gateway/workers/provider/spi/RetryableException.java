@@ -9,4 +9,5 @@ public abstract sealed class RetryableException extends ProviderException
     protected RetryableException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
+
 }

@@ -5,11 +5,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a provider answered to a submit: its task id, the adapter-owned reference a later poll needs, and the outputs
- * when the provider finished the task synchronously.
+ * What a provider answered to a submit: its task id, the adapter-owned reference a later
+ * poll needs, and the outputs when the provider finished the task synchronously.
  *
  * @param providerTaskId the provider's opaque task id
- * @param providerRef adapter-owned context for polling (e.g. which endpoint family), or null
+ * @param providerRef adapter-owned context for polling (e.g. which endpoint family), or
+ * null
  * @param outputs the results when the provider finished at submit time, else empty
  */
 public record Submission(String providerTaskId, @Nullable String providerRef, List<ProviderOutput> outputs) {

@@ -1,6 +1,9 @@
 package com.aimedia.gateway.workers.provider.spi;
 
-/** A submit's outcome is unknown and the provider cannot look the task up, so it is not sent again. */
+/**
+ * A submit's outcome is unknown and the provider cannot look the task up, so it is not
+ * sent again.
+ */
 public final class SubmissionUncertain extends PermanentException {
 
     public SubmissionUncertain(String message) {
@@ -15,4 +18,5 @@ public final class SubmissionUncertain extends PermanentException {
     public ErrorCode errorCode() {
         return ErrorCode.SUBMISSION_UNCERTAIN;
     }
+
 }

@@ -1,4 +1,7 @@
-/** The provider adapter SPI: what every provider adapter implements, and the shared error taxonomy. */
+/**
+ * The provider adapter SPI: what every provider adapter implements, and the shared error
+ * taxonomy.
+ */
 @NullMarked
 package com.aimedia.gateway.workers.provider.spi;
 

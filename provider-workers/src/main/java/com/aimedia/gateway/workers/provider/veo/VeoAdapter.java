@@ -23,12 +23,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Google Veo (docs/providers/veo.md) as long-running operations on the Gemini API or Vertex AI. The provider task id
- * is the whole operation name (it is the poll path); the {@code providerRef} is the endpoint the task began on
- * ({@code gemini} or {@code vertex}). {@code done} is true on success and on failure; zero samples means the safety
- * filter removed them. Gemini file URIs need the API key, so outputs carry it as a download header. No callbacks:
- * the Gemini webhooks are Beta with an unverified payload and Vertex's Pub/Sub was not researched. No caller id, so
- * {@link #recover} keeps the default.
+ * Google Veo (docs/providers/veo.md) as long-running operations on the Gemini API or
+ * Vertex AI. The provider task id is the whole operation name (it is the poll path); the
+ * {@code providerRef} is the endpoint the task began on ({@code gemini} or
+ * {@code vertex}). {@code done} is true on success and on failure; zero samples means the
+ * safety filter removed them. Gemini file URIs need the API key, so outputs carry it as a
+ * download header. No callbacks: the Gemini webhooks are Beta with an unverified payload
+ * and Vertex's Pub/Sub was not researched. No caller id, so {@link #recover} keeps the
+ * default.
  */
 @Component
 public class VeoAdapter implements ProviderAdapter {
@@ -36,10 +38,13 @@ public class VeoAdapter implements ProviderAdapter {
     public static final ProviderId ID = ProviderId.of("veo");
     static final String GEMINI = "gemini";
     static final String VERTEX = "vertex";
+
     private static final Logger log = LoggerFactory.getLogger(VeoAdapter.class);
 
     private final VeoProperties properties;
+
     private final VeoClient client;
+
     private final JsonMapper json;
 
     public VeoAdapter(VeoProperties properties, JsonMapper json) {
@@ -81,12 +86,18 @@ public class VeoAdapter implements ProviderAdapter {
                     ref.taskId());
             return PollResult.Pending.inProgress();
         }
-        List<ProviderOutput> outputs = VeoMapper.outputs(operation, client.downloadHeaders(vertex),
-                properties.gcsDownloadBaseUrl()).stream().map(output -> keyOnlyForOwnHosts(output, vertex)).toList();
+        List<ProviderOutput> outputs = VeoMapper
+            .outputs(operation, client.downloadHeaders(vertex), properties.gcsDownloadBaseUrl())
+            .stream()
+            .map(output -> keyOnlyForOwnHosts(output, vertex))
+            .toList();
         return state(operation, outputs).toPollResult(operation, outputs, VeoMapper.filterReasons(operation));
     }
 
-    /** Gemini Files API links and Vertex GCS objects: the origins the configured base URLs name. */
+    /**
+     * Gemini Files API links and Vertex GCS objects: the origins the configured base URLs
+     * name.
+     */
     @Override
     public OutputHosts outputHosts() {
         return new OutputHosts(List.of(origin(properties.baseUrl()), origin(URI.create(properties.vertexBase())),
@@ -94,13 +105,14 @@ public class VeoAdapter implements ProviderAdapter {
     }
 
     /**
-     * The API key (or Vertex token) goes with a result URL only when that URL is on the host the key belongs to; an
-     * operation answer naming any other host gets the URL without it, so the key never leaves Google's API host.
+     * The API key (or Vertex token) goes with a result URL only when that URL is on the
+     * host the key belongs to; an operation answer naming any other host gets the URL
+     * without it, so the key never leaves Google's API host.
      */
     private ProviderOutput keyOnlyForOwnHosts(ProviderOutput output, boolean vertex) {
         OutputHosts keyHosts = vertex
-                ? new OutputHosts(List.of(origin(URI.create(properties.vertexBase())),
-                        origin(properties.gcsDownloadBaseUrl())))
+                ? new OutputHosts(
+                        List.of(origin(URI.create(properties.vertexBase())), origin(properties.gcsDownloadBaseUrl())))
                 : new OutputHosts(List.of(origin(properties.baseUrl())));
         return keyOnlyFor(keyHosts, output);
     }
@@ -133,4 +145,5 @@ public class VeoAdapter implements ProviderAdapter {
     public String toString() {
         return "VeoAdapter[" + properties + "]";
     }
+
 }

@@ -11,7 +11,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Veo's wire shapes (docs/providers/veo.md): google.longrunning.Operation and google.rpc.Status. */
+/**
+ * Veo's wire shapes (docs/providers/veo.md): google.longrunning.Operation and
+ * google.rpc.Status.
+ */
 final class VeoApi {
 
     private VeoApi() {
@@ -29,18 +32,16 @@ final class VeoApi {
     /** {@code done} is absent or false while running, true on success AND on failure. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Operation(
-            @JsonProperty("name") @Nullable String name,
-            @JsonProperty("done") @Nullable JsonNode done,
-            @JsonProperty("error") @Nullable Status error,
-            @JsonProperty("response") @Nullable JsonNode response) {
+    record Operation(@JsonProperty("name") @Nullable String name, @JsonProperty("done") @Nullable JsonNode done,
+            @JsonProperty("error") @Nullable Status error, @JsonProperty("response") @Nullable JsonNode response) {
     }
 
-    /** google.rpc.Status, inside a done operation ({@code code} is the numeric google.rpc.Code). */
+    /**
+     * google.rpc.Status, inside a done operation ({@code code} is the numeric
+     * google.rpc.Code).
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Status(
-            @JsonProperty("code") @Nullable Integer code,
-            @JsonProperty("message") @Nullable String message,
+    record Status(@JsonProperty("code") @Nullable Integer code, @JsonProperty("message") @Nullable String message,
             @JsonProperty("status") @Nullable String status,
             @JsonProperty("details") @Nullable List<JsonNode> details) {
     }
@@ -49,4 +50,5 @@ final class VeoApi {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ErrorBody(@JsonProperty("error") @Nullable Status error) {
     }
+
 }

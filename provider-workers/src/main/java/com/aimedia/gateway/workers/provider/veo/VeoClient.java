@@ -17,14 +17,17 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Veo over HTTP. Gemini: {@code POST <base>/models/{model}:predictLongRunning} and {@code GET <base>/{operation name}}
- * with {@code x-goog-api-key}. Vertex: {@code POST <vertex>/projects/{p}/locations/{l}/publishers/google/models/{m}:
- * predictLongRunning} and {@code :fetchPredictOperation} with {@code Authorization: Bearer <token>}.
+ * Veo over HTTP. Gemini: {@code POST <base>/models/{model}:predictLongRunning} and
+ * {@code GET <base>/{operation name}} with {@code x-goog-api-key}. Vertex: {@code POST
+ * <vertex>/projects/{p}/locations/{l}/publishers/google/models/{m}: predictLongRunning}
+ * and {@code :fetchPredictOperation} with {@code Authorization: Bearer <token>}.
  */
 final class VeoClient {
 
     private final VeoProperties properties;
+
     private final JsonMapper json;
+
     private final ProviderHttp http;
 
     VeoClient(VeoProperties properties, JsonMapper json) {
@@ -37,7 +40,8 @@ final class VeoClient {
         if (!model.matches("[A-Za-z0-9._-]+")) {
             throw new InvalidRequest("Invalid parameter: unknown Veo model");
         }
-        String url = vertex ? vertexModel(model) + ":predictLongRunning" : gemini() + "/models/" + model + ":predictLongRunning";
+        String url = vertex ? vertexModel(model) + ":predictLongRunning"
+                : gemini() + "/models/" + model + ":predictLongRunning";
         return exchange(vertex, url, json.writeValueAsBytes(body));
     }
 
@@ -48,7 +52,8 @@ final class VeoClient {
         if (!vertex) {
             return exchange(false, gemini() + "/" + operationName, null);
         }
-        // the operation name is projects/../models/{m}/operations/{id}; fetchPredictOperation is called on its model
+        // the operation name is projects/../models/{m}/operations/{id};
+        // fetchPredictOperation is called on its model
         int operations = operationName.indexOf("/operations/");
         String model = operations < 0 ? "" : operationName.substring(0, operations);
         return exchange(true, properties.vertexBase() + "/" + model + ":fetchPredictOperation",
@@ -71,7 +76,8 @@ final class VeoClient {
     }
 
     private VeoApi.Operation exchange(boolean vertex, String url, byte @Nullable [] body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(properties.readTimeout())
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+            .timeout(properties.readTimeout())
             .header("Accept", "application/json");
         downloadHeaders(vertex).forEach(builder::header);
         if (body == null) {
@@ -84,7 +90,8 @@ final class VeoClient {
         if (response.statusCode() >= 200 && response.statusCode() < 300) {
             return JsonBodies.readRequired(json, response.body(), VeoApi.Operation.class);
         }
-        throw VeoErrorClassifier.classify(response.statusCode(), parseError(response.body()), RetryAfter.digits(response));
+        throw VeoErrorClassifier.classify(response.statusCode(), parseError(response.body()),
+                RetryAfter.digits(response));
     }
 
     private VeoApi.@Nullable Status parseError(byte[] body) {
@@ -104,4 +111,5 @@ final class VeoClient {
     private String scrub(String message) {
         return Secrets.scrub(message, properties.apiKey(), properties.vertexAccessToken());
     }
+
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
-
 import com.aimedia.gateway.workers.provider.http.HttpStatusClassifier;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
@@ -20,10 +19,12 @@ import com.aimedia.gateway.workers.provider.spi.RateLimited;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Maps Google errors ({@code {"error":{code,message,status,details}}}) onto the gateway taxonomy. The
- * {@code ErrorInfo.reason} decides first: a wrong Gemini key is HTTP 400 {@code INVALID_ARGUMENT} with reason
- * {@code API_KEY_INVALID} (an auth problem, not a bad parameter), and {@code BILLING_DISABLED} is a 403 that means
- * no paid account. Then the canonical {@code status}, then the HTTP status. {@code RetryInfo.retryDelay} is honoured.
+ * Maps Google errors ({@code {"error":{code,message,status,details}}}) onto the gateway
+ * taxonomy. The {@code ErrorInfo.reason} decides first: a wrong Gemini key is HTTP 400
+ * {@code INVALID_ARGUMENT} with reason {@code API_KEY_INVALID} (an auth problem, not a
+ * bad parameter), and {@code BILLING_DISABLED} is a 403 that means no paid account. Then
+ * the canonical {@code status}, then the HTTP status. {@code RetryInfo.retryDelay} is
+ * honoured.
  */
 final class VeoErrorClassifier {
 
@@ -34,7 +35,8 @@ final class VeoErrorClassifier {
     private VeoErrorClassifier() {
     }
 
-    static ProviderException classify(int httpStatus, VeoApi.@Nullable Status error, @Nullable Duration retryAfterHeader) {
+    static ProviderException classify(int httpStatus, VeoApi.@Nullable Status error,
+            @Nullable Duration retryAfterHeader) {
         String status = error == null || error.status() == null ? "" : error.status();
         String message = error == null || error.message() == null ? "" : error.message();
         String reason = detail(error, "ErrorInfo", "reason");
@@ -47,20 +49,22 @@ final class VeoErrorClassifier {
                     + "the Google project.");
         }
         return switch (status) {
-            case "INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE" -> looksLikePolicy(message)
-                    ? new ContentRejected(CONTENT_POLICY + ".")
-                    : new InvalidRequest("Invalid parameter (Google " + status + "): " + message);
-            case "UNAUTHENTICATED", "PERMISSION_DENIED" -> new AuthenticationFailed(
-                    "The provider refused the gateway's credentials (Google " + status + ").");
+            case "INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE" ->
+                looksLikePolicy(message) ? new ContentRejected(CONTENT_POLICY + ".")
+                        : new InvalidRequest("Invalid parameter (Google " + status + "): " + message);
+            case "UNAUTHENTICATED", "PERMISSION_DENIED" ->
+                new AuthenticationFailed("The provider refused the gateway's credentials (Google " + status + ").");
             case "NOT_FOUND" -> new NotFound("The provider has no such model or operation (Google NOT_FOUND).");
-            case "RESOURCE_EXHAUSTED" -> new RateLimited("The provider is over its rate limit or quota; try again later.",
-                    retryAfter);
+            case "RESOURCE_EXHAUSTED" ->
+                new RateLimited("The provider is over its rate limit or quota; try again later.", retryAfter);
             case "DEADLINE_EXCEEDED" -> new ProviderTimeout("The provider timed out (Google DEADLINE_EXCEEDED).");
             default -> HttpStatusClassifier.classify(httpStatus, "", RATE_LIMITED, retryAfter);
         };
     }
 
-    /** A done operation with {@code error}: the numeric google.rpc.Code says what kind. */
+    /**
+     * A done operation with {@code error}: the numeric google.rpc.Code says what kind.
+     */
     static PollResult.Failed operationFailure(VeoApi.@Nullable Status error) {
         if (error == null) {
             return new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider failed the task without a reason.");
@@ -74,9 +78,9 @@ final class VeoErrorClassifier {
             case 3, 9, 11 -> new PollResult.Failed(ErrorCode.INVALID_PARAMETER, "Invalid parameter: " + message);
             case 4 -> new PollResult.Failed(ErrorCode.PROVIDER_TIMEOUT, "The provider timed out generating the video.");
             case 1 -> new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The operation was cancelled at the provider.");
-            default -> new PollResult.Failed(ErrorCode.PROVIDER_ERROR, message.isBlank()
-                    ? "The provider failed the task (Google code " + code + ")."
-                    : "The provider failed the task: " + message);
+            default -> new PollResult.Failed(ErrorCode.PROVIDER_ERROR,
+                    message.isBlank() ? "The provider failed the task (Google code " + code + ")."
+                            : "The provider failed the task: " + message);
         };
     }
 
@@ -105,4 +109,5 @@ final class VeoErrorClassifier {
         }
         return Duration.ofMillis(Math.round(Double.parseDouble(delay.substring(0, delay.length() - 1)) * 1000));
     }
+
 }

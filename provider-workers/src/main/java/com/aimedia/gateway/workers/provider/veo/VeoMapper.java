@@ -17,16 +17,17 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Maps a gateway request (Veo's own field names, flat) onto {@code {"instances":[..],"parameters":{..}}}, and a done
- * operation onto outputs. Per the Google SDK converters, some parameters exist only on Vertex AI; the Gemini API path
+ * Maps a gateway request (Veo's own field names, flat) onto
+ * {@code {"instances":[..],"parameters":{..}}}, and a done operation onto outputs. Per
+ * the Google SDK converters, some parameters exist only on Vertex AI; the Gemini API path
  * refuses them here, as the SDK does, instead of sending them.
  */
 final class VeoMapper {
 
     static final Set<String> INSTANCE_FIELDS = Set.of("prompt", "image", "lastFrame", "referenceImages", "video");
-    static final Set<String> PARAMETER_FIELDS = Set.of("aspectRatio", "durationSeconds", "resolution", "personGeneration",
-            "negativePrompt", "enhancePrompt", "sampleCount", "seed", "generateAudio", "storageUri", "fps",
-            "compressionQuality", "pubsubTopic");
+    static final Set<String> PARAMETER_FIELDS = Set.of("aspectRatio", "durationSeconds", "resolution",
+            "personGeneration", "negativePrompt", "enhancePrompt", "sampleCount", "seed", "generateAudio", "storageUri",
+            "fps", "compressionQuality", "pubsubTopic");
     static final Set<String> VERTEX_ONLY = Set.of("seed", "generateAudio", "storageUri", "fps", "compressionQuality",
             "pubsubTopic");
 
@@ -82,7 +83,9 @@ final class VeoMapper {
         List<String> reasons = new ArrayList<>();
         JsonNode response = operation.response();
         if (response != null) {
-            response.path("generateVideoResponse").path("raiMediaFilteredReasons").forEach(r -> reasons.add(r.asString()));
+            response.path("generateVideoResponse")
+                .path("raiMediaFilteredReasons")
+                .forEach(r -> reasons.add(r.asString()));
             response.path("raiMediaFilteredReasons").forEach(r -> reasons.add(r.asString()));
         }
         return reasons;
@@ -106,4 +109,5 @@ final class VeoMapper {
         }
         return Optional.empty();
     }
+
 }

@@ -1,4 +1,7 @@
-/** The Google Veo adapter: Gemini API long-running operations, Vertex AI as a second endpoint (docs/providers/veo.md). */
+/**
+ * The Google Veo adapter: Gemini API long-running operations, Vertex AI as a second
+ * endpoint (docs/providers/veo.md).
+ */
 @NullMarked
 package com.aimedia.gateway.workers.provider.veo;
 

@@ -23,20 +23,24 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Vidu API v2 (docs/providers/vidu.md): text, image, start-end and reference to video; tasks over the organisation's
- * concurrency stay {@code queueing} (pending, not an error); callbacks are HMAC-signed with the API token. Vidu's
- * {@code payload} is a pass-through with no lookup by it, so {@link #recover} keeps the default
- * ({@code submission_uncertain}). The {@code providerRef} is the create endpoint, for diagnosis only: every task is
- * polled at {@code /tasks/{id}/creations}.
+ * Vidu API v2 (docs/providers/vidu.md): text, image, start-end and reference to video;
+ * tasks over the organisation's concurrency stay {@code queueing} (pending, not an
+ * error); callbacks are HMAC-signed with the API token. Vidu's {@code payload} is a
+ * pass-through with no lookup by it, so {@link #recover} keeps the default
+ * ({@code submission_uncertain}). The {@code providerRef} is the create endpoint, for
+ * diagnosis only: every task is polled at {@code /tasks/{id}/creations}.
  */
 @Component
 public class ViduAdapter implements ProviderAdapter {
 
     public static final ProviderId ID = ProviderId.of("vidu");
+
     private static final Logger log = LoggerFactory.getLogger(ViduAdapter.class);
 
     private final ViduProperties properties;
+
     private final ViduClient client;
+
     private final Clock clock;
 
     public ViduAdapter(ViduProperties properties, JsonMapper json, Clock clock) {
@@ -72,8 +76,9 @@ public class ViduAdapter implements ProviderAdapter {
     }
 
     /**
-     * {@code POST /tasks/{id}/cancel} (providers.md section 7), only for a task that has not started: Vidu refuses a
-     * scheduled task (400, left to the caller as a refusal); a task that already ended is not asked.
+     * {@code POST /tasks/{id}/cancel} (providers.md section 7), only for a task that has
+     * not started: Vidu refuses a scheduled task (400, left to the caller as a refusal);
+     * a task that already ended is not asked.
      */
     @Override
     public CancelResult cancel(ProviderTaskRef ref) {
@@ -97,8 +102,8 @@ public class ViduAdapter implements ProviderAdapter {
         ViduApi.TaskResponse task = client.creations(ref.providerTaskId());
         Optional<ViduStatus> state = ViduStatus.fromWire(task.state());
         if (state.isEmpty()) {
-            log.warn("vidu reported an undocumented task state, treating it as pending taskId={} state={}", ref.taskId(),
-                    task.state());
+            log.warn("vidu reported an undocumented task state, treating it as pending taskId={} state={}",
+                    ref.taskId(), task.state());
             return PollResult.Pending.inQueue();
         }
         return state.get().toPollResult(ViduMapper.videoUrls(task), task.errCode());
@@ -117,4 +122,5 @@ public class ViduAdapter implements ProviderAdapter {
     public String toString() {
         return "ViduAdapter[" + properties + "]";
     }
+
 }

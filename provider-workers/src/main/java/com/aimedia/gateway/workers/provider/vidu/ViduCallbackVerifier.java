@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Locale;
 
-
 import com.aimedia.gateway.workers.provider.http.HmacSha256;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
@@ -18,22 +17,28 @@ import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 /**
  * Verifies Vidu's callback signature (platform.vidu.com/docs/callback-signature):
  * {@code X-HMAC-SIGNATURE = base64(HMAC-SHA256(api token, signingString))} with
- * {@code signingString = METHOD\npath\nquery\n"vidu"\nDate\n} followed by {@code Name:value\n} for each header listed
- * in {@code X-HMAC-SIGNED-HEADERS} (semicolon separated, in order). The path and query are those of the callback URL
- * as called.
+ * {@code signingString = METHOD\npath\nquery\n"vidu"\nDate\n} followed by
+ * {@code Name:value\n} for each header listed in {@code X-HMAC-SIGNED-HEADERS} (semicolon
+ * separated, in order). The path and query are those of the callback URL as called.
  *
- * <p>The method and target come from {@link ProviderCallback#method()} and {@link ProviderCallback#target()}. Without a
- * target the signature cannot be checked and the callback is refused (fail closed: polling still finishes the task). The
- * {@code Date} must lie within {@code maxAge} of the gateway clock, which bounds replays; nonces are not remembered
- * (a replayed callback only triggers a poll, whose answer is the truth).
+ * <p>
+ * The method and target come from {@link ProviderCallback#method()} and
+ * {@link ProviderCallback#target()}. Without a target the signature cannot be checked and
+ * the callback is refused (fail closed: polling still finishes the task). The
+ * {@code Date} must lie within {@code maxAge} of the gateway clock, which bounds replays;
+ * nonces are not remembered (a replayed callback only triggers a poll, whose answer is
+ * the truth).
  */
 final class ViduCallbackVerifier {
 
     static final String ACCESS_KEY = "vidu";
+
     private static final String REFUSED = "The callback does not carry a valid Vidu signature.";
 
     private final String apiKey;
+
     private final Clock clock;
+
     private final Duration maxAge;
 
     ViduCallbackVerifier(String apiKey, Clock clock, Duration maxAge) {
@@ -57,8 +62,16 @@ final class ViduCallbackVerifier {
         int question = target.indexOf('?');
         String path = question < 0 ? target : target.substring(0, question);
         String query = question < 0 ? "" : target.substring(question + 1);
-        StringBuilder signing = new StringBuilder().append(method).append('\n').append(path).append('\n').append(query)
-            .append('\n').append(ACCESS_KEY).append('\n').append(date).append('\n');
+        StringBuilder signing = new StringBuilder().append(method)
+            .append('\n')
+            .append(path)
+            .append('\n')
+            .append(query)
+            .append('\n')
+            .append(ACCESS_KEY)
+            .append('\n')
+            .append(date)
+            .append('\n');
         for (String name : signedHeaders.split(";")) {
             String trimmed = name.trim();
             if (!trimmed.isEmpty()) {
@@ -81,4 +94,5 @@ final class ViduCallbackVerifier {
             return false;
         }
     }
+
 }

@@ -12,13 +12,16 @@ import com.aimedia.gateway.workers.provider.http.Secrets;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Vidu over HTTP: {@code Authorization: Token <key>} (the scheme is {@code Token}, not {@code Bearer}), timeouts, and
- * every non-2xx answer classified by its {@code reason}. The key is scrubbed from any echoed message.
+ * Vidu over HTTP: {@code Authorization: Token <key>} (the scheme is {@code Token}, not
+ * {@code Bearer}), timeouts, and every non-2xx answer classified by its {@code reason}.
+ * The key is scrubbed from any echoed message.
  */
 final class ViduClient {
 
     private final ViduProperties properties;
+
     private final JsonMapper json;
+
     private final ProviderHttp http;
 
     ViduClient(ViduProperties properties, JsonMapper json) {
@@ -38,7 +41,10 @@ final class ViduClient {
         return exchange(request("/tasks/" + segment + "/creations").GET(), ViduApi.TaskResponse.class);
     }
 
-    /** {@code POST /tasks/{id}/cancel}: answers {@code {}}; refused (400) once the task is scheduled. */
+    /**
+     * {@code POST /tasks/{id}/cancel}: answers {@code {}}; refused (400) once the task is
+     * scheduled.
+     */
     void cancel(String taskId) {
         String segment = ProviderHttp.segment(taskId);
         exchange(request("/tasks/" + segment + "/cancel").header("Content-Type", "application/json")
@@ -47,7 +53,8 @@ final class ViduClient {
 
     private HttpRequest.Builder request(String path) {
         String base = ProviderHttp.base(properties.baseUrl());
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(properties.readTimeout())
+        return HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(properties.readTimeout())
             .header("Accept", "application/json")
             .header("Authorization", "Token " + properties.apiKey());
     }
@@ -60,11 +67,14 @@ final class ViduClient {
         }
         ViduApi.Error error = JsonBodies.readOrNull(json, response.body(), ViduApi.Error.class);
         String message = error == null || error.message() == null ? "" : scrub(error.message());
-        // Vidu documents no Retry-After; honour one in seconds when a proxy or a future API sends it
-        throw ViduErrorClassifier.classify(status, error == null ? null : error.reason(), message, RetryAfter.digits(response));
+        // Vidu documents no Retry-After; honour one in seconds when a proxy or a future
+        // API sends it
+        throw ViduErrorClassifier.classify(status, error == null ? null : error.reason(), message,
+                RetryAfter.digits(response));
     }
 
     private String scrub(String message) {
         return Secrets.scrub(message, properties.apiKey());
     }
+
 }

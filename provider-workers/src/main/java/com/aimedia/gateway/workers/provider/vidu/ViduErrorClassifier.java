@@ -17,9 +17,10 @@ import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import com.aimedia.gateway.workers.provider.spi.RateLimited;
 
 /**
- * Maps Vidu's error {@code reason} names (docs/providers/vidu.md) onto the gateway taxonomy, both for refused
- * requests and for the {@code err_code} of a failed task (Vidu uses the same names in both places). Branches on the
- * reason first: {@code CreditInsufficient} is a 400, not a 402 or 429.
+ * Maps Vidu's error {@code reason} names (docs/providers/vidu.md) onto the gateway
+ * taxonomy, both for refused requests and for the {@code err_code} of a failed task (Vidu
+ * uses the same names in both places). Branches on the reason first:
+ * {@code CreditInsufficient} is a 400, not a 402 or 429.
  */
 final class ViduErrorClassifier {
 
@@ -38,15 +39,17 @@ final class ViduErrorClassifier {
             case "TaskPromptPolicyViolation", "CreationPolicyViolation", "AuditSubmitIllegal" ->
                 new ContentRejected(CONTENT_POLICY + " (Vidu " + reason + ").");
             case "QuotaExceeded", "TooManyRequests", "SystemThrottling" -> new RateLimited(RATE_LIMITED, retryAfter);
-            case "Unauthorized", "Forbidden" -> new AuthenticationFailed(
-                    "The provider refused the gateway's credentials (Vidu " + reason + ").");
-            case "TaskNotFound", "CreationNotFound", "NotFound" -> new NotFound("The provider has no such task (Vidu "
-                    + reason + ").");
-            case "ModelUnavailable" -> new ProviderUnavailable("The provider's model is unavailable right now" + detail);
+            case "Unauthorized", "Forbidden" ->
+                new AuthenticationFailed("The provider refused the gateway's credentials (Vidu " + reason + ").");
+            case "TaskNotFound", "CreationNotFound", "NotFound" ->
+                new NotFound("The provider has no such task (Vidu " + reason + ").");
+            case "ModelUnavailable" ->
+                new ProviderUnavailable("The provider's model is unavailable right now" + detail);
             case "InternalServiceFailure" -> new ProviderUnavailable("The provider failed with a server error.");
             case "BadRequest", "FieldLacking", "FieldUnwanted", "FieldItemCountOutOfRange", "FieldInvalid",
                     "PageSizeOutOfRange", "ImageDownloadFailure", "ImageFormatInvalid", "OperationInProcess",
-                    "Conflict" -> new InvalidRequest("Invalid parameter (Vidu " + reason + ")" + detail);
+                    "Conflict" ->
+                new InvalidRequest("Invalid parameter (Vidu " + reason + ")" + detail);
             default -> HttpStatusClassifier.classify(httpStatus, "", RATE_LIMITED, retryAfter);
         };
     }
@@ -59,13 +62,16 @@ final class ViduErrorClassifier {
                 new PollResult.Failed(ErrorCode.CONTENT_POLICY, CONTENT_POLICY + " (Vidu " + code + ").");
             case "CreditInsufficient" -> new PollResult.Failed(ErrorCode.INSUFFICIENT_CREDITS, INSUFFICIENT_CREDITS);
             case "ImageDownloadFailure", "ImageFormatInvalid", "PageSizeOutOfRange", "FieldInvalid", "FieldLacking",
-                    "FieldUnwanted", "FieldItemCountOutOfRange", "BadRequest" -> new PollResult.Failed(
-                    ErrorCode.INVALID_PARAMETER, "Invalid parameter: the provider could not use the input (Vidu " + code
-                            + ").");
-            case "UserCancelled", "Canceled" -> new PollResult.Failed(ErrorCode.PROVIDER_ERROR,
-                    "The task was cancelled at the provider.");
-            case "" -> new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider failed the task without a reason.");
-            default -> new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider failed the task (Vidu " + code + ").");
+                    "FieldUnwanted", "FieldItemCountOutOfRange", "BadRequest" ->
+                new PollResult.Failed(ErrorCode.INVALID_PARAMETER,
+                        "Invalid parameter: the provider could not use the input (Vidu " + code + ").");
+            case "UserCancelled", "Canceled" ->
+                new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The task was cancelled at the provider.");
+            case "" ->
+                new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider failed the task without a reason.");
+            default ->
+                new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider failed the task (Vidu " + code + ").");
         };
     }
+
 }

@@ -18,9 +18,10 @@ import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Maps a gateway request onto a Vidu create call, and a Vidu task onto result URLs. The endpoint is the input's
- * {@code generation} (a gateway field, not sent to Vidu) or, without it, follows from the image count: none =
- * text2video, 1 = img2video, 2 = start-end2video, more = reference2video. Reference to video with one image therefore
+ * Maps a gateway request onto a Vidu create call, and a Vidu task onto result URLs. The
+ * endpoint is the input's {@code generation} (a gateway field, not sent to Vidu) or,
+ * without it, follows from the image count: none = text2video, 1 = img2video, 2 =
+ * start-end2video, more = reference2video. Reference to video with one image therefore
  * needs {@code generation: "reference2video"}.
  */
 final class ViduMapper {
@@ -49,8 +50,9 @@ final class ViduMapper {
     }
 
     /**
-     * The create body. {@code payload} passes the client's own value through untouched; without one it carries the
-     * gateway task id, so a task (and every callback) names the gateway task it belongs to.
+     * The create body. {@code payload} passes the client's own value through untouched;
+     * without one it carries the gateway task id, so a task (and every callback) names
+     * the gateway task it belongs to.
      */
     static ViduApi.CreateRequest toCreateRequest(GenerationRequest request) {
         JsonNode input = request.input();
@@ -65,7 +67,9 @@ final class ViduMapper {
                 request.callbackUrl() == null ? null : request.callbackUrl().toString());
     }
 
-    /** The video URL of each creation ({@code cover_url} is a thumbnail, not a result). */
+    /**
+     * The video URL of each creation ({@code cover_url} is a thumbnail, not a result).
+     */
     static List<URI> videoUrls(ViduApi.TaskResponse task) {
         List<URI> urls = new ArrayList<>();
         if (task.creations() != null) {
@@ -95,4 +99,5 @@ final class ViduMapper {
         }
         return images;
     }
+
 }

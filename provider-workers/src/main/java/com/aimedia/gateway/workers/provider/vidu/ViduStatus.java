@@ -11,12 +11,13 @@ import com.aimedia.gateway.workers.provider.spi.PollResult;
 
 /** Every documented Vidu task {@code state}, each mapped to a {@link PollResult}. */
 enum ViduStatus {
+
     CREATED("created"),
-    /** Accepted over the organisation's concurrency limit: waits for a slot, not a failure. */
-    QUEUEING("queueing"),
-    PROCESSING("processing"),
-    SUCCESS("success"),
-    FAILED("failed");
+    /**
+     * Accepted over the organisation's concurrency limit: waits for a slot, not a
+     * failure.
+     */
+    QUEUEING("queueing"), PROCESSING("processing"), SUCCESS("success"), FAILED("failed");
 
     private final String wireValue;
 
@@ -38,9 +39,11 @@ enum ViduStatus {
             case CREATED, QUEUEING -> PollResult.Pending.inQueue();
             case PROCESSING -> PollResult.Pending.inProgress();
             case SUCCESS -> videoUrls.isEmpty()
-                    ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider reported success without a result video.")
+                    ? new PollResult.Failed(ErrorCode.PROVIDER_ERROR,
+                            "The provider reported success without a result video.")
                     : PollResult.Succeeded.urls(videoUrls);
             case FAILED -> ViduErrorClassifier.taskFailure(errCode);
         };
     }
+
 }

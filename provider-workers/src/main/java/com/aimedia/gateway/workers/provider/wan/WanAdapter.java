@@ -19,18 +19,21 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Alibaba Wan through DashScope's asynchronous HTTP API (docs/providers/wan.md): submit to video-synthesis or
- * image-synthesis with {@code X-DashScope-Async: enable}, then {@code GET /tasks/{id}}. The {@code providerRef} is the
- * endpoint kind ({@code video} / {@code image}). DashScope has no HTTP callbacks and no lookup by a caller id, so
+ * Alibaba Wan through DashScope's asynchronous HTTP API (docs/providers/wan.md): submit
+ * to video-synthesis or image-synthesis with {@code X-DashScope-Async: enable}, then
+ * {@code GET /tasks/{id}}. The {@code providerRef} is the endpoint kind ({@code video} /
+ * {@code image}). DashScope has no HTTP callbacks and no lookup by a caller id, so
  * {@link #recover} keeps the default ({@code submission_uncertain}).
  */
 @Component
 public class WanAdapter implements ProviderAdapter {
 
     public static final ProviderId ID = ProviderId.of("wan");
+
     private static final Logger log = LoggerFactory.getLogger(WanAdapter.class);
 
     private final WanProperties properties;
+
     private final WanClient client;
 
     public WanAdapter(WanProperties properties, JsonMapper json) {
@@ -65,8 +68,9 @@ public class WanAdapter implements ProviderAdapter {
     }
 
     /**
-     * {@code POST /api/v1/tasks/{id}/cancel} (providers.md section 13): DashScope cancels only a {@code PENDING} task and
-     * refuses a running one (left to the caller as a refusal); a task that ended is not asked.
+     * {@code POST /api/v1/tasks/{id}/cancel} (providers.md section 13): DashScope cancels
+     * only a {@code PENDING} task and refuses a running one (left to the caller as a
+     * refusal); a task that ended is not asked.
      */
     @Override
     public CancelResult cancel(ProviderTaskRef ref) {
@@ -101,4 +105,5 @@ public class WanAdapter implements ProviderAdapter {
     public String toString() {
         return "WanAdapter[" + properties + "]";
     }
+
 }

@@ -12,13 +12,17 @@ import com.aimedia.gateway.workers.provider.http.Secrets;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * DashScope over HTTP: {@code Authorization: Bearer}, and {@code X-DashScope-Async: enable} on every submit (HTTP calls
- * to these endpoints must be asynchronous). Any answer with a top-level {@code code}, or no {@code output}, is an error.
+ * DashScope over HTTP: {@code Authorization: Bearer}, and
+ * {@code X-DashScope-Async: enable} on every submit (HTTP calls to these endpoints must
+ * be asynchronous). Any answer with a top-level {@code code}, or no {@code output}, is an
+ * error.
  */
 final class WanClient {
 
     private final WanProperties properties;
+
     private final JsonMapper json;
+
     private final ProviderHttp http;
 
     WanClient(WanProperties properties, JsonMapper json) {
@@ -29,7 +33,8 @@ final class WanClient {
 
     WanApi.Output submit(String kind, WanApi.SubmitRequest body) {
         String path = WanApi.IMAGE.equals(kind) ? WanApi.IMAGE_SYNTHESIS : WanApi.VIDEO_SYNTHESIS;
-        return exchange(request(path).header("Content-Type", "application/json").header("X-DashScope-Async", "enable")
+        return exchange(request(path).header("Content-Type", "application/json")
+            .header("X-DashScope-Async", "enable")
             .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))));
     }
 
@@ -38,11 +43,14 @@ final class WanClient {
         return exchange(request(WanApi.TASKS + segment).GET());
     }
 
-    /** {@code POST /api/v1/tasks/{id}/cancel}: only a PENDING task; anything else is refused (400). */
+    /**
+     * {@code POST /api/v1/tasks/{id}/cancel}: only a PENDING task; anything else is
+     * refused (400).
+     */
     void cancel(String taskId) {
         String segment = ProviderHttp.segment(taskId);
-        HttpResponse<byte[]> response = http.send(request(WanApi.TASKS + segment + "/cancel")
-            .POST(HttpRequest.BodyPublishers.noBody()).build());
+        HttpResponse<byte[]> response = http
+            .send(request(WanApi.TASKS + segment + "/cancel").POST(HttpRequest.BodyPublishers.noBody()).build());
         WanApi.Envelope envelope = JsonBodies.readOrNull(json, response.body(), WanApi.Envelope.class);
         String code = envelope == null ? null : envelope.code();
         int status = response.statusCode();
@@ -56,7 +64,8 @@ final class WanClient {
 
     private HttpRequest.Builder request(String path) {
         String base = ProviderHttp.base(properties.baseUrl());
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(properties.readTimeout())
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(properties.readTimeout())
             .header("Accept", "application/json")
             .header("Authorization", "Bearer " + properties.apiKey());
         if (properties.workspace() != null && !properties.workspace().isBlank()) {
@@ -82,4 +91,5 @@ final class WanClient {
     private String scrub(String message) {
         return Secrets.scrub(message, properties.apiKey());
     }
+
 }

@@ -16,9 +16,11 @@ import com.aimedia.gateway.workers.provider.spi.ProviderException;
 import com.aimedia.gateway.workers.provider.spi.RateLimited;
 
 /**
- * Maps DashScope errors ({@code {"request_id":..,"code":"InvalidParameter","message":..}}, docs/providers/wan.md)
- * onto the gateway's taxonomy, by code first: HTTP 400 covers invalid parameters, content moderation
- * ({@code DataInspectionFailed}) and billing ({@code Arrearage}) alike.
+ * Maps DashScope errors
+ * ({@code {"request_id":..,"code":"InvalidParameter","message":..}},
+ * docs/providers/wan.md) onto the gateway's taxonomy, by code first: HTTP 400 covers
+ * invalid parameters, content moderation ({@code DataInspectionFailed}) and billing
+ * ({@code Arrearage}) alike.
  */
 final class WanErrorClassifier {
 
@@ -40,7 +42,8 @@ final class WanErrorClassifier {
         return switch (safeCode) {
             case "DataInspectionFailed", "IPInfringementSuspect" -> new ContentRejected(CONTENT_POLICY);
             case "Arrearage" -> new InsufficientCredits(INSUFFICIENT_CREDITS);
-            case "InvalidApiKey" -> new AuthenticationFailed("The provider refused the gateway's API key (DashScope InvalidApiKey).");
+            case "InvalidApiKey" ->
+                new AuthenticationFailed("The provider refused the gateway's API key (DashScope InvalidApiKey).");
             case "AccessDenied" -> new AuthenticationFailed("The provider denied access" + detail + ".");
             case "InvalidParameter", "MissingParameter" -> new InvalidRequest("Invalid parameter" + detail + ".");
             case "ModelNotFound" -> new NotFound("The provider does not offer this model" + detail + ".");
@@ -48,18 +51,23 @@ final class WanErrorClassifier {
         };
     }
 
-    /** A task that ended {@code FAILED} (or an image whose every result failed): {@code code} says why. */
+    /**
+     * A task that ended {@code FAILED} (or an image whose every result failed):
+     * {@code code} says why.
+     */
     static PollResult.Failed taskFailure(@Nullable String code, @Nullable String message) {
         String safeCode = code == null ? "" : code;
         String text = message == null ? "" : message;
         String reason = safeCode.isEmpty() && text.isEmpty() ? ""
                 : " (DashScope " + safeCode + (text.isEmpty() ? "" : ": " + text) + ")";
         return switch (safeCode) {
-            case "DataInspectionFailed", "IPInfringementSuspect" -> new PollResult.Failed(ErrorCode.CONTENT_POLICY,
-                    CONTENT_POLICY);
+            case "DataInspectionFailed", "IPInfringementSuspect" ->
+                new PollResult.Failed(ErrorCode.CONTENT_POLICY, CONTENT_POLICY);
             case "Arrearage" -> new PollResult.Failed(ErrorCode.INSUFFICIENT_CREDITS, INSUFFICIENT_CREDITS);
-            case "InvalidParameter" -> new PollResult.Failed(ErrorCode.INVALID_PARAMETER, "Invalid parameter" + reason + ".");
+            case "InvalidParameter" ->
+                new PollResult.Failed(ErrorCode.INVALID_PARAMETER, "Invalid parameter" + reason + ".");
             default -> new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider failed the task" + reason + ".");
         };
     }
+
 }

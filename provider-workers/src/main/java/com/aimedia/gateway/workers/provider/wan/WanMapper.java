@@ -11,15 +11,19 @@ import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
 
 import tools.jackson.databind.JsonNode;
 
-/** Maps a gateway request onto a DashScope body ({@code model}, {@code input}, {@code parameters}). */
+/**
+ * Maps a gateway request onto a DashScope body ({@code model}, {@code input},
+ * {@code parameters}).
+ */
 final class WanMapper {
 
     private WanMapper() {
     }
 
     /**
-     * Text-to-image models ({@code ...-t2i-...}) go to the image-synthesis endpoint, every other Wan model to
-     * video-synthesis. The model id passes through unchanged (the {@code wan}/{@code wanx} prefix differs by region).
+     * Text-to-image models ({@code ...-t2i-...}) go to the image-synthesis endpoint,
+     * every other Wan model to video-synthesis. The model id passes through unchanged
+     * (the {@code wan}/{@code wanx} prefix differs by region).
      */
     static String kind(String providerModel) {
         return providerModel.contains("-t2i") ? WanApi.IMAGE : WanApi.VIDEO;
@@ -38,8 +42,8 @@ final class WanMapper {
         WanApi.Parameters parameters = image
                 ? new WanApi.Parameters(text(input, "size"), null, null, integer(input, "n"), longValue(input, "seed"),
                         bool(input, "prompt_extend"), bool(input, "watermark"), null)
-                : new WanApi.Parameters(text(input, "size"), text(input, "resolution"), integer(input, "duration"), null,
-                        longValue(input, "seed"), bool(input, "prompt_extend"), bool(input, "watermark"),
+                : new WanApi.Parameters(text(input, "size"), text(input, "resolution"), integer(input, "duration"),
+                        null, longValue(input, "seed"), bool(input, "prompt_extend"), bool(input, "watermark"),
                         text(input, "shot_type"));
         return new WanApi.SubmitRequest(request.providerModel(), body, parameters);
     }
@@ -48,4 +52,5 @@ final class WanMapper {
         Long value = longValue(input, field);
         return value == null ? null : Math.toIntExact(value);
     }
+
 }

@@ -11,17 +11,13 @@ import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 
 /**
- * Every DashScope {@code task_status} (docs/providers/wan.md). {@code UNKNOWN} is what DashScope answers, with HTTP
- * 200, for a task it does not know or no longer keeps (tasks live 24 hours): it is never a success.
+ * Every DashScope {@code task_status} (docs/providers/wan.md). {@code UNKNOWN} is what
+ * DashScope answers, with HTTP 200, for a task it does not know or no longer keeps (tasks
+ * live 24 hours): it is never a success.
  */
 enum WanStatus {
-    PENDING,
-    RUNNING,
-    SUSPENDED,
-    SUCCEEDED,
-    FAILED,
-    CANCELED,
-    UNKNOWN;
+
+    PENDING, RUNNING, SUSPENDED, SUCCEEDED, FAILED, CANCELED, UNKNOWN;
 
     static Optional<WanStatus> fromWire(@Nullable String raw) {
         for (WanStatus status : values()) {
@@ -45,8 +41,9 @@ enum WanStatus {
     }
 
     /**
-     * A video task has {@code video_url}; an image task has {@code results[]}, where items the safety filter or an
-     * error removed carry a code instead of a URL. A success with no usable URL is a failure.
+     * A video task has {@code video_url}; an image task has {@code results[]}, where
+     * items the safety filter or an error removed carry a code instead of a URL. A
+     * success with no usable URL is a failure.
      */
     private static PollResult succeeded(WanApi.Output output) {
         List<URI> urls = new ArrayList<>();
@@ -62,9 +59,12 @@ enum WanStatus {
         if (!urls.isEmpty()) {
             return PollResult.Succeeded.urls(urls);
         }
-        return results.stream().filter(result -> result.code() != null).findFirst()
+        return results.stream()
+            .filter(result -> result.code() != null)
+            .findFirst()
             .map(result -> WanErrorClassifier.taskFailure(result.code(), result.message()))
             .orElseGet(() -> new PollResult.Failed(ErrorCode.PROVIDER_ERROR,
                     "The provider reported success without a result."));
     }
+
 }

@@ -19,18 +19,21 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * xAI (docs/providers/xai.md). Grok image models are synchronous: the submit answer holds the images (URL or
- * {@code b64_json}), so the task completes at submit ({@code providerRef} {@code image}). Grok Imagine video is
- * asynchronous ({@code request_id}, polled at {@code GET /videos/{id}}, {@code providerRef} {@code video}). xAI takes
- * no callbacks and no caller id.
+ * xAI (docs/providers/xai.md). Grok image models are synchronous: the submit answer holds
+ * the images (URL or {@code b64_json}), so the task completes at submit
+ * ({@code providerRef} {@code image}). Grok Imagine video is asynchronous
+ * ({@code request_id}, polled at {@code GET /videos/{id}}, {@code providerRef}
+ * {@code video}). xAI takes no callbacks and no caller id.
  */
 @Component
 public class XaiAdapter implements ProviderAdapter {
 
     public static final ProviderId ID = ProviderId.of("xai");
+
     private static final Logger log = LoggerFactory.getLogger(XaiAdapter.class);
 
     private final XaiProperties properties;
+
     private final XaiClient client;
 
     public XaiAdapter(XaiProperties properties, JsonMapper json) {
@@ -87,4 +90,5 @@ public class XaiAdapter implements ProviderAdapter {
     public String toString() {
         return "XaiAdapter[" + properties + "]";
     }
+
 }

@@ -12,11 +12,16 @@ import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** xAI over HTTP: Bearer key, no redirects, every non-2xx answer classified by {@link XaiErrorClassifier}. */
+/**
+ * xAI over HTTP: Bearer key, no redirects, every non-2xx answer classified by
+ * {@link XaiErrorClassifier}.
+ */
 final class XaiClient {
 
     private final XaiProperties properties;
+
     private final JsonMapper json;
+
     private final ProviderHttp http;
 
     XaiClient(XaiProperties properties, JsonMapper json) {
@@ -63,4 +68,5 @@ final class XaiClient {
         }
         throw XaiErrorClassifier.classify(status, body, RetryAfter.seconds(response));
     }
+
 }

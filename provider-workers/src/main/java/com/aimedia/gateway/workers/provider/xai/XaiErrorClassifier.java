@@ -17,9 +17,10 @@ import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Maps xAI errors onto the gateway's taxonomy: HTTP errors ({@code {"code": .., "error": ..}}; docs/providers/xai.md does not
- * pin the shape or the limits, so the message is also read for credits and moderation), and failures inside an HTTP
- * 200 ({@code status: failed} with {@code error: {code, message}}).
+ * Maps xAI errors onto the gateway's taxonomy: HTTP errors ({@code {"code": .., "error":
+ * ..}}; docs/providers/xai.md does not pin the shape or the limits, so the message is
+ * also read for credits and moderation), and failures inside an HTTP 200
+ * ({@code status: failed} with {@code error: {code, message}}).
  */
 final class XaiErrorClassifier {
 
@@ -47,13 +48,15 @@ final class XaiErrorClassifier {
     /** A failure reported inside an HTTP 200 ({@code error: {code, message}}). */
     static PollResult.Failed failure(@Nullable JsonNode error) {
         String code = error == null ? "" : error.path("code").asString("");
-        String message = error == null ? "" : error.isString() ? error.stringValue() : error.path("message").asString("");
+        String message = error == null ? ""
+                : error.isString() ? error.stringValue() : error.path("message").asString("");
         String lower = (code + " " + message).toLowerCase(Locale.ROOT);
         if (moderation(lower)) {
-            return new PollResult.Failed(ErrorCode.CONTENT_POLICY, "The provider rejected the content under its content policy.");
+            return new PollResult.Failed(ErrorCode.CONTENT_POLICY,
+                    "The provider rejected the content under its content policy.");
         }
-        return new PollResult.Failed(ErrorCode.PROVIDER_ERROR, message.isBlank()
-                ? "The provider failed the generation." : "The provider failed the generation: " + truncate(message));
+        return new PollResult.Failed(ErrorCode.PROVIDER_ERROR, message.isBlank() ? "The provider failed the generation."
+                : "The provider failed the generation: " + truncate(message));
     }
 
     /** The same failure as an exception, for the synchronous image path. */
@@ -84,4 +87,5 @@ final class XaiErrorClassifier {
     private static String truncate(String text) {
         return text.length() <= MAX_MESSAGE ? text : text.substring(0, MAX_MESSAGE) + "...";
     }
+
 }

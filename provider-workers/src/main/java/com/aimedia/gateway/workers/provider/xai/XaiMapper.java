@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-
 import com.aimedia.gateway.workers.provider.spi.ContentRejected;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
 import com.aimedia.gateway.workers.provider.spi.InvalidRequest;
@@ -22,7 +21,10 @@ final class XaiMapper {
     private XaiMapper() {
     }
 
-    /** Grok Imagine video models are asynchronous; every other xAI model here is a synchronous image model. */
+    /**
+     * Grok Imagine video models are asynchronous; every other xAI model here is a
+     * synchronous image model.
+     */
     static boolean isVideo(String providerModel) {
         return providerModel.contains("video");
     }
@@ -43,8 +45,9 @@ final class XaiMapper {
     }
 
     /**
-     * The images of a successful answer. xAI outputs JPG. An image flagged {@code respect_moderation: false} is not
-     * delivered; an answer left without images was filtered, which is a content policy failure.
+     * The images of a successful answer. xAI outputs JPG. An image flagged
+     * {@code respect_moderation: false} is not delivered; an answer left without images
+     * was filtered, which is a content policy failure.
      */
     static List<ProviderOutput> images(XaiApi.ImageResponse answer) {
         List<ProviderOutput> outputs = new ArrayList<>();
@@ -79,4 +82,5 @@ final class XaiMapper {
         }
         return value;
     }
+
 }

@@ -18,8 +18,8 @@ class BflAdapterContractTest extends SimulatedAdapterContract<BflSimulator> {
 
     @Override
     protected BflSimulator startSimulator() {
-        return BflSimulator.start(BflSimulator.Config.defaults().withApiKey(API_KEY)
-            .withTimings(QUEUED_FOR, RUNNING_FOR));
+        return BflSimulator
+            .start(BflSimulator.Config.defaults().withApiKey(API_KEY).withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
     @Override
@@ -30,8 +30,8 @@ class BflAdapterContractTest extends SimulatedAdapterContract<BflSimulator> {
     @Override
     protected ProviderAdapter adapterUsing(String key) {
         String regional = URI.create(simulator.regionalOrigin()).getAuthority();
-        return new BflAdapter(new BflProperties(URI.create(simulator.baseUrl()), key, List.of("*.bfl.ai", regional), null,
-                CONNECT_TIMEOUT, READ_TIMEOUT), json);
+        return new BflAdapter(new BflProperties(URI.create(simulator.baseUrl()), key, List.of("*.bfl.ai", regional),
+                null, CONNECT_TIMEOUT, READ_TIMEOUT), json);
     }
 
     private GenerationRequest request(String taskId, String model, String prompt) {
@@ -54,7 +54,8 @@ class BflAdapterContractTest extends SimulatedAdapterContract<BflSimulator> {
                         ErrorCode.CONTENT_POLICY),
                 new FailureCase("Request Moderated", request("task_rm", "flux-dev", "x [sim:request-moderated]"),
                         ErrorCode.CONTENT_POLICY),
-                new FailureCase("Error", request("task_er", "flux-pro-1.1", "x [sim:task-error]"), ErrorCode.PROVIDER_ERROR));
+                new FailureCase("Error", request("task_er", "flux-pro-1.1", "x [sim:task-error]"),
+                        ErrorCode.PROVIDER_ERROR));
     }
 
     @Override
@@ -80,11 +81,13 @@ class BflAdapterContractTest extends SimulatedAdapterContract<BflSimulator> {
     /** BFL reports a failed generation as HTTP 200 with {@code status: Error}. */
     @Override
     protected void errorInsideOkOnNextPoll() {
-        simulator.answerNextPoll("{\"id\":\"x\",\"status\":\"Error\",\"result\":null,\"details\":{\"error\":\"boom\"}}");
+        simulator
+            .answerNextPoll("{\"id\":\"x\",\"status\":\"Error\",\"result\":null,\"details\":{\"error\":\"boom\"}}");
     }
 
     @Override
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceStatus(ref.providerTaskId(), "Archived");
     }
+
 }

@@ -39,10 +39,15 @@ import tools.jackson.databind.json.JsonMapper;
 class BflAdapterTest {
 
     private static final String KEY = "bfl-test-key";
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final List<Map<String, List<String>>> sinkHeaders = new CopyOnWriteArrayList<>();
+
     private final List<byte[]> sinkBodies = new CopyOnWriteArrayList<>();
+
     private BflSimulator simulator;
+
     private HttpServer sink;
 
     @BeforeEach
@@ -85,9 +90,11 @@ class BflAdapterTest {
     }
 
     @Test
-    void should_poll_the_regional_polling_url_and_download_the_sample_without_the_key_when_task_is_ready() throws Exception {
+    void should_poll_the_regional_polling_url_and_download_the_sample_without_the_key_when_task_is_ready()
+            throws Exception {
         BflAdapter adapter = adapter(null);
-        Submission submission = adapter.submit(request("task_a", "{\"prompt\":\"a fox\",\"width\":1024,\"height\":768}"));
+        Submission submission = adapter
+            .submit(request("task_a", "{\"prompt\":\"a fox\",\"width\":1024,\"height\":768}"));
         ProviderTaskRef ref = new ProviderTaskRef("task_a", submission.providerTaskId(), submission.providerRef());
 
         PollResult result = finish(adapter, ref);
@@ -97,8 +104,8 @@ class BflAdapterTest {
             .allSatisfy(r -> assertThat(r.host()).isEqualTo("regional"));
         ProviderOutput.Remote sample = (ProviderOutput.Remote) ((PollResult.Succeeded) result).outputs().getFirst();
         assertThat(sample.headers()).isEmpty();
-        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(sample.uri()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> download = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(sample.uri()).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
         assertThat(download.headers().firstValue("Content-Type")).hasValue("image/jpeg");
     }
@@ -108,7 +115,8 @@ class BflAdapterTest {
         BflAdapter adapter = adapter(null);
         simulator.advertisePollingBase(sinkOrigin());
         Submission submission = adapter.submit(request("task_b", "{\"prompt\":\"a fox\"}"));
-        ProviderTaskRef ref = new ProviderTaskRef("task_b", submission.providerTaskId(), sinkOrigin() + "/v1/get_result?id=x");
+        ProviderTaskRef ref = new ProviderTaskRef("task_b", submission.providerTaskId(),
+                sinkOrigin() + "/v1/get_result?id=x");
 
         PollResult result = finish(adapter, ref);
 
@@ -116,18 +124,22 @@ class BflAdapterTest {
         assertThat(result).isInstanceOf(PollResult.Succeeded.class);
         assertThat(sinkHeaders).isEmpty();
         assertThat(simulator.requests()).filteredOn(r -> r.uri().startsWith("/v1/get_result"))
-            .isNotEmpty().allSatisfy(r -> assertThat(r.host()).isEqualTo("global"));
+            .isNotEmpty()
+            .allSatisfy(r -> assertThat(r.host()).isEqualTo("global"));
     }
 
     @Test
     void should_refuse_the_sample_url_when_it_has_expired() throws Exception {
         BflAdapter adapter = adapter(null);
         Submission submission = adapter.submit(request("task_c", "{\"prompt\":\"a fox\"}"));
-        PollResult result = finish(adapter, new ProviderTaskRef("task_c", submission.providerTaskId(), submission.providerRef()));
+        PollResult result = finish(adapter,
+                new ProviderTaskRef("task_c", submission.providerTaskId(), submission.providerRef()));
         URI sample = ((ProviderOutput.Remote) ((PollResult.Succeeded) result).outputs().getFirst()).uri();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(sample).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 403);
+        await().atMost(Duration.ofSeconds(5))
+            .until(() -> HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(sample).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode() == 403);
     }
 
     @Test
@@ -136,9 +148,11 @@ class BflAdapterTest {
 
         assertThatThrownBy(() -> adapter.submit(request("t1", "{\"prompt\":\"[sim:no-credits]\"}")))
             .isInstanceOf(InsufficientCredits.class);
-        assertThatThrownBy(() -> adapter.submit(request("t2", "{\"prompt\":\"[sim:busy]\"}"))).isInstanceOf(RateLimited.class);
+        assertThatThrownBy(() -> adapter.submit(request("t2", "{\"prompt\":\"[sim:busy]\"}")))
+            .isInstanceOf(RateLimited.class);
         assertThatThrownBy(() -> adapter.submit(request("t3", "{\"prompt\":\"x\",\"width\":1000}")))
-            .isInstanceOf(InvalidRequest.class).hasMessage("Invalid parameter: input.width: Input should be a multiple of 32 between 256 and 1440");
+            .isInstanceOf(InvalidRequest.class)
+            .hasMessage("Invalid parameter: input.width: Input should be a multiple of 32 between 256 and 1440");
         assertThat(adapter.poll(new ProviderTaskRef("t4", "no-such-task", null)))
             .isEqualTo(new PollResult.Failed(com.aimedia.gateway.workers.provider.spi.ErrorCode.NOT_FOUND,
                     "The provider no longer knows the task (unknown or expired)."));
@@ -163,8 +177,8 @@ class BflAdapterTest {
 
     @Test
     void should_be_unavailable_without_calling_bfl_when_key_missing() {
-        BflAdapter unconfigured = new BflAdapter(new BflProperties(URI.create(simulator.baseUrl()), " ", List.of(), null,
-                Duration.ofSeconds(1), Duration.ofSeconds(1)), json);
+        BflAdapter unconfigured = new BflAdapter(new BflProperties(URI.create(simulator.baseUrl()), " ", List.of(),
+                null, Duration.ofSeconds(1), Duration.ofSeconds(1)), json);
 
         assertThat(unconfigured.isConfigured()).isFalse();
         assertThatThrownBy(() -> unconfigured.submit(request("t5", "{\"prompt\":\"p\"}")))
@@ -177,4 +191,5 @@ class BflAdapterTest {
         headers.forEach((name, values) -> lower.put(name.toLowerCase(java.util.Locale.ROOT), values));
         return lower;
     }
+
 }

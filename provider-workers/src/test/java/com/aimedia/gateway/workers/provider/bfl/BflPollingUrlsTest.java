@@ -11,7 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BflPollingUrlsTest {
 
     private final BflPollingUrls https = new BflPollingUrls(URI.create("https://api.bfl.ai/v1"), List.of("*.bfl.ai"));
-    private final BflPollingUrls local = new BflPollingUrls(URI.create("http://127.0.0.1:8080/v1"), List.of("127.0.0.1:9090"));
+
+    private final BflPollingUrls local = new BflPollingUrls(URI.create("http://127.0.0.1:8080/v1"),
+            List.of("127.0.0.1:9090"));
 
     @ParameterizedTest
     @CsvSource({ "https://api.bfl.ai/v1/get_result?id=1, true", "https://api.eu1.bfl.ai/v1/get_result?id=1, true",
@@ -28,4 +30,5 @@ class BflPollingUrlsTest {
     void should_match_host_and_port_when_pattern_names_a_port(String url, boolean trusted) {
         assertThat(local.trusted(URI.create(url))).isEqualTo(trusted);
     }
+
 }

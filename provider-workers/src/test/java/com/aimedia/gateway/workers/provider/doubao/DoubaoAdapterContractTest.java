@@ -20,8 +20,8 @@ class DoubaoAdapterContractTest extends SimulatedAdapterContract<DoubaoSimulator
 
     @Override
     protected DoubaoSimulator startSimulator() {
-        return DoubaoSimulator.start(DoubaoSimulator.Config.defaults().withApiKey(API_KEY)
-            .withTimings(QUEUED_FOR, RUNNING_FOR));
+        return DoubaoSimulator
+            .start(DoubaoSimulator.Config.defaults().withApiKey(API_KEY).withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
     @Override
@@ -31,8 +31,8 @@ class DoubaoAdapterContractTest extends SimulatedAdapterContract<DoubaoSimulator
 
     @Override
     protected ProviderAdapter adapterUsing(String apiKey) {
-        return new DoubaoAdapter(new DoubaoProperties(URI.create(simulator.baseUrl()), apiKey, CONNECT_TIMEOUT,
-                READ_TIMEOUT), json);
+        return new DoubaoAdapter(
+                new DoubaoProperties(URI.create(simulator.baseUrl()), apiKey, CONNECT_TIMEOUT, READ_TIMEOUT), json);
     }
 
     private GenerationRequest request(String taskId, String prompt) {
@@ -48,8 +48,8 @@ class DoubaoAdapterContractTest extends SimulatedAdapterContract<DoubaoSimulator
     @Override
     protected List<FailureCase> documentedFailures() {
         return List.of(
-                new FailureCase("failed: OutputVideoSensitiveContentDetected", request("task_cp", "x [sim:content-policy]"),
-                        ErrorCode.CONTENT_POLICY),
+                new FailureCase("failed: OutputVideoSensitiveContentDetected",
+                        request("task_cp", "x [sim:content-policy]"), ErrorCode.CONTENT_POLICY),
                 new FailureCase("expired", request("task_exp", "x [sim:expired]"), ErrorCode.PROVIDER_TIMEOUT));
     }
 
@@ -65,7 +65,8 @@ class DoubaoAdapterContractTest extends SimulatedAdapterContract<DoubaoSimulator
 
     @Override
     protected void serverErrorOnNextPoll() {
-        simulator.failNextGet(new DoubaoError(503, "ServiceUnavailable", "Service temporarily unavailable", "ServiceUnavailable"));
+        simulator.failNextGet(
+                new DoubaoError(503, "ServiceUnavailable", "Service temporarily unavailable", "ServiceUnavailable"));
     }
 
     @Override
@@ -73,7 +74,10 @@ class DoubaoAdapterContractTest extends SimulatedAdapterContract<DoubaoSimulator
         simulator.failNextCreate(DoubaoError.accessDenied());
     }
 
-    /** Ark reports task failures as a 200 task object with {@code status: failed}; an error body with 200 is covered too. */
+    /**
+     * Ark reports task failures as a 200 task object with {@code status: failed}; an
+     * error body with 200 is covered too.
+     */
     @Override
     protected void errorInsideOkOnNextPoll() {
         simulator.failNextGet(new DoubaoError(200, "InternalServiceError", "internal error", "InternalServerError"));
@@ -86,7 +90,9 @@ class DoubaoAdapterContractTest extends SimulatedAdapterContract<DoubaoSimulator
 
     @Test
     void should_cancel_a_queued_task_with_delete_when_cancelled() {
-        assertCancelStopsRunningTask(DoubaoSimulator.start(DoubaoSimulator.Config.defaults().withApiKey(API_KEY)
+        assertCancelStopsRunningTask(DoubaoSimulator.start(DoubaoSimulator.Config.defaults()
+            .withApiKey(API_KEY)
             .withTimings(Duration.ofMinutes(10), Duration.ofMinutes(10))));
     }
+
 }

@@ -29,21 +29,29 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Ark's quirks: flags in the text for Seedance 1.0, top-level fields for newer models, callbacks, billing 403. */
+/**
+ * Ark's quirks: flags in the text for Seedance 1.0, top-level fields for newer models,
+ * callbacks, billing 403.
+ */
 class DoubaoAdapterTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private DoubaoSimulator simulator;
+
     private DoubaoAdapter adapter;
+
     private HttpServer receiver;
+
     private final List<String> received = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
-        simulator = DoubaoSimulator.start(DoubaoSimulator.Config.defaults().withApiKey("ark-q")
+        simulator = DoubaoSimulator.start(DoubaoSimulator.Config.defaults()
+            .withApiKey("ark-q")
             .withTimings(Duration.ofMillis(50), Duration.ofMillis(100)));
-        adapter = new DoubaoAdapter(new DoubaoProperties(URI.create(simulator.baseUrl()), "ark-q", Duration.ofSeconds(1),
-                Duration.ofSeconds(2)), json);
+        adapter = new DoubaoAdapter(new DoubaoProperties(URI.create(simulator.baseUrl()), "ark-q",
+                Duration.ofSeconds(1), Duration.ofSeconds(2)), json);
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/", exchange -> {
             received.add(new String(exchange.getRequestBody().readAllBytes()));
@@ -65,8 +73,10 @@ class DoubaoAdapterTest {
 
     @Test
     void should_put_parameters_as_text_flags_when_model_is_seedance_1_0() {
-        adapter.submit(request("doubao-seedance-1-0-pro-250528", "{\"prompt\":\"a cat\",\"ratio\":\"16:9\","
-                + "\"resolution\":\"1080p\",\"duration\":5,\"seed\":7,\"first_frame\":\"https://x/f.png\"}", null));
+        adapter.submit(request("doubao-seedance-1-0-pro-250528",
+                "{\"prompt\":\"a cat\",\"ratio\":\"16:9\","
+                        + "\"resolution\":\"1080p\",\"duration\":5,\"seed\":7,\"first_frame\":\"https://x/f.png\"}",
+                null));
 
         JsonNode body = json.readTree(simulator.createBodies().getFirst());
         assertThat(body.get("content").get(0).get("text").asString())
@@ -78,8 +88,8 @@ class DoubaoAdapterTest {
 
     @Test
     void should_put_parameters_top_level_when_model_is_seedance_1_5() {
-        adapter.submit(request("doubao-seedance-1-5-pro-251215", "{\"prompt\":\"a cat\",\"ratio\":\"16:9\","
-                + "\"duration\":5,\"generate_audio\":true}", null));
+        adapter.submit(request("doubao-seedance-1-5-pro-251215",
+                "{\"prompt\":\"a cat\",\"ratio\":\"16:9\"," + "\"duration\":5,\"generate_audio\":true}", null));
 
         JsonNode body = json.readTree(simulator.createBodies().getFirst());
         assertThat(body.get("content").get(0).get("text").asString()).isEqualTo("a cat");
@@ -91,7 +101,8 @@ class DoubaoAdapterTest {
     @Test
     void should_pass_callback_url_and_receive_task_object_when_task_changes() {
         URI callback = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/cb?signature=s");
-        Submission submission = adapter.submit(request("doubao-seedance-1-0-pro-250528", "{\"prompt\":\"a cat\"}", callback));
+        Submission submission = adapter
+            .submit(request("doubao-seedance-1-0-pro-250528", "{\"prompt\":\"a cat\"}", callback));
 
         assertThat(json.readTree(simulator.createBodies().getFirst()).get("callback_url").asString())
             .isEqualTo(callback.toString());
@@ -102,14 +113,16 @@ class DoubaoAdapterTest {
 
     @Test
     void should_throw_insufficient_credits_when_account_is_overdue() {
-        assertThatThrownBy(() -> adapter.submit(request("doubao-seedance-1-0-pro-250528",
-                "{\"prompt\":\"[sim:no-credits]\"}", null))).isInstanceOf(InsufficientCredits.class);
+        assertThatThrownBy(() -> adapter
+            .submit(request("doubao-seedance-1-0-pro-250528", "{\"prompt\":\"[sim:no-credits]\"}", null)))
+            .isInstanceOf(InsufficientCredits.class);
     }
 
     @Test
     void should_throw_content_rejected_when_input_text_is_sensitive() {
-        assertThatThrownBy(() -> adapter.submit(request("doubao-seedance-1-0-pro-250528",
-                "{\"prompt\":\"[sim:reject-content]\"}", null))).isInstanceOf(ContentRejected.class);
+        assertThatThrownBy(() -> adapter
+            .submit(request("doubao-seedance-1-0-pro-250528", "{\"prompt\":\"[sim:reject-content]\"}", null)))
+            .isInstanceOf(ContentRejected.class);
     }
 
     @Test
@@ -120,8 +133,8 @@ class DoubaoAdapterTest {
 
     @Test
     void should_return_video_and_last_frame_when_return_last_frame_is_set() {
-        Submission submission = adapter.submit(request("doubao-seedance-1-0-pro-250528",
-                "{\"prompt\":\"a cat\",\"return_last_frame\":true}", null));
+        Submission submission = adapter.submit(
+                request("doubao-seedance-1-0-pro-250528", "{\"prompt\":\"a cat\",\"return_last_frame\":true}", null));
         ProviderTaskRef ref = new ProviderTaskRef("task_1", submission.providerTaskId(), null);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !(adapter.poll(ref) instanceof PollResult.Pending));
@@ -129,4 +142,5 @@ class DoubaoAdapterTest {
         assertThat(adapter.poll(ref)).isInstanceOfSatisfying(PollResult.Succeeded.class,
                 ok -> assertThat(ok.outputs()).hasSize(2));
     }
+
 }

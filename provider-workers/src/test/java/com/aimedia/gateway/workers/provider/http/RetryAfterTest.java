@@ -19,7 +19,10 @@ import javax.net.ssl.SSLSession;
 
 import org.junit.jupiter.api.Test;
 
-/** Pins the three readings apart: folding them into one would change some provider's retry timing. */
+/**
+ * Pins the three readings apart: folding them into one would change some provider's retry
+ * timing.
+ */
 class RetryAfterTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
@@ -63,14 +66,38 @@ class RetryAfterTest {
         HttpHeaders headers = HttpHeaders.of(retryAfter == null ? Map.of() : Map.of("Retry-After", List.of(retryAfter)),
                 (name, value) -> true);
         return new HttpResponse<>() {
-            public int statusCode() { return 429; }
-            public HttpRequest request() { return HttpRequest.newBuilder(URI.create("http://localhost/")).build(); }
-            public Optional<HttpResponse<byte[]>> previousResponse() { return Optional.empty(); }
-            public HttpHeaders headers() { return headers; }
-            public byte[] body() { return new byte[0]; }
-            public Optional<SSLSession> sslSession() { return Optional.empty(); }
-            public URI uri() { return request().uri(); }
-            public HttpClient.Version version() { return HttpClient.Version.HTTP_1_1; }
+            public int statusCode() {
+                return 429;
+            }
+
+            public HttpRequest request() {
+                return HttpRequest.newBuilder(URI.create("http://localhost/")).build();
+            }
+
+            public Optional<HttpResponse<byte[]>> previousResponse() {
+                return Optional.empty();
+            }
+
+            public HttpHeaders headers() {
+                return headers;
+            }
+
+            public byte[] body() {
+                return new byte[0];
+            }
+
+            public Optional<SSLSession> sslSession() {
+                return Optional.empty();
+            }
+
+            public URI uri() {
+                return request().uri();
+            }
+
+            public HttpClient.Version version() {
+                return HttpClient.Version.HTTP_1_1;
+            }
         };
     }
+
 }

@@ -20,7 +20,8 @@ class JimengAdapterContractTest extends SimulatedAdapterContract<JimengSimulator
 
     @Override
     protected JimengSimulator startSimulator() {
-        return JimengSimulator.start(JimengSimulator.Config.defaults().withCredentials(ACCESS_KEY, SECRET_KEY)
+        return JimengSimulator.start(JimengSimulator.Config.defaults()
+            .withCredentials(ACCESS_KEY, SECRET_KEY)
             .withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
@@ -32,8 +33,7 @@ class JimengAdapterContractTest extends SimulatedAdapterContract<JimengSimulator
     @Override
     protected ProviderAdapter adapterUsing(String secretKey) {
         return new JimengAdapter(new JimengProperties(URI.create(simulator.baseUrl()), ACCESS_KEY, secretKey,
-                "cn-north-1", "cv", "2022-08-31", CONNECT_TIMEOUT, READ_TIMEOUT), json,
-                Clock.systemUTC());
+                "cn-north-1", "cv", "2022-08-31", CONNECT_TIMEOUT, READ_TIMEOUT), json, Clock.systemUTC());
     }
 
     @Override
@@ -45,8 +45,9 @@ class JimengAdapterContractTest extends SimulatedAdapterContract<JimengSimulator
     @Override
     protected List<FailureCase> documentedFailures() {
         return List.of(
-                new FailureCase("done with code 50511 (output moderation)", new GenerationRequest("task_cp",
-                        "jimeng-v2", "jimeng_vgfm_t2v_l20", json.readTree("{\"prompt\":\"x [sim:content-policy]\"}")),
+                new FailureCase("done with code 50511 (output moderation)",
+                        new GenerationRequest("task_cp", "jimeng-v2", "jimeng_vgfm_t2v_l20",
+                                json.readTree("{\"prompt\":\"x [sim:content-policy]\"}")),
                         ErrorCode.CONTENT_POLICY),
                 new FailureCase("expired", new GenerationRequest("task_exp", "jimeng-v2", "jimeng_vgfm_t2v_l20",
                         json.readTree("{\"prompt\":\"x [sim:expired]\"}")), ErrorCode.NOT_FOUND));
@@ -86,4 +87,5 @@ class JimengAdapterContractTest extends SimulatedAdapterContract<JimengSimulator
     protected List<String> secrets() {
         return List.of(ACCESS_KEY, SECRET_KEY, wrongCredential());
     }
+
 }

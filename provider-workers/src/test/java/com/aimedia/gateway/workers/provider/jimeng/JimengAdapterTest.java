@@ -28,16 +28,22 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Jimeng's quirks: base64 images, req_key on every poll, errors inside HTTP 200, unknown tasks. */
+/**
+ * Jimeng's quirks: base64 images, req_key on every poll, errors inside HTTP 200, unknown
+ * tasks.
+ */
 class JimengAdapterTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private JimengSimulator simulator;
+
     private JimengAdapter adapter;
 
     @BeforeEach
     void start() {
-        simulator = JimengSimulator.start(JimengSimulator.Config.defaults().withCredentials("ak-q", "sk-q")
+        simulator = JimengSimulator.start(JimengSimulator.Config.defaults()
+            .withCredentials("ak-q", "sk-q")
             .withTimings(Duration.ofMillis(50), Duration.ofMillis(100)));
         adapter = adapter("ak-q", "sk-q");
     }
@@ -69,23 +75,25 @@ class JimengAdapterTest {
     void should_return_inline_png_when_image_model_answers_base64() {
         Submission submission = adapter.submit(request("jimeng_t2i_v40", "{\"prompt\":\"a fox\",\"width\":512}"));
 
-        PollResult result = finish(new ProviderTaskRef("task_1", submission.providerTaskId(), submission.providerRef()));
+        PollResult result = finish(
+                new ProviderTaskRef("task_1", submission.providerTaskId(), submission.providerRef()));
 
         assertThat(submission.providerRef()).isEqualTo("jimeng_t2i_v40");
-        assertThat(result).isInstanceOfSatisfying(PollResult.Succeeded.class, ok -> assertThat(ok.outputs())
-            .singleElement().isInstanceOfSatisfying(ProviderOutput.Inline.class, inline -> {
-                assertThat(inline.contentType()).isEqualTo("image/png");
-                assertThat(inline.content()).isNotEmpty();
-            }));
+        assertThat(result).isInstanceOfSatisfying(PollResult.Succeeded.class,
+                ok -> assertThat(ok.outputs()).singleElement()
+                    .isInstanceOfSatisfying(ProviderOutput.Inline.class, inline -> {
+                        assertThat(inline.contentType()).isEqualTo("image/png");
+                        assertThat(inline.content()).isNotEmpty();
+                    }));
     }
 
     @Test
     void should_send_req_key_and_input_fields_when_submitting() {
-        adapter.submit(request("jimeng_i2v_first_v30", "{\"prompt\":\"runs\",\"image_urls\":[\"https://x/a.png\"],"
-                + "\"frames\":121,\"seed\":-1}"));
+        adapter.submit(request("jimeng_i2v_first_v30",
+                "{\"prompt\":\"runs\",\"image_urls\":[\"https://x/a.png\"]," + "\"frames\":121,\"seed\":-1}"));
 
-        assertThat(json.readTree(simulator.submitBodies().getFirst())).isEqualTo(json.readTree(
-                "{\"req_key\":\"jimeng_i2v_first_v30\",\"prompt\":\"runs\",\"seed\":-1,\"frames\":121,"
+        assertThat(json.readTree(simulator.submitBodies().getFirst())).isEqualTo(
+                json.readTree("{\"req_key\":\"jimeng_i2v_first_v30\",\"prompt\":\"runs\",\"seed\":-1,\"frames\":121,"
                         + "\"image_urls\":[\"https://x/a.png\"]}"));
     }
 
@@ -99,14 +107,16 @@ class JimengAdapterTest {
 
     @Test
     void should_throw_content_rejected_when_submit_answers_text_risk_inside_200() {
-        assertThatThrownBy(() -> adapter.submit(request("jimeng_vgfm_t2v_l20", "{\"prompt\":\"[sim:reject-content]\"}")))
+        assertThatThrownBy(
+                () -> adapter.submit(request("jimeng_vgfm_t2v_l20", "{\"prompt\":\"[sim:reject-content]\"}")))
             .isInstanceOf(ContentRejected.class);
     }
 
     @Test
     void should_throw_insufficient_credits_when_account_is_overdue() {
         assertThatThrownBy(() -> adapter.submit(request("jimeng_vgfm_t2v_l20", "{\"prompt\":\"[sim:no-credits]\"}")))
-            .isInstanceOf(InsufficientCredits.class).hasMessageContaining("insufficient credits");
+            .isInstanceOf(InsufficientCredits.class)
+            .hasMessageContaining("insufficient credits");
     }
 
     @Test
@@ -118,7 +128,8 @@ class JimengAdapterTest {
     @Test
     void should_throw_invalid_request_when_image_to_video_has_no_image() {
         assertThatThrownBy(() -> adapter.submit(request("jimeng_vgfm_i2v_l20", "{\"prompt\":\"a\"}")))
-            .isInstanceOf(InvalidRequest.class).hasMessageContaining("image_urls");
+            .isInstanceOf(InvalidRequest.class)
+            .hasMessageContaining("image_urls");
     }
 
     @Test
@@ -129,4 +140,5 @@ class JimengAdapterTest {
         assertThatThrownBy(() -> unconfigured.submit(request("jimeng_vgfm_t2v_l20", "{\"prompt\":\"a\"}")))
             .isInstanceOf(ProviderNotConfigured.class);
     }
+
 }

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 class VolcSignerTest {
 
     private static final String BODY = "{\"req_key\":\"jimeng_vgfm_t2v_l20\",\"task_id\":\"abc\"}";
+
     private static final String BODY_HASH = "2e83d6a6ed2aef0fb0dd7125abe5bad97718ec9bd6be63d52418921ea3133955";
+
     private static final String CANONICAL_REQUEST = """
             POST
             /
@@ -26,8 +28,10 @@ class VolcSignerTest {
 
             content-type;host;x-content-sha256;x-date
             2e83d6a6ed2aef0fb0dd7125abe5bad97718ec9bd6be63d52418921ea3133955""";
+
     private static final String STRING_TO_SIGN = "HMAC-SHA256\n20240115T120000Z\n20240115/cn-north-1/cv/request\n"
             + "050743f342d111c1789cf60ff4b61e6d043005d1668def7d87b8a193b6f14b18";
+
     private static final String SIGNATURE = "5cbe194cc35a9fe8a0dcf34cbfc8f10d2c989caa3059aa6fe4f186977c0fef7a";
 
     private final VolcSigner signer = new VolcSigner("cn-north-1", "cv");
@@ -78,4 +82,5 @@ class VolcSignerTest {
 
         assertThat(VolcSigner.canonicalQuery(query)).isEqualTo("a=1&b=x%20y%2F~");
     }
+
 }

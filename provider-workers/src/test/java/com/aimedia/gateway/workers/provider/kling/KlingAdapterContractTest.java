@@ -20,7 +20,8 @@ class KlingAdapterContractTest extends SimulatedAdapterContract<KlingSimulator> 
 
     @Override
     protected KlingSimulator startSimulator() {
-        return KlingSimulator.start(KlingSimulator.Config.defaults().withCredentials(ACCESS_KEY, SECRET_KEY)
+        return KlingSimulator.start(KlingSimulator.Config.defaults()
+            .withCredentials(ACCESS_KEY, SECRET_KEY)
             .withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
@@ -43,8 +44,9 @@ class KlingAdapterContractTest extends SimulatedAdapterContract<KlingSimulator> 
 
     @Override
     protected List<FailureCase> documentedFailures() {
-        return List.of(new FailureCase("failed: risk control", new GenerationRequest("task_cp", "kling-v2",
-                "kling-v2-master", json.readTree("{\"prompt\":\"x [sim:content-policy]\"}")), ErrorCode.CONTENT_POLICY));
+        return List
+            .of(new FailureCase("failed: risk control", new GenerationRequest("task_cp", "kling-v2", "kling-v2-master",
+                    json.readTree("{\"prompt\":\"x [sim:content-policy]\"}")), ErrorCode.CONTENT_POLICY));
     }
 
     @Override
@@ -67,7 +69,10 @@ class KlingAdapterContractTest extends SimulatedAdapterContract<KlingSimulator> 
         simulator.failNextCreate(KlingError.unauthorizedAccess());
     }
 
-    /** Kling's docs do not say it does this, but the adapter branches on the body code, so it is covered anyway. */
+    /**
+     * Kling's docs do not say it does this, but the adapter branches on the body code, so
+     * it is covered anyway.
+     */
     @Override
     protected void errorInsideOkOnNextPoll() {
         simulator.failNextQuery(new KlingError(200, 5000, "Server internal error"));
@@ -82,4 +87,5 @@ class KlingAdapterContractTest extends SimulatedAdapterContract<KlingSimulator> 
     protected List<String> secrets() {
         return List.of(ACCESS_KEY, SECRET_KEY, wrongCredential());
     }
+
 }

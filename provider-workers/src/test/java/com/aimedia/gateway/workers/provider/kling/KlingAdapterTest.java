@@ -37,12 +37,15 @@ import tools.jackson.databind.json.JsonMapper;
 class KlingAdapterTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private KlingSimulator simulator;
+
     private KlingAdapter adapter;
 
     @BeforeEach
     void start() {
-        simulator = KlingSimulator.start(KlingSimulator.Config.defaults().withTimings(Duration.ofMillis(50), Duration.ofMillis(100)));
+        simulator = KlingSimulator
+            .start(KlingSimulator.Config.defaults().withTimings(Duration.ofMillis(50), Duration.ofMillis(100)));
         adapter = adapter("sim-kling-access-key", "sim-kling-secret-key");
     }
 
@@ -75,7 +78,8 @@ class KlingAdapterTest {
 
     @Test
     void should_submit_and_poll_image2video_when_input_has_an_image() throws Exception {
-        Submission submission = adapter.submit(request("task_i", "{\"prompt\":\"p\",\"image\":\"https://example.com/a.png\"}"));
+        Submission submission = adapter
+            .submit(request("task_i", "{\"prompt\":\"p\",\"image\":\"https://example.com/a.png\"}"));
         ProviderTaskRef ref = new ProviderTaskRef("task_i", submission.providerTaskId(), submission.providerRef());
 
         await().atMost(Duration.ofSeconds(5)).until(() -> adapter.poll(ref) instanceof PollResult.Succeeded);
@@ -83,15 +87,16 @@ class KlingAdapterTest {
         assertThat(simulator.createRequests().getFirst().path()).isEqualTo("/v1/videos/image2video");
         assertThat(submission.providerRef()).isEqualTo("image2video");
         URI url = ((ProviderOutput.Remote) ((PollResult.Succeeded) adapter.poll(ref)).outputs().getFirst()).uri();
-        HttpResponse<byte[]> video = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> video = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(video.statusCode()).isEqualTo(200);
         assertThat(video.headers().firstValue("Content-Type")).hasValue("video/mp4");
     }
 
     @Test
     void should_tell_concurrency_limit_from_billing_when_kling_answers_429() {
-        assertThatThrownBy(() -> adapter.submit(request("task_b", "{\"prompt\":\"[sim:busy]\"}"))).isInstanceOf(RateLimited.class);
+        assertThatThrownBy(() -> adapter.submit(request("task_b", "{\"prompt\":\"[sim:busy]\"}")))
+            .isInstanceOf(RateLimited.class);
         assertThatThrownBy(() -> adapter.submit(request("task_c", "{\"prompt\":\"[sim:arrears]\"}")))
             .isInstanceOf(InsufficientCredits.class);
         assertThatThrownBy(() -> adapter.submit(request("task_d", "{\"prompt\":\"[sim:no-credits]\"}")))
@@ -104,10 +109,12 @@ class KlingAdapterTest {
         assertThatThrownBy(() -> adapter.submit(request("task_e", "{\"prompt\":\"[sim:reject-content]\"}")))
             .isInstanceOf(ContentRejected.class);
         assertThatThrownBy(() -> adapter.submit(request("task_f", "{\"prompt\":\"p\",\"duration\":7}")))
-            .isInstanceOf(InvalidRequest.class).hasMessageStartingWith("Invalid parameter: ");
+            .isInstanceOf(InvalidRequest.class)
+            .hasMessageStartingWith("Invalid parameter: ");
         assertThatThrownBy(() -> adapter.submit(request("task_g", "{\"prompt\":\"[sim:server-error]\"}")))
             .isInstanceOf(ProviderUnavailable.class);
-        assertThatThrownBy(() -> adapter.poll(new ProviderTaskRef("task_h", "123", "text2video"))).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> adapter.poll(new ProviderTaskRef("task_h", "123", "text2video")))
+            .isInstanceOf(NotFound.class);
     }
 
     @Test
@@ -132,7 +139,9 @@ class KlingAdapterTest {
         KlingAdapter unconfigured = adapter(null, " ");
 
         assertThatThrownBy(() -> unconfigured.submit(request("task_x", "{\"prompt\":\"p\"}")))
-            .isInstanceOf(ProviderNotConfigured.class).hasMessageContaining("not configured");
+            .isInstanceOf(ProviderNotConfigured.class)
+            .hasMessageContaining("not configured");
         assertThat(simulator.createRequests()).isEmpty();
     }
+
 }

@@ -24,17 +24,14 @@ import com.aimedia.gateway.workers.provider.spi.RetryableException;
 class KlingErrorClassifierTest {
 
     @ParameterizedTest
-    @CsvSource({
-        "429, 1303, RateLimited", "429, 1302, RateLimited",
-        "429, 1101, InsufficientCredits", "429, 1102, InsufficientCredits", "429, 1100, AuthenticationFailed",
-        "401, 1000, AuthenticationFailed", "401, 1001, AuthenticationFailed", "401, 1002, AuthenticationFailed",
-        "401, 1003, AuthenticationFailed", "401, 1004, AuthenticationFailed", "403, 1103, AuthenticationFailed",
-        "429, 1304, AuthenticationFailed",
-        "400, 1200, InvalidRequest", "400, 1201, InvalidRequest", "404, 1202, InvalidRequest", "404, 1203, NotFound",
-        "400, 1300, ContentRejected", "400, 1301, ContentRejected",
-        "500, 5000, ProviderUnavailable", "503, 5001, ProviderUnavailable", "504, 5002, ProviderTimeout",
-        "200, 5000, ProviderUnavailable"
-    })
+    @CsvSource({ "429, 1303, RateLimited", "429, 1302, RateLimited", "429, 1101, InsufficientCredits",
+            "429, 1102, InsufficientCredits", "429, 1100, AuthenticationFailed", "401, 1000, AuthenticationFailed",
+            "401, 1001, AuthenticationFailed", "401, 1002, AuthenticationFailed", "401, 1003, AuthenticationFailed",
+            "401, 1004, AuthenticationFailed", "403, 1103, AuthenticationFailed", "429, 1304, AuthenticationFailed",
+            "400, 1200, InvalidRequest", "400, 1201, InvalidRequest", "404, 1202, InvalidRequest",
+            "404, 1203, NotFound", "400, 1300, ContentRejected", "400, 1301, ContentRejected",
+            "500, 5000, ProviderUnavailable", "503, 5001, ProviderUnavailable", "504, 5002, ProviderTimeout",
+            "200, 5000, ProviderUnavailable" })
     void should_classify_on_body_code_when_kling_answers_an_error(int http, int code, String expected) {
         ProviderException e = KlingErrorClassifier.classify(http, code, "provider says no", null);
 
@@ -46,7 +43,8 @@ class KlingErrorClassifierTest {
         ProviderException arrears = KlingErrorClassifier.classify(429, 1101, "arrears", Duration.ofSeconds(5));
         ProviderException busy = KlingErrorClassifier.classify(429, 1303, "busy", Duration.ofSeconds(5));
 
-        assertThat(arrears).isInstanceOf(PermanentException.class).isInstanceOf(InsufficientCredits.class)
+        assertThat(arrears).isInstanceOf(PermanentException.class)
+            .isInstanceOf(InsufficientCredits.class)
             .hasMessage("The provider account has insufficient credits.");
         assertThat(arrears.errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_CREDITS);
         assertThat(busy).isInstanceOf(RetryableException.class);
@@ -56,7 +54,8 @@ class KlingErrorClassifierTest {
     @Test
     void should_give_users_actionable_messages_when_request_or_content_refused() {
         assertThat(KlingErrorClassifier.classify(400, 1201, "duration must be 5 or 10", null))
-            .isInstanceOf(InvalidRequest.class).hasMessage("Invalid parameter: duration must be 5 or 10");
+            .isInstanceOf(InvalidRequest.class)
+            .hasMessage("Invalid parameter: duration must be 5 or 10");
         assertThat(KlingErrorClassifier.classify(400, 1301, "sensitive", null)).isInstanceOf(ContentRejected.class)
             .hasMessage("The provider rejected the prompt under its content policy.");
         assertThat(KlingErrorClassifier.classify(404, 1203, "model not found", null).errorCode())
@@ -65,7 +64,7 @@ class KlingErrorClassifierTest {
 
     @ParameterizedTest
     @CsvSource({ "429, RateLimited", "401, AuthenticationFailed", "403, AuthenticationFailed", "404, NotFound",
-        "400, InvalidRequest", "502, ProviderUnavailable", "504, ProviderTimeout" })
+            "400, InvalidRequest", "502, ProviderUnavailable", "504, ProviderTimeout" })
     void should_fall_back_to_http_status_when_body_has_no_code(int http, String expected) {
         assertThat(KlingErrorClassifier.classify(http, null, "", null).getClass().getSimpleName()).isEqualTo(expected);
     }
@@ -78,4 +77,5 @@ class KlingErrorClassifierTest {
         assertThat(new ProviderUnavailable("x").errorCode()).isEqualTo(ErrorCode.PROVIDER_ERROR);
         assertThat(new RateLimited("x", null).errorCode()).isEqualTo(ErrorCode.RATE_LIMITED);
     }
+
 }

@@ -28,14 +28,19 @@ import tools.jackson.databind.json.JsonMapper;
 class KlingImageAdapterTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private KlingSimulator simulator;
+
     private KlingAdapter adapter;
 
     @BeforeEach
     void start() {
-        simulator = KlingSimulator.start(KlingSimulator.Config.defaults().withTimings(Duration.ofMillis(50), Duration.ofMillis(100)));
-        adapter = new KlingAdapter(new KlingProperties(URI.create(simulator.baseUrl()), KlingSimulator.Config.DEFAULT_ACCESS_KEY,
-                KlingSimulator.Config.DEFAULT_SECRET_KEY, Duration.ofSeconds(1), Duration.ofSeconds(2)), json, Clock.systemUTC());
+        simulator = KlingSimulator
+            .start(KlingSimulator.Config.defaults().withTimings(Duration.ofMillis(50), Duration.ofMillis(100)));
+        adapter = new KlingAdapter(
+                new KlingProperties(URI.create(simulator.baseUrl()), KlingSimulator.Config.DEFAULT_ACCESS_KEY,
+                        KlingSimulator.Config.DEFAULT_SECRET_KEY, Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                json, Clock.systemUTC());
     }
 
     @AfterEach
@@ -59,7 +64,8 @@ class KlingImageAdapterTest {
 
     @Test
     void should_post_images_generations_with_image_fields_when_model_is_a_kling_image_model() {
-        Submission submission = adapter.submit(image("task_img", "{\"prompt\":\"a fox\",\"n\":2,\"aspect_ratio\":\"4:3\",\"resolution\":\"2k\"}"));
+        Submission submission = adapter
+            .submit(image("task_img", "{\"prompt\":\"a fox\",\"n\":2,\"aspect_ratio\":\"4:3\",\"resolution\":\"2k\"}"));
 
         JsonNode sent = json.readTree(simulator.createRequests().getFirst().body());
         assertThat(simulator.createRequests().getFirst().path()).isEqualTo("/v1/images/generations");
@@ -68,7 +74,8 @@ class KlingImageAdapterTest {
         assertThat(sent.path("aspect_ratio").stringValue()).isEqualTo("4:3");
         assertThat(sent.path("resolution").stringValue()).isEqualTo("2k");
         assertThat(sent.path("external_task_id").stringValue()).isEqualTo("task_img");
-        assertThat(sent.path("callback_url").stringValue()).startsWith("https://gateway.example/provider-callbacks/kling/");
+        assertThat(sent.path("callback_url").stringValue())
+            .startsWith("https://gateway.example/provider-callbacks/kling/");
         assertThat(sent.has("duration")).isFalse();
         assertThat(submission.providerRef()).isEqualTo("images");
     }
@@ -77,7 +84,8 @@ class KlingImageAdapterTest {
     void should_return_every_image_in_index_order_when_image_task_succeeds() {
         Submission submission = adapter.submit(image("task_two", "{\"prompt\":\"a fox\",\"n\":2}"));
 
-        PollResult last = finish(new ProviderTaskRef("task_two", submission.providerTaskId(), submission.providerRef()));
+        PollResult last = finish(
+                new ProviderTaskRef("task_two", submission.providerTaskId(), submission.providerRef()));
 
         assertThat(last).isInstanceOfSatisfying(PollResult.Succeeded.class, succeeded -> {
             assertThat(succeeded.outputs()).hasSize(2);
@@ -99,7 +107,8 @@ class KlingImageAdapterTest {
     @Test
     void should_refuse_video_only_parameters_when_kling_validates_an_image_request() {
         assertThatThrownBy(() -> adapter.submit(image("task_bad", "{\"prompt\":\"a fox\",\"n\":12}")))
-            .isInstanceOf(InvalidRequest.class).hasMessageContaining("n must be");
+            .isInstanceOf(InvalidRequest.class)
+            .hasMessageContaining("n must be");
     }
 
     @Test
@@ -110,7 +119,9 @@ class KlingImageAdapterTest {
         PollResult last = finish(new ProviderTaskRef("task_v", video.providerTaskId(), video.providerRef()));
 
         assertThat(video.providerRef()).isEqualTo("text2video");
-        assertThat(last).isInstanceOfSatisfying(PollResult.Succeeded.class, succeeded -> assertThat(
-                ((ProviderOutput.Remote) succeeded.outputs().getFirst()).uri().getPath()).endsWith(".mp4"));
+        assertThat(last).isInstanceOfSatisfying(PollResult.Succeeded.class,
+                succeeded -> assertThat(((ProviderOutput.Remote) succeeded.outputs().getFirst()).uri().getPath())
+                    .endsWith(".mp4"));
     }
+
 }

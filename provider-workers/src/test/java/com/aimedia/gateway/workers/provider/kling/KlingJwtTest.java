@@ -30,4 +30,5 @@ class KlingJwtTest {
         String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
         assertThat(payload).isEqualTo("{\"iss\":\"AKTEST\",\"exp\":1705321800,\"nbf\":1705319995}");
     }
+
 }

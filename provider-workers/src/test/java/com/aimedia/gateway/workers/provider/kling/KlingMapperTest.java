@@ -47,7 +47,8 @@ class KlingMapperTest {
 
     @Test
     void should_route_to_image2video_when_input_has_an_image() {
-        GenerationRequest request = request("{\"prompt\":\"p\",\"image\":\"https://x/a.png\",\"image_tail\":\"https://x/b.png\"}");
+        GenerationRequest request = request(
+                "{\"prompt\":\"p\",\"image\":\"https://x/a.png\",\"image_tail\":\"https://x/b.png\"}");
 
         JsonNode body = json.valueToTree(KlingMapper.toCreateRequest(request));
 
@@ -59,9 +60,11 @@ class KlingMapperTest {
     @Test
     void should_refuse_with_field_name_when_a_field_has_the_wrong_type() {
         assertThatThrownBy(() -> KlingMapper.toCreateRequest(request("{\"prompt\":7}")))
-            .isInstanceOf(InvalidRequest.class).hasMessageContaining("input.prompt");
+            .isInstanceOf(InvalidRequest.class)
+            .hasMessageContaining("input.prompt");
         assertThatThrownBy(() -> KlingMapper.toCreateRequest(request("{\"prompt\":\"p\",\"duration\":[5]}")))
-            .isInstanceOf(InvalidRequest.class).hasMessageContaining("input.duration");
+            .isInstanceOf(InvalidRequest.class)
+            .hasMessageContaining("input.duration");
     }
 
     @Test
@@ -73,9 +76,11 @@ class KlingMapperTest {
         assertThat(KlingStatus.SUCCEED.toPollResult(urls, "")).isEqualTo(PollResult.Succeeded.urls(urls));
         assertThat(KlingStatus.SUCCEED.toPollResult(List.of(), "")).isInstanceOf(PollResult.Failed.class);
         assertThat(KlingStatus.FAILED.toPollResult(List.of(), "Failure to pass the risk control system"))
-            .isEqualTo(new PollResult.Failed(ErrorCode.CONTENT_POLICY, "The provider rejected the prompt under its content policy."));
+            .isEqualTo(new PollResult.Failed(ErrorCode.CONTENT_POLICY,
+                    "The provider rejected the prompt under its content policy."));
         assertThat(KlingStatus.FAILED.toPollResult(List.of(), "render crashed"))
             .isEqualTo(new PollResult.Failed(ErrorCode.PROVIDER_ERROR, "The provider failed the task: render crashed"));
         assertThat(KlingStatus.fromWire("succeeded")).isEmpty();
     }
+
 }

@@ -21,8 +21,8 @@ class LumaAdapterContractTest extends SimulatedAdapterContract<LumaSimulator> {
 
     @Override
     protected LumaSimulator startSimulator() {
-        return LumaSimulator.start(LumaSimulator.Config.defaults().withApiKey(API_KEY)
-            .withTimings(QUEUED_FOR, RUNNING_FOR));
+        return LumaSimulator
+            .start(LumaSimulator.Config.defaults().withApiKey(API_KEY).withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
     @Override
@@ -32,8 +32,8 @@ class LumaAdapterContractTest extends SimulatedAdapterContract<LumaSimulator> {
 
     @Override
     protected ProviderAdapter adapterUsing(String key) {
-        return new LumaAdapter(new LumaProperties(URI.create(simulator.baseUrl()), key, CONNECT_TIMEOUT,
-                READ_TIMEOUT), json, Clock.systemUTC());
+        return new LumaAdapter(new LumaProperties(URI.create(simulator.baseUrl()), key, CONNECT_TIMEOUT, READ_TIMEOUT),
+                json, Clock.systemUTC());
     }
 
     private GenerationRequest video(String taskId, String prompt) {
@@ -54,7 +54,8 @@ class LumaAdapterContractTest extends SimulatedAdapterContract<LumaSimulator> {
     @Override
     protected List<FailureCase> documentedFailures() {
         return List.of(
-                new FailureCase("failed: moderation", video("task_cp", "x [sim:content-policy]"), ErrorCode.CONTENT_POLICY),
+                new FailureCase("failed: moderation", video("task_cp", "x [sim:content-policy]"),
+                        ErrorCode.CONTENT_POLICY),
                 new FailureCase("failed: job failed", video("task_jf", "x [sim:job-failed]"), ErrorCode.PROVIDER_ERROR),
                 new FailureCase("failed: unreadable frames", video("task_bf", "x [sim:bad-frames]"),
                         ErrorCode.INVALID_PARAMETER));
@@ -92,7 +93,9 @@ class LumaAdapterContractTest extends SimulatedAdapterContract<LumaSimulator> {
 
     @Test
     void should_delete_a_dreaming_generation_when_cancelled() {
-        assertCancelStopsRunningTask(LumaSimulator.start(LumaSimulator.Config.defaults().withApiKey(API_KEY)
+        assertCancelStopsRunningTask(LumaSimulator.start(LumaSimulator.Config.defaults()
+            .withApiKey(API_KEY)
             .withTimings(Duration.ofMinutes(10), Duration.ofMinutes(10))));
     }
+
 }

@@ -37,12 +37,15 @@ import tools.jackson.databind.json.JsonMapper;
 class LumaAdapterTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private LumaSimulator simulator;
+
     private LumaAdapter adapter;
 
     @BeforeEach
     void start() {
-        simulator = LumaSimulator.start(LumaSimulator.Config.defaults().withTimings(Duration.ofMillis(50), Duration.ofMillis(100)));
+        simulator = LumaSimulator
+            .start(LumaSimulator.Config.defaults().withTimings(Duration.ofMillis(50), Duration.ofMillis(100)));
         adapter = adapter(LumaSimulator.Config.DEFAULT_API_KEY);
     }
 
@@ -52,8 +55,9 @@ class LumaAdapterTest {
     }
 
     private LumaAdapter adapter(String key) {
-        return new LumaAdapter(new LumaProperties(URI.create(simulator.baseUrl()), key, Duration.ofSeconds(1),
-                Duration.ofSeconds(2)), json, Clock.systemUTC());
+        return new LumaAdapter(
+                new LumaProperties(URI.create(simulator.baseUrl()), key, Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                json, Clock.systemUTC());
     }
 
     private GenerationRequest request(String model, String providerModel, String input, URI callback) {
@@ -103,18 +107,24 @@ class LumaAdapterTest {
     @Test
     void should_classify_refusals_when_luma_refuses_the_create() {
         assertThatThrownBy(() -> adapter.submit(new GenerationRequest("t1", "luma-ray-2", "ray-2",
-                json.readTree("{\"prompt\":\"[sim:no-credits] fox\"}")))).isInstanceOf(InsufficientCredits.class);
-        assertThatThrownBy(() -> adapter.submit(new GenerationRequest("t2", "luma-ray-2", "ray-2",
-                json.readTree("{\"prompt\":\"[sim:busy] fox\"}")))).isInstanceOf(RateLimited.class);
-        assertThatThrownBy(() -> adapter.submit(new GenerationRequest("t3", "luma-ray-2", "ray-2",
-                json.readTree("{\"prompt\":\"ab\"}")))).isInstanceOf(InvalidRequest.class).hasMessageContaining("too short");
-        assertThatThrownBy(() -> adapter.poll(new ProviderTaskRef("t4", "00000000-0000-0000-0000-000000000000", "video")))
+                json.readTree("{\"prompt\":\"[sim:no-credits] fox\"}"))))
+            .isInstanceOf(InsufficientCredits.class);
+        assertThatThrownBy(() -> adapter.submit(
+                new GenerationRequest("t2", "luma-ray-2", "ray-2", json.readTree("{\"prompt\":\"[sim:busy] fox\"}"))))
+            .isInstanceOf(RateLimited.class);
+        assertThatThrownBy(() -> adapter
+            .submit(new GenerationRequest("t3", "luma-ray-2", "ray-2", json.readTree("{\"prompt\":\"ab\"}"))))
+            .isInstanceOf(InvalidRequest.class)
+            .hasMessageContaining("too short");
+        assertThatThrownBy(
+                () -> adapter.poll(new ProviderTaskRef("t4", "00000000-0000-0000-0000-000000000000", "video")))
             .isInstanceOf(NotFound.class);
     }
 
     @Test
     void should_map_moderation_detail_to_content_policy_when_create_is_refused() {
-        assertThat(LumaErrorClassifier.classify(400, "Prompt contains blacklisted words", null)).isInstanceOf(ContentRejected.class);
+        assertThat(LumaErrorClassifier.classify(400, "Prompt contains blacklisted words", null))
+            .isInstanceOf(ContentRejected.class);
     }
 
     @Test
@@ -133,7 +143,8 @@ class LumaAdapterTest {
 
             await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 2);
 
-            assertThat(received).extracting(node -> node.path("state").stringValue()).containsExactly("dreaming", "completed");
+            assertThat(received).extracting(node -> node.path("state").stringValue())
+                .containsExactly("dreaming", "completed");
             assertThat(received.get(1).at("/assets/video").stringValue()).endsWith(".mp4");
         }
         finally {
@@ -143,8 +154,10 @@ class LumaAdapterTest {
 
     @Test
     void should_be_unavailable_without_calling_luma_when_key_missing() {
-        assertThatThrownBy(() -> adapter(" ").submit(new GenerationRequest("t", "luma-ray-2", "ray-2",
-                json.readTree("{\"prompt\":\"a fox\"}")))).isInstanceOf(ProviderNotConfigured.class);
+        assertThatThrownBy(() -> adapter(" ")
+            .submit(new GenerationRequest("t", "luma-ray-2", "ray-2", json.readTree("{\"prompt\":\"a fox\"}"))))
+            .isInstanceOf(ProviderNotConfigured.class);
         assertThat(simulator.creates()).isEmpty();
     }
+
 }

@@ -18,8 +18,8 @@ class MiniMaxAdapterContractTest extends SimulatedAdapterContract<MiniMaxSimulat
 
     @Override
     protected MiniMaxSimulator startSimulator() {
-        return MiniMaxSimulator.start(MiniMaxSimulator.Config.defaults().withApiKey(API_KEY)
-            .withTimings(QUEUED_FOR, RUNNING_FOR));
+        return MiniMaxSimulator
+            .start(MiniMaxSimulator.Config.defaults().withApiKey(API_KEY).withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
     @Override
@@ -29,8 +29,8 @@ class MiniMaxAdapterContractTest extends SimulatedAdapterContract<MiniMaxSimulat
 
     @Override
     protected ProviderAdapter adapterUsing(String apiKey) {
-        return new MiniMaxAdapter(new MiniMaxProperties(URI.create(simulator.baseUrl()), apiKey, CONNECT_TIMEOUT,
-                READ_TIMEOUT), json);
+        return new MiniMaxAdapter(
+                new MiniMaxProperties(URI.create(simulator.baseUrl()), apiKey, CONNECT_TIMEOUT, READ_TIMEOUT), json);
     }
 
     private GenerationRequest request(String taskId, String input) {
@@ -45,8 +45,8 @@ class MiniMaxAdapterContractTest extends SimulatedAdapterContract<MiniMaxSimulat
     @Override
     protected List<FailureCase> documentedFailures() {
         return List.of(
-                new FailureCase("Fail: output sensitive (1027)", request("task_cp", "{\"prompt\":\"x [sim:content-policy]\"}"),
-                        ErrorCode.CONTENT_POLICY),
+                new FailureCase("Fail: output sensitive (1027)",
+                        request("task_cp", "{\"prompt\":\"x [sim:content-policy]\"}"), ErrorCode.CONTENT_POLICY),
                 new FailureCase("Fail: unknown error (1000)", request("task_tf", "{\"prompt\":\"x [sim:task-fail]\"}"),
                         ErrorCode.PROVIDER_ERROR));
     }
@@ -80,4 +80,5 @@ class MiniMaxAdapterContractTest extends SimulatedAdapterContract<MiniMaxSimulat
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceStatus(ref.providerTaskId(), "Archived");
     }
+
 }

@@ -38,13 +38,15 @@ import tools.jackson.databind.json.JsonMapper;
 class MiniMaxAdapterTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private MiniMaxSimulator simulator;
+
     private MiniMaxAdapter adapter;
 
     @BeforeEach
     void start() {
-        simulator = MiniMaxSimulator.start(MiniMaxSimulator.Config.defaults()
-            .withTimings(Duration.ofMillis(50), Duration.ofMillis(150)));
+        simulator = MiniMaxSimulator
+            .start(MiniMaxSimulator.Config.defaults().withTimings(Duration.ofMillis(50), Duration.ofMillis(150)));
         adapter = new MiniMaxAdapter(new MiniMaxProperties(URI.create(simulator.baseUrl()), "sim-minimax-api-key",
                 Duration.ofSeconds(1), Duration.ofSeconds(2)), json);
     }
@@ -60,7 +62,8 @@ class MiniMaxAdapterTest {
 
     @Test
     void should_fetch_the_download_url_with_files_retrieve_when_the_task_succeeds() {
-        Submission submission = adapter.submit(request("t1", "{\"prompt\":\"p\",\"duration\":6,\"resolution\":\"1080P\"}", null));
+        Submission submission = adapter
+            .submit(request("t1", "{\"prompt\":\"p\",\"duration\":6,\"resolution\":\"1080P\"}", null));
         ProviderTaskRef ref = new ProviderTaskRef("t1", submission.providerTaskId(), null);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> adapter.poll(ref) instanceof PollResult.Succeeded);
@@ -85,13 +88,18 @@ class MiniMaxAdapterTest {
     @Test
     void should_classify_errors_inside_http_200_when_minimax_refuses() {
         assertThatThrownBy(() -> adapter.submit(request("a", "{\"prompt\":\"[sim:no-credits]\"}", null)))
-            .isInstanceOf(InsufficientCredits.class).hasMessageContaining("credits");
+            .isInstanceOf(InsufficientCredits.class)
+            .hasMessageContaining("credits");
         assertThatThrownBy(() -> adapter.submit(request("b", "{\"prompt\":\"[sim:reject-content]\"}", null)))
-            .isInstanceOf(ContentRejected.class).hasMessageContaining("content policy");
+            .isInstanceOf(ContentRejected.class)
+            .hasMessageContaining("content policy");
         assertThatThrownBy(() -> adapter.submit(request("c", "{\"prompt\":\"[sim:real-name]\"}", null)))
-            .isInstanceOf(AuthenticationFailed.class).hasMessageContaining("real-name");
-        assertThatThrownBy(() -> adapter.submit(request("d", "{\"prompt\":\"p\",\"duration\":10,\"resolution\":\"1080P\"}", null)))
-            .isInstanceOf(InvalidRequest.class).hasMessageContaining("1080P");
+            .isInstanceOf(AuthenticationFailed.class)
+            .hasMessageContaining("real-name");
+        assertThatThrownBy(
+                () -> adapter.submit(request("d", "{\"prompt\":\"p\",\"duration\":10,\"resolution\":\"1080P\"}", null)))
+            .isInstanceOf(InvalidRequest.class)
+            .hasMessageContaining("1080P");
     }
 
     @Test
@@ -102,7 +110,8 @@ class MiniMaxAdapterTest {
         receiver.createContext("/", exchange -> {
             try (exchange) {
                 JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
-                byte[] answer = body.has("challenge") ? json.writeValueAsBytes(body) : "{}".getBytes(StandardCharsets.UTF_8);
+                byte[] answer = body.has("challenge") ? json.writeValueAsBytes(body)
+                        : "{}".getBytes(StandardCharsets.UTF_8);
                 if (!body.has("challenge")) {
                     pushes.add(body);
                 }
@@ -115,8 +124,8 @@ class MiniMaxAdapterTest {
             URI callback = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/cb?signature=x");
             adapter.submit(request("t3", "{\"prompt\":\"p\"}", callback));
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> pushes.stream()
-                .anyMatch(push -> "success".equals(push.path("status").asString())));
+            await().atMost(Duration.ofSeconds(5))
+                .until(() -> pushes.stream().anyMatch(push -> "success".equals(push.path("status").asString())));
 
             assertThat(json.readTree(simulator.createRequests().getFirst()).path("callback_url").asString())
                 .isEqualTo(callback.toString());
@@ -135,6 +144,8 @@ class MiniMaxAdapterTest {
 
         assertThat(adapter.callbackHandshake(challenge)).contains("{\"challenge\":\"c-123\"}");
         assertThat(adapter.callbackHandshake(statusPush)).isEmpty();
-        assertThat(adapter.callbackHandshake(new ProviderCallback("task_1", java.util.Map.of(), new byte[0]))).isEmpty();
+        assertThat(adapter.callbackHandshake(new ProviderCallback("task_1", java.util.Map.of(), new byte[0])))
+            .isEmpty();
     }
+
 }

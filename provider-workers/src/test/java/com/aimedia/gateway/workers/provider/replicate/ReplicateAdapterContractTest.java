@@ -21,8 +21,8 @@ class ReplicateAdapterContractTest extends SimulatedAdapterContract<ReplicateSim
 
     @Override
     protected ReplicateSimulator startSimulator() {
-        return ReplicateSimulator.start(ReplicateSimulator.Config.defaults().withToken(TOKEN)
-            .withTimings(QUEUED_FOR, RUNNING_FOR));
+        return ReplicateSimulator
+            .start(ReplicateSimulator.Config.defaults().withToken(TOKEN).withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
     @Override
@@ -38,8 +38,8 @@ class ReplicateAdapterContractTest extends SimulatedAdapterContract<ReplicateSim
     }
 
     private GenerationRequest request(String taskId, String prompt) {
-        return new GenerationRequest(taskId, "replicate/black-forest-labs/flux-schnell", "black-forest-labs/flux-schnell",
-                json.readTree("{\"prompt\":\"" + prompt + "\"}"));
+        return new GenerationRequest(taskId, "replicate/black-forest-labs/flux-schnell",
+                "black-forest-labs/flux-schnell", json.readTree("{\"prompt\":\"" + prompt + "\"}"));
     }
 
     @Override
@@ -49,8 +49,10 @@ class ReplicateAdapterContractTest extends SimulatedAdapterContract<ReplicateSim
 
     @Override
     protected List<FailureCase> documentedFailures() {
-        return List.of(new FailureCase("failed: NSFW", request("task_n", "x [sim:content-policy]"), ErrorCode.CONTENT_POLICY),
-                new FailureCase("failed: model error", request("task_m", "x [sim:model-error]"), ErrorCode.PROVIDER_ERROR),
+        return List.of(
+                new FailureCase("failed: NSFW", request("task_n", "x [sim:content-policy]"), ErrorCode.CONTENT_POLICY),
+                new FailureCase("failed: model error", request("task_m", "x [sim:model-error]"),
+                        ErrorCode.PROVIDER_ERROR),
                 new FailureCase("aborted", request("task_a", "x [sim:aborted]"), ErrorCode.PROVIDER_TIMEOUT));
     }
 
@@ -92,7 +94,9 @@ class ReplicateAdapterContractTest extends SimulatedAdapterContract<ReplicateSim
 
     @Test
     void should_stop_a_running_prediction_when_cancelled() {
-        assertCancelStopsRunningTask(ReplicateSimulator.start(ReplicateSimulator.Config.defaults().withToken(TOKEN)
+        assertCancelStopsRunningTask(ReplicateSimulator.start(ReplicateSimulator.Config.defaults()
+            .withToken(TOKEN)
             .withTimings(Duration.ofMinutes(10), Duration.ofMinutes(10))));
     }
+
 }

@@ -39,16 +39,23 @@ import tools.jackson.databind.json.JsonMapper;
 class ReplicateAdapterTest {
 
     private static final String TOKEN = "r8_test";
+
     private static final String VERSION = "5599ed30703defd1d160a25a63321b4dec97101d98b4674bcc56e41f62f35637";
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final List<Map<String, List<String>>> hookHeaders = new CopyOnWriteArrayList<>();
+
     private final List<byte[]> hookBodies = new CopyOnWriteArrayList<>();
+
     private ReplicateSimulator simulator;
+
     private HttpServer receiver;
 
     @BeforeEach
     void start() throws Exception {
-        simulator = ReplicateSimulator.start(ReplicateSimulator.Config.defaults().withToken(TOKEN)
+        simulator = ReplicateSimulator.start(ReplicateSimulator.Config.defaults()
+            .withToken(TOKEN)
             .withTimings(Duration.ofMillis(50), Duration.ofMillis(100)));
         receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/", exchange -> {
@@ -104,7 +111,8 @@ class ReplicateAdapterTest {
 
     @Test
     void should_complete_at_submit_when_prefer_wait_sees_the_prediction_finish() {
-        Submission submission = adapter(Duration.ofSeconds(5)).submit(request("black-forest-labs/flux-schnell", "{\"prompt\":\"a\"}"));
+        Submission submission = adapter(Duration.ofSeconds(5))
+            .submit(request("black-forest-labs/flux-schnell", "{\"prompt\":\"a\"}"));
 
         assertThat(simulator.requests().getFirst().prefer()).isEqualTo("wait=5");
         assertThat(submission.isCompleted()).isTrue();
@@ -115,8 +123,10 @@ class ReplicateAdapterTest {
     void should_collect_every_url_when_output_is_a_string_or_an_array() {
         ReplicateAdapter adapter = adapter(Duration.ZERO);
 
-        PollResult single = finish(adapter, adapter.submit(request("owner/video-model", "{\"prompt\":\"[sim:output-string]\"}")));
-        PollResult several = finish(adapter, adapter.submit(request("owner/image-model", "{\"prompt\":\"b\",\"num_outputs\":3}")));
+        PollResult single = finish(adapter,
+                adapter.submit(request("owner/video-model", "{\"prompt\":\"[sim:output-string]\"}")));
+        PollResult several = finish(adapter,
+                adapter.submit(request("owner/image-model", "{\"prompt\":\"b\",\"num_outputs\":3}")));
 
         assertThat(((PollResult.Succeeded) single).outputs()).hasSize(1);
         assertThat(((PollResult.Succeeded) several).outputs()).hasSize(3);
@@ -127,18 +137,21 @@ class ReplicateAdapterTest {
         ReplicateAdapter adapter = adapter(Duration.ZERO);
 
         PollResult wav = finish(adapter, adapter.submit(request("meta/musicgen", "{\"prompt\":\"lofi beat\"}")));
-        PollResult mp3 = finish(adapter, adapter.submit(request("meta/musicgen",
-                "{\"prompt\":\"lofi beat\",\"output_format\":\"mp3\"}")));
+        PollResult mp3 = finish(adapter,
+                adapter.submit(request("meta/musicgen", "{\"prompt\":\"lofi beat\",\"output_format\":\"mp3\"}")));
 
-        URI wavUrl = ((com.aimedia.gateway.workers.provider.spi.ProviderOutput.Remote)
-                ((PollResult.Succeeded) wav).outputs().getFirst()).uri();
-        URI mp3Url = ((com.aimedia.gateway.workers.provider.spi.ProviderOutput.Remote)
-                ((PollResult.Succeeded) mp3).outputs().getFirst()).uri();
+        URI wavUrl = ((com.aimedia.gateway.workers.provider.spi.ProviderOutput.Remote) ((PollResult.Succeeded) wav)
+            .outputs()
+            .getFirst()).uri();
+        URI mp3Url = ((com.aimedia.gateway.workers.provider.spi.ProviderOutput.Remote) ((PollResult.Succeeded) mp3)
+            .outputs()
+            .getFirst()).uri();
         assertThat(((PollResult.Succeeded) wav).outputs()).hasSize(1);
         assertThat(wavUrl.getPath()).endsWith(".wav");
         assertThat(mp3Url.getPath()).endsWith(".mp3");
-        var download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(mp3Url).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var download = java.net.http.HttpClient.newHttpClient()
+            .send(java.net.http.HttpRequest.newBuilder(mp3Url).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
         assertThat(new String(download.body(), 0, 3, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ID3");
     }
@@ -159,19 +172,23 @@ class ReplicateAdapterTest {
 
         assertThatThrownBy(() -> adapter.submit(request("o/m", "{\"prompt\":\"[sim:no-credits]\"}")))
             .isInstanceOf(InsufficientCredits.class);
-        assertThatThrownBy(() -> adapter.submit(request("o/m", "{\"prompt\":\"[sim:busy]\"}")))
-            .isInstanceOfSatisfying(RateLimited.class, e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(30)));
-        assertThatThrownBy(() -> adapter.submit(request("missing/m", "{\"prompt\":\"a\"}"))).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> adapter.submit(request("../etc", "{\"prompt\":\"a\"}"))).isInstanceOf(InvalidRequest.class);
-        assertThatThrownBy(() -> adapter.poll(new ProviderTaskRef("t", "nosuchprediction", null))).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> adapter.submit(request("o/m", "{\"prompt\":\"[sim:busy]\"}"))).isInstanceOfSatisfying(
+                RateLimited.class, e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(30)));
+        assertThatThrownBy(() -> adapter.submit(request("missing/m", "{\"prompt\":\"a\"}")))
+            .isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> adapter.submit(request("../etc", "{\"prompt\":\"a\"}")))
+            .isInstanceOf(InvalidRequest.class);
+        assertThatThrownBy(() -> adapter.poll(new ProviderTaskRef("t", "nosuchprediction", null)))
+            .isInstanceOf(NotFound.class);
     }
 
     @Test
     void should_send_the_webhook_and_verify_its_standard_webhooks_signature() {
         ReplicateAdapter adapter = adapter(Duration.ZERO);
-        URI callback = URI.create("http://" + receiver.getAddress().getHostString() + ":" + receiver.getAddress().getPort()
-                + "/provider-callbacks/replicate/t?signature=s");
-        adapter.submit(new GenerationRequest("t", "replicate/o/m", "o/m", json.readTree("{\"prompt\":\"a\"}"), callback));
+        URI callback = URI.create("http://" + receiver.getAddress().getHostString() + ":"
+                + receiver.getAddress().getPort() + "/provider-callbacks/replicate/t?signature=s");
+        adapter
+            .submit(new GenerationRequest("t", "replicate/o/m", "o/m", json.readTree("{\"prompt\":\"a\"}"), callback));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> hookBodies.size() >= 2);
 
@@ -179,7 +196,9 @@ class ReplicateAdapterTest {
         assertThat(sent.path("webhook").stringValue()).isEqualTo(callback.toString());
         assertThat(sent.path("webhook_events_filter").toString()).isEqualTo("[\"start\",\"completed\"]");
         adapter.verifyCallback(new ProviderCallback("t", hookHeaders.getLast(), hookBodies.getLast()));
-        assertThatThrownBy(() -> adapter.verifyCallback(new ProviderCallback("t", hookHeaders.getLast(), "{}".getBytes())))
+        assertThatThrownBy(
+                () -> adapter.verifyCallback(new ProviderCallback("t", hookHeaders.getLast(), "{}".getBytes())))
             .isInstanceOf(AuthenticationFailed.class);
     }
+
 }

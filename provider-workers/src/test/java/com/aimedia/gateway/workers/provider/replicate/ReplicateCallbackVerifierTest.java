@@ -21,9 +21,13 @@ import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 class ReplicateCallbackVerifierTest {
 
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
     private static final String ID = "msg_p5jXN8AQM9LWM0D4loKWxJek";
+
     private static final long TIMESTAMP = 1614265330L;
+
     private static final String PAYLOAD = "{\"test\": 2432232314}";
+
     private static final String SIGNATURE = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
 
     private final ReplicateCallbackVerifier verifier = new ReplicateCallbackVerifier(SECRET,
@@ -42,14 +46,17 @@ class ReplicateCallbackVerifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OA=", "invalid_signature", "v1,invalid_signature",
-            "v1,", "" })
+    @ValueSource(strings = { "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OA=", "invalid_signature",
+            "v1,invalid_signature", "v1,", "" })
     void should_refuse_when_signature_is_wrong(String signature) {
-        assertThatThrownBy(() -> verifier.verify(callback(signature, TIMESTAMP))).isInstanceOf(AuthenticationFailed.class);
+        assertThatThrownBy(() -> verifier.verify(callback(signature, TIMESTAMP)))
+            .isInstanceOf(AuthenticationFailed.class);
     }
 
     @Test
     void should_refuse_when_timestamp_is_outside_tolerance() {
-        assertThatThrownBy(() -> verifier.verify(callback(SIGNATURE, TIMESTAMP - 600))).isInstanceOf(AuthenticationFailed.class);
+        assertThatThrownBy(() -> verifier.verify(callback(SIGNATURE, TIMESTAMP - 600)))
+            .isInstanceOf(AuthenticationFailed.class);
     }
+
 }

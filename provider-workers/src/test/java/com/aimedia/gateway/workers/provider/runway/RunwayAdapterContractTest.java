@@ -21,8 +21,8 @@ class RunwayAdapterContractTest extends SimulatedAdapterContract<RunwaySimulator
 
     @Override
     protected RunwaySimulator startSimulator() {
-        return RunwaySimulator.start(RunwaySimulator.Config.defaults().withApiKey(API_KEY)
-            .withTimings(QUEUED_FOR, RUNNING_FOR));
+        return RunwaySimulator
+            .start(RunwaySimulator.Config.defaults().withApiKey(API_KEY).withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
     @Override
@@ -32,13 +32,15 @@ class RunwayAdapterContractTest extends SimulatedAdapterContract<RunwaySimulator
 
     @Override
     protected ProviderAdapter adapterUsing(String key) {
-        return new RunwayAdapter(new RunwayProperties(URI.create(simulator.baseUrl()), key, "2024-11-06",
-                CONNECT_TIMEOUT, READ_TIMEOUT), json, Clock.systemUTC());
+        return new RunwayAdapter(
+                new RunwayProperties(URI.create(simulator.baseUrl()), key, "2024-11-06", CONNECT_TIMEOUT, READ_TIMEOUT),
+                json, Clock.systemUTC());
     }
 
     private GenerationRequest video(String taskId, String prompt) {
-        return new GenerationRequest(taskId, "runway-gen4", "gen4_turbo", json.readTree(
-                "{\"promptImage\":\"https://example.com/a.png\",\"promptText\":\"" + prompt + "\",\"ratio\":\"1280:720\",\"duration\":5}"));
+        return new GenerationRequest(taskId, "runway-gen4", "gen4_turbo",
+                json.readTree("{\"promptImage\":\"https://example.com/a.png\",\"promptText\":\"" + prompt
+                        + "\",\"ratio\":\"1280:720\",\"duration\":5}"));
     }
 
     @Override
@@ -54,9 +56,12 @@ class RunwayAdapterContractTest extends SimulatedAdapterContract<RunwaySimulator
     @Override
     protected List<FailureCase> documentedFailures() {
         return List.of(
-                new FailureCase("FAILED SAFETY.INPUT", video("task_in", "x [sim:content-policy]"), ErrorCode.CONTENT_POLICY),
-                new FailureCase("FAILED SAFETY.OUTPUT", video("task_out", "x [sim:output-moderation]"), ErrorCode.CONTENT_POLICY),
-                new FailureCase("FAILED INTERNAL.BAD_OUTPUT", video("task_bad", "x [sim:bad-output]"), ErrorCode.PROVIDER_ERROR));
+                new FailureCase("FAILED SAFETY.INPUT", video("task_in", "x [sim:content-policy]"),
+                        ErrorCode.CONTENT_POLICY),
+                new FailureCase("FAILED SAFETY.OUTPUT", video("task_out", "x [sim:output-moderation]"),
+                        ErrorCode.CONTENT_POLICY),
+                new FailureCase("FAILED INTERNAL.BAD_OUTPUT", video("task_bad", "x [sim:bad-output]"),
+                        ErrorCode.PROVIDER_ERROR));
     }
 
     @Override
@@ -91,7 +96,9 @@ class RunwayAdapterContractTest extends SimulatedAdapterContract<RunwaySimulator
 
     @Test
     void should_stop_a_running_task_with_delete_when_cancelled() {
-        assertCancelStopsRunningTask(RunwaySimulator.start(RunwaySimulator.Config.defaults().withApiKey(API_KEY)
+        assertCancelStopsRunningTask(RunwaySimulator.start(RunwaySimulator.Config.defaults()
+            .withApiKey(API_KEY)
             .withTimings(Duration.ofMinutes(10), Duration.ofMinutes(10))));
     }
+
 }

@@ -32,17 +32,21 @@ import tools.jackson.databind.json.JsonMapper;
 class RunwayAdapterTest {
 
     private static final String GEN4 = "{\"promptImage\":\"https://example.com/a.png\",\"promptText\":\"%s\",\"ratio\":\"1280:720\"}";
+
     private static final String GEN3A = "{\"promptImage\":[{\"uri\":\"https://example.com/a.png\",\"position\":\"first\"},"
             + "{\"uri\":\"https://example.com/b.png\",\"position\":\"last\"}],\"promptText\":\"a fox\",\"ratio\":\"1280:768\",\"duration\":10}";
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private RunwaySimulator simulator;
+
     private RunwayAdapter adapter;
 
     private void start(RunwaySimulator.Config config) {
         simulator = RunwaySimulator.start(config.withTimings(Duration.ofMillis(50), Duration.ofMillis(100)));
-        adapter = new RunwayAdapter(new RunwayProperties(URI.create(simulator.baseUrl()), RunwaySimulator.Config.DEFAULT_API_KEY,
-                "2024-11-06", Duration.ofSeconds(1), Duration.ofSeconds(2)), json, Clock.systemUTC());
+        adapter = new RunwayAdapter(new RunwayProperties(URI.create(simulator.baseUrl()),
+                RunwaySimulator.Config.DEFAULT_API_KEY, "2024-11-06", Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                json, Clock.systemUTC());
     }
 
     @BeforeEach
@@ -83,7 +87,8 @@ class RunwayAdapterTest {
 
     @Test
     void should_stay_queued_while_throttled_then_succeed_when_organization_is_over_its_concurrency() {
-        Submission submission = adapter.submit(request("runway-gen4", "gen4_turbo", GEN4.formatted("[sim:busy] a fox")));
+        Submission submission = adapter
+            .submit(request("runway-gen4", "gen4_turbo", GEN4.formatted("[sim:busy] a fox")));
         ProviderTaskRef ref = new ProviderTaskRef("t", submission.providerTaskId(), submission.providerRef());
 
         assertThat(adapter.poll(ref)).isEqualTo(PollResult.Pending.inQueue());
@@ -92,14 +97,15 @@ class RunwayAdapterTest {
 
     @Test
     void should_create_a_text_to_image_task_when_model_is_gen4_image() {
-        Submission submission = adapter.submit(request("gen4_image", "gen4_image",
-                "{\"promptText\":\"a fox\",\"ratio\":\"1920:1080\"}"));
+        Submission submission = adapter
+            .submit(request("gen4_image", "gen4_image", "{\"promptText\":\"a fox\",\"ratio\":\"1920:1080\"}"));
 
         PollResult last = finish(submission);
 
         assertThat(simulator.creates().getFirst().path()).isEqualTo("/v1/text_to_image");
-        assertThat(last).isInstanceOfSatisfying(PollResult.Succeeded.class, done -> assertThat(
-                ((ProviderOutput.Remote) done.outputs().getFirst()).uri().getPath()).endsWith(".png"));
+        assertThat(last).isInstanceOfSatisfying(PollResult.Succeeded.class,
+                done -> assertThat(((ProviderOutput.Remote) done.outputs().getFirst()).uri().getPath())
+                    .endsWith(".png"));
     }
 
     @Test
@@ -119,28 +125,36 @@ class RunwayAdapterTest {
         Submission submission = adapter.submit(request("runwayml-gen3a-turbo", "gen3a_turbo", GEN3A));
 
         assertThat(finish(submission)).isInstanceOf(PollResult.Succeeded.class);
-        assertThat(json.readTree(simulator.creates().getFirst().body()).at("/promptImage/1/position").stringValue()).isEqualTo("last");
+        assertThat(json.readTree(simulator.creates().getFirst().body()).at("/promptImage/1/position").stringValue())
+            .isEqualTo("last");
     }
 
     @Test
     void should_classify_refusals_when_runway_refuses_the_create() {
-        assertThatThrownBy(() -> adapter.submit(request("runway-gen4", "gen4_turbo", GEN4.formatted("[sim:no-credits]"))))
+        assertThatThrownBy(
+                () -> adapter.submit(request("runway-gen4", "gen4_turbo", GEN4.formatted("[sim:no-credits]"))))
             .isInstanceOf(InsufficientCredits.class);
-        assertThatThrownBy(() -> adapter.submit(request("runway-gen4", "gen4_turbo", GEN4.formatted("[sim:daily-limit]"))))
+        assertThatThrownBy(
+                () -> adapter.submit(request("runway-gen4", "gen4_turbo", GEN4.formatted("[sim:daily-limit]"))))
             .isInstanceOf(RateLimited.class);
         assertThatThrownBy(() -> adapter.submit(request("runway-gen4", "gen4_turbo",
                 "{\"promptImage\":\"http://example.com/a.png\",\"ratio\":\"1280:720\"}")))
-            .isInstanceOf(InvalidRequest.class).hasMessageContaining("promptImage");
+            .isInstanceOf(InvalidRequest.class)
+            .hasMessageContaining("promptImage");
         assertThatThrownBy(() -> adapter.poll(new ProviderTaskRef("t", "00000000-0000-0000-0000-000000000000", null)))
             .isInstanceOf(NotFound.class);
     }
 
     @Test
     void should_map_failure_codes_when_tasks_fail() {
-        assertThat(RunwayErrorClassifier.failure("SAFETY.INPUT.IMAGE", "Moderated").code()).isEqualTo(ErrorCode.CONTENT_POLICY);
-        assertThat(RunwayErrorClassifier.failure("INPUT_PREPROCESSING.SAFETY.TEXT", null).code()).isEqualTo(ErrorCode.CONTENT_POLICY);
-        assertThat(RunwayErrorClassifier.failure("ASSET.INVALID", "Bad image").code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
-        assertThat(RunwayErrorClassifier.failure("INTERNAL.BAD_OUTPUT.CODE01", null).code()).isEqualTo(ErrorCode.PROVIDER_ERROR);
+        assertThat(RunwayErrorClassifier.failure("SAFETY.INPUT.IMAGE", "Moderated").code())
+            .isEqualTo(ErrorCode.CONTENT_POLICY);
+        assertThat(RunwayErrorClassifier.failure("INPUT_PREPROCESSING.SAFETY.TEXT", null).code())
+            .isEqualTo(ErrorCode.CONTENT_POLICY);
+        assertThat(RunwayErrorClassifier.failure("ASSET.INVALID", "Bad image").code())
+            .isEqualTo(ErrorCode.INVALID_PARAMETER);
+        assertThat(RunwayErrorClassifier.failure("INTERNAL.BAD_OUTPUT.CODE01", null).code())
+            .isEqualTo(ErrorCode.PROVIDER_ERROR);
         assertThat(RunwayErrorClassifier.failure(null, null).message()).isNotBlank();
     }
 
@@ -148,17 +162,20 @@ class RunwayAdapterTest {
     void should_report_progress_percent_when_task_is_running() {
         RunwayApi.Task running = new RunwayApi.Task("id", "RUNNING", null, 0.42, null, null, null);
 
-        assertThat(RunwayStatus.RUNNING.toPollResult(running, java.util.List.of())).isEqualTo(new PollResult.Pending(true, 42));
-        assertThat(RunwayStatus.CANCELLED.toPollResult(running, java.util.List.of())).isInstanceOf(PollResult.Failed.class);
+        assertThat(RunwayStatus.RUNNING.toPollResult(running, java.util.List.of()))
+            .isEqualTo(new PollResult.Pending(true, 42));
+        assertThat(RunwayStatus.CANCELLED.toPollResult(running, java.util.List.of()))
+            .isInstanceOf(PollResult.Failed.class);
     }
 
     @Test
     void should_be_unavailable_without_calling_runway_when_key_missing() {
-        RunwayAdapter unconfigured = new RunwayAdapter(new RunwayProperties(URI.create(simulator.baseUrl()), null, "2024-11-06",
-                Duration.ofSeconds(1), Duration.ofSeconds(1)), json, Clock.systemUTC());
+        RunwayAdapter unconfigured = new RunwayAdapter(new RunwayProperties(URI.create(simulator.baseUrl()), null,
+                "2024-11-06", Duration.ofSeconds(1), Duration.ofSeconds(1)), json, Clock.systemUTC());
 
         assertThatThrownBy(() -> unconfigured.submit(request("runway-gen4", "gen4_turbo", GEN4.formatted("x"))))
             .isInstanceOf(ProviderNotConfigured.class);
         assertThat(simulator.creates()).isEmpty();
     }
+
 }

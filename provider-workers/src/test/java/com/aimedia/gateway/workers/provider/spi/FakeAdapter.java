@@ -2,10 +2,14 @@ package com.aimedia.gateway.workers.provider.spi;
 
 import java.util.function.Supplier;
 
-/** A hand-written adapter for tests: configured, polls answered by the test, submits refused. */
+/**
+ * A hand-written adapter for tests: configured, polls answered by the test, submits
+ * refused.
+ */
 public class FakeAdapter implements ProviderAdapter {
 
     private final ProviderId id;
+
     private final Supplier<PollResult> polls;
 
     public FakeAdapter(String id) {
@@ -38,4 +42,5 @@ public class FakeAdapter implements ProviderAdapter {
     public PollResult poll(ProviderTaskRef ref) {
         return polls.get();
     }
+
 }

@@ -8,10 +8,14 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The wording of a wrong-typed input field is part of what callers see, for every provider alike. */
+/**
+ * The wording of a wrong-typed input field is part of what callers see, for every
+ * provider alike.
+ */
 class InputFieldsTest {
 
-    private final JsonNode input = JsonMapper.builder().build()
+    private final JsonNode input = JsonMapper.builder()
+        .build()
         .readTree("{\"s\":\"x\",\"b\":true,\"i\":7,\"d\":1.5,\"n\":null}");
 
     @Test
@@ -29,9 +33,14 @@ class InputFieldsTest {
     void rejectsWrongTypesAsInvalidRequest() {
         assertThatThrownBy(() -> InputFields.text(input, "i")).isInstanceOf(InvalidRequest.class)
             .hasMessage("Invalid parameter: input.i must be a string");
-        assertThatThrownBy(() -> InputFields.bool(input, "s")).hasMessage("Invalid parameter: input.s must be true or false");
-        assertThatThrownBy(() -> InputFields.integer(input, "d")).hasMessage("Invalid parameter: input.d must be an integer");
-        assertThatThrownBy(() -> InputFields.longValue(input, "s")).hasMessage("Invalid parameter: input.s must be an integer");
-        assertThatThrownBy(() -> InputFields.number(input, "s")).hasMessage("Invalid parameter: input.s must be a number");
+        assertThatThrownBy(() -> InputFields.bool(input, "s"))
+            .hasMessage("Invalid parameter: input.s must be true or false");
+        assertThatThrownBy(() -> InputFields.integer(input, "d"))
+            .hasMessage("Invalid parameter: input.d must be an integer");
+        assertThatThrownBy(() -> InputFields.longValue(input, "s"))
+            .hasMessage("Invalid parameter: input.s must be an integer");
+        assertThatThrownBy(() -> InputFields.number(input, "s"))
+            .hasMessage("Invalid parameter: input.s must be a number");
     }
+
 }

@@ -22,9 +22,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 /**
- * The contract every provider adapter passes against its simulator (STYLE.md "Provider adapter SPI"). A provider
- * adds {@code <Provider>AdapterContractTest extends ProviderAdapterContract}, starts its simulator and implements the
- * hooks; capability hooks skip cases that do not apply to a provider.
+ * The contract every provider adapter passes against its simulator (STYLE.md "Provider
+ * adapter SPI"). A provider adds
+ * {@code <Provider>AdapterContractTest extends ProviderAdapterContract}, starts its
+ * simulator and implements the hooks; capability hooks skip cases that do not apply to a
+ * provider.
  */
 public abstract class ProviderAdapterContract {
 
@@ -34,13 +36,21 @@ public abstract class ProviderAdapterContract {
     /** An adapter pointed at the simulator with valid credentials and short timeouts. */
     protected abstract ProviderAdapter adapter();
 
-    /** An adapter pointed at the simulator with credentials the simulator refuses (401). */
+    /**
+     * An adapter pointed at the simulator with credentials the simulator refuses (401).
+     */
     protected abstract ProviderAdapter adapterWithWrongCredentials();
 
-    /** Each documented way a task can end in failure at the provider, with the gateway code it must map to. */
+    /**
+     * Each documented way a task can end in failure at the provider, with the gateway
+     * code it must map to.
+     */
     protected abstract List<FailureCase> documentedFailures();
 
-    /** The next submit answers the provider's 429 rate/concurrency error with this Retry-After. */
+    /**
+     * The next submit answers the provider's 429 rate/concurrency error with this
+     * Retry-After.
+     */
     protected abstract void rateLimitNextSubmit(Duration retryAfter);
 
     /** The next submit answers a 5xx. */
@@ -52,7 +62,9 @@ public abstract class ProviderAdapterContract {
     /** The next submit answers 403. */
     protected abstract void forbiddenOnNextSubmit();
 
-    /** Every answer comes later than the adapter's read timeout ({@code false} to stop). */
+    /**
+     * Every answer comes later than the adapter's read timeout ({@code false} to stop).
+     */
     protected abstract void respondSlowly(boolean slow);
 
     /** The next poll answers HTTP 200 with an error inside the body. */
@@ -64,10 +76,16 @@ public abstract class ProviderAdapterContract {
     /** Every credential the adapters use; none may appear in any message or log line. */
     protected abstract List<String> secrets();
 
-    /** How many jobs the provider has created so far, by its own records (what it would run and bill). */
+    /**
+     * How many jobs the provider has created so far, by its own records (what it would
+     * run and bill).
+     */
     protected abstract long providerJobsCreated();
 
-    /** Whether the provider can report an error inside an HTTP 200 (else case 6 is skipped). */
+    /**
+     * Whether the provider can report an error inside an HTTP 200 (else case 6 is
+     * skipped).
+     */
     protected boolean reportsErrorsInsideOk() {
         return true;
     }
@@ -76,7 +94,10 @@ public abstract class ProviderAdapterContract {
         return Duration.ofSeconds(10);
     }
 
-    /** A request that ends in a documented failure status, and the gateway error code it must become. */
+    /**
+     * A request that ends in a documented failure status, and the gateway error code it
+     * must become.
+     */
     public record FailureCase(String name, GenerationRequest request, ErrorCode expected) {
     }
 
@@ -118,7 +139,10 @@ public abstract class ProviderAdapterContract {
         assertThat(providerJobsCreated()).as("after a poll").isEqualTo(before + 1);
     }
 
-    /** A refused submit must create nothing, and the adapter must not quietly send it again (a second job). */
+    /**
+     * A refused submit must create nothing, and the adapter must not quietly send it
+     * again (a second job).
+     */
     @Test
     void should_create_no_provider_job_when_provider_refuses_submit() {
         long before = providerJobsCreated();
@@ -136,8 +160,9 @@ public abstract class ProviderAdapterContract {
     }
 
     /**
-     * A redelivered submit goes through {@link ProviderAdapter#recover}: it finds the task the first delivery created
-     * or, where the provider has no lookup, refuses to guess; either way it creates no second job.
+     * A redelivered submit goes through {@link ProviderAdapter#recover}: it finds the
+     * task the first delivery created or, where the provider has no lookup, refuses to
+     * guess; either way it creates no second job.
      */
     @Test
     void should_create_no_provider_job_when_recovering_a_submitted_task() {
@@ -166,8 +191,9 @@ public abstract class ProviderAdapterContract {
         PollResult last = pollUntilFinished(ref);
 
         assertThat(first).isInstanceOf(PollResult.Pending.class);
-        assertThat(last).isInstanceOfSatisfying(PollResult.Succeeded.class, succeeded -> assertThat(succeeded.outputs())
-            .isNotEmpty().allSatisfy(ProviderAdapterContract::assertDownloadable));
+        assertThat(last).isInstanceOfSatisfying(PollResult.Succeeded.class,
+                succeeded -> assertThat(succeeded.outputs()).isNotEmpty()
+                    .allSatisfy(ProviderAdapterContract::assertDownloadable));
     }
 
     @Test
@@ -238,12 +264,16 @@ public abstract class ProviderAdapterContract {
         ProviderTaskRef ref = submitted(successfulRequest(taskId()));
         reportUndocumentedStatus(ref);
 
-        Throwable thrown = catchThrowable(() -> assertThat(adapter().poll(ref)).isNotInstanceOf(PollResult.Succeeded.class));
+        Throwable thrown = catchThrowable(
+                () -> assertThat(adapter().poll(ref)).isNotInstanceOf(PollResult.Succeeded.class));
 
         assertThat(thrown).isNull();
     }
 
-    /** Jobs the provider stopped because the gateway cancelled them (the simulator's count). */
+    /**
+     * Jobs the provider stopped because the gateway cancelled them (the simulator's
+     * count).
+     */
     protected long providerJobsCancelled() {
         return 0;
     }
@@ -281,7 +311,8 @@ public abstract class ProviderAdapterContract {
         try {
             texts.add(String.valueOf(adapter()));
             texts.add(String.valueOf(adapterWithWrongCredentials()));
-            texts.add(describe(catchThrowable(() -> adapterWithWrongCredentials().submit(successfulRequest(taskId())))));
+            texts
+                .add(describe(catchThrowable(() -> adapterWithWrongCredentials().submit(successfulRequest(taskId())))));
             rateLimitNextSubmit(Duration.ofSeconds(1));
             texts.add(describe(catchThrowable(() -> adapter().submit(successfulRequest(taskId())))));
             serverErrorOnNextSubmit();
@@ -293,8 +324,9 @@ public abstract class ProviderAdapterContract {
         finally {
             root.detachAppender(logs);
         }
-        logs.list.forEach(event -> texts.add(event.getFormattedMessage() + " " + describe(
-                event.getThrowableProxy() == null ? null : new RuntimeException(event.getThrowableProxy().getMessage()))));
+        logs.list
+            .forEach(event -> texts.add(event.getFormattedMessage() + " " + describe(event.getThrowableProxy() == null
+                    ? null : new RuntimeException(event.getThrowableProxy().getMessage()))));
 
         assertThat(secrets()).isNotEmpty();
         for (String secret : secrets()) {
@@ -310,7 +342,10 @@ public abstract class ProviderAdapterContract {
         return text.toString();
     }
 
-    /** A result must be fetchable with what the adapter handed over (its URL plus any headers), or be inline. */
+    /**
+     * A result must be fetchable with what the adapter handed over (its URL plus any
+     * headers), or be inline.
+     */
     static void assertDownloadable(ProviderOutput output) {
         switch (output) {
             case ProviderOutput.Inline inline -> assertThat(inline.content()).isNotEmpty();
@@ -334,4 +369,5 @@ public abstract class ProviderAdapterContract {
             }
         }
     }
+
 }

@@ -26,7 +26,8 @@ class ProviderRegistryTest {
     @Test
     void should_fail_at_start_up_when_two_adapters_share_an_id() {
         assertThatThrownBy(() -> new ProviderRegistry(List.of(adapter("kling"), adapter("kling"))))
-            .isInstanceOf(IllegalStateException.class).hasMessageContaining("'kling'");
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("'kling'");
     }
 
     @Test
@@ -60,4 +61,5 @@ class ProviderRegistryTest {
     void should_refuse_an_id_that_is_not_a_topic_suffix() {
         assertThatThrownBy(() -> ProviderId.of("Kling AI")).isInstanceOf(IllegalArgumentException.class);
     }
+
 }

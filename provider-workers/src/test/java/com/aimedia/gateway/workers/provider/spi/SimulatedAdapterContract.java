@@ -14,35 +14,53 @@ import com.aimedia.gateway.simulators.ProviderSimulator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@link ProviderAdapterContract} run against a provider's simulator: a fresh simulator and adapter per test, and the
- * hooks that are the same for every simulator (slow answers, wrong credentials, secrets, the jobs it created). A
- * provider implements how to start its simulator, how to build its adapter around one credential, and its documented
+ * {@link ProviderAdapterContract} run against a provider's simulator: a fresh simulator
+ * and adapter per test, and the hooks that are the same for every simulator (slow
+ * answers, wrong credentials, secrets, the jobs it created). A provider implements how to
+ * start its simulator, how to build its adapter around one credential, and its documented
  * behaviour.
  */
 public abstract class SimulatedAdapterContract<S extends ProviderSimulator> extends ProviderAdapterContract {
 
-    /** Adapter timeouts; the read timeout is well below {@link #SLOW_ANSWER} so slow answers time out. */
+    /**
+     * Adapter timeouts; the read timeout is well below {@link #SLOW_ANSWER} so slow
+     * answers time out.
+     */
     protected static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
-    // 300 ms made an ordinary answer time out now and then on a loaded 2-core build machine
+
+    // 300 ms made an ordinary answer time out now and then on a loaded 2-core build
+    // machine
     protected static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
 
-    /** How long a simulated task stays queued, then running: short, so polling reaches an end quickly. */
+    /**
+     * How long a simulated task stays queued, then running: short, so polling reaches an
+     * end quickly.
+     */
     protected static final Duration QUEUED_FOR = Duration.ofMillis(100);
+
     protected static final Duration RUNNING_FOR = Duration.ofMillis(200);
 
     private static final Duration SLOW_ANSWER = Duration.ofSeconds(3);
 
     protected final JsonMapper json = JsonMapper.builder().build();
+
     protected S simulator;
+
     private ProviderAdapter adapter;
 
     /** Starts the provider's simulator accepting {@link #credential()}. */
     protected abstract S startSimulator();
 
-    /** The credential the simulator accepts (for providers with a key pair: the part the wrong-credential case varies). */
+    /**
+     * The credential the simulator accepts (for providers with a key pair: the part the
+     * wrong-credential case varies).
+     */
     protected abstract String credential();
 
-    /** An adapter pointed at {@link #simulator} that authenticates with {@code credential}. */
+    /**
+     * An adapter pointed at {@link #simulator} that authenticates with
+     * {@code credential}.
+     */
     protected abstract ProviderAdapter adapterUsing(String credential);
 
     /** A credential the simulator refuses, shaped like the real one. */
@@ -87,9 +105,11 @@ public abstract class SimulatedAdapterContract<S extends ProviderSimulator> exte
     }
 
     /**
-     * The cancel case of a provider with a cancel call, against {@code longRunning} (a simulator of the provider whose
-     * tasks run for minutes, so the cancel surely finds the task running): the provider stops the task (the simulator
-     * counts it), a repeated cancel changes nothing, and the task no longer runs (it polls as failed, or is gone).
+     * The cancel case of a provider with a cancel call, against {@code longRunning} (a
+     * simulator of the provider whose tasks run for minutes, so the cancel surely finds
+     * the task running): the provider stops the task (the simulator counts it), a
+     * repeated cancel changes nothing, and the task no longer runs (it polls as failed,
+     * or is gone).
      */
     protected void assertCancelStopsRunningTask(S longRunning) {
         simulator.close();
@@ -97,7 +117,8 @@ public abstract class SimulatedAdapterContract<S extends ProviderSimulator> exte
         ProviderAdapter cancelling = adapterUsing(credential());
         GenerationRequest request = successfulRequest("task_cancel" + System.nanoTime());
         Submission submission = cancelling.submit(request);
-        ProviderTaskRef ref = new ProviderTaskRef(request.taskId(), submission.providerTaskId(), submission.providerRef());
+        ProviderTaskRef ref = new ProviderTaskRef(request.taskId(), submission.providerTaskId(),
+                submission.providerRef());
 
         CancelResult first = cancelling.cancel(ref);
         CancelResult repeated = cancelling.cancel(ref);
@@ -115,4 +136,5 @@ public abstract class SimulatedAdapterContract<S extends ProviderSimulator> exte
     protected List<String> secrets() {
         return List.of(credential(), wrongCredential());
     }
+
 }

@@ -18,7 +18,8 @@ class VeoAdapterContractTest extends SimulatedAdapterContract<VeoSimulator> {
 
     @Override
     protected VeoSimulator startSimulator() {
-        return VeoSimulator.start(VeoSimulator.Config.defaults().withCredentials(API_KEY, "unused-token")
+        return VeoSimulator.start(VeoSimulator.Config.defaults()
+            .withCredentials(API_KEY, "unused-token")
             .withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
@@ -46,8 +47,8 @@ class VeoAdapterContractTest extends SimulatedAdapterContract<VeoSimulator> {
     @Override
     protected List<FailureCase> documentedFailures() {
         return List.of(
-                new FailureCase("done, zero samples (safety filter)", request("task_cp", "{\"prompt\":\"x [sim:content-policy]\"}"),
-                        ErrorCode.CONTENT_POLICY),
+                new FailureCase("done, zero samples (safety filter)",
+                        request("task_cp", "{\"prompt\":\"x [sim:content-policy]\"}"), ErrorCode.CONTENT_POLICY),
                 new FailureCase("done with error", request("task_err", "{\"prompt\":\"x [sim:op-error]\"}"),
                         ErrorCode.PROVIDER_ERROR));
     }
@@ -72,7 +73,10 @@ class VeoAdapterContractTest extends SimulatedAdapterContract<VeoSimulator> {
         simulator.failNextSubmit(VeoError.permissionDenied());
     }
 
-    /** A done operation with {@code error} arrives as HTTP 200: that is Google's error inside a 200. */
+    /**
+     * A done operation with {@code error} arrives as HTTP 200: that is Google's error
+     * inside a 200.
+     */
     @Override
     protected void errorInsideOkOnNextPoll() {
         throw new UnsupportedOperationException("covered by documentedFailures (done with error)");
@@ -87,4 +91,5 @@ class VeoAdapterContractTest extends SimulatedAdapterContract<VeoSimulator> {
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceDone(ref.providerTaskId(), "maybe");
     }
+
 }

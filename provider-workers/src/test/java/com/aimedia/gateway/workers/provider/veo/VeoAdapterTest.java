@@ -34,11 +34,13 @@ import tools.jackson.databind.json.JsonMapper;
 class VeoAdapterTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private VeoSimulator simulator;
 
     @BeforeEach
     void start() {
-        simulator = VeoSimulator.start(VeoSimulator.Config.defaults().withTimings(Duration.ofMillis(50), Duration.ofMillis(100)));
+        simulator = VeoSimulator
+            .start(VeoSimulator.Config.defaults().withTimings(Duration.ofMillis(50), Duration.ofMillis(100)));
     }
 
     @AfterEach
@@ -47,15 +49,17 @@ class VeoAdapterTest {
     }
 
     private VeoAdapter gemini(String key) {
-        return new VeoAdapter(new VeoProperties(VeoProperties.Endpoint.GEMINI, URI.create(simulator.baseUrl()), key, null,
-                null, "us-central1", null, URI.create("https://storage.googleapis.com"), Duration.ofSeconds(1),
+        return new VeoAdapter(new VeoProperties(VeoProperties.Endpoint.GEMINI, URI.create(simulator.baseUrl()), key,
+                null, null, "us-central1", null, URI.create("https://storage.googleapis.com"), Duration.ofSeconds(1),
                 Duration.ofSeconds(2)), json);
     }
 
     private VeoAdapter vertex(String project, String token) {
-        return new VeoAdapter(new VeoProperties(VeoProperties.Endpoint.VERTEX, URI.create("https://unused.invalid/v1beta"),
-                null, URI.create(simulator.vertexBaseUrl()), project, "us-central1", token,
-                URI.create("https://storage.googleapis.com"), Duration.ofSeconds(1), Duration.ofSeconds(2)), json);
+        return new VeoAdapter(
+                new VeoProperties(VeoProperties.Endpoint.VERTEX, URI.create("https://unused.invalid/v1beta"), null,
+                        URI.create(simulator.vertexBaseUrl()), project, "us-central1", token,
+                        URI.create("https://storage.googleapis.com"), Duration.ofSeconds(1), Duration.ofSeconds(2)),
+                json);
     }
 
     private GenerationRequest request(String model, String input) {
@@ -87,14 +91,14 @@ class VeoAdapterTest {
 
     @Test
     void should_hand_over_the_api_key_header_when_the_file_uri_needs_it() throws Exception {
-        PollResult result = finish(gemini("sim-veo-api-key"), gemini("sim-veo-api-key").submit(request("veo-3.0-generate-001",
-                "{\"prompt\":\"p\",\"sampleCount\":2}")));
+        PollResult result = finish(gemini("sim-veo-api-key"), gemini("sim-veo-api-key")
+            .submit(request("veo-3.0-generate-001", "{\"prompt\":\"p\",\"sampleCount\":2}")));
 
         ProviderOutput.Remote output = (ProviderOutput.Remote) ((PollResult.Succeeded) result).outputs().getFirst();
         assertThat(((PollResult.Succeeded) result).outputs()).hasSize(2);
         assertThat(output.headers()).containsEntry("x-goog-api-key", "sim-veo-api-key");
-        HttpResponse<byte[]> withoutKey = HttpClient.newHttpClient().send(HttpRequest.newBuilder(output.uri()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> withoutKey = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(output.uri()).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(withoutKey.statusCode()).isEqualTo(403);
     }
 
@@ -118,7 +122,8 @@ class VeoAdapterTest {
     void should_fail_with_content_policy_and_the_reason_when_done_with_zero_samples() {
         VeoAdapter adapter = gemini("sim-veo-api-key");
 
-        PollResult result = finish(adapter, adapter.submit(request("veo-3.0-generate-001", "{\"prompt\":\"[sim:content-policy]\"}")));
+        PollResult result = finish(adapter,
+                adapter.submit(request("veo-3.0-generate-001", "{\"prompt\":\"[sim:content-policy]\"}")));
 
         assertThat(result).isInstanceOfSatisfying(PollResult.Failed.class, failed -> {
             assertThat(failed.code()).isEqualTo(ErrorCode.CONTENT_POLICY);
@@ -130,15 +135,17 @@ class VeoAdapterTest {
     void should_run_on_vertex_with_a_bearer_token_and_inline_videos() {
         VeoAdapter adapter = vertex("my-project", "sim-vertex-token");
 
-        Submission submission = adapter.submit(request("veo-3.1-generate-001", "{\"prompt\":\"p\",\"seed\":7,\"generateAudio\":true}"));
+        Submission submission = adapter
+            .submit(request("veo-3.1-generate-001", "{\"prompt\":\"p\",\"seed\":7,\"generateAudio\":true}"));
         PollResult result = finish(adapter, submission);
 
-        assertThat(submission.providerTaskId())
-            .startsWith("projects/my-project/locations/us-central1/publishers/google/models/veo-3.1-generate-001/operations/");
+        assertThat(submission.providerTaskId()).startsWith(
+                "projects/my-project/locations/us-central1/publishers/google/models/veo-3.1-generate-001/operations/");
         assertThat(submission.providerRef()).isEqualTo("vertex");
-        assertThat(((PollResult.Succeeded) result).outputs().getFirst()).isInstanceOfSatisfying(ProviderOutput.Inline.class,
-                inline -> assertThat(inline.contentType()).isEqualTo("video/mp4"));
-        assertThatThrownBy(() -> vertex("my-project", "stale-token").submit(request("veo-3.0-generate-001", "{\"prompt\":\"p\"}")))
+        assertThat(((PollResult.Succeeded) result).outputs().getFirst()).isInstanceOfSatisfying(
+                ProviderOutput.Inline.class, inline -> assertThat(inline.contentType()).isEqualTo("video/mp4"));
+        assertThatThrownBy(
+                () -> vertex("my-project", "stale-token").submit(request("veo-3.0-generate-001", "{\"prompt\":\"p\"}")))
             .isInstanceOf(AuthenticationFailed.class);
     }
 
@@ -147,12 +154,16 @@ class VeoAdapterTest {
         VeoAdapter adapter = gemini("sim-veo-api-key");
 
         assertThatThrownBy(() -> adapter.submit(request("veo-3.0-generate-001", "{\"prompt\":\"p\",\"seed\":1}")))
-            .isInstanceOf(InvalidRequest.class).hasMessageContaining("Vertex AI");
+            .isInstanceOf(InvalidRequest.class)
+            .hasMessageContaining("Vertex AI");
         assertThatThrownBy(() -> adapter.submit(request("veo-3.0-generate-001", "{\"prompt\":\"[sim:no-credits]\"}")))
-            .isInstanceOf(InsufficientCredits.class).hasMessageContaining("credits");
+            .isInstanceOf(InsufficientCredits.class)
+            .hasMessageContaining("credits");
         assertThatThrownBy(() -> gemini("wrong").submit(request("veo-3.0-generate-001", "{\"prompt\":\"p\"}")))
-            .isInstanceOf(AuthenticationFailed.class).hasMessageContaining("API_KEY_INVALID");
+            .isInstanceOf(AuthenticationFailed.class)
+            .hasMessageContaining("API_KEY_INVALID");
         assertThatThrownBy(() -> gemini(" ").submit(request("veo-3.0-generate-001", "{\"prompt\":\"p\"}")))
             .isInstanceOf(ProviderNotConfigured.class);
     }
+
 }

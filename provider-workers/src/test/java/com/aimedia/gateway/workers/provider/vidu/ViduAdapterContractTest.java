@@ -21,8 +21,8 @@ class ViduAdapterContractTest extends SimulatedAdapterContract<ViduSimulator> {
 
     @Override
     protected ViduSimulator startSimulator() {
-        return ViduSimulator.start(ViduSimulator.Config.defaults().withApiKey(API_KEY)
-            .withTimings(QUEUED_FOR, RUNNING_FOR));
+        return ViduSimulator
+            .start(ViduSimulator.Config.defaults().withApiKey(API_KEY).withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
     @Override
@@ -47,11 +47,11 @@ class ViduAdapterContractTest extends SimulatedAdapterContract<ViduSimulator> {
 
     @Override
     protected List<FailureCase> documentedFailures() {
-        return List.of(
-                new FailureCase("failed: CreationPolicyViolation",
-                        request("task_cp", "viduq2", "{\"prompt\":\"x [sim:content-policy]\"}"), ErrorCode.CONTENT_POLICY),
+        return List.of(new FailureCase("failed: CreationPolicyViolation",
+                request("task_cp", "viduq2", "{\"prompt\":\"x [sim:content-policy]\"}"), ErrorCode.CONTENT_POLICY),
                 new FailureCase("failed: InternalServiceFailure",
-                        request("task_tf", "vidu2.0", "{\"prompt\":\"x [sim:task-fail]\",\"images\":[\"https://example.com/a.png\"]}"),
+                        request("task_tf", "vidu2.0",
+                                "{\"prompt\":\"x [sim:task-fail]\",\"images\":[\"https://example.com/a.png\"]}"),
                         ErrorCode.PROVIDER_ERROR));
     }
 
@@ -75,7 +75,10 @@ class ViduAdapterContractTest extends SimulatedAdapterContract<ViduSimulator> {
         simulator.failNextCreate(ViduError.forbidden());
     }
 
-    /** Vidu reports a finished failure as HTTP 200 with {@code state: failed} and an {@code err_code}. */
+    /**
+     * Vidu reports a finished failure as HTTP 200 with {@code state: failed} and an
+     * {@code err_code}.
+     */
     @Override
     protected void errorInsideOkOnNextPoll() {
         simulator.failNextQueryInsideOk("InternalServiceFailure");
@@ -88,7 +91,9 @@ class ViduAdapterContractTest extends SimulatedAdapterContract<ViduSimulator> {
 
     @Test
     void should_cancel_a_queueing_task_when_cancelled() {
-        assertCancelStopsRunningTask(ViduSimulator.start(ViduSimulator.Config.defaults().withApiKey(API_KEY)
+        assertCancelStopsRunningTask(ViduSimulator.start(ViduSimulator.Config.defaults()
+            .withApiKey(API_KEY)
             .withTimings(Duration.ofMinutes(10), Duration.ofMinutes(10))));
     }
+
 }

@@ -40,13 +40,17 @@ import tools.jackson.databind.json.JsonMapper;
 class ViduAdapterTest {
 
     private static final String KEY = "sim-vidu-api-key";
+
     private final JsonMapper json = JsonMapper.builder().build();
+
     private ViduSimulator simulator;
+
     private ViduAdapter adapter;
 
     @BeforeEach
     void start() {
-        simulator = ViduSimulator.start(ViduSimulator.Config.defaults().withConcurrencyLimit(1)
+        simulator = ViduSimulator.start(ViduSimulator.Config.defaults()
+            .withConcurrencyLimit(1)
             .withTimings(Duration.ofMillis(20), Duration.ofMillis(400)));
         adapter = adapter(KEY);
     }
@@ -99,9 +103,11 @@ class ViduAdapterTest {
 
     @Test
     void should_stay_queued_when_over_the_organisation_concurrency() {
-        // the first task runs long enough that the second is still queueing when polled, even on a loaded machine
+        // the first task runs long enough that the second is still queueing when polled,
+        // even on a loaded machine
         simulator.close();
-        simulator = ViduSimulator.start(ViduSimulator.Config.defaults().withConcurrencyLimit(1)
+        simulator = ViduSimulator.start(ViduSimulator.Config.defaults()
+            .withConcurrencyLimit(1)
             .withTimings(Duration.ofMillis(20), Duration.ofSeconds(3)));
         adapter = adapter(KEY);
         Submission running = adapter.submit(request("t1", "viduq2", "{\"prompt\":\"one\"}"));
@@ -109,7 +115,8 @@ class ViduAdapterTest {
         ProviderTaskRef first = new ProviderTaskRef("t1", running.providerTaskId(), null);
         ProviderTaskRef second = new ProviderTaskRef("t2", waiting.providerTaskId(), null);
 
-        await().atMost(Duration.ofSeconds(2)).until(() -> "queueing".equals(simulator.stateOf(waiting.providerTaskId())));
+        await().atMost(Duration.ofSeconds(2))
+            .until(() -> "queueing".equals(simulator.stateOf(waiting.providerTaskId())));
 
         assertThat(adapter.poll(second)).isEqualTo(PollResult.Pending.inQueue());
         assertThat(adapter.poll(first)).isInstanceOf(PollResult.Pending.class);
@@ -119,13 +126,16 @@ class ViduAdapterTest {
     @Test
     void should_classify_refusals_when_vidu_refuses_the_request() {
         assertThatThrownBy(() -> adapter.submit(request("t1", "viduq2", "{\"prompt\":\"[sim:no-credits]\"}")))
-            .isInstanceOf(InsufficientCredits.class).hasMessageContaining("credits");
+            .isInstanceOf(InsufficientCredits.class)
+            .hasMessageContaining("credits");
         assertThatThrownBy(() -> adapter.submit(request("t2", "viduq2", "{\"prompt\":\"[sim:reject-content]\"}")))
-            .isInstanceOf(ContentRejected.class).hasMessageContaining("content policy");
+            .isInstanceOf(ContentRejected.class)
+            .hasMessageContaining("content policy");
         assertThatThrownBy(() -> adapter.submit(request("t3", "viduq2", "{\"prompt\":\"[sim:busy]\"}")))
             .isInstanceOf(RateLimited.class);
         assertThatThrownBy(() -> adapter.submit(request("t4", "vidu2.0", "{\"prompt\":\"text only\"}")))
-            .isInstanceOf(InvalidRequest.class).hasMessageContaining("FieldInvalid");
+            .isInstanceOf(InvalidRequest.class)
+            .hasMessageContaining("FieldInvalid");
     }
 
     @Test
@@ -135,7 +145,8 @@ class ViduAdapterTest {
         receiver.createContext("/", exchange -> {
             try (exchange) {
                 Map<String, List<String>> headers = new java.util.HashMap<>();
-                exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+                exchange.getRequestHeaders()
+                    .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
                 String target = exchange.getRequestURI().getRawPath() + "?" + exchange.getRequestURI().getRawQuery();
                 received.add(new ProviderCallback("task_cb", exchange.getRequestMethod(), target, headers,
                         exchange.getRequestBody().readAllBytes()));
@@ -154,12 +165,13 @@ class ViduAdapterTest {
                 assertThatCode(() -> adapter.verifyCallback(each)).doesNotThrowAnyException();
             }
             ProviderCallback genuine = received.getFirst();
-            assertThatThrownBy(() -> adapter("another-key").verifyCallback(genuine)).isInstanceOf(AuthenticationFailed.class);
+            assertThatThrownBy(() -> adapter("another-key").verifyCallback(genuine))
+                .isInstanceOf(AuthenticationFailed.class);
             assertThatThrownBy(() -> adapter.verifyCallback(new ProviderCallback("other_task", "POST",
                     "/provider-callbacks/vidu/other_task?signature=abc", genuine.headers(), genuine.body())))
                 .isInstanceOf(AuthenticationFailed.class);
-            assertThatThrownBy(() -> adapter.verifyCallback(new ProviderCallback("task_cb", "POST", "",
-                    genuine.headers(), genuine.body())))
+            assertThatThrownBy(() -> adapter
+                .verifyCallback(new ProviderCallback("task_cb", "POST", "", genuine.headers(), genuine.body())))
                 .isInstanceOf(AuthenticationFailed.class);
         }
         finally {
@@ -176,4 +188,5 @@ class ViduAdapterTest {
             .isInstanceOf(ProviderNotConfigured.class);
         assertThat(simulator.createRequests()).isEmpty();
     }
+
 }

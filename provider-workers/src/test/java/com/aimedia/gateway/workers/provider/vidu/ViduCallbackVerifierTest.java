@@ -20,13 +20,19 @@ import org.junit.jupiter.api.Test;
 import com.aimedia.gateway.workers.provider.spi.AuthenticationFailed;
 import com.aimedia.gateway.workers.provider.spi.ProviderCallback;
 
-/** The signing string of Vidu's documented example (callback URL {@code /vidu/callback?name=james&age=36}). */
+/**
+ * The signing string of Vidu's documented example (callback URL
+ * {@code /vidu/callback?name=james&age=36}).
+ */
 class ViduCallbackVerifierTest {
 
     private static final String DATE = "Tue, 06 May 2025 12:09:42 GMT";
+
     private static final String NONCE = "123e4567-e89b-12d3-a456-426614174000";
+
     private static final String DOCUMENTED_SIGNING_STRING = "POST\n/vidu/callback\nname=james&age=36\nvidu\n" + DATE
             + "\nDate:" + DATE + "\nx-request-nonce:" + NONCE + "\n";
+
     private static final Clock AT_DATE = Clock.fixed(Instant.parse("2025-05-06T12:10:00Z"), ZoneOffset.UTC);
 
     private final ViduCallbackVerifier verifier = new ViduCallbackVerifier("token-1", AT_DATE, Duration.ofMinutes(5));
@@ -38,15 +44,17 @@ class ViduCallbackVerifierTest {
     }
 
     private static ProviderCallback callback(String signature, String path) {
-        return new ProviderCallback("t", "POST", path, Map.of("date", List.of(DATE),
-                "x-request-nonce", List.of(NONCE), "x-hmac-signed-headers", List.of("Date;x-request-nonce"),
-                "x-hmac-algorithm", List.of("hmac-sha256"), "x-hmac-access-key", List.of("vidu"), "x-hmac-signature",
-                List.of(signature)), "{}".getBytes(StandardCharsets.UTF_8));
+        return new ProviderCallback("t", "POST", path,
+                Map.of("date", List.of(DATE), "x-request-nonce", List.of(NONCE), "x-hmac-signed-headers",
+                        List.of("Date;x-request-nonce"), "x-hmac-algorithm", List.of("hmac-sha256"),
+                        "x-hmac-access-key", List.of("vidu"), "x-hmac-signature", List.of(signature)),
+                "{}".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void should_accept_when_signature_matches_the_documented_signing_string() throws Exception {
-        ProviderCallback signed = callback(sign("token-1", DOCUMENTED_SIGNING_STRING), "/vidu/callback?name=james&age=36");
+        ProviderCallback signed = callback(sign("token-1", DOCUMENTED_SIGNING_STRING),
+                "/vidu/callback?name=james&age=36");
 
         assertThatCode(() -> verifier.verify(signed)).doesNotThrowAnyException();
     }
@@ -57,11 +65,13 @@ class ViduCallbackVerifierTest {
 
         assertThatThrownBy(() -> verifier.verify(callback(signature, "/vidu/callback?name=james&age=37")))
             .isInstanceOf(AuthenticationFailed.class);
-        assertThatThrownBy(() -> verifier.verify(callback(sign("token-2", DOCUMENTED_SIGNING_STRING),
-                "/vidu/callback?name=james&age=36"))).isInstanceOf(AuthenticationFailed.class);
-        ViduCallbackVerifier muchLater = new ViduCallbackVerifier("token-1",
-                Clock.offset(AT_DATE, Duration.ofHours(1)), Duration.ofMinutes(5));
+        assertThatThrownBy(() -> verifier
+            .verify(callback(sign("token-2", DOCUMENTED_SIGNING_STRING), "/vidu/callback?name=james&age=36")))
+            .isInstanceOf(AuthenticationFailed.class);
+        ViduCallbackVerifier muchLater = new ViduCallbackVerifier("token-1", Clock.offset(AT_DATE, Duration.ofHours(1)),
+                Duration.ofMinutes(5));
         assertThatThrownBy(() -> muchLater.verify(callback(signature, "/vidu/callback?name=james&age=36")))
             .isInstanceOf(AuthenticationFailed.class);
     }
+
 }

@@ -20,8 +20,8 @@ class WanAdapterContractTest extends SimulatedAdapterContract<WanSimulator> {
 
     @Override
     protected WanSimulator startSimulator() {
-        return WanSimulator.start(WanSimulator.Config.defaults().withApiKey(API_KEY)
-            .withTimings(QUEUED_FOR, RUNNING_FOR));
+        return WanSimulator
+            .start(WanSimulator.Config.defaults().withApiKey(API_KEY).withTimings(QUEUED_FOR, RUNNING_FOR));
     }
 
     @Override
@@ -31,8 +31,8 @@ class WanAdapterContractTest extends SimulatedAdapterContract<WanSimulator> {
 
     @Override
     protected ProviderAdapter adapterUsing(String apiKey) {
-        return new WanAdapter(new WanProperties(URI.create(simulator.baseUrl()), apiKey, null, CONNECT_TIMEOUT,
-                READ_TIMEOUT), json);
+        return new WanAdapter(
+                new WanProperties(URI.create(simulator.baseUrl()), apiKey, null, CONNECT_TIMEOUT, READ_TIMEOUT), json);
     }
 
     private GenerationRequest video(String taskId, String prompt) {
@@ -55,8 +55,9 @@ class WanAdapterContractTest extends SimulatedAdapterContract<WanSimulator> {
         return List.of(
                 new FailureCase("FAILED: DataInspectionFailed", video("task_cp", "x [sim:content-policy]"),
                         ErrorCode.CONTENT_POLICY),
-                new FailureCase("SUCCEEDED with every image filtered", new GenerationRequest("task_img",
-                        "wan2.2-t2i-plus", "wan2.2-t2i-plus", json.readTree("{\"prompt\":\"x [sim:content-policy]\"}")),
+                new FailureCase("SUCCEEDED with every image filtered",
+                        new GenerationRequest("task_img", "wan2.2-t2i-plus", "wan2.2-t2i-plus",
+                                json.readTree("{\"prompt\":\"x [sim:content-policy]\"}")),
                         ErrorCode.CONTENT_POLICY),
                 new FailureCase("UNKNOWN (missing or expired task)", video("task_unknown", "x [sim:unknown]"),
                         ErrorCode.NOT_FOUND));
@@ -82,7 +83,10 @@ class WanAdapterContractTest extends SimulatedAdapterContract<WanSimulator> {
         simulator.failNextSubmit(WanError.accessDenied());
     }
 
-    /** DashScope reports a missing task as HTTP 200 with task_status UNKNOWN; an error code inside a 200 is covered too. */
+    /**
+     * DashScope reports a missing task as HTTP 200 with task_status UNKNOWN; an error
+     * code inside a 200 is covered too.
+     */
     @Override
     protected void errorInsideOkOnNextPoll() {
         simulator.failNextTask(new WanError(200, "InternalError", "An internal error has occured."));
@@ -95,7 +99,9 @@ class WanAdapterContractTest extends SimulatedAdapterContract<WanSimulator> {
 
     @Test
     void should_cancel_a_pending_task_when_cancelled() {
-        assertCancelStopsRunningTask(WanSimulator.start(WanSimulator.Config.defaults().withApiKey(API_KEY)
+        assertCancelStopsRunningTask(WanSimulator.start(WanSimulator.Config.defaults()
+            .withApiKey(API_KEY)
             .withTimings(Duration.ofMinutes(10), Duration.ofMinutes(10))));
     }
+
 }

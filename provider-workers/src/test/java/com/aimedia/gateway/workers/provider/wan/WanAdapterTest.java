@@ -27,17 +27,25 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** DashScope's quirks: UNKNOWN for missing/expired tasks, image tasks with filtered results, the async header. */
+/**
+ * DashScope's quirks: UNKNOWN for missing/expired tasks, image tasks with filtered
+ * results, the async header.
+ */
 class WanAdapterTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+
     private WanSimulator simulator;
+
     private WanAdapter adapter;
 
     private void start(Clock simulatorClock) {
-        simulator = WanSimulator.start(WanSimulator.Config.defaults().withApiKey("sk-q")
-            .withTimings(Duration.ofMillis(50), Duration.ofMillis(100)).withClock(simulatorClock));
+        simulator = WanSimulator.start(WanSimulator.Config.defaults()
+            .withApiKey("sk-q")
+            .withTimings(Duration.ofMillis(50), Duration.ofMillis(100))
+            .withClock(simulatorClock));
         adapter = new WanAdapter(new WanProperties(URI.create(simulator.baseUrl()), "sk-q", null, Duration.ofSeconds(1),
                 Duration.ofSeconds(2)), json);
     }
@@ -64,7 +72,8 @@ class WanAdapterTest {
     @Test
     void should_send_image_models_to_image_synthesis_and_return_every_url() {
         start(Clock.systemUTC());
-        Submission submission = adapter.submit(request("wan2.2-t2i-plus", "{\"prompt\":\"a fox\",\"n\":2,\"size\":\"1024*1024\"}"));
+        Submission submission = adapter
+            .submit(request("wan2.2-t2i-plus", "{\"prompt\":\"a fox\",\"n\":2,\"size\":\"1024*1024\"}"));
 
         PollResult result = finish(submission);
 
@@ -72,7 +81,8 @@ class WanAdapterTest {
         JsonNode body = json.readTree(simulator.submitBodies().getFirst());
         assertThat(body.get("parameters").get("n").asInt()).isEqualTo(2);
         assertThat(body.get("input").get("prompt").asString()).isEqualTo("a fox");
-        assertThat(result).isInstanceOfSatisfying(PollResult.Succeeded.class, ok -> assertThat(ok.outputs()).hasSize(2));
+        assertThat(result).isInstanceOfSatisfying(PollResult.Succeeded.class,
+                ok -> assertThat(ok.outputs()).hasSize(2));
     }
 
     @Test
@@ -97,7 +107,8 @@ class WanAdapterTest {
     void should_fail_not_found_when_task_id_is_unknown() {
         start(Clock.systemUTC());
 
-        PollResult result = adapter.poll(new ProviderTaskRef("task_1", "0385dc79-0000-0000-0000-000000000000", "video"));
+        PollResult result = adapter
+            .poll(new ProviderTaskRef("task_1", "0385dc79-0000-0000-0000-000000000000", "video"));
 
         assertThat(result).isInstanceOfSatisfying(PollResult.Failed.class,
                 failed -> assertThat(failed.code()).isEqualTo(ErrorCode.NOT_FOUND));
@@ -124,6 +135,8 @@ class WanAdapterTest {
         assertThatThrownBy(() -> adapter.submit(request("wan2.1-t2v-turbo", "{\"prompt\":\"[sim:reject-content]\"}")))
             .isInstanceOf(ContentRejected.class);
         assertThatThrownBy(() -> adapter.submit(request("wanx2.1-i2v-turbo", "{\"prompt\":\"no image\"}")))
-            .isInstanceOf(InvalidRequest.class).hasMessageContaining("img_url");
+            .isInstanceOf(InvalidRequest.class)
+            .hasMessageContaining("img_url");
     }
+
 }

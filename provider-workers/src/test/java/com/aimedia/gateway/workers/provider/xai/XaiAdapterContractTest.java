@@ -13,15 +13,17 @@ import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderTaskRef;
 import com.aimedia.gateway.workers.provider.spi.SimulatedAdapterContract;
 
-/** The asynchronous half of xAI (Grok Imagine video); the synchronous image path is covered by XaiAdapterTest. */
+/**
+ * The asynchronous half of xAI (Grok Imagine video); the synchronous image path is
+ * covered by XaiAdapterTest.
+ */
 class XaiAdapterContractTest extends SimulatedAdapterContract<XaiSimulator> {
 
     static final String KEY = "xai-contract-key-3e9d";
 
     @Override
     protected XaiSimulator startSimulator() {
-        return XaiSimulator.start(new XaiSimulator.Config(KEY, QUEUED_FOR, RUNNING_FOR,
-                Clock.systemUTC()));
+        return XaiSimulator.start(new XaiSimulator.Config(KEY, QUEUED_FOR, RUNNING_FOR, Clock.systemUTC()));
     }
 
     @Override
@@ -31,8 +33,8 @@ class XaiAdapterContractTest extends SimulatedAdapterContract<XaiSimulator> {
 
     @Override
     protected ProviderAdapter adapterUsing(String key) {
-        return new XaiAdapter(new XaiProperties(URI.create(simulator.baseUrl()), key, "url", CONNECT_TIMEOUT,
-                READ_TIMEOUT), json);
+        return new XaiAdapter(
+                new XaiProperties(URI.create(simulator.baseUrl()), key, "url", CONNECT_TIMEOUT, READ_TIMEOUT), json);
     }
 
     private GenerationRequest video(String taskId, String prompt) {
@@ -48,7 +50,8 @@ class XaiAdapterContractTest extends SimulatedAdapterContract<XaiSimulator> {
     @Override
     protected List<FailureCase> documentedFailures() {
         return List.of(new FailureCase("failed", video("task_f", "x [sim:task-error]"), ErrorCode.PROVIDER_ERROR),
-                new FailureCase("done but moderated", video("task_m", "x [sim:content-policy]"), ErrorCode.CONTENT_POLICY),
+                new FailureCase("done but moderated", video("task_m", "x [sim:content-policy]"),
+                        ErrorCode.CONTENT_POLICY),
                 new FailureCase("expired", video("task_e", "x [sim:expired]"), ErrorCode.NOT_FOUND));
     }
 
@@ -75,12 +78,14 @@ class XaiAdapterContractTest extends SimulatedAdapterContract<XaiSimulator> {
     /** xAI answers a failed video with HTTP 200 and {@code status: failed}. */
     @Override
     protected void errorInsideOkOnNextPoll() {
-        simulator.answerNextPoll("{\"status\":\"failed\",\"video\":{\"duration\":0,\"respect_moderation\":true},\"model\":\"\","
-                + "\"error\":{\"code\":\"internal_error\",\"message\":\"boom\"}}");
+        simulator.answerNextPoll(
+                "{\"status\":\"failed\",\"video\":{\"duration\":0,\"respect_moderation\":true},\"model\":\"\","
+                        + "\"error\":{\"code\":\"internal_error\",\"message\":\"boom\"}}");
     }
 
     @Override
     protected void reportUndocumentedStatus(ProviderTaskRef ref) {
         simulator.forceStatus(ref.providerTaskId(), "archived");
     }
+
 }

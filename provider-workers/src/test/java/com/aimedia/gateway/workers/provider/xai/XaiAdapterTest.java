@@ -29,11 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
 class XaiAdapterTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
+
     private XaiSimulator simulator;
 
     @BeforeEach
     void start() {
-        simulator = XaiSimulator.start(new XaiSimulator.Config("k", Duration.ofMillis(50), Duration.ofMillis(100), Clock.systemUTC()));
+        simulator = XaiSimulator
+            .start(new XaiSimulator.Config("k", Duration.ofMillis(50), Duration.ofMillis(100), Clock.systemUTC()));
     }
 
     @AfterEach
@@ -62,8 +64,8 @@ class XaiAdapterTest {
         assertThat(submission.outputs()).hasSize(2);
         assertThat(simulator.jobsCreated()).as("one synchronous generation, however many images").isEqualTo(1);
         URI url = ((ProviderOutput.Remote) submission.outputs().getFirst()).uri();
-        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> download = HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.headers().firstValue("Content-Type")).hasValue("image/jpeg");
     }
 
@@ -80,13 +82,14 @@ class XaiAdapterTest {
     @Test
     void should_reject_content_when_image_answer_is_http_200_with_status_failed() {
         assertThatThrownBy(() -> adapter("url").submit(image("{\"prompt\":\"[sim:content-policy] x\"}")))
-            .isInstanceOf(ContentRejected.class).hasMessageContaining("content policy");
+            .isInstanceOf(ContentRejected.class)
+            .hasMessageContaining("content policy");
     }
 
     @Test
     void should_reject_content_when_every_image_broke_moderation() {
-        XaiApi.ImageResponse answer = new XaiApi.ImageResponse(java.util.List.of(new XaiApi.ImageData("https://x/a.jpg", null,
-                false)), null, null);
+        XaiApi.ImageResponse answer = new XaiApi.ImageResponse(
+                java.util.List.of(new XaiApi.ImageData("https://x/a.jpg", null, false)), null, null);
 
         assertThatThrownBy(() -> XaiMapper.images(answer)).isInstanceOf(ContentRejected.class);
     }
@@ -95,10 +98,12 @@ class XaiAdapterTest {
     void should_classify_refusals_when_xai_refuses_an_image() {
         XaiAdapter adapter = adapter("url");
 
-        assertThatThrownBy(() -> adapter.submit(image("{\"prompt\":\"[sim:no-credits]\"}"))).isInstanceOf(InsufficientCredits.class);
+        assertThatThrownBy(() -> adapter.submit(image("{\"prompt\":\"[sim:no-credits]\"}")))
+            .isInstanceOf(InsufficientCredits.class);
         assertThatThrownBy(() -> adapter.submit(image("{\"prompt\":\"[sim:busy]\"}"))).isInstanceOf(RateLimited.class);
         assertThatThrownBy(() -> adapter.submit(image("{\"prompt\":\"x\",\"n\":11}")))
-            .isInstanceOf(InvalidRequest.class).hasMessageContaining("n must be between 1 and 10");
+            .isInstanceOf(InvalidRequest.class)
+            .hasMessageContaining("n must be between 1 and 10");
         assertThat(simulator.jobsCreated()).isZero();
     }
 
@@ -111,4 +116,5 @@ class XaiAdapterTest {
         assertThat(sent.path("image").path("url").stringValue()).isEqualTo("https://example.com/a.png");
         assertThat(simulator.requests().getFirst().path()).isEqualTo("/v1/videos/generations");
     }
+
 }
