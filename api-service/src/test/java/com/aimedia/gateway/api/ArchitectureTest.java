@@ -42,9 +42,7 @@ class ArchitectureTest {
             "com.aimedia.gateway.api.web.ApiExceptionHandler",
             "answers a MongoException with a 503 problem at the web edge", "com.aimedia.gateway.api.quotas.RateWindows",
             "the store of per-subject one-second rate windows, named after its feature",
-            "com.aimedia.gateway.api.quotas.TaskSlots", "the store of in-flight task slots, named after its feature",
-            "com.aimedia.gateway.api.usage.UsageController",
-            "queries usage itself; should read through a repository (left unchanged here)");
+            "com.aimedia.gateway.api.quotas.TaskSlots", "the store of in-flight task slots, named after its feature");
 
     @ArchTest
     static final ArchRule avro_only_in_messaging = noClasses().that()
