@@ -27,11 +27,7 @@ class ArchitectureTest {
      * mapper turns them into domain records. Listed: classes that still touch Avro
      * outside one, each with the reason.
      */
-    private static final Map<String, String> AVRO_OUTSIDE_MESSAGING = Map.of(
-            "com.aimedia.gateway.api.task.TaskSubmittedMapper",
-            "api-service has no messaging package: its one published event is mapped in task/, next to the submit that writes it",
-            "com.aimedia.gateway.api.task.TaskCancelController",
-            "publishes TaskCancelRequested itself (the cancel work of issue 10 owns this file); should go through a mapper");
+    private static final Map<String, String> AVRO_OUTSIDE_MESSAGING = Map.of();
 
     /**
      * The MongoDB driver stays in stores and repositories ({@code *Store},
@@ -46,9 +42,7 @@ class ArchitectureTest {
             "com.aimedia.gateway.api.web.ApiExceptionHandler",
             "answers a MongoException with a 503 problem at the web edge", "com.aimedia.gateway.api.quotas.RateWindows",
             "the store of per-subject one-second rate windows, named after its feature",
-            "com.aimedia.gateway.api.quotas.TaskSlots", "the store of in-flight task slots, named after its feature",
-            "com.aimedia.gateway.api.usage.UsageController",
-            "queries usage itself; should read through a repository (left unchanged here)");
+            "com.aimedia.gateway.api.quotas.TaskSlots", "the store of in-flight task slots, named after its feature");
 
     @ArchTest
     static final ArchRule avro_only_in_messaging = noClasses().that()

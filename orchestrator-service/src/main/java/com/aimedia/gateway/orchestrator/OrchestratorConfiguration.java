@@ -1,8 +1,6 @@
 package com.aimedia.gateway.orchestrator;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,17 +39,9 @@ class OrchestratorConfiguration {
     @Bean
     RecordSweeper taskRecordSweeper(TaskStore taskStore, TaskRecordRetention retention, Clock clock,
             MeterRegistry registry) {
-        return new RecordSweeper(TaskStore.COLLECTION, new RecordSweeper.ExpiredRecords() {
-            @Override
-            public List<String> find(Instant now, int limit) {
-                return taskStore.findExpiredRecords(now, limit);
-            }
-
-            @Override
-            public long delete(List<String> ids, Instant now) {
-                return taskStore.deleteExpiredRecords(ids, now);
-            }
-        }, retention, clock, registry);
+        return new RecordSweeper(TaskStore.COLLECTION,
+                new RecordSweeper.ExpiredRecords(taskStore::findExpiredRecords, taskStore::deleteExpiredRecords),
+                retention, clock, registry);
     }
 
     @Bean

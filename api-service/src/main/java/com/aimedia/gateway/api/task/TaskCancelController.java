@@ -1,11 +1,9 @@
 package com.aimedia.gateway.api.task;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,9 +23,7 @@ import com.aimedia.gateway.api.task.TaskViewRepository.StoredStatus;
 import com.aimedia.gateway.api.taskid.TaskId;
 import com.aimedia.gateway.api.taskid.TaskIdCodec;
 import com.aimedia.gateway.api.web.ProblemCode;
-import com.aimedia.gateway.platform.kafka.EventPublisher;
-import com.aimedia.gateway.schemas.Topics;
-import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
+import com.aimedia.gateway.api.task.messaging.TaskEventPublisher;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
@@ -46,27 +42,24 @@ class TaskCancelController {
 
     private final TaskViewRepository views;
 
-    private final EventPublisher publisher;
+    private final TaskEventPublisher events;
 
     private final TaskWaiter waiter;
 
     private final Duration waitForEnd;
 
-    private final Clock clock;
-
     private final TaskBodyLinks links;
 
     private final UnstoredTasks unstored;
 
-    TaskCancelController(TaskIdCodec taskIds, TaskViewRepository views, EventPublisher publisher, TaskWaiter waiter,
-            CancelProperties properties, Clock clock, TaskBodyLinks links, UnstoredTasks unstored) {
+    TaskCancelController(TaskIdCodec taskIds, TaskViewRepository views, TaskEventPublisher events, TaskWaiter waiter,
+            CancelProperties properties, TaskBodyLinks links, UnstoredTasks unstored) {
         this.unstored = unstored;
         this.taskIds = taskIds;
         this.views = views;
-        this.publisher = publisher;
+        this.events = events;
         this.waiter = waiter;
         this.waitForEnd = properties.cancelWait();
-        this.clock = clock;
         this.links = links;
     }
 
@@ -85,14 +78,7 @@ class TaskCancelController {
             throw new ApiProblemException(ProblemCode.TASK_ALREADY_FINISHED,
                     "The task already ended with status " + stored.status() + "; there is nothing to cancel.");
         }
-        publisher.publish(Topics.CANCEL,
-                TaskCancelRequested.newBuilder()
-                    .setEventId(UUID.randomUUID().toString())
-                    .setTaskId(id.value())
-                    .setOccurredAt(clock.instant())
-                    .setTenantId(tenant.id())
-                    .setProvider(stored.provider())
-                    .build());
+        events.cancelRequested(id.value(), tenant.id(), stored.provider());
         log.info("task cancel requested taskId={} provider={}", id.value(), stored.provider());
         return waiter.awaitTerminal(id.value(), tenant.id(), waitForEnd)
             .map(body -> json(HttpStatus.OK, links.render(body)))

@@ -24,9 +24,8 @@ import com.aimedia.gateway.api.task.SubmissionMetrics.Outcome;
 import com.aimedia.gateway.api.taskid.TaskId;
 import com.aimedia.gateway.api.taskid.TaskIdCodec;
 import com.aimedia.gateway.api.web.ProblemCode;
-import com.aimedia.gateway.platform.kafka.EventPublisher;
+import com.aimedia.gateway.api.task.messaging.TaskEventPublisher;
 import com.aimedia.gateway.platform.kafka.PublishFailedException;
-import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.urlguard.CheckedUrl;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
@@ -45,7 +44,7 @@ public class TaskSubmissionService {
 
     private final IdempotencyStore idempotency;
 
-    private final EventPublisher publisher;
+    private final TaskEventPublisher events;
 
     private final TaskJson json;
 
@@ -60,12 +59,12 @@ public class TaskSubmissionService {
     private final Clock clock;
 
     TaskSubmissionService(SubmitRequestValidator validator, TaskIdCodec taskIds, IdempotencyStore idempotency,
-            EventPublisher publisher, TaskJson json, SubmissionMetrics metrics, TenantRepository tenants,
+            TaskEventPublisher events, TaskJson json, SubmissionMetrics metrics, TenantRepository tenants,
             InFlightLimiter inFlight, TaskMetadataStore metadata, Clock clock) {
         this.validator = validator;
         this.taskIds = taskIds;
         this.idempotency = idempotency;
-        this.publisher = publisher;
+        this.events = events;
         this.json = json;
         this.metrics = metrics;
         this.tenants = tenants;
@@ -174,7 +173,7 @@ public class TaskSubmissionService {
 
     private void publish(CatalogModel model, Submission submission) {
         try {
-            publisher.publish(Topics.submitted(submission.provider()), TaskSubmittedMapper.toEvent(submission));
+            events.submitted(submission);
         }
         catch (PublishFailedException e) {
             metrics.record(model, Outcome.UNAVAILABLE);

@@ -3,18 +3,15 @@ package com.aimedia.gateway.api.usage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.aimedia.gateway.platform.readmodel.TaskReadModel;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import com.aimedia.gateway.api.auth.RequiresScope;
@@ -23,10 +20,6 @@ import com.aimedia.gateway.api.auth.Tenant;
 import com.aimedia.gateway.api.catalog.ModelCatalog;
 import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 
 /**
  * {@code GET /v1/usage?from=&to=&group_by=model|day}: the tenant's tasks created in
@@ -43,12 +36,12 @@ class UsageController {
 
     static final int MAX_DAYS = 93;
 
-    private final MongoCollection<Document> tasks;
+    private final UsageRepository usage;
 
     private final ModelCatalog catalog;
 
-    UsageController(MongoDatabase database, ModelCatalog catalog) {
-        this.tasks = database.getCollection(TaskReadModel.COLLECTION);
+    UsageController(UsageRepository usage, ModelCatalog catalog) {
+        this.usage = usage;
         this.catalog = catalog;
     }
 
@@ -68,26 +61,13 @@ class UsageController {
             throw ApiProblemException.field(ProblemCode.INVALID_REQUEST, "group_by", "must be model or day");
         }
         Map<String, UsageBucket> groups = new TreeMap<>();
-        tasks
-            .find(Filters.and(Filters.eq(TaskReadModel.TENANT_ID, tenant.id()),
-                    Filters.gte(TaskReadModel.CREATED_AT, Date.from(start)),
-                    Filters.lt(TaskReadModel.CREATED_AT, Date.from(end))))
-            .projection(Projections.include(TaskReadModel.MODEL, TaskReadModel.STATUS, TaskReadModel.CREATED_AT,
-                    TaskReadModel.OUTPUTS, TaskReadModel.VIDEO_SECONDS))
-            .forEach(task -> {
-                String model = task.getString(TaskReadModel.MODEL);
-                String key = grouping.equals("model") ? model
-                        : task.getDate(TaskReadModel.CREATED_AT)
-                            .toInstant()
-                            .atOffset(ZoneOffset.UTC)
-                            .toLocalDate()
-                            .toString();
-                String kind = catalog.find(model).map(found -> found.kind().wireName()).orElse("unknown");
-                groups.computeIfAbsent(key, ignored -> new UsageBucket())
-                    .add(task.getString(TaskReadModel.STATUS), kind,
-                            task.getList(TaskReadModel.OUTPUTS, String.class, List.of()).size(),
-                            task.getInteger(TaskReadModel.VIDEO_SECONDS));
-            });
+        usage.forEachCreated(tenant.id(), start, end, task -> {
+            String key = grouping.equals("model") ? task.model()
+                    : task.createdAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+            String kind = catalog.find(task.model()).map(found -> found.kind().wireName()).orElse("unknown");
+            groups.computeIfAbsent(key, ignored -> new UsageBucket())
+                .add(task.status(), kind, task.outputs(), task.videoSeconds());
+        });
         return new UsageView("usage", start.getEpochSecond(), end.getEpochSecond(), grouping,
                 groups.entrySet().stream().map(entry -> entry.getValue().view(entry.getKey())).toList());
     }

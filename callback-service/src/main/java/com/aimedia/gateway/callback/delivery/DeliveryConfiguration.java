@@ -1,8 +1,6 @@
 package com.aimedia.gateway.callback.delivery;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Random;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,17 +51,10 @@ class DeliveryConfiguration {
     @Bean
     RecordSweeper deliveryRecordSweeper(DeliveryRepository deliveryRepository, TaskRecordRetention retention,
             Clock clock, MeterRegistry meterRegistry) {
-        return new RecordSweeper(DeliveryRepository.COLLECTION, new RecordSweeper.ExpiredRecords() {
-            @Override
-            public List<String> find(Instant now, int limit) {
-                return deliveryRepository.findExpiredRecords(now, limit);
-            }
-
-            @Override
-            public long delete(List<String> ids, Instant now) {
-                return deliveryRepository.deleteExpiredRecords(ids, now);
-            }
-        }, retention, clock, meterRegistry);
+        return new RecordSweeper(DeliveryRepository.COLLECTION,
+                new RecordSweeper.ExpiredRecords(deliveryRepository::findExpiredRecords,
+                        deliveryRepository::deleteExpiredRecords),
+                retention, clock, meterRegistry);
     }
 
     @Bean

@@ -59,17 +59,9 @@ class DeliveryRecordRetentionTest {
         recorder.record(delivery("tenant-1", "task_pending", 1));
         recorder.record(delivery("keeps-all", "task_kept", 1));
         deliverAllBut("task_pending");
-        RecordSweeper sweeper = new RecordSweeper(DeliveryRepository.COLLECTION, new RecordSweeper.ExpiredRecords() {
-            @Override
-            public List<String> find(Instant now, int limit) {
-                return repository.findExpiredRecords(now, limit);
-            }
-
-            @Override
-            public long delete(List<String> ids, Instant now) {
-                return repository.deleteExpiredRecords(ids, now);
-            }
-        }, RETENTION, clock, registry);
+        RecordSweeper sweeper = new RecordSweeper(DeliveryRepository.COLLECTION,
+                new RecordSweeper.ExpiredRecords(repository::findExpiredRecords, repository::deleteExpiredRecords),
+                RETENTION, clock, registry);
 
         // when: a millisecond early, then at the end of retention (batches of one)
         clock.advance(Duration.ofDays(7).minusMillis(1));

@@ -38,19 +38,32 @@ public final class RecordSweeper implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RecordSweeper.class);
 
-    /** Where the expired records of a collection are found and deleted. */
-    public interface ExpiredRecords {
+    /**
+     * Where the expired records of a collection are found and deleted: the store's two
+     * methods, e.g.
+     * {@code new ExpiredRecords(store::findExpiredRecords, store::deleteExpiredRecords)}.
+     */
+    public record ExpiredRecords(Finder finder, Deleter deleter) {
+    }
 
-        /**
-         * Ids of records whose retention ended at or before {@code now}, at most
-         * {@code limit}, through an index.
-         */
+    /**
+     * Ids of records whose retention ended at or before {@code now}, at most
+     * {@code limit}, through an index.
+     */
+    @FunctionalInterface
+    public interface Finder {
+
         List<String> find(Instant now, int limit);
 
-        /**
-         * Deletes those of these records whose retention still has ended; returns how
-         * many it deleted.
-         */
+    }
+
+    /**
+     * Deletes those of these records whose retention still has ended; returns how many it
+     * deleted.
+     */
+    @FunctionalInterface
+    public interface Deleter {
+
         long delete(List<String> ids, Instant now);
 
     }
@@ -131,11 +144,11 @@ public final class RecordSweeper implements SmartLifecycle {
         Instant now = clock.instant();
         long total = 0;
         while (true) {
-            List<String> expired = records.find(now, retention.batchSize());
+            List<String> expired = records.finder().find(now, retention.batchSize());
             if (expired.isEmpty()) {
                 break;
             }
-            long count = records.delete(expired, now);
+            long count = records.deleter().delete(expired, now);
             deleted.increment(count);
             total += count;
             // a short batch was the last; nothing deleted means another replica is at it

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -22,11 +21,7 @@ import com.aimedia.gateway.orchestrator.polling.PollClaims.DuePoll;
 import com.aimedia.gateway.orchestrator.task.ImmediatePolls;
 import com.aimedia.gateway.orchestrator.task.TaskEvent;
 import com.aimedia.gateway.orchestrator.task.TaskService;
-import com.aimedia.gateway.platform.kafka.EventPublisher;
 import com.aimedia.gateway.platform.tracing.TaskTraces;
-import com.aimedia.gateway.schemas.Topics;
-import com.aimedia.gateway.schemas.v1.PollRequested;
-import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -52,7 +47,7 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
 
     private final TaskService tasks;
 
-    private final EventPublisher publisher;
+    private final PollRequests requests;
 
     private final TaskTraces traces;
 
@@ -64,12 +59,12 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
 
     private final AtomicLong backlog = new AtomicLong();
 
-    PollScheduler(PollClaims claims, PollSchedule schedule, TaskService tasks, EventPublisher publisher,
-            TaskTraces traces, PollingProperties properties, Clock clock, MeterRegistry registry) {
+    PollScheduler(PollClaims claims, PollSchedule schedule, TaskService tasks, PollRequests requests, TaskTraces traces,
+            PollingProperties properties, Clock clock, MeterRegistry registry) {
         this.claims = claims;
         this.schedule = schedule;
         this.tasks = tasks;
-        this.publisher = publisher;
+        this.requests = requests;
         this.traces = traces;
         this.properties = properties;
         this.clock = clock;
@@ -170,28 +165,13 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
      * its submission.
      */
     private void requestSubmissionCheck(ClaimedPoll poll, Instant now) {
-        publisher.publish(Topics.poll(poll.provider()),
-                SubmissionCheckRequested.newBuilder()
-                    .setEventId(UUID.randomUUID().toString())
-                    .setTaskId(poll.taskId())
-                    .setOccurredAt(now)
-                    .setProvider(poll.provider())
-                    .build());
+        requests.submissionCheck(poll.taskId(), poll.provider(), now);
         log.debug("submission check requested taskId={} provider={} attempt={}", poll.taskId(), poll.provider(),
                 poll.attempt());
     }
 
     private void requestPoll(ClaimedPoll poll, Instant now) {
-        PollRequested request = PollRequested.newBuilder()
-            .setEventId(UUID.randomUUID().toString())
-            .setTaskId(poll.taskId())
-            .setOccurredAt(now)
-            .setProvider(poll.provider())
-            .setProviderTaskId(poll.providerTaskId())
-            .setProviderRef(poll.providerRef())
-            .setAttempt(poll.attempt())
-            .build();
-        publisher.publish(Topics.poll(poll.provider()), request);
+        requests.poll(poll.taskId(), poll.provider(), poll.providerTaskId(), poll.providerRef(), poll.attempt(), now);
         Counter.builder(OrchestratorMetrics.POLLS_REQUESTED)
             .tag(OrchestratorMetrics.PROVIDER, poll.provider())
             .register(registry)

@@ -126,17 +126,9 @@ class TaskRecordRetentionTest {
     }
 
     private RecordSweeper sweeper(Instant now) {
-        return new RecordSweeper("tasks", new RecordSweeper.ExpiredRecords() {
-            @Override
-            public List<String> find(Instant at, int limit) {
-                return store.findExpiredRecords(at, limit);
-            }
-
-            @Override
-            public long delete(List<String> ids, Instant at) {
-                return store.deleteExpiredRecords(ids, at);
-            }
-        }, RETENTION, Clock.fixed(now, ZoneOffset.UTC), registry);
+        return new RecordSweeper("tasks",
+                new RecordSweeper.ExpiredRecords(store::findExpiredRecords, store::deleteExpiredRecords), RETENTION,
+                Clock.fixed(now, ZoneOffset.UTC), registry);
     }
 
     private TaskStore store() {

@@ -1,8 +1,6 @@
 package com.aimedia.gateway.workers.submission;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -47,17 +45,9 @@ class SubmissionConfiguration {
     @Bean
     RecordSweeper submissionRecordSweeper(SubmissionStore store, TaskRecordRetention retention, Clock clock,
             MeterRegistry meters) {
-        return new RecordSweeper(SubmissionStore.COLLECTION, new RecordSweeper.ExpiredRecords() {
-            @Override
-            public List<String> find(Instant now, int limit) {
-                return store.findExpiredRecords(now, limit);
-            }
-
-            @Override
-            public long delete(List<String> ids, Instant now) {
-                return store.deleteExpiredRecords(ids, now);
-            }
-        }, retention, clock, meters);
+        return new RecordSweeper(SubmissionStore.COLLECTION,
+                new RecordSweeper.ExpiredRecords(store::findExpiredRecords, store::deleteExpiredRecords), retention,
+                clock, meters);
     }
 
     @Bean

@@ -1,4 +1,4 @@
-package com.aimedia.gateway.api.task;
+package com.aimedia.gateway.api.task.messaging;
 
 import com.aimedia.gateway.api.submission.Submission;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
