@@ -1,14 +1,10 @@
 package com.aimedia.gateway.callback;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.Map;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
+import com.aimedia.gateway.testsupport.GatewayArchitecture;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -50,34 +46,11 @@ class ArchitectureTest {
             "answers a MongoException with a 503 problem at the web edge");
 
     @ArchTest
-    static final ArchRule avro_only_in_messaging = noClasses().that()
-        .resideOutsideOfPackage("com.aimedia.gateway.callback..messaging..")
-        .and(not(listedIn(AVRO_OUTSIDE_MESSAGING)))
-        .should()
-        .dependOnClassesThat(resideInAnyPackage("com.aimedia.gateway.schemas.v1..", "org.apache.avro.."));
+    static final ArchRule avro_only_in_messaging = GatewayArchitecture
+        .avroOnlyInMessaging("com.aimedia.gateway.callback", AVRO_OUTSIDE_MESSAGING);
 
     @ArchTest
-    static final ArchRule mongo_only_in_stores_and_repositories = noClasses()
-        .that(not(aStoreOrItsWiring()).and(not(listedIn(MONGO_OUTSIDE_STORES))))
-        .should()
-        .dependOnClassesThat(resideInAnyPackage("com.mongodb..", "org.bson.."));
-
-    private static DescribedPredicate<JavaClass> listedIn(Map<String, String> exceptions) {
-        return DescribedPredicate.describe("listed with a reason",
-                javaClass -> exceptions.containsKey(topLevel(javaClass)));
-    }
-
-    private static DescribedPredicate<JavaClass> aStoreOrItsWiring() {
-        return DescribedPredicate.describe("a store, a repository, their documents or wiring", javaClass -> {
-            String topLevel = topLevel(javaClass);
-            String simple = topLevel.substring(topLevel.lastIndexOf('.') + 1);
-            return simple.endsWith("Store") || simple.endsWith("Repository") || simple.endsWith("Documents")
-                    || simple.endsWith("Configuration");
-        });
-    }
-
-    private static String topLevel(JavaClass javaClass) {
-        return javaClass.getName().replaceFirst("\\$.*", "");
-    }
+    static final ArchRule mongo_only_in_stores_and_repositories = GatewayArchitecture
+        .mongoOnlyInStoresAndRepositories(MONGO_OUTSIDE_STORES);
 
 }

@@ -1,18 +1,14 @@
 package com.aimedia.gateway.orchestrator;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.aimedia.gateway.testsupport.GatewayArchitecture;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 class ArchitectureTest {
@@ -44,38 +40,13 @@ class ArchitectureTest {
 
     @Test
     void should_keep_avro_in_messaging_when_features_publish_or_consume() {
-        noClasses().that()
-            .resideOutsideOfPackage("com.aimedia.gateway.orchestrator..messaging..")
-            .and(not(listedIn(AVRO_OUTSIDE_MESSAGING)))
-            .should()
-            .dependOnClassesThat(resideInAnyPackage("com.aimedia.gateway.schemas.v1..", "org.apache.avro.."))
+        GatewayArchitecture.avroOnlyInMessaging("com.aimedia.gateway.orchestrator", AVRO_OUTSIDE_MESSAGING)
             .check(classes);
     }
 
     @Test
     void should_keep_mongodb_in_stores_when_features_persist() {
-        noClasses().that(not(aStoreOrItsWiring()).and(not(listedIn(MONGO_OUTSIDE_STORES))))
-            .should()
-            .dependOnClassesThat(resideInAnyPackage("com.mongodb..", "org.bson.."))
-            .check(classes);
-    }
-
-    private static DescribedPredicate<JavaClass> listedIn(Map<String, String> exceptions) {
-        return DescribedPredicate.describe("listed with a reason",
-                javaClass -> exceptions.containsKey(topLevel(javaClass)));
-    }
-
-    private static DescribedPredicate<JavaClass> aStoreOrItsWiring() {
-        return DescribedPredicate.describe("a store, a repository, their documents or wiring", javaClass -> {
-            String topLevel = topLevel(javaClass);
-            String simple = topLevel.substring(topLevel.lastIndexOf('.') + 1);
-            return simple.endsWith("Store") || simple.endsWith("Repository") || simple.endsWith("Documents")
-                    || simple.endsWith("Configuration");
-        });
-    }
-
-    private static String topLevel(JavaClass javaClass) {
-        return javaClass.getName().replaceFirst("\\$.*", "");
+        GatewayArchitecture.mongoOnlyInStoresAndRepositories(MONGO_OUTSIDE_STORES).check(classes);
     }
 
 }
