@@ -148,9 +148,9 @@ public final class Benchmarks {
         Path logs = Objects.requireNonNull(options.output().toAbsolutePath().getParent());
         try (LoadGenerator load = new LoadGenerator()) {
             CrashRecovery.Result result = new CrashRecovery(load, data, logs).run(tasks, Duration.ofMinutes(5));
-            String note = "the embedded default as its own process (logs: " + logs.resolve("8-gateway-*.log")
-                    + "); kill -9 right after " + result.accepted() + " accepted submits (kling-v2, the embedded"
-                    + " default's provider timings)";
+            String note = "the embedded default as its own process (logs: "
+                    + options.output().resolveSibling("8-gateway-*.log") + "); kill -9 right after " + result.accepted()
+                    + " accepted submits (kling-v2, the embedded" + " default's provider timings)";
             report.add(new Figure("8 crash recovery", "relaunch after kill -9 to API answering, s", result.restart(),
                     result.coldStart(), new Target.None(), note + "; baseline: cold start on an empty data directory"));
             report.add(new Figure("8 crash recovery", "relaunch after kill -9 to every accepted task terminal, s",
