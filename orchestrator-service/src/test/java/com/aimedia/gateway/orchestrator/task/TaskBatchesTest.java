@@ -45,7 +45,7 @@ class TaskBatchesTest {
 
     private final RecordingPublisher publisher = new RecordingPublisher();
 
-    private final TaskStateMachine machine = new TaskStateMachine(new FixedPolicy());
+    private final TaskStateMachine machine = new TaskStateMachine(FixedPollingPolicy.standard());
 
     @AfterEach
     void stop() {
@@ -223,24 +223,6 @@ class TaskBatchesTest {
     private static TaskEvent completed(String taskId) {
         return new TaskEvent.Completed(taskId, "kling", CREATED.plusSeconds(60), "pt-" + taskId,
                 List.of("https://cdn.example.com/" + taskId + ".mp4"));
-    }
-
-    private record FixedPolicy() implements PollingPolicy {
-
-        @Override
-        public Duration firstPollDelay(String provider) {
-            return Duration.ofSeconds(5);
-        }
-
-        @Override
-        public Duration acceptanceCheckDelay(String provider) {
-            return Duration.ofSeconds(20);
-        }
-
-        @Override
-        public Duration deadline(String provider) {
-            return Duration.ofMinutes(30);
-        }
     }
 
     /** Records what was published; refuses everything while {@code failing}. */

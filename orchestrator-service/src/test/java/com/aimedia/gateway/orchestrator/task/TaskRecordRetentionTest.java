@@ -48,8 +48,9 @@ class TaskRecordRetentionTest {
 
     private final TaskStore store = store();
 
-    private final TaskService tasks = new TaskService(store, new TaskStateMachine(new Policy()), new Outbox(change -> {
-    }, store), CLOCK, new TransitionRecorder(registry));
+    private final TaskService tasks = new TaskService(store, new TaskStateMachine(FixedPollingPolicy.standard()),
+            new Outbox(change -> {
+            }, store), CLOCK, new TransitionRecorder(registry));
 
     @AfterEach
     void stop() {
@@ -157,24 +158,6 @@ class TaskRecordRetentionTest {
     private static TaskEvent submitted(String taskId, String tenantId) {
         return new TaskEvent.Submitted(taskId, CREATED.plusMillis(20),
                 new Submission(tenantId, "kling-v2", "kling", "kling-v2-master", null, CREATED));
-    }
-
-    private record Policy() implements PollingPolicy {
-
-        @Override
-        public Duration firstPollDelay(String provider) {
-            return Duration.ofSeconds(5);
-        }
-
-        @Override
-        public Duration acceptanceCheckDelay(String provider) {
-            return Duration.ofSeconds(20);
-        }
-
-        @Override
-        public Duration deadline(String provider) {
-            return Duration.ofMinutes(30);
-        }
     }
 
 }

@@ -16,8 +16,7 @@ class TaskStateMachineTest {
 
     private static final String TASK = "task_abc";
 
-    private final TaskStateMachine machine = new TaskStateMachine(
-            new FixedPolicy(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofMinutes(30)));
+    private final TaskStateMachine machine = new TaskStateMachine(FixedPollingPolicy.standard());
 
     private static final TaskEvent SUBMITTED = new TaskEvent.Submitted(TASK, CREATED.plusMillis(20),
             new Submission("tenant-1", "kling-v2", "kling", "kling-v2-master", "https://example.com/hook", CREATED));
@@ -225,7 +224,7 @@ class TaskStateMachineTest {
     void should_watch_the_deadline_when_it_comes_before_the_submission_check() {
         // given
         TaskStateMachine shortDeadline = new TaskStateMachine(
-                new FixedPolicy(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(10)));
+                new FixedPollingPolicy(Duration.ofSeconds(5), Duration.ofSeconds(20), Duration.ofSeconds(10)));
 
         // when
         TaskState queued = ((Transition.Changed) shortDeadline.next(null, SUBMITTED)).after();
@@ -282,24 +281,6 @@ class TaskStateMachineTest {
 
     private static List<String> names(List<TaskEvent> order) {
         return order.stream().map(event -> event.getClass().getSimpleName()).toList();
-    }
-
-    private record FixedPolicy(Duration interval, Duration acceptanceCheck,
-            Duration deadline) implements PollingPolicy {
-        @Override
-        public Duration firstPollDelay(String provider) {
-            return interval;
-        }
-
-        @Override
-        public Duration acceptanceCheckDelay(String provider) {
-            return acceptanceCheck;
-        }
-
-        @Override
-        public Duration deadline(String provider) {
-            return deadline;
-        }
     }
 
 }
