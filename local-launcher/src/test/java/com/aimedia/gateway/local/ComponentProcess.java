@@ -66,6 +66,26 @@ final class ComponentProcess implements AutoCloseable {
         return name;
     }
 
+    /**
+     * The launcher module's classes and its runtime-scoped dependencies, as
+     * {@code spring-boot:run} (the README's run command) puts them together: without the
+     * test-scoped jars every test here has, so a dependency only the tests bring cannot
+     * hide a broken run command (snakeyaml once: the services could not read their yml).
+     * Written by maven-dependency-plugin:build-classpath in generate-test-resources.
+     */
+    static String launcherRuntimeClasspath() {
+        Path file = Path.of("target", "runtime-classpath.txt");
+        try {
+            List<String> entries = new ArrayList<>();
+            entries.add(Path.of("target", "classes").toAbsolutePath().toString());
+            entries.addAll(List.of(Files.readString(file).trim().split(java.io.File.pathSeparator)));
+            return String.join(java.io.File.pathSeparator, entries);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("no " + file + ": run the tests through Maven", e);
+        }
+    }
+
     /** Starts the process and waits until it is ready. */
     synchronized void start() {
         if (process != null && process.isAlive()) {

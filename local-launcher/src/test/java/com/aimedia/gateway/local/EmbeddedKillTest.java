@@ -1,7 +1,9 @@
 package com.aimedia.gateway.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,14 +15,20 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The report behind the "nothing lost" work, as a test: the embedded default (one
  * process: broker, MongoDB server, the four services) gets {@code kill -9} while tasks
  * over every provider are in flight, and starts again on the same data directory. The
  * simulators run in a process of their own here, standing for the providers, which
- * outlive the gateway; they count the jobs they were given.
+ * outlive the gateway; they count the jobs they were given. The gateway runs on the
+ * launcher's runtime classpath alone, as the README's run command starts it.
  */
 class EmbeddedKillTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Pattern MONGO_URI = Pattern.compile("MongoDB \\.+ (mongodb://\\S+)");
 
@@ -38,11 +46,14 @@ class EmbeddedKillTest {
                 Map.of("GATEWAY_PORT", String.valueOf(apiPort), "GATEWAY_FILES_PORT", String.valueOf(FreePorts.find()),
                         "GATEWAY_DEV_API_KEY", FaultCluster.DEV_API_KEY, "GATEWAY_DATA_DIR",
                         data.resolve("gateway").toString(), "GATEWAY_SIMULATORS_FILE", simulatorsFile.toString()));
+        String runtimeClasspath = ComponentProcess.launcherRuntimeClasspath();
+        assertThat(runtimeClasspath).as("the runtime classpath must not contain test-only jars")
+            .doesNotContain("junit-jupiter", "assertj-core", "awaitility");
         try (ComponentProcess simulators = new ComponentProcess("simulators", ComponentMain.class.getName(),
                 List.of("simulators", simulatorsFile.toString(), String.valueOf(adminPort), "500", "1000"), "READY",
                 data.resolve("logs"), Map.of());
                 ComponentProcess gateway = new ComponentProcess("gateway", LocalGateway.class.getName(), List.of(),
-                        "Media task gateway is ready", data.resolve("logs"), environment);
+                        "Media task gateway is ready", data.resolve("logs"), environment, runtimeClasspath);
                 WebhookReceiver receiver = new WebhookReceiver()) {
             simulators.start();
             gateway.start();
@@ -68,6 +79,18 @@ class EmbeddedKillTest {
             // then: the workload checked the guarantees
             FaultSuiteTest.record(result);
             assertThat(result.accepted()).isPositive();
+            // and the relaunched gateway serves a new task's output for download
+            GatewayClient client = new GatewayClient("http://127.0.0.1:" + apiPort, FaultCluster.DEV_API_KEY);
+            HttpResponse<String> submitted = client
+                .submit("{\"model\":\"flux-pro\",\"input\":{\"prompt\":\"a red fox in snow\"}}");
+            assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+            String taskId = JSON.readTree(submitted.body()).get("id").asString();
+            JsonNode completed = await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> JSON.readTree(client.get(taskId).body()),
+                        task -> !task.get("status").asString().matches("queued|in_progress"));
+            assertThat(completed.get("status").asString()).as(completed.toString()).isEqualTo("completed");
+            assertThat(client.download(completed.get("outputs").get(0).asString()).statusCode()).isEqualTo(200);
         }
     }
 
