@@ -52,7 +52,8 @@ class DependenciesDownIntegrationTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("gateway.mongo.uri", MONGO::uri);
+        // one second per request that waits for the stopped MongoDB (the default is five)
+        registry.add("gateway.mongo.uri", () -> MONGO.uri() + "/?serverSelectionTimeoutMS=1000");
         registry.add("gateway.api.callback-service-url", () -> "http://127.0.0.1:" + closedPort());
     }
 

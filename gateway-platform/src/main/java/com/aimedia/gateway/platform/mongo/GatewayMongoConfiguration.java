@@ -24,13 +24,26 @@ import com.mongodb.client.MongoDatabase;
 @EnableConfigurationProperties(GatewayMongoProperties.class)
 public class GatewayMongoConfiguration {
 
+    /**
+     * How long an operation waits for a MongoDB server to answer before it fails (and the
+     * API answers 503) when the URI does not say ({@code serverSelectionTimeoutMS}): the
+     * driver's own 30 s would hold every request that long.
+     */
+    static final int DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5_000;
+
     @Bean(destroyMethod = "close")
     MongoClient mongoClient(GatewayMongoProperties properties) {
-        MongoClientSettings settings = MongoClientSettings.builder()
-            .applyConnectionString(new ConnectionString(properties.uri()))
-            .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
-            .build();
-        return MongoClients.create(settings);
+        return MongoClients.create(settings(properties.uri()));
+    }
+
+    static MongoClientSettings settings(String uri) {
+        ConnectionString connection = new ConnectionString(uri);
+        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(connection);
+        if (connection.getServerSelectionTimeout() == null) {
+            settings.applyToClusterSettings(cluster -> cluster
+                .serverSelectionTimeout(DEFAULT_SERVER_SELECTION_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+        }
+        return settings.build();
     }
 
     @Bean
