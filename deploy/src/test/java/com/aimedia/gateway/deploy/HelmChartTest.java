@@ -117,12 +117,12 @@ class HelmChartTest {
             .orElseThrow();
         List<Map<String, Object>> triggers = list(map(scaled.get("spec")).get("triggers"));
         assertThat(triggers).extracting(trigger -> map(trigger.get("metadata")).get("topic"))
-            .containsExactly("tasks.submitted.bfl", "tasks.poll.bfl", "tasks.submitted.replicate",
-                    "tasks.poll.replicate", "tasks.submitted.xai", "tasks.poll.xai");
+            .containsExactly("tasks.submitted.bfl", "tasks.poll.bfl", "tasks.cancel", "tasks.submitted.replicate",
+                    "tasks.poll.replicate", "tasks.cancel", "tasks.submitted.xai", "tasks.poll.xai", "tasks.cancel");
         assertThat(triggers).allSatisfy(trigger -> assertThat(trigger.get("type")).isEqualTo("kafka"))
             .extracting(trigger -> map(trigger.get("metadata")).get("consumerGroup"))
-            .containsExactly("workers-bfl", "workers-bfl", "workers-replicate", "workers-replicate", "workers-xai",
-                    "workers-xai");
+            .containsExactly("workers-bfl", "workers-bfl", "workers-bfl", "workers-replicate", "workers-replicate",
+                    "workers-replicate", "workers-xai", "workers-xai", "workers-xai");
         Map<String, Object> deployment = ofKind(manifests, "Deployment").stream()
             .filter(o -> name(o).equals("provider-workers-image"))
             .findFirst()
