@@ -9,9 +9,10 @@ import com.aimedia.gateway.api.taskid.TaskId;
 
 /**
  * A task as OpenAI's {@code Video} object. Fields OpenAI always sends are always present:
- * {@code progress} is 0 until the task ends and 100 after; {@code seconds} and
- * {@code size} are {@code "unknown"} since gateway tasks do not record them;
- * {@code expires_at} is null (outputs are re-signed on every read).
+ * {@code progress} is what the provider reported while running (0 from providers that
+ * report none) and 100 once the task ended; {@code seconds} and {@code size} are
+ * {@code "unknown"} since gateway tasks do not record them; {@code expires_at} is null
+ * (outputs are re-signed on every read).
  */
 final class VideoJson {
 
@@ -22,7 +23,7 @@ final class VideoJson {
         boolean ended = video.status().equals("completed") || video.status().equals("failed");
         Map<String, @Nullable Object> json = base(video.taskId(), video.model(), video.status(),
                 video.createdAt().getEpochSecond());
-        json.put("progress", ended ? 100 : 0);
+        json.put("progress", ended ? 100 : progressWhileRunning(video));
         json.put("completed_at", video.completedAt() == null ? null : video.completedAt().getEpochSecond());
         if (video.status().equals("failed")) {
             Map<String, String> error = new LinkedHashMap<>();
@@ -31,6 +32,11 @@ final class VideoJson {
             json.put("error", error);
         }
         return json;
+    }
+
+    private static int progressWhileRunning(VideoRecord video) {
+        Integer progress = video.progress();
+        return progress == null ? 0 : progress;
     }
 
     /** A task accepted a moment ago that the orchestrator has not stored yet. */

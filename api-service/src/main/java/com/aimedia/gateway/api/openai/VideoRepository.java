@@ -26,7 +26,7 @@ class VideoRepository {
 
     private static final Bson FIELDS = Projections.include(TaskReadModel.MODEL, TaskReadModel.STATUS,
             TaskReadModel.CREATED_AT, TaskReadModel.COMPLETED_AT, TaskReadModel.OUTPUTS, TaskReadModel.ERROR,
-            TaskReadModel.ERROR_CODE);
+            TaskReadModel.ERROR_CODE, TaskReadModel.PROGRESS);
 
     private final MongoCollection<Document> tasks;
 
@@ -77,7 +77,8 @@ class VideoRepository {
                 document.getString(TaskReadModel.STATUS), document.getDate(TaskReadModel.CREATED_AT).toInstant(),
                 completed == null ? null : completed.toInstant(),
                 document.getList(TaskReadModel.OUTPUTS, String.class, List.of()),
-                document.getString(TaskReadModel.ERROR), document.getString(TaskReadModel.ERROR_CODE));
+                document.getString(TaskReadModel.ERROR), document.getString(TaskReadModel.ERROR_CODE),
+                document.getInteger(TaskReadModel.PROGRESS));
     }
 
 }

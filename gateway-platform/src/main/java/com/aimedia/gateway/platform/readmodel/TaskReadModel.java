@@ -48,6 +48,9 @@ public final class TaskReadModel {
 
     public static final String ERROR_CODE = "error_code";
 
+    /** The highest progress (0-100) reported while running; absent if none. */
+    public static final String PROGRESS = "progress";
+
     /** The client's metadata (a string map), absent when it sent none. */
     public static final String METADATA = "metadata";
 

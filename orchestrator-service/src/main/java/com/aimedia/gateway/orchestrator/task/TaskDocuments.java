@@ -54,7 +54,7 @@ public final class TaskDocuments {
     public static final String STATUS = TaskReadModel.STATUS;
 
     /** The highest progress (0-100) reported while running; absent if none. */
-    public static final String PROGRESS = "progress";
+    public static final String PROGRESS = TaskReadModel.PROGRESS;
 
     /** On an outbox entry: false for a progress-only change. */
     static final String STATUS_CHANGED = "status_changed";

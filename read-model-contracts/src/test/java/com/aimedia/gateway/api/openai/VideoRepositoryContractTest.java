@@ -44,6 +44,16 @@ class VideoRepositoryContractTest {
     }
 
     @Test
+    void reads_the_progress_the_provider_reported_while_the_task_runs() {
+        orchestrator.submit("task_p", "tenant-a", "kling-v2");
+        orchestrator.progress("task_p", 40);
+        orchestrator.submit("task_q", "tenant-a", "kling-v2");
+
+        assertThat(reader.find("task_p", "tenant-a").orElseThrow().progress()).isEqualTo(40);
+        assertThat(reader.find("task_q", "tenant-a").orElseThrow().progress()).isNull();
+    }
+
+    @Test
     void reads_a_failed_task_with_its_error_and_code() {
         orchestrator.submit("task_f", "tenant-a", "kling-v2");
         orchestrator.fail("task_f", "content_policy", "the prompt was refused");

@@ -47,6 +47,15 @@ public final class OrchestratorTasks {
         service.apply(new TaskEvent.Completed(taskId, PROVIDER, CREATED.plusSeconds(60), "pt-" + taskId, outputs));
     }
 
+    /**
+     * The provider accepted the task and reports it running this far along:
+     * {@code in_progress}.
+     */
+    public void progress(String taskId, int progress) {
+        service.apply(new TaskEvent.Accepted(taskId, PROVIDER, CREATED.plusSeconds(2), "pt-" + taskId, "ref-1"));
+        service.apply(new TaskEvent.Progressed(taskId, PROVIDER, CREATED.plusSeconds(10), "pt-" + taskId, progress));
+    }
+
     /** The provider refused the task: {@code failed}. */
     public void fail(String taskId, String errorCode, String message) {
         service.apply(new TaskEvent.Failed(taskId, PROVIDER, CREATED.plusSeconds(3), null, errorCode, message));
