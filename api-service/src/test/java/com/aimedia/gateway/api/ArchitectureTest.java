@@ -38,7 +38,9 @@ class ArchitectureTest {
             "com.aimedia.gateway.api.web.ApiExceptionHandler",
             "answers a MongoException with a 503 problem at the web edge", "com.aimedia.gateway.api.quotas.RateWindows",
             "the store of per-subject one-second rate windows, named after its feature",
-            "com.aimedia.gateway.api.quotas.TaskSlots", "the store of in-flight task slots, named after its feature");
+            "com.aimedia.gateway.api.quotas.TaskSlots", "the store of in-flight task slots, named after its feature",
+            "com.aimedia.gateway.api.quotas.InFlightCounts",
+            "the store of per-tenant in-flight counters, named after its feature");
 
     @ArchTest
     static final ArchRule avro_only_in_messaging = GatewayArchitecture.avroOnlyInMessaging("com.aimedia.gateway.api",

@@ -86,7 +86,10 @@ public final class Benchmarks {
                 return null;
             });
         }
-        LoadMeasurements load = new LoadMeasurements(session.load(), session.client(), options, report);
+        LoadMeasurements load = new LoadMeasurements(session.load(), session.client(), options, report,
+                new OrchestratorPause(session.gateway()
+                    .service(OrchestratorApplication.class)
+                    .getBean(KafkaListenerEndpointRegistry.class)));
         if (options.runs(2)) {
             List<String> ids = storedTasks(session, 200);
             profiler.record("2-get", () -> {

@@ -27,21 +27,42 @@ final class LoadMeasurements {
 
     private final Report report;
 
-    LoadMeasurements(LoadGenerator load, GatewayClient client, BenchmarkOptions options, Report report) {
+    private final OrchestratorPause orchestrator;
+
+    LoadMeasurements(LoadGenerator load, GatewayClient client, BenchmarkOptions options, Report report,
+            OrchestratorPause orchestrator) {
         this.load = load;
         this.client = client;
         this.options = options;
         this.report = report;
+        this.orchestrator = orchestrator;
     }
 
     /**
      * Every bare level first, then every gateway level, so the gateway's background work
-     * never slows the bare.
+     * never slows the bare. Then, as a diagnostic without a target, the gateway again
+     * with the pipeline behind the API paused: on this machine the orchestrator, the
+     * workers and callback-service process the submitted tasks on the same cores and the
+     * same MongoDB while the API takes them, which the baseline's records (consumed by
+     * nobody) do not cost.
      */
     void submit() {
         LongFunction<HttpRequest> bare = n -> client.bareSubmit(SUBMIT_MODEL);
         LongFunction<HttpRequest> gateway = n -> client.submit(SUBMIT_MODEL, null);
-        compare("1 submit", bare, gateway, 0.6);
+        List<LoadResult> bareResults = compare("1 submit", bare, gateway, 0.6);
+        orchestrator.pause();
+        try {
+            for (int i = 0; i < options.concurrencies().size(); i++) {
+                LoadResult result = load.run(options.concurrencies().get(i), options.loadDuration(), gateway, 200);
+                report.add(new Figure("1 submit, orchestrator paused (diagnostic)",
+                        "requests/s at " + result.concurrency() + " clients", result.perSecond(),
+                        bareResults.get(i).perSecond(), new Target.None(),
+                        "no TaskSubmitted consumed during the load; errors gateway " + result.failed()));
+            }
+        }
+        finally {
+            orchestrator.resume();
+        }
     }
 
     void get(List<String> taskIds) {
@@ -50,8 +71,11 @@ final class LoadMeasurements {
         compare("2 GET", bare, gateway, 0.7);
     }
 
-    private void compare(String measurement, LongFunction<HttpRequest> bare, LongFunction<HttpRequest> gateway,
-            double target) {
+    /**
+     * @return the baseline's results, one per concurrency
+     */
+    private List<LoadResult> compare(String measurement, LongFunction<HttpRequest> bare,
+            LongFunction<HttpRequest> gateway, double target) {
         load.run(8, WARM_UP, bare, 200);
         List<LoadResult> bareResults = new ArrayList<>();
         for (int concurrency : options.concurrencies()) {
@@ -70,6 +94,7 @@ final class LoadMeasurements {
             report.add(new Figure(measurement, "p99 ms" + at, result.p99Millis(), base.p99Millis(), new Target.None(),
                     ""));
         }
+        return bareResults;
     }
 
 }

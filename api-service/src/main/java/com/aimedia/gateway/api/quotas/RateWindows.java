@@ -40,21 +40,21 @@ class RateWindows {
     }
 
     /**
-     * Counts one request of the subject in the current second; @return the count
-     * including this request
+     * Counts {@code requests} requests of the subject in the current second; @return the
+     * count including them
      */
-    long increment(String subject, Instant now) {
+    long increment(String subject, Instant now, long requests) {
         long second = now.getEpochSecond();
         for (int attempt = 1;; attempt++) {
             try {
                 Document window = windows.findOneAndUpdate(Filters.eq("_id", subject + "@" + second),
-                        Updates.combine(Updates.inc("count", 1L), Updates.setOnInsert("subject", subject),
+                        Updates.combine(Updates.inc("count", requests), Updates.setOnInsert("subject", subject),
                                 Updates.setOnInsert("second", second),
                                 Updates.setOnInsert("expire_at", Date.from(Instant.ofEpochSecond(second + 60)))),
                         new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
                 // an upsert that returns the document after the update always returns one
                 long count = Objects.requireNonNull(window).get("count", Number.class).longValue();
-                if (count == 1) {
+                if (count == requests) {
                     windows.deleteMany(Filters.and(Filters.eq("subject", subject), Filters.lt("second", second - 1)));
                 }
                 return count;

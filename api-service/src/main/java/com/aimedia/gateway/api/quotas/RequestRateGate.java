@@ -19,10 +19,10 @@ import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
  * Requests per second, per tenant and (if set) per key, in one-second windows shared by
- * every replica. Every authenticated answer carries {@code RateLimit-Limit},
- * {@code RateLimit-Remaining} and {@code RateLimit-Reset} of the tighter of the two
- * limits; a request over a limit is answered 429 {@code rate_limited} with
- * {@code Retry-After}.
+ * every replica ({@link RateLeases}). Every authenticated answer carries
+ * {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset} of the
+ * tighter of the two limits; a request over a limit is answered 429 {@code rate_limited}
+ * with {@code Retry-After}.
  */
 @Component
 class RequestRateGate implements RequestGate {
@@ -31,7 +31,7 @@ class RequestRateGate implements RequestGate {
     static final String REMAINING = "RateLimit-Remaining";
     static final String RESET = "RateLimit-Reset";
 
-    private final RateWindows windows;
+    private final RateLeases leases;
 
     private final TenantRepository tenants;
 
@@ -39,8 +39,8 @@ class RequestRateGate implements RequestGate {
 
     private final Clock clock;
 
-    RequestRateGate(RateWindows windows, TenantRepository tenants, QuotaProperties defaults, Clock clock) {
-        this.windows = windows;
+    RequestRateGate(RateLeases leases, TenantRepository tenants, QuotaProperties defaults, Clock clock) {
+        this.leases = leases;
         this.tenants = tenants;
         this.defaults = defaults;
         this.clock = clock;
@@ -76,7 +76,7 @@ class RequestRateGate implements RequestGate {
     }
 
     private Window count(String subject, int limit, Instant now) {
-        return new Window(limit, limit - windows.increment(subject, now));
+        return new Window(limit, leases.admit(subject, limit, now));
     }
 
     private static Map<String, String> withRetryAfter(Map<String, String> headers, long reset) {

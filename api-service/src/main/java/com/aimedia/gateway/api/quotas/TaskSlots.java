@@ -3,7 +3,9 @@ package com.aimedia.gateway.api.quotas;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -18,9 +20,10 @@ import com.mongodb.client.model.Projections;
 
 /**
  * {@code task_slots}: one document per accepted task that may still be in flight,
- * {@code {_id: task id, tenant_id, key_id, created_at}}. A slot is freed lazily: when a
- * tenant or key reaches its limit, the slots whose task is terminal in {@code tasks}
- * (read-only here) are deleted, and only then is the count final. That needs no consumer
+ * {@code {_id: task id, tenant_id, key_id, created_at}}, counted in
+ * {@link InFlightCounts}. A slot is freed lazily: when a tenant or key reaches its limit,
+ * the tenant's slots whose task is terminal in {@code tasks} (read-only here) are deleted
+ * and given back to the counts, and only then is the count final. That needs no consumer
  * of the event stream in this service and reads at most a limit's worth of tasks.
  */
 @Repository
@@ -37,7 +40,6 @@ class TaskSlots {
         this.slots = database.getCollection("task_slots");
         this.tasks = database.getCollection(TaskReadModel.COLLECTION);
         slots.createIndex(Indexes.ascending(TENANT_ID));
-        slots.createIndex(Indexes.ascending(KEY_ID));
     }
 
     void insert(String taskId, String tenantId, String keyId, Instant now) {
@@ -46,32 +48,54 @@ class TaskSlots {
             .append("created_at", Date.from(now)));
     }
 
-    void delete(String taskId) {
-        slots.deleteOne(Filters.eq("_id", taskId));
+    /**
+     * @return whether the slot was there (and is gone now)
+     */
+    boolean delete(String taskId) {
+        return slots.deleteOne(Filters.eq("_id", taskId)).getDeletedCount() > 0;
     }
 
-    long count(String field, String value) {
-        return slots.countDocuments(Filters.eq(field, value));
+    /** The tenant's slots, by key id. */
+    Map<String, Long> heldByKey(String tenantId) {
+        Map<String, Long> held = new HashMap<>();
+        slots.find(Filters.eq(TENANT_ID, tenantId))
+            .projection(Projections.include(KEY_ID))
+            .forEach(slot -> held.merge(keyOf(slot), 1L, Long::sum));
+        return held;
     }
 
     /**
-     * Deletes the slots of {@code field = value} whose task has ended; @return how many
+     * Deletes the tenant's slots whose task has ended; @return how many this call
+     * deleted, by key id (a slot another replica deleted first is not counted here)
      */
-    long releaseFinished(String field, String value) {
-        List<String> taskIds = new ArrayList<>();
-        slots.find(Filters.eq(field, value))
-            .projection(Projections.include("_id"))
-            .forEach(slot -> taskIds.add(slot.getString("_id")));
-        if (taskIds.isEmpty()) {
-            return 0;
+    Map<String, Long> releaseFinished(String tenantId) {
+        Map<String, String> keyByTask = new HashMap<>();
+        slots.find(Filters.eq(TENANT_ID, tenantId))
+            .projection(Projections.include("_id", KEY_ID))
+            .forEach(slot -> keyByTask.put(slot.getString("_id"), keyOf(slot)));
+        if (keyByTask.isEmpty()) {
+            return Map.of();
         }
-        List<String> finished = new ArrayList<>();
-        Bson ended = Filters.and(Filters.in(TaskReadModel.ID, taskIds),
+        Map<String, List<String>> finishedByKey = new HashMap<>();
+        Bson ended = Filters.and(Filters.in(TaskReadModel.ID, keyByTask.keySet()),
                 Filters.in(TaskReadModel.STATUS, TaskReadModel.TERMINAL));
-        tasks.find(ended)
-            .projection(Projections.include(TaskReadModel.ID))
-            .forEach(task -> finished.add(task.getString(TaskReadModel.ID)));
-        return finished.isEmpty() ? 0 : slots.deleteMany(Filters.in("_id", finished)).getDeletedCount();
+        tasks.find(ended).projection(Projections.include(TaskReadModel.ID)).forEach(task -> {
+            String taskId = task.getString(TaskReadModel.ID);
+            finishedByKey.computeIfAbsent(keyByTask.get(taskId), key -> new ArrayList<>()).add(taskId);
+        });
+        Map<String, Long> released = new HashMap<>();
+        finishedByKey.forEach((key, taskIds) -> {
+            long deleted = slots.deleteMany(Filters.in("_id", taskIds)).getDeletedCount();
+            if (deleted > 0) {
+                released.put(key, deleted);
+            }
+        });
+        return released;
+    }
+
+    private static String keyOf(Document slot) {
+        String keyId = slot.getString(KEY_ID);
+        return keyId == null ? "" : keyId;
     }
 
 }

@@ -1,10 +1,14 @@
 package com.aimedia.gateway.api.tenants;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
@@ -27,8 +31,11 @@ import com.mongodb.client.model.Updates;
  * {@code {_id: tenant id, name, created_at, limits: {requests_per_second, tasks_in_flight,
  * key_requests_per_second, key_tasks_in_flight}, model_access: {providers, models,
  * replicate_owners}}}, absent values meaning the defaults. Owned and written by this
- * service. Read on every submit, never cached, so a change made through one replica holds
- * on all at once.
+ * service. The settings are read on every request (the rate limits, then the submit's
+ * model access and in-flight limit) through a short cache
+ * ({@code gateway.api.tenant-settings-cache}, 1s by default) that every write through
+ * this replica clears: a change holds at once on the replica that made it and within the
+ * cache time on the others.
  */
 @Repository
 public class TenantRepository {
@@ -40,10 +47,29 @@ public class TenantRepository {
      */
     public static final Pattern TENANT_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
 
+    /** More tenants than this are not cached all at once; the cache starts over. */
+    static final int MAX_CACHED = 10_000;
+
     private final MongoCollection<Document> tenants;
 
-    TenantRepository(MongoDatabase database) {
+    private final Duration cacheTime;
+
+    private final Clock clock;
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private final Object cacheLock = new Object();
+
+    /** Writes through this replica so far: a read that overlaps one is not cached. */
+    private long writes;
+
+    TenantRepository(MongoDatabase database, TenantSettingsProperties properties, Clock clock) {
         this.tenants = database.getCollection("tenants");
+        this.cacheTime = properties.tenantSettingsCache();
+        this.clock = clock;
+    }
+
+    private record Cached(TenantRecord settings, Instant readAt) {
     }
 
     /**
@@ -60,6 +86,9 @@ public class TenantRepository {
             }
             throw e;
         }
+        finally {
+            changed(tenant.id());
+        }
     }
 
     /** Registers a tenant unless it exists (the development tenant at start-up). */
@@ -67,15 +96,47 @@ public class TenantRepository {
         tenants.updateOne(Filters.eq("_id", id),
                 Updates.combine(Updates.setOnInsert("name", name), Updates.setOnInsert("created_at", Date.from(now))),
                 new UpdateOptions().upsert(true));
+        changed(id);
     }
 
     public Optional<TenantRecord> find(String id) {
         return Optional.ofNullable(tenants.find(Filters.eq("_id", id)).first()).map(TenantDocuments::toRecord);
     }
 
-    /** The tenant's settings; the defaults for a tenant that was never registered. */
+    /**
+     * The tenant's settings, read at most {@code gateway.api.tenant-settings-cache} ago;
+     * the defaults for a tenant that was never registered.
+     */
     public TenantRecord settings(String id) {
-        return find(id).orElseGet(() -> TenantRecord.unregistered(id));
+        Instant now = clock.instant();
+        Cached cached = cache.get(id);
+        if (cached != null && now.isBefore(cached.readAt().plus(cacheTime))) {
+            return cached.settings();
+        }
+        long writesBefore;
+        synchronized (cacheLock) {
+            writesBefore = writes;
+        }
+        TenantRecord settings = find(id).orElseGet(() -> TenantRecord.unregistered(id));
+        // not kept if this replica changed a tenant meanwhile: the read may predate it
+        if (!cacheTime.isZero()) {
+            synchronized (cacheLock) {
+                if (writes == writesBefore) {
+                    if (cache.size() >= MAX_CACHED) {
+                        cache.clear();
+                    }
+                    cache.put(id, new Cached(settings, now));
+                }
+            }
+        }
+        return settings;
+    }
+
+    private void changed(String id) {
+        synchronized (cacheLock) {
+            writes++;
+            cache.remove(id);
+        }
     }
 
     public List<TenantRecord> list() {
@@ -93,9 +154,15 @@ public class TenantRepository {
         if (name != null) {
             replacement.append("name", name);
         }
-        return Optional.ofNullable(tenants.findOneAndUpdate(Filters.eq("_id", id), new Document("$set", replacement),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
-            .map(TenantDocuments::toRecord);
+        try {
+            return Optional
+                .ofNullable(tenants.findOneAndUpdate(Filters.eq("_id", id), new Document("$set", replacement),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(TenantDocuments::toRecord);
+        }
+        finally {
+            changed(id);
+        }
     }
 
 }

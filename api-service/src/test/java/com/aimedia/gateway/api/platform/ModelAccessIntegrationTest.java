@@ -2,6 +2,8 @@ package com.aimedia.gateway.api.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,17 +46,22 @@ class ModelAccessIntegrationTest extends PlatformTestBase {
     }
 
     @Test
-    void should_apply_a_model_allowlist_changed_through_one_replica_on_the_other_at_once() throws Exception {
-        // given
+    void should_apply_a_model_allowlist_at_once_on_the_replica_that_changed_it_and_within_the_cache_time_on_the_other()
+            throws Exception {
+        // given: both replicas have read the tenant's settings
         String tenant = newTenantId("models");
         createTenant(tenant, "");
         String key = newKey(tenant);
+        assertThat(submit(replica1, key, KLING).statusCode()).isEqualTo(200);
         assertThat(submit(replica2, key, KLING).statusCode()).isEqualTo(200);
 
         // when
         admin(replica1, "PATCH", "/admin/v1/tenants/" + tenant, "{\"model_access\":{\"models\":[\"veo-3\"]}}");
 
-        // then
+        // then: the replica that made the change at once, the other one once its cached
+        // settings (gateway.api.tenant-settings-cache, 1s) are older than that
+        assertProblem(submit(replica1, key, KLING), 403, "model_not_allowed", "model");
+        TestClockConfiguration.CLOCK.advance(Duration.ofSeconds(1));
         assertProblem(submit(replica2, key, KLING), 403, "model_not_allowed", "model");
         assertThat(submit(replica2, key, "{\"model\":\"veo-3\",\"input\":{\"prompt\":\"waves\"}}").statusCode())
             .isEqualTo(200);

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.bson.Document;
 
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +151,62 @@ class QuotaIntegrationTest extends PlatformTestBase {
         // then
         assertProblem(batchAgain, 429, "too_many_tasks_in_flight");
         assertThat(interactiveFirst.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void should_admit_exactly_the_limit_of_concurrent_submits_across_replicas() throws Exception {
+        // given
+        String tenant = newTenantId("burst");
+        createTenant(tenant, ",\"limits\":{\"tasks_in_flight\":4}");
+        String key = newKey(tenant);
+        List<CompletableFuture<HttpResponse<String>>> submits = new ArrayList<>();
+
+        // when
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 12; i++) {
+                int port = i % 2 == 0 ? replica1 : replica2;
+                submits.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return submit(port, key, KLING);
+                    }
+                    catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, clients));
+            }
+        }
+
+        // then
+        List<Integer> statuses = submits.stream().map(CompletableFuture::join).map(HttpResponse::statusCode).toList();
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(4);
+        assertThat(statuses).filteredOn(status -> status == 429).hasSize(8);
+        assertThat(database.getCollection("in_flight_counts").find(new Document("_id", tenant)).first())
+            .extracting(counts -> counts.get("tasks"))
+            .isEqualTo(4L);
+    }
+
+    @Test
+    void should_count_the_slots_recorded_before_the_counters_existed() throws Exception {
+        // given: two slots as an earlier version recorded them, without counters
+        String tenant = newTenantId("legacy");
+        createTenant(tenant, ",\"limits\":{\"tasks_in_flight\":2}");
+        String key = newKey(tenant);
+        for (String taskId : List.of("task_legacy_" + tenant + "_1", "task_legacy_" + tenant + "_2")) {
+            database.getCollection("task_slots")
+                .insertOne(new Document("_id", taskId).append("tenant_id", tenant)
+                    .append("key_id", "key_legacy")
+                    .append("created_at", new Date(TestClockConfiguration.CLOCK.millis())));
+        }
+
+        // when
+        HttpResponse<String> atTheLimit = submit(replica1, key, KLING);
+        storeTask("task_legacy_" + tenant + "_1", tenant, "kling-v2", "failed", TestClockConfiguration.CLOCK.millis());
+        HttpResponse<String> afterOneFinished = submit(replica2, key, KLING);
+
+        // then
+        assertProblem(atTheLimit, 429, "too_many_tasks_in_flight");
+        assertThat(afterOneFinished.statusCode()).as(afterOneFinished.body()).isEqualTo(200);
+        assertProblem(submit(replica1, key, KLING), 429, "too_many_tasks_in_flight");
     }
 
 }

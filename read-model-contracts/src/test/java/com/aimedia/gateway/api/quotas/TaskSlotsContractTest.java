@@ -3,6 +3,7 @@ package com.aimedia.gateway.api.quotas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +37,8 @@ class TaskSlotsContractTest {
         orchestrator.complete("done", List.of("https://cdn.example.com/done.mp4"));
         orchestrator.fail("refused", "content_policy", "refused");
 
-        assertThat(slots.releaseFinished(TaskSlots.TENANT_ID, "tenant-a")).isEqualTo(2);
-        assertThat(slots.count(TaskSlots.TENANT_ID, "tenant-a")).isEqualTo(1);
+        assertThat(slots.releaseFinished("tenant-a")).isEqualTo(Map.of("key-1", 2L));
+        assertThat(slots.heldByKey("tenant-a")).isEqualTo(Map.of("key-1", 1L));
     }
 
 }

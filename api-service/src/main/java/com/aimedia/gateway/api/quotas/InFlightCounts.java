@@ -1,0 +1,136 @@
+package com.aimedia.gateway.api.quotas;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoServerException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+/**
+ * {@code in_flight_counts}: one counter document per tenant, {@code {_id: tenant id,
+ * tasks: n, keys: {<key id>: n}}}, the number of the tenant's (and each key's) task
+ * slots. Taking a slot is one atomic {@code $inc} of both counters by {@code _id}, shared
+ * by every replica, so the in-flight limit costs one small write instead of counting the
+ * tenant's slots on every submit (a count that reads every slot document on the embedded
+ * default, which has no secondary indexes).
+ * <p>
+ * A tenant's document is created from its {@code task_slots} the first time it is needed
+ * (slots written before the counters existed keep counting); from then on only a slot
+ * taken here adds to it and only a slot deleted from {@code task_slots} takes from it.
+ */
+@Repository
+class InFlightCounts {
+
+    static final String COLLECTION = "in_flight_counts";
+
+    static final String TASKS = "tasks";
+
+    static final String KEYS = "keys";
+
+    /** What a key id may hold to be a field name as it is. */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_-]{1,200}");
+
+    private static final int ATTEMPTS = 3;
+
+    private final MongoCollection<Document> counts;
+
+    private final TaskSlots slots;
+
+    InFlightCounts(MongoDatabase database, TaskSlots slots) {
+        this.counts = database.getCollection(COLLECTION);
+        this.slots = slots;
+    }
+
+    /**
+     * The tenant's and the key's counts.
+     *
+     * @param tenant slots of the whole tenant, including any being taken or given back
+     * right now
+     * @param key slots of the key
+     */
+    record Counts(long tenant, long key) {
+    }
+
+    /** Counts one more slot for the tenant and the key; @return the counts with it */
+    Counts take(String tenantId, String keyId) {
+        return add(tenantId, keyId, 1);
+    }
+
+    /** Counts {@code slots} fewer for the tenant and the key. */
+    void give(String tenantId, String keyId, long slots) {
+        if (slots > 0) {
+            add(tenantId, keyId, -slots);
+        }
+    }
+
+    /** The counts as they are. */
+    Counts current(String tenantId, String keyId) {
+        Document found = counts.find(Filters.eq("_id", tenantId)).first();
+        return found == null ? new Counts(0, 0) : countsOf(found, keyId);
+    }
+
+    private Counts add(String tenantId, String keyId, long delta) {
+        for (int attempt = 1;; attempt++) {
+            Document updated = counts.findOneAndUpdate(Filters.eq("_id", tenantId),
+                    Updates.combine(Updates.inc(TASKS, delta), Updates.inc(KEYS + "." + field(keyId), delta)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            if (updated != null) {
+                return countsOf(updated, keyId);
+            }
+            if (attempt >= ATTEMPTS) {
+                throw new IllegalStateException("in-flight counts of tenant " + tenantId + " could not be created");
+            }
+            create(tenantId);
+        }
+    }
+
+    /**
+     * Creates the tenant's document from the slots it holds. No slot of the tenant can be
+     * added meanwhile (a slot is only added after a {@link #take} on this document), and
+     * of two replicas creating it at once the second one's insert fails and is dropped.
+     */
+    private void create(String tenantId) {
+        Map<String, Long> held = slots.heldByKey(tenantId);
+        Document keys = new Document();
+        held.forEach((key, count) -> keys.merge(field(key), count, (a, b) -> (Long) a + (Long) b));
+        long total = held.values().stream().mapToLong(Long::longValue).sum();
+        try {
+            counts.insertOne(new Document("_id", tenantId).append(TASKS, total).append(KEYS, keys));
+        }
+        catch (MongoServerException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+    }
+
+    private static Counts countsOf(Document document, String keyId) {
+        Document keys = document.get(KEYS, Document.class);
+        return new Counts(number(document.get(TASKS)), keys == null ? 0 : number(keys.get(field(keyId))));
+    }
+
+    private static long number(@Nullable Object value) {
+        return value instanceof Number number ? number.longValue() : 0;
+    }
+
+    /**
+     * A key id as a field name: as it is when it holds no dot or dollar (every id the
+     * gateway issues); otherwise its hash, so a hand-written id cannot name a path.
+     */
+    static String field(String keyId) {
+        return PLAIN.matcher(keyId).matches() ? keyId
+                : "h_" + Integer.toHexString(Objects.hash(keyId)) + "_" + keyId.length();
+    }
+
+}
