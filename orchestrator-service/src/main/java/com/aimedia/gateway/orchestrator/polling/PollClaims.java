@@ -101,17 +101,27 @@ class PollClaims {
 
     /**
      * Makes a task's poll due now, if the task is still polled (not terminal, not
-     * unknown): what a provider callback asks for. Returns the poll as read, for
-     * {@link #claim}. Reads by {@code _id}, then moves the poll it read with a claim-like
-     * conditional update, so neither step scans the collection.
+     * unknown) and the provider was seen to accept it: what a provider callback asks for.
+     * Returns the poll as read, for {@link #claim}. Reads by {@code _id}, then moves the
+     * poll it read with a claim-like conditional update, so neither step scans the
+     * collection.
+     * <p>
+     * A task still waiting for its acceptance (no provider task id) is left alone: its
+     * due poll would be a submission check, and the acceptance is on its way already (a
+     * provider calls back about a task the worker submitted, and the worker reports the
+     * acceptance before it commits the submission); a lost report is what the scheduled
+     * acceptance check is for. Checking at once made every fast provider's task one more
+     * worker round and one more report (the callback usually overtakes the acceptance
+     * report).
      */
     Optional<DuePoll> makeDue(String taskId, Instant now) {
         for (int attempt = 1; attempt <= MAKE_DUE_ATTEMPTS; attempt++) {
             Document current = tasks.find(Filters.eq(ID, taskId))
-                .projection(Projections.include(PROVIDER, STATUS, NEXT_POLL_AT, POLL_TOKEN, POLL_ATTEMPTS, DEADLINE_AT))
+                .projection(Projections.include(PROVIDER, STATUS, NEXT_POLL_AT, POLL_TOKEN, POLL_ATTEMPTS, DEADLINE_AT,
+                        PROVIDER_TASK_ID))
                 .first();
             if (current == null || current.getDate(NEXT_POLL_AT) == null
-                    || !POLLABLE.contains(current.getString(STATUS))) {
+                    || !POLLABLE.contains(current.getString(STATUS)) || current.getString(PROVIDER_TASK_ID) == null) {
                 return Optional.empty();
             }
             DuePoll read = toDuePoll(current);

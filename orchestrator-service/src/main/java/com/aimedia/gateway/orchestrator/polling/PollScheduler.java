@@ -109,7 +109,7 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
         Instant now = now();
         Optional<DuePoll> due = claims.makeDue(taskId, now);
         if (due.isEmpty()) {
-            log.debug("poll not needed, the task is terminal or not known yet taskId={}", taskId);
+            log.debug("poll not needed, the task is terminal, not known or not accepted yet taskId={}", taskId);
             return;
         }
         claimAndHandle(due.get(), now);

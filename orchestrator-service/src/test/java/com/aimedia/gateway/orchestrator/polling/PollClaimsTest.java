@@ -95,7 +95,8 @@ class PollClaimsTest {
     @Test
     void should_make_a_poll_due_now_without_a_scan_and_not_for_an_ended_task() {
         // given
-        tasks.insertOne(task("waiting", "in_progress", NOW.plusSeconds(3600)));
+        tasks.insertOne(
+                task("waiting", "in_progress", NOW.plusSeconds(3600)).append(TaskDocuments.PROVIDER_TASK_ID, "pt-1"));
         tasks.insertOne(new Document("_id", "ended").append(TaskDocuments.PROVIDER, "luma")
             .append(TaskDocuments.STATUS, "completed"));
         backend.clear();
@@ -113,6 +114,25 @@ class PollClaimsTest {
         assertThat(ended).isEmpty();
         assertThat(unknown).isEmpty();
         assertThat(claims.claim(due.orElseThrow(), NOW.plusSeconds(5))).isPresent();
+        assertThat(backend.scansOf(TaskStore.COLLECTION)).isEmpty();
+    }
+
+    @Test
+    void should_not_make_a_poll_due_for_a_task_whose_acceptance_was_not_seen_yet() {
+        // given: two queued tasks, one the provider was seen to accept (it queues it)
+        tasks.insertOne(task("submitting", "queued", NOW.plusSeconds(20)));
+        tasks.insertOne(task("accepted", "queued", NOW.plusSeconds(20)).append(TaskDocuments.PROVIDER_TASK_ID, "pt-1"));
+        backend.clear();
+
+        // when: both get a provider callback
+        var submitting = claims.makeDue("submitting", NOW);
+        var accepted = claims.makeDue("accepted", NOW);
+
+        // then: only the accepted one is polled now; the other keeps its acceptance check
+        assertThat(submitting).isEmpty();
+        assertThat(tasks.find(new Document("_id", "submitting")).first().getDate(TaskDocuments.NEXT_POLL_AT))
+            .isEqualTo(Date.from(NOW.plusSeconds(20)));
+        assertThat(accepted).hasValueSatisfying(poll -> assertThat(poll.nextPollAt()).isEqualTo(NOW));
         assertThat(backend.scansOf(TaskStore.COLLECTION)).isEmpty();
     }
 

@@ -32,8 +32,8 @@ import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
  * nothing to learn for a prober), not even form parameters: the query string is parsed by
  * hand. An expired URL is 410. Only then is the body read, at most
  * {@code gateway.workers.callbacks.max-body-size} (413 above), and handed on as an event
- * that makes the orchestrator poll the task at once, answered without waiting for that
- * poll.
+ * that makes the orchestrator poll the task at once, answered 200 without waiting for
+ * that poll.
  */
 @RestController
 class ProviderCallbackController {
@@ -90,9 +90,14 @@ class ProviderCallbackController {
                 callbacks.receive(provider, new ProviderCallback(taskId, "POST", target, lowerCase(headers), body)));
     }
 
+    /**
+     * A handed-on callback is answered 200, not 204: Luma and MiniMax count only a 200 as
+     * delivered and send the same callback again otherwise (Luma three more times, each
+     * one more event and possibly one more poll).
+     */
     private static ResponseEntity<String> answer(ProviderCallbacks.Outcome outcome) {
         return switch (outcome) {
-            case ProviderCallbacks.Outcome.Triggered triggered -> ResponseEntity.noContent().build();
+            case ProviderCallbacks.Outcome.Triggered triggered -> ResponseEntity.ok().build();
             case ProviderCallbacks.Outcome.Handshake handshake ->
                 ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(handshake.answer());
             case ProviderCallbacks.Outcome.UnknownProvider unknown -> ResponseEntity.notFound().build();

@@ -47,8 +47,9 @@ class MessagingConfiguration {
     @Bean
     ProviderListeners providerListeners(ProviderRegistry registry,
             ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> kafkaListenerContainerFactory,
-            WorkerEventHandler handler) {
-        return new ProviderListeners(registry, kafkaListenerContainerFactory, handler::handle);
+            WorkerEventHandler handler, ListenerProperties properties) {
+        return new ProviderListeners(registry, kafkaListenerContainerFactory, handler::handle,
+                properties.consumersPerProvider());
     }
 
     /**

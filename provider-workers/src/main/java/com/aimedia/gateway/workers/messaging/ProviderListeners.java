@@ -21,9 +21,12 @@ import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
  * One listener container per registered provider, group {@code workers-<provider>}, on
  * {@code tasks.submitted.<provider>}, {@code tasks.poll.<provider>} and that provider's
  * records of {@code tasks.cancel} (a cancel is rare, so each provider's group reading the
- * one topic costs little): a slow or rate-limited provider never delays another. Built
- * from the platform's {@code kafkaListenerContainerFactory}, so ack mode RECORD, the
- * bounded retries and the dead-letter topics are the platform's.
+ * one topic costs little): a slow or rate-limited provider never delays another. Each
+ * container runs {@link ListenerProperties#consumersPerProvider} consumers, so that one
+ * task's provider calls do not hold up the provider's other tasks (a task's records share
+ * a partition, so they stay in order). Built from the platform's
+ * {@code kafkaListenerContainerFactory}, so ack mode RECORD, the bounded retries and the
+ * dead-letter topics are the platform's.
  * <p>
  * On shutdown every container stops at the same time and each finishes the record in hand
  * (a provider call in flight) and commits it; Spring waits for all of them up to
@@ -39,13 +42,17 @@ final class ProviderListeners implements SmartLifecycle {
 
     private final Consumer<SpecificRecord> handler;
 
+    private final int consumersPerProvider;
+
     private final List<ConcurrentMessageListenerContainer<String, SpecificRecord>> containers = new ArrayList<>();
 
     ProviderListeners(ProviderRegistry registry,
-            ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory, Consumer<SpecificRecord> handler) {
+            ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory, Consumer<SpecificRecord> handler,
+            int consumersPerProvider) {
         this.registry = registry;
         this.factory = factory;
         this.handler = handler;
+        this.consumersPerProvider = consumersPerProvider;
     }
 
     static String groupId(ProviderAdapter adapter) {
@@ -68,6 +75,7 @@ final class ProviderListeners implements SmartLifecycle {
                                 handler.accept(record.value());
                             }
                         });
+            container.setConcurrency(consumersPerProvider);
             container.setBeanName(groupId(adapter));
             container.start();
             containers.add(container);

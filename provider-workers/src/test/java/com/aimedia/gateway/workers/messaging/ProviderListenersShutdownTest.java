@@ -57,7 +57,7 @@ class ProviderListenersShutdownTest {
                 event -> {
                     inFlight.countDown();
                     waitFor(release);
-                });
+                }, 1);
         listeners.start();
         publish(broker, Topics.poll("kling"));
         assertThat(inFlight.await(30, TimeUnit.SECONDS)).as("the kling call started").isTrue();

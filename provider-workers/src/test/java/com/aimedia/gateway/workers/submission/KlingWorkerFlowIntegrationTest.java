@@ -225,7 +225,7 @@ class KlingWorkerFlowIntegrationTest {
         // thread (the orchestrator
         // polls on its normal path when it reads the event)
         assertThat(forged.statusCode()).isEqualTo(404);
-        assertThat(genuine.statusCode()).isEqualTo(204);
+        assertThat(genuine.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             drain();
             assertThat(callbacks).filteredOn(c -> c.getTaskId().equals(taskId))
