@@ -29,6 +29,8 @@ final class DurableH2Backend extends H2Backend {
 
     private final Object commitLock = new Object();
 
+    private final QueryScans scans = new QueryScans();
+
     private DurableH2Backend(MVStore store) {
         super(store);
         this.store = store;
@@ -40,6 +42,7 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        scans.inspect(command, query, name -> resolveDatabase(databaseName).resolveCollection(name, false));
         try {
             return super.handleCommand(channel, databaseName, command, query);
         }
@@ -48,6 +51,11 @@ final class DurableH2Backend extends H2Backend {
             // before its error
             commitVersion(store.getCurrentVersion());
         }
+    }
+
+    /** The queries answered by scanning a whole collection so far. */
+    QueryScans scans() {
+        return scans;
     }
 
     /**
