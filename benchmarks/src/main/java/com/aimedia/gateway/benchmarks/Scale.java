@@ -193,7 +193,7 @@ final class Scale {
             .aggregate(
                     List.of(Aggregates.group(
                             new Document("status", "$status").append("accepted",
-                                    new Document("$gt", List.of("$provider_task_id", null))),
+                                    new Document("$gt", List.of("$provider_task_id", ""))),
                             Accumulators.sum("n", 1))))) {
             Document key = group.get("_id", Document.class);
             parts.add(key.getString("status") + (Boolean.TRUE.equals(key.getBoolean("accepted"))
