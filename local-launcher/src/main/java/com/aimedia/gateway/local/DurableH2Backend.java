@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -51,6 +52,16 @@ final class DurableH2Backend extends H2Backend {
             // before its error
             commitVersion(store.getCurrentVersion());
         }
+    }
+
+    /**
+     * Databases whose non-unique indexes are kept ({@link OrderedIndex}). Called from
+     * H2Backend's constructor, before this class's fields are set: it reads the store
+     * through {@link #getMvStore()}.
+     */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     /** The queries answered by scanning a whole collection so far. */
