@@ -11,14 +11,22 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 
 /**
  * mongo-java-server's H2 database with its non-unique indexes kept in memory
- * ({@link OrderedIndex}) instead of ignored; the unique ones stay H2's. The index
- * definitions are stored as before, so the index is rebuilt from the documents when the
- * file is opened again.
+ * ({@link OrderedIndex}) instead of ignored, and its unique ones (H2's) also answering
+ * conjunctions that hold their key ({@link UniqueLookupIndex}). The index definitions are
+ * stored as before, so the index is rebuilt from the documents when the file is opened
+ * again.
  */
 final class IndexedH2Database extends H2Database {
 
     IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursors) {
         super(databaseName, store, cursors);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        return new UniqueLookupIndex(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), indexName,
+                keys, sparse);
     }
 
     @Override

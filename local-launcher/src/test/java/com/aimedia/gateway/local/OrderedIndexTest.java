@@ -106,6 +106,21 @@ class OrderedIndexTest {
         assertThat(scans().scans()).hasSize(1);
     }
 
+    @Test
+    void should_answer_a_conditional_write_by_id_from_the_id_index_when_it_names_other_fields_too() {
+        tasks.updateOne(Filters.and(Filters.eq("_id", "t5"), Filters.in("status", List.of("in_progress"))),
+                Updates.set("status", "completed"));
+        tasks.updateOne(new Document("_id", "t6").append("status", "queued"), Updates.set("status", "failed"));
+        tasks.updateMany(Filters.and(Filters.in("_id", List.of("t7", "t9", "t12")), Filters.eq("state", "sending")),
+                Updates.set("state", "pending"));
+
+        assertThat(tasks.find(Filters.eq("_id", "t5")).first().getString("status")).isEqualTo("completed");
+        assertThat(tasks.find(Filters.eq("_id", "t6")).first().getString("status")).isEqualTo("in_progress");
+        assertThat(ids(Filters.and(Filters.in("_id", List.of("t7", "t9", "t12")), Filters.eq("state", "pending"))))
+            .containsExactly("t7", "t9", "t12");
+        assertThat(scans().scans()).isEmpty();
+    }
+
     private List<String> ids(Bson filter) {
         List<String> ids = new ArrayList<>();
         tasks.find(filter)
