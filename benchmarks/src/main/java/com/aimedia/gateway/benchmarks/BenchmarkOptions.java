@@ -18,14 +18,15 @@ import java.util.TreeSet;
  * @param burst how long the noisy neighbour's burst lasts
  * @param webhooks webhooks waiting to be delivered in the fan-out measurement
  * @param crashTasks tasks submitted before the kill of the crash-recovery measurement
+ * @param inFlight tasks held in flight at once in the scale measurement
  * @param jfr whether to record each measurement with Java Flight Recorder (profile
  * settings)
  * @param output where the JSON result goes (the Markdown table goes next to it)
  */
 record BenchmarkOptions(Set<Integer> only, Duration loadDuration, List<Integer> concurrencies, int ingestEvents,
-        Duration burst, int webhooks, int crashTasks, boolean jfr, Path output) {
+        Duration burst, int webhooks, int crashTasks, int inFlight, boolean jfr, Path output) {
 
-    static final Set<Integer> IMPLEMENTED = Set.of(1, 2, 3, 4, 6, 7, 8);
+    static final Set<Integer> IMPLEMENTED = Set.of(1, 2, 3, 4, 5, 6, 7, 8);
 
     static BenchmarkOptions parse(String... args) {
         Set<Integer> only = new TreeSet<>(IMPLEMENTED);
@@ -35,6 +36,7 @@ record BenchmarkOptions(Set<Integer> only, Duration loadDuration, List<Integer> 
         Duration burst = Duration.ofSeconds(12);
         int webhooks = 1_000;
         int crashTasks = 200;
+        int inFlight = 100_000;
         boolean jfr = false;
         Path output = Path.of("target", "benchmarks", "result.json");
         for (String arg : args) {
@@ -48,15 +50,16 @@ record BenchmarkOptions(Set<Integer> only, Duration loadDuration, List<Integer> 
                 case "--burst" -> burst = seconds(name, value);
                 case "--webhooks" -> webhooks = integers(name, value).getFirst();
                 case "--crash-tasks" -> crashTasks = integers(name, value).getFirst();
+                case "--in-flight" -> inFlight = integers(name, value).getFirst();
                 case "--jfr" -> jfr = true;
                 case "--out" -> output = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg
                         + " (known: --only=3,1 --duration=5s --concurrency=16,64 --events=5000 --burst=12s"
-                        + " --webhooks=1000 --crash-tasks=200 --jfr --out=target/benchmarks/result.json)");
+                        + " --webhooks=1000 --crash-tasks=200 --in-flight=100000 --jfr --out=target/benchmarks/result.json)");
             }
         }
-        return new BenchmarkOptions(only, loadDuration, concurrencies, ingestEvents, burst, webhooks, crashTasks, jfr,
-                output);
+        return new BenchmarkOptions(only, loadDuration, concurrencies, ingestEvents, burst, webhooks, crashTasks,
+                inFlight, jfr, output);
     }
 
     boolean runs(int measurement) {

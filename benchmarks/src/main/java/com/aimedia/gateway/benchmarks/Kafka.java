@@ -17,14 +17,19 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.aimedia.gateway.schemas.CloudEventHeaders;
+import com.aimedia.gateway.schemas.EventDeserializer;
 import com.aimedia.gateway.schemas.EventSerializer;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.TaskStatus;
@@ -115,6 +120,38 @@ final class Kafka implements AutoCloseable {
                 .setBody(body)
                 .build();
         });
+    }
+
+    /**
+     * Produces {@code count} copies of a TaskSubmitted event as api-service wrote it,
+     * each with a new task id and event id.
+     */
+    void produceCopies(String topic, TaskSubmitted template, int count) {
+        produce(topic, count,
+                i -> TaskSubmitted.newBuilder(template)
+                    .setEventId(UUID.randomUUID().toString())
+                    .setTaskId("task_scale" + UUID.randomUUID().toString().replace("-", ""))
+                    .build());
+    }
+
+    /** The TaskSubmitted event of one task, read from the start of its topic. */
+    TaskSubmitted readSubmitted(String topic, String taskId, Duration timeout) {
+        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+                        "bench-read-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new EventDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() instanceof TaskSubmitted submitted && submitted.getTaskId().equals(taskId)) {
+                        return submitted;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no TaskSubmitted of " + taskId + " on " + topic);
     }
 
     private void produce(String topic, int count, IntFunction<SpecificRecord> event) {

@@ -15,7 +15,8 @@ class BenchmarkOptionsTest {
     void should_run_every_implemented_measurement_for_a_few_seconds_each_when_given_no_options() {
         BenchmarkOptions options = BenchmarkOptions.parse();
 
-        assertThat(options.only()).containsExactly(1, 2, 3, 4, 6, 7, 8);
+        assertThat(options.only()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(options.inFlight()).isEqualTo(100_000);
         assertThat(options.webhooks()).isEqualTo(1000);
         assertThat(options.loadDuration()).isEqualTo(Duration.ofSeconds(5));
         assertThat(options.concurrencies()).containsExactly(16, 64);
@@ -26,7 +27,8 @@ class BenchmarkOptionsTest {
     @Test
     void should_take_each_option_when_given_on_the_command_line() {
         BenchmarkOptions options = BenchmarkOptions.parse("--only=3,7", "--duration=3s", "--concurrency=8,32,128",
-                "--events=2000", "--burst=20", "--webhooks=300", "--crash-tasks=50", "--jfr", "--out=/tmp/b.json");
+                "--events=2000", "--burst=20", "--webhooks=300", "--crash-tasks=50", "--in-flight=2000", "--jfr",
+                "--out=/tmp/b.json");
 
         assertThat(options.only()).containsExactly(3, 7);
         assertThat(options.runs(3)).isTrue();
@@ -37,6 +39,7 @@ class BenchmarkOptionsTest {
         assertThat(options.burst()).isEqualTo(Duration.ofSeconds(20));
         assertThat(options.webhooks()).isEqualTo(300);
         assertThat(options.crashTasks()).isEqualTo(50);
+        assertThat(options.inFlight()).isEqualTo(2000);
         assertThat(options.jfr()).isTrue();
         assertThat(options.output()).isEqualTo(Path.of("/tmp/b.json"));
     }
@@ -45,6 +48,7 @@ class BenchmarkOptionsTest {
     void should_name_the_option_when_a_value_is_bad() {
         assertThatThrownBy(() -> BenchmarkOptions.parse("--concurrency=8,x")).hasMessageContaining("--concurrency");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--duration=0s")).hasMessageContaining("--duration");
+        assertThatThrownBy(() -> BenchmarkOptions.parse("--in-flight=0")).hasMessageContaining("--in-flight");
         assertThatThrownBy(() -> BenchmarkOptions.parse("--fast")).hasMessageContaining("unknown option --fast");
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -29,6 +30,8 @@ final class DurableH2Backend extends H2Backend {
 
     private final Object commitLock = new Object();
 
+    private final QueryScans scans = new QueryScans();
+
     private DurableH2Backend(MVStore store) {
         super(store);
         this.store = store;
@@ -40,6 +43,7 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        scans.inspect(command, query, name -> resolveDatabase(databaseName).resolveCollection(name, false));
         try {
             return super.handleCommand(channel, databaseName, command, query);
         }
@@ -48,6 +52,21 @@ final class DurableH2Backend extends H2Backend {
             // before its error
             commitVersion(store.getCurrentVersion());
         }
+    }
+
+    /**
+     * Databases whose non-unique indexes are kept ({@link OrderedIndex}). Called from
+     * H2Backend's constructor, before this class's fields are set: it reads the store
+     * through {@link #getMvStore()}.
+     */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    /** The queries answered by scanning a whole collection so far. */
+    QueryScans scans() {
+        return scans;
     }
 
     /**

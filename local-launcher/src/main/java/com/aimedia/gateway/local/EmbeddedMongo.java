@@ -3,6 +3,7 @@ package com.aimedia.gateway.local;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,9 +22,12 @@ final class EmbeddedMongo implements AutoCloseable {
 
     private final String uri;
 
-    private EmbeddedMongo(MongoServer server, String uri) {
+    private final @Nullable QueryScans scans;
+
+    private EmbeddedMongo(MongoServer server, String uri, @Nullable QueryScans scans) {
         this.server = server;
         this.uri = uri;
+        this.scans = scans;
     }
 
     static EmbeddedMongo start(@Nullable Path directory) throws IOException {
@@ -33,19 +37,29 @@ final class EmbeddedMongo implements AutoCloseable {
     /** On a given port, so that a restarted server is found where its clients knew it. */
     static EmbeddedMongo start(@Nullable Path directory, int port) throws IOException {
         MongoServer server;
+        QueryScans scans = null;
         if (directory == null) {
             server = new MongoServer(new MemoryBackend());
         }
         else {
             Files.createDirectories(directory);
-            server = new MongoServer(DurableH2Backend.open(directory.resolve("mongo.mv")));
+            DurableH2Backend backend = DurableH2Backend.open(directory.resolve("mongo.mv"));
+            scans = backend.scans();
+            server = new MongoServer(backend);
         }
         server.bind("127.0.0.1", port);
-        return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + port);
+        return new EmbeddedMongo(server, "mongodb://127.0.0.1:" + port, scans);
     }
 
     String uri() {
         return uri;
+    }
+
+    /**
+     * The queries that scanned a whole collection, when the data is on disk (else none).
+     */
+    Optional<QueryScans> scans() {
+        return Optional.ofNullable(scans);
     }
 
     @Override

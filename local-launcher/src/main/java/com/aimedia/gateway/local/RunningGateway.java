@@ -70,6 +70,18 @@ public final class RunningGateway implements AutoCloseable {
             .findFirst();
     }
 
+    /**
+     * What the embedded MongoDB answered by scanning a whole collection (empty in memory
+     * or with an external MongoDB).
+     */
+    public java.util.Optional<QueryScans> queryScans() {
+        return components.stream()
+            .filter(EmbeddedMongo.class::isInstance)
+            .map(EmbeddedMongo.class::cast)
+            .flatMap(mongo -> mongo.scans().stream())
+            .findFirst();
+    }
+
     public ConfigurableApplicationContext service(Class<?> applicationClass) {
         return services.stream()
             .filter(context -> context.getBeanNamesForType(applicationClass).length > 0)

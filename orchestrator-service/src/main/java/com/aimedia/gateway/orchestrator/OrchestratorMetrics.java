@@ -28,6 +28,12 @@ public final class OrchestratorMetrics {
     /** Gauge: polls that are due and not yet claimed. */
     public static final String POLL_BACKLOG = "gateway.poll.backlog";
 
+    /**
+     * Gauge (seconds): how late the oldest due, unclaimed poll was at the scheduler's
+     * last tick; 0 when nothing was due.
+     */
+    public static final String POLL_LAG = "gateway.poll.lag";
+
     /** Counter: poll requests published. Tags {@link #PROVIDER}. */
     public static final String POLLS_REQUESTED = "gateway.poll.requests";
 

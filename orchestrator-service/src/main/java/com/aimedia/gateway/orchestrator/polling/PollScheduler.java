@@ -59,6 +59,8 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
 
     private final AtomicLong backlog = new AtomicLong();
 
+    private final PollLag lag;
+
     PollScheduler(PollClaims claims, PollSchedule schedule, TaskService tasks, PollRequests requests, TaskTraces traces,
             PollingProperties properties, Clock clock, MeterRegistry registry) {
         this.claims = claims;
@@ -72,6 +74,7 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
         Gauge.builder(OrchestratorMetrics.POLL_BACKLOG, backlog, AtomicLong::get)
             .description("Polls that are due and not yet claimed")
             .register(registry);
+        this.lag = new PollLag(registry);
     }
 
     @Override
@@ -95,6 +98,7 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
         Instant now = now();
         int claimed = 0;
         List<DuePoll> due = claims.findDue(now, properties.batchSize());
+        lag.observe(now, due);
         for (DuePoll poll : due) {
             if (claimAndHandle(poll, now)) {
                 claimed++;
