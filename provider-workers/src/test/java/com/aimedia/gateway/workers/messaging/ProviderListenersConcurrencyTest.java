@@ -16,21 +16,15 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.GroupState;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import com.aimedia.gateway.schemas.EventDeserializer;
 import com.aimedia.gateway.schemas.EventSerializer;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.PollRequested;
@@ -51,7 +45,7 @@ class ProviderListenersConcurrencyTest {
         CountDownLatch bothStarted = new CountDownLatch(2);
         ConcurrentLinkedQueue<Boolean> sawTheOther = new ConcurrentLinkedQueue<>();
         ProviderListeners listeners = new ProviderListeners(new ProviderRegistry(List.of(new FakeAdapter("luma"))),
-                factory(broker), event -> {
+                TestListenerFactories.recordAcked(broker), event -> {
                     bothStarted.countDown();
                     sawTheOther.add(awaitQuietly(bothStarted));
                 }, 3);
@@ -100,15 +94,6 @@ class ProviderListenersConcurrencyTest {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private static ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory(EmbeddedKafkaBroker broker) {
-        ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.getBrokersAsString(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new EventDeserializer()));
-        factory.getContainerProperties().setAckMode(AckMode.RECORD);
-        return factory;
     }
 
     private static void publish(EmbeddedKafkaBroker broker, String topic, int partition, String taskId)

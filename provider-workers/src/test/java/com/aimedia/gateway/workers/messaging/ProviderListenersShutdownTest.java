@@ -15,22 +15,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import com.aimedia.gateway.schemas.EventDeserializer;
 import com.aimedia.gateway.schemas.EventSerializer;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.PollRequested;
@@ -53,8 +47,8 @@ class ProviderListenersShutdownTest {
         CountDownLatch inFlight = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ProviderListeners listeners = new ProviderListeners(
-                new ProviderRegistry(List.of(new FakeAdapter("kling"), new FakeAdapter("luma"))), factory(broker),
-                event -> {
+                new ProviderRegistry(List.of(new FakeAdapter("kling"), new FakeAdapter("luma"))),
+                TestListenerFactories.recordAcked(broker), event -> {
                     inFlight.countDown();
                     waitFor(release);
                 }, 1);
@@ -73,15 +67,6 @@ class ProviderListenersShutdownTest {
         await().atMost(Duration.ofSeconds(30)).untilTrue(stopped);
         assertThat(committedOffset(broker, "workers-kling", Topics.poll("kling"))).isEqualTo(1);
         assertThat(listeners.isRunning()).isFalse();
-    }
-
-    private static ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory(EmbeddedKafkaBroker broker) {
-        ConcurrentKafkaListenerContainerFactory<String, SpecificRecord> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.getBrokersAsString(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new EventDeserializer()));
-        factory.getContainerProperties().setAckMode(AckMode.RECORD);
-        return factory;
     }
 
     private static void publish(EmbeddedKafkaBroker broker, String topic) throws Exception {
