@@ -61,7 +61,7 @@ final class DurableH2Backend extends H2Backend {
      */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
+        return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     /** The queries answered by scanning a whole collection so far. */

@@ -1,13 +1,19 @@
 package com.aimedia.gateway.local;
 
 import java.util.List;
+import java.util.Objects;
 
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.jspecify.annotations.Nullable;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * mongo-java-server's H2 database with its non-unique indexes kept in memory
@@ -18,8 +24,42 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
  */
 final class IndexedH2Database extends H2Database {
 
-    IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursors) {
+    /**
+     * The store of a database under construction: H2Database's constructor opens the
+     * existing collections ({@link #openOrCreateCollection}) before this class's fields
+     * are set.
+     */
+    private static final ThreadLocal<MVStore> CONSTRUCTING = new ThreadLocal<>();
+
+    private final @Nullable MVStore store;
+
+    private IndexedH2Database(String databaseName, MVStore store, CursorRegistry cursors) {
         super(databaseName, store, cursors);
+        this.store = store;
+    }
+
+    static IndexedH2Database open(String databaseName, MVStore store, CursorRegistry cursors) {
+        CONSTRUCTING.set(store);
+        try {
+            return new IndexedH2Database(databaseName, store, cursors);
+        }
+        finally {
+            CONSTRUCTING.remove();
+        }
+    }
+
+    /**
+     * The collection H2Database opens ({@code databases.<namespace>} for the documents,
+     * {@code meta.<namespace>} for its metadata, the same maps in the same file), as a
+     * {@link KeyOrderedH2Collection}.
+     */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        MVStore mvStore = store != null ? store : Objects.requireNonNull(CONSTRUCTING.get(), "no store");
+        String namespace = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> dataMap = mvStore.openMap("databases." + namespace);
+        MVMap<String, Object> metaMap = mvStore.openMap("meta." + namespace);
+        return new KeyOrderedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
     @Override

@@ -96,6 +96,19 @@ final class OrderedIndex extends Index<Object> {
         return indexable(condition);
     }
 
+    /**
+     * Positions in ascending order of the index's field (ties by position), so a query
+     * sorted by that field alone needs no sort ({@link KeyOrderedH2Collection}).
+     */
+    record KeyOrderedPositions(String field, List<Object> positions) implements Iterable<Object> {
+
+        @Override
+        public java.util.Iterator<Object> iterator() {
+            return positions.iterator();
+        }
+
+    }
+
     @Override
     public synchronized Iterable<Object> getPositions(Document query) {
         Object condition = condition(query);
@@ -103,8 +116,9 @@ final class OrderedIndex extends Index<Object> {
             return positions(range(condition, true, condition, true));
         }
         if (operators.get("$in") instanceof Collection<?> values) {
+            // one range per value, in the order the query lists them: not in key order
             List<Object> positions = new ArrayList<>();
-            values.forEach(value -> positions.addAll(positions(range(value, true, value, true))));
+            values.forEach(value -> positions.addAll(positions(range(value, true, value, true)).positions()));
             return positions;
         }
         if (operators.size() == 1 && operators.containsKey("$exists")) {
@@ -146,10 +160,10 @@ final class OrderedIndex extends Index<Object> {
         return upper == null ? from : from.headSet(new Entry(upper, null, upperInclusive ? 1 : -1), true);
     }
 
-    private static List<Object> positions(NavigableSet<Entry> range) {
+    private KeyOrderedPositions positions(NavigableSet<Entry> range) {
         List<Object> positions = new ArrayList<>(range.size());
         range.forEach(entry -> positions.add(entry.position()));
-        return positions;
+        return new KeyOrderedPositions(field, positions);
     }
 
     @Override

@@ -73,6 +73,21 @@ class OrderedIndexTest {
     }
 
     @Test
+    void should_return_the_first_documents_in_sort_order_when_a_sorted_query_has_a_limit() {
+        Bson due = Filters.and(Filters.lte("next_poll_at", new Date(9_000)),
+                Filters.in("status", List.of("queued", "in_progress")));
+
+        assertThat(ids(tasks.find(due).sort(Sorts.ascending("next_poll_at")).limit(3))).containsExactly("t1", "t2",
+                "t3");
+        assertThat(ids(tasks.find(due).sort(Sorts.descending("next_poll_at")).limit(2))).containsExactly("t9", "t7");
+        assertThat(ids(tasks.find(Filters.eq("state", "pending")).sort(Sorts.ascending("next_poll_at")).limit(2)))
+            .containsExactly("t0", "t2");
+        assertThat(ids(tasks.find(Filters.lte("next_poll_at", new Date(2_000))))).containsExactlyInAnyOrder("t0", "t1",
+                "t2");
+        assertThat(scans().scans()).isEmpty();
+    }
+
+    @Test
     void should_follow_updates_and_deletes_when_documents_change() {
         tasks.updateOne(Filters.eq("_id", "t1"), Updates.set("next_poll_at", new Date(60_000)));
         tasks.updateOne(Filters.eq("_id", "t30"), Updates.set("next_poll_at", new Date(500)));
@@ -126,6 +141,12 @@ class OrderedIndexTest {
         tasks.find(filter)
             .sort(Sorts.orderBy(Sorts.ascending("next_poll_at"), Sorts.ascending("_id")))
             .forEach(document -> ids.add(document.getString("_id")));
+        return ids;
+    }
+
+    private static List<String> ids(com.mongodb.client.FindIterable<Document> found) {
+        List<String> ids = new ArrayList<>();
+        found.forEach(document -> ids.add(document.getString("_id")));
         return ids;
     }
 

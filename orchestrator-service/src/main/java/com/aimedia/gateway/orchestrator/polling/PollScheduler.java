@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +23,6 @@ import com.aimedia.gateway.orchestrator.task.TaskService;
 import com.aimedia.gateway.platform.tracing.TaskTraces;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -57,7 +55,7 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
 
     private final MeterRegistry registry;
 
-    private final AtomicLong backlog = new AtomicLong();
+    private final PollBacklog backlog;
 
     private final PollLag lag;
 
@@ -71,10 +69,8 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
         this.properties = properties;
         this.clock = clock;
         this.registry = registry;
-        Gauge.builder(OrchestratorMetrics.POLL_BACKLOG, backlog, AtomicLong::get)
-            .description("Polls that are due and not yet claimed")
-            .register(registry);
         this.lag = new PollLag(registry);
+        this.backlog = new PollBacklog(registry);
     }
 
     @Override
@@ -104,7 +100,8 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
                 claimed++;
             }
         }
-        backlog.set(claims.countDue(now, due.size(), properties.batchSize()));
+        backlog.observe(now, due.size(), properties.batchSize(),
+                () -> claims.countDue(now, due.size(), properties.batchSize()));
         return claimed;
     }
 
