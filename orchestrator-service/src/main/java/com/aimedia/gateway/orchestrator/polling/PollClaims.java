@@ -137,12 +137,11 @@ class PollClaims {
     }
 
     /**
-     * How many polls are due: the size of a batch that came back short, else a count (a
-     * query that scans on the embedded default, so it only runs while there is a
-     * backlog).
+     * How many polls are due: a count without a limit, which reads every due task, so
+     * {@link PollBacklog} runs it only while the scheduler's batches come back full.
      */
-    long countDue(Instant now, int found, int limit) {
-        return found < limit ? found : tasks.countDocuments(due(now));
+    long countDue(Instant now) {
+        return tasks.countDocuments(due(now));
     }
 
     private static Bson due(Instant now) {

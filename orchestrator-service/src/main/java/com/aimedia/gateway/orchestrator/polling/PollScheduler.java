@@ -100,8 +100,7 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
                 claimed++;
             }
         }
-        backlog.observe(now, due.size(), properties.batchSize(),
-                () -> claims.countDue(now, due.size(), properties.batchSize()));
+        backlog.observe(now, due.size(), properties.batchSize(), () -> claims.countDue(now));
         return claimed;
     }
 

@@ -65,7 +65,7 @@ class TaskQueryPlansIntegrationTest {
         // when: one tick's find (and its backlog count), one relay run
         PollClaims claims = new PollClaims(store);
         List<PollClaims.DuePoll> due = claims.findDue(NOW, 3);
-        claims.countDue(NOW, due.size(), due.size());
+        claims.countDue(NOW);
         StoreQueries.relayQueries(store, NOW.minusSeconds(10), 100);
         database.runCommand(new Document("profile", 0));
 
