@@ -146,7 +146,11 @@ final class ComponentProcess implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             Process running = process;
             if (running == null || !running.isAlive()) {
-                throw new IllegalStateException(name + " exited while starting; see " + log);
+                // the log may live in a test's temporary directory, deleted with it: its
+                // end goes into the failure
+                String output = output();
+                throw new IllegalStateException(name + " exited while starting; see " + log + "; it printed:\n"
+                        + output.substring(Math.max(0, output.length() - 4000)));
             }
             try {
                 if (Files.readString(log).contains(readyLine)) {

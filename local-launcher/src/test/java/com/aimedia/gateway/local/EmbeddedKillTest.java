@@ -40,58 +40,65 @@ class EmbeddedKillTest {
             throws Exception {
         // given
         int adminPort = FreePorts.find();
-        int apiPort = FreePorts.find();
         Path simulatorsFile = data.resolve("simulators.args");
-        Map<String, String> environment = new HashMap<>(
-                Map.of("GATEWAY_PORT", String.valueOf(apiPort), "GATEWAY_FILES_PORT", String.valueOf(FreePorts.find()),
-                        "GATEWAY_DEV_API_KEY", FaultCluster.DEV_API_KEY, "GATEWAY_DATA_DIR",
-                        data.resolve("gateway").toString(), "GATEWAY_SIMULATORS_FILE", simulatorsFile.toString()));
         String runtimeClasspath = ComponentProcess.launcherRuntimeClasspath();
         assertThat(runtimeClasspath).as("the runtime classpath must not contain test-only jars")
             .doesNotContain("junit-jupiter", "assertj-core", "awaitility");
         try (ComponentProcess simulators = new ComponentProcess("simulators", ComponentMain.class.getName(),
                 List.of("simulators", simulatorsFile.toString(), String.valueOf(adminPort), "500", "1000"), "READY",
-                data.resolve("logs"), Map.of());
-                ComponentProcess gateway = new ComponentProcess("gateway", LocalGateway.class.getName(), List.of(),
-                        "Media task gateway is ready", data.resolve("logs"), environment, runtimeClasspath);
-                WebhookReceiver receiver = new WebhookReceiver()) {
+                data.resolve("logs"), Map.of()); WebhookReceiver receiver = new WebhookReceiver()) {
             simulators.start();
-            gateway.start();
-            FaultWorkload workload = new FaultWorkload("http://127.0.0.1:" + apiPort, FaultCluster.DEV_API_KEY,
-                    receiver, () -> ProviderJobs.fetch(adminPort), () -> mongoUri(gateway));
-            workload.warmUp();
-
-            // when: by default 24 tasks and the kill once 10 are accepted; the reported
-            // scenario is
-            // -Dfault.tasks=300 -Dfault.at=300 -Dfault.delay=3s (the kill three seconds
-            // after the last submit)
-            int tasks = Integer.getInteger("fault.tasks", 24);
-            int killAt = Integer.getInteger("fault.at", 10);
-            Duration delay = Duration.parse("PT" + System.getProperty("fault.delay", "0s"));
-            FaultWorkload.Result result = workload.run("kill -9 the whole embedded process (" + tasks + " tasks)",
-                    tasks, Duration.ofMillis(100), killAt, () -> {
-                        FaultWorkload.sleep(delay);
-                        gateway.kill();
-                        FaultWorkload.sleep(FaultSuiteTest.DOWN_FOR);
-                        gateway.start();
-                    }, Duration.ofSeconds(Math.max(180, tasks)));
-
-            // then: the workload checked the guarantees
-            FaultSuiteTest.record(result);
-            assertThat(result.accepted()).isPositive();
-            // and the relaunched gateway serves a new task's output for download
-            GatewayClient client = new GatewayClient("http://127.0.0.1:" + apiPort, FaultCluster.DEV_API_KEY);
-            HttpResponse<String> submitted = client
-                .submit("{\"model\":\"flux-pro\",\"input\":{\"prompt\":\"a red fox in snow\"}}");
-            assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
-            String taskId = JSON.readTree(submitted.body()).get("id").asString();
-            JsonNode completed = await().atMost(Duration.ofSeconds(90))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> JSON.readTree(client.get(taskId).body()),
-                        task -> !task.get("status").asString().matches("queued|in_progress"));
-            assertThat(completed.get("status").asString()).as(completed.toString()).isEqualTo("completed");
-            assertThat(client.download(completed.get("outputs").get(0).asString()).statusCode()).isEqualTo(200);
+            // the gateway's fixed ports are found once the simulators hold theirs: a port
+            // found free earlier could be taken by one of the simulators' servers
+            int apiPort = FreePorts.find();
+            Map<String, String> environment = new HashMap<>(Map.of("GATEWAY_PORT", String.valueOf(apiPort),
+                    "GATEWAY_FILES_PORT", String.valueOf(FreePorts.find()), "GATEWAY_DEV_API_KEY",
+                    FaultCluster.DEV_API_KEY, "GATEWAY_DATA_DIR", data.resolve("gateway").toString(),
+                    "GATEWAY_SIMULATORS_FILE", simulatorsFile.toString()));
+            try (ComponentProcess gateway = new ComponentProcess("gateway", LocalGateway.class.getName(), List.of(),
+                    "Media task gateway is ready", data.resolve("logs"), environment, runtimeClasspath)) {
+                killAndRelaunch(gateway, apiPort, adminPort, receiver);
+            }
         }
+    }
+
+    private static void killAndRelaunch(ComponentProcess gateway, int apiPort, int adminPort, WebhookReceiver receiver)
+            throws Exception {
+        gateway.start();
+        FaultWorkload workload = new FaultWorkload("http://127.0.0.1:" + apiPort, FaultCluster.DEV_API_KEY, receiver,
+                () -> ProviderJobs.fetch(adminPort), () -> mongoUri(gateway));
+        workload.warmUp();
+
+        // when: by default 24 tasks and the kill once 10 are accepted; the reported
+        // scenario is
+        // -Dfault.tasks=300 -Dfault.at=300 -Dfault.delay=3s (the kill three seconds
+        // after the last submit)
+        int tasks = Integer.getInteger("fault.tasks", 24);
+        int killAt = Integer.getInteger("fault.at", 10);
+        Duration delay = Duration.parse("PT" + System.getProperty("fault.delay", "0s"));
+        FaultWorkload.Result result = workload.run("kill -9 the whole embedded process (" + tasks + " tasks)", tasks,
+                Duration.ofMillis(100), killAt, () -> {
+                    FaultWorkload.sleep(delay);
+                    gateway.kill();
+                    FaultWorkload.sleep(FaultSuiteTest.DOWN_FOR);
+                    gateway.start();
+                }, Duration.ofSeconds(Math.max(180, tasks)));
+
+        // then: the workload checked the guarantees
+        FaultSuiteTest.record(result);
+        assertThat(result.accepted()).isPositive();
+        // and the relaunched gateway serves a new task's output for download
+        GatewayClient client = new GatewayClient("http://127.0.0.1:" + apiPort, FaultCluster.DEV_API_KEY);
+        HttpResponse<String> submitted = client
+            .submit("{\"model\":\"flux-pro\",\"input\":{\"prompt\":\"a red fox in snow\"}}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        String taskId = JSON.readTree(submitted.body()).get("id").asString();
+        JsonNode completed = await().atMost(Duration.ofSeconds(90))
+            .pollInterval(Duration.ofMillis(250))
+            .until(() -> JSON.readTree(client.get(taskId).body()),
+                    task -> !task.get("status").asString().matches("queued|in_progress"));
+        assertThat(completed.get("status").asString()).as(completed.toString()).isEqualTo("completed");
+        assertThat(client.download(completed.get("outputs").get(0).asString()).statusCode()).isEqualTo(200);
     }
 
     private static String mongoUri(ComponentProcess gateway) {
