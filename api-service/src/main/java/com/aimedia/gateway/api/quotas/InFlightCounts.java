@@ -1,10 +1,13 @@
 package com.aimedia.gateway.api.quotas;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 
@@ -13,8 +16,6 @@ import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
 /**
@@ -55,22 +56,44 @@ class InFlightCounts {
     /**
      * The tenant's and the key's counts.
      *
-     * @param tenant slots of the whole tenant, including any being taken or given back
-     * right now
+     * @param tenant slots of the whole tenant
      * @param key slots of the key
      */
     record Counts(long tenant, long key) {
     }
 
-    /** Counts one more slot for the tenant and the key; @return the counts with it */
-    Counts take(String tenantId, String keyId) {
-        return add(tenantId, keyId, 1);
+    /**
+     * Counts one more slot for the tenant and the key if both stay within their limits
+     * with it; @return whether it was counted
+     */
+    boolean takeWithin(String tenantId, String keyId, long tenantLimit, @Nullable Integer keyLimit) {
+        String keyCount = KEYS + "." + field(keyId);
+        List<Bson> below = new ArrayList<>(List.of(Filters.eq("_id", tenantId), Filters.lt(TASKS, tenantLimit)));
+        if (keyLimit != null) {
+            // a key's first slot: its field is not there yet
+            below.add(Filters.or(Filters.lt(keyCount, keyLimit), Filters.exists(keyCount, false)));
+        }
+        Bson room = Filters.and(below);
+        for (int attempt = 1;; attempt++) {
+            if (counts.updateOne(room, Updates.combine(Updates.inc(TASKS, 1), Updates.inc(keyCount, 1)))
+                .getMatchedCount() > 0) {
+                return true;
+            }
+            if (counts.find(Filters.eq("_id", tenantId)).first() != null) {
+                return false;
+            }
+            if (attempt >= ATTEMPTS) {
+                throw new IllegalStateException("in-flight counts of tenant " + tenantId + " could not be created");
+            }
+            create(tenantId);
+        }
     }
 
     /** Counts {@code slots} fewer for the tenant and the key. */
     void give(String tenantId, String keyId, long slots) {
         if (slots > 0) {
-            add(tenantId, keyId, -slots);
+            counts.updateOne(Filters.eq("_id", tenantId),
+                    Updates.combine(Updates.inc(TASKS, -slots), Updates.inc(KEYS + "." + field(keyId), -slots)));
         }
     }
 
@@ -78,21 +101,6 @@ class InFlightCounts {
     Counts current(String tenantId, String keyId) {
         Document found = counts.find(Filters.eq("_id", tenantId)).first();
         return found == null ? new Counts(0, 0) : countsOf(found, keyId);
-    }
-
-    private Counts add(String tenantId, String keyId, long delta) {
-        for (int attempt = 1;; attempt++) {
-            Document updated = counts.findOneAndUpdate(Filters.eq("_id", tenantId),
-                    Updates.combine(Updates.inc(TASKS, delta), Updates.inc(KEYS + "." + field(keyId), delta)),
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-            if (updated != null) {
-                return countsOf(updated, keyId);
-            }
-            if (attempt >= ATTEMPTS) {
-                throw new IllegalStateException("in-flight counts of tenant " + tenantId + " could not be created");
-            }
-            create(tenantId);
-        }
     }
 
     /**

@@ -1,9 +1,10 @@
 package com.aimedia.gateway.api.quotas;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
 
 import com.aimedia.gateway.api.auth.Tenant;
@@ -13,13 +14,12 @@ import com.aimedia.gateway.api.web.ProblemCode;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 
 /**
- * Tasks in flight per tenant and per key. A submission first counts its slot in
- * {@link InFlightCounts} (one atomic increment shared by every replica) and is admitted
- * only if the counts with it are within the limits; otherwise the slots of finished tasks
- * are freed and the counts read again. A count never misses a slot that was admitted, so
- * two replicas admitting at once can both refuse at the edge but never both pass it: the
- * limit is never exceeded. A refusal is 429 {@code too_many_tasks_in_flight} with
- * {@code Retry-After}.
+ * Tasks in flight per tenant and per key. A submission counts its slot in
+ * {@link InFlightCounts} with one atomic increment shared by every replica, which only
+ * happens while the counts are below the limits; when they are not, the slots of finished
+ * tasks are freed and the increment is tried once more. Replicas admitting at once are
+ * serialised by that document, so exactly the limit's worth of them pass. A refusal is
+ * 429 {@code too_many_tasks_in_flight} with {@code Retry-After}.
  * <p>
  * A process killed between counting a slot and recording it in {@code task_slots} (or
  * between deleting a slot and giving it back) leaves the count one too high: the tenant
@@ -63,13 +63,10 @@ public class InFlightLimiter {
      */
     public Reservation reserve(Tenant tenant, TenantRecord settings, String taskId) {
         EffectiveLimits limits = EffectiveLimits.of(settings.limits(), defaults);
-        Counts taken = counts.take(tenant.id(), tenant.keyId());
-        if (over(taken, limits) != null) {
+        if (!take(tenant, limits)) {
             releaseFinished(tenant.id());
-            String refusal = over(counts.current(tenant.id(), tenant.keyId()), limits);
-            if (refusal != null) {
-                counts.give(tenant.id(), tenant.keyId(), 1);
-                throw refused(refusal);
+            if (!take(tenant, limits)) {
+                throw refused(limits, counts.current(tenant.id(), tenant.keyId()));
             }
         }
         try {
@@ -86,28 +83,25 @@ public class InFlightLimiter {
         };
     }
 
-    /**
-     * @return why the counts are over a limit, or null if they are within both
-     */
-    private static @Nullable String over(Counts counts, EffectiveLimits limits) {
-        if (counts.tenant() > limits.tasksInFlight()) {
-            return "This tenant has " + limits.tasksInFlight() + " tasks queued or in progress, its limit.";
-        }
-        Integer keyLimit = limits.keyTasksInFlight();
-        if (keyLimit != null && counts.key() > keyLimit) {
-            return "This API key has " + keyLimit + " tasks queued or in progress, its limit.";
-        }
-        return null;
+    private boolean take(Tenant tenant, EffectiveLimits limits) {
+        return counts.takeWithin(tenant.id(), tenant.keyId(), limits.tasksInFlight(), limits.keyTasksInFlight());
     }
 
     private void releaseFinished(String tenantId) {
         slots.releaseFinished(tenantId).forEach((keyId, released) -> counts.give(tenantId, keyId, released));
     }
 
-    private static ApiProblemException refused(String detail) {
+    /**
+     * The 429 answer, naming the limit the counts are at (the tenant's, unless only the
+     * key's is).
+     */
+    private static ApiProblemException refused(EffectiveLimits limits, Counts counts) {
+        Integer keyLimit = limits.keyTasksInFlight();
+        String detail = keyLimit != null && counts.tenant() < limits.tasksInFlight()
+                ? "This API key has " + keyLimit + " tasks queued or in progress, its limit."
+                : "This tenant has " + limits.tasksInFlight() + " tasks queued or in progress, its limit.";
         return new ApiProblemException(ProblemCode.TOO_MANY_TASKS_IN_FLIGHT, detail + " Retry when some have finished.",
-                java.util.List.of(),
-                java.util.Map.of(org.springframework.http.HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
+                List.of(), Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
     }
 
 }
