@@ -16,11 +16,12 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * mongo-java-server's H2 database with its non-unique indexes kept in memory
- * ({@link OrderedIndex}) instead of ignored, and its unique ones (H2's) also answering
- * conjunctions that hold their key ({@link UniqueLookupIndex}). The index definitions are
- * stored as before, so the index is rebuilt from the documents when the file is opened
- * again.
+ * mongo-java-server's H2 database with its documents written as BSON
+ * ({@link BsonDocumentType}), its non-unique indexes kept in memory
+ * ({@link OrderedIndex}) instead of ignored, and its unique ones kept in memory too
+ * ({@link InMemoryUniqueIndex}) and also answering conjunctions that hold their key
+ * ({@link UniqueLookupIndex}). The index definitions are stored as before, so every index
+ * is rebuilt from the documents when the file is opened again.
  */
 final class IndexedH2Database extends H2Database {
 
@@ -51,22 +52,35 @@ final class IndexedH2Database extends H2Database {
     /**
      * The collection H2Database opens ({@code databases.<namespace>} for the documents,
      * {@code meta.<namespace>} for its metadata, the same maps in the same file), as a
-     * {@link KeyOrderedH2Collection}.
+     * {@link EmbeddedH2Collection} whose documents are written as BSON.
      */
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-        MVStore mvStore = store != null ? store : Objects.requireNonNull(CONSTRUCTING.get(), "no store");
+        MVStore mvStore = store();
         String namespace = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> dataMap = mvStore.openMap("databases." + namespace);
+        MVMap<Object, Document> dataMap = mvStore.openMap("databases." + namespace,
+                new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
         MVMap<String, Object> metaMap = mvStore.openMap("meta." + namespace);
-        return new KeyOrderedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        return new EmbeddedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 
+    /**
+     * An {@link InMemoryUniqueIndex}; the map H2's unique index kept in the file (by an
+     * earlier version) is dropped, its keys are rebuilt from the documents.
+     */
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
-        return new UniqueLookupIndex(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), indexName,
-                keys, sparse);
+        MVStore mvStore = store();
+        String storedIndex = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        if (mvStore.hasMap(storedIndex)) {
+            mvStore.removeMap(storedIndex);
+        }
+        return new UniqueLookupIndex(new InMemoryUniqueIndex(indexName, keys, sparse), indexName, keys, sparse);
+    }
+
+    private MVStore store() {
+        return store != null ? store : Objects.requireNonNull(CONSTRUCTING.get(), "no store");
     }
 
     @Override

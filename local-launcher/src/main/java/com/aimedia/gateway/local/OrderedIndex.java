@@ -98,7 +98,7 @@ final class OrderedIndex extends Index<Object> {
 
     /**
      * Positions in ascending order of the index's field (ties by position), so a query
-     * sorted by that field alone needs no sort ({@link KeyOrderedH2Collection}).
+     * sorted by that field alone needs no sort ({@link EmbeddedH2Collection}).
      */
     record KeyOrderedPositions(String field, List<Object> positions) implements Iterable<Object> {
 
