@@ -453,8 +453,10 @@ class OrchestratorIntegrationTest {
         // when: the re-reported acceptance arrives
         publisher.publish(Topics.STATUS, accepted(taskId));
 
-        // then: polling starts
-        assertThat(awaitPolls(taskId, 1).getFirst().getProviderTaskId()).isEqualTo("pt-" + taskId);
+        // then: polling starts, its backoff counting from the acceptance, not the checks
+        PollRequested firstPoll = awaitPolls(taskId, 1).getFirst();
+        assertThat(firstPoll.getProviderTaskId()).isEqualTo("pt-" + taskId);
+        assertThat(firstPoll.getAttempt()).isEqualTo(1);
     }
 
     @Test

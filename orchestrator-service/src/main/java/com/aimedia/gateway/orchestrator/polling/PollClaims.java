@@ -57,7 +57,7 @@ class PollClaims {
      * {@code nextPollAt}
      */
     record DuePoll(String taskId, String provider, Instant nextPollAt, int pollAttempts, @Nullable Instant deadlineAt,
-            boolean tokenCurrent) {
+            boolean tokenCurrent, boolean accepted) {
     }
 
     /**
@@ -70,7 +70,8 @@ class PollClaims {
 
     List<DuePoll> findDue(Instant now, int limit) {
         return tasks.find(due(now))
-            .projection(Projections.include(PROVIDER, NEXT_POLL_AT, POLL_TOKEN, POLL_ATTEMPTS, DEADLINE_AT))
+            .projection(Projections.include(PROVIDER, NEXT_POLL_AT, POLL_TOKEN, POLL_ATTEMPTS, DEADLINE_AT,
+                    PROVIDER_TASK_ID))
             .sort(Sorts.ascending(NEXT_POLL_AT))
             .limit(limit)
             .map(PollClaims::toDuePoll)
@@ -82,7 +83,8 @@ class PollClaims {
         Instant nextPollAt = document.getDate(NEXT_POLL_AT).toInstant();
         return new DuePoll(taskId, document.getString(PROVIDER), nextPollAt, attempts(document),
                 instant(document.getDate(DEADLINE_AT)),
-                pollToken(taskId, nextPollAt).equals(document.getString(POLL_TOKEN)));
+                pollToken(taskId, nextPollAt).equals(document.getString(POLL_TOKEN)),
+                document.getString(PROVIDER_TASK_ID) != null);
     }
 
     /**
@@ -97,6 +99,14 @@ class PollClaims {
             .map(document -> new ClaimedPoll(document.getString(ID), document.getString(PROVIDER),
                     document.getString(PROVIDER_TASK_ID), document.getString(PROVIDER_REF), attempts(document),
                     instant(document.getDate(DEADLINE_AT)), document.getString(TRACE_PARENT)));
+    }
+
+    /**
+     * Moves a claimed poll from {@code claimedAt} (where its claim moved it) to
+     * {@code nextPollAt}, unless something moved it since.
+     */
+    void reschedule(String taskId, Instant claimedAt, Instant nextPollAt) {
+        tasks.updateOne(Filters.eq(POLL_TOKEN, pollToken(taskId, claimedAt)), moveTo(taskId, nextPollAt));
     }
 
     /**
@@ -127,8 +137,8 @@ class PollClaims {
             DuePoll read = toDuePoll(current);
             Document due = tasks.findOneAndUpdate(claimFilter(read), moveTo(taskId, now),
                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)
-                        .projection(
-                                Projections.include(PROVIDER, NEXT_POLL_AT, POLL_TOKEN, POLL_ATTEMPTS, DEADLINE_AT)));
+                        .projection(Projections.include(PROVIDER, NEXT_POLL_AT, POLL_TOKEN, POLL_ATTEMPTS, DEADLINE_AT,
+                                PROVIDER_TASK_ID)));
             if (due != null) {
                 return Optional.of(toDuePoll(due));
             }

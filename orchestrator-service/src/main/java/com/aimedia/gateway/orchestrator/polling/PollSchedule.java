@@ -11,7 +11,9 @@ import com.aimedia.gateway.orchestrator.task.PollingPolicy;
 /**
  * When to poll: the first poll one interval after acceptance, then each delay
  * {@code backoffMultiplier} times the one before, capped at {@code maxInterval}, and
- * never later than the task's deadline. Pure: no clock, no I/O.
+ * never later than the task's deadline. Before the acceptance, submission checks: each
+ * twice as long after the one before, from {@code acceptanceCheck} up to
+ * {@code maxAcceptanceCheckInterval}. Pure: no clock, no I/O.
  */
 @Component
 class PollSchedule implements PollingPolicy {
@@ -51,9 +53,25 @@ class PollSchedule implements PollingPolicy {
         return Duration.ofMillis(millis >= max ? max : Math.round(millis));
     }
 
-    /** When to look at a task again after claiming its given poll at {@code now}. */
-    Instant nextPollAt(String provider, Instant now, int attempt, @Nullable Instant deadlineAt) {
-        Instant next = now.plus(delayAfter(provider, attempt));
+    /**
+     * The delay after the given submission check (1 for the first): acceptanceCheck *
+     * 2^attempt, at most maxAcceptanceCheckInterval.
+     */
+    Duration checkDelayAfter(int attempt) {
+        Duration max = properties.maxAcceptanceCheckInterval();
+        Duration delay = properties.acceptanceCheck();
+        for (int doubled = 0; doubled < attempt && delay.compareTo(max) < 0; doubled++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(max) > 0 ? max : delay;
+    }
+
+    /**
+     * When to look at a task again after claiming its given poll (or, not accepted yet,
+     * submission check) at {@code now}.
+     */
+    Instant nextPollAt(String provider, boolean accepted, Instant now, int attempt, @Nullable Instant deadlineAt) {
+        Instant next = now.plus(accepted ? delayAfter(provider, attempt) : checkDelayAfter(attempt));
         return deadlineAt != null && deadlineAt.isBefore(next) && deadlineAt.isAfter(now) ? deadlineAt : next;
     }
 

@@ -116,9 +116,18 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
     }
 
     private boolean claimAndHandle(DuePoll due, Instant now) {
-        Instant next = schedule.nextPollAt(due.provider(), now, due.pollAttempts() + 1, due.deadlineAt());
+        Instant next = schedule.nextPollAt(due.provider(), due.accepted(), now, due.pollAttempts() + 1,
+                due.deadlineAt());
         Optional<ClaimedPoll> claim = claims.claim(due, next);
-        claim.ifPresent(poll -> handle(poll, now));
+        claim.ifPresent(poll -> {
+            if (!due.accepted() && poll.providerTaskId() != null) {
+                // accepted between the read and the claim, keeping its earlier
+                // next_poll_at: back from the submission checks' schedule to the polls'
+                claims.reschedule(poll.taskId(), next,
+                        schedule.nextPollAt(poll.provider(), true, now, poll.attempt(), poll.deadlineAt()));
+            }
+            handle(poll, now);
+        });
         return claim.isPresent();
     }
 

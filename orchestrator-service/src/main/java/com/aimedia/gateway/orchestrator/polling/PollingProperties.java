@@ -23,8 +23,11 @@ import org.springframework.validation.annotation.Validated;
  * @param backoffMultiplier each poll waits this many times longer than the one before, up
  * to maxInterval
  * @param acceptanceCheck how long after creation a task the provider has not been seen to
- * accept waits before the workers are asked what became of its submission; then again
- * after each backoff
+ * accept waits before the workers are asked what became of its submission; then twice as
+ * long after each check, up to maxAcceptanceCheckInterval
+ * @param maxAcceptanceCheckInterval the longest delay between two checks of a task still
+ * not seen accepted (tasks queued behind a provider account's limit wait long, and each
+ * check costs a claim and a round to the workers)
  * @param deadline how long after creation a task may run before it fails with
  * provider_timeout
  * @param batchSize most polls claimed per tick
@@ -35,14 +38,17 @@ import org.springframework.validation.annotation.Validated;
 public record PollingProperties(@DefaultValue("500ms") @NotNull Duration tick,
         @DefaultValue("5s") @NotNull Duration defaultInterval, @DefaultValue("60s") @NotNull Duration maxInterval,
         @DefaultValue("1.5") @DecimalMin("1.0") double backoffMultiplier,
-        @DefaultValue("20s") @NotNull Duration acceptanceCheck, @DefaultValue("30m") @NotNull Duration deadline,
-        @DefaultValue("100") @Min(1) int batchSize, @DefaultValue Map<String, @Valid ProviderPolling> providers) {
+        @DefaultValue("20s") @NotNull Duration acceptanceCheck,
+        @DefaultValue("5m") @NotNull Duration maxAcceptanceCheckInterval,
+        @DefaultValue("30m") @NotNull Duration deadline, @DefaultValue("100") @Min(1) int batchSize,
+        @DefaultValue Map<String, @Valid ProviderPolling> providers) {
 
     public PollingProperties {
         positive("tick", tick);
         positive("default-interval", defaultInterval);
         positive("max-interval", maxInterval);
         positive("acceptance-check", acceptanceCheck);
+        positive("max-acceptance-check-interval", maxAcceptanceCheckInterval);
         positive("deadline", deadline);
         providers = Map.copyOf(providers);
         providers.forEach((provider, polling) -> {

@@ -253,6 +253,11 @@ public class TaskStore implements InitializingBean {
                 updates.add(value == null ? Updates.unset(name) : Updates.set(name, value));
             }
         });
+        if (current.state().pollingSince() == null && after.pollingSince() != null) {
+            // polls back off from the acceptance: the submission checks before it had
+            // their own schedule
+            updates.add(Updates.set(POLL_ATTEMPTS, 0));
+        }
         updates.add(Updates.inc(REVISION, 1L));
         updates.add(Updates.set(REVISION_TOKEN, revisionToken(current.state().taskId(), current.revision() + 1)));
         if (!publications.isEmpty()) {

@@ -1,6 +1,7 @@
 package com.aimedia.gateway.orchestrator.polling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.Date;
@@ -133,6 +134,28 @@ class PollClaimsTest {
         assertThat(tasks.find(new Document("_id", "submitting")).first().getDate(TaskDocuments.NEXT_POLL_AT))
             .isEqualTo(Date.from(NOW.plusSeconds(20)));
         assertThat(accepted).hasValueSatisfying(poll -> assertThat(poll.nextPollAt()).isEqualTo(NOW));
+        assertThat(backend.scansOf(TaskStore.COLLECTION)).isEmpty();
+    }
+
+    @Test
+    void should_tell_a_submission_check_from_a_poll_and_move_a_claimed_one_unless_it_moved_since() {
+        // given
+        tasks.insertOne(task("checked", "queued", NOW.minusSeconds(2)));
+        tasks.insertOne(
+                task("polled", "in_progress", NOW.minusSeconds(1)).append(TaskDocuments.PROVIDER_TASK_ID, "pt-1"));
+        var due = claims.findDue(NOW, 10);
+        claims.claim(due.get(0), NOW.plusSeconds(40)).orElseThrow();
+        backend.clear();
+
+        // when
+        claims.reschedule("checked", NOW.plusSeconds(40), NOW.plusSeconds(5));
+        claims.reschedule("checked", NOW.plusSeconds(40), NOW.plusSeconds(90));
+
+        // then
+        assertThat(due).extracting(PollClaims.DuePoll::taskId, PollClaims.DuePoll::accepted)
+            .containsExactly(tuple("checked", false), tuple("polled", true));
+        assertThat(tasks.find(new Document("_id", "checked")).first().getDate(TaskDocuments.NEXT_POLL_AT))
+            .isEqualTo(Date.from(NOW.plusSeconds(5)));
         assertThat(backend.scansOf(TaskStore.COLLECTION)).isEmpty();
     }
 

@@ -66,7 +66,7 @@ class PollLagTest {
     void should_report_zero_when_nothing_is_due() {
         // given: a lag seen at an earlier tick
         store.collection().insertOne(task("future", NOW.plusSeconds(30)));
-        lag.observe(NOW, List.of(new PollClaims.DuePoll("t", "luma", NOW.minusSeconds(4), 0, null, true)));
+        lag.observe(NOW, List.of(new PollClaims.DuePoll("t", "luma", NOW.minusSeconds(4), 0, null, true, true)));
 
         // when
         lag.observe(NOW, claims.findDue(NOW, 10));

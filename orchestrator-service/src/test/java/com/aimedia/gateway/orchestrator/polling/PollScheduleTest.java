@@ -14,9 +14,10 @@ class PollScheduleTest {
 
     private static final Instant NOW = Instant.parse("2025-11-26T10:00:00Z");
 
-    private final PollSchedule schedule = new PollSchedule(new PollingProperties(Duration.ofMillis(500),
-            Duration.ofSeconds(5), Duration.ofSeconds(60), 1.5, Duration.ofSeconds(20), Duration.ofMinutes(30), 100,
-            Map.of("veo", new PollingProperties.ProviderPolling(Duration.ofSeconds(20), Duration.ofHours(1)))));
+    private final PollSchedule schedule = new PollSchedule(
+            new PollingProperties(Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60), 1.5,
+                    Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMinutes(30), 100,
+                    Map.of("veo", new PollingProperties.ProviderPolling(Duration.ofSeconds(20), Duration.ofHours(1)))));
 
     @Test
     void should_grow_the_delay_by_the_multiplier_up_to_the_max_interval_when_polls_repeat() {
@@ -27,6 +28,18 @@ class PollScheduleTest {
         assertThat(delays).containsExactly(Duration.ofMillis(7500), Duration.ofMillis(11250), Duration.ofMillis(16875),
                 Duration.ofMillis(25313), Duration.ofMillis(37969), Duration.ofMillis(56953), Duration.ofSeconds(60),
                 Duration.ofSeconds(60), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void should_double_the_delay_between_submission_checks_up_to_their_max_interval_until_the_acceptance() {
+        // when
+        var delays = IntStream.rangeClosed(1, 6).mapToObj(schedule::checkDelayAfter).toList();
+
+        // then
+        assertThat(delays).containsExactly(Duration.ofSeconds(40), Duration.ofSeconds(80), Duration.ofSeconds(160),
+                Duration.ofMinutes(5), Duration.ofMinutes(5), Duration.ofMinutes(5));
+        assertThat(schedule.nextPollAt("kling", false, NOW, 2, null)).isEqualTo(NOW.plusSeconds(80));
+        assertThat(schedule.nextPollAt("kling", false, NOW, 9, NOW.plusSeconds(100))).isEqualTo(NOW.plusSeconds(100));
     }
 
     @Test
@@ -41,9 +54,9 @@ class PollScheduleTest {
     @Test
     void should_poll_at_the_deadline_when_the_backoff_would_pass_it() {
         Instant deadline = NOW.plusSeconds(3);
-        assertThat(schedule.nextPollAt("kling", NOW, 1, deadline)).isEqualTo(deadline);
-        assertThat(schedule.nextPollAt("kling", NOW, 1, NOW.plusSeconds(600))).isEqualTo(NOW.plusMillis(7500));
-        assertThat(schedule.nextPollAt("kling", NOW, 1, null)).isEqualTo(NOW.plusMillis(7500));
+        assertThat(schedule.nextPollAt("kling", true, NOW, 1, deadline)).isEqualTo(deadline);
+        assertThat(schedule.nextPollAt("kling", true, NOW, 1, NOW.plusSeconds(600))).isEqualTo(NOW.plusMillis(7500));
+        assertThat(schedule.nextPollAt("kling", true, NOW, 1, null)).isEqualTo(NOW.plusMillis(7500));
     }
 
     @Test
@@ -57,7 +70,7 @@ class PollScheduleTest {
     @Test
     void should_name_the_property_when_an_interval_is_not_positive() {
         assertThatThrownBy(() -> new PollingProperties(Duration.ofMillis(500), Duration.ZERO, Duration.ofSeconds(60),
-                1.5, Duration.ofSeconds(20), Duration.ofMinutes(30), 100, Map.of()))
+                1.5, Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMinutes(30), 100, Map.of()))
             .hasMessageContaining("gateway.orchestrator.polling.default-interval");
     }
 
