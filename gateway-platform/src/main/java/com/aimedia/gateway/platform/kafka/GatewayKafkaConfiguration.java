@@ -154,7 +154,8 @@ public class GatewayKafkaConfiguration {
      * class-based classifier cannot match), and retries without end for an outage of
      * MongoDB or Kafka, which passes by itself: a record must not reach the dead-letter
      * topic, and its task hang there, because a dependency was down for longer than the
-     * bounded retries.
+     * bounded retries; and redeliveries without end or wait for a failure whose retries
+     * the listener bounds itself ({@link RetriedWithoutLimit}).
      */
     static @Nullable BackOff backOffFor(Exception exception, GatewayKafkaProperties properties) {
         if (isPermanent(exception)) {
@@ -164,6 +165,9 @@ public class GatewayKafkaConfiguration {
             ExponentialBackOff untilBack = new ExponentialBackOff(properties.retryInitialInterval().toMillis(), 2.0);
             untilBack.setMaxInterval(OUTAGE_MAX_INTERVAL.toMillis());
             return untilBack;
+        }
+        if (isRetriedWithoutLimit(exception)) {
+            return new FixedBackOff(0, FixedBackOff.UNLIMITED_ATTEMPTS);
         }
         return null;
     }
@@ -175,6 +179,15 @@ public class GatewayKafkaConfiguration {
             }
         }
         return MongoOutages.isOutage(exception);
+    }
+
+    static boolean isRetriedWithoutLimit(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RetriedWithoutLimit) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isPermanent(Throwable exception) {

@@ -13,7 +13,7 @@ import com.mongodb.MongoTimeoutException;
 
 /**
  * Which failures a listener retries how: bounded by default, never when permanent, until
- * back when an outage.
+ * back when an outage, without limit when the listener bounds the retries itself.
  */
 class RetryBackOffTest {
 
@@ -57,11 +57,33 @@ class RetryBackOffTest {
     }
 
     @Test
+    void should_redeliver_without_end_or_wait_when_the_listener_bounds_the_retries_itself() {
+        var wrapped = new ListenerExecutionFailedException("listener failed", new WaitingItsTurn());
+
+        BackOff backOff = GatewayKafkaConfiguration.backOffFor(wrapped, PROPERTIES);
+
+        assertThat(backOff).isNotNull();
+        BackOffExecution execution = backOff.start();
+        for (int retry = 0; retry < 1_000; retry++) {
+            assertThat(execution.nextBackOff()).isZero();
+        }
+    }
+
+    @Test
     void should_not_retry_a_permanent_failure() {
         var wrapped = new ListenerExecutionFailedException("listener failed", new PermanentFailureTest.Refused());
 
         assertThat(GatewayKafkaConfiguration.backOffFor(wrapped, PROPERTIES).start().nextBackOff())
             .isEqualTo(BackOffExecution.STOP);
+    }
+
+    /** A failure whose listener keeps its own deadline. */
+    static final class WaitingItsTurn extends RuntimeException implements RetriedWithoutLimit {
+
+        WaitingItsTurn() {
+            super("the provider is full, this record waits its turn");
+        }
+
     }
 
 }

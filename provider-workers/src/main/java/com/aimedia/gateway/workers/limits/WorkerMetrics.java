@@ -49,6 +49,18 @@ public final class WorkerMetrics {
     /** The provider's circuit is open (or half-open with its trial call in flight). */
     public static final String REASON_CIRCUIT = "circuit";
 
+    /**
+     * Counter of submits a provider refused for its rate or concurrency limit, by
+     * provider and outcome: {@value #OUTCOME_WAITED} (the task stays queued and is
+     * retried) or {@value #OUTCOME_GAVE_UP} (past the patience, the task failed
+     * rate_limited).
+     */
+    public static final String SUBMISSIONS_RATE_LIMITED = "gateway.submissions.rate.limited";
+
+    public static final String OUTCOME_WAITED = "waited";
+
+    public static final String OUTCOME_GAVE_UP = "gave_up";
+
     private WorkerMetrics() {
     }
 

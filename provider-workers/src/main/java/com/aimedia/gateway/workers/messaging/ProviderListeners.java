@@ -18,15 +18,20 @@ import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
 import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
 
 /**
- * One listener container per registered provider, group {@code workers-<provider>}, on
- * {@code tasks.submitted.<provider>}, {@code tasks.poll.<provider>} and that provider's
- * records of {@code tasks.cancel} (a cancel is rare, so each provider's group reading the
- * one topic costs little): a slow or rate-limited provider never delays another. Each
- * container runs {@link ListenerProperties#consumersPerProvider} consumers, so that one
- * task's provider calls do not hold up the provider's other tasks (a task's records share
- * a partition, so they stay in order). Built from the platform's
- * {@code kafkaListenerContainerFactory}, so ack mode RECORD, the bounded retries and the
- * dead-letter topics are the platform's.
+ * Two listener containers per registered provider, both in group
+ * {@code workers-<provider>}: one on {@code tasks.submitted.<provider>}, the provider's
+ * queue, and one on {@code tasks.poll.<provider>} and that provider's records of
+ * {@code tasks.cancel} (a cancel is rare, so each provider's group reading the one topic
+ * costs little). A slow or rate-limited provider never delays another. A submit that
+ * waits its turn while the provider's account is full holds its partition of the queue
+ * (the records behind it wait too: that is the queue), but never the polls of the
+ * provider's running tasks nor the cancel of the very task that waits: those are another
+ * container's partitions, with their own consumers. Each container runs
+ * {@link ListenerProperties#consumersPerProvider} consumers, so that one task's provider
+ * calls do not hold up the provider's other tasks (a task's records of one topic share a
+ * partition, so they stay in order; a cancel handled before its task's submit is seen by
+ * the submit's claim). Built from the platform's {@code kafkaListenerContainerFactory},
+ * so ack mode RECORD, the bounded retries and the dead-letter topics are the platform's.
  * <p>
  * On shutdown every container stops at the same time and each finishes the record in hand
  * (a provider call in flight) and commits it; Spring waits for all of them up to
@@ -63,23 +68,28 @@ final class ProviderListeners implements SmartLifecycle {
     public synchronized void start() {
         for (ProviderAdapter adapter : registry.all()) {
             String provider = adapter.id().value();
+            start(adapter, groupId(adapter) + "-submissions", Topics.submitted(provider));
             // tasks.cancel carries every provider's cancels: each provider's group takes
             // its own and skips the rest
-            ConcurrentMessageListenerContainer<String, SpecificRecord> container = factory
-                .createContainer(Topics.submitted(provider), Topics.poll(provider), Topics.CANCEL);
-            container.getContainerProperties().setGroupId(groupId(adapter));
-            container.getContainerProperties()
-                .setMessageListener(
-                        (MessageListener<String, SpecificRecord>) (ConsumerRecord<String, SpecificRecord> record) -> {
-                            if (isFor(provider, record.value())) {
-                                handler.accept(record.value());
-                            }
-                        });
-            container.setConcurrency(consumersPerProvider);
-            container.setBeanName(groupId(adapter));
-            container.start();
-            containers.add(container);
+            start(adapter, groupId(adapter), Topics.poll(provider), Topics.CANCEL);
         }
+    }
+
+    private void start(ProviderAdapter adapter, String name, String... topics) {
+        String provider = adapter.id().value();
+        ConcurrentMessageListenerContainer<String, SpecificRecord> container = factory.createContainer(topics);
+        container.getContainerProperties().setGroupId(groupId(adapter));
+        container.getContainerProperties()
+            .setMessageListener(
+                    (MessageListener<String, SpecificRecord>) (ConsumerRecord<String, SpecificRecord> record) -> {
+                        if (isFor(provider, record.value())) {
+                            handler.accept(record.value());
+                        }
+                    });
+        container.setConcurrency(consumersPerProvider);
+        container.setBeanName(name);
+        container.start();
+        containers.add(container);
     }
 
     private static boolean isFor(String provider, SpecificRecord event) {

@@ -58,15 +58,17 @@ class SubmissionConfiguration {
     @Bean
     SubmissionService submissionService(ProviderAdapterLookup adapters, SubmissionStore store, SubmissionLeases leases,
             StatusReporter reporter, ProviderCalls calls, JsonMapper json, Clock clock, SubmissionProperties properties,
-            GatewayKafkaProperties kafka, OutputPublisher outputs, ProviderCallbackUrls callbackUrls) {
+            GatewayKafkaProperties kafka, OutputPublisher outputs, ProviderCallbackUrls callbackUrls,
+            MeterRegistry meters) {
         if (properties.maxAttempts() > kafka.retryAttempts() + 1) {
             throw new IllegalStateException("gateway.workers.submission.max-attempts (" + properties.maxAttempts()
                     + ") must not exceed gateway.kafka.retry-attempts + 1 (" + (kafka.retryAttempts() + 1)
-                    + "), or a rate-limited task would reach the dead-letter topic without being reported FAILED");
+                    + "), or a task whose provider keeps failing would reach the dead-letter topic without being "
+                    + "reported FAILED");
         }
         return new SubmissionService(adapters, store, leases, reporter, calls, json, clock, properties,
                 new RetryDelay(properties.rateLimitBackoff(), () -> ThreadLocalRandom.current().nextDouble()),
-                Sleeper.threadSleep(), outputs, callbackUrls);
+                Sleeper.threadSleep(), outputs, callbackUrls, meters);
     }
 
     @Bean

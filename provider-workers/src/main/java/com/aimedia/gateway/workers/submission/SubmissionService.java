@@ -7,6 +7,7 @@ import com.aimedia.gateway.workers.outputs.OutputUnavailableException;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import com.aimedia.gateway.platform.mongo.MongoOutages;
 import com.aimedia.gateway.workers.limits.ProviderCalls;
 import com.aimedia.gateway.workers.limits.Sleeper;
+import com.aimedia.gateway.workers.limits.WorkerMetrics;
 import com.aimedia.gateway.workers.provider.ProviderAdapterLookup;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.GenerationRequest;
@@ -30,6 +32,8 @@ import com.aimedia.gateway.workers.provider.spi.Submission;
 import com.aimedia.gateway.workers.reporting.StatusReport;
 import com.aimedia.gateway.workers.reporting.StatusReporter;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,6 +45,19 @@ import tools.jackson.databind.json.JsonMapper;
  * and only submits again when the provider provably has no such task. Retryable provider
  * errors are rethrown so the Kafka error handler retries, until {@code maxAttempts},
  * where the task is reported FAILED so it never hangs in a dead-letter topic.
+ * <p>
+ * A submit the provider refuses for its rate or concurrency limit ({@link RateLimited}:
+ * the account is full) waits its turn instead: after the rate-limit back-off it throws
+ * {@link WaitingItsTurn}, which the error handler redelivers without limit, and the
+ * attempt does not count toward {@code maxAttempts}; only past the
+ * {@code rateLimitPatience} from the first refusal does the task fail
+ * {@code rate_limited}. The record waits at the head of its partition meanwhile, so the
+ * records behind it in that partition wait too: that is the provider's queue. Each
+ * delivery blocks its consumer for one provider call and one back-off (at most 2.4 x
+ * {@code rateLimitBackoff}), well within the poll interval. The provider's polls and
+ * cancels are consumed by their own container ({@code messaging.ProviderListeners}), so a
+ * cancel of a waiting task is handled meanwhile and its next redelivery finds it
+ * cancelled.
  */
 public final class SubmissionService {
 
@@ -82,9 +99,14 @@ public final class SubmissionService {
 
     private final ProviderCancels cancels;
 
+    private final RateLimitPatience patience;
+
+    private final MeterRegistry meters;
+
     SubmissionService(ProviderAdapterLookup adapters, SubmissionStore store, SubmissionLeases leases,
             StatusReporter reporter, ProviderCalls calls, JsonMapper json, Clock clock, SubmissionProperties properties,
-            RetryDelay retryDelay, Sleeper sleeper, OutputPublisher outputs, ProviderCallbackUrls callbackUrls) {
+            RetryDelay retryDelay, Sleeper sleeper, OutputPublisher outputs, ProviderCallbackUrls callbackUrls,
+            MeterRegistry meters) {
         this.adapters = adapters;
         this.store = store;
         this.leases = leases;
@@ -98,6 +120,8 @@ public final class SubmissionService {
         this.outputs = outputs;
         this.callbackUrls = callbackUrls;
         this.cancels = new ProviderCancels(calls);
+        this.patience = new RateLimitPatience(properties.rateLimitPatience());
+        this.meters = meters;
     }
 
     public void on(SubmitTask event) {
@@ -168,6 +192,9 @@ public final class SubmissionService {
         }
         catch (PermanentException e) {
             fail(request.taskId(), adapter, e.errorCode(), e.getMessage());
+        }
+        catch (RateLimited e) {
+            waitTurnOrGiveUp(adapter, request.taskId(), e);
         }
         catch (RetryableException e) {
             if (provablyNotReceived(e)) {
@@ -287,6 +314,11 @@ public final class SubmissionService {
         reporter.report(StatusReport.failed(taskId, adapter.id().value(), null, code, reason));
     }
 
+    /**
+     * A provider error or timeout, or a look-up of an unknown outcome that was
+     * rate-limited: the look-up counts, since the attempt may have created the task and
+     * is not waiting in the provider's queue.
+     */
     private void retryOrGiveUp(ProviderAdapter adapter, String taskId, RetryableException e, int attempt) {
         if (attempt >= properties.maxAttempts()) {
             String message = e instanceof RateLimited
@@ -301,6 +333,45 @@ public final class SubmissionService {
             sleeper.sleep(retryDelay.after(rateLimited.retryAfter()));
         }
         throw e;
+    }
+
+    /**
+     * The provider is full (its 429, or the gateway's own limit for it): provably not
+     * received, so the redelivery submits again without a look-up.
+     */
+    private void waitTurnOrGiveUp(ProviderAdapter adapter, String taskId, RateLimited e) {
+        Instant now = clock.instant();
+        Optional<Instant> firstRefusedAt = store.markRateLimited(taskId, now);
+        if (firstRefusedAt.isEmpty()) {
+            // settled by another delivery meanwhile: the redelivery reports it
+            throw new WaitingItsTurn(taskId, adapter.id().value(), e);
+        }
+        switch (patience.decide(firstRefusedAt.get(), now)) {
+            case RateLimitPatience.Decision.GiveUp giveUp -> {
+                countRateLimited(adapter, WorkerMetrics.OUTCOME_GAVE_UP);
+                fail(taskId, adapter, ErrorCode.RATE_LIMITED, giveUp.message());
+            }
+            case RateLimitPatience.Decision.Wait wait -> {
+                countRateLimited(adapter, WorkerMetrics.OUTCOME_WAITED);
+                Duration delay = retryDelay.after(e.retryAfter());
+                log.info(
+                        "provider is over its rate or concurrency limit, the task waits its turn taskId={} "
+                                + "provider={} refusedFor={} retryIn={}",
+                        taskId, adapter.id(), wait.refusedFor(), delay);
+                sleeper.sleep(delay);
+                throw new WaitingItsTurn(taskId, adapter.id().value(), e);
+            }
+        }
+    }
+
+    private void countRateLimited(ProviderAdapter adapter, String outcome) {
+        Counter.builder(WorkerMetrics.SUBMISSIONS_RATE_LIMITED)
+            .description("Submits the provider refused for its rate or concurrency limit: waited (the task stays "
+                    + "queued and is retried) or gave up (the task failed rate_limited)")
+            .tag(WorkerMetrics.TAG_PROVIDER, adapter.id().value())
+            .tag(WorkerMetrics.TAG_OUTCOME, outcome)
+            .register(meters)
+            .increment();
     }
 
     private void reportSettled(String taskId, String provider, SubmissionStore.SubmissionRecord record) {

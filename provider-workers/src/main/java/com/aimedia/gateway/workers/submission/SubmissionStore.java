@@ -8,6 +8,7 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.min;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.setOnInsert;
 
@@ -69,6 +70,17 @@ final class SubmissionStore {
     private static final Logger log = LoggerFactory.getLogger(SubmissionStore.class);
 
     private static final int MAX_CLAIM_RACES = 3;
+
+    /**
+     * Attempts the provider refused for its rate or concurrency limit: they do not count
+     * toward {@code max-attempts} ({@link #markRateLimited}).
+     */
+    private static final String RATE_LIMITED_ATTEMPTS = "rate_limited_attempts";
+
+    /**
+     * When the provider first refused the task for its limit: the patience runs from it.
+     */
+    private static final String RATE_LIMITED_SINCE = "rate_limited_since";
 
     /** Set when the task's owner cancelled it; see {@link #requestCancel}. */
     private static final String CANCEL_REQUESTED_AT = "cancel_requested_at";
@@ -222,7 +234,8 @@ final class SubmissionStore {
         if (updated == null) {
             return null;
         }
-        int attempts = updated.getInteger("attempts", 1);
+        // a rate-limited attempt waited its turn: it does not use up the task's attempts
+        int attempts = updated.getInteger("attempts", 1) - updated.getInteger(RATE_LIMITED_ATTEMPTS, 0);
         return provablyNotCreated ? new Claim.Fresh(attempts) : new Claim.Uncertain(attempts);
     }
 
@@ -311,6 +324,25 @@ final class SubmissionStore {
     void markNotSubmitted(String taskId, Instant now) {
         update(taskId,
                 combine(set("state", SubmissionState.NOT_SUBMITTED.wireValue()), set("updated_at", Date.from(now))));
+    }
+
+    /**
+     * The provider refused the attempt for its rate or concurrency limit (its 429): it
+     * provably did not create the task, so a retry may submit again, and the attempt does
+     * not count toward {@code max-attempts}. Returns when the provider first refused the
+     * task, from which its patience runs; empty if another delivery settled it meanwhile.
+     */
+    Optional<Instant> markRateLimited(String taskId, Instant now) {
+        // $min sets a missing field: the first refusal's time stays
+        Document updated = submissions.findOneAndUpdate(openFilter(taskId),
+                combine(set("state", SubmissionState.NOT_SUBMITTED.wireValue()), inc(RATE_LIMITED_ATTEMPTS, 1),
+                        min(RATE_LIMITED_SINCE, Date.from(now)), set("updated_at", Date.from(now))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (updated == null) {
+            log.warn("submission was already settled by another delivery, left unchanged taskId={}", taskId);
+            return Optional.empty();
+        }
+        return Optional.of(updated.getDate(RATE_LIMITED_SINCE).toInstant());
     }
 
     private static Bson openFilter(String taskId) {

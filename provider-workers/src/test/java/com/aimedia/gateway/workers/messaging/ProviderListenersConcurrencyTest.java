@@ -69,7 +69,8 @@ class ProviderListenersConcurrencyTest {
 
     /**
      * Until the group settled: a consumer that joins alone first takes every partition,
-     * and would take both tasks, until the rebalance that the other two cause.
+     * and would take both tasks, until the rebalance that the other two cause. The group
+     * holds three consumers of the submissions and three of the polls and cancels.
      */
     private static void awaitThreeConsumersWithPartitions(EmbeddedKafkaBroker broker) {
         try (Admin admin = Admin
@@ -80,8 +81,14 @@ class ProviderListenersConcurrencyTest {
                     .get("workers-luma")
                     .get();
                 assertThat(group.groupState()).isEqualTo(GroupState.STABLE);
-                assertThat(group.members()).hasSize(3)
+                assertThat(group.members()).hasSize(6)
                     .allSatisfy(member -> assertThat(member.assignment().topicPartitions()).isNotEmpty());
+                assertThat(group.members())
+                    .filteredOn(member -> member.assignment()
+                        .topicPartitions()
+                        .stream()
+                        .anyMatch(partition -> partition.topic().equals(Topics.poll("luma"))))
+                    .hasSize(3);
             });
         }
     }

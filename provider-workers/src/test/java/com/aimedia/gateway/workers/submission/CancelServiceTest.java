@@ -74,9 +74,10 @@ class CancelServiceTest {
         ProviderAdapterLookup adapters = new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter)));
         ProviderCalls calls = new ProviderCalls(meters, TestGuards.defaults(CLOCK, meters));
         submitting = new SubmissionService(adapters, store, new SubmissionLeases(store, CLOCK, LEASE), reports::add,
-                calls, JsonMapper.builder().build(), CLOCK, new SubmissionProperties(3, Duration.ofSeconds(1), LEASE),
+                calls, JsonMapper.builder().build(), CLOCK,
+                new SubmissionProperties(3, Duration.ofSeconds(1), Duration.ofMinutes(30), LEASE),
                 new RetryDelay(Duration.ofSeconds(1), () -> 0.5), duration -> {
-                }, new PassThroughOutputs(), ProviderCallbackUrls.disabled());
+                }, new PassThroughOutputs(), ProviderCallbackUrls.disabled(), meters);
         cancelling = new CancelService(adapters, store, new ProviderCancels(calls), CLOCK);
     }
 
@@ -145,18 +146,27 @@ class CancelServiceTest {
     }
 
     @Test
-    void should_never_send_the_task_again_when_cancelled_after_a_rate_limited_attempt() {
-        adapter.submits.add(() -> {
-            throw new RateLimited("busy", Duration.ofSeconds(1));
-        });
-        assertThatThrownBy(() -> submitting.on(submitted("task_1"))).isInstanceOf(RateLimited.class);
+    void should_never_send_the_task_again_when_cancelled_while_it_waits_its_turn_after_rate_limited_attempts() {
+        // given: the provider's account is full for more attempts than max-attempts (3)
+        for (int turn = 0; turn < 4; turn++) {
+            adapter.submits.add(() -> {
+                throw new RateLimited("busy", Duration.ofSeconds(1));
+            });
+            assertThatThrownBy(() -> submitting.on(submitted("task_1"))).isInstanceOf(WaitingItsTurn.class);
+        }
 
+        // when
         cancelling.on(cancel("task_1"));
         submitting.on(submitted("task_1"));
 
-        assertThat(adapter.submitCalls).isEqualTo(1);
+        // then
+        assertThat(adapter.submitCalls).isEqualTo(4);
         assertThat(state("task_1")).isEqualTo("cancelled");
         assertThat(adapter.cancelled).isEmpty();
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.outcome()).isEqualTo(StatusReport.Outcome.FAILED);
+            assertThat(report.errorCode()).isEqualTo("cancelled");
+        });
     }
 
     @Test

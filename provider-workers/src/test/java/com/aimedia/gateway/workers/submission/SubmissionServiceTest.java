@@ -60,6 +60,8 @@ class SubmissionServiceTest {
 
     private static final Duration LEASE = Duration.ofSeconds(10);
 
+    private static final Duration PATIENCE = Duration.ofMinutes(30);
+
     private InMemoryMongo mongo;
 
     private MongoCollection<Document> submissions;
@@ -90,9 +92,9 @@ class SubmissionServiceTest {
         return new SubmissionService(new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter))), store,
                 new SubmissionLeases(store, clock, LEASE), reports::add,
                 new ProviderCalls(meters, TestGuards.defaults(clock, meters)), JsonMapper.builder().build(), clock,
-                new SubmissionProperties(3, Duration.ofSeconds(1), LEASE),
+                new SubmissionProperties(3, Duration.ofSeconds(1), PATIENCE, LEASE),
                 new RetryDelay(Duration.ofSeconds(1), () -> 0.5), sleeper, new PassThroughOutputs(),
-                ProviderCallbackUrls.disabled());
+                ProviderCallbackUrls.disabled(), meters);
     }
 
     private SubmissionStore store(Clock clock) {
@@ -187,13 +189,14 @@ class SubmissionServiceTest {
     }
 
     @Test
-    void should_reset_wait_and_rethrow_then_submit_again_when_rate_limited() {
+    void should_reset_wait_and_redeliver_then_submit_again_when_rate_limited() {
         adapter.submits.add(() -> {
             throw new RateLimited("busy", Duration.ofSeconds(10));
         });
         adapter.submits.add(() -> Submission.accepted("p-2", "text2video"));
 
-        assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(RateLimited.class);
+        assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(WaitingItsTurn.class)
+            .hasMessageContaining("busy");
         assertThat(state("task_1")).isEqualTo("not_submitted");
         service.on(event("task_1"));
 
@@ -204,22 +207,116 @@ class SubmissionServiceTest {
     }
 
     @Test
-    void should_report_failed_rate_limited_when_attempts_run_out() {
-        for (int i = 0; i < 3; i++) {
+    void should_keep_the_task_queued_without_counting_attempts_while_rate_limited_within_the_patience() {
+        // given: the provider's account stays full for many more deliveries than
+        // max-attempts (3), within the patience
+        MutableClock clock = new MutableClock(CLOCK.instant());
+        SubmissionService patient = service(clock, sleeps::add);
+        for (int turn = 0; turn < 10; turn++) {
             adapter.submits.add(() -> {
                 throw new RateLimited("busy", null);
             });
         }
+        adapter.submits.add(() -> Submission.accepted("p-1", "text2video"));
 
-        assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(RateLimited.class);
-        assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(RateLimited.class);
-        service.on(event("task_1"));
+        // when
+        for (int turn = 0; turn < 10; turn++) {
+            assertThatThrownBy(() -> patient.on(event("task_1"))).isInstanceOf(WaitingItsTurn.class);
+            clock.advance(Duration.ofMinutes(2));
+        }
+        patient.on(event("task_1"));
 
+        // then
+        assertThat(adapter.submitCalls).isEqualTo(11);
+        assertThat(adapter.recoverCalls).isZero();
+        assertThat(state("task_1")).isEqualTo("accepted");
+        assertThat(sleeps).hasSize(10).containsOnly(Duration.ofSeconds(1));
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(StatusReport.Outcome.ACCEPTED);
+            assertThat(r.providerTaskId()).isEqualTo("p-1");
+        });
+        assertThat(meters.get(WorkerMetrics.SUBMISSIONS_RATE_LIMITED)
+            .tag(WorkerMetrics.TAG_PROVIDER, "fake")
+            .tag(WorkerMetrics.TAG_OUTCOME, WorkerMetrics.OUTCOME_WAITED)
+            .counter()
+            .count()).isEqualTo(10);
+    }
+
+    @Test
+    void should_report_failed_rate_limited_saying_how_long_when_the_provider_stays_full_past_the_patience() {
+        // given
+        MutableClock clock = new MutableClock(CLOCK.instant());
+        SubmissionService patient = service(clock, sleeps::add);
+        adapter.submits.add(() -> {
+            throw new RateLimited("busy", null);
+        });
+        assertThatThrownBy(() -> patient.on(event("task_1"))).isInstanceOf(WaitingItsTurn.class);
+        clock.advance(PATIENCE.minusSeconds(1));
+        adapter.submits.add(() -> {
+            throw new RateLimited("busy", null);
+        });
+        assertThatThrownBy(() -> patient.on(event("task_1"))).isInstanceOf(WaitingItsTurn.class);
+        clock.advance(Duration.ofSeconds(1));
+        adapter.submits.add(() -> {
+            throw new RateLimited("busy", null);
+        });
+
+        // when
+        patient.on(event("task_1"));
+
+        // then
         assertThat(state("task_1")).isEqualTo("failed");
+        assertThat(sleeps).hasSize(2);
         assertThat(reports).singleElement().satisfies(r -> {
             assertThat(r.outcome()).isEqualTo(StatusReport.Outcome.FAILED);
             assertThat(r.errorCode()).isEqualTo("rate_limited");
-            assertThat(r.errorMessage()).contains("gave up after 3 attempts");
+            assertThat(r.errorMessage())
+                .isEqualTo("The provider stayed over its rate or concurrency limit for 30 minutes "
+                        + "(the patience is 30 minutes); gave up.");
+        });
+        assertThat(meters.get(WorkerMetrics.SUBMISSIONS_RATE_LIMITED)
+            .tag(WorkerMetrics.TAG_OUTCOME, WorkerMetrics.OUTCOME_GAVE_UP)
+            .counter()
+            .count()).isEqualTo(1);
+        patient.on(event("task_1"));
+        assertThat(adapter.submitCalls).as("a settled task is never sent again").isEqualTo(3);
+    }
+
+    @Test
+    void should_give_provider_errors_their_own_attempts_after_many_rate_limited_retries() {
+        // given: the account is full for many turns, then the provider fails with server
+        // errors the gateway refused itself (an open circuit: provably not received)
+        for (int turn = 0; turn < 6; turn++) {
+            adapter.submits.add(() -> {
+                throw new RateLimited("busy", null);
+            });
+            assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(WaitingItsTurn.class);
+        }
+        adapter.submits.add(() -> {
+            throw ProviderUnavailable.notCalled("The provider is failing; calls are paused for 30 s.");
+        });
+        assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(ProviderUnavailable.class);
+        adapter.submits.add(() -> {
+            throw new RateLimited("busy", null);
+        });
+        assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(WaitingItsTurn.class);
+        adapter.submits.add(() -> {
+            throw ProviderUnavailable.notCalled("The provider is failing; calls are paused for 30 s.");
+        });
+        assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(ProviderUnavailable.class);
+        assertThat(reports).as("two provider errors of max-attempts 3: still retried").isEmpty();
+
+        // when: the third provider error
+        adapter.submits.add(() -> {
+            throw ProviderUnavailable.notCalled("The provider is failing; calls are paused for 30 s.");
+        });
+        service.on(event("task_1"));
+
+        // then
+        assertThat(adapter.submitCalls).isEqualTo(10);
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.errorCode()).isEqualTo("provider_error");
+            assertThat(r.errorMessage()).endsWith("Gave up after 3 attempts.");
         });
     }
 
