@@ -28,7 +28,7 @@ final class WorkerEventMapper {
 
     static SubmitTask toCommand(TaskSubmitted event) {
         return new SubmitTask(event.getTaskId(), event.getProvider(), event.getTenantId(), event.getModel(),
-                event.getProviderModel(), event.getInput());
+                event.getProviderModel(), event.getInput(), event.getCreatedAt());
     }
 
     static PollTask toCommand(PollRequested event) {

@@ -26,6 +26,10 @@ import org.springframework.validation.annotation.Validated;
  * or concurrency limit (its 429), counted from the first refusal, before it fails
  * {@code rate_limited}; until then it stays queued and is retried after
  * {@code rateLimitBackoff}
+ * @param endedCheckAfter a task older than this is not sent before its status is read:
+ * the orchestrator may have ended it while it waited (its deadline passed while it queued
+ * behind the provider account's limit), and a provider job for an ended task would run,
+ * and be paid for, for nothing
  * @param lease how long an attempt in flight stays leased to its worker process without a
  * renewal (renewed every third of it while the provider call runs): the longest a killed
  * process blocks the takeover of its attempt
@@ -34,7 +38,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("gateway.workers.submission")
 public record SubmissionProperties(@DefaultValue("5") @Min(1) int maxAttempts,
         @DefaultValue("1s") @NotNull Duration rateLimitBackoff,
-        @DefaultValue("30m") @NotNull Duration rateLimitPatience, @DefaultValue("10s") @NotNull Duration lease) {
+        @DefaultValue("30m") @NotNull Duration rateLimitPatience, @DefaultValue("1m") @NotNull Duration endedCheckAfter,
+        @DefaultValue("10s") @NotNull Duration lease) {
 
     static final Duration MAX_RATE_LIMIT_BACKOFF = Duration.ofMinutes(1);
 

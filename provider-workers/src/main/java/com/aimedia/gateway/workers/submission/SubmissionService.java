@@ -131,9 +131,12 @@ public final class SubmissionService {
         switch (claim) {
             case SubmissionStore.Claim.Settled settled ->
                 reportSettled(event.taskId(), event.provider(), settled.record());
-            case SubmissionStore.Claim.Fresh fresh -> leases.holding(event.taskId(),
-                    () -> request.ifPresentOrElse(r -> submit(adapter, r, fresh.attempt()), () -> fail(event.taskId(),
-                            adapter, ErrorCode.INVALID_PARAMETER, "Invalid parameter: input must be a JSON object")));
+            case SubmissionStore.Claim.Fresh fresh -> leases.holding(event.taskId(), () -> {
+                if (!endedMeanwhile(event)) {
+                    request.ifPresentOrElse(r -> submit(adapter, r, fresh.attempt()), () -> fail(event.taskId(),
+                            adapter, ErrorCode.INVALID_PARAMETER, "Invalid parameter: input must be a JSON object"));
+                }
+            });
             case SubmissionStore.Claim.Uncertain uncertain -> leases.holding(event.taskId(),
                     () -> request.ifPresentOrElse(r -> recoverThenSubmit(adapter, r, uncertain.attempt()),
                             () -> fail(event.taskId(), adapter, ErrorCode.INVALID_PARAMETER,
@@ -141,6 +144,24 @@ public final class SubmissionService {
             case SubmissionStore.Claim.InFlight inFlight ->
                 throw new IllegalStateException("claimWhenFree returned " + inFlight);
         }
+    }
+
+    /**
+     * Whether the orchestrator ended the task before it was sent (a task older than
+     * {@code endedCheckAfter} is looked up: its deadline may have passed while it queued
+     * behind the provider account's limit). Such a task is never sent: a provider job for
+     * it would run, and be paid for, for nothing. Its attempt is settled cancelled.
+     */
+    private boolean endedMeanwhile(SubmitTask event) {
+        Instant now = clock.instant();
+        if (Duration.between(event.createdAt(), now).compareTo(properties.endedCheckAfter()) < 0
+                || !store.taskHasEnded(event.taskId())) {
+            return false;
+        }
+        store.markCancelled(event.taskId(), now);
+        log.info("task ended before it was sent, the provider is never asked taskId={} provider={}", event.taskId(),
+                event.provider());
+        return true;
     }
 
     /**

@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.aimedia.gateway.platform.readmodel.TaskReadModel;
 import com.aimedia.gateway.platform.retention.TaskRecordRetention;
 import com.aimedia.gateway.workers.provider.spi.ErrorCode;
 import com.aimedia.gateway.workers.provider.spi.Submission;
@@ -87,6 +88,9 @@ final class SubmissionStore {
 
     private final MongoCollection<Document> submissions;
 
+    /** The orchestrator's tasks, read only: whether a task ended. */
+    private final MongoCollection<Document> tasks;
+
     private final String owner;
 
     private final Duration lease;
@@ -103,6 +107,7 @@ final class SubmissionStore {
 
     SubmissionStore(MongoDatabase database, String owner, Duration lease, TaskRecordRetention retention) {
         this.submissions = database.getCollection(COLLECTION);
+        this.tasks = database.getCollection(TaskReadModel.COLLECTION);
         this.owner = owner;
         this.lease = lease;
         this.retention = retention;
@@ -298,8 +303,18 @@ final class SubmissionStore {
     }
 
     /**
+     * Whether the orchestrator ended the task (any terminal status); false while it has
+     * not stored it.
+     */
+    boolean taskHasEnded(String taskId) {
+        return tasks.find(and(eq(TaskReadModel.ID, taskId), in(TaskReadModel.STATUS, TaskReadModel.TERMINAL)))
+            .projection(new Document(TaskReadModel.ID, 1))
+            .first() != null;
+    }
+
+    /**
      * An attempt whose outcome was unknown turned out never to have reached the provider,
-     * and was cancelled.
+     * and was cancelled; or the task ended before it was sent.
      */
     void markCancelled(String taskId, Instant now) {
         update(taskId, combine(set("state", SubmissionState.CANCELLED.wireValue()), set("updated_at", Date.from(now))));

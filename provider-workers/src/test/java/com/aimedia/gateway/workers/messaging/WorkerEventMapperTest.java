@@ -32,15 +32,15 @@ class WorkerEventMapperTest {
             .setProviderModel("kling-v2-master")
             .setInput("{\"prompt\":\"a fox\"}")
             .setCallbackUrl(null)
-            .setCreatedAt(NOW)
+            .setCreatedAt(NOW.minusSeconds(3))
             .build();
 
         // when
         SubmitTask command = WorkerEventMapper.toCommand(event);
 
         // then
-        assertThat(command).isEqualTo(
-                new SubmitTask("task_1", "kling", "tenant", "kling-v2", "kling-v2-master", "{\"prompt\":\"a fox\"}"));
+        assertThat(command).isEqualTo(new SubmitTask("task_1", "kling", "tenant", "kling-v2", "kling-v2-master",
+                "{\"prompt\":\"a fox\"}", NOW.minusSeconds(3)));
     }
 
     @Test

@@ -74,8 +74,8 @@ class CancelServiceTest {
         ProviderAdapterLookup adapters = new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter)));
         ProviderCalls calls = new ProviderCalls(meters, TestGuards.defaults(CLOCK, meters));
         submitting = new SubmissionService(adapters, store, new SubmissionLeases(store, CLOCK, LEASE), reports::add,
-                calls, JsonMapper.builder().build(), CLOCK,
-                new SubmissionProperties(3, Duration.ofSeconds(1), Duration.ofMinutes(30), LEASE),
+                calls, JsonMapper.builder().build(), CLOCK, new SubmissionProperties(3, Duration.ofSeconds(1),
+                        Duration.ofMinutes(30), Duration.ofMinutes(1), LEASE),
                 new RetryDelay(Duration.ofSeconds(1), () -> 0.5), duration -> {
                 }, new PassThroughOutputs(), ProviderCallbackUrls.disabled(), meters);
         cancelling = new CancelService(adapters, store, new ProviderCancels(calls), CLOCK);
@@ -221,7 +221,7 @@ class CancelServiceTest {
     }
 
     private static SubmitTask submitted(String taskId) {
-        return new SubmitTask(taskId, "fake", "t", "fake-model", "fake-1", "{\"prompt\":\"p\"}");
+        return new SubmitTask(taskId, "fake", "t", "fake-model", "fake-1", "{\"prompt\":\"p\"}", CLOCK.instant());
     }
 
     private static CancelTask cancel(String taskId) {

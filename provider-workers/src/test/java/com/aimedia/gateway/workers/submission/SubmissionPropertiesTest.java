@@ -17,8 +17,8 @@ class SubmissionPropertiesTest {
 
     @Test
     void should_use_the_documented_defaults_when_nothing_is_configured() {
-        assertThat(bind(Map.of())).isEqualTo(
-                new SubmissionProperties(5, Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofSeconds(10)));
+        assertThat(bind(Map.of())).isEqualTo(new SubmissionProperties(5, Duration.ofSeconds(1), Duration.ofMinutes(30),
+                Duration.ofMinutes(1), Duration.ofSeconds(10)));
     }
 
     @Test

@@ -92,7 +92,7 @@ class SubmissionServiceTest {
         return new SubmissionService(new ProviderAdapterLookup(new ProviderRegistry(List.of(adapter))), store,
                 new SubmissionLeases(store, clock, LEASE), reports::add,
                 new ProviderCalls(meters, TestGuards.defaults(clock, meters)), JsonMapper.builder().build(), clock,
-                new SubmissionProperties(3, Duration.ofSeconds(1), PATIENCE, LEASE),
+                new SubmissionProperties(3, Duration.ofSeconds(1), PATIENCE, Duration.ofMinutes(1), LEASE),
                 new RetryDelay(Duration.ofSeconds(1), () -> 0.5), sleeper, new PassThroughOutputs(),
                 ProviderCallbackUrls.disabled(), meters);
     }
@@ -123,6 +123,27 @@ class SubmissionServiceTest {
         assertThat(
                 meters.get(WorkerMetrics.PROVIDER_REQUESTS).tag(WorkerMetrics.TAG_OUTCOME, "success").timer().count())
             .isEqualTo(1);
+    }
+
+    @Test
+    void should_never_send_a_task_the_orchestrator_ended_while_it_waited_and_send_one_still_queued() {
+        // given: two tasks created 31 minutes ago; the orchestrator ended one (its
+        // deadline passed while it queued behind the provider account's limit)
+        MongoCollection<Document> tasks = mongo.database("test").getCollection("tasks");
+        tasks.insertOne(new Document("_id", "task_ended").append("status", "failed"));
+        tasks.insertOne(new Document("_id", "task_queued").append("status", "queued"));
+        Instant created = CLOCK.instant().minus(Duration.ofMinutes(31));
+        adapter.submits.add(() -> Submission.accepted("p-1", "text2video"));
+
+        // when
+        service.on(oldEvent("task_ended", created));
+        service.on(oldEvent("task_queued", created));
+
+        // then
+        assertThat(state("task_ended")).isEqualTo("cancelled");
+        assertThat(state("task_queued")).isEqualTo("accepted");
+        assertThat(adapter.submitCalls).isEqualTo(1);
+        assertThat(reports).singleElement().satisfies(r -> assertThat(r.taskId()).isEqualTo("task_queued"));
     }
 
     @Test
@@ -482,8 +503,12 @@ class SubmissionServiceTest {
         return submissions.find(new Document("_id", taskId)).first().getString("state");
     }
 
+    private static SubmitTask oldEvent(String taskId, Instant createdAt) {
+        return new SubmitTask(taskId, "fake", "t", "fake-model", "fake-1", "{\"prompt\":\"p\"}", createdAt);
+    }
+
     private static SubmitTask event(String taskId) {
-        return new SubmitTask(taskId, "fake", "t", "fake-model", "fake-1", "{\"prompt\":\"p\"}");
+        return new SubmitTask(taskId, "fake", "t", "fake-model", "fake-1", "{\"prompt\":\"p\"}", CLOCK.instant());
     }
 
     /** A provider whose answers the test scripts, one per call. */
