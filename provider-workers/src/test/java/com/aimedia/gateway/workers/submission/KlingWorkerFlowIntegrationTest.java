@@ -9,14 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +27,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.aimedia.gateway.platform.kafka.EventPublisher;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.PollRequested;
-import com.aimedia.gateway.schemas.v1.ProviderCallbackReceived;
 import com.aimedia.gateway.schemas.v1.ReportedOutcome;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
@@ -80,11 +74,7 @@ class KlingWorkerFlowIntegrationTest {
     @Autowired
     private ConsumerFactory<String, SpecificRecord> consumerFactory;
 
-    private Consumer<String, SpecificRecord> statusConsumer;
-
-    private final List<TaskStatusReported> reports = new CopyOnWriteArrayList<>();
-
-    private final List<ProviderCallbackReceived> callbacks = new CopyOnWriteArrayList<>();
+    private StatusTopic status;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -116,21 +106,20 @@ class KlingWorkerFlowIntegrationTest {
 
     @BeforeEach
     void subscribe() {
-        statusConsumer = consumerFactory.createConsumer("it-" + UUID.randomUUID(), "-status");
-        statusConsumer.subscribe(List.of(Topics.STATUS));
+        status = new StatusTopic(consumerFactory);
     }
 
     @AfterEach
     void unsubscribe() {
-        statusConsumer.close();
+        status.close();
     }
 
     @Test
     void should_report_accepted_then_completed_with_downloadable_url_when_task_runs() throws Exception {
-        String taskId = newTaskId();
+        String taskId = StatusTopic.newTaskId();
         publisher.publish(Topics.submitted("kling"), submitted(taskId, "{\"prompt\":\"a lighthouse\",\"duration\":5}"));
 
-        TaskStatusReported accepted = awaitReport(taskId, ReportedOutcome.ACCEPTED);
+        TaskStatusReported accepted = status.awaitReport(taskId, ReportedOutcome.ACCEPTED);
         assertThat(accepted.getProviderTaskId()).isNotBlank();
         assertThat(accepted.getProviderRef()).isEqualTo("text2video");
         Document submission = database.getCollection("submissions").find(new Document("_id", taskId)).first();
@@ -172,9 +161,9 @@ class KlingWorkerFlowIntegrationTest {
 
     @Test
     void should_expose_readiness_and_latency_buckets_for_the_dashboards_when_running() throws Exception {
-        String taskId = newTaskId();
+        String taskId = StatusTopic.newTaskId();
         publisher.publish(Topics.submitted("kling"), submitted(taskId, "{\"prompt\":\"metrics\"}"));
-        awaitReport(taskId, ReportedOutcome.ACCEPTED);
+        status.awaitReport(taskId, ReportedOutcome.ACCEPTED);
 
         String management = "http://127.0.0.1:" + managementPort;
         HttpResponse<byte[]> readiness = get(management + "/actuator/health/readiness");
@@ -204,9 +193,9 @@ class KlingWorkerFlowIntegrationTest {
     void should_hand_the_callback_on_as_an_event_and_answer_at_once_when_the_provider_calls_the_signed_url()
             throws Exception {
         // given: an accepted task, and the callback URL the provider was given
-        String taskId = newTaskId();
+        String taskId = StatusTopic.newTaskId();
         publisher.publish(Topics.submitted("kling"), submitted(taskId, "{\"prompt\":\"a callback\"}"));
-        awaitReport(taskId, ReportedOutcome.ACCEPTED);
+        status.awaitReport(taskId, ReportedOutcome.ACCEPTED);
         String sent = SIMULATOR.createRequests()
             .stream()
             .filter(r -> r.body().contains(taskId))
@@ -227,12 +216,11 @@ class KlingWorkerFlowIntegrationTest {
         assertThat(forged.statusCode()).isEqualTo(404);
         assertThat(genuine.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            drain();
-            assertThat(callbacks).filteredOn(c -> c.getTaskId().equals(taskId))
+            assertThat(status.callbacks()).filteredOn(c -> c.getTaskId().equals(taskId))
                 .singleElement()
                 .satisfies(c -> assertThat(c.getProvider()).isEqualTo("kling"));
         });
-        assertThat(find(taskId, ReportedOutcome.COMPLETED)).isEmpty();
+        assertThat(status.find(taskId, ReportedOutcome.COMPLETED)).isEmpty();
     }
 
     /**
@@ -277,17 +265,16 @@ class KlingWorkerFlowIntegrationTest {
 
     @Test
     void should_submit_once_and_report_accepted_again_when_task_submitted_twice() {
-        String taskId = newTaskId();
+        String taskId = StatusTopic.newTaskId();
         TaskSubmitted event = submitted(taskId, "{\"prompt\":\"twice\"}");
         publisher.publish(Topics.submitted("kling"), event);
-        String providerTaskId = awaitReport(taskId, ReportedOutcome.ACCEPTED).getProviderTaskId();
+        String providerTaskId = status.awaitReport(taskId, ReportedOutcome.ACCEPTED).getProviderTaskId();
 
         event.setEventId(UUID.randomUUID().toString());
         publisher.publish(Topics.submitted("kling"), event);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            drain();
-            assertThat(reports)
+            assertThat(status.reports())
                 .filteredOn(r -> r.getTaskId().equals(taskId) && r.getOutcome() == ReportedOutcome.ACCEPTED)
                 .hasSize(2)
                 .allMatch(r -> r.getProviderTaskId().equals(providerTaskId));
@@ -297,10 +284,11 @@ class KlingWorkerFlowIntegrationTest {
 
     @Test
     void should_report_failed_content_policy_when_kling_fails_the_task_under_risk_control() {
-        String taskId = newTaskId();
+        String taskId = StatusTopic.newTaskId();
         publisher.publish(Topics.submitted("kling"), submitted(taskId, "{\"prompt\":\"x [sim:content-policy]\"}"));
 
-        TaskStatusReported failed = pollUntil(awaitReport(taskId, ReportedOutcome.ACCEPTED), ReportedOutcome.FAILED);
+        TaskStatusReported failed = pollUntil(status.awaitReport(taskId, ReportedOutcome.ACCEPTED),
+                ReportedOutcome.FAILED);
 
         assertThat(failed.getErrorCode()).isEqualTo("content_policy");
         assertThat(failed.getErrorMessage()).isEqualTo("The provider rejected the prompt under its content policy.");
@@ -308,10 +296,10 @@ class KlingWorkerFlowIntegrationTest {
 
     @Test
     void should_report_failed_insufficient_credits_at_once_when_kling_answers_429_1102() {
-        String taskId = newTaskId();
+        String taskId = StatusTopic.newTaskId();
         publisher.publish(Topics.submitted("kling"), submitted(taskId, "{\"prompt\":\"x [sim:no-credits]\"}"));
 
-        TaskStatusReported failed = awaitReport(taskId, ReportedOutcome.FAILED);
+        TaskStatusReported failed = status.awaitReport(taskId, ReportedOutcome.FAILED);
 
         assertThat(failed.getErrorCode()).isEqualTo("insufficient_credits");
         assertThat(failed.getErrorMessage()).isEqualTo("The provider account has insufficient credits.");
@@ -323,7 +311,7 @@ class KlingWorkerFlowIntegrationTest {
     private TaskStatusReported pollUntil(TaskStatusReported accepted, ReportedOutcome outcome) {
         int[] attempt = { 0 };
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            if (find(accepted.getTaskId(), outcome).isPresent()) {
+            if (status.find(accepted.getTaskId(), outcome).isPresent()) {
                 return true;
             }
             publisher.publish(Topics.poll("kling"),
@@ -338,31 +326,7 @@ class KlingWorkerFlowIntegrationTest {
                         .build());
             return false;
         });
-        return find(accepted.getTaskId(), outcome).orElseThrow();
-    }
-
-    private TaskStatusReported awaitReport(String taskId, ReportedOutcome outcome) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> find(taskId, outcome).isPresent());
-        return find(taskId, outcome).orElseThrow();
-    }
-
-    private Optional<TaskStatusReported> find(String taskId, ReportedOutcome outcome) {
-        drain();
-        return reports.stream().filter(r -> r.getTaskId().equals(taskId) && r.getOutcome() == outcome).findFirst();
-    }
-
-    private void drain() {
-        for (ConsumerRecord<String, SpecificRecord> record : statusConsumer.poll(Duration.ofMillis(200))) {
-            switch (record.value()) {
-                case TaskStatusReported report -> reports.add(report);
-                case ProviderCallbackReceived callback -> callbacks.add(callback);
-                default -> throw new AssertionError("unexpected event on tasks.status: " + record.value());
-            }
-        }
-    }
-
-    private static String newTaskId() {
-        return "task_" + UUID.randomUUID().toString().replace("-", "");
+        return status.find(accepted.getTaskId(), outcome).orElseThrow();
     }
 
     private static TaskSubmitted submitted(String taskId, String input) {

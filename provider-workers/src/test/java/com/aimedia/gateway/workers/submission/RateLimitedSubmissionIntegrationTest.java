@@ -7,13 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -74,9 +71,7 @@ class RateLimitedSubmissionIntegrationTest {
     @Autowired
     private ConsumerFactory<String, SpecificRecord> consumerFactory;
 
-    private Consumer<String, SpecificRecord> statusConsumer;
-
-    private final List<TaskStatusReported> reports = new CopyOnWriteArrayList<>();
+    private StatusTopic status;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -94,13 +89,12 @@ class RateLimitedSubmissionIntegrationTest {
 
     @BeforeEach
     void subscribe() {
-        statusConsumer = consumerFactory.createConsumer("it-" + UUID.randomUUID(), "-status");
-        statusConsumer.subscribe(List.of(Topics.STATUS));
+        status = new StatusTopic(consumerFactory);
     }
 
     @AfterEach
     void reset() {
-        statusConsumer.close();
+        status.close();
         SIMULATOR.reset();
     }
 
@@ -110,18 +104,18 @@ class RateLimitedSubmissionIntegrationTest {
         for (int refusal = 0; refusal < REFUSALS; refusal++) {
             SIMULATOR.failNextCreate(KlingError.concurrencyLimit());
         }
-        String taskId = newTaskId();
+        String taskId = StatusTopic.newTaskId();
 
         // when
         publisher.publish(Topics.submitted("kling"), submitted(taskId));
 
         // then
-        TaskStatusReported accepted = awaitReport(taskId, ReportedOutcome.ACCEPTED);
+        TaskStatusReported accepted = status.awaitReport(taskId, ReportedOutcome.ACCEPTED);
         assertThat(SIMULATOR.createRequests()).filteredOn(create -> create.body().contains(taskId))
             .hasSize(REFUSALS + 1);
         assertThat(SIMULATOR.createdTaskCount()).as("exactly one provider job").isEqualTo(1);
         assertThat(SIMULATOR.taskIdForExternalId(taskId)).hasValue(accepted.getProviderTaskId());
-        assertThat(find(taskId, ReportedOutcome.FAILED)).isEmpty();
+        assertThat(status.find(taskId, ReportedOutcome.FAILED)).isEmpty();
         Document submission = submission(taskId);
         assertThat(submission.getString("state")).isEqualTo("accepted");
         assertThat(submission.getInteger("rate_limited_attempts")).isEqualTo(REFUSALS);
@@ -134,7 +128,7 @@ class RateLimitedSubmissionIntegrationTest {
         for (int refusal = 0; refusal < 100_000; refusal++) {
             SIMULATOR.failNextCreate(KlingError.concurrencyLimit());
         }
-        String taskId = newTaskId();
+        String taskId = StatusTopic.newTaskId();
         publisher.publish(Topics.submitted("kling"), submitted(taskId));
         await().atMost(Duration.ofSeconds(60))
             .until(() -> SIMULATOR.createRequests().stream().filter(c -> c.body().contains(taskId)).count() > 3);
@@ -150,7 +144,7 @@ class RateLimitedSubmissionIntegrationTest {
                     .build());
 
         // then
-        TaskStatusReported cancelled = awaitReport(taskId, ReportedOutcome.FAILED);
+        TaskStatusReported cancelled = status.awaitReport(taskId, ReportedOutcome.FAILED);
         assertThat(cancelled.getErrorCode()).isEqualTo("cancelled");
         assertThat(submission(taskId).getString("state")).isEqualTo("cancelled");
         long sent = SIMULATOR.createRequests().stream().filter(c -> c.body().contains(taskId)).count();
@@ -177,24 +171,6 @@ class RateLimitedSubmissionIntegrationTest {
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             return ends.values().stream().mapToLong(Long::longValue).sum();
         }
-    }
-
-    private TaskStatusReported awaitReport(String taskId, ReportedOutcome outcome) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> find(taskId, outcome).isPresent());
-        return find(taskId, outcome).orElseThrow();
-    }
-
-    private Optional<TaskStatusReported> find(String taskId, ReportedOutcome outcome) {
-        for (ConsumerRecord<String, SpecificRecord> record : statusConsumer.poll(Duration.ofMillis(200))) {
-            if (record.value() instanceof TaskStatusReported report) {
-                reports.add(report);
-            }
-        }
-        return reports.stream().filter(r -> r.getTaskId().equals(taskId) && r.getOutcome() == outcome).findFirst();
-    }
-
-    private static String newTaskId() {
-        return "task_" + UUID.randomUUID().toString().replace("-", "");
     }
 
     private static TaskSubmitted submitted(String taskId) {

@@ -308,28 +308,16 @@ class SubmissionServiceTest {
         // given: the account is full for many turns, then the provider fails with server
         // errors the gateway refused itself (an open circuit: provably not received)
         for (int turn = 0; turn < 6; turn++) {
-            adapter.submits.add(() -> {
-                throw new RateLimited("busy", null);
-            });
-            assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(WaitingItsTurn.class);
+            refusedForItsLimit("task_1");
         }
-        adapter.submits.add(() -> {
-            throw ProviderUnavailable.notCalled("The provider is failing; calls are paused for 30 s.");
-        });
-        assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(ProviderUnavailable.class);
-        adapter.submits.add(() -> {
-            throw new RateLimited("busy", null);
-        });
-        assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(WaitingItsTurn.class);
-        adapter.submits.add(() -> {
-            throw ProviderUnavailable.notCalled("The provider is failing; calls are paused for 30 s.");
-        });
-        assertThatThrownBy(() -> service.on(event("task_1"))).isInstanceOf(ProviderUnavailable.class);
+        failedWithAProviderError("task_1");
+        refusedForItsLimit("task_1");
+        failedWithAProviderError("task_1");
         assertThat(reports).as("two provider errors of max-attempts 3: still retried").isEmpty();
 
         // when: the third provider error
         adapter.submits.add(() -> {
-            throw ProviderUnavailable.notCalled("The provider is failing; calls are paused for 30 s.");
+            throw failingProvider();
         });
         service.on(event("task_1"));
 
@@ -501,6 +489,26 @@ class SubmissionServiceTest {
 
     private String state(String taskId) {
         return submissions.find(new Document("_id", taskId)).first().getString("state");
+    }
+
+    /** The provider refuses the task's submit for its limit: the task waits its turn. */
+    private void refusedForItsLimit(String taskId) {
+        adapter.submits.add(() -> {
+            throw new RateLimited("busy", null);
+        });
+        assertThatThrownBy(() -> service.on(event(taskId))).isInstanceOf(WaitingItsTurn.class);
+    }
+
+    /** The provider fails the task's submit (provably not received): one attempt used. */
+    private void failedWithAProviderError(String taskId) {
+        adapter.submits.add(() -> {
+            throw failingProvider();
+        });
+        assertThatThrownBy(() -> service.on(event(taskId))).isInstanceOf(ProviderUnavailable.class);
+    }
+
+    private static ProviderUnavailable failingProvider() {
+        return ProviderUnavailable.notCalled("The provider is failing; calls are paused for 30 s.");
     }
 
     private static SubmitTask oldEvent(String taskId, Instant createdAt) {
