@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import com.aimedia.gateway.workers.provider.spi.PermanentException;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
+import com.aimedia.gateway.workers.provider.spi.RateLimited;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -47,6 +48,10 @@ public final class ProviderCalls {
         }
         catch (PermanentException e) {
             outcome = WorkerMetrics.OUTCOME_PERMANENT;
+            throw e;
+        }
+        catch (RateLimited e) {
+            outcome = WorkerMetrics.OUTCOME_RATE_LIMITED;
             throw e;
         }
         finally {

@@ -30,6 +30,12 @@ public final class WorkerMetrics {
 
     public static final String OUTCOME_PERMANENT = "permanent";
 
+    /**
+     * The provider refused the call for its rate or concurrency limit (its 429): its own
+     * back-pressure, not a failure (a full account answers every submit so).
+     */
+    public static final String OUTCOME_RATE_LIMITED = "rate_limited";
+
     /** Gauge of each provider's circuit breaker: 0 closed, 0.5 half-open, 1 open. */
     public static final String PROVIDER_CIRCUIT = "gateway.provider.circuit";
 

@@ -13,12 +13,14 @@ import com.aimedia.gateway.testsupport.MutableClock;
 import com.aimedia.gateway.workers.provider.spi.PollResult;
 import com.aimedia.gateway.workers.provider.spi.ProviderId;
 import com.aimedia.gateway.workers.provider.spi.ProviderUnavailable;
+import com.aimedia.gateway.workers.provider.spi.RateLimited;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
  * A provider that keeps answering 5xx stops being called, and is tried again once the
- * circuit's pause is over.
+ * circuit's pause is over; one that answers 429 (a full account) is timed as rate
+ * limited, not as failing.
  */
 class ProviderCallsTest {
 
@@ -63,6 +65,28 @@ class ProviderCallsTest {
         assertThat(result).isEqualTo(PollResult.Pending.inQueue());
         assertThat(meters.get(WorkerMetrics.PROVIDER_CIRCUIT).tag(WorkerMetrics.TAG_PROVIDER, "kling").gauge().value())
             .isZero();
+    }
+
+    @Test
+    void should_time_a_providers_429_as_rate_limited_and_keep_its_circuit_closed() {
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> calls.submit(KLING, this::accountFull)).isInstanceOf(RateLimited.class);
+        }
+
+        assertThat(providerCalls).isEqualTo(10);
+        assertThat(meters.get(WorkerMetrics.PROVIDER_REQUESTS)
+            .tag(WorkerMetrics.TAG_OUTCOME, "rate_limited")
+            .timer()
+            .count()).isEqualTo(10);
+        assertThat(meters.find(WorkerMetrics.PROVIDER_REQUESTS).tag(WorkerMetrics.TAG_OUTCOME, "retryable").timer())
+            .isNull();
+        assertThat(meters.get(WorkerMetrics.PROVIDER_CIRCUIT).tag(WorkerMetrics.TAG_PROVIDER, "kling").gauge().value())
+            .isZero();
+    }
+
+    private PollResult accountFull() {
+        providerCalls++;
+        throw new RateLimited("The provider is over its concurrency limit.", null);
     }
 
     private PollResult serverError() {
