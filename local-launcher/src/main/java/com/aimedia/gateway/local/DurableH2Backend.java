@@ -24,8 +24,25 @@ import io.netty.channel.Channel;
  * commit does not write again. The commit reaches the operating system's page cache,
  * which outlives the process (not a power loss: that is what a real MongoDB replica set
  * is for).
+ *
+ * <p>
+ * Every commit writes a chunk, and H2 keeps a chunk that no longer holds live data for
+ * its retention time before it reuses the space (45 s by default, sized for a store that
+ * commits once a second and for disks that flush late). Committing with every write, the
+ * file grew by the chunks of 45 s of writes (3.5 GB under a steady stream of small
+ * updates to 1,000 documents) and each commit slowed with the metadata of that many
+ * chunks. Here the retention is {@link #RETENTION}: the only other reader of an old chunk
+ * is a command still reading the version it started on, and every command keeps its
+ * version (and its chunks) alive until it answers.
  */
 final class DurableH2Backend extends H2Backend {
+
+    /**
+     * How long an unused chunk is kept before its space is reused; see the class comment
+     * (a process kill leaves the operating system's cache, and so every chunk written
+     * before it, intact).
+     */
+    static final int RETENTION_MILLIS = 2_000;
 
     private final MVStore store;
 
@@ -44,16 +61,22 @@ final class DurableH2Backend extends H2Backend {
     }
 
     static DurableH2Backend open(Path file) {
-        return new DurableH2Backend(new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open());
+        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        store.setRetentionTime(RETENTION_MILLIS);
+        return new DurableH2Backend(store);
     }
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         scans.inspect(command, query, name -> resolveDatabase(databaseName).resolveCollection(name, false));
+        // the chunks of the version this command reads stay until it answers, however
+        // short the retention
+        MVStore.TxCounter reading = store.registerVersionUsage();
         try {
             return super.handleCommand(channel, databaseName, command, query);
         }
         finally {
+            store.deregisterVersionUsage(reading);
             // also after a failed command: an ordered bulk write may have applied a part
             // before its error
             commitVersion(store.getCurrentVersion());

@@ -2,9 +2,11 @@ package com.aimedia.gateway.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -29,6 +31,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -40,7 +43,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * BSON where BSON gives them back exactly (else as before), unique indexes rebuilt from
  * the documents when the file opens, and a file written by mongo-java-server's own H2
  * backend (every earlier version of the gateway) read as it was. A stored document is
- * never changed in place: a commit may be writing it at that moment.
+ * never changed in place: a commit may be writing it at that moment. The space of the
+ * chunks its commits leave behind is reused within seconds.
  */
 class EmbeddedMongoStoreTest {
 
@@ -166,6 +170,38 @@ class EmbeddedMongoStoreTest {
         finally {
             server.shutdown();
         }
+    }
+
+    @Test
+    void should_reuse_the_space_of_the_chunks_its_commits_left_behind_within_seconds() {
+        // given: a commit, so a chunk, for each of 1,500 updates of 50 documents
+        DurableH2Backend backend = DurableH2Backend.open(directory.resolve("mongo.mv"));
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server.bind()))) {
+            MongoCollection<org.bson.Document> tasks = client.getDatabase("gateway").getCollection("tasks");
+            for (int update = 0; update < 1_500; update++) {
+                tasks.replaceOne(Filters.eq("_id", "task_" + update % 50),
+                        new org.bson.Document("_id", "task_" + update % 50).append("version", update),
+                        new ReplaceOptions().upsert(true));
+            }
+            long written = chunks(backend.getMvStore());
+
+            // then: while writes go on, the chunks that hold nothing live any more are
+            // dropped after the short retention (H2's default keeps them 45 s)
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                tasks.updateOne(Filters.eq("_id", "task_0"), Updates.inc("version", 1));
+                assertThat(chunks(backend.getMvStore())).isLessThan(written / 10);
+            });
+            assertThat(written).isGreaterThan(1_000);
+            assertThat(tasks.countDocuments()).isEqualTo(50);
+        }
+        finally {
+            server.shutdown();
+        }
+    }
+
+    private static long chunks(MVStore store) {
+        return store.getFileStore().getLayoutMap().keySet().stream().filter(key -> key.startsWith("chunk.")).count();
     }
 
     private static Set<String> mapNames(Path file) {
