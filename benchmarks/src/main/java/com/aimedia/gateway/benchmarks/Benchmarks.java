@@ -158,7 +158,7 @@ public final class Benchmarks {
                 Duration.ofHours(1), null, null, null);
         try (Session session = Session.start(slow)) {
             profiler.record("5-scale", () -> {
-                new Scale(session, report, options.inFlight()).run();
+                new Scale(session, report, options.inFlight(), data.resolve("mongo").resolve("mongo.mv")).run();
                 return null;
             });
         }

@@ -1,5 +1,9 @@
 package com.aimedia.gateway.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,10 +58,14 @@ final class Scale {
 
     private final int inFlight;
 
-    Scale(Session session, Report report, int inFlight) {
+    /** The embedded MongoDB's file. */
+    private final Path mongoFile;
+
+    Scale(Session session, Report report, int inFlight, Path mongoFile) {
         this.session = session;
         this.report = report;
         this.inFlight = inFlight;
+        this.mongoFile = mongoFile;
     }
 
     void run() {
@@ -66,6 +74,7 @@ final class Scale {
             .orElseThrow(() -> new IllegalStateException("measurement 5 needs the embedded MongoDB on disk"));
         Map<String, TaskSubmitted> templates = templates();
         Memory idle = Memory.afterFullGc();
+        double idleFileMiB = fileMiB();
         LagSampler lag = new LagSampler(session.gateway()
             .service(OrchestratorApplication.class)
             .getBean(MeterRegistry.class)
@@ -90,6 +99,7 @@ final class Scale {
         join(sampler);
         List<QueryScans.Scan> scanned = scans.scans();
         Memory loaded = Memory.afterFullGc();
+        double loadedFileMiB = fileMiB();
         Map<String, Long> collections = collectionSizes();
         String states = states();
         log.info("measurement 5: {} in flight, heap {} MiB, states {}", produced, loaded.heapUsedMiB(), states);
@@ -121,6 +131,8 @@ final class Scale {
         report.add(new Figure(MEASUREMENT, "poll scheduler lag at the end, s", lag.last(), 0, new Target.None(), ""));
         report.add(new Figure(MEASUREMENT, "ingest of the in-flight tasks, tasks stored per s",
                 storedTasks / Math.max(storedAfter, 0.001), 0, new Target.None(), ""));
+        report.add(new Figure(MEASUREMENT, "embedded MongoDB file, MiB", loadedFileMiB, idleFileMiB, new Target.None(),
+                "at the end; baseline: the same file after start"));
         report.add(new Figure(MEASUREMENT, "query shapes that scanned a whole collection", scanned.size(), 0,
                 new Target.ValueAtMost(0), "collection sizes at the end: " + collections));
         for (QueryScans.Scan scan : scanned) {
@@ -128,6 +140,15 @@ final class Scale {
                     "scans: " + scan.collection() + " " + scan.command() + " " + scan.shape().replace("|", "\\|"),
                     scan.count(), 0, new Target.None(),
                     scan.collection() + " holds " + collections.getOrDefault(scan.collection(), 0L) + " documents"));
+        }
+    }
+
+    private double fileMiB() {
+        try {
+            return Files.size(mongoFile) / (1024.0 * 1024.0);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + mongoFile, e);
         }
     }
 
