@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.aimedia.gateway.local.LocalGateway;
@@ -177,13 +178,23 @@ final class CrashRecovery {
         return (System.nanoTime() - since) / 1e9;
     }
 
+    /**
+     * A free port below Linux's ephemeral range (32768 and up): the gateway process binds
+     * its fixed ports seconds after it started, after Kafka, MongoDB and the simulators
+     * took ephemeral ports of their own, and an ephemeral port found free here was once
+     * one of theirs by then.
+     */
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate = ThreadLocalRandom.current().nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            }
+            catch (IOException taken) {
+                // another one
+            }
         }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
 }
