@@ -1,6 +1,7 @@
 package com.aimedia.gateway.workers.submission;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -13,8 +14,11 @@ import com.aimedia.gateway.platform.retention.RecordSweeper;
 import com.aimedia.gateway.platform.retention.TaskRecordRetention;
 import com.aimedia.gateway.workers.limits.ProviderCalls;
 import com.aimedia.gateway.workers.limits.Sleeper;
+import com.aimedia.gateway.workers.limits.WorkerMetrics;
 import com.aimedia.gateway.workers.outputs.OutputPublisher;
 import com.aimedia.gateway.workers.provider.ProviderAdapterLookup;
+import com.aimedia.gateway.workers.provider.spi.ProviderAdapter;
+import com.aimedia.gateway.workers.provider.spi.ProviderRegistry;
 import com.aimedia.gateway.workers.reporting.StatusReporter;
 import com.aimedia.gateway.workers.urls.ProviderCallbackUrls;
 import com.mongodb.client.MongoDatabase;
@@ -59,12 +63,18 @@ class SubmissionConfiguration {
     SubmissionService submissionService(ProviderAdapterLookup adapters, SubmissionStore store, SubmissionLeases leases,
             StatusReporter reporter, ProviderCalls calls, JsonMapper json, Clock clock, SubmissionProperties properties,
             GatewayKafkaProperties kafka, OutputPublisher outputs, ProviderCallbackUrls callbackUrls,
-            MeterRegistry meters) {
+            MeterRegistry meters, ProviderRegistry providers) {
         if (properties.maxAttempts() > kafka.retryAttempts() + 1) {
             throw new IllegalStateException("gateway.workers.submission.max-attempts (" + properties.maxAttempts()
                     + ") must not exceed gateway.kafka.retry-attempts + 1 (" + (kafka.retryAttempts() + 1)
                     + "), or a task whose provider keeps failing would reach the dead-letter topic without being "
                     + "reported FAILED");
+        }
+        // at 0 from the start, so that an alert on their increase has a series to look at
+        for (ProviderAdapter provider : providers.all()) {
+            for (String outcome : List.of(WorkerMetrics.OUTCOME_WAITED, WorkerMetrics.OUTCOME_GAVE_UP)) {
+                SubmissionService.rateLimitedCounter(meters, provider.id().value(), outcome);
+            }
         }
         return new SubmissionService(adapters, store, leases, reporter, calls, json, clock, properties,
                 new RetryDelay(properties.rateLimitBackoff(), () -> ThreadLocalRandom.current().nextDouble()),

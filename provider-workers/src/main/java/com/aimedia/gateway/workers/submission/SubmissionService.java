@@ -386,13 +386,17 @@ public final class SubmissionService {
     }
 
     private void countRateLimited(ProviderAdapter adapter, String outcome) {
-        Counter.builder(WorkerMetrics.SUBMISSIONS_RATE_LIMITED)
+        rateLimitedCounter(meters, adapter.id().value(), outcome).increment();
+    }
+
+    /** One provider's rate-limited submits with one outcome (registered at 0 if new). */
+    static Counter rateLimitedCounter(MeterRegistry meters, String provider, String outcome) {
+        return Counter.builder(WorkerMetrics.SUBMISSIONS_RATE_LIMITED)
             .description("Submits the provider refused for its rate or concurrency limit: waited (the task stays "
                     + "queued and is retried) or gave up (the task failed rate_limited)")
-            .tag(WorkerMetrics.TAG_PROVIDER, adapter.id().value())
+            .tag(WorkerMetrics.TAG_PROVIDER, provider)
             .tag(WorkerMetrics.TAG_OUTCOME, outcome)
-            .register(meters)
-            .increment();
+            .register(meters);
     }
 
     private void reportSettled(String taskId, String provider, SubmissionStore.SubmissionRecord record) {
