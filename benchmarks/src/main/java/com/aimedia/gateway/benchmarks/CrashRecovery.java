@@ -2,8 +2,6 @@ package com.aimedia.gateway.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.aimedia.gateway.local.FreePorts;
 import com.aimedia.gateway.local.LocalGateway;
 
 /**
@@ -62,9 +60,9 @@ final class CrashRecovery {
 
     Result run(int tasks, Duration timeout) throws IOException {
         Files.createDirectories(logs);
-        int port = freePort();
+        int port = FreePorts.find();
         Map<String, String> environment = Map.of("GATEWAY_PORT", String.valueOf(port), "GATEWAY_FILES_PORT",
-                String.valueOf(freePort()), "GATEWAY_DEV_API_KEY", API_KEY, "GATEWAY_DATA_DIR", data.toString());
+                String.valueOf(FreePorts.find()), "GATEWAY_DEV_API_KEY", API_KEY, "GATEWAY_DATA_DIR", data.toString());
         GatewayClient client = new GatewayClient(load.client(), "http://127.0.0.1:" + port, API_KEY, "");
         Process first = launch(environment, logs.resolve("8-gateway-1.log"));
         try {
@@ -176,25 +174,6 @@ final class CrashRecovery {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    /**
-     * A free port below Linux's ephemeral range (32768 and up): the gateway process binds
-     * its fixed ports seconds after it started, after Kafka, MongoDB and the simulators
-     * took ephemeral ports of their own, and an ephemeral port found free here was once
-     * one of theirs by then.
-     */
-    private static int freePort() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int candidate = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-            try (ServerSocket socket = new ServerSocket(candidate, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            }
-            catch (IOException taken) {
-                // another one
-            }
-        }
-        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
 }
