@@ -31,9 +31,9 @@ import io.netty.channel.Channel;
  * commits once a second and for disks that flush late). Committing with every write, the
  * file grew by the chunks of 45 s of writes (3.5 GB under a steady stream of small
  * updates to 1,000 documents) and each commit slowed with the metadata of that many
- * chunks. Here the retention is {@link #RETENTION}: the only other reader of an old chunk
- * is a command still reading the version it started on, and every command keeps its
- * version (and its chunks) alive until it answers.
+ * chunks. Here the retention is {@link #RETENTION_MILLIS}: the only other reader of an
+ * old chunk is a command still reading the version it started on, and every command keeps
+ * its version (and its chunks) alive until it answers.
  */
 final class DurableH2Backend extends H2Backend {
 

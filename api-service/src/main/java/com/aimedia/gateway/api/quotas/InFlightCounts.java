@@ -105,8 +105,9 @@ class InFlightCounts {
 
     /**
      * Creates the tenant's document from the slots it holds. No slot of the tenant can be
-     * added meanwhile (a slot is only added after a {@link #take} on this document), and
-     * of two replicas creating it at once the second one's insert fails and is dropped.
+     * added meanwhile (a slot is only added after a {@link #takeWithin} on this
+     * document), and of two replicas creating it at once the second one's insert fails
+     * and is dropped.
      */
     private void create(String tenantId) {
         Map<String, Long> held = slots.heldByKey(tenantId);
