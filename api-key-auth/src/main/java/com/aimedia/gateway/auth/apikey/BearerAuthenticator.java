@@ -1,5 +1,7 @@
 package com.aimedia.gateway.auth.apikey;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +11,7 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 
+import com.aimedia.gateway.platform.mongo.RecentReads;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 import com.aimedia.gateway.web.problems.ErrorCode;
 import com.mongodb.client.MongoCollection;
@@ -21,9 +24,12 @@ import com.mongodb.client.model.Projections;
  * or refuses with the service's 401 code. Only reads the collection: api-service owns and
  * writes it. Never logs a key.
  * <p>
- * Every request reads MongoDB (one lookup by {@code _id}), with no cache in the JVM: a
- * key revoked through any replica ({@code revoked_at} set) is refused by every replica of
- * every service from the next request on.
+ * A key found valid may be answered from memory for a short time ({@link RecentReads}): a
+ * key revoked ({@code revoked_at} set) through a replica that called
+ * {@link #forgetKeys()} is refused by that replica from the next request on and by the
+ * others within their cache time. Without a cache time every request reads MongoDB (one
+ * lookup by {@code _id}) and a revocation holds everywhere from the next request on. An
+ * unknown key is read every time, so a new key works at once everywhere.
  */
 public final class BearerAuthenticator {
 
@@ -41,15 +47,39 @@ public final class BearerAuthenticator {
 
     private final MongoCollection<Document> keys;
 
+    /** More keys than this are not cached all at once; the cache starts over. */
+    static final int MAX_CACHED = 100_000;
+
     private final ErrorCode unauthorized;
 
+    private final RecentReads<String, ApiKeyIdentity> validKeys;
+
     /**
+     * Reads MongoDB on every request.
      * @param unauthorized the service's own 401 code, so the answer carries that
      * service's code set
      */
     public BearerAuthenticator(MongoDatabase database, ErrorCode unauthorized) {
+        this(database, unauthorized, Duration.ZERO, Clock.systemUTC());
+    }
+
+    /**
+     * @param unauthorized the service's own 401 code, so the answer carries that
+     * service's code set
+     * @param cacheTime how long a key found valid is answered from memory
+     */
+    public BearerAuthenticator(MongoDatabase database, ErrorCode unauthorized, Duration cacheTime, Clock clock) {
         this.keys = database.getCollection(COLLECTION);
         this.unauthorized = unauthorized;
+        this.validKeys = new RecentReads<>(cacheTime, MAX_CACHED, clock);
+    }
+
+    /**
+     * This replica wrote {@code api_keys} (a revocation, a rotation, a key moved to
+     * another tenant): no key is answered from memory until it was read again.
+     */
+    public void forgetKeys() {
+        validKeys.forgetAll();
     }
 
     /**
@@ -74,7 +104,10 @@ public final class BearerAuthenticator {
     }
 
     private Optional<ApiKeyIdentity> find(String apiKey) {
-        String hash = ApiKeyHash.of(apiKey);
+        return validKeys.get(ApiKeyHash.of(apiKey), this::read);
+    }
+
+    private Optional<ApiKeyIdentity> read(String hash) {
         Document found = keys.find(Filters.and(Filters.eq("_id", hash), Filters.exists(REVOKED_AT, false)))
             .projection(Projections.include(TENANT_ID, KEY_ID, SCOPES))
             .first();

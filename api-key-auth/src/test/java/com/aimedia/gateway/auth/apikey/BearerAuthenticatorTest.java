@@ -3,12 +3,16 @@ package com.aimedia.gateway.auth.apikey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 import com.aimedia.gateway.testsupport.InMemoryMongo;
+import com.aimedia.gateway.testsupport.MutableClock;
 import com.aimedia.gateway.web.problems.ApiProblemException;
 import com.aimedia.gateway.web.problems.ErrorCode;
 import com.mongodb.client.MongoDatabase;
@@ -94,7 +98,51 @@ class BearerAuthenticatorTest {
         assertThat(old.allows("submit")).isTrue();
     }
 
+    @Test
+    void should_answer_a_valid_key_from_memory_for_the_cache_time_unless_this_replica_changed_keys() {
+        // given: two replicas that cache keys for a second, both have read the key
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-06T12:00:00Z"));
+        BearerAuthenticator revoking = new BearerAuthenticator(database, Code.UNAUTHORIZED, Duration.ofSeconds(1),
+                clock);
+        BearerAuthenticator other = new BearerAuthenticator(database, Code.UNAUTHORIZED, Duration.ofSeconds(1), clock);
+        var keys = database.getCollection(BearerAuthenticator.COLLECTION);
+        keys.insertOne(new Document("_id", ApiKeyHash.of("sk_leaked")).append("tenant_id", "tenant-a")
+            .append("key_id", "key_1"));
+        assertThat(revoking.authenticate("Bearer sk_leaked")).isEqualTo("tenant-a");
+        assertThat(other.authenticate("Bearer sk_leaked")).isEqualTo("tenant-a");
+
+        // when: revoked through the first one
+        keys.updateOne(new Document("_id", ApiKeyHash.of("sk_leaked")),
+                new Document("$set", new Document("revoked_at", new java.util.Date())));
+        revoking.forgetKeys();
+
+        // then: refused there at once, by the other once its read is a second old
+        assertRefused(revoking, "Bearer sk_leaked", "Invalid API key.");
+        assertThat(other.authenticate("Bearer sk_leaked")).isEqualTo("tenant-a");
+        clock.advance(Duration.ofSeconds(1));
+        assertRefused(other, "Bearer sk_leaked", "Invalid API key.");
+    }
+
+    @Test
+    void should_accept_a_new_key_at_once_when_an_unknown_one_was_refused_before() {
+        // given
+        BearerAuthenticator caching = new BearerAuthenticator(database, Code.UNAUTHORIZED, Duration.ofSeconds(10),
+                new MutableClock(Instant.parse("2026-12-06T12:00:00Z")));
+        assertRefused(caching, "Bearer sk_new", "Invalid API key.");
+
+        // when
+        database.getCollection(BearerAuthenticator.COLLECTION)
+            .insertOne(new Document("_id", ApiKeyHash.of("sk_new")).append("tenant_id", "tenant-a"));
+
+        // then
+        assertThat(caching.authenticate("Bearer sk_new")).isEqualTo("tenant-a");
+    }
+
     private void assertRefused(String authorization, String detail) {
+        assertRefused(authenticator, authorization, detail);
+    }
+
+    private static void assertRefused(BearerAuthenticator authenticator, String authorization, String detail) {
         assertThatThrownBy(() -> authenticator.authenticate(authorization)).isInstanceOf(ApiProblemException.class)
             .satisfies(e -> {
                 assertThat(((ApiProblemException) e).code()).isEqualTo(Code.UNAUTHORIZED);

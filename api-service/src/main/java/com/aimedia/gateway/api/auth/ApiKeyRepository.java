@@ -33,7 +33,8 @@ import com.mongodb.client.model.Updates;
  * {@code {_id: hex sha256 of the key, key_id, tenant_id, name, scopes?, hint, created_at,
  * revoked_at?, rotated_to?}}. Keys are never stored. This service owns the collection and
  * writes it; reading a key on a request is the shared {@link BearerAuthenticator}'s job,
- * which refuses a key once {@code revoked_at} is set.
+ * which refuses a key once {@code revoked_at} is set: every write here makes this
+ * replica's authenticator read keys again.
  */
 @Repository
 public class ApiKeyRepository {
@@ -54,8 +55,11 @@ public class ApiKeyRepository {
 
     private final SecureRandom random = new SecureRandom();
 
-    ApiKeyRepository(MongoDatabase database) {
+    private final BearerAuthenticator authenticator;
+
+    ApiKeyRepository(MongoDatabase database, BearerAuthenticator authenticator) {
         this.keys = database.getCollection(BearerAuthenticator.COLLECTION);
+        this.authenticator = authenticator;
         keys.createIndex(Indexes.ascending(BearerAuthenticator.TENANT_ID));
         keys.createIndex(Indexes.ascending(BearerAuthenticator.KEY_ID), new IndexOptions().unique(true).sparse(true));
     }
@@ -65,12 +69,17 @@ public class ApiKeyRepository {
      * existing key is kept.
      */
     void upsert(String apiKey, String tenantId, String name, Instant now) {
-        keys.updateOne(Filters.eq(ID, ApiKeyHash.of(apiKey)),
-                Updates.combine(Updates.set(BearerAuthenticator.TENANT_ID, tenantId), Updates.set(NAME, name),
-                        Updates.unset(BearerAuthenticator.REVOKED_AT),
-                        Updates.setOnInsert(BearerAuthenticator.KEY_ID, newKeyId()),
-                        Updates.setOnInsert(HINT, hint(apiKey)), Updates.setOnInsert(CREATED_AT, Date.from(now))),
-                new UpdateOptions().upsert(true));
+        try {
+            keys.updateOne(Filters.eq(ID, ApiKeyHash.of(apiKey)),
+                    Updates.combine(Updates.set(BearerAuthenticator.TENANT_ID, tenantId), Updates.set(NAME, name),
+                            Updates.unset(BearerAuthenticator.REVOKED_AT),
+                            Updates.setOnInsert(BearerAuthenticator.KEY_ID, newKeyId()),
+                            Updates.setOnInsert(HINT, hint(apiKey)), Updates.setOnInsert(CREATED_AT, Date.from(now))),
+                    new UpdateOptions().upsert(true));
+        }
+        finally {
+            authenticator.forgetKeys();
+        }
     }
 
     /** A new key with a fresh secret; the secret is in the answer and nowhere else. */
@@ -135,11 +144,17 @@ public class ApiKeyRepository {
         return old.map(view -> insert(successorId, tenantId, view.name(), view.scopes(), now));
     }
 
+    /** Every change of a key goes through here (or {@link #upsert}). */
     private Optional<ApiKeyView> update(Bson filter, Bson update) {
-        return Optional
-            .ofNullable(keys.findOneAndUpdate(filter, update,
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
-            .map(ApiKeyRepository::toView);
+        try {
+            return Optional
+                .ofNullable(keys.findOneAndUpdate(filter, update,
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
+                .map(ApiKeyRepository::toView);
+        }
+        finally {
+            authenticator.forgetKeys();
+        }
     }
 
     private static Bson byKeyId(String tenantId, String keyId) {

@@ -25,9 +25,16 @@ class AuthConfiguration implements WebMvcConfigurer {
 
     private final RequestGate gate;
 
-    AuthConfiguration(MongoDatabase mongoDatabase, RequestGate gate) {
-        this.authenticator = new BearerAuthenticator(mongoDatabase, ProblemCode.UNAUTHORIZED);
+    AuthConfiguration(BearerAuthenticator authenticator, RequestGate gate) {
+        this.authenticator = authenticator;
         this.gate = gate;
+    }
+
+    /** Static: this configuration's own constructor needs it. */
+    @Bean
+    static BearerAuthenticator bearerAuthenticator(MongoDatabase mongoDatabase, AuthProperties properties,
+            Clock clock) {
+        return new BearerAuthenticator(mongoDatabase, ProblemCode.UNAUTHORIZED, properties.apiKeyCache(), clock);
     }
 
     @Override

@@ -1,19 +1,18 @@
 package com.aimedia.gateway.api.tenants;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
+
+import com.aimedia.gateway.platform.mongo.RecentReads;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -52,24 +51,11 @@ public class TenantRepository {
 
     private final MongoCollection<Document> tenants;
 
-    private final Duration cacheTime;
-
-    private final Clock clock;
-
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    private final Object cacheLock = new Object();
-
-    /** Writes through this replica so far: a read that overlaps one is not cached. */
-    private long writes;
+    private final RecentReads<String, TenantRecord> recent;
 
     TenantRepository(MongoDatabase database, TenantSettingsProperties properties, Clock clock) {
         this.tenants = database.getCollection("tenants");
-        this.cacheTime = properties.tenantSettingsCache();
-        this.clock = clock;
-    }
-
-    private record Cached(TenantRecord settings, Instant readAt) {
+        this.recent = new RecentReads<>(properties.tenantSettingsCache(), MAX_CACHED, clock);
     }
 
     /**
@@ -108,35 +94,13 @@ public class TenantRepository {
      * the defaults for a tenant that was never registered.
      */
     public TenantRecord settings(String id) {
-        Instant now = clock.instant();
-        Cached cached = cache.get(id);
-        if (cached != null && now.isBefore(cached.readAt().plus(cacheTime))) {
-            return cached.settings();
-        }
-        long writesBefore;
-        synchronized (cacheLock) {
-            writesBefore = writes;
-        }
-        TenantRecord settings = find(id).orElseGet(() -> TenantRecord.unregistered(id));
-        // not kept if this replica changed a tenant meanwhile: the read may predate it
-        if (!cacheTime.isZero()) {
-            synchronized (cacheLock) {
-                if (writes == writesBefore) {
-                    if (cache.size() >= MAX_CACHED) {
-                        cache.clear();
-                    }
-                    cache.put(id, new Cached(settings, now));
-                }
-            }
-        }
-        return settings;
+        return recent
+            .get(id, tenantId -> Optional.of(find(tenantId).orElseGet(() -> TenantRecord.unregistered(tenantId))))
+            .orElseThrow();
     }
 
     private void changed(String id) {
-        synchronized (cacheLock) {
-            writes++;
-            cache.remove(id);
-        }
+        recent.forget(id);
     }
 
     public List<TenantRecord> list() {
