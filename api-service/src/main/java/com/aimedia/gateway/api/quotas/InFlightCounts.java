@@ -1,6 +1,7 @@
 package com.aimedia.gateway.api.quotas;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +11,8 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
+
+import com.aimedia.gateway.api.quotas.GroupedWrites.Pending;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoServerException;
@@ -29,9 +32,10 @@ import com.mongodb.client.model.Updates;
  * A tenant's document is created from its {@code task_slots} the first time it is needed
  * (slots written before the counters existed keep counting); from then on only a slot
  * taken here adds to it and only a slot deleted from {@code task_slots} takes from it.
+ * Concurrent takes are counted together where they fit ({@link GroupedWrites}).
  */
 @Repository
-class InFlightCounts {
+class InFlightCounts implements AutoCloseable {
 
     static final String COLLECTION = "in_flight_counts";
 
@@ -48,9 +52,16 @@ class InFlightCounts {
 
     private final TaskSlots slots;
 
+    private final GroupedWrites<Take, Boolean> takes = new GroupedWrites<>("in-flight-takes", this::takeAll);
+
     InFlightCounts(MongoDatabase database, TaskSlots slots) {
         this.counts = database.getCollection(COLLECTION);
         this.slots = slots;
+    }
+
+    @Override
+    public void close() {
+        takes.close();
     }
 
     /**
@@ -67,8 +78,64 @@ class InFlightCounts {
      * with it; @return whether it was counted
      */
     boolean takeWithin(String tenantId, String keyId, long tenantLimit, @Nullable Integer keyLimit) {
-        String keyCount = KEYS + "." + field(keyId);
-        List<Bson> below = new ArrayList<>(List.of(Filters.eq("_id", tenantId), Filters.lt(TASKS, tenantLimit)));
+        return takes.write(new Take(tenantId, keyId, tenantLimit, keyLimit));
+    }
+
+    /** One submit's slot to take, and the limits it is taken within. */
+    private record Take(String tenantId, String keyId, long tenantLimit, @Nullable Integer keyLimit) {
+    }
+
+    /**
+     * The takes that arrived together: those of one tenant, key and limits are counted
+     * with one increment when all of them fit (the usual case, far from the limits), else
+     * one by one, so that at the edge exactly the limit's worth are admitted.
+     */
+    private void takeAll(List<Pending<Take, Boolean>> group) {
+        Map<Take, List<Pending<Take, Boolean>>> alike = new LinkedHashMap<>();
+        group.forEach(pending -> alike.computeIfAbsent(pending.item(), take -> new ArrayList<>()).add(pending));
+        alike.forEach((take, pendings) -> {
+            try {
+                if (pendings.size() > 1 && takeAllOrNone(take, pendings.size())) {
+                    pendings.forEach(pending -> pending.succeed(true));
+                    return;
+                }
+            }
+            catch (RuntimeException e) {
+                pendings.forEach(pending -> pending.fail(e));
+                return;
+            }
+            for (Pending<Take, Boolean> pending : pendings) {
+                try {
+                    pending.succeed(takeOne(take));
+                }
+                catch (RuntimeException e) {
+                    pending.fail(e);
+                }
+            }
+        });
+    }
+
+    private boolean takeAllOrNone(Take take, int slots) {
+        String keyCount = keyCount(take.keyId());
+        List<Bson> room = new ArrayList<>(
+                List.of(Filters.eq("_id", take.tenantId()), Filters.lte(TASKS, take.tenantLimit() - slots)));
+        Integer keyLimit = take.keyLimit();
+        if (keyLimit != null) {
+            if (slots > keyLimit) {
+                return false;
+            }
+            room.add(Filters.or(Filters.lte(keyCount, keyLimit - slots), Filters.exists(keyCount, false)));
+        }
+        return counts
+            .updateOne(Filters.and(room), Updates.combine(Updates.inc(TASKS, slots), Updates.inc(keyCount, slots)))
+            .getMatchedCount() > 0;
+    }
+
+    private boolean takeOne(Take take) {
+        String keyCount = keyCount(take.keyId());
+        List<Bson> below = new ArrayList<>(
+                List.of(Filters.eq("_id", take.tenantId()), Filters.lt(TASKS, take.tenantLimit())));
+        Integer keyLimit = take.keyLimit();
         if (keyLimit != null) {
             // a key's first slot: its field is not there yet
             below.add(Filters.or(Filters.lt(keyCount, keyLimit), Filters.exists(keyCount, false)));
@@ -79,21 +146,26 @@ class InFlightCounts {
                 .getMatchedCount() > 0) {
                 return true;
             }
-            if (counts.find(Filters.eq("_id", tenantId)).first() != null) {
+            if (counts.find(Filters.eq("_id", take.tenantId())).first() != null) {
                 return false;
             }
             if (attempt >= ATTEMPTS) {
-                throw new IllegalStateException("in-flight counts of tenant " + tenantId + " could not be created");
+                throw new IllegalStateException(
+                        "in-flight counts of tenant " + take.tenantId() + " could not be created");
             }
-            create(tenantId);
+            create(take.tenantId());
         }
+    }
+
+    private static String keyCount(String keyId) {
+        return KEYS + "." + field(keyId);
     }
 
     /** Counts {@code slots} fewer for the tenant and the key. */
     void give(String tenantId, String keyId, long slots) {
         if (slots > 0) {
             counts.updateOne(Filters.eq("_id", tenantId),
-                    Updates.combine(Updates.inc(TASKS, -slots), Updates.inc(KEYS + "." + field(keyId), -slots)));
+                    Updates.combine(Updates.inc(TASKS, -slots), Updates.inc(keyCount(keyId), -slots)));
         }
     }
 

@@ -4,18 +4,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
+import com.aimedia.gateway.api.quotas.GroupedWrites.Pending;
 import com.aimedia.gateway.platform.readmodel.TaskReadModel;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 
 /**
@@ -25,9 +30,10 @@ import com.mongodb.client.model.Projections;
  * the tenant's slots whose task is terminal in {@code tasks} (read-only here) are deleted
  * and given back to the counts, and only then is the count final. That needs no consumer
  * of the event stream in this service and reads at most a limit's worth of tasks.
+ * Concurrent submits' slots are inserted together ({@link GroupedWrites}).
  */
 @Repository
-class TaskSlots {
+class TaskSlots implements AutoCloseable {
 
     static final String TENANT_ID = "tenant_id";
     static final String KEY_ID = "key_id";
@@ -36,6 +42,8 @@ class TaskSlots {
 
     private final MongoCollection<Document> tasks;
 
+    private final GroupedWrites<Document, Boolean> inserts = new GroupedWrites<>("task-slot-inserts", this::insertAll);
+
     TaskSlots(MongoDatabase database) {
         this.slots = database.getCollection("task_slots");
         this.tasks = database.getCollection(TaskReadModel.COLLECTION);
@@ -43,9 +51,37 @@ class TaskSlots {
     }
 
     void insert(String taskId, String tenantId, String keyId, Instant now) {
-        slots.insertOne(new Document("_id", taskId).append(TENANT_ID, tenantId)
+        inserts.write(new Document("_id", taskId).append(TENANT_ID, tenantId)
             .append(KEY_ID, keyId)
             .append("created_at", Date.from(now)));
+    }
+
+    /**
+     * Unordered, so one slot's error (none is expected: task ids are unique) fails only
+     * its submit.
+     */
+    private void insertAll(List<Pending<Document, Boolean>> group) {
+        try {
+            slots.insertMany(group.stream().map(Pending::item).toList(), new InsertManyOptions().ordered(false));
+            group.forEach(pending -> pending.succeed(true));
+        }
+        catch (MongoBulkWriteException e) {
+            Set<Integer> failed = new HashSet<>();
+            e.getWriteErrors().forEach(error -> failed.add(error.getIndex()));
+            for (int i = 0; i < group.size(); i++) {
+                if (failed.contains(i)) {
+                    group.get(i).fail(e);
+                }
+                else {
+                    group.get(i).succeed(true);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        inserts.close();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,8 @@ class InFlightCountsTest {
 
     @AfterEach
     void stop() {
+        counts.close();
+        slots.close();
         mongo.close();
     }
 
@@ -103,6 +106,27 @@ class InFlightCountsTest {
         // then
         assertThat(admitted).isEqualTo(30);
         assertThat(counts.current("tenant_d", "key_1").tenant()).isEqualTo(50);
+    }
+
+    @Test
+    void should_admit_exactly_the_limit_when_many_takes_arrive_together() throws Exception {
+        // given: takes that arrive together are counted together where they all fit
+        try (ExecutorService submits = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Boolean>> taken = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                taken.add(submits.submit(() -> counts.takeWithin("tenant_g", "key_1", 25, 30)));
+            }
+
+            // when
+            long admitted = 0;
+            for (Future<Boolean> take : taken) {
+                admitted += take.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+
+            // then
+            assertThat(admitted).isEqualTo(25);
+            assertThat(counts.current("tenant_g", "key_1")).isEqualTo(new Counts(25, 25));
+        }
     }
 
 }
