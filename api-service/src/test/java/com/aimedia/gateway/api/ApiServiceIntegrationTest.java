@@ -56,6 +56,7 @@ import com.aimedia.gateway.schemas.EventDeserializer;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.storage.LocalOutputLinks;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
+import com.aimedia.gateway.testsupport.AnnouncedBody;
 
 /**
  * The whole api-service over real HTTP, with embedded Kafka and mongo-java-server
@@ -552,26 +553,7 @@ class ApiServiceIntegrationTest {
     @Order(101)
     void should_refuse_a_huge_body_before_authenticating_on_every_post_endpoint() throws Exception {
         for (String path : java.util.List.of("/v1/task/submit", "/v1/webhooks/secret/rotate", "/v1/webhooks/recover")) {
-            assertThat(statusOfAnnouncedBody(port, "POST", path)).as(path).startsWith("HTTP/1.1 413");
-        }
-    }
-
-    /**
-     * A request line and headers only: the body is announced but never sent, as an
-     * attacker would.
-     */
-    private static String statusOfAnnouncedBody(int port, String method, String path) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(20_000);
-            socket.getOutputStream()
-                .write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Content-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            String line = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
-                .readLine();
-            return line == null ? "" : line;
+            assertThat(AnnouncedBody.statusLine(port, "POST", path)).as(path).startsWith("HTTP/1.1 413");
         }
     }
 

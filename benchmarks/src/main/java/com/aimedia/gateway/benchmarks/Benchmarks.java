@@ -42,9 +42,9 @@ public final class Benchmarks {
     private static final Duration INSTANT_POLL_INTERVAL = Duration.ofSeconds(1);
 
     /**
-     * Tasks each of the four clients of measurement 4 runs one after the other, once
-     * polling GET and once waiting for webhooks: 200 of each, so that p99 is the second
-     * slowest task, not (as with the 32 of earlier rounds) the slowest one.
+     * Tasks each of the four clients of measurement 4 runs one after the other: 200 in
+     * all, so that p99 is the second slowest task, not (as with the 32 of earlier rounds)
+     * the slowest one.
      */
     private static final int OVERHEAD_TASKS_PER_CLIENT = 50;
 
@@ -213,13 +213,11 @@ public final class Benchmarks {
         }
         for (Variant variant : List.of(new Variant("polling (kling-v2)", "kling-v2", INSTANT_POLL_INTERVAL),
                 new Variant("provider callbacks (luma-ray-2)", "luma-ray-2", Duration.ZERO))) {
-            List<Trip> polled = endToEnd.run(variant.model(), 4, OVERHEAD_TASKS_PER_CLIENT, Duration.ofSeconds(60));
-            List<Trip> hooked = endToEnd.runByWebhook(variant.model(), 4, OVERHEAD_TASKS_PER_CLIENT,
-                    Duration.ofSeconds(60));
-            Latencies get = EndToEnd.terminal(polled, variant.excluded());
-            Latencies hook = EndToEnd.webhook(hooked, variant.excluded());
-            String note = polled.size() + " tasks followed by GET every 10 ms, then " + hook.count()
-                    + " by their webhook only (no GET); baseline: bare submit p50" + (variant.excluded().isZero() ? ""
+            List<Trip> trips = endToEnd.run(variant.model(), 4, OVERHEAD_TASKS_PER_CLIENT, Duration.ofSeconds(60));
+            Latencies get = EndToEnd.terminal(trips, variant.excluded());
+            Latencies hook = EndToEnd.webhook(trips, variant.excluded());
+            String note = trips.size() + " tasks, " + hook.count() + " webhooks; baseline: bare submit p50"
+                    + (variant.excluded().isZero() ? ""
                             : "; poll interval " + variant.excluded().toMillis() + " ms subtracted");
             String measurement = "4 overhead, " + variant.name();
             Target p99 = variant.excluded().isZero() ? new Target.ValueAtMost(250) : new Target.None();

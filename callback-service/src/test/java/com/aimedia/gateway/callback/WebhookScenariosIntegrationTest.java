@@ -56,6 +56,7 @@ import com.aimedia.gateway.schemas.EventDeserializer;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.TaskStatus;
 import com.aimedia.gateway.schemas.v1.TaskStatusChanged;
+import com.aimedia.gateway.testsupport.AnnouncedBody;
 import com.aimedia.gateway.testsupport.InMemoryMongo;
 import com.aimedia.gateway.urlguard.HostResolver;
 import com.mongodb.client.MongoDatabase;
@@ -748,26 +749,7 @@ class WebhookScenariosIntegrationTest {
     void should_refuse_a_huge_body_before_authenticating_when_no_key_is_sent() throws Exception {
         // the secret rotation endpoint takes a POST; a 10 GB announcement is refused
         // unread, before the 401
-        assertThat(statusOfAnnouncedBody(port, "POST", "/v1/webhooks/secret/rotate")).startsWith("HTTP/1.1 413");
-    }
-
-    /**
-     * A request line and headers only: the body is announced but never sent, as an
-     * attacker would.
-     */
-    private static String statusOfAnnouncedBody(int port, String method, String path) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(20_000);
-            socket.getOutputStream()
-                .write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Content-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            String line = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
-                .readLine();
-            return line == null ? "" : line;
-        }
+        assertThat(AnnouncedBody.statusLine(port, "POST", "/v1/webhooks/secret/rotate")).startsWith("HTTP/1.1 413");
     }
 
 }

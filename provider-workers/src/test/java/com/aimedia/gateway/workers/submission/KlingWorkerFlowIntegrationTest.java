@@ -31,6 +31,7 @@ import com.aimedia.gateway.schemas.v1.ReportedOutcome;
 import com.aimedia.gateway.schemas.v1.TaskStatusReported;
 import com.aimedia.gateway.schemas.v1.TaskSubmitted;
 import com.aimedia.gateway.simulators.kling.KlingSimulator;
+import com.aimedia.gateway.testsupport.AnnouncedBody;
 import com.aimedia.gateway.testsupport.InMemoryMongo;
 import com.aimedia.gateway.workers.ProviderWorkersApplication;
 import com.aimedia.gateway.storage.LinkWindow;
@@ -363,27 +364,8 @@ class KlingWorkerFlowIntegrationTest {
 
     @Test
     void should_refuse_a_huge_provider_callback_body_before_checking_anything() throws Exception {
-        assertThat(statusOfAnnouncedBody(port, "POST", "/provider-callbacks/kling/task_x?expires=1&signature=x"))
+        assertThat(AnnouncedBody.statusLine(port, "POST", "/provider-callbacks/kling/task_x?expires=1&signature=x"))
             .startsWith("HTTP/1.1 413");
-    }
-
-    /**
-     * A request line and headers only: the body is announced but never sent, as an
-     * attacker would.
-     */
-    private static String statusOfAnnouncedBody(int port, String method, String path) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(20_000);
-            socket.getOutputStream()
-                .write((method + " " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Content-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n")
-                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            String line = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
-                .readLine();
-            return line == null ? "" : line;
-        }
     }
 
 }
