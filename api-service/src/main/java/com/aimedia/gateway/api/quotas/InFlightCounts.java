@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
@@ -88,31 +90,49 @@ class InFlightCounts implements AutoCloseable {
     /**
      * The takes that arrived together: those of one tenant, key and limits are counted
      * with one increment when all of them fit (the usual case, far from the limits), else
-     * one by one, so that at the edge exactly the limit's worth are admitted.
+     * one by one, so that at the edge exactly the limit's worth are admitted. Takes of
+     * different tenants or keys are made in parallel, as their requests would have made
+     * them.
      */
     private void takeAll(List<Pending<Take, Boolean>> group) {
         Map<Take, List<Pending<Take, Boolean>>> alike = new LinkedHashMap<>();
         group.forEach(pending -> alike.computeIfAbsent(pending.item(), take -> new ArrayList<>()).add(pending));
-        alike.forEach((take, pendings) -> {
-            try {
-                if (pendings.size() > 1 && takeAllOrNone(take, pendings.size())) {
-                    pendings.forEach(pending -> pending.succeed(true));
-                    return;
-                }
-            }
-            catch (RuntimeException e) {
-                pendings.forEach(pending -> pending.fail(e));
+        if (alike.size() == 1) {
+            alike.forEach(this::takeAlike);
+            return;
+        }
+        try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            alike.forEach((take, pendings) -> parallel.execute(() -> takeAlike(take, pendings)));
+        }
+    }
+
+    /**
+     * Settles takes of one tenant, key and limits. Once one of them is refused the tenant
+     * or key is at its limit, and the rest are refused with it without asking again (as
+     * if they had arrived at the same instant), so a tenant flooding its limit costs a
+     * few round trips per group, not two per request.
+     */
+    private void takeAlike(Take take, List<Pending<Take, Boolean>> pendings) {
+        try {
+            if (pendings.size() > 1 && takeAllOrNone(take, pendings.size())) {
+                pendings.forEach(pending -> pending.succeed(true));
                 return;
             }
-            for (Pending<Take, Boolean> pending : pendings) {
-                try {
-                    pending.succeed(takeOne(take));
-                }
-                catch (RuntimeException e) {
-                    pending.fail(e);
-                }
+        }
+        catch (RuntimeException e) {
+            pendings.forEach(pending -> pending.fail(e));
+            return;
+        }
+        boolean full = false;
+        for (Pending<Take, Boolean> pending : pendings) {
+            try {
+                full = full || !takeOne(take);
+                pending.succeed(!full);
             }
-        });
+            catch (RuntimeException e) {
+                pending.fail(e);
+            }
+        }
     }
 
     private boolean takeAllOrNone(Take take, int slots) {

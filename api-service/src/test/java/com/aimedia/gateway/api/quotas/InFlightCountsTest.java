@@ -129,4 +129,29 @@ class InFlightCountsTest {
         }
     }
 
+    @Test
+    void should_admit_exactly_each_tenants_limit_when_many_tenants_take_together() throws Exception {
+        // given: takes of five tenants arriving together, twelve each against a limit of
+        // five
+        try (ExecutorService submits = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Boolean>> taken = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String tenant = "tenant_m" + (i % 5);
+                taken.add(submits.submit(() -> counts.takeWithin(tenant, "key_1", 5, null)));
+            }
+
+            // when
+            long admitted = 0;
+            for (Future<Boolean> take : taken) {
+                admitted += take.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+
+            // then
+            assertThat(admitted).isEqualTo(25);
+            for (int t = 0; t < 5; t++) {
+                assertThat(counts.current("tenant_m" + t, "key_1")).isEqualTo(new Counts(5, 5));
+            }
+        }
+    }
+
 }
