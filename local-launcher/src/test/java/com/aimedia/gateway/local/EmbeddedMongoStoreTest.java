@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
@@ -148,11 +149,8 @@ class EmbeddedMongoStoreTest {
 
     @Test
     void should_store_an_updated_document_as_a_new_object_and_leave_the_one_a_commit_may_be_writing_alone() {
-        // given
-        DurableH2Backend backend = DurableH2Backend.open(directory.resolve("mongo.mv"));
-        MongoServer server = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server.bind()))) {
-            MongoCollection<org.bson.Document> tasks = client.getDatabase("gateway").getCollection("tasks");
+        onDurableServer((backend, tasks) -> {
+            // given
             tasks.insertOne(new org.bson.Document("_id", "task_1").append("status", "queued"));
             MVMap<Object, Document> stored = backend.getMvStore().openMap("databases.gateway.tasks");
             Document before = stored.get("task_1");
@@ -166,19 +164,13 @@ class EmbeddedMongoStoreTest {
             assertThat(before).isEqualTo(new Document("_id", "task_1").append("status", "queued"));
             assertThat(stored.get("task_1")).isNotSameAs(before)
                 .isEqualTo(new Document("_id", "task_1").append("status", "completed").append("progress", 10));
-        }
-        finally {
-            server.shutdown();
-        }
+        });
     }
 
     @Test
     void should_reuse_the_space_of_the_chunks_its_commits_left_behind_within_seconds() {
-        // given: a commit, so a chunk, for each of 1,500 updates of 50 documents
-        DurableH2Backend backend = DurableH2Backend.open(directory.resolve("mongo.mv"));
-        MongoServer server = new MongoServer(backend);
-        try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server.bind()))) {
-            MongoCollection<org.bson.Document> tasks = client.getDatabase("gateway").getCollection("tasks");
+        onDurableServer((backend, tasks) -> {
+            // given: a commit, so a chunk, for each of 1,500 updates of 50 documents
             for (int update = 0; update < 1_500; update++) {
                 tasks.replaceOne(Filters.eq("_id", "task_" + update % 50),
                         new org.bson.Document("_id", "task_" + update % 50).append("version", update),
@@ -194,6 +186,18 @@ class EmbeddedMongoStoreTest {
             });
             assertThat(written).isGreaterThan(1_000);
             assertThat(tasks.countDocuments()).isEqualTo(50);
+        });
+    }
+
+    /**
+     * Runs {@code test} against a durable server on the test's directory, with its
+     * backend and the {@code gateway.tasks} collection.
+     */
+    private void onDurableServer(BiConsumer<DurableH2Backend, MongoCollection<org.bson.Document>> test) {
+        DurableH2Backend backend = DurableH2Backend.open(directory.resolve("mongo.mv"));
+        MongoServer server = new MongoServer(backend);
+        try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server.bind()))) {
+            test.accept(backend, client.getDatabase("gateway").getCollection("tasks"));
         }
         finally {
             server.shutdown();

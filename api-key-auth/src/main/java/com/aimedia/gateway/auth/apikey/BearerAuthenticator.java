@@ -45,10 +45,10 @@ public final class BearerAuthenticator {
 
     private static final Pattern BEARER = Pattern.compile("(?i)bearer +([\\x21-\\x7e]{1,512})");
 
-    private final MongoCollection<Document> keys;
-
     /** More keys than this are not cached all at once; the cache starts over. */
     static final int MAX_CACHED = 100_000;
+
+    private final MongoCollection<Document> keys;
 
     private final ErrorCode unauthorized;
 

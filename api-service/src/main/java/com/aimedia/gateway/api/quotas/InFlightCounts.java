@@ -114,7 +114,7 @@ class InFlightCounts implements AutoCloseable {
      */
     private void takeAlike(Take take, List<Pending<Take, Boolean>> pendings) {
         try {
-            if (pendings.size() > 1 && takeAllOrNone(take, pendings.size())) {
+            if (pendings.size() > 1 && takeIfRoom(take, pendings.size())) {
                 pendings.forEach(pending -> pending.succeed(true));
                 return;
             }
@@ -135,7 +135,11 @@ class InFlightCounts implements AutoCloseable {
         }
     }
 
-    private boolean takeAllOrNone(Take take, int slots) {
+    /**
+     * Counts {@code slots} more for the tenant and the key if all of them fit within both
+     * limits; @return whether they were counted (not when the tenant has no counts yet)
+     */
+    private boolean takeIfRoom(Take take, int slots) {
         String keyCount = keyCount(take.keyId());
         List<Bson> room = new ArrayList<>(
                 List.of(Filters.eq("_id", take.tenantId()), Filters.lte(TASKS, take.tenantLimit() - slots)));
@@ -144,6 +148,7 @@ class InFlightCounts implements AutoCloseable {
             if (slots > keyLimit) {
                 return false;
             }
+            // a key's first slots: its field is not there yet
             room.add(Filters.or(Filters.lte(keyCount, keyLimit - slots), Filters.exists(keyCount, false)));
         }
         return counts
@@ -152,18 +157,8 @@ class InFlightCounts implements AutoCloseable {
     }
 
     private boolean takeOne(Take take) {
-        String keyCount = keyCount(take.keyId());
-        List<Bson> below = new ArrayList<>(
-                List.of(Filters.eq("_id", take.tenantId()), Filters.lt(TASKS, take.tenantLimit())));
-        Integer keyLimit = take.keyLimit();
-        if (keyLimit != null) {
-            // a key's first slot: its field is not there yet
-            below.add(Filters.or(Filters.lt(keyCount, keyLimit), Filters.exists(keyCount, false)));
-        }
-        Bson room = Filters.and(below);
         for (int attempt = 1;; attempt++) {
-            if (counts.updateOne(room, Updates.combine(Updates.inc(TASKS, 1), Updates.inc(keyCount, 1)))
-                .getMatchedCount() > 0) {
+            if (takeIfRoom(take, 1)) {
                 return true;
             }
             if (counts.find(Filters.eq("_id", take.tenantId())).first() != null) {
