@@ -2,6 +2,7 @@ package com.aimedia.gateway.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -26,10 +27,17 @@ import org.jspecify.annotations.Nullable;
  * @param externalSimulators a file with the provider-workers arguments of simulators that
  * run in another process (written by {@code ComponentMain simulators}), so that they
  * outlive this one; null starts them in-process
+ * @param workerProperties more provider-workers settings (name to value), e.g. its
+ * per-provider limits; none by default
  */
 public record LocalGatewayOptions(int apiPort, int filesPort, @Nullable String devApiKey, @Nullable Path dataDirectory,
         Duration pollInterval, Duration simulatorQueuedFor, Duration simulatorRunningFor,
-        @Nullable String externalKafka, @Nullable String externalMongo, @Nullable Path externalSimulators) {
+        @Nullable String externalKafka, @Nullable String externalMongo, @Nullable Path externalSimulators,
+        Map<String, String> workerProperties) {
+
+    public LocalGatewayOptions {
+        workerProperties = Map.copyOf(workerProperties);
+    }
 
     public static final String DEV_TENANT = "dev";
 
@@ -48,19 +56,27 @@ public record LocalGatewayOptions(int apiPort, int filesPort, @Nullable String d
         Path simulatorsFile = simulators == null ? null : Path.of(simulators);
         return new LocalGatewayOptions(port, filesPort, key, data, Duration.ofSeconds(1), Duration.ofSeconds(2),
                 Duration.ofSeconds(4), blankToNull(environment.get("GATEWAY_KAFKA_BOOTSTRAP_SERVERS")),
-                blankToNull(environment.get("GATEWAY_MONGO_URI")), simulatorsFile);
+                blankToNull(environment.get("GATEWAY_MONGO_URI")), simulatorsFile, Map.of());
     }
 
     /** Everything in memory on free ports, with fast simulated providers: for tests. */
     public static LocalGatewayOptions forTests() {
         return new LocalGatewayOptions(0, 0, null, null, Duration.ofMillis(300), Duration.ofMillis(800),
-                Duration.ofMillis(1500), null, null, null);
+                Duration.ofMillis(1500), null, null, null, Map.of());
     }
 
     /** The same, against a Kafka and a MongoDB that run elsewhere (Testcontainers). */
     public LocalGatewayOptions withExternal(String kafkaBootstrapServers, String mongoUri) {
         return new LocalGatewayOptions(apiPort, filesPort, devApiKey, dataDirectory, pollInterval, simulatorQueuedFor,
-                simulatorRunningFor, kafkaBootstrapServers, mongoUri, externalSimulators);
+                simulatorRunningFor, kafkaBootstrapServers, mongoUri, externalSimulators, workerProperties);
+    }
+
+    /** The same, with these provider-workers settings added. */
+    public LocalGatewayOptions withWorkerProperties(Map<String, String> properties) {
+        Map<String, String> merged = new HashMap<>(workerProperties);
+        merged.putAll(properties);
+        return new LocalGatewayOptions(apiPort, filesPort, devApiKey, dataDirectory, pollInterval, simulatorQueuedFor,
+                simulatorRunningFor, externalKafka, externalMongo, externalSimulators, merged);
     }
 
     private static int parsePort(String name, String value) {

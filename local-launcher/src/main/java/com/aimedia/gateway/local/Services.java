@@ -122,6 +122,7 @@ public final class Services {
                 // downloads public addresses only
                 arguments.add("--gateway.workers.outputs.allowed-networks=" + LOOPBACK_NETWORKS);
                 arguments.addAll(storage);
+                options.workerProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
             }
             case API -> {
                 arguments.addAll(List.of("--server.port=" + ports.api(),

@@ -184,7 +184,7 @@ class FaultSuiteTest {
 
     static LocalGatewayOptions options(Path data) {
         return new LocalGatewayOptions(0, 0, FaultCluster.DEV_API_KEY, data, Duration.ofMillis(500),
-                Duration.ofMillis(500), Duration.ofMillis(1000), null, null, null);
+                Duration.ofMillis(500), Duration.ofMillis(1000), null, null, null, Map.of());
     }
 
     static void record(FaultWorkload.Result result) {

@@ -3,6 +3,8 @@ package com.aimedia.gateway.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,23 @@ class LocalGatewayOptionsTest {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> LocalGatewayOptions.fromEnvironment(Map.of("GATEWAY_FILES_PORT", "70000")))
             .withMessageContaining("GATEWAY_FILES_PORT");
+    }
+
+    @Test
+    void should_hand_added_worker_settings_to_provider_workers_only() {
+        LocalGatewayOptions options = LocalGatewayOptions.forTests()
+            .withWorkerProperties(Map.of("gateway.workers.limits.default.requests-per-second", "1000"))
+            .withWorkerProperties(Map.of("gateway.workers.limits.default.max-concurrent", "32"));
+        LocalGateway.Infrastructure infrastructure = new LocalGateway.Infrastructure("127.0.0.1:9092",
+                "mongodb://127.0.0.1:27017/gateway", "task-id-secret", "url-signing-secret", Path.of("outputs"),
+                "admin-token");
+        Services.Ports ports = new Services.Ports(8080, 8081, 8082, 0);
+
+        assertThat(Services.arguments(Services.Service.WORKERS, options, infrastructure, List.of(), "sk_dev", ports))
+            .contains("--gateway.workers.limits.default.requests-per-second=1000",
+                    "--gateway.workers.limits.default.max-concurrent=32");
+        assertThat(Services.arguments(Services.Service.API, options, infrastructure, List.of(), "sk_dev", ports))
+            .noneMatch(argument -> argument.startsWith("--gateway.workers.limits"));
     }
 
 }

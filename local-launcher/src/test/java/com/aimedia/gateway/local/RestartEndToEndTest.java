@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ class RestartEndToEndTest {
     void should_keep_tasks_outputs_and_secrets_when_the_embedded_default_restarts() throws Exception {
         // given: a finished task on a gateway with a data directory
         LocalGatewayOptions options = new LocalGatewayOptions(0, FreePorts.find(), "sk_dev_restart", data,
-                Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(500), null, null, null);
+                Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(500), null, null, null, Map.of());
         String taskId;
         String finished;
         String secret;
