@@ -526,6 +526,22 @@ class OrchestratorIntegrationTest {
         assertThat(failed.getStatus()).isEqualTo(TaskStatus.FAILED);
         assertThat(failed.getErrorCode()).isEqualTo("provider_timeout");
         assertThat(failed.getBody()).contains("\"error\":\"The provider did not finish the task within 30 minutes.\"");
+        // and the workers are asked to stop the provider job, as an owner's cancel does
+        try (KafkaConsumer<String, SpecificRecord> cancels = consumer(new EventDeserializer())) {
+            cancels.subscribe(List.of(Topics.CANCEL));
+            List<SpecificRecord> seen = new ArrayList<>();
+            await().atMost(WAIT).untilAsserted(() -> {
+                drain(cancels, seen);
+                assertThat(seen).filteredOn(TaskCancelRequested.class::isInstance)
+                    .map(TaskCancelRequested.class::cast)
+                    .filteredOn(cancel -> cancel.getTaskId().equals(taskId))
+                    .singleElement()
+                    .satisfies(cancel -> {
+                        assertThat(cancel.getProvider()).isEqualTo("kling");
+                        assertThat(cancel.getTenantId()).isEqualTo("tenant-1");
+                    });
+            });
+        }
     }
 
     @Test

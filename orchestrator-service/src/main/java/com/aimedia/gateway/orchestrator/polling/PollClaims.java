@@ -64,8 +64,8 @@ class PollClaims {
      * A poll this replica claimed; {@code traceParent} is the task's trace context, which
      * the poll continues.
      */
-    record ClaimedPoll(String taskId, String provider, @Nullable String providerTaskId, @Nullable String providerRef,
-            int attempt, @Nullable Instant deadlineAt, @Nullable String traceParent) {
+    record ClaimedPoll(String taskId, String provider, @Nullable String tenantId, @Nullable String providerTaskId,
+            @Nullable String providerRef, int attempt, @Nullable Instant deadlineAt, @Nullable String traceParent) {
     }
 
     List<DuePoll> findDue(Instant now, int limit) {
@@ -97,8 +97,9 @@ class PollClaims {
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed)
             .map(document -> new ClaimedPoll(document.getString(ID), document.getString(PROVIDER),
-                    document.getString(PROVIDER_TASK_ID), document.getString(PROVIDER_REF), attempts(document),
-                    instant(document.getDate(DEADLINE_AT)), document.getString(TRACE_PARENT)));
+                    document.getString(TENANT_ID), document.getString(PROVIDER_TASK_ID),
+                    document.getString(PROVIDER_REF), attempts(document), instant(document.getDate(DEADLINE_AT)),
+                    document.getString(TRACE_PARENT)));
     }
 
     /**

@@ -19,4 +19,12 @@ public interface PollRequests {
      */
     void submissionCheck(String taskId, String provider, Instant at);
 
+    /**
+     * Ask the workers to stop the task's provider job, or never to start it: the task
+     * ended without it (past its deadline). Sent on {@code tasks.cancel} as an owner's
+     * cancel is, so the workers stop it the same way; the orchestrator's own cancel
+     * listener finds the task ended and changes nothing.
+     */
+    void stop(String taskId, String provider, String tenantId, Instant at);
+
 }

@@ -161,12 +161,21 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
         }
     }
 
+    /**
+     * Fails the task, then asks the workers to stop its provider job: a job still running
+     * (or still waiting to be sent) would be paid for a task nobody gets. Best effort: if
+     * this replica dies in between, the job runs on and its result is ignored.
+     */
     private void timeOut(ClaimedPoll poll, Instant now) {
         Duration deadline = schedule.deadline(poll.provider());
         log.info("task passed its deadline taskId={} provider={} deadline={}", poll.taskId(), poll.provider(),
                 deadline);
-        tasks.apply(new TaskEvent.Failed(poll.taskId(), poll.provider(), now, null, TIMEOUT_CODE,
+        boolean failed = tasks.apply(new TaskEvent.Failed(poll.taskId(), poll.provider(), now, null, TIMEOUT_CODE,
                 "The provider did not finish the task within " + Durations.describe(deadline) + "."));
+        String tenantId = poll.tenantId();
+        if (failed && tenantId != null) {
+            requests.stop(poll.taskId(), poll.provider(), tenantId, now);
+        }
     }
 
     /**

@@ -40,7 +40,10 @@ public class TaskService {
     }
 
     /** Applies one event; a duplicate or stale event changes nothing. */
-    public void apply(TaskEvent event) {
+    /**
+     * @return whether the event changed the task
+     */
+    public boolean apply(TaskEvent event) {
         for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
             Optional<StoredTask> current = store.find(event.taskId());
             Transition transition = stateMachine.next(current.map(StoredTask::state).orElse(null), event);
@@ -48,7 +51,7 @@ public class TaskService {
                 case Transition.Unchanged unchanged -> {
                     log.debug("event changes nothing taskId={} event={}", event.taskId(),
                             event.getClass().getSimpleName());
-                    return;
+                    return false;
                 }
                 case Transition.Changed changed -> {
                     Instant now = clock.instant();
@@ -58,7 +61,7 @@ public class TaskService {
                     if (written.isPresent()) {
                         recorder.applied(event, changed, now);
                         outbox.flush(written.get());
-                        return;
+                        return true;
                     }
                     log.debug("write conflict, retrying taskId={} attempt={}", event.taskId(), attempt);
                 }

@@ -11,10 +11,11 @@ import com.aimedia.gateway.platform.kafka.EventPublisher;
 import com.aimedia.gateway.schemas.Topics;
 import com.aimedia.gateway.schemas.v1.PollRequested;
 import com.aimedia.gateway.schemas.v1.SubmissionCheckRequested;
+import com.aimedia.gateway.schemas.v1.TaskCancelRequested;
 
 /**
- * Sends poll requests and submission checks on the provider's poll topic, waiting for
- * acks=all.
+ * Sends poll requests and submission checks on the provider's poll topic, and stops on
+ * {@code tasks.cancel}, waiting for acks=all.
  */
 @Component
 class KafkaPollRequests implements PollRequests {
@@ -47,6 +48,18 @@ class KafkaPollRequests implements PollRequests {
                     .setEventId(UUID.randomUUID().toString())
                     .setTaskId(taskId)
                     .setOccurredAt(at)
+                    .setProvider(provider)
+                    .build());
+    }
+
+    @Override
+    public void stop(String taskId, String provider, String tenantId, Instant at) {
+        publisher.publish(Topics.CANCEL,
+                TaskCancelRequested.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setTaskId(taskId)
+                    .setOccurredAt(at)
+                    .setTenantId(tenantId)
                     .setProvider(provider)
                     .build());
     }
