@@ -35,11 +35,11 @@ public record LocalGatewayOptions(int apiPort, int filesPort, @Nullable String d
         @Nullable String externalKafka, @Nullable String externalMongo, @Nullable Path externalSimulators,
         Map<String, String> workerProperties) {
 
+    public static final String DEV_TENANT = "dev";
+
     public LocalGatewayOptions {
         workerProperties = Map.copyOf(workerProperties);
     }
-
-    public static final String DEV_TENANT = "dev";
 
     /**
      * The README's run command: GATEWAY_PORT, GATEWAY_DEV_API_KEY, GATEWAY_DATA_DIR,

@@ -39,8 +39,8 @@ public class TaskService {
         this.recorder = recorder;
     }
 
-    /** Applies one event; a duplicate or stale event changes nothing. */
     /**
+     * Applies one event; a duplicate or stale event changes nothing.
      * @return whether the event changed the task
      */
     public boolean apply(TaskEvent event) {
