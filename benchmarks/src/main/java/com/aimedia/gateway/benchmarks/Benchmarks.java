@@ -78,8 +78,7 @@ public final class Benchmarks {
         Profiler profiler = new Profiler(options.jfr(), outputDirectory.resolve("jfr"));
         if (options.runs(4)) {
             LocalGatewayOptions jobs = new LocalGatewayOptions(0, 0, null, data.resolve("overhead"),
-                    INSTANT_POLL_INTERVAL, Duration.ZERO, OVERHEAD_JOB_TIME, null, null, null, Map.of())
-                .withWorkerProperties(UNPACED_WORKERS);
+                    INSTANT_POLL_INTERVAL, Duration.ZERO, OVERHEAD_JOB_TIME, null, null, null, UNPACED_WORKERS);
             try (Session session = Session.start(jobs)) {
                 profiler.record("4-overhead", () -> {
                     overhead(session, report);

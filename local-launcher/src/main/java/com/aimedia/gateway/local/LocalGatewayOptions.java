@@ -2,7 +2,6 @@ package com.aimedia.gateway.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -69,14 +68,6 @@ public record LocalGatewayOptions(int apiPort, int filesPort, @Nullable String d
     public LocalGatewayOptions withExternal(String kafkaBootstrapServers, String mongoUri) {
         return new LocalGatewayOptions(apiPort, filesPort, devApiKey, dataDirectory, pollInterval, simulatorQueuedFor,
                 simulatorRunningFor, kafkaBootstrapServers, mongoUri, externalSimulators, workerProperties);
-    }
-
-    /** The same, with these provider-workers settings added. */
-    public LocalGatewayOptions withWorkerProperties(Map<String, String> properties) {
-        Map<String, String> merged = new HashMap<>(workerProperties);
-        merged.putAll(properties);
-        return new LocalGatewayOptions(apiPort, filesPort, devApiKey, dataDirectory, pollInterval, simulatorQueuedFor,
-                simulatorRunningFor, externalKafka, externalMongo, externalSimulators, merged);
     }
 
     private static int parsePort(String name, String value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -44,9 +45,9 @@ class LocalGatewayOptionsTest {
 
     @Test
     void should_hand_added_worker_settings_to_provider_workers_only() {
-        LocalGatewayOptions options = LocalGatewayOptions.forTests()
-            .withWorkerProperties(Map.of("gateway.workers.limits.default.requests-per-second", "1000"))
-            .withWorkerProperties(Map.of("gateway.workers.limits.default.max-concurrent", "32"));
+        LocalGatewayOptions options = new LocalGatewayOptions(0, 0, null, null, Duration.ofMillis(300), Duration.ZERO,
+                Duration.ZERO, null, null, null, Map.of("gateway.workers.limits.default.requests-per-second", "1000",
+                        "gateway.workers.limits.default.max-concurrent", "32"));
         LocalGateway.Infrastructure infrastructure = new LocalGateway.Infrastructure("127.0.0.1:9092",
                 "mongodb://127.0.0.1:27017/gateway", "task-id-secret", "url-signing-secret", Path.of("outputs"),
                 "admin-token");
