@@ -30,6 +30,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -465,10 +466,15 @@ class ApiServiceIntegrationTest {
 
             // when: the topic config reaches the broker asynchronously
             await().atMost(10, TimeUnit.SECONDS).until(() -> post(KEY_A, VALID, Map.of()).statusCode() == 503);
+            long slotsBefore = slotsOfTenantA();
+            Object countBefore = inFlightCountOfTenantA();
             HttpResponse<String> response = post(KEY_A, VALID, Map.of());
 
-            // then
+            // then: refused, and its in-flight slot given back (counted, recorded, then
+            // deleted)
             assertProblem(response, 503, "unavailable");
+            assertThat(slotsOfTenantA()).isEqualTo(slotsBefore);
+            assertThat(inFlightCountOfTenantA()).isEqualTo(countBefore);
             assertThat(response.headers().firstValue("Retry-After")).contains("5");
             assertThat(meterRegistry.get("gateway.tasks.submitted").tags("outcome", "unavailable").counter().count())
                 .isGreaterThanOrEqualTo(2);
@@ -480,6 +486,17 @@ class ApiServiceIntegrationTest {
                 .all()
                 .get(10, TimeUnit.SECONDS);
         }
+    }
+
+    private long slotsOfTenantA() {
+        return database.getCollection("task_slots").countDocuments(new org.bson.Document("tenant_id", "tenant-a"));
+    }
+
+    private @Nullable Object inFlightCountOfTenantA() {
+        org.bson.Document counts = database.getCollection("in_flight_counts")
+            .find(new org.bson.Document("_id", "tenant-a"))
+            .first();
+        return counts == null ? null : counts.get("tasks");
     }
 
     private void assertProblem(HttpResponse<String> response, int status, String code) {

@@ -75,13 +75,28 @@ final class GroupedWrites<I, R> implements AutoCloseable {
      * Writes the item with whatever else is waiting; @return its outcome once written
      */
     R write(I item) {
+        return await(submit(item));
+    }
+
+    /**
+     * Hands the item over to be written with whatever else is waiting, without waiting
+     * for it; @return its outcome, settled once written
+     */
+    CompletableFuture<R> submit(I item) {
         Pending<I, R> pending = new Pending<>(item);
         queue.add(pending);
         if (closed) {
             failAll(List.copyOf(queue), new IllegalStateException("shutting down: the write was not made"));
         }
+        return pending.outcome;
+    }
+
+    /**
+     * Waits for an outcome of {@link #submit}; @return it @throws the write's own error
+     */
+    static <R> R await(CompletableFuture<R> outcome) {
         try {
-            return pending.outcome.join();
+            return outcome.join();
         }
         catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;

@@ -3,7 +3,10 @@ package com.aimedia.gateway.api.quotas;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
 
@@ -21,12 +24,15 @@ import com.aimedia.gateway.web.problems.ApiProblemException;
  * serialised by that document, so exactly the limit's worth of them pass. A refusal is
  * 429 {@code too_many_tasks_in_flight} with {@code Retry-After}.
  * <p>
- * A process killed between counting a slot and recording it in {@code task_slots} (or
- * between deleting a slot and giving it back) leaves the count one too high: the tenant
- * can then have one task fewer in flight, never one more.
+ * A process killed between counting a slot and recording it in {@code task_slots} (the
+ * record is written while the task is published, so its task may be accepted), or between
+ * deleting a slot and giving it back, leaves the count one too high: the tenant can then
+ * have one task fewer in flight, never one more.
  */
 @Service
 public class InFlightLimiter {
+
+    private static final Logger log = LoggerFactory.getLogger(InFlightLimiter.class);
 
     /** Tasks take seconds to minutes; a few seconds is a sensible first wait. */
     static final String RETRY_AFTER_SECONDS = "5";
@@ -46,8 +52,18 @@ public class InFlightLimiter {
         this.clock = clock;
     }
 
-    /** A slot for a task that is about to be accepted. */
+    /**
+     * A slot for a task that is about to be accepted: counted, its record in
+     * {@code task_slots} on its way while the task is published.
+     */
     public interface Reservation {
+
+        /**
+         * Waits for the slot's record: the task was accepted. A record that could not be
+         * written leaves the slot counted for good (the tenant may have one task fewer in
+         * flight, never one more), as a kill at that moment would.
+         */
+        void keep();
 
         /**
          * Gives the slot back: the task was not accepted, or was a replay of an earlier
@@ -58,8 +74,10 @@ public class InFlightLimiter {
     }
 
     /**
-     * Takes a slot for the task, or throws the 429 answer if the tenant or the key is at
-     * its limit.
+     * Counts a slot for the task and starts writing its record, or throws the 429 answer
+     * if the tenant or the key is at its limit. The record is written only after the slot
+     * was counted, so a tenant's counts created from its records ({@link InFlightCounts})
+     * never miss a slot nor count one twice.
      */
     public Reservation reserve(Tenant tenant, TenantRecord settings, String taskId) {
         EffectiveLimits limits = EffectiveLimits.of(settings.limits(), defaults);
@@ -69,18 +87,52 @@ public class InFlightLimiter {
                 throw refused(limits, counts.current(tenant.id(), tenant.keyId()));
             }
         }
-        try {
-            slots.insert(taskId, tenant.id(), tenant.keyId(), clock.instant());
+        return new CountedSlot(tenant, taskId, slots.beginInsert(taskId, tenant.id(), tenant.keyId(), clock.instant()));
+    }
+
+    /** A counted slot whose record was being written when it was handed out. */
+    private final class CountedSlot implements Reservation {
+
+        private final Tenant tenant;
+
+        private final String taskId;
+
+        private final CompletableFuture<Boolean> record;
+
+        CountedSlot(Tenant tenant, String taskId, CompletableFuture<Boolean> record) {
+            this.tenant = tenant;
+            this.taskId = taskId;
+            this.record = record;
         }
-        catch (RuntimeException e) {
-            counts.give(tenant.id(), tenant.keyId(), 1);
-            throw e;
+
+        @Override
+        public void keep() {
+            if (!recorded()) {
+                log.error("the in-flight slot of accepted task {} (tenant {}) was not recorded: the tenant counts "
+                        + "one task more in flight than it has, for good", taskId, tenant.id());
+            }
         }
-        return () -> {
-            if (slots.delete(taskId)) {
+
+        @Override
+        public void release() {
+            // a slot never recorded is only counted; a recorded one is given back by
+            // whoever deletes it
+            if (!recorded() || slots.delete(taskId)) {
                 counts.give(tenant.id(), tenant.keyId(), 1);
             }
-        };
+        }
+
+        private boolean recorded() {
+            try {
+                GroupedWrites.await(record);
+                return true;
+            }
+            catch (RuntimeException e) {
+                log.warn("in-flight slot of task {} not recorded", taskId, e);
+                return false;
+            }
+        }
+
     }
 
     private boolean take(Tenant tenant, EffectiveLimits limits) {

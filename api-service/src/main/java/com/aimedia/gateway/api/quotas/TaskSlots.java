@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -51,7 +52,15 @@ class TaskSlots implements AutoCloseable {
     }
 
     void insert(String taskId, String tenantId, String keyId, Instant now) {
-        inserts.write(new Document("_id", taskId).append(TENANT_ID, tenantId)
+        GroupedWrites.await(beginInsert(taskId, tenantId, keyId, now));
+    }
+
+    /**
+     * Starts the slot's insert, to be awaited while the request does other work;
+     * @return its outcome, failed if the slot was not inserted
+     */
+    CompletableFuture<Boolean> beginInsert(String taskId, String tenantId, String keyId, Instant now) {
+        return inserts.submit(new Document("_id", taskId).append(TENANT_ID, tenantId)
             .append(KEY_ID, keyId)
             .append("created_at", Date.from(now)));
     }

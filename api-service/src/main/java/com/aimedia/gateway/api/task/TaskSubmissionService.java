@@ -98,7 +98,8 @@ public class TaskSubmissionService {
     /**
      * The Idempotency-Key first, so a replay is answered whatever the quotas; a fresh
      * task then takes an in-flight slot (giving the key back if refused) and is published
-     * (giving the slot back if Kafka refuses).
+     * while the slot's record is written (giving the slot back if Kafka refuses), so a
+     * submit waits for one MongoDB write before its publish, not two.
      */
     private Submission claimReserveAndPublish(Tenant tenant, @Nullable String idempotencyKey, ObjectNode body,
             CatalogModel model, TenantRecord settings, Submission fresh) {
@@ -139,6 +140,7 @@ public class TaskSubmissionService {
             slot.release();
             throw e;
         }
+        slot.keep();
         return accepted(model, fresh, Outcome.ACCEPTED);
     }
 

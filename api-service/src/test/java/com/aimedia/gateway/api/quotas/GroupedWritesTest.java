@@ -1,6 +1,7 @@
 package com.aimedia.gateway.api.quotas;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +36,24 @@ class GroupedWritesTest {
             assertThat(writes.write(5)).isEqualTo(10);
         }
         assertThat(groups).containsExactly(List.of(21), List.of(5));
+    }
+
+    @Test
+    void should_hand_an_item_over_without_waiting_and_settle_its_outcome_once_written() throws Exception {
+        // given: the write is held
+        CountDownLatch release = new CountDownLatch(1);
+        try (GroupedWrites<Integer, Integer> writes = new GroupedWrites<>("test-writes", group -> {
+            await(release);
+            doubleAll(group);
+        })) {
+            // when
+            CompletableFuture<Integer> outcome = writes.submit(21);
+
+            // then
+            assertThat(outcome).isNotDone();
+            release.countDown();
+            assertThat(GroupedWrites.await(outcome.orTimeout(10, TimeUnit.SECONDS))).isEqualTo(42);
+        }
     }
 
     @Test
