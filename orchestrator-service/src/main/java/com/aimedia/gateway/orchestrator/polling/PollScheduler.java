@@ -26,11 +26,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Every tick, claims the due polls one at a time and asks the provider's workers to poll
- * ({@code tasks.poll.<provider>}), or, while the provider has not been seen to accept the
- * task, to check what became of its submission; fails a task that passed its deadline
- * with {@code provider_timeout}. A provider callback makes a task's poll due at once and
- * claims it on the same path ({@link #pollNow}).
+ * Every tick, claims the due polls (a few at once, {@link ParallelPolls}) and asks the
+ * provider's workers to poll ({@code tasks.poll.<provider>}), or, while the provider has
+ * not been seen to accept the task, to check what became of its submission; fails a task
+ * that passed its deadline with {@code provider_timeout}. A provider callback makes a
+ * task's poll due at once and claims it on the same path ({@link #pollNow}).
  */
 @Component
 public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
@@ -92,14 +92,9 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
      */
     public int tick() {
         Instant now = now();
-        int claimed = 0;
         List<DuePoll> due = claims.findDue(now, properties.batchSize());
         lag.observe(now, due);
-        for (DuePoll poll : due) {
-            if (claimAndHandle(poll, now)) {
-                claimed++;
-            }
-        }
+        int claimed = ParallelPolls.handle(due, properties.parallelism(), poll -> claimAndHandle(poll, now));
         backlog.observe(now, due.size(), properties.batchSize(), () -> claims.countDue(now));
         return claimed;
     }

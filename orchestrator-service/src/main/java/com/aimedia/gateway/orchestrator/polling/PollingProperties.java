@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -31,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param deadline how long after creation a task may run before it fails with
  * provider_timeout
  * @param batchSize most polls claimed per tick
+ * @param parallelism polls of one tick claimed and requested at once (each waits for a
+ * MongoDB write and a Kafka acknowledgement)
  * @param providers per-provider overrides, by provider id
  */
 @Validated
@@ -41,6 +44,7 @@ public record PollingProperties(@DefaultValue("500ms") @NotNull Duration tick,
         @DefaultValue("20s") @NotNull Duration acceptanceCheck,
         @DefaultValue("5m") @NotNull Duration maxAcceptanceCheckInterval,
         @DefaultValue("30m") @NotNull Duration deadline, @DefaultValue("100") @Min(1) int batchSize,
+        @DefaultValue("16") @Min(1) @Max(256) int parallelism,
         @DefaultValue Map<String, @Valid ProviderPolling> providers) {
 
     public PollingProperties {

@@ -16,7 +16,7 @@ class PollScheduleTest {
 
     private final PollSchedule schedule = new PollSchedule(
             new PollingProperties(Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60), 1.5,
-                    Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMinutes(30), 100,
+                    Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMinutes(30), 100, 16,
                     Map.of("veo", new PollingProperties.ProviderPolling(Duration.ofSeconds(20), Duration.ofHours(1)))));
 
     @Test
@@ -70,7 +70,7 @@ class PollScheduleTest {
     @Test
     void should_name_the_property_when_an_interval_is_not_positive() {
         assertThatThrownBy(() -> new PollingProperties(Duration.ofMillis(500), Duration.ZERO, Duration.ofSeconds(60),
-                1.5, Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMinutes(30), 100, Map.of()))
+                1.5, Duration.ofSeconds(20), Duration.ofMinutes(5), Duration.ofMinutes(30), 100, 16, Map.of()))
             .hasMessageContaining("gateway.orchestrator.polling.default-interval");
     }
 
