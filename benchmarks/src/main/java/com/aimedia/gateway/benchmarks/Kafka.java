@@ -175,28 +175,49 @@ final class Kafka implements AutoCloseable {
         }
     }
 
+    /** How many records were ever written to the topic (its partitions' end offsets). */
+    long records(String topic) {
+        try {
+            return endOffsets(topic).values().stream().mapToLong(Long::longValue).sum();
+        }
+        catch (ExecutionException e) {
+            throw new IllegalStateException("cannot read the end offsets of " + topic, e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<TopicPartition, Long> endOffsets(String topic) throws ExecutionException, InterruptedException {
+        // describeTopics fails (instead of leaving it out) for a topic that does not
+        // exist
+        Set<TopicPartition> partitions = Objects
+            .requireNonNull(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic))
+            .partitions()
+            .stream()
+            .map(info -> new TopicPartition(topic, info.partition()))
+            .collect(Collectors.toSet());
+        Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+            .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        // listOffsets answers for every partition asked
+        return partitions.stream()
+            .collect(Collectors.toMap(partition -> partition,
+                    partition -> Objects.requireNonNull(ends.get(partition)).offset()));
+    }
+
     /** How many records of the topic the group has not committed yet. */
     long lag(String group, String topic) {
         try {
-            // describeTopics fails (instead of leaving it out) for a topic that does not
-            // exist
-            Set<TopicPartition> partitions = Objects
-                .requireNonNull(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic))
-                .partitions()
-                .stream()
-                .map(info -> new TopicPartition(topic, info.partition()))
-                .collect(Collectors.toSet());
+            Map<TopicPartition, Long> ends = endOffsets(topic);
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata()
                 .get();
-            Map<TopicPartition, OffsetSpec> latest = partitions.stream()
-                .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get();
             long lag = 0;
-            for (TopicPartition partition : partitions) {
-                OffsetAndMetadata offset = committed.get(partition);
-                // listOffsets answers for every partition asked
-                lag += Objects.requireNonNull(ends.get(partition)).offset() - (offset == null ? 0 : offset.offset());
+            for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+                OffsetAndMetadata offset = committed.get(end.getKey());
+                lag += end.getValue() - (offset == null ? 0 : offset.offset());
             }
             return lag;
         }

@@ -45,6 +45,9 @@ final class Scale {
     /** One polling provider and one that calls back. */
     static final List<String> MODELS = List.of("kling-v2", "luma-ray-2");
 
+    /** The providers of {@link #MODELS}. */
+    private static final List<String> PROVIDERS = List.of("kling", "luma");
+
     /** How long the tasks are held in flight after the orchestrator stored them all. */
     private static final Duration HOLD = Duration.ofSeconds(30);
 
@@ -94,7 +97,9 @@ final class Scale {
         boolean stored = awaitStored(templates);
         double storedAfter = seconds(start);
         long storedTasks = session.database().getCollection("tasks").estimatedDocumentCount() - templates.size();
+        long requestsBefore = pollRequests();
         Kafka.sleep(HOLD);
+        double requestsPerSecond = (pollRequests() - requestsBefore) / (double) HOLD.toSeconds();
         sampler.interrupt();
         join(sampler);
         List<QueryScans.Scan> scanned = scans.scans();
@@ -129,6 +134,9 @@ final class Scale {
                 new Target.None(),
                 "sampled every second from the produce to the end of the hold (" + lag.samples() + " samples)"));
         report.add(new Figure(MEASUREMENT, "poll scheduler lag at the end, s", lag.last(), 0, new Target.None(), ""));
+        report.add(new Figure(MEASUREMENT, "polls and submission checks requested per s during the hold",
+                requestsPerSecond, 0, new Target.None(),
+                "records written to tasks.poll.<provider> while the stored tasks' acceptance checks fall due"));
         report.add(new Figure(MEASUREMENT, "ingest of the in-flight tasks, tasks stored per s",
                 storedTasks / Math.max(storedAfter, 0.001), 0, new Target.None(), ""));
         report.add(new Figure(MEASUREMENT, "embedded MongoDB file, MiB", loadedFileMiB, idleFileMiB, new Target.None(),
@@ -165,7 +173,7 @@ final class Scale {
     }
 
     private TaskSubmitted findSubmitted(String taskId) {
-        for (String provider : List.of("kling", "luma")) {
+        for (String provider : PROVIDERS) {
             try {
                 return session.kafka().readSubmitted("tasks.submitted." + provider, taskId, Duration.ofSeconds(10));
             }
@@ -222,7 +230,7 @@ final class Scale {
             parts.add(key.getString("status") + (Boolean.TRUE.equals(key.getBoolean("accepted"))
                     ? " (accepted by the provider)" : " (not yet accepted)") + " " + group.get("n"));
         }
-        for (String provider : List.of("kling", "luma")) {
+        for (String provider : PROVIDERS) {
             session.gateway()
                 .simulator(provider)
                 .ifPresent(simulator -> parts.add(provider + " simulator jobs created " + simulator.jobsCreated()));
@@ -248,6 +256,11 @@ final class Scale {
 
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;
+    }
+
+    /** Every poll and submission check the scheduler requested so far. */
+    private long pollRequests() {
+        return PROVIDERS.stream().mapToLong(provider -> session.kafka().records("tasks.poll." + provider)).sum();
     }
 
     /** Samples the poll lag gauge every second until interrupted. */
