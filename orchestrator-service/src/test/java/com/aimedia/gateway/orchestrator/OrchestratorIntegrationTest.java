@@ -77,8 +77,11 @@ import io.micrometer.core.instrument.MeterRegistry;
                 "gateway.orchestrator.polling.default-interval=300ms",
                 "gateway.orchestrator.polling.max-interval=600ms",
                 "gateway.orchestrator.polling.acceptance-check=500ms",
+                // a provider whose first poll is an hour after its acceptance
+                "gateway.orchestrator.polling.providers.vidu.interval=1h",
                 "gateway.orchestrator.outbox.relay-interval=200ms", "gateway.orchestrator.outbox.relay-after=1s" })
-@EmbeddedKafka(partitions = 1, topics = { "tasks.submitted.kling", "tasks.poll.kling" })
+@EmbeddedKafka(partitions = 1,
+        topics = { "tasks.submitted.kling", "tasks.poll.kling", "tasks.submitted.vidu", "tasks.poll.vidu" })
 class OrchestratorIntegrationTest {
 
     private static final InMemoryMongo MONGO = InMemoryMongo.start();
@@ -498,6 +501,32 @@ class OrchestratorIntegrationTest {
         assertThat(task(taskId).getString("status")).isEqualTo("completed");
     }
 
+    @Test
+    void should_poll_once_the_acceptance_is_applied_when_the_providers_callback_overtook_it() {
+        // given: a task whose acceptance check and first poll (after its acceptance) are
+        // an hour away, and its provider's callback (a job done at once) before the
+        // acceptance report
+        String taskId = newTaskId();
+        publisher.publish(Topics.submitted("vidu"),
+                TaskSubmitted.newBuilder(submitted(taskId, now())).setProvider("vidu").setModel("viduq1").build());
+        awaitTask(taskId, doc -> assertThat(doc.getString("status")).isEqualTo("queued"));
+        tasks().updateOne(new Document("_id", taskId), new Document("$set",
+                new Document("next_poll_at", java.util.Date.from(now().plus(Duration.ofHours(1))))));
+        publisher.publish(Topics.STATUS,
+                ProviderCallbackReceived.newBuilder(callback(taskId)).setProvider("vidu").build());
+        awaitOrchestratorCaughtUp();
+        assertThat(task(taskId).getString("provider_task_id")).isNull();
+
+        // when
+        publisher.publish(Topics.STATUS, TaskStatusReported.newBuilder(accepted(taskId)).setProvider("vidu").build());
+
+        // then: polled now, not an hour later
+        PollRequested poll = awaitPolls(taskId, 1).getFirst();
+        assertThat(poll.getProvider()).isEqualTo("vidu");
+        assertThat(poll.getProviderTaskId()).isEqualTo("pt-" + taskId);
+        assertThat(poll.getAttempt()).isEqualTo(1);
+    }
+
     private static ProviderCallbackReceived callback(String taskId) {
         return ProviderCallbackReceived.newBuilder()
             .setEventId(UUID.randomUUID().toString())
@@ -759,7 +788,7 @@ class OrchestratorIntegrationTest {
     private synchronized KafkaConsumer<String, SpecificRecord> pollConsumer() {
         if (pollConsumer == null) {
             pollConsumer = consumer(new EventDeserializer());
-            pollConsumer.subscribe(List.of(Topics.poll("kling")));
+            pollConsumer.subscribe(List.of(Topics.poll("kling"), Topics.poll("vidu")));
         }
         return pollConsumer;
     }

@@ -110,30 +110,49 @@ class PollClaims {
         tasks.updateOne(Filters.eq(POLL_TOKEN, pollToken(taskId, claimedAt)), moveTo(taskId, nextPollAt));
     }
 
+    /** What a provider callback found: a poll made due now, or why there is none. */
+    sealed interface MadeDue {
+
+        /** The poll, moved to now, as read for {@link #claim}. */
+        record Due(DuePoll poll) implements MadeDue {
+        }
+
+        /** The task is polled, but its provider's acceptance has not been applied yet. */
+        record AwaitingAcceptance() implements MadeDue {
+        }
+
+        /** Terminal, unknown, or not polled (yet): nothing to poll. */
+        record NotPolled() implements MadeDue {
+        }
+
+    }
+
     /**
      * Makes a task's poll due now, if the task is still polled (not terminal, not
      * unknown) and the provider was seen to accept it: what a provider callback asks for.
-     * Returns the poll as read, for {@link #claim}. Reads by {@code _id}, then moves the
-     * poll it read with a claim-like conditional update, so neither step scans the
-     * collection.
+     * Reads by {@code _id}, then moves the poll it read with a claim-like conditional
+     * update, so neither step scans the collection.
      * <p>
      * A task still waiting for its acceptance (no provider task id) is left alone: its
      * due poll would be a submission check, and the acceptance is on its way already (a
      * provider calls back about a task the worker submitted, and the worker reports the
      * acceptance before it commits the submission); a lost report is what the scheduled
      * acceptance check is for. Checking at once made every fast provider's task one more
-     * worker round and one more report (the callback usually overtakes the acceptance
-     * report).
+     * worker round and one more report. The caller polls it once the acceptance is
+     * applied ({@link EarlyCallbacks}).
      */
-    Optional<DuePoll> makeDue(String taskId, Instant now) {
+    MadeDue makeDue(String taskId, Instant now) {
         for (int attempt = 1; attempt <= MAKE_DUE_ATTEMPTS; attempt++) {
             Document current = tasks.find(Filters.eq(ID, taskId))
                 .projection(Projections.include(PROVIDER, STATUS, NEXT_POLL_AT, POLL_TOKEN, POLL_ATTEMPTS, DEADLINE_AT,
                         PROVIDER_TASK_ID))
                 .first();
             if (current == null || current.getDate(NEXT_POLL_AT) == null
-                    || !POLLABLE.contains(current.getString(STATUS)) || current.getString(PROVIDER_TASK_ID) == null) {
-                return Optional.empty();
+                    || !POLLABLE.contains(current.getString(STATUS))) {
+                return new MadeDue.NotPolled();
+            }
+            if (current.getString(PROVIDER_TASK_ID) == null) {
+                return new MadeDue.AwaitingAcceptance();
             }
             DuePoll read = toDuePoll(current);
             Document due = tasks.findOneAndUpdate(claimFilter(read), moveTo(taskId, now),
@@ -141,10 +160,10 @@ class PollClaims {
                         .projection(Projections.include(PROVIDER, NEXT_POLL_AT, POLL_TOKEN, POLL_ATTEMPTS, DEADLINE_AT,
                                 PROVIDER_TASK_ID)));
             if (due != null) {
-                return Optional.of(toDuePoll(due));
+                return new MadeDue.Due(toDuePoll(due));
             }
         }
-        return Optional.empty();
+        return new MadeDue.NotPolled();
     }
 
     /**

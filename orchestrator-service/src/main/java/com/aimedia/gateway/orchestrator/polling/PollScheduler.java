@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import com.aimedia.gateway.orchestrator.OrchestratorMetrics;
 import com.aimedia.gateway.orchestrator.polling.PollClaims.ClaimedPoll;
 import com.aimedia.gateway.orchestrator.polling.PollClaims.DuePoll;
+import com.aimedia.gateway.orchestrator.polling.PollClaims.MadeDue;
 import com.aimedia.gateway.orchestrator.task.ImmediatePolls;
 import com.aimedia.gateway.orchestrator.task.TaskEvent;
 import com.aimedia.gateway.orchestrator.task.TaskService;
@@ -58,6 +59,8 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
     private final PollBacklog backlog;
 
     private final PollLag lag;
+
+    private final EarlyCallbacks earlyCallbacks = new EarlyCallbacks();
 
     PollScheduler(PollClaims claims, PollSchedule schedule, TaskService tasks, PollRequests requests, TaskTraces traces,
             PollingProperties properties, Clock clock, MeterRegistry registry) {
@@ -102,12 +105,22 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
     @Override
     public void pollNow(String taskId) {
         Instant now = now();
-        Optional<DuePoll> due = claims.makeDue(taskId, now);
-        if (due.isEmpty()) {
-            log.debug("poll not needed, the task is terminal, not known or not accepted yet taskId={}", taskId);
-            return;
+        switch (claims.makeDue(taskId, now)) {
+            case MadeDue.Due due -> claimAndHandle(due.poll(), now);
+            case MadeDue.AwaitingAcceptance awaiting -> {
+                earlyCallbacks.remember(taskId);
+                log.debug("poll deferred until the provider's acceptance is applied taskId={}", taskId);
+            }
+            case MadeDue.NotPolled notPolled ->
+                log.debug("poll not needed, the task is terminal or not known taskId={}", taskId);
         }
-        claimAndHandle(due.get(), now);
+    }
+
+    @Override
+    public void acceptanceApplied(String taskId) {
+        if (earlyCallbacks.forget(taskId)) {
+            pollNow(taskId);
+        }
     }
 
     private boolean claimAndHandle(DuePoll due, Instant now) {

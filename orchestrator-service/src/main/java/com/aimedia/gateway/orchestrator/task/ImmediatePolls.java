@@ -10,4 +10,10 @@ public interface ImmediatePolls {
 
     void pollNow(String taskId);
 
+    /**
+     * The provider's acceptance of the task was applied: a callback that arrived before
+     * it is polled now.
+     */
+    void acceptanceApplied(String taskId);
+
 }

@@ -108,13 +108,13 @@ class PollClaimsTest {
         var unknown = claims.makeDue("unknown", NOW);
 
         // then
-        assertThat(due).hasValueSatisfying(poll -> {
-            assertThat(poll.nextPollAt()).isEqualTo(NOW);
-            assertThat(poll.tokenCurrent()).isTrue();
-        });
-        assertThat(ended).isEmpty();
-        assertThat(unknown).isEmpty();
-        assertThat(claims.claim(due.orElseThrow(), NOW.plusSeconds(5))).isPresent();
+        assertThat(due).isInstanceOf(PollClaims.MadeDue.Due.class);
+        PollClaims.DuePoll poll = ((PollClaims.MadeDue.Due) due).poll();
+        assertThat(poll.nextPollAt()).isEqualTo(NOW);
+        assertThat(poll.tokenCurrent()).isTrue();
+        assertThat(ended).isInstanceOf(PollClaims.MadeDue.NotPolled.class);
+        assertThat(unknown).isInstanceOf(PollClaims.MadeDue.NotPolled.class);
+        assertThat(claims.claim(poll, NOW.plusSeconds(5))).isPresent();
         assertThat(backend.scansOf(TaskStore.COLLECTION)).isEmpty();
     }
 
@@ -130,10 +130,11 @@ class PollClaimsTest {
         var accepted = claims.makeDue("accepted", NOW);
 
         // then: only the accepted one is polled now; the other keeps its acceptance check
-        assertThat(submitting).isEmpty();
+        assertThat(submitting).isInstanceOf(PollClaims.MadeDue.AwaitingAcceptance.class);
         assertThat(tasks.find(new Document("_id", "submitting")).first().getDate(TaskDocuments.NEXT_POLL_AT))
             .isEqualTo(Date.from(NOW.plusSeconds(20)));
-        assertThat(accepted).hasValueSatisfying(poll -> assertThat(poll.nextPollAt()).isEqualTo(NOW));
+        assertThat(accepted).isInstanceOfSatisfying(PollClaims.MadeDue.Due.class,
+                made -> assertThat(made.poll().nextPollAt()).isEqualTo(NOW));
         assertThat(backend.scansOf(TaskStore.COLLECTION)).isEmpty();
     }
 

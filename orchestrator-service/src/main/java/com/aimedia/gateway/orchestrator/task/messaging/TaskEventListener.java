@@ -89,10 +89,18 @@ class TaskEventListener {
 
     /**
      * A callback only triggers a poll, after the reports that came before it (a terminal
-     * one makes it a no-op).
+     * one makes it a no-op); one that came before the task's acceptance, once the
+     * acceptance is applied.
      */
     private void applyThenPoll(List<TaskEvent> events, List<ProviderCallbackReceived> callbacks) {
         batches.applyAll(events);
+        for (TaskEvent event : events) {
+            if (event instanceof TaskEvent.Accepted accepted) {
+                try (MDC.MDCCloseable task = MDC.putCloseable("taskId", accepted.taskId())) {
+                    polls.acceptanceApplied(accepted.taskId());
+                }
+            }
+        }
         for (ProviderCallbackReceived callback : callbacks) {
             try (MDC.MDCCloseable task = MDC.putCloseable("taskId", callback.getTaskId());
                     MDC.MDCCloseable provider = MDC.putCloseable("provider", callback.getProvider())) {
