@@ -77,11 +77,17 @@ class ServedProvidersIntegrationTest {
                         "workers-luma"));
             Set<String> topics = admin.listTopics().names().get();
 
-            assertThat(
-                    admin.describeConsumerGroups(List.of("workers-kling")).all().get().get("workers-kling").members())
-                .flatExtracting(member -> member.assignment().topicPartitions())
-                .extracting(partition -> partition.topic())
-                .containsExactlyInAnyOrder("tasks.submitted.kling", "tasks.poll.kling", "tasks.cancel");
+            // the group's listeners join one after the other: its assignment settles
+            // after
+            // the rebalances they cause
+            await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(admin.describeConsumerGroups(List.of("workers-kling"))
+                    .all()
+                    .get()
+                    .get("workers-kling")
+                    .members()).flatExtracting(member -> member.assignment().topicPartitions())
+                    .extracting(partition -> partition.topic())
+                    .containsExactlyInAnyOrder("tasks.submitted.kling", "tasks.poll.kling", "tasks.cancel"));
             assertThat(topics).contains("tasks.submitted.luma", "tasks.poll.luma.DLT")
                 .noneMatch(topic -> topic.endsWith(".veo") || topic.contains(".veo."));
         }
