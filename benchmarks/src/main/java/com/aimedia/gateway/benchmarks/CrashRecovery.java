@@ -106,7 +106,12 @@ final class CrashRecovery {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        return builder.start();
+        Process process = builder.start();
+        // a harness stopped on its way (Ctrl-C, an error) must not leave a gateway
+        // running
+        // on its ports; only a kill -9 of the harness itself still can
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "bench-stop-gateway"));
+        return process;
     }
 
     private static double awaitReady(Process process, Path log, Duration timeout) {

@@ -122,7 +122,13 @@ public final class Services {
                 // downloads public addresses only
                 arguments.add("--gateway.workers.outputs.allowed-networks=" + LOOPBACK_NETWORKS);
                 arguments.addAll(storage);
-                options.workerProperties().forEach((name, value) -> arguments.add("--" + name + "=" + value));
+                // an added setting replaces the launcher's own: Spring would join a
+                // property
+                // given twice on the command line into one comma-separated value
+                options.workerProperties().forEach((name, value) -> {
+                    arguments.removeIf(argument -> argument.startsWith("--" + name + "="));
+                    arguments.add("--" + name + "=" + value);
+                });
             }
             case API -> {
                 arguments.addAll(List.of("--server.port=" + ports.api(),

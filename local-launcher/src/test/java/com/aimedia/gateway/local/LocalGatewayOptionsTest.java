@@ -12,6 +12,10 @@ import org.junit.jupiter.api.Test;
 
 class LocalGatewayOptionsTest {
 
+    private static final LocalGateway.Infrastructure INFRASTRUCTURE = new LocalGateway.Infrastructure("127.0.0.1:9092",
+            "mongodb://127.0.0.1:27017/gateway", "task-id-secret", "url-signing-secret", Path.of("outputs"),
+            "admin-token");
+
     @Test
     void should_default_to_port_8080_and_files_on_the_next_port_when_nothing_is_set() {
         LocalGatewayOptions options = LocalGatewayOptions.fromEnvironment(Map.of());
@@ -48,16 +52,26 @@ class LocalGatewayOptionsTest {
         LocalGatewayOptions options = new LocalGatewayOptions(0, 0, null, null, Duration.ofMillis(300), Duration.ZERO,
                 Duration.ZERO, null, null, null, Map.of("gateway.workers.limits.default.requests-per-second", "1000",
                         "gateway.workers.limits.default.max-concurrent", "32"));
-        LocalGateway.Infrastructure infrastructure = new LocalGateway.Infrastructure("127.0.0.1:9092",
-                "mongodb://127.0.0.1:27017/gateway", "task-id-secret", "url-signing-secret", Path.of("outputs"),
-                "admin-token");
         Services.Ports ports = new Services.Ports(8080, 8081, 8082, 0);
 
-        assertThat(Services.arguments(Services.Service.WORKERS, options, infrastructure, List.of(), "sk_dev", ports))
+        assertThat(Services.arguments(Services.Service.WORKERS, options, INFRASTRUCTURE, List.of(), "sk_dev", ports))
             .contains("--gateway.workers.limits.default.requests-per-second=1000",
                     "--gateway.workers.limits.default.max-concurrent=32");
-        assertThat(Services.arguments(Services.Service.API, options, infrastructure, List.of(), "sk_dev", ports))
+        assertThat(Services.arguments(Services.Service.API, options, INFRASTRUCTURE, List.of(), "sk_dev", ports))
             .noneMatch(argument -> argument.startsWith("--gateway.workers.limits"));
+    }
+
+    @Test
+    void should_let_an_added_worker_setting_replace_the_launchers_own() {
+        LocalGatewayOptions options = new LocalGatewayOptions(0, 0, null, null, Duration.ofMillis(300), Duration.ZERO,
+                Duration.ZERO, null, null, null,
+                Map.of("gateway.workers.public.base-url", "https://callbacks.example.com"));
+
+        List<String> arguments = Services.arguments(Services.Service.WORKERS, options, INFRASTRUCTURE, List.of(),
+                "sk_dev", new Services.Ports(8080, 8081, 8082, 0));
+
+        assertThat(arguments).filteredOn(argument -> argument.startsWith("--gateway.workers.public.base-url="))
+            .containsExactly("--gateway.workers.public.base-url=https://callbacks.example.com");
     }
 
 }
