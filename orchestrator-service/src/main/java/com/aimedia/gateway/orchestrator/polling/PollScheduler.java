@@ -27,11 +27,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Every tick, claims the due polls (a few at once, {@link ParallelPolls}) and asks the
- * provider's workers to poll ({@code tasks.poll.<provider>}), or, while the provider has
- * not been seen to accept the task, to check what became of its submission; fails a task
- * that passed its deadline with {@code provider_timeout}. A provider callback makes a
- * task's poll due at once and claims it on the same path ({@link #pollNow}).
+ * Every tick, claims the due polls (a few at once, {@link ParallelPolls}; batch after
+ * batch while there is a backlog, {@link TickBatches}) and asks the provider's workers to
+ * poll ({@code tasks.poll.<provider>}), or, while the provider has not been seen to
+ * accept the task, to check what became of its submission; fails a task that passed its
+ * deadline with {@code provider_timeout}. A provider callback makes a task's poll due at
+ * once and claims it on the same path ({@link #pollNow}); a callback that came before the
+ * provider's acceptance was applied, once it is ({@link #acceptanceApplied}).
  */
 @Component
 public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
@@ -94,12 +96,16 @@ public class PollScheduler implements SchedulingConfigurer, ImmediatePolls {
      * @return how many polls this replica claimed
      */
     public int tick() {
+        return TickBatches.run(properties.batchSize(), this::claimBatch);
+    }
+
+    private TickBatches.Batch claimBatch() {
         Instant now = now();
         List<DuePoll> due = claims.findDue(now, properties.batchSize());
         lag.observe(now, due);
         int claimed = ParallelPolls.handle(due, properties.parallelism(), poll -> claimAndHandle(poll, now));
         backlog.observe(now, due.size(), properties.batchSize(), () -> claims.countDue(now));
-        return claimed;
+        return new TickBatches.Batch(due.size(), claimed);
     }
 
     @Override
