@@ -194,7 +194,9 @@ public final class SubmissionService {
     public void check(CheckSubmission event) {
         Optional<SubmissionStore.SubmissionRecord> record = store.find(event.taskId());
         if (record.isEmpty()) {
-            log.info("submission check: no attempt recorded yet taskId={} provider={}", event.taskId(),
+            // the usual answer for a task queued behind a full provider account, where a
+            // wave of checks follows a burst: debug, not one info line per queued task
+            log.debug("submission check: no attempt recorded yet taskId={} provider={}", event.taskId(),
                     event.provider());
             return;
         }
