@@ -107,9 +107,8 @@ final class CrashRecovery {
             .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
-        // a harness stopped on its way (Ctrl-C, an error) must not leave a gateway
-        // running
-        // on its ports; only a kill -9 of the harness itself still can
+        // a harness stopped early (Ctrl-C, an error) must not leave a gateway on its
+        // ports; only a kill -9 of the harness itself still can
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "bench-stop-gateway"));
         return process;
     }

@@ -123,8 +123,7 @@ public final class Services {
                 arguments.add("--gateway.workers.outputs.allowed-networks=" + LOOPBACK_NETWORKS);
                 arguments.addAll(storage);
                 // an added setting replaces the launcher's own: Spring would join a
-                // property
-                // given twice on the command line into one comma-separated value
+                // property given twice on the command line into one comma-separated value
                 options.workerProperties().forEach((name, value) -> {
                     arguments.removeIf(argument -> argument.startsWith("--" + name + "="));
                     arguments.add("--" + name + "=" + value);
